@@ -1,0 +1,7 @@
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Syntax.Ast;
+
+/// <summary>An expression.</summary>
+/// <param name="Span">Where the node is in its file.</param>
+public abstract record ExpressionSyntax(SourceSpan Span) : SyntaxNode(Span);

@@ -1,0 +1,92 @@
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Syntax.Diagnostics;
+
+/// <summary>
+/// The HYP0xxx diagnostics: problems with the text and syntax of a file. The only place such
+/// diagnostics are built, so codes and wording stay consistent.
+/// </summary>
+public static class SyntaxDiagnostics
+{
+    /// <summary>HYP0001: a character that cannot start any token.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedCharacterDescriptor = new("HYP0001", DiagnosticSeverity.Error, "Unexpected character");
+
+    /// <summary>HYP0002: a string literal with no closing quote on its line.</summary>
+    public static readonly DiagnosticDescriptor UnterminatedStringDescriptor = new("HYP0002", DiagnosticSeverity.Error, "Unterminated string");
+
+    /// <summary>HYP0003: a block comment with no closing <c>*/</c>.</summary>
+    public static readonly DiagnosticDescriptor UnterminatedCommentDescriptor = new("HYP0003", DiagnosticSeverity.Error, "Unterminated block comment");
+
+    /// <summary>HYP0004: an escape sequence that strings do not support.</summary>
+    public static readonly DiagnosticDescriptor InvalidEscapeDescriptor = new("HYP0004", DiagnosticSeverity.Error, "Invalid escape sequence");
+
+    /// <summary>HYP0005: a number too large to represent.</summary>
+    public static readonly DiagnosticDescriptor NumberOutOfRangeDescriptor = new("HYP0005", DiagnosticSeverity.Error, "Number out of range");
+
+    /// <summary>HYP0006: bytes that are not UTF-8 text.</summary>
+    public static readonly DiagnosticDescriptor InvalidUtf8Descriptor = new("HYP0006", DiagnosticSeverity.Error, "File is not valid UTF-8");
+
+    /// <summary>HYP0010: the parser expected one thing and found another.</summary>
+    public static readonly DiagnosticDescriptor ExpectedDescriptor = new("HYP0010", DiagnosticSeverity.Error, "Expected something else");
+
+    /// <summary>HYP0011: a token that does not belong where it stands.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedTokenDescriptor = new("HYP0011", DiagnosticSeverity.Error, "Unexpected token");
+
+    /// <summary>HYP0012: an opening bracket that is never closed.</summary>
+    public static readonly DiagnosticDescriptor UnclosedBracketDescriptor = new("HYP0012", DiagnosticSeverity.Error, "Unclosed bracket");
+
+    /// <summary>HYP0013: two statements on one line without a separator.</summary>
+    public static readonly DiagnosticDescriptor MissingSeparatorDescriptor = new("HYP0013", DiagnosticSeverity.Error, "Missing line break between statements");
+
+    /// <summary>HYP0014: nesting too deep to be a real spec.</summary>
+    public static readonly DiagnosticDescriptor NestingTooDeepDescriptor = new("HYP0014", DiagnosticSeverity.Error, "Nesting too deep");
+
+    /// <summary>HYP0015: reporting stopped after many syntax errors.</summary>
+    public static readonly DiagnosticDescriptor TooManyErrorsDescriptor = new("HYP0015", DiagnosticSeverity.Info, "Too many syntax errors");
+
+    /// <summary>All HYP0xxx descriptors, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        UnexpectedCharacterDescriptor, UnterminatedStringDescriptor, UnterminatedCommentDescriptor, InvalidEscapeDescriptor,
+        NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
+        UnclosedBracketDescriptor, MissingSeparatorDescriptor, NestingTooDeepDescriptor, TooManyErrorsDescriptor,
+    ];
+
+    internal static Diagnostic UnexpectedCharacter(SourceSpan span, string character) =>
+        new(UnexpectedCharacterDescriptor, span, $"Unexpected character {character}; it cannot start a name, number, string or operator.", "Delete it, or put it inside a string.");
+
+    internal static Diagnostic UnterminatedString(SourceSpan span) =>
+        new(UnterminatedStringDescriptor, span, "This string has no closing '\"' on its line.", "Add the closing quote; strings cannot span lines (use \\n for a line break).");
+
+    internal static Diagnostic UnterminatedComment(SourceSpan span) =>
+        new(UnterminatedCommentDescriptor, span, "This block comment is never closed.", "Add '*/' where the comment should end.");
+
+    internal static Diagnostic InvalidEscape(SourceSpan span, string escape) =>
+        new(InvalidEscapeDescriptor, span, $"Unknown escape sequence '{escape}' in a string; use \\\", \\\\, \\n, \\r, \\t, \\0 or \\u{{hex}}.");
+
+    internal static Diagnostic NumberOutOfRange(SourceSpan span, string text) =>
+        new(NumberOutOfRangeDescriptor, span, $"The number '{Shorten(text)}' is too large to represent.");
+
+    internal static Diagnostic InvalidUtf8(SourceSpan span, long byteOffset) =>
+        new(InvalidUtf8Descriptor, span, $"The file is not valid UTF-8 text: byte {byteOffset} does not belong to any character.", "Save the file as UTF-8; .hyp files are text.");
+
+    internal static Diagnostic Expected(SourceSpan span, string expected, string? after, string found) =>
+        new(ExpectedDescriptor, span, after is null ? $"Expected {expected}, found {found}." : $"Expected {expected} after {after}, found {found}.");
+
+    internal static Diagnostic UnexpectedToken(SourceSpan span, string found, string expected) =>
+        new(UnexpectedTokenDescriptor, span, $"Unexpected {found}; expected {expected}.");
+
+    internal static Diagnostic UnclosedBracket(SourceSpan span, string open, string close, LinePosition openedAt, string found) =>
+        new(UnclosedBracketDescriptor, span, $"Expected '{close}' to close the '{open}' at line {openedAt.Line}, column {openedAt.Column}, found {found}.");
+
+    internal static Diagnostic MissingSeparator(SourceSpan span, string found) =>
+        new(MissingSeparatorDescriptor, span, $"Expected a line break before {found}; each statement goes on its own line.", "Start a new line here, or separate the statements with ';'.");
+
+    internal static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
+        new(NestingTooDeepDescriptor, span, $"Expressions and blocks are nested more than {limit} levels deep here; the rest of the file was not parsed.", "Split the expression or the block into smaller parts.");
+
+    internal static Diagnostic TooManyErrors(SourceSpan span, int shown) =>
+        new(TooManyErrorsDescriptor, span, $"Stopped reporting syntax errors after the first {shown}; fix these and check again.");
+
+    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Parsing.Generated;
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Syntax.Parsing;
+
+/// <summary>
+/// Source text to AST: lexes, reports lexical problems, parses (fast SLL first, full LL with
+/// recovery only when that fails) and builds the AST. Never throws on any input.
+/// </summary>
+internal static class SpecParser
+{
+    public static (SpecSyntax Root, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceFile file, ImmutableArray<Diagnostic> initial)
+    {
+        var diagnostics = new DiagnosticCollector(file, initial);
+        SpecSyntax? root = null;
+        try
+        {
+            var tokens = Lex(file, diagnostics);
+            var tree = ParseTokens(tokens, diagnostics);
+            root = new AstBuilder(file, diagnostics.Items).BuildSpec(tree);
+        }
+        catch (ParseAbandonedException)
+        {
+            // Already reported; what was parsed is not worth building.
+        }
+
+        root ??= new SpecSyntax([], new SourceSpan(file, new TextSpan(0, file.Text.Length)));
+        var ordered = diagnostics.Items
+            .Select((diagnostic, index) => (diagnostic, index))
+            .OrderBy(pair => pair.diagnostic.Span.Range.Start)
+            .ThenBy(pair => pair.index)
+            .Select(pair => pair.diagnostic)
+            .ToImmutableArray();
+        return (root, ordered);
+    }
+
+    private static CommonTokenStream Lex(SourceFile file, DiagnosticCollector diagnostics)
+    {
+        var lexer = new HypLexer(new AntlrInputStream(file.Text));
+        lexer.RemoveErrorListeners();
+        var tokens = lexer.GetAllTokens();
+        ReportLexicalProblems(tokens, diagnostics);
+        var stream = new CommonTokenStream(new ListTokenSource(tokens));
+        stream.Fill();
+        return stream;
+    }
+
+    // The lexer accepts every input by turning problems into tokens of their own; here they are
+    // reported once and rewritten so that the parser carries on as if the text were right.
+    private static void ReportLexicalProblems(IList<IToken> tokens, DiagnosticCollector diagnostics)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = (CommonToken)tokens[i];
+            switch (token.Type)
+            {
+                case HypLexer.ERROR_CHAR:
+                    var last = i;
+                    while (last + 1 < tokens.Count && tokens[last + 1].Type == HypLexer.ERROR_CHAR && tokens[last + 1].StartIndex == tokens[last].StopIndex + 1)
+                    {
+                        ((CommonToken)tokens[++last]).Channel = TokenConstants.HiddenChannel;
+                    }
+
+                    token.Channel = TokenConstants.HiddenChannel;
+                    var length = tokens[last].StopIndex + 1 - token.StartIndex;
+                    var span = diagnostics.SpanAt(token.StartIndex, length);
+                    diagnostics.Add(SyntaxDiagnostics.UnexpectedCharacter(span, DescribeCharacters(span.Text)));
+                    i = last;
+                    break;
+                case HypLexer.UNTERMINATED_STRING:
+                    diagnostics.Add(SyntaxDiagnostics.UnterminatedString(diagnostics.SpanAt(token.StartIndex, token.StopIndex - token.StartIndex + 1)));
+                    token.Type = HypLexer.STRING;
+                    break;
+                case HypLexer.UNTERMINATED_COMMENT:
+                    diagnostics.Add(SyntaxDiagnostics.UnterminatedComment(diagnostics.SpanAt(token.StartIndex, 2)));
+                    token.Channel = TokenConstants.HiddenChannel;
+                    break;
+            }
+        }
+    }
+
+    private static string DescribeCharacters(string text)
+    {
+        var shown = SyntaxDiagnosticsText.Printable(SyntaxDiagnostics.Shorten(text));
+        return text.Length == 1 ? $"'{shown}'" : $"'{shown}' ({text.Length} characters)";
+    }
+
+    private static HypParser.SpecContext ParseTokens(CommonTokenStream tokens, DiagnosticCollector diagnostics)
+    {
+        var parser = new DepthLimitedParser(tokens, diagnostics);
+        parser.RemoveErrorListeners();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        parser.ErrorHandler = new BailErrorStrategy();
+        try
+        {
+            return parser.spec();
+        }
+        catch (ParseCanceledException)
+        {
+            // SLL is exact for correct input; only erroneous (or rare ambiguous) input needs full LL.
+        }
+
+        tokens.Seek(0);
+        parser.Reset();
+        parser.Interpreter.PredictionMode = PredictionMode.LL;
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        return parser.spec();
+    }
+}
