@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
 using Antlr4.Runtime.Tree;
 using HyperDsl.Syntax.Diagnostics;
@@ -21,12 +22,68 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         _diagnostics = diagnostics;
     }
 
+    // Deleting a line break to glue two lines together turns one error into a cascade: the
+    // next line's first name would be read as the missing value. Keep line breaks.
+    protected override IToken? SingleTokenDeletion(Parser recognizer)
+    {
+        ArgumentNullException.ThrowIfNull(recognizer);
+        return recognizer.InputStream.LA(1) == NL ? null : base.SingleTokenDeletion(recognizer);
+    }
+
+    // At the start of a `(sep item)*` list ANTLR gives up on the whole rule, so the rest of the
+    // line is reported and skipped while the list goes on: a bad setting then costs one line,
+    // not the section, and the section's '}' is not taken for the experiment's.
+    public override void Sync(Parser recognizer)
+    {
+        ArgumentNullException.ThrowIfNull(recognizer);
+        var state = recognizer.Interpreter.atn.states[recognizer.State];
+        if (state.StateType == StateType.StarLoopEntry && !InErrorRecoveryMode(recognizer))
+        {
+            var next = recognizer.Atn.NextTokens(state);
+            var lookahead = recognizer.InputStream.LA(1);
+            if (!next.Contains(lookahead) && !next.Contains(TokenConstants.EPSILON))
+            {
+                if (SingleTokenDeletion(recognizer) is not null)
+                {
+                    return;
+                }
+
+                ReportUnwantedToken(recognizer);
+                ConsumeUntil(recognizer, recognizer.GetExpectedTokens().Or(GetErrorRecoverySet(recognizer)));
+                return;
+            }
+        }
+
+        base.Sync(recognizer);
+    }
+
     protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e)
     {
-        // Prediction may have looked past the first token; when it did, that token was fine.
+        ArgumentNullException.ThrowIfNull(recognizer);
+        ArgumentNullException.ThrowIfNull(e);
         var offending = e.OffendingToken;
-        var expected = offending.TokenIndex == e.StartToken.TokenIndex ? recognizer.GetExpectedTokens() : null;
-        Report(recognizer, offending, expected);
+        if (offending.TokenIndex == e.StartToken.TokenIndex)
+        {
+            Report(recognizer, offending, recognizer.GetExpectedTokens());
+            return;
+        }
+
+        // Prediction looked past the first token, so the tokens before the offending one were fine.
+        var span = SpanOf(offending);
+        var found = TokenDescriptions.Found(offending);
+        if (offending.Type == TokenConstants.EOF && FindUnclosedBracket(recognizer.Context, null) is { } open)
+        {
+            ReportUnclosed(span, open, found);
+            return;
+        }
+
+        if (recognizer.Context is ParamsMemberContext && offending.TokenIndex == NextOnChannel(recognizer, e.StartToken).TokenIndex)
+        {
+            _diagnostics.Add(SyntaxDiagnostics.Expected(span, "'~' (a sampled parameter) or '=' (a fixed value)", TokenDescriptions.Found(e.StartToken), found));
+            return;
+        }
+
+        _diagnostics.Add(SyntaxDiagnostics.UnexpectedToken(span, found, $"{RuleNoun(recognizer.Context)} to continue differently"));
     }
 
     protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>
@@ -71,14 +128,13 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 
         if (found.Type == TokenConstants.EOF && FindUnclosedBracket(parser.Context, expected) is { } open)
         {
-            var opener = open.Symbol;
-            var position = _diagnostics.SpanAt(opener.StartIndex, 1).Start;
-            _diagnostics.Add(SyntaxDiagnostics.UnclosedBracket(span, opener.Text, Closer(opener.Type), position, foundText));
+            ReportUnclosed(span, open, foundText);
             return;
         }
 
+        // Only statement lists accept ';', so it tells "another statement could start here".
         var onSameLine = previous is not null && previous.Line == found.Line && previous.Type is not NL and not SEMI;
-        if (onSameLine && (expected.Contains(NL) || expected.Contains(SEMI))
+        if (onSameLine && expected.Contains(SEMI)
             && (TokenDescriptions.IsNameLike(found.Type) || TokenDescriptions.StatementKeywords.Contains(found.Type)))
         {
             _diagnostics.Add(SyntaxDiagnostics.MissingSeparator(span, foundText));
@@ -94,6 +150,13 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 
         var after = previous is null || previous.Type is NL or SEMI ? null : TokenDescriptions.Found(previous);
         _diagnostics.Add(SyntaxDiagnostics.Expected(span, description, after, foundText));
+    }
+
+    private void ReportUnclosed(SourceSpan span, ITerminalNode open, string found)
+    {
+        var opener = open.Symbol;
+        var position = _diagnostics.SpanAt(opener.StartIndex, 1).Start;
+        _diagnostics.Add(SyntaxDiagnostics.UnclosedBracket(span, opener.Text, Closer(opener.Type), position, found));
     }
 
     private static string DescribeExpected(Parser parser, IntervalSet expected, IToken found)
@@ -113,7 +176,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             remaining.ExceptWith(TokenDescriptions.Continuations);
         }
 
-        if (TokenDescriptions.ContainsAll(expected, TokenDescriptions.SectionKeywords))
+        if (!expected.Contains(IDENT) && TokenDescriptions.ContainsAll(expected, TokenDescriptions.SectionKeywords))
         {
             phrases.Add("a section ('data', 'params', 'model', 'train' or 'tune')");
             remaining.ExceptWith(TokenDescriptions.SectionKeywords);
@@ -126,7 +189,8 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             remaining.Remove(IDENT);
         }
 
-        var endOfLine = remaining.Remove(NL) | remaining.Remove(SEMI);
+        // Inside brackets a line break is allowed but never what is missing.
+        var endOfLine = remaining.Remove(SEMI) | (remaining.Remove(NL) && !expected.Contains(RPAREN) && !expected.Contains(RBRACK));
         phrases.AddRange(remaining.Order().Select(TokenDescriptions.Expected).Distinct());
         if (endOfLine)
         {
@@ -165,7 +229,32 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         };
     }
 
-    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, IntervalSet expected)
+    private static string RuleNoun(ParserRuleContext? context) => context switch
+    {
+        ParamsMemberContext => "this parameter",
+        SettingContext => "this setting",
+        StatementContext or LayerContext => "this statement",
+        SectionContext => "this section",
+        TopLevelContext or ExperimentDeclContext or BlockDeclContext => "this declaration",
+        _ => "this expression",
+    };
+
+    private static IToken NextOnChannel(Parser parser, IToken token)
+    {
+        var stream = (ITokenStream)parser.InputStream;
+        for (var i = token.TokenIndex + 1; i < stream.Size; i++)
+        {
+            var candidate = stream.Get(i);
+            if (candidate.Channel == TokenConstants.DefaultChannel)
+            {
+                return candidate;
+            }
+        }
+
+        return token;
+    }
+
+    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, IntervalSet? expected)
     {
         for (; context is not null; context = context.Parent as ParserRuleContext)
         {
@@ -193,7 +282,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
                 }
             }
 
-            if (open.Count > 0 && expected.Contains(CloserType(open.Peek().Symbol.Type)))
+            if (open.Count > 0 && (expected is null || expected.Contains(CloserType(open.Peek().Symbol.Type))))
             {
                 return open.Peek();
             }

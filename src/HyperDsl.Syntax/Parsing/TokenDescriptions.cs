@@ -26,9 +26,7 @@ internal static class TokenDescriptions
     {
         TokenConstants.EOF => "end of file",
         NL => "end of line",
-        IDENT => $"'{SyntaxText(token.Text)}'",
-        NUMBER or DURATION => $"the number '{SyntaxText(token.Text)}'",
-        STRING => $"the string {SyntaxText(token.Text)}",
+        STRING => SyntaxText(token.Text),
         _ => $"'{SyntaxText(token.Text)}'",
     };
 

@@ -1,0 +1,14 @@
+namespace HyperDsl.Cli;
+
+/// <summary>The process exit codes of <c>hyp</c>; scripts and CI rely on them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything checked, no errors.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one spec has an error.</summary>
+    public const int SpecErrors = 1;
+
+    /// <summary>The command line was wrong or a file could not be read.</summary>
+    public const int UsageOrIo = 2;
+}

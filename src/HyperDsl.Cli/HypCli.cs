@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace HyperDsl.Cli;
+
+/// <summary>The <c>hyp</c> command line: parses arguments and dispatches to a command.</summary>
+internal static class HypCli
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("HyperDsl: define, check and run hyperparameter studies for convolutional networks.");
+        root.Subcommands.Add(CheckCommand.Create(console));
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                console.Error.WriteLine($"hyp: error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'hyp --help' for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

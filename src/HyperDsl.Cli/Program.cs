@@ -1,0 +1,3 @@
+using HyperDsl.Cli;
+
+return HypCli.Run(args, new CliConsole(Console.Out, Console.Error, IsTerminal: !Console.IsOutputRedirected));
