@@ -413,7 +413,7 @@ internal sealed class AstBuilder
             var escapeStart = i;
             if (i + 1 >= end)
             {
-                AddInvalidEscape(tokenOffset + escapeStart, "\\");
+                // Only an unterminated string can end in a lone backslash; that is reported already.
                 break;
             }
 

@@ -27,7 +27,8 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     protected override IToken? SingleTokenDeletion(Parser recognizer)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
-        return recognizer.InputStream.LA(1) == NL ? null : base.SingleTokenDeletion(recognizer);
+        // Deleting a closing bracket to reach a line break inside it is never the fix either.
+        return recognizer.InputStream.LA(1) is NL or RPAREN or RBRACK or RBRACE ? null : base.SingleTokenDeletion(recognizer);
     }
 
     // At the start of a `(sep item)*` list ANTLR gives up on the whole rule, so the rest of the
@@ -48,7 +49,8 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
                     return;
                 }
 
-                ReportUnwantedToken(recognizer);
+                BeginErrorCondition(recognizer);
+                Report(recognizer, recognizer.CurrentToken, recognizer.GetExpectedTokens());
                 ConsumeUntil(recognizer, recognizer.GetExpectedTokens().Or(GetErrorRecoverySet(recognizer)));
                 return;
             }
@@ -189,8 +191,10 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             remaining.Remove(IDENT);
         }
 
-        // Inside brackets a line break is allowed but never what is missing.
-        var endOfLine = remaining.Remove(SEMI) | (remaining.Remove(NL) && !expected.Contains(RPAREN) && !expected.Contains(RBRACK));
+        // Only statement lists accept ';'. Elsewhere a line break is allowed (lists wrap) but is
+        // never what is missing.
+        remaining.Remove(NL);
+        var endOfLine = remaining.Remove(SEMI);
         phrases.AddRange(remaining.Order().Select(TokenDescriptions.Expected).Distinct());
         if (endOfLine)
         {
