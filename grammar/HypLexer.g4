@@ -101,7 +101,7 @@ UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
 // so lexing itself never fails.
 ERROR_CHAR : .;
 
-fragment DECIMAL  : DIGITS ('.' DIGITS)? | '.' DIGITS;
+fragment DECIMAL  : DIGITS ('.' DIGITS)?;
 fragment DIGITS   : [0-9] ('_'? [0-9])*;
 fragment EXPONENT : [eE] [+-]? DIGITS;
 fragment ESCAPE   : '\\' (["\\nrt0] | 'u{' [0-9a-fA-F]+ '}' | ~["\\nrt0u\r\n] | 'u');

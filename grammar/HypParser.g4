@@ -169,7 +169,7 @@ primary
     ;
 
 ifExpression
-    : IF condition=expression LBRACE NL* thenValue=expression NL* RBRACE NL* ELSE
+    : IF condition=expression LBRACE NL* thenValue=expression NL* RBRACE ELSE
       (LBRACE NL* elseValue=expression NL* RBRACE | elseIf=ifExpression)
     ;
 
@@ -178,7 +178,7 @@ matchExpressionBody
     ;
 
 matchArm
-    : patterns ARROW NL* value=expression
+    : patterns ARROW value=expression
     ;
 
 patterns
@@ -195,7 +195,7 @@ arguments
     ;
 
 argument
-    : (name=identifier COLON NL*)? value=expression
+    : (name=identifier COLON)? value=expression
     ;
 
 // ---- names and separators ------------------------------------------------------------

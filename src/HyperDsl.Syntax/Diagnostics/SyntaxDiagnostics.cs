@@ -44,12 +44,19 @@ public static class SyntaxDiagnostics
     /// <summary>HYP0015: reporting stopped after many syntax errors.</summary>
     public static readonly DiagnosticDescriptor TooManyErrorsDescriptor = new("HYP0015", DiagnosticSeverity.Info, "Too many syntax errors");
 
+    /// <summary>HYP0016: a keyword where a name is expected.</summary>
+    public static readonly DiagnosticDescriptor KeywordAsNameDescriptor = new("HYP0016", DiagnosticSeverity.Error, "Keyword used as a name");
+
+    /// <summary>HYP0017: a closing bracket with nothing open to close.</summary>
+    public static readonly DiagnosticDescriptor UnmatchedCloserDescriptor = new("HYP0017", DiagnosticSeverity.Error, "Unmatched closing bracket");
+
     /// <summary>All HYP0xxx descriptors, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedCharacterDescriptor, UnterminatedStringDescriptor, UnterminatedCommentDescriptor, InvalidEscapeDescriptor,
         NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
         UnclosedBracketDescriptor, MissingSeparatorDescriptor, NestingTooDeepDescriptor, TooManyErrorsDescriptor,
+        KeywordAsNameDescriptor, UnmatchedCloserDescriptor,
     ];
 
     internal static Diagnostic UnexpectedCharacter(SourceSpan span, string character) =>
@@ -83,7 +90,21 @@ public static class SyntaxDiagnostics
         new(MissingSeparatorDescriptor, span, $"Expected a line break before {found}; each statement goes on its own line.", "Start a new line here, or separate the statements with ';'.");
 
     internal static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
-        new(NestingTooDeepDescriptor, span, $"Expressions and blocks are nested more than {limit} levels deep here; the rest of the file was not parsed.", "Split the expression or the block into smaller parts.");
+        new(NestingTooDeepDescriptor, span, $"Brackets and blocks are nested more than {limit} levels deep here; the file was not parsed further.", "Split the expression or the block into smaller parts.");
+
+    internal static Diagnostic ExpressionTooDeep(SourceSpan span) =>
+        new(NestingTooDeepDescriptor, span, "This expression nests too deeply (thousands of operators in a row); the file was not parsed further.", "Split the expression into smaller parts.");
+
+    internal static Diagnostic KeywordAsName(SourceSpan span, string keyword, string? after) =>
+        new(KeywordAsNameDescriptor, span, after is null
+            ? $"'{keyword}' is a keyword and cannot be used as a name."
+            : $"Expected a name after {after}, found the keyword '{keyword}', which cannot be used as a name.", "Choose another name, for example by adding a prefix or suffix.");
+
+    internal static Diagnostic UnmatchedCloser(SourceSpan span, string closer, string opener) =>
+        new(UnmatchedCloserDescriptor, span, $"Unexpected '{closer}': there is no open '{opener}' here for it to close.", "Delete it, or add the missing '" + opener + "' before it.");
+
+    internal static Diagnostic InvalidCodePoint(SourceSpan span, string escape) =>
+        new(InvalidEscapeDescriptor, span, $"'{escape}' is not a Unicode character: code points go up to \\u{{10FFFF}} and exclude the surrogates D800-DFFF.");
 
     internal static Diagnostic TooManyErrors(SourceSpan span, int shown) =>
         new(TooManyErrorsDescriptor, span, $"Stopped reporting syntax errors after the first {shown}; fix these and check again.");

@@ -438,7 +438,11 @@ internal sealed class AstBuilder
                     else
                     {
                         var length = close > i && close < end ? close - escapeStart + 1 : 2;
-                        AddInvalidEscape(tokenOffset + escapeStart, text.Substring(escapeStart, length));
+                        var escape = text.Substring(escapeStart, length);
+                        var span = new SourceSpan(_file, Clamp(tokenOffset + escapeStart, length));
+                        _diagnostics.Add(IsHexEscape(escape)
+                            ? SyntaxDiagnostics.InvalidCodePoint(span, SyntaxDiagnostics.Shorten(escape))
+                            : SyntaxDiagnostics.InvalidEscape(span, SyntaxDiagnostics.Shorten(escape)));
                         i = escapeStart + length - 1;
                     }
 
@@ -451,6 +455,9 @@ internal sealed class AstBuilder
 
         return builder.ToString();
     }
+
+    private static bool IsHexEscape(string escape) =>
+        escape.Length > 4 && escape.StartsWith("\\u{", StringComparison.Ordinal) && escape[^1] == '}' && escape[3..^1].All(char.IsAsciiHexDigit);
 
     private void AddInvalidEscape(int offset, string escape) =>
         _diagnostics.Add(SyntaxDiagnostics.InvalidEscape(new SourceSpan(_file, Clamp(offset, escape.Length)), SyntaxDiagnostics.Shorten(escape)));

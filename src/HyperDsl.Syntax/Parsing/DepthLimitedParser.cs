@@ -10,8 +10,9 @@ namespace HyperDsl.Syntax.Parsing;
 /// </summary>
 internal sealed class DepthLimitedParser : HypParser
 {
-    // About a hundred levels of brackets or blocks: far beyond any real spec, far below the stack.
-    public const int MaxRuleDepth = 400;
+    // Brackets are limited before parsing (SpecParser.MaxBracketDepth); this backstop catches
+    // what nests without brackets, such as ten thousand prefix operators in a row.
+    public const int MaxRuleDepth = 1000;
 
     private readonly DiagnosticCollector _diagnostics;
     private int _depth;
@@ -61,7 +62,7 @@ internal sealed class DepthLimitedParser : HypParser
 
         var token = CurrentToken;
         var start = token.Type == TokenConstants.EOF ? int.MaxValue : token.StartIndex;
-        _diagnostics.Items.Add(SyntaxDiagnostics.NestingTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1), MaxRuleDepth / 4));
+        _diagnostics.Items.Add(SyntaxDiagnostics.ExpressionTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
         throw new ParseAbandonedException();
     }
 }

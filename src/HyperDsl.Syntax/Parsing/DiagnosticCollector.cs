@@ -23,12 +23,13 @@ internal sealed class DiagnosticCollector
 
     public void Add(Diagnostic diagnostic)
     {
-        Items.Add(diagnostic);
         if (Items.Count >= Limit)
         {
             Items.Add(SyntaxDiagnostics.TooManyErrors(diagnostic.Span with { Range = new TextSpan(diagnostic.Span.Range.Start, 0) }, Limit));
             throw new ParseAbandonedException();
         }
+
+        Items.Add(diagnostic);
     }
 
     public SourceSpan SpanAt(int start, int length)

@@ -21,8 +21,9 @@ internal static class SpecParser
         SpecSyntax? root = null;
         try
         {
-            var tokens = Lex(file, diagnostics);
-            var tree = ParseTokens(tokens, diagnostics);
+            var facts = new LexicalFacts();
+            var tokens = Lex(file, diagnostics, facts);
+            var tree = ParseTokens(tokens, diagnostics, facts);
             root = new AstBuilder(file, diagnostics.Items).BuildSpec(tree);
         }
         catch (ParseAbandonedException)
@@ -40,12 +41,13 @@ internal static class SpecParser
         return (root, ordered);
     }
 
-    private static CommonTokenStream Lex(SourceFile file, DiagnosticCollector diagnostics)
+    private static CommonTokenStream Lex(SourceFile file, DiagnosticCollector diagnostics, LexicalFacts facts)
     {
         var lexer = new HypLexer(new AntlrInputStream(file.Text));
         lexer.RemoveErrorListeners();
         var tokens = lexer.GetAllTokens();
-        ReportLexicalProblems(tokens, diagnostics);
+        ReportLexicalProblems(tokens, diagnostics, facts);
+        CheckBrackets(tokens, diagnostics, facts);
         var stream = new CommonTokenStream(new ListTokenSource(tokens));
         stream.Fill();
         return stream;
@@ -53,7 +55,7 @@ internal static class SpecParser
 
     // The lexer accepts every input by turning problems into tokens of their own; here they are
     // reported once and rewritten so that the parser carries on as if the text were right.
-    private static void ReportLexicalProblems(IList<IToken> tokens, DiagnosticCollector diagnostics)
+    private static void ReportLexicalProblems(IList<IToken> tokens, DiagnosticCollector diagnostics, LexicalFacts facts)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -71,13 +73,20 @@ internal static class SpecParser
                     var length = tokens[last].StopIndex + 1 - token.StartIndex;
                     var span = diagnostics.SpanAt(token.StartIndex, length);
                     diagnostics.Add(SyntaxDiagnostics.UnexpectedCharacter(span, DescribeCharacters(span.Text)));
+                    if (NextVisible(tokens, last + 1) is { } next)
+                    {
+                        facts.TokensAfterUnexpectedCharacters.Add(next);
+                    }
+
                     i = last;
                     break;
                 case HypLexer.UNTERMINATED_STRING:
                     diagnostics.Add(SyntaxDiagnostics.UnterminatedString(diagnostics.SpanAt(token.StartIndex, token.StopIndex - token.StartIndex + 1)));
                     token.Type = HypLexer.STRING;
+                    facts.LinesWithUnterminatedStrings.Add(token.Line);
                     break;
                 case HypLexer.UNTERMINATED_COMMENT:
+                    facts.HasUnterminatedComment = true;
                     diagnostics.Add(SyntaxDiagnostics.UnterminatedComment(diagnostics.SpanAt(token.StartIndex, 2)));
                     token.Channel = TokenConstants.HiddenChannel;
                     break;
@@ -85,13 +94,71 @@ internal static class SpecParser
         }
     }
 
+    // Token indexes are positions in the list, which GetAllTokens numbers in order.
+    private static int? NextVisible(IList<IToken> tokens, int from)
+    {
+        for (var i = from; i < tokens.Count; i++)
+        {
+            if (tokens[i].Channel == TokenConstants.DefaultChannel && tokens[i].Type != HypLexer.ERROR_CHAR)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    // Deeper nesting than this is no real spec, and recursive descent must stay far from the
+    // stack's end; the limit is counted in brackets because that is what a person can see.
+    private static void CheckBrackets(IList<IToken> tokens, DiagnosticCollector diagnostics, LexicalFacts facts)
+    {
+        var depth = 0;
+        Span<int> balance = stackalloc int[3];
+        foreach (var token in tokens)
+        {
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
+            switch (token.Type)
+            {
+                case HypLexer.LPAREN or HypLexer.LBRACK or HypLexer.LBRACE:
+                    balance[BracketKind(token.Type)]++;
+                    if (++depth > MaxBracketDepth)
+                    {
+                        diagnostics.Items.Add(SyntaxDiagnostics.NestingTooDeep(diagnostics.SpanAt(token.StartIndex, 1), MaxBracketDepth));
+                        throw new ParseAbandonedException();
+                    }
+
+                    break;
+                case HypLexer.RPAREN or HypLexer.RBRACK or HypLexer.RBRACE:
+                    balance[BracketKind(token.Type)]--;
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        facts.BracketsBalance = balance[0] == 0 && balance[1] == 0 && balance[2] == 0;
+    }
+
+    private static int BracketKind(int type) => type switch
+    {
+        HypLexer.LPAREN or HypLexer.RPAREN => 0,
+        HypLexer.LBRACK or HypLexer.RBRACK => 1,
+        _ => 2,
+    };
+
+    /// <summary>The deepest nesting of brackets and blocks accepted.</summary>
+    public const int MaxBracketDepth = 100;
+
     private static string DescribeCharacters(string text)
     {
         var shown = SyntaxDiagnosticsText.Printable(SyntaxDiagnostics.Shorten(text));
         return text.Length == 1 ? $"'{shown}'" : $"'{shown}' ({text.Length} characters)";
     }
 
-    private static HypParser.SpecContext ParseTokens(CommonTokenStream tokens, DiagnosticCollector diagnostics)
+    private static HypParser.SpecContext ParseTokens(CommonTokenStream tokens, DiagnosticCollector diagnostics, LexicalFacts facts)
     {
         var parser = new DepthLimitedParser(tokens, diagnostics);
         parser.RemoveErrorListeners();
@@ -109,7 +176,7 @@ internal static class SpecParser
         tokens.Seek(0);
         parser.Reset();
         parser.Interpreter.PredictionMode = PredictionMode.LL;
-        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics, facts);
         return parser.spec();
     }
 }

@@ -16,10 +16,12 @@ namespace HyperDsl.Syntax.Parsing;
 internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 {
     private readonly DiagnosticCollector _diagnostics;
+    private readonly LexicalFacts _facts;
 
-    public SyntaxErrorStrategy(DiagnosticCollector diagnostics)
+    public SyntaxErrorStrategy(DiagnosticCollector diagnostics, LexicalFacts facts)
     {
         _diagnostics = diagnostics;
+        _facts = facts;
     }
 
     // Deleting a line break to glue two lines together turns one error into a cascade: the
@@ -27,8 +29,10 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     protected override IToken? SingleTokenDeletion(Parser recognizer)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
-        // Deleting a closing bracket to reach a line break inside it is never the fix either.
-        return recognizer.InputStream.LA(1) is NL or RPAREN or RBRACK or RBRACE ? null : base.SingleTokenDeletion(recognizer);
+        // Deleting a bracket unbalances the rest of the file, which is never the fix either.
+        return recognizer.InputStream.LA(1) is NL or LPAREN or LBRACK or LBRACE or RPAREN or RBRACK or RBRACE
+            ? null
+            : base.SingleTokenDeletion(recognizer);
     }
 
     // At the start of a `(sep item)*` list ANTLR gives up on the whole rule, so the rest of the
@@ -70,22 +74,33 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             return;
         }
 
-        // Prediction looked past the first token, so the tokens before the offending one were fine.
-        var span = SpanOf(offending);
-        var found = TokenDescriptions.Found(offending);
-        if (offending.Type == TokenConstants.EOF && FindUnclosedBracket(recognizer.Context, null) is { } open)
+        // Prediction looked past the first token, so the tokens before the offending one were
+        // fine; what could have come instead is what the surviving alternatives expected there.
+        if (recognizer.Context is ParamsMemberContext && offending.TokenIndex == NextOnChannel(recognizer, e.StartToken).TokenIndex
+            && !_facts.TokensAfterUnexpectedCharacters.Contains(offending.TokenIndex))
         {
-            ReportUnclosed(span, open, found);
+            _diagnostics.Add(SyntaxDiagnostics.Expected(SpanOf(offending), "'~' (a sampled parameter) or '=' (a fixed value)", TokenDescriptions.Found(e.StartToken), TokenDescriptions.Found(offending)));
             return;
         }
 
-        if (recognizer.Context is ParamsMemberContext && offending.TokenIndex == NextOnChannel(recognizer, e.StartToken).TokenIndex)
+        Report(recognizer, offending, ExpectedAtDeadEnd(recognizer, e));
+    }
+
+    private static IntervalSet? ExpectedAtDeadEnd(Parser recognizer, NoViableAltException e)
+    {
+        if (e.DeadEndConfigs is null)
         {
-            _diagnostics.Add(SyntaxDiagnostics.Expected(span, "'~' (a sampled parameter) or '=' (a fixed value)", TokenDescriptions.Found(e.StartToken), found));
-            return;
+            return null;
         }
 
-        _diagnostics.Add(SyntaxDiagnostics.UnexpectedToken(span, found, $"{RuleNoun(recognizer.Context)} to continue differently"));
+        var expected = new IntervalSet();
+        foreach (var config in e.DeadEndConfigs.configs)
+        {
+            expected.AddAll(recognizer.Atn.NextTokens(config.state));
+        }
+
+        expected.Remove(TokenConstants.EPSILON);
+        return expected.IsNil ? null : expected;
     }
 
     protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>
@@ -118,9 +133,33 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 
     private void Report(Parser parser, IToken found, IntervalSet? expected, bool unwanted = false)
     {
+        // A character or string already reported is the cause; say it once.
+        if (_facts.TokensAfterUnexpectedCharacters.Contains(found.TokenIndex))
+        {
+            return;
+        }
+
         var span = SpanOf(found);
         var foundText = TokenDescriptions.Found(found);
-        var previous = PreviousToken(parser, found);
+        var previous = PreviousToken(parser, found, out var lineBreakBetween);
+
+        if (found.Type is RPAREN or RBRACK or RBRACE && (expected is null || !expected.Contains(found.Type))
+            && FindUnclosedBracket(parser.Context, OpenerType(found.Type)) is null)
+        {
+            _diagnostics.Add(SyntaxDiagnostics.UnmatchedCloser(span, found.Text, Opener(found.Type)));
+            return;
+        }
+
+        // Lists in () and [] may wrap, so a missing closer shows only where the next line
+        // starts something else; a block's '}' can only be missed at the end of the file.
+        var unclosed = found.Type == TokenConstants.EOF
+            ? FindUnclosedBracket(parser.Context, expected)
+            : lineBreakBetween ? FindUnclosedBracket(parser.Context, opener => opener is LPAREN or LBRACK && expected?.Contains(CloserType(opener)) != false) : null;
+        if (unclosed is { } open)
+        {
+            ReportUnclosed(span, open, foundText);
+            return;
+        }
 
         if (expected is null || expected.IsNil)
         {
@@ -128,15 +167,20 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             return;
         }
 
-        if (found.Type == TokenConstants.EOF && FindUnclosedBracket(parser.Context, expected) is { } open)
+        var after = previous is null || previous.Type == SEMI || (lineBreakBetween && !ContinuesOnNextLine(previous.Type))
+            ? null
+            : TokenDescriptions.Found(previous);
+
+        // Where only a name fits (not an expression or a statement), a keyword was meant as one.
+        if (expected.Contains(IDENT) && !expected.Contains(NUMBER) && !expected.Contains(FOR)
+            && TokenDescriptions.IsHardKeyword(found.Type) && !expected.Contains(found.Type))
         {
-            ReportUnclosed(span, open, foundText);
+            _diagnostics.Add(SyntaxDiagnostics.KeywordAsName(span, found.Text, after));
             return;
         }
 
         // Only statement lists accept ';', so it tells "another statement could start here".
-        var onSameLine = previous is not null && previous.Line == found.Line && previous.Type is not NL and not SEMI;
-        if (onSameLine && expected.Contains(SEMI)
+        if (!lineBreakBetween && previous is not null && previous.Type != SEMI && expected.Contains(SEMI)
             && (TokenDescriptions.IsNameLike(found.Type) || TokenDescriptions.StatementKeywords.Contains(found.Type)))
         {
             _diagnostics.Add(SyntaxDiagnostics.MissingSeparator(span, foundText));
@@ -144,19 +188,33 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         }
 
         var description = DescribeExpected(parser, expected, found);
-        if (unwanted)
-        {
-            _diagnostics.Add(SyntaxDiagnostics.UnexpectedToken(span, foundText, description));
-            return;
-        }
-
-        var after = previous is null || previous.Type is NL or SEMI ? null : TokenDescriptions.Found(previous);
-        _diagnostics.Add(SyntaxDiagnostics.Expected(span, description, after, foundText));
+        _diagnostics.Add(unwanted && after is null
+            ? SyntaxDiagnostics.UnexpectedToken(span, foundText, description)
+            : SyntaxDiagnostics.Expected(span, description, after, foundText));
     }
+
+    // After these a statement or expression may go on on the next line.
+    private static bool ContinuesOnNextLine(int type) =>
+        type is CARET or STAR or SLASH or PLUS or MINUS or EQ or NE or LT or LE or GT or GE or IN or AND or OR or THEN
+            or LPAREN or LBRACK or COMMA or TILDE or ASSIGN;
 
     private void ReportUnclosed(SourceSpan span, ITerminalNode open, string found)
     {
         var opener = open.Symbol;
+
+        // An unterminated string swallows the rest of its line, closers included.
+        if (_facts.LinesWithUnterminatedStrings.Contains(opener.Line))
+        {
+            return;
+        }
+
+        // With every bracket balanced, an "unclosed" one after earlier errors is an artefact of
+        // recovery; after an unterminated comment, the comment took the closers.
+        if (_facts.HasUnterminatedComment || (_facts.BracketsBalance && _diagnostics.Items.Any(d => d.IsError)))
+        {
+            return;
+        }
+
         var position = _diagnostics.SpanAt(opener.StartIndex, 1).Start;
         _diagnostics.Add(SyntaxDiagnostics.UnclosedBracket(span, opener.Text, Closer(opener.Type), position, found));
     }
@@ -171,6 +229,19 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             phrases.Add(ExpressionPhrase(parser.Context, found));
             remaining.ExceptWith(TokenDescriptions.ExpressionStarts);
             remaining.ExceptWith(TokenDescriptions.SoftKeywords);
+        }
+
+        foreach (var (starters, phrase) in TokenDescriptions.ListItemPhrases)
+        {
+            if (TokenDescriptions.ContainsAll(expected, starters) && expected.Contains(IDENT))
+            {
+                phrases.Add(phrase);
+                remaining.ExceptWith(starters);
+                remaining.ExceptWith(TokenDescriptions.ExpressionStarts);
+                remaining.ExceptWith(TokenDescriptions.SoftKeywords);
+                remaining.ExceptWith(TokenDescriptions.StatementKeywords);
+                break;
+            }
         }
 
         if (remaining.Count(t => TokenDescriptions.Continuations.Contains(t)) >= 5)
@@ -233,16 +304,6 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         };
     }
 
-    private static string RuleNoun(ParserRuleContext? context) => context switch
-    {
-        ParamsMemberContext => "this parameter",
-        SettingContext => "this setting",
-        StatementContext or LayerContext => "this statement",
-        SectionContext => "this section",
-        TopLevelContext or ExperimentDeclContext or BlockDeclContext => "this declaration",
-        _ => "this expression",
-    };
-
     private static IToken NextOnChannel(Parser parser, IToken token)
     {
         var stream = (ITokenStream)parser.InputStream;
@@ -258,7 +319,13 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         return token;
     }
 
-    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, IntervalSet? expected)
+    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, IntervalSet? expected) =>
+        FindUnclosedBracket(context, opener => expected is null || expected.Contains(CloserType(opener)));
+
+    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, int openerType) =>
+        FindUnclosedBracket(context, opener => opener == openerType);
+
+    private static ITerminalNode? FindUnclosedBracket(ParserRuleContext? context, Func<int, bool> accept)
     {
         for (; context is not null; context = context.Parent as ParserRuleContext)
         {
@@ -286,7 +353,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
                 }
             }
 
-            if (open.Count > 0 && (expected is null || expected.Contains(CloserType(open.Peek().Symbol.Type))))
+            if (open.Count > 0 && accept(open.Peek().Symbol.Type))
             {
                 return open.Peek();
             }
@@ -302,6 +369,20 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         _ => RBRACK,
     };
 
+    private static int OpenerType(int closer) => closer switch
+    {
+        RBRACE => LBRACE,
+        RPAREN => LPAREN,
+        _ => LBRACK,
+    };
+
+    private static string Opener(int closer) => closer switch
+    {
+        RBRACE => "{",
+        RPAREN => "(",
+        _ => "[",
+    };
+
     private static string Closer(int opener) => opener switch
     {
         LBRACE => "}",
@@ -309,16 +390,26 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         _ => "]",
     };
 
-    private static IToken? PreviousToken(Parser parser, IToken token)
+    // The visible token before this one, skipping line breaks (and saying whether it did).
+    private static IToken? PreviousToken(Parser parser, IToken token, out bool lineBreakBetween)
     {
+        lineBreakBetween = false;
         var stream = (ITokenStream)parser.InputStream;
         for (var i = token.TokenIndex - 1; i >= 0; i--)
         {
             var candidate = stream.Get(i);
-            if (candidate.Channel == TokenConstants.DefaultChannel)
+            if (candidate.Channel != TokenConstants.DefaultChannel)
             {
-                return candidate;
+                continue;
             }
+
+            if (candidate.Type == NL)
+            {
+                lineBreakBetween = true;
+                continue;
+            }
+
+            return candidate;
         }
 
         return null;

@@ -19,6 +19,14 @@ internal static class TokenDescriptions
         [DOT, EPOCH, EPOCHS, STEP, STEPS, PERCENT, CARET, STAR, SLASH, PLUS, MINUS, DOTDOT, DOTDOTLESS,
          EQ, NE, LT, LE, GT, GE, IN, AND, OR, THEN, LPAREN];
 
+    // What the start of each kind of list item looks like, and how to name it.
+    public static readonly (int[] Starters, string Phrase)[] ListItemPhrases =
+    [
+        ([FOR, RESIDUAL, FREEZE, REPLACE], "a layer or statement"),
+        ([REQUIRE], "a parameter ('name ~ distribution' or 'name = value') or 'require'"),
+        ([OBJECTIVE, TRY], "a setting"),
+    ];
+
     public static readonly int[] StatementKeywords = [FOR, IF, MATCH, RESIDUAL, FREEZE, REPLACE, REQUIRE, OBJECTIVE, TRY, IMPORT, EXPERIMENT, BLOCK];
 
     /// <summary>How a token that was found is shown: <c>'}'</c>, <c>end of line</c>, <c>the name 'lr'</c>.</summary>
@@ -53,6 +61,8 @@ internal static class TokenDescriptions
     public static bool ContainsAll(IntervalSet set, IEnumerable<int> types) => types.All(set.Contains);
 
     public static bool IsNameLike(int type) => type == IDENT || SoftKeywords.Contains(type);
+
+    public static bool IsHardKeyword(int type) => type is >= IMPORT and <= TRY;
 
     private static string SyntaxText(string text) =>
         SyntaxDiagnosticsText.Printable(Diagnostics.SyntaxDiagnostics.Shorten(text));
