@@ -51,6 +51,9 @@ STEPS   : 'steps';
 DURATION : DECIMAL ('s' | 'm' | 'h' | 'd');
 // k, M and G scale a number by 10^3, 10^6 and 10^9 (100k, 1.2M).
 NUMBER   : DECIMAL EXPONENT? [kMG]?;
+// Digits run together with letters that make no number, such as 10steps, 1__000 or 3x3.
+// Kept as a token so the mistake is named; DURATION and NUMBER win ties, being listed first.
+MALFORMED_NUMBER : [0-9] [0-9a-zA-Z_]*;
 STRING   : '"' (ESCAPE | ~["\\\r\n])* '"';
 // Kept as a token so the parser can say exactly what is wrong.
 UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'?;

@@ -10,8 +10,10 @@ options { tokenVocab = HypLexer; }
 
 // ---- files --------------------------------------------------------------------
 
+// Lists of statements have the shape `item? (sep item?)*`: every decision needs one token of
+// lookahead, so recovery from a bad line skips that line and the list goes on.
 spec
-    : sep? (topLevel (sep topLevel)* sep?)? EOF
+    : topLevel? (sep topLevel?)* EOF
     ;
 
 topLevel
@@ -29,7 +31,7 @@ experimentDecl
     ;
 
 experimentBody
-    : LBRACE sep? (section (sep section)* sep?)? RBRACE
+    : LBRACE section? (sep section?)* RBRACE
     ;
 
 section
@@ -59,12 +61,12 @@ typeReference
 // ---- settings (data, train, tune) -----------------------------------------------
 
 settingsBody
-    : LBRACE sep? (setting (sep setting)* sep?)? RBRACE
+    : LBRACE setting? (sep setting?)* RBRACE
     ;
 
 setting
     : OBJECTIVE objective (argSep objective)*                           # objectiveSetting
-    | TRY LBRACE NL* (assignment (itemSep assignment)* COMMA? NL*)? RBRACE  # trySetting
+    | TRY LBRACE assignment? (itemSep assignment?)* RBRACE               # trySetting
     | name=identifier statementBlock                                    # blockSetting
     | name=identifier (argument (argSep argument)*)?                    # valueSetting
     ;
@@ -80,7 +82,7 @@ assignment
 // ---- the search space -----------------------------------------------------------
 
 paramsBody
-    : LBRACE sep? (paramsMember (sep paramsMember)* sep?)? RBRACE
+    : LBRACE paramsMember? (sep paramsMember?)* RBRACE
     ;
 
 paramsMember
@@ -97,11 +99,11 @@ distribution
 // ---- statements (model, blocks, augmentation pipelines) ---------------------------
 
 statementBlock
-    : LBRACE sep? (statement (sep statement)* sep?)? RBRACE
+    : LBRACE statement? (sep statement?)* RBRACE
     ;
 
 statement
-    : FOR variable=identifier IN range=expression statementBlock         # forStatement
+    : FOR variable=loopVariable IN range=expression statementBlock       # forStatement
     | ifStatement                                                       # conditionalStatement
     | MATCH subject=expression matchStatementBody                       # matchStatement
     | RESIDUAL arguments? statementBlock                                # residualStatement
@@ -116,7 +118,12 @@ ifStatement
     ;
 
 matchStatementBody
-    : LBRACE sep? (matchStatementArm (sep matchStatementArm)* sep?)? RBRACE
+    : LBRACE matchStatementArm? (sep matchStatementArm?)* RBRACE
+    ;
+
+loopVariable
+    : identifier
+    | UNDERSCORE
     ;
 
 matchStatementArm
@@ -142,12 +149,13 @@ layerPathSegment
 expression
     : primary                                                                  # primaryExpression
     | target=expression DOT member=identifier                                  # memberAccessExpression
+    | target=expression LBRACK NL* index=expression NL* RBRACK                 # indexExpression
     | value=expression unit=(EPOCH | EPOCHS | STEP | STEPS | PERCENT)          # quantityExpression
     | <assoc = right> left=expression op=CARET NL* right=expression            # binaryExpression
     | op=(MINUS | PLUS) operand=expression                                     # unaryExpression
     | left=expression op=(STAR | SLASH) NL* right=expression                   # binaryExpression
     | left=expression op=(PLUS | MINUS) NL* right=expression                   # binaryExpression
-    | left=expression op=(DOTDOT | DOTDOTLESS) right=expression                # binaryExpression
+    | left=expression op=(DOTDOT | DOTDOTLESS) NL* right=expression            # binaryExpression
     | left=expression op=(EQ | NE | LT | LE | GT | GE | IN) NL* right=expression  # binaryExpression
     | op=NOT operand=expression                                                # unaryExpression
     | left=expression op=AND NL* right=expression                              # binaryExpression
@@ -174,7 +182,7 @@ ifExpression
     ;
 
 matchExpressionBody
-    : LBRACE NL* (matchArm (itemSep matchArm)* COMMA? NL*)? RBRACE
+    : LBRACE matchArm? (itemSep matchArm?)* RBRACE
     ;
 
 matchArm
@@ -210,7 +218,8 @@ identifier
     ;
 
 sep
-    : (NL | SEMI)+
+    : NL
+    | SEMI
     ;
 
 argSep
@@ -218,6 +227,6 @@ argSep
     ;
 
 itemSep
-    : NL* COMMA NL*
-    | NL+
+    : COMMA
+    | NL
     ;

@@ -6,7 +6,7 @@ namespace HyperDsl.Syntax.Diagnostics;
 /// The HYP0xxx diagnostics: problems with the text and syntax of a file. The only place such
 /// diagnostics are built, so codes and wording stay consistent.
 /// </summary>
-public static class SyntaxDiagnostics
+public static partial class SyntaxDiagnostics
 {
     /// <summary>HYP0001: a character that cannot start any token.</summary>
     public static readonly DiagnosticDescriptor UnexpectedCharacterDescriptor = new("HYP0001", DiagnosticSeverity.Error, "Unexpected character");
@@ -50,11 +50,14 @@ public static class SyntaxDiagnostics
     /// <summary>HYP0017: a closing bracket with nothing open to close.</summary>
     public static readonly DiagnosticDescriptor UnmatchedCloserDescriptor = new("HYP0017", DiagnosticSeverity.Error, "Unmatched closing bracket");
 
+    /// <summary>HYP0007: digits run together with letters that make no number.</summary>
+    public static readonly DiagnosticDescriptor MalformedNumberDescriptor = new("HYP0007", DiagnosticSeverity.Error, "Malformed number");
+
     /// <summary>All HYP0xxx descriptors, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedCharacterDescriptor, UnterminatedStringDescriptor, UnterminatedCommentDescriptor, InvalidEscapeDescriptor,
-        NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
+        NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, MalformedNumberDescriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
         UnclosedBracketDescriptor, MissingSeparatorDescriptor, NestingTooDeepDescriptor, TooManyErrorsDescriptor,
         KeywordAsNameDescriptor, UnmatchedCloserDescriptor,
     ];
@@ -73,6 +76,17 @@ public static class SyntaxDiagnostics
 
     internal static Diagnostic NumberOutOfRange(SourceSpan span, string text) =>
         new(NumberOutOfRangeDescriptor, span, $"The number '{Shorten(text)}' is too large to represent.");
+
+    internal static Diagnostic MalformedNumber(SourceSpan span, string text)
+    {
+        var unit = UnitSuffix().Match(text);
+        return unit.Success
+            ? new(MalformedNumberDescriptor, span, $"'{Shorten(text)}' is not a number: put a space between the amount and its unit, as in '{unit.Groups[1].Value} {unit.Groups[2].Value}'.")
+            : new(MalformedNumberDescriptor, span, $"'{Shorten(text)}' is not a number.", "Numbers look like 32, 0.5, 1e-3 or 1_000, may end in k, M or G (100k), and durations end in s, m, h or d (2h).");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([0-9][0-9_.]*)(epochs?|steps?)$")]
+    private static partial System.Text.RegularExpressions.Regex UnitSuffix();
 
     internal static Diagnostic InvalidUtf8(SourceSpan span, long byteOffset) =>
         new(InvalidUtf8Descriptor, span, $"The file is not valid UTF-8 text: byte {byteOffset} does not belong to any character.", "Save the file as UTF-8; .hyp files are text.");

@@ -143,7 +143,7 @@ internal sealed class AstBuilder
     {
         LayerStatementContext layer => BuildLayer(layer.layer(), layer),
         ForStatementContext loop => new ForSyntax(
-            BuildIdentifier(loop.variable, loop), BuildExpression(loop.range, loop), BuildStatements(loop.statementBlock()), Span(loop)),
+            BuildLoopVariable(loop.variable, loop), BuildExpression(loop.range, loop), BuildStatements(loop.statementBlock()), Span(loop)),
         ConditionalStatementContext conditional => conditional.ifStatement() is { } ifStatement ? BuildIfStatement(ifStatement) : null,
         MatchStatementContext match => new MatchStatementSyntax(
             BuildExpression(match.subject, match),
@@ -159,6 +159,11 @@ internal sealed class AstBuilder
             Span(replace)),
         _ => null,
     };
+
+    private IdentifierSyntax BuildLoopVariable(LoopVariableContext? context, ParserRuleContext owner) =>
+        context?.UNDERSCORE()?.Symbol is { } wildcard && !IsConjured(wildcard)
+            ? new IdentifierSyntax("_", Span(wildcard))
+            : BuildIdentifier(context?.identifier(), owner);
 
     private IfStatementSyntax BuildIfStatement(IfStatementContext context)
     {
@@ -236,6 +241,7 @@ internal sealed class AstBuilder
     {
         BinaryExpressionContext binary => binary.left,
         MemberAccessExpressionContext member => member.target,
+        IndexExpressionContext index => index.target,
         QuantityExpressionContext quantity => quantity.value,
         _ => null,
     };
@@ -247,6 +253,7 @@ internal sealed class AstBuilder
         {
             BinaryExpressionContext binary => new BinarySyntax(BinaryOperatorOf(binary.op), left, BuildExpression(binary.right, binary), span),
             MemberAccessExpressionContext member => new MemberAccessSyntax(left, BuildIdentifier(member.member, member), span),
+            IndexExpressionContext index => new IndexSyntax(left, BuildExpression(index.index, index), span),
             QuantityExpressionContext quantity => new QuantitySyntax(left, UnitOf(quantity.unit), span),
             _ => new MissingExpressionSyntax(span),
         };
@@ -333,13 +340,19 @@ internal sealed class AstBuilder
 
         var text = token.Text;
         var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
-        var scale = digits[^1] switch { 'k' => 1e3, 'M' => 1e6, 'G' => 1e9, _ => 1 };
+        var scale = digits[^1] switch { 'k' => 1e3, 'M' => 1e6, 'G' => 1e9, _ => 1d };
         if (scale != 1)
         {
             digits = digits[..^1];
         }
 
-        var value = double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture) * scale;
+        if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            // A malformed number, reported when it was lexed.
+            return new NumberLiteralSyntax(text, 0, true, span);
+        }
+
+        value *= scale;
         var whole = Math.Floor(value) == value;
         var isInteger = whole && (scale != 1 || digits.IndexOfAny(['.', 'e', 'E']) < 0);
         if (double.IsInfinity(value) || (isInteger && value > LargestExactInteger))

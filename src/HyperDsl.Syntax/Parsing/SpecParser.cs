@@ -85,6 +85,10 @@ internal static class SpecParser
                     token.Type = HypLexer.STRING;
                     facts.LinesWithUnterminatedStrings.Add(token.Line);
                     break;
+                case HypLexer.MALFORMED_NUMBER:
+                    diagnostics.Add(SyntaxDiagnostics.MalformedNumber(diagnostics.SpanAt(token.StartIndex, token.StopIndex - token.StartIndex + 1), token.Text));
+                    token.Type = HypLexer.NUMBER;
+                    break;
                 case HypLexer.UNTERMINATED_COMMENT:
                     facts.HasUnterminatedComment = true;
                     diagnostics.Add(SyntaxDiagnostics.UnterminatedComment(diagnostics.SpanAt(token.StartIndex, 2)));

@@ -35,32 +35,94 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             : base.SingleTokenDeletion(recognizer);
     }
 
-    // At the start of a `(sep item)*` list ANTLR gives up on the whole rule, so the rest of the
-    // line is reported and skipped while the list goes on: a bad setting then costs one line,
-    // not the section, and the section's '}' is not taken for the experiment's.
+    // ANTLR gives up on the whole rule when a list item cannot start, so one bad line would
+    // end its section, and the section's '}' would be taken for the experiment's. Instead the
+    // rest of the line (or of the bracketed list) is reported once and skipped, and the list
+    // goes on with its next item.
     public override void Sync(Parser recognizer)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         var state = recognizer.Interpreter.atn.states[recognizer.State];
-        if (state.StateType == StateType.StarLoopEntry && !InErrorRecoveryMode(recognizer))
+        if (InErrorRecoveryMode(recognizer) || state.StateType is not (StateType.BlockStart or StateType.StarBlockStart
+                or StateType.PlusBlockStart or StateType.StarLoopEntry or StateType.StarLoopBack or StateType.PlusLoopBack))
         {
-            var next = recognizer.Atn.NextTokens(state);
-            var lookahead = recognizer.InputStream.LA(1);
-            if (!next.Contains(lookahead) && !next.Contains(TokenConstants.EPSILON))
-            {
-                if (SingleTokenDeletion(recognizer) is not null)
-                {
-                    return;
-                }
-
-                BeginErrorCondition(recognizer);
-                Report(recognizer, recognizer.CurrentToken, recognizer.GetExpectedTokens());
-                ConsumeUntil(recognizer, recognizer.GetExpectedTokens().Or(GetErrorRecoverySet(recognizer)));
-                return;
-            }
+            base.Sync(recognizer);
+            return;
         }
 
-        base.Sync(recognizer);
+        var next = recognizer.Atn.NextTokens(state);
+        var lookahead = recognizer.InputStream.LA(1);
+        if (next.Contains(lookahead) || next.Contains(TokenConstants.EPSILON))
+        {
+            base.Sync(recognizer);
+            return;
+        }
+
+        var statementLevel = next.Contains(SEMI);
+        if (!statementLevel && state.StateType is StateType.BlockStart or StateType.StarBlockStart or StateType.PlusBlockStart)
+        {
+            base.Sync(recognizer);
+            return;
+        }
+
+        if (SingleTokenDeletion(recognizer) is not null)
+        {
+            return;
+        }
+
+        BeginErrorCondition(recognizer);
+        Report(recognizer, recognizer.CurrentToken, recognizer.GetExpectedTokens());
+        SkipTo(recognizer, next.Or(GetErrorRecoverySet(recognizer)), statementLevel);
+    }
+
+    public override void Recover(Parser recognizer, RecognitionException e)
+    {
+        ArgumentNullException.ThrowIfNull(recognizer);
+
+        // Two errors at the same place and state: move on, or recovery would loop forever.
+        if (lastErrorIndex == recognizer.InputStream.Index && lastErrorStates?.Contains(recognizer.State) == true)
+        {
+            recognizer.Consume();
+        }
+
+        lastErrorIndex = recognizer.InputStream.Index;
+        lastErrorStates ??= new IntervalSet();
+        lastErrorStates.Add(recognizer.State);
+        SkipTo(recognizer, GetErrorRecoverySet(recognizer), statementLevel: false);
+    }
+
+    // Skips whole bracketed groups, so a '}' inside the skipped text never closes an outer block.
+    // In a statement list the skip ends at the line's end or the block's '}'; elsewhere at a
+    // token that may follow, or at a closer that belongs to an enclosing bracket.
+    private static void SkipTo(Parser parser, IntervalSet stop, bool statementLevel)
+    {
+        var depth = 0;
+        while (true)
+        {
+            var type = parser.InputStream.LA(1);
+            if (type == TokenConstants.EOF)
+            {
+                return;
+            }
+
+            if (depth == 0 && (statementLevel
+                    ? type is NL or SEMI or RBRACE
+                    : stop.Contains(type) || type is RPAREN or RBRACK or RBRACE))
+            {
+                return;
+            }
+
+            if (type is LPAREN or LBRACK or LBRACE)
+            {
+                depth++;
+            }
+            else if (type is RPAREN or RBRACK or RBRACE && depth > 0)
+            {
+                depth--;
+            }
+
+            parser.Consume();
+        }
     }
 
     protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e)

@@ -36,6 +36,7 @@ internal static class ParseHelper
         NameSyntax name => name.Name,
         ListSyntax list => "[" + string.Join(" ", list.Items.Select(Sexpr)) + "]",
         MemberAccessSyntax member => $"(. {Sexpr(member.Target)} {member.Member.Name})",
+        IndexSyntax index => $"([] {Sexpr(index.Target)} {Sexpr(index.Index)})",
         CallSyntax call => "(call " + call.Callee.Name + string.Concat(call.Arguments.Select(a => " " + (a.Name is null ? "" : a.Name.Name + ":") + Sexpr(a.Value))) + ")",
         UnarySyntax unary => $"({UnarySymbol(unary.Operator)} {Sexpr(unary.Operand)})",
         BinarySyntax binary => $"({BinarySymbol(binary.Operator)} {Sexpr(binary.Left)} {Sexpr(binary.Right)})",

@@ -1,0 +1,127 @@
+using HyperDsl.TestKit;
+
+namespace HyperDsl.Cli.Tests;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyp-cli-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Every_example_checks_clean_with_exit_code_0()
+    {
+        var result = CliRunner.Run(["check", RepositoryPaths.Examples]);
+
+        Assert.Equal("", result.Error);
+        Assert.Equal("", result.Output);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void Errors_print_in_msbuild_canonical_form_with_exit_code_1()
+    {
+        var path = Write("bad.hyp", "experiment e {\n  params {\n    lr ~\n  }\n  model { conv(16) relu }\n}\n");
+
+        var result = CliRunner.Run(["check", path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            $"{path}(3,9): error HYP0010: Expected a distribution such as 'uniform(0, 1)' or 'choice(a, b)' after '~', found end of line.\n" +
+            $"{path}(5,20): error HYP0013: Expected a line break before 'relu'; each statement goes on its own line.\n",
+            result.Output);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public void Annotated_form_shows_the_source_line_a_caret_and_help()
+    {
+        var path = Write("bad.hyp", "experiment e {\n  model { conv(16) relu }\n}\n");
+
+        var result = CliRunner.Run(["check", path, "--format", "annotated"]);
+
+        Assert.Equal(
+            $"{path}(2,20): error HYP0013: Expected a line break before 'relu'; each statement goes on its own line.\n" +
+            "  |\n" +
+            "2 |   model { conv(16) relu }\n" +
+            "  |                    ^^^^\n" +
+            "  = help: Start a new line here, or separate the statements with ';'.\n" +
+            "\n" +
+            "Checked 1 file: 1 error, 0 warnings.\n",
+            result.Output);
+    }
+
+    [Fact]
+    public void Auto_format_annotates_only_on_a_terminal()
+    {
+        var path = Write("bad.hyp", "experiment {}\n");
+
+        Assert.DoesNotContain("^", CliRunner.Run(isTerminal: false, "check", path).Output, StringComparison.Ordinal);
+        Assert.Contains("^", CliRunner.Run(isTerminal: true, "check", path).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_clear_io_error_with_exit_code_2()
+    {
+        var missing = Path.Combine(_folder, "nope.hyp");
+
+        var result = CliRunner.Run(["check", missing]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"hyp: error: cannot read '{missing}': no such file.\n", result.Error);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_files_are_still_checked_when_one_is_missing()
+    {
+        var bad = Write("bad.hyp", "experiment {}\n");
+
+        var result = CliRunner.Run(["check", Path.Combine(_folder, "missing.hyp"), bad]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("HYP0010", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_means_every_hyp_file_under_it_in_order()
+    {
+        Write("b/second.hyp", "experiment {}\n");
+        Write("a.hyp", "experiment {}\n");
+        Write("notes.txt", "not a spec");
+
+        var result = CliRunner.Run(["check", _folder]);
+
+        var files = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[..line.IndexOf('(', StringComparison.Ordinal)]).ToList();
+        Assert.Equal([Path.Combine(_folder, "a.hyp"), Path.Combine(_folder, "b", "second.hyp")], files);
+    }
+
+    [Fact]
+    public void A_directory_without_specs_is_an_error()
+    {
+        var result = CliRunner.Run(["check", _folder]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("contains no .hyp files", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binary_file_is_reported_not_a_crash()
+    {
+        var path = Path.Combine(_folder, "image.hyp");
+        File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0xFF, 0xFE]);
+
+        var result = CliRunner.Run(["check", path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HYP0006", result.Output, StringComparison.Ordinal);
+    }
+}
