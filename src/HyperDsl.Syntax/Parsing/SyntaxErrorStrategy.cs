@@ -250,7 +250,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         }
 
         var description = DescribeExpected(parser, expected, found);
-        _diagnostics.Add(unwanted && after is null
+        _diagnostics.Add(unwanted
             ? SyntaxDiagnostics.UnexpectedToken(span, foundText, description)
             : SyntaxDiagnostics.Expected(span, description, after, foundText));
     }
