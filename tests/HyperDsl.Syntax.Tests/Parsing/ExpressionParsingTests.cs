@@ -1,3 +1,4 @@
+using HyperDsl.Syntax.Text;
 using HyperDsl.Syntax.Ast;
 using static HyperDsl.Syntax.Tests.Parsing.ParseHelper;
 
@@ -142,7 +143,7 @@ public class ExpressionParsingTests
         Assert.Equal("lr * 10", expression.Span.Text);
         var binary = Assert.IsType<BinarySyntax>(expression);
         Assert.Equal("10", binary.Right.Span.Text);
-        Assert.Equal(new Text.LinePosition(3, 5), binary.Span.Start);
+        Assert.Equal(new LinePosition(3, 5), binary.Span.Start);
     }
 
     [Fact]

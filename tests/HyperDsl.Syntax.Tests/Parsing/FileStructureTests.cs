@@ -1,3 +1,4 @@
+using HyperDsl.Syntax.Text;
 using HyperDsl.Syntax.Ast;
 using static HyperDsl.Syntax.Tests.Parsing.ParseHelper;
 
@@ -83,7 +84,7 @@ public class FileStructureTests
         {
             var tree = ParseClean(text);
             var setting = Assert.IsType<SettingsSectionSyntax>(Assert.IsType<ExperimentSyntax>(Assert.Single(tree.Root.Members)).Sections[0]).Settings[0];
-            Assert.Equal(new Text.LinePosition(3, 5), setting.Span.Start);
+            Assert.Equal(new LinePosition(3, 5), setting.Span.Start);
         }
     }
 
@@ -95,6 +96,6 @@ public class FileStructureTests
         var tree = SyntaxTree.Parse(bytes, "bom.hyp");
 
         Assert.Empty(tree.Diagnostics);
-        Assert.Equal(new Text.LinePosition(1, 1), Assert.Single(tree.Root.Members).Span.Start);
+        Assert.Equal(new LinePosition(1, 1), Assert.Single(tree.Root.Members).Span.Start);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using HyperDsl.Syntax.Ast;
 
 namespace HyperDsl.Syntax.Tests.Parsing;
@@ -81,15 +80,4 @@ internal static class ParseHelper
         BinaryOperator.Or => "or",
         _ => "then",
     };
-
-    public static string Describe(IEnumerable<Diagnostics.Diagnostic> diagnostics)
-    {
-        var builder = new StringBuilder();
-        foreach (var d in diagnostics)
-        {
-            builder.Append($"{d.Code} {d.Span.Start.Line}:{d.Span.Start.Column}\n");
-        }
-
-        return builder.ToString();
-    }
 }

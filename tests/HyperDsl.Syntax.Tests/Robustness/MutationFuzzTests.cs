@@ -1,3 +1,4 @@
+using HyperDsl.Syntax.Text;
 using System.Text.RegularExpressions;
 using HyperDsl.TestKit;
 
@@ -119,7 +120,7 @@ public partial class MutationFuzzTests
 
         var diagnostic = Assert.Single(tree.Diagnostics);
         Assert.Equal("HYP0006", diagnostic.Code);
-        Assert.Equal(new Text.LinePosition(4, 7), diagnostic.Span.Start);
+        Assert.Equal(new LinePosition(4, 7), diagnostic.Span.Start);
     }
 
     private static SyntaxTree ParseAndCheck(string text, string context)

@@ -1,0 +1,78 @@
+using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Syntax.Tests.Diagnostics;
+
+public class DiagnosticFormatterTests
+{
+    private static readonly DiagnosticDescriptor Descriptor = new("HYP0099", DiagnosticSeverity.Error, "Test");
+
+    private static Diagnostic At(string text, int start, int length, string? help = null) =>
+        new(Descriptor, new SourceSpan(new SourceFile("specs/a.hyp", text), new TextSpan(start, length)), "Something is wrong.", help);
+
+    [Fact]
+    public void Canonical_form_is_what_msbuild_parses()
+    {
+        Assert.Equal("specs/a.hyp(2,3): error HYP0099: Something is wrong.", DiagnosticFormatter.ToCanonical(At("x\n  bad\n", 4, 3)));
+    }
+
+    [Theory]
+    [InlineData(DiagnosticSeverity.Warning, "warning")]
+    [InlineData(DiagnosticSeverity.Info, "info")]
+    public void Canonical_form_names_the_severity(DiagnosticSeverity severity, string word)
+    {
+        var diagnostic = At("bad", 0, 3) with { Descriptor = Descriptor with { Severity = severity } };
+
+        Assert.Contains($": {word} HYP0099:", DiagnosticFormatter.ToCanonical(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotated_form_underlines_the_span_and_shows_help()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("x\n  bad thing\n", 4, 3, help: "Fix it."));
+
+        Assert.Equal(
+            "specs/a.hyp(2,3): error HYP0099: Something is wrong.\n" +
+            "  |\n" +
+            "2 |   bad thing\n" +
+            "  |   ^^^\n" +
+            "  = help: Fix it.\n",
+            text);
+    }
+
+    [Fact]
+    public void Annotated_form_keeps_tabs_so_the_caret_lines_up()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("\t\tbad\n", 2, 3));
+
+        Assert.Contains("1 | \t\tbad\n  | \t\t^^^\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotated_form_marks_an_empty_span_with_one_caret()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("lr ~\n", 4, 0));
+
+        Assert.Contains("1 | lr ~\n  |     ^\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotated_form_cuts_very_long_lines_to_a_window_around_the_span()
+    {
+        var line = new string('a', 5000) + "BAD" + new string('b', 5000);
+
+        var text = DiagnosticFormatter.ToAnnotated(At(line, 5000, 3));
+
+        var lines = text.Split('\n');
+        Assert.True(lines[2].Length < 200);
+        Assert.Equal(lines[2].IndexOf("BAD", StringComparison.Ordinal), lines[3].IndexOf('^', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Annotated_form_replaces_control_characters()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("a\u0001\u001bb", 1, 1));
+
+        Assert.DoesNotContain('\u001b', text);
+    }
+}
