@@ -272,7 +272,9 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 
         // With every bracket balanced, an "unclosed" one after earlier errors is an artefact of
         // recovery; after an unterminated comment, the comment took the closers.
-        if (_facts.HasUnterminatedComment || (_facts.BracketsBalance && _diagnostics.Items.Any(d => d.IsError)))
+        // Only at the end of the file: a line that cannot continue a list is evidence of its own.
+        var atEnd = span.Range.Start >= span.File.Text.Length;
+        if (atEnd && (_facts.HasUnterminatedComment || (_facts.BracketsBalance && _diagnostics.Items.Any(d => d.IsError))))
         {
             return;
         }
