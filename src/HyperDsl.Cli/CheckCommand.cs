@@ -21,12 +21,16 @@ internal static class CheckCommand
             DefaultValueFactory = _ => DiagnosticFormat.Auto,
         };
 
-        var command = new Command("check", "Check .hyp specs and report every problem, with file, line and column.") { files, format };
-        command.SetAction(parseResult => Execute(parseResult.GetRequiredValue(files), parseResult.GetValue(format), console));
+        var summary = new Option<bool?>("--summary")
+        {
+            Description = "Also print each experiment's parameters, space size, shapes, parameter counts and strategy (the default on a terminal).",
+        };
+        var command = new Command("check", "Check .hyp specs and report every problem, with file, line and column.") { files, format, summary };
+        command.SetAction(parseResult => Execute(parseResult.GetRequiredValue(files), parseResult.GetValue(format), parseResult.GetValue(summary), console));
         return command;
     }
 
-    private static int Execute(string[] inputs, DiagnosticFormat format, CliConsole console)
+    private static int Execute(string[] inputs, DiagnosticFormat format, bool? summary, CliConsole console)
     {
         var loaded = SpecFileLoader.Load(inputs);
         foreach (var problem in loaded.Problems)
@@ -34,15 +38,28 @@ internal static class CheckCommand
             console.Error.WriteLine($"hyp: error: {problem}");
         }
 
-        var compilation = HypCompilation.Create(loaded.Files.Select(file => SyntaxTree.Parse(file.Bytes, file.DisplayPath)));
+        var compilation = HypCompilation.Create(loaded.Files.Select(file => SyntaxTree.Parse(file.Bytes, file.DisplayPath)), new FileSystemSourceResolver());
         var annotated = format == DiagnosticFormat.Annotated || (format == DiagnosticFormat.Auto && console.IsTerminal);
         foreach (var diagnostic in compilation.Diagnostics)
         {
             console.Out.Write(annotated ? DiagnosticFormatter.ToAnnotated(diagnostic) + "\n" : DiagnosticFormatter.ToCanonical(diagnostic) + "\n");
         }
 
+        if ((annotated && summary != false) || summary == true)
+        {
+            foreach (var experiment in compilation.Experiments)
+            {
+                console.Out.Write("\n" + SummaryPrinter.Print(experiment));
+            }
+        }
+
         if (annotated)
         {
+            if (compilation.Experiments.Length > 0 && summary != false)
+            {
+                console.Out.Write("\n");
+            }
+
             var errors = compilation.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warnings = compilation.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
             console.Out.Write($"Checked {Plural(loaded.Files.Count, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}.\n");

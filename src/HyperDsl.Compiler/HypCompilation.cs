@@ -1,34 +1,125 @@
 using System.Collections.Immutable;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Checking;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
+using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Compiler.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler;
 
 /// <summary>
-/// A set of parsed .hyp files checked together. The one entry point that the CLI, the build
-/// integration and the tests share: hosts only adapt inputs and outputs. Immutable.
+/// A set of .hyp files checked together: the one entry point that the CLI, the build
+/// integration and the tests share; hosts only adapt inputs and outputs. Loads imports through
+/// an <see cref="ISourceResolver"/>, applies <c>extends</c>, and checks every experiment of the
+/// given files. Immutable once created.
 /// </summary>
 public sealed class HypCompilation
 {
-    private HypCompilation(ImmutableArray<SyntaxTree> syntaxTrees)
+    private HypCompilation(ImmutableArray<SyntaxTree> syntaxTrees, ImmutableArray<SyntaxTree> importedTrees, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<CheckedExperiment> experiments)
     {
         SyntaxTrees = syntaxTrees;
-        Diagnostics = [.. syntaxTrees.SelectMany(tree => tree.Diagnostics)];
+        ImportedTrees = importedTrees;
+        Diagnostics = diagnostics;
+        Experiments = experiments;
     }
 
     /// <summary>The files of the compilation, in the order given.</summary>
     public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
 
+    /// <summary>Files loaded because a file imports them.</summary>
+    public ImmutableArray<SyntaxTree> ImportedTrees { get; }
+
     /// <summary>Every diagnostic of every file, file by file in source order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The experiments declared in <see cref="SyntaxTrees"/>, checked.</summary>
+    public ImmutableArray<CheckedExperiment> Experiments { get; }
 
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    /// <summary>Creates a compilation over already parsed files.</summary>
-    public static HypCompilation Create(IEnumerable<SyntaxTree> syntaxTrees)
+    /// <summary>Checks already parsed files; imports are read through <paramref name="resolver"/>.</summary>
+    public static HypCompilation Create(IEnumerable<SyntaxTree> syntaxTrees, ISourceResolver? resolver = null)
     {
         ArgumentNullException.ThrowIfNull(syntaxTrees);
-        return new HypCompilation([.. syntaxTrees]);
+        var roots = syntaxTrees.ToImmutableArray();
+        var diagnostics = new List<Diagnostic>();
+        var loader = new ImportLoader(resolver, diagnostics);
+        var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
+        foreach (var root in roots)
+        {
+            var visible = loader.Visible(root);
+
+            // A file that does not parse gets its syntax errors only: checks on a partial tree would mostly repeat them.
+            if (visible.Any(t => t.HasErrors))
+            {
+                continue;
+            }
+
+            var declarations = Declarations(visible, diagnostics);
+            var experimentResolver = new ExperimentResolver(declarations.Experiments, declarations.Blocks, diagnostics);
+            foreach (var experiment in root.Root.Members.OfType<ExperimentSyntax>())
+            {
+                if (experiment.Name.Name.Length == 0 || !ReferenceEquals(declarations.Experiments.GetValueOrDefault(experiment.Name.Name), experiment))
+                {
+                    continue;
+                }
+
+                if (experimentResolver.Resolve(experiment) is { } effective)
+                {
+                    experiments.Add(ExperimentChecker.Check(effective, diagnostics));
+                }
+            }
+        }
+
+        var files = roots.Concat(loader.Loaded).Select(t => t.File).ToList();
+        var all = roots.SelectMany(t => t.Diagnostics).Concat(loader.Loaded.SelectMany(t => t.Diagnostics)).Concat(diagnostics)
+            .DistinctBy(d => (d.Code, d.Span.File, d.Span.Range.Start, d.Message))
+            .OrderBy(d => files.IndexOf(d.Span.File))
+            .ThenBy(d => d.Span.Range.Start)
+            .ToImmutableArray();
+        return new HypCompilation(roots, [.. loader.Loaded], all, experiments.ToImmutable());
+    }
+
+    private static (Dictionary<string, ExperimentSyntax> Experiments, ImmutableDictionary<string, BlockSymbol> Blocks) Declarations(IReadOnlyList<SyntaxTree> visible, List<Diagnostic> diagnostics)
+    {
+        var experiments = new Dictionary<string, ExperimentSyntax>(StringComparer.Ordinal);
+        var blocks = ImmutableDictionary.CreateBuilder<string, BlockSymbol>(StringComparer.Ordinal);
+        var first = new Dictionary<string, TopLevelSyntax>(StringComparer.Ordinal);
+        foreach (var member in visible.SelectMany(t => t.Root.Members))
+        {
+            var name = member switch
+            {
+                ExperimentSyntax experiment => experiment.Name,
+                BlockDeclarationSyntax block => block.Name,
+                _ => null,
+            };
+            if (name is null || name.Name.Length == 0)
+            {
+                continue;
+            }
+
+            if (first.TryGetValue(name.Name, out var earlier))
+            {
+                var where = earlier.Span.File == name.Span.File ? $"line {earlier.Span.Start.Line}" : $"{earlier.Span.File.Path} line {earlier.Span.Start.Line}";
+                diagnostics.Add(CompilerDiagnostics.Create(DuplicateDeclarationDescriptor, name.Span, $"'{name.Name}' is already declared ({where}); experiments and blocks need distinct names."));
+                continue;
+            }
+
+            first[name.Name] = member;
+            if (member is ExperimentSyntax e)
+            {
+                experiments[name.Name] = e;
+            }
+            else if (member is BlockDeclarationSyntax b)
+            {
+                blocks[name.Name] = new BlockSymbol(b);
+            }
+        }
+
+        return (experiments, blocks.ToImmutable());
     }
 }

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using HyperDsl.Compiler;
+
+namespace HyperDsl.Cli;
+
+/// <summary>Renders what <c>hyp check</c> learned about each experiment, for people.</summary>
+internal static class SummaryPrinter
+{
+    public static string Print(CheckedExperiment experiment)
+    {
+        var builder = new StringBuilder();
+        var start = experiment.Location.Start;
+        builder.Append($"experiment {experiment.Name}  ({experiment.Location.File.Path}:{start.Line})\n");
+        var width = experiment.Parameters.Select(p => p.Name.Length).DefaultIfEmpty(0).Max();
+        foreach (var parameter in experiment.Parameters)
+        {
+            builder.Append("  ").Append(parameter.Name.PadRight(width)).Append("  ").Append(parameter.Domain);
+            if (parameter.Condition is { } condition)
+            {
+                builder.Append("  when ").Append(condition);
+            }
+
+            builder.Append('\n');
+        }
+
+        builder.Append("  space      ").Append(experiment.SpaceSize is { } size ? $"{size.ToString("N0", CultureInfo.InvariantCulture)} points" : "continuous").Append('\n');
+        if (experiment.Shapes is { } shapes)
+        {
+            builder.Append("  input      ").Append(string.Join(", ", shapes.Inputs)).Append(" -> output ").Append(string.Join(", ", shapes.Outputs)).Append('\n');
+            builder.Append("  parameters ").Append(Range(shapes.MinParameters, shapes.MaxParameters)).Append(" trainable\n");
+            builder.Append("  FLOPs      ").Append(Range(shapes.MinFlops, shapes.MaxFlops)).Append(" per sample (forward)\n");
+            builder.Append("  shapes     ").Append(shapes.Exhaustive
+                ? shapes.Points == 1 ? "proven (the architecture has no searched parameter)" : $"proven for all {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} architecture points"
+                : $"checked at {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} representative points (the space is too large or continuous to list)").Append('\n');
+        }
+
+        builder.Append("  strategy   ").Append(experiment.Strategy).Append('\n');
+        return builder.ToString();
+    }
+
+    private static string Range(long low, long high) => low == high ? Compact(low) : $"{Compact(low)} - {Compact(high)}";
+
+    // 12.4k, 1.2M, 3.6G: the units the language itself uses.
+    public static string Compact(long value) => value switch
+    {
+        >= 1_000_000_000 => (value / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "G",
+        >= 1_000_000 => (value / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M",
+        >= 10_000 => (value / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
+}

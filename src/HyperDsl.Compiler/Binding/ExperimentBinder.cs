@@ -1,0 +1,468 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Binding;
+
+/// <summary>
+/// Binds one experiment: declares its parameters in order, resolves every name, call, layer,
+/// block and setting, works out types and parameter domains, and records the uses of
+/// conditional parameters for the condition checker.
+/// </summary>
+internal sealed class ExperimentBinder
+{
+    private readonly EffectiveExperiment _experiment;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly ExpressionBinder _expressions;
+    private readonly List<ConditionalUse> _conditionalUses = [];
+    private readonly HashSet<BlockSymbol> _blocksBeingBound = [];
+
+    public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics)
+    {
+        _experiment = experiment;
+        _diagnostics = diagnostics;
+        _expressions = new ExpressionBinder(Model, diagnostics, _conditionalUses);
+    }
+
+    public SemanticModel Model { get; } = new();
+
+    public List<ParameterSymbol> Parameters { get; } = [];
+
+    public IReadOnlyList<ConditionalUse> ConditionalUses => _conditionalUses;
+
+    public Scope ParameterScope { get; private set; } = Scope.Empty;
+
+    public void Bind()
+    {
+        ReportDuplicateSections();
+        BindParameters();
+        var context = new BindingContext(ParameterScope, []) { ModelStatisticsAllowed = true };
+        foreach (var constraint in _experiment.Constraints)
+        {
+            _expressions.BindCondition(constraint.Condition, context, "A 'require' constraint");
+        }
+
+        if (_experiment.Model is { } model)
+        {
+            BindStatements(model.Body, new BindingContext(ParameterScope, []), StatementKind.Model);
+        }
+
+        foreach (var (section, settings) in _experiment.Settings)
+        {
+            BindSettings(section, settings);
+        }
+    }
+
+    private void ReportDuplicateSections()
+    {
+        foreach (var group in _experiment.Syntax.Sections.GroupBy(s => s.Kind).Where(g => g.Count() > 1))
+        {
+            foreach (var duplicate in group.Skip(1))
+            {
+                var first = group.First().Span.Start;
+                _diagnostics.Add(Create(DuplicateSectionDescriptor, duplicate.Span with { Range = new(duplicate.Span.Range.Start, group.Key.ToString().Length) },
+                    $"The section '{group.Key.ToString().ToLowerInvariant()}' appears twice in '{_experiment.Name}'; the first is at line {first.Line}. Merge them into one."));
+            }
+        }
+    }
+
+    // ---- parameters -----------------------------------------------------------------------
+
+    private void BindParameters()
+    {
+        var scope = Scope.Empty;
+        var declared = new Dictionary<string, ParameterSymbol>(StringComparer.Ordinal);
+        foreach (var syntax in _experiment.Parameters)
+        {
+            var symbol = new ParameterSymbol(syntax, Parameters.Count);
+            if (declared.TryGetValue(symbol.Name, out var previous))
+            {
+                _diagnostics.Add(Create(DuplicateParameterDescriptor, syntax.Name.Span,
+                    $"The parameter '{symbol.Name}' is declared twice; the first is at line {previous.Declaration.Start.Line}.", "Remove one, or rename it."));
+                continue;
+            }
+
+            // A condition may only use parameters declared before it.
+            if (syntax.Condition is { } condition)
+            {
+                ReportLaterReferences(condition, symbol, declared);
+                _expressions.BindCondition(condition, new BindingContext(scope, []), $"The condition of '{symbol.Name}'");
+            }
+
+            var facts = syntax.Condition is { } c ? ImmutableList.Create<Fact>(new ConditionFact(c, true)) : [];
+            switch (syntax)
+            {
+                case SampledParameterSyntax sampled:
+                    BindDistribution(symbol, sampled, new BindingContext(scope, facts));
+                    break;
+                case FixedParameterSyntax fixedValue:
+                    ReportLaterReferences(fixedValue.Value, symbol, declared);
+                    symbol.Type = _expressions.Bind(fixedValue.Value, new BindingContext(scope, facts));
+                    symbol.Domain = new DerivedDomain(fixedValue.Value);
+                    break;
+            }
+
+            declared[symbol.Name] = symbol;
+            Parameters.Add(symbol);
+            scope = scope.With(symbol);
+        }
+
+        ParameterScope = scope;
+    }
+
+    private void ReportLaterReferences(ExpressionSyntax expression, ParameterSymbol owner, Dictionary<string, ParameterSymbol> declared)
+    {
+        foreach (var name in SyntaxWalker.Names(expression))
+        {
+            var later = _experiment.Parameters.FirstOrDefault(p => p.Name.Name == name.Name);
+            if (later is not null && !declared.ContainsKey(name.Name) && name.Name != owner.Name)
+            {
+                _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span,
+                    $"'{owner.Name}' depends on '{name.Name}', which is declared after it (line {later.Name.Span.Start.Line}).",
+                    $"Declare '{name.Name}' before '{owner.Name}'."));
+            }
+            else if (name.Name == owner.Name)
+            {
+                _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span, $"'{owner.Name}' depends on itself."));
+            }
+        }
+    }
+
+    private void BindDistribution(ParameterSymbol symbol, SampledParameterSyntax sampled, BindingContext context)
+    {
+        if (sampled.Distribution is not CallSyntax call || BuiltinCatalog.Find(call.Callee.Name) is not { Kind: EntryKind.Distribution } entry)
+        {
+            var found = sampled.Distribution is CallSyntax other && BuiltinCatalog.Find(other.Callee.Name) is { } wrong
+                ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
+                : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
+            var help = sampled.Distribution is CallSyntax named
+                ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution)) ?? "Write a fixed value as 'name = value'."
+                : "Write a fixed value as 'name = value'.";
+            _diagnostics.Add(Create(NotADistributionDescriptor, sampled.Distribution.Span,
+                $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help));
+            return;
+        }
+
+        Model.Resolve(call, entry);
+        if (entry.Name == "choice")
+        {
+            BindChoice(symbol, call, context);
+            return;
+        }
+
+        _expressions.BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
+        symbol.Type = entry.Name == "int" ? IntType.Instance : FloatType.Instance;
+        symbol.Domain = DomainBuilder.Range(entry.Name, call, Model, _diagnostics);
+    }
+
+    private void BindChoice(ParameterSymbol symbol, CallSyntax call, BindingContext context)
+    {
+        if (call.Arguments.IsEmpty)
+        {
+            _diagnostics.Add(Create(EmptyChoiceDescriptor, call.Span, $"'choice' for '{symbol.Name}' lists no values.", "List at least two values, or write 'name = value' for a fixed one."));
+            return;
+        }
+
+        // Bare names among the choices make an enum named after the parameter.
+        var members = call.Arguments.Select(a => a.Value).OfType<NameSyntax>().Where(n => context.Scope.Lookup(n.Name) is null).Select(n => n.Name).Distinct().ToImmutableArray();
+        var enumType = members.IsEmpty ? null : new EnumType(symbol.Name, members);
+        HypType? elementType = null;
+        var values = ImmutableArray.CreateBuilder<Value>();
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Name is { } named)
+            {
+                _diagnostics.Add(Create(UnknownArgumentDescriptor, named.Span, "'choice' takes only values, not named arguments."));
+                continue;
+            }
+
+            var type = enumType is not null && argument.Value is NameSyntax ? enumType : _expressions.Bind(argument.Value, context);
+            if (type == enumType)
+            {
+                Model.Resolve(argument.Value, new EnumValue(((NameSyntax)argument.Value).Name));
+                Model.SetType(argument.Value, enumType);
+            }
+
+            if (ConstantFolder.TryFold(argument.Value, Model) is { } value)
+            {
+                if (values.Contains(value))
+                {
+                    _diagnostics.Add(Create(DuplicateChoiceDescriptor, argument.Value.Span, $"'{value.Display}' is listed twice in the choices of '{symbol.Name}'."));
+                    continue;
+                }
+
+                values.Add(value);
+            }
+            else if (type is not ErrorType)
+            {
+                _diagnostics.Add(Create(BoundNotConstantDescriptor, argument.Value.Span,
+                    $"The choices of '{symbol.Name}' must be fixed values, but '{ExpressionBinder.Shorten(argument.Value)}' depends on other parameters.", "Use a derived parameter ('name = expression') instead."));
+                return;
+            }
+
+            elementType = MergeChoiceType(symbol, elementType, type, argument.Value);
+            if (elementType is ErrorType)
+            {
+                return;
+            }
+        }
+
+        if (values.Count == 1)
+        {
+            _diagnostics.Add(Create(SingleChoiceDescriptor, call.Span, $"'{symbol.Name}' has only one choice, so it is not searched.", $"Write '{symbol.Name} = {values[0].Display}'."));
+        }
+
+        symbol.Type = elementType ?? ErrorType.Instance;
+        // Ints among floats are floats, so 0 and 0.5 are one float choice.
+        var normalised = elementType is FloatType ? values.Select(v => v is IntValue i ? new FloatValue(i.Value) : v) : values;
+        symbol.Domain = new CategoricalDomain([.. normalised]);
+    }
+
+    private HypType MergeChoiceType(ParameterSymbol symbol, HypType? sofar, HypType next, ExpressionSyntax at)
+    {
+        if (sofar is null || next is ErrorType || sofar == next)
+        {
+            return sofar ?? next;
+        }
+
+        if (sofar is IntType or FloatType && next is IntType or FloatType)
+        {
+            return FloatType.Instance;
+        }
+
+        _diagnostics.Add(Create(MixedChoiceDescriptor, at.Span,
+            $"The choices of '{symbol.Name}' mix {ExpressionBinder.Article(sofar)} and {ExpressionBinder.Article(next)}; all must have one type.",
+            "Ints and floats mix (as floats); names, strings and booleans do not mix with anything else."));
+        return ErrorType.Instance;
+    }
+
+    // ---- statements -----------------------------------------------------------------------
+
+    internal enum StatementKind
+    {
+        Model,
+        Block,
+        Pipeline,
+    }
+
+    private void BindStatements(ImmutableArray<StatementSyntax> statements, BindingContext context, StatementKind kind)
+    {
+        foreach (var statement in statements)
+        {
+            BindStatement(statement, context, kind);
+        }
+    }
+
+    private void BindStatement(StatementSyntax statement, BindingContext context, StatementKind kind)
+    {
+        switch (statement)
+        {
+            case LayerSyntax layer:
+                BindLayer(layer, context, kind);
+                break;
+            case ForSyntax loop:
+                var rangeType = _expressions.Bind(loop.Range, context);
+                var variableType = rangeType switch
+                {
+                    RangeType => IntType.Instance,
+                    ListType list => list.Element,
+                    ErrorType => ErrorType.Instance,
+                    _ => null,
+                };
+                if (variableType is null)
+                {
+                    _diagnostics.Add(Create(TypeMismatchDescriptor, loop.Range.Span,
+                        $"'for' needs a range such as '0 ..< depth' or a list, but '{ExpressionBinder.Shorten(loop.Range)}' is {ExpressionBinder.Article(rangeType)}."));
+                    variableType = ErrorType.Instance;
+                }
+
+                var variable = new LoopVariableSymbol(loop.Variable.Name, loop.Variable.Span) { Type = variableType };
+                Model.Resolve(loop, variable);
+                BindStatements(loop.Body, loop.Variable.Name == "_" ? context : context with { Scope = context.Scope.With(variable) }, kind);
+                break;
+            case IfStatementSyntax conditional:
+                _expressions.BindCondition(conditional.Condition, context, "The condition of 'if'");
+                BindStatements(conditional.Then, context.WithFact(new ConditionFact(conditional.Condition, true)), kind);
+                BindStatements(conditional.Else, context.WithFact(new ConditionFact(conditional.Condition, false)), kind);
+                break;
+            case MatchStatementSyntax match:
+                var subject = _expressions.Bind(match.Subject, context);
+                var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
+                foreach (var arm in match.Arms)
+                {
+                    _expressions.BindPatterns(arm.Patterns, subject, context);
+                    BindStatements(arm.Body, context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable())), kind);
+                    earlier.AddRange(arm.Patterns);
+                }
+
+                break;
+            case ResidualSyntax residual:
+                _expressions.BindArguments("residual", ResidualParameters, residual.Arguments, residual, context);
+                BindStatements(residual.Body, context, kind);
+                break;
+            case ReplaceSyntax replace:
+                BindLayer(replace.Replacement, context, kind);
+                break;
+        }
+    }
+
+    private static readonly ImmutableArray<ArgSpec> ResidualParameters =
+        [new ArgSpec("projection", [], ["auto", "conv", "none"], false, new KeywordValue("auto"), null, "How the shortcut matches a changed shape.")];
+
+    private void BindLayer(LayerSyntax layer, BindingContext context, StatementKind kind)
+    {
+        if (kind != StatementKind.Pipeline && _experiment.Blocks.TryGetValue(layer.Name.Name, out var block))
+        {
+            Model.Resolve(layer, block);
+            _expressions.BindArguments(block.Name, BlockParameterSpecs(block), layer.Arguments, layer.Name, context);
+            BindBlockBody(block, layer);
+            return;
+        }
+
+        var kinds = kind == StatementKind.Pipeline ? new[] { EntryKind.Transform } : [EntryKind.Layer, EntryKind.Backbone];
+        if (BuiltinCatalog.Find(layer.Name.Name) is { } entry && kinds.Contains(entry.Kind))
+        {
+            Model.Resolve(layer, entry);
+            _expressions.BindArguments(entry.Name, entry.Parameters, layer.Arguments, layer.Name, context);
+            return;
+        }
+
+        var candidates = BuiltinCatalog.NamesOf(kinds).Concat(kind == StatementKind.Pipeline ? [] : _experiment.Blocks.Keys);
+        var what = kind == StatementKind.Pipeline ? "transform" : "layer or block";
+        var misplaced = BuiltinCatalog.Find(layer.Name.Name) is { } other ? $" ('{other.Name}' is {EntryKinds.Describe(other.Kind)})" : "";
+        _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what} '{layer.Name.Name}'{misplaced}.", Suggestions.Help(layer.Name.Name, candidates)));
+        foreach (var argument in layer.Arguments)
+        {
+            _expressions.Bind(argument.Value, context);
+        }
+    }
+
+    private void BindBlockBody(BlockSymbol block, LayerSyntax use)
+    {
+        if (!_blocksBeingBound.Add(block))
+        {
+            _diagnostics.Add(Create(BlockRecursionDescriptor, use.Name.Span, $"The block '{block.Name}' uses itself, so it would never end.", "Blocks may use other blocks, but not themselves."));
+            return;
+        }
+
+        try
+        {
+            foreach (var parameter in block.Parameters)
+            {
+                parameter.Type = BlockParameterType(parameter);
+            }
+
+            BindStatements(block.Syntax.Body, new BindingContext(Scope.Empty.With(block.Parameters), []), StatementKind.Block);
+        }
+        finally
+        {
+            _blocksBeingBound.Remove(block);
+        }
+    }
+
+    internal static ImmutableArray<ArgSpec> BlockParameterSpecs(BlockSymbol block) =>
+        [.. block.Parameters.Select(p => new ArgSpec(p.Name, [BlockParameterType(p)], [], !p.IsOptional, null, null, ""))];
+
+    private static HypType BlockParameterType(BlockParameterSymbol parameter) => parameter.Syntax.Type?.Name.Name switch
+    {
+        "int" => IntType.Instance,
+        "float" => FloatType.Instance,
+        "bool" => BoolType.Instance,
+        "string" => StringType.Instance,
+        _ => ErrorType.Instance,
+    };
+
+    // ---- settings ---------------------------------------------------------------------------
+
+    private void BindSettings(SectionKind section, ImmutableArray<SettingSyntax> settings)
+    {
+        var seen = new Dictionary<string, SettingSyntax>(StringComparer.Ordinal);
+        var context = new BindingContext(ParameterScope, []);
+        foreach (var setting in settings)
+        {
+            var name = setting.Name.Name;
+            if (!BuiltinCatalog.Settings.TryGetValue((section, name), out var spec))
+            {
+                var elsewhere = BuiltinCatalog.Settings.Keys.Where(k => k.Name == name).Select(k => k.Section.ToString().ToLowerInvariant()).FirstOrDefault();
+                _diagnostics.Add(Create(UnknownSettingDescriptor, setting.Name.Span,
+                    $"Unknown setting '{name}' in the {section.ToString().ToLowerInvariant()} section" + (elsewhere is null ? "." : $"; it belongs in the {elsewhere} section."),
+                    Suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
+                continue;
+            }
+
+            // Inherited settings were replaced already, so a repeat here is written twice in one section.
+            if (setting is not TrySettingSyntax && !seen.TryAdd(name, setting))
+            {
+                _diagnostics.Add(Create(DuplicateSettingDescriptor, setting.Name.Span, $"'{name}' is set twice in this section; the first is at line {seen[name].Span.Start.Line}."));
+            }
+
+            switch (setting)
+            {
+                case ValueSettingSyntax value when !spec.IsBlock:
+                    _expressions.BindArguments(name, spec.Arguments, value.Arguments, setting.Name, context);
+                    break;
+                case BlockSettingSyntax block when spec.IsBlock:
+                    BindStatements(block.Body, context, StatementKind.Pipeline);
+                    break;
+                case ObjectiveSettingSyntax objective:
+                    foreach (var goal in objective.Objectives)
+                    {
+                        BindMetric(goal.Metric);
+                    }
+
+                    break;
+                case TrySettingSyntax attempt:
+                    BindTryPoint(attempt);
+                    break;
+                default:
+                    _diagnostics.Add(Create(TypeMismatchDescriptor, setting.Span, spec.IsBlock
+                        ? $"'{name}' takes a block of statements: write '{name} {{ ... }}'."
+                        : $"'{name}' takes values, not a block."));
+                    break;
+            }
+        }
+    }
+
+    private void BindMetric(ExpressionSyntax metric)
+    {
+        switch (metric)
+        {
+            case NameSyntax name when BuiltinCatalog.ReportedMetrics.Contains(name.Name):
+                Model.Resolve(name, new KeywordValue(name.Name));
+                break;
+            case MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "params" or "flops" } member:
+                Model.Resolve(member, new KeywordValue("model." + member.Member.Name));
+                break;
+            default:
+                var text = ExpressionBinder.Shorten(metric);
+                _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span,
+                    $"'{text}' is not a metric the trainer reports; objectives can use {string.Join(", ", BuiltinCatalog.ReportedMetrics)}, model.params or model.flops.",
+                    Suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
+                break;
+        }
+    }
+
+    private void BindTryPoint(TrySettingSyntax attempt)
+    {
+        var context = new BindingContext(ParameterScope, []);
+        foreach (var assignment in attempt.Assignments)
+        {
+            if (context.Scope.Lookup(assignment.Name.Name) is not ParameterSymbol parameter)
+            {
+                _diagnostics.Add(Create(TryUnknownParameterDescriptor, assignment.Name.Span,
+                    $"The try point sets '{assignment.Name.Name}', which is not a parameter of '{_experiment.Name}'.",
+                    Suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
+                _expressions.Bind(assignment.Value, context);
+                continue;
+            }
+
+            Model.Resolve(assignment, parameter);
+            _expressions.BindExpecting(assignment.Value, context, ExpressionBinder.Expect(parameter.Type), $"'{parameter.Name}'");
+        }
+    }
+}

@@ -1,0 +1,597 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Binding;
+
+/// <summary>
+/// Resolves the names in expressions and works out their types, reporting HYP1xxx problems.
+/// Bare names are resolved by what is expected where they stand: a parameter or loop variable
+/// first, then a keyword of the argument (<c>same</c>), a choice of an enum (<c>sgd</c>), or a
+/// catalogue entry that needs no arguments (<c>cross_entropy</c>).
+/// </summary>
+internal sealed class ExpressionBinder
+{
+    private readonly SemanticModel _model;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<ConditionalUse> _conditionalUses;
+
+    public ExpressionBinder(SemanticModel model, List<Diagnostic> diagnostics, List<ConditionalUse> conditionalUses)
+    {
+        _model = model;
+        _diagnostics = diagnostics;
+        _conditionalUses = conditionalUses;
+    }
+
+    public HypType Bind(ExpressionSyntax expression, BindingContext context, ArgSpec? expected = null)
+    {
+        var type = BindCore(expression, context, expected);
+        _model.SetType(expression, type);
+        return type;
+    }
+
+    /// <summary>Binds a value where <paramref name="expected"/> says what fits, reporting a mismatch.</summary>
+    public HypType BindExpecting(ExpressionSyntax expression, BindingContext context, ArgSpec expected, string what)
+    {
+        var type = Bind(expression, context, expected);
+        if (type is ErrorType || expected.AcceptsType(type) || (type is KeywordType keyword && expected.Keywords.Contains(keyword.Keyword)))
+        {
+            return type;
+        }
+
+        Report(TypeMismatchDescriptor, expression, $"{what} expects {expected.Describe()}, but '{Shorten(expression)}' is {Article(type)}.");
+        return ErrorType.Instance;
+    }
+
+    public HypType BindCondition(ExpressionSyntax expression, BindingContext context, string what)
+    {
+        var type = Bind(expression, context, Expect(BoolType.Instance));
+        if (type is not (BoolType or ErrorType))
+        {
+            Report(TypeMismatchDescriptor, expression, $"{what} must be true or false, but '{Shorten(expression)}' is {Article(type)}.");
+        }
+
+        return type;
+    }
+
+    private HypType BindCore(ExpressionSyntax expression, BindingContext context, ArgSpec? expected) => expression switch
+    {
+        NumberLiteralSyntax number => number.IsInteger ? IntType.Instance : FloatType.Instance,
+        StringLiteralSyntax => StringType.Instance,
+        BooleanLiteralSyntax => BoolType.Instance,
+        DurationLiteralSyntax => DurationType.Instance,
+        NameSyntax name => BindName(name, context, expected),
+        ListSyntax list => BindList(list, context, expected),
+        UnarySyntax unary => BindUnary(unary, context),
+        BinarySyntax binary => BindBinary(binary, context),
+        QuantitySyntax quantity => BindQuantity(quantity, context),
+        MemberAccessSyntax member => BindMemberAccess(member, context),
+        IndexSyntax index => BindIndex(index, context),
+        CallSyntax call => BindCall(call, context, expected),
+        IfExpressionSyntax conditional => BindIf(conditional, context, expected),
+        MatchExpressionSyntax match => BindMatch(match, context, expected),
+        _ => ErrorType.Instance,
+    };
+
+    private HypType BindName(NameSyntax name, BindingContext context, ArgSpec? expected)
+    {
+        if (context.Scope.Lookup(name.Name) is { } symbol)
+        {
+            _model.Resolve(name, symbol);
+            if (symbol is ParameterSymbol parameter)
+            {
+                parameter.IsUsed = true;
+                if (parameter.IsConditional && !context.InactiveAllowed)
+                {
+                    _conditionalUses.Add(new ConditionalUse(parameter, name, context.Facts));
+                }
+            }
+
+            return symbol.Type;
+        }
+
+        if (expected is not null)
+        {
+            if (expected.TakesLayerNames)
+            {
+                _model.Resolve(name, new StringValue(name.Name));
+                return StringType.Instance;
+            }
+
+            if (expected.Keywords.Contains(name.Name))
+            {
+                _model.Resolve(name, new KeywordValue(name.Name));
+                return new KeywordType(name.Name);
+            }
+
+            foreach (var type in expected.Types)
+            {
+                if (type is EnumType enumType && enumType.Members.Contains(name.Name))
+                {
+                    _model.Resolve(name, new EnumValue(name.Name));
+                    return enumType;
+                }
+
+                if (type is ObjectType objectType && BuiltinCatalog.Find(name.Name) is { } entry && entry.Kind == objectType.Kind
+                    && entry.Parameters.All(p => !p.Required))
+                {
+                    _model.Resolve(name, entry);
+                    return objectType;
+                }
+            }
+
+            if (expected.Types.OfType<EnumType>().FirstOrDefault() is { } choices)
+            {
+                Report(NotAChoiceDescriptor, name, $"'{name.Name}' is not one of the choices of '{choices.Name}' ({string.Join(", ", choices.Members)}).",
+                    Suggestions.Help(name.Name, choices.Members));
+                return ErrorType.Instance;
+            }
+        }
+
+        var candidates = context.Scope.Names()
+            .Concat(expected?.Keywords ?? [])
+            .Concat(expected?.Types.OfType<ObjectType>().SelectMany(o => BuiltinCatalog.NamesOf(o.Kind)) ?? []);
+        var help = Suggestions.Help(name.Name, candidates);
+        if (help is null && expected is { Keywords.Length: > 0 })
+        {
+            help = $"Here the names that mean something are {string.Join(", ", expected.Keywords.Select(k => $"'{k}'"))}.";
+        }
+
+        Report(UnknownNameDescriptor, name, $"Unknown name '{name.Name}'.", help);
+        return ErrorType.Instance;
+    }
+
+    private HypType BindList(ListSyntax list, BindingContext context, ArgSpec? expected)
+    {
+        var element = expected?.Types.OfType<ListType>().FirstOrDefault()?.Element;
+        var elementSpec = element is null
+            ? (expected is null ? null : expected with { Types = [] })
+            : expected! with { Types = [element] };
+        HypType? result = null;
+        foreach (var item in list.Items)
+        {
+            var type = Bind(item, context, elementSpec);
+            result = result is null ? type : Unify(result, type, item);
+        }
+
+        return new ListType(result ?? ErrorType.Instance);
+    }
+
+    private HypType BindUnary(UnarySyntax unary, BindingContext context)
+    {
+        if (unary.Operator == UnaryOperator.Not)
+        {
+            BindCondition(unary.Operand, context, "'not'");
+            return BoolType.Instance;
+        }
+
+        var operand = Bind(unary.Operand, context);
+        if (operand is IntType or FloatType or QuantityType or ErrorType)
+        {
+            return operand;
+        }
+
+        Report(OperatorTypeDescriptor, unary, $"'{(unary.Operator == UnaryOperator.Negate ? "-" : "+")}' needs a number, but '{Shorten(unary.Operand)}' is {Article(operand)}.");
+        return ErrorType.Instance;
+    }
+
+    private HypType BindBinary(BinarySyntax binary, BindingContext context)
+    {
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And or BinaryOperator.Or:
+                BindCondition(binary.Left, context, $"'{Symbol(binary.Operator)}'");
+                // The right side is only evaluated where the left decided nothing yet.
+                BindCondition(binary.Right, context.WithFact(new ConditionFact(binary.Left, binary.Operator == BinaryOperator.And)), $"'{Symbol(binary.Operator)}'");
+                return BoolType.Instance;
+
+            case BinaryOperator.Then:
+                foreach (var side in new[] { binary.Left, binary.Right })
+                {
+                    var type = Bind(side, context, Expect(new ObjectType(EntryKind.Schedule)));
+                    if (type is not (ErrorType or ObjectType { Kind: EntryKind.Schedule }))
+                    {
+                        Report(ScheduleExpectedDescriptor, side, $"'then' joins learning-rate schedules, but '{Shorten(side)}' is {Article(type)}.");
+                    }
+                }
+
+                return new ObjectType(EntryKind.Schedule);
+
+            case BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual
+                or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                return BindComparison(binary, context);
+
+            case BinaryOperator.In:
+                var element = Bind(binary.Left, context);
+                var container = Bind(binary.Right, context, element is EnumType ? Expect(new ListType(element)) : null);
+                if (container is not (ListType or RangeType or ErrorType))
+                {
+                    Report(OperatorTypeDescriptor, binary.Right, $"'in' needs a list or a range on its right, but '{Shorten(binary.Right)}' is {Article(container)}.");
+                }
+
+                return BoolType.Instance;
+
+            case BinaryOperator.RangeInclusive or BinaryOperator.RangeExclusive:
+                foreach (var side in new[] { binary.Left, binary.Right })
+                {
+                    var type = Bind(side, context);
+                    if (type is not (IntType or ErrorType))
+                    {
+                        Report(OperatorTypeDescriptor, side, $"A range needs whole numbers at both ends, but '{Shorten(side)}' is {Article(type)}.");
+                    }
+                }
+
+                return RangeType.Instance;
+
+            default:
+                return BindArithmetic(binary, context);
+        }
+    }
+
+    private HypType BindComparison(BinarySyntax binary, BindingContext context)
+    {
+        var left = Bind(binary.Left, context);
+        // A bare name compared with a choice parameter is one of its choices: `optimizer == sgd`.
+        var right = Bind(binary.Right, context, left is EnumType ? Expect(left) : null);
+        if (left is EnumType && right is ErrorType && binary.Right is NameSyntax)
+        {
+            return BoolType.Instance;
+        }
+
+        if (right is EnumType && left is ErrorType)
+        {
+            return BoolType.Instance;
+        }
+
+        var ordering = binary.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual);
+        var compatible = (left, right) switch
+        {
+            (ErrorType, _) or (_, ErrorType) => true,
+            (IntType or FloatType, IntType or FloatType) => true,
+            (QuantityType a, QuantityType b) => a.Unit == b.Unit,
+            (EnumType a, EnumType b) => !ordering && a == b,
+            (BoolType, BoolType) or (StringType, StringType) => !ordering,
+            _ => false,
+        };
+        if (!compatible)
+        {
+            Report(OperatorTypeDescriptor, binary, $"'{Symbol(binary.Operator)}' cannot compare {Article(left)} with {Article(right)}.");
+        }
+
+        return BoolType.Instance;
+    }
+
+    private HypType BindArithmetic(BinarySyntax binary, BindingContext context)
+    {
+        var left = Bind(binary.Left, context);
+        var right = Bind(binary.Right, context);
+        if (left is ErrorType || right is ErrorType)
+        {
+            return ErrorType.Instance;
+        }
+
+        if (left is IntType or FloatType && right is IntType or FloatType)
+        {
+            // int / int and int ^ int stay ints; the evaluator checks that they are whole.
+            return left is IntType && right is IntType ? IntType.Instance : FloatType.Instance;
+        }
+
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && left is QuantityType a && right is QuantityType b && a.Unit == b.Unit)
+        {
+            return left;
+        }
+
+        if (binary.Operator == BinaryOperator.Multiply && (left, right) is (IntType or FloatType, QuantityType) or (QuantityType, IntType or FloatType))
+        {
+            return left as QuantityType ?? right;
+        }
+
+        Report(OperatorTypeDescriptor, binary, $"'{Symbol(binary.Operator)}' cannot combine {Article(left)} and {Article(right)}.");
+        return ErrorType.Instance;
+    }
+
+    private HypType BindQuantity(QuantitySyntax quantity, BindingContext context)
+    {
+        var type = Bind(quantity.Value, context);
+        return type switch
+        {
+            IntType or FloatType => new QuantityType(quantity.Unit),
+            ListType { Element: IntType or FloatType } => new ListType(new QuantityType(quantity.Unit)),
+            ErrorType => new QuantityType(quantity.Unit),
+            _ => Fail(OperatorTypeDescriptor, quantity, $"A unit needs a number before it, but '{Shorten(quantity.Value)}' is {Article(type)}."),
+        };
+    }
+
+    private HypType BindMemberAccess(MemberAccessSyntax member, BindingContext context)
+    {
+        if (member.Target is NameSyntax { Name: "model" } && context.Scope.Lookup("model") is null)
+        {
+            if (member.Member.Name is "params" or "flops")
+            {
+                if (!context.ModelStatisticsAllowed)
+                {
+                    return Fail(UnknownMemberDescriptor, member, $"'model.{member.Member.Name}' can only be used in a 'require' constraint or an objective.");
+                }
+
+                _model.Resolve(member, new KeywordValue("model." + member.Member.Name));
+                return IntType.Instance;
+            }
+
+            return Fail(UnknownMemberDescriptor, member.Member, $"'model' has no member '{member.Member.Name}'; use 'model.params' or 'model.flops'.",
+                Suggestions.Help(member.Member.Name, ["params", "flops"]));
+        }
+
+        var target = Bind(member.Target, context);
+        return target is ErrorType ? target : Fail(UnknownMemberDescriptor, member.Member, $"{Capitalized(Article(target))} has no members; only 'model.params' and 'model.flops' use a dot.");
+    }
+
+    private HypType BindIndex(IndexSyntax index, BindingContext context)
+    {
+        var target = Bind(index.Target, context);
+        var position = Bind(index.Index, context);
+        if (position is not (IntType or ErrorType))
+        {
+            Report(TypeMismatchDescriptor, index.Index, $"A list index must be a whole number, but '{Shorten(index.Index)}' is {Article(position)}.");
+        }
+
+        return target switch
+        {
+            ListType list => list.Element,
+            ErrorType => target,
+            _ => Fail(TypeMismatchDescriptor, index.Target, $"Only lists can be indexed, but '{Shorten(index.Target)}' is {Article(target)}."),
+        };
+    }
+
+    private HypType BindIf(IfExpressionSyntax conditional, BindingContext context, ArgSpec? expected)
+    {
+        BindCondition(conditional.Condition, context, "The condition of 'if'");
+        var then = Bind(conditional.Then, context.WithFact(new ConditionFact(conditional.Condition, true)), expected);
+        var otherwise = Bind(conditional.Else, context.WithFact(new ConditionFact(conditional.Condition, false)), expected);
+        return Unify(then, otherwise, conditional.Else);
+    }
+
+    private HypType BindMatch(MatchExpressionSyntax match, BindingContext context, ArgSpec? expected)
+    {
+        var subject = Bind(match.Subject, context);
+        HypType? result = null;
+        var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
+        foreach (var arm in match.Arms)
+        {
+            BindPatterns(arm.Patterns, subject, context);
+            var armContext = context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable()));
+            var type = Bind(arm.Value, armContext, expected);
+            result = result is null ? type : Unify(result, type, arm.Value);
+            earlier.AddRange(arm.Patterns);
+        }
+
+        return result ?? ErrorType.Instance;
+    }
+
+    public void BindPatterns(ImmutableArray<PatternSyntax> patterns, HypType subject, BindingContext context)
+    {
+        foreach (var pattern in patterns.OfType<ExpressionPatternSyntax>())
+        {
+            var type = Bind(pattern.Value, context, Expect(subject));
+            if (type is not ErrorType && subject is not ErrorType && !subject.Accepts(type) && !type.Accepts(subject))
+            {
+                Report(TypeMismatchDescriptor, pattern.Value, $"This pattern is {Article(type)}, but the value matched is {Article(subject)}.");
+            }
+        }
+    }
+
+    private HypType BindCall(CallSyntax call, BindingContext context, ArgSpec? expected)
+    {
+        var entry = BuiltinCatalog.Find(call.Callee.Name);
+        var wanted = expected?.Types.OfType<ObjectType>().Select(o => o.Kind).ToList() ?? [];
+        if (entry is null || (entry.Kind is EntryKind.Layer or EntryKind.Backbone))
+        {
+            var candidates = wanted.Count > 0 ? BuiltinCatalog.NamesOf([.. wanted]) : BuiltinCatalog.NamesOf(EntryKind.Function, EntryKind.Distribution);
+            Report(UnknownCallDescriptor, call.Callee, entry is null
+                ? $"Unknown function '{call.Callee.Name}'."
+                : $"'{call.Callee.Name}' is {EntryKinds.Describe(entry.Kind)}, which belongs in the model section.", Suggestions.Help(call.Callee.Name, candidates));
+            foreach (var argument in call.Arguments)
+            {
+                Bind(argument.Value, context);
+            }
+
+            return ErrorType.Instance;
+        }
+
+        _model.Resolve(call, entry);
+        if (wanted.Count > 0 && !wanted.Contains(entry.Kind) && !(entry.Kind == EntryKind.Function && expected!.Types.Any(t => t is IntType or FloatType)))
+        {
+            Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
+                Suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+        }
+
+        var arguments = BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
+        return entry.Kind switch
+        {
+            EntryKind.Function => FunctionType(entry, arguments),
+            _ => new ObjectType(entry.Kind),
+        };
+    }
+
+    private static HypType FunctionType(CatalogEntry entry, IReadOnlyList<HypType> arguments) => entry.Name switch
+    {
+        "floor" or "ceil" or "round" => IntType.Instance,
+        _ when arguments.All(t => t is IntType) => IntType.Instance,
+        _ => FloatType.Instance,
+    };
+
+    /// <summary>
+    /// Matches arguments to parameters (positional, then named) and binds each value against what
+    /// its parameter accepts. Returns the types of the matched parameters' values in order.
+    /// </summary>
+    public IReadOnlyList<HypType> BindArguments(string owner, ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments, SyntaxNode ownerNode, BindingContext context)
+    {
+        var given = new Dictionary<string, ArgumentSyntax>(StringComparer.Ordinal);
+        var types = new List<HypType>();
+        var position = 0;
+        var sawNamed = false;
+        foreach (var argument in arguments)
+        {
+            ArgSpec? spec;
+            if (argument.Name is { } name)
+            {
+                sawNamed = true;
+                spec = parameters.FirstOrDefault(p => p.Name == name.Name);
+                if (spec is null)
+                {
+                    Report(UnknownArgumentDescriptor, name, parameters.IsEmpty
+                        ? $"'{owner}' takes no arguments."
+                        : $"'{owner}' has no argument '{name.Name}'; its arguments are {string.Join(", ", parameters.Select(p => p.Name))}.",
+                        Suggestions.Help(name.Name, parameters.Select(p => p.Name)));
+                    Bind(argument.Value, context);
+                    continue;
+                }
+            }
+            else
+            {
+                if (sawNamed)
+                {
+                    Report(PositionalAfterNamedDescriptor, argument, "A positional argument cannot follow named ones; name it, or move it before them.");
+                }
+
+                spec = position < parameters.Length ? parameters[position] : parameters.LastOrDefault(p => p.Variadic);
+                position++;
+                if (spec is null)
+                {
+                    Report(TooManyArgumentsDescriptor, argument, parameters.IsEmpty
+                        ? $"'{owner}' takes no arguments."
+                        : $"'{owner}' takes at most {parameters.Length} positional argument{(parameters.Length == 1 ? "" : "s")} ({string.Join(", ", parameters.Select(p => p.Name))}).");
+                    Bind(argument.Value, context);
+                    continue;
+                }
+            }
+
+            if (!spec.Variadic && !given.TryAdd(spec.Name, argument))
+            {
+                Report(DuplicateArgumentDescriptor, argument, $"The argument '{spec.Name}' of '{owner}' is given twice.");
+            }
+
+            var argumentContext = context with { InactiveAllowed = !spec.Required && argument.Value is NameSyntax };
+            types.Add(spec.Keywords.Length > 0 && spec.Types.IsEmpty
+                ? BindKeywordOnly(argument.Value, argumentContext, spec, owner)
+                : BindExpecting(argument.Value, argumentContext, spec, $"'{spec.Name}' of '{owner}'"));
+        }
+
+        foreach (var missing in parameters.Where(p => p.Required && !p.Variadic && !given.ContainsKey(p.Name)))
+        {
+            Report(MissingArgumentDescriptor, ownerNode, $"'{owner}' needs its '{missing.Name}' argument.",
+                $"Write {owner}({string.Join(", ", parameters.Where(p => p.Required).Select(p => p.Name + ": ..."))}).");
+        }
+
+        if (parameters.FirstOrDefault(p => p.Variadic && p.Required) is { } variadic && position == 0)
+        {
+            Report(MissingArgumentDescriptor, ownerNode, $"'{owner}' needs at least one value.");
+        }
+
+        return types;
+    }
+
+    private HypType BindKeywordOnly(ExpressionSyntax value, BindingContext context, ArgSpec spec, string owner)
+    {
+        if (value is NameSyntax name && spec.Keywords.Contains(name.Name) && context.Scope.Lookup(name.Name) is null)
+        {
+            _model.Resolve(name, new KeywordValue(name.Name));
+            var type = new KeywordType(name.Name);
+            _model.SetType(value, type);
+            return type;
+        }
+
+        var bound = Bind(value, context, spec);
+        if (bound is not ErrorType and not KeywordType)
+        {
+            Report(TypeMismatchDescriptor, value, $"'{spec.Name}' of '{owner}' expects {spec.Describe()}, but '{Shorten(value)}' is {Article(bound)}.",
+                value is NameSyntax n ? Suggestions.Help(n.Name, spec.Keywords) : null);
+        }
+
+        return bound;
+    }
+
+    public static ArgSpec Expect(HypType type) => new("value", [type], [], true, null, null, "");
+
+    private HypType Unify(HypType a, HypType b, SyntaxNode at)
+    {
+        if (a is ErrorType)
+        {
+            return b;
+        }
+
+        if (b is ErrorType || a == b)
+        {
+            return a;
+        }
+
+        if (a is IntType or FloatType && b is IntType or FloatType)
+        {
+            return FloatType.Instance;
+        }
+
+        if (a is ListType la && b is ListType lb)
+        {
+            return new ListType(Unify(la.Element, lb.Element, at));
+        }
+
+        Report(TypeMismatchDescriptor, at, $"This is {Article(b)}, but the values before it are {Article(a)}; all must have one type.");
+        return a;
+    }
+
+    private HypType Fail(Syntax.Diagnostics.DiagnosticDescriptor descriptor, SyntaxNode node, string message, string? help = null)
+    {
+        Report(descriptor, node, message, help);
+        return ErrorType.Instance;
+    }
+
+    private void Report(Syntax.Diagnostics.DiagnosticDescriptor descriptor, SyntaxNode node, string message, string? help = null) =>
+        _diagnostics.Add(Create(descriptor, node.Span, message, help));
+
+    internal static string Article(HypType type) => type switch
+    {
+        IntType => "an int",
+        FloatType => "a float",
+        BoolType => "a bool",
+        StringType => "a string",
+        EnumType e => $"one of {e.Name}'s choices",
+        ListType l => $"a list of {l.Element.DisplayName}",
+        QuantityType q => q.Unit == QuantityUnit.Percent ? "a percentage" : $"a number of {q.DisplayName}",
+        DurationType => "a duration",
+        RangeType => "a range",
+        KeywordType k => $"the name '{k.Keyword}'",
+        ObjectType o => EntryKinds.Describe(o.Kind),
+        _ => "of unknown type",
+    };
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    internal static string Shorten(SyntaxNode node)
+    {
+        var text = string.Join(" ", node.Span.Text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
+
+    internal static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Power => "^",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.RangeInclusive => "..",
+        BinaryOperator.RangeExclusive => "..<",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.In => "in",
+        BinaryOperator.And => "and",
+        BinaryOperator.Or => "or",
+        _ => "then",
+    };
+}

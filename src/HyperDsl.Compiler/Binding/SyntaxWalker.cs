@@ -1,0 +1,65 @@
+using HyperDsl.Syntax.Ast;
+
+namespace HyperDsl.Compiler.Binding;
+
+/// <summary>Finds nodes inside expressions and statements without recursion limits of its own.</summary>
+internal static class SyntaxWalker
+{
+    /// <summary>Every name referenced in an expression, in source order.</summary>
+    public static IEnumerable<NameSyntax> Names(ExpressionSyntax expression) => Expressions(expression).OfType<NameSyntax>();
+
+    /// <summary>The expression and every expression inside it.</summary>
+    public static IEnumerable<ExpressionSyntax> Expressions(ExpressionSyntax root)
+    {
+        var stack = new Stack<ExpressionSyntax>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            foreach (var child in Children(node).Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>Every expression in a statement list, nested statements included.</summary>
+    public static IEnumerable<ExpressionSyntax> Expressions(IEnumerable<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            IEnumerable<ExpressionSyntax> roots = statement switch
+            {
+                LayerSyntax layer => layer.Arguments.Select(a => a.Value),
+                ForSyntax loop => [loop.Range, .. Expressions(loop.Body)],
+                IfStatementSyntax conditional => [conditional.Condition, .. Expressions(conditional.Then), .. Expressions(conditional.Else)],
+                MatchStatementSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value)), .. match.Arms.SelectMany(a => Expressions(a.Body))],
+                ResidualSyntax residual => [.. residual.Arguments.Select(a => a.Value), .. Expressions(residual.Body)],
+                ReplaceSyntax replace => replace.Replacement.Arguments.Select(a => a.Value),
+                _ => [],
+            };
+            foreach (var root in roots)
+            {
+                foreach (var expression in Expressions(root))
+                {
+                    yield return expression;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax node) => node switch
+    {
+        ListSyntax list => list.Items,
+        UnarySyntax unary => [unary.Operand],
+        BinarySyntax binary => [binary.Left, binary.Right],
+        QuantitySyntax quantity => [quantity.Value],
+        MemberAccessSyntax member => [member.Target],
+        IndexSyntax index => [index.Target, index.Index],
+        CallSyntax call => call.Arguments.Select(a => a.Value),
+        IfExpressionSyntax conditional => [conditional.Condition, conditional.Then, conditional.Else],
+        MatchExpressionSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value)), .. match.Arms.Select(a => a.Value)],
+        _ => [],
+    };
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Semantics;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>
+/// One parameter of a catalogue entry or setting: its name, what it accepts, whether it is
+/// required, its default, and the range its value must lie in.
+/// </summary>
+/// <param name="Name">The name used for a named argument.</param>
+/// <param name="Types">The value types accepted (an int is accepted where a float is).</param>
+/// <param name="Keywords">Bare names accepted as values, such as <c>same</c> for padding.</param>
+/// <param name="Required">True when the argument must be given.</param>
+/// <param name="Default">The value used when the argument is not given (or is an inactive conditional parameter).</param>
+/// <param name="Range">The interval a numeric value must lie in, if any.</param>
+/// <param name="Summary">One line for the docs.</param>
+public sealed record ArgSpec(
+    string Name,
+    ImmutableArray<HypType> Types,
+    ImmutableArray<string> Keywords,
+    bool Required,
+    Value? Default,
+    NumericRange? Range,
+    string Summary)
+{
+    /// <summary>True when the argument may repeat (the choices of <c>choice</c>).</summary>
+    public bool Variadic { get; init; }
+
+    /// <summary>True when bare names are taken as written (layer names such as <c>fc</c>), not looked up.</summary>
+    public bool TakesLayerNames { get; init; }
+
+    /// <summary>Whether a value is accepted by type.</summary>
+    public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));
+
+    /// <summary>How the accepted values are named in messages: "an int or 'same'".</summary>
+    public string Describe()
+    {
+        var parts = Types.Select(t => t switch
+        {
+            IntType => "an int",
+            FloatType => "a number",
+            BoolType => "true or false",
+            StringType => "a string",
+            ListType list => $"a list of {list.Element.DisplayName}s",
+            QuantityType quantity => quantity.Unit == Syntax.Ast.QuantityUnit.Percent ? "a percentage" : $"a number of {quantity.DisplayName}",
+            DurationType => "a duration such as 2h",
+            RangeType => "a range",
+            ObjectType obj => EntryKinds.Describe(obj.Kind),
+            _ => t.DisplayName,
+        }).Concat(Keywords.Select(k => $"'{k}'")).Distinct().ToList();
+        return parts.Count switch
+        {
+            0 => "nothing",
+            1 => parts[0],
+            _ => string.Join(", ", parts.Take(parts.Count - 1)) + " or " + parts[^1],
+        };
+    }
+}
+
+/// <summary>An interval of allowed numbers; either end may be open or absent.</summary>
+public sealed record NumericRange(double? Min, double? Max, bool MinExclusive = false, bool MaxExclusive = false)
+{
+    /// <summary>Whether <paramref name="value"/> lies in the interval.</summary>
+    public bool Contains(double value) =>
+        (Min is not { } min || (MinExclusive ? value > min : value >= min))
+        && (Max is not { } max || (MaxExclusive ? value < max : value <= max));
+
+    /// <summary>The interval as a person writes it: "at least 1", "in [0, 1)".</summary>
+    public string Describe()
+    {
+        return (Min, Max) switch
+        {
+            ({ } min, { } max) => $"in {(MinExclusive ? "(" : "[")}{Value.FormatNumber(min)}, {Value.FormatNumber(max)}{(MaxExclusive ? ")" : "]")}",
+            ({ } min, null) => MinExclusive ? $"greater than {Value.FormatNumber(min)}" : $"at least {Value.FormatNumber(min)}",
+            (null, { } max) => MaxExclusive ? $"less than {Value.FormatNumber(max)}" : $"at most {Value.FormatNumber(max)}",
+            _ => "any number",
+        };
+    }
+}

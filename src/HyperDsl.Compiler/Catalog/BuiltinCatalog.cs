@@ -1,0 +1,239 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using static HyperDsl.Compiler.Catalog.EntryKind;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>
+/// Every built-in name of the language with its typed signature: distributions, data sources,
+/// transforms, layers, backbones, losses, optimizers, schedules, samplers, pruners, functions,
+/// settings and metrics. One table for the checker, the docs and the code generator.
+/// </summary>
+public static class BuiltinCatalog
+{
+    private static readonly HypType Int = IntType.Instance;
+    private static readonly HypType Float = FloatType.Instance;
+    private static readonly HypType Bool = BoolType.Instance;
+    private static readonly HypType String = StringType.Instance;
+    private static readonly HypType Epochs = new QuantityType(QuantityUnit.Epochs);
+    private static readonly HypType Steps = new QuantityType(QuantityUnit.Steps);
+    private static readonly HypType Percent = new QuantityType(QuantityUnit.Percent);
+    private static readonly HypType IntList = new ListType(IntType.Instance);
+    private static readonly HypType FloatList = new ListType(FloatType.Instance);
+
+    private static readonly NumericRange Positive = new(0, null, MinExclusive: true);
+    private static readonly NumericRange AtLeastOne = new(1, null);
+    private static readonly NumericRange NonNegative = new(0, null);
+    private static readonly NumericRange Probability = new(0, 1);
+    private static readonly NumericRange OpenUnit = new(0, 1, MinExclusive: true, MaxExclusive: true);
+
+    // Declared before the tables below: static fields initialise in textual order.
+    /// <summary>The metrics the trainer reports each epoch, which objectives, early stopping and pruners may name.</summary>
+    public static ImmutableArray<string> ReportedMetrics { get; } =
+        ["train_loss", "train_accuracy", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"];
+
+    /// <summary>Metrics computed without training, from the model alone.</summary>
+    public static ImmutableArray<string> StaticMetrics { get; } = ["model.params", "model.flops"];
+
+    /// <summary>Every callable entry, by name.</summary>
+    public static FrozenDictionary<string, CatalogEntry> Entries { get; } = BuildEntries().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
+
+    /// <summary>Every setting, by section and name.</summary>
+    public static FrozenDictionary<(SectionKind Section, string Name), SettingSpec> Settings { get; } =
+        BuildSettings().ToFrozenDictionary(s => (s.Section, s.Name));
+
+    /// <summary>The entry called <paramref name="name"/>, if there is one.</summary>
+    public static CatalogEntry? Find(string name) => Entries.GetValueOrDefault(name);
+
+    /// <summary>Every name of entries of the given kinds, for suggestions.</summary>
+    public static IEnumerable<string> NamesOf(params EntryKind[] kinds) =>
+        Entries.Values.Where(e => kinds.Contains(e.Kind)).Select(e => e.Name);
+
+    private static ArgSpec Req(string name, HypType type, NumericRange? range = null, string summary = "") =>
+        new(name, [type], [], true, null, range, summary);
+
+    private static ArgSpec Opt(string name, HypType type, Value? defaultValue, NumericRange? range = null, string summary = "") =>
+        new(name, [type], [], false, defaultValue, range, summary);
+
+    private static ArgSpec Keywords(ArgSpec spec, params string[] keywords) => spec with { Keywords = [.. keywords] };
+
+    private static ArgSpec Types(ArgSpec spec, params HypType[] types) => spec with { Types = [.. types] };
+
+    private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
+        new(name, kind, [.. parameters], summary);
+
+    private static IntValue I(long value) => new(value);
+
+    private static FloatValue F(double value) => new(value);
+
+    private static IEnumerable<CatalogEntry> BuildEntries()
+    {
+        // ---- distributions ----
+        yield return E("uniform", Distribution, "A float drawn uniformly from [low, high], optionally quantized by step.",
+            Req("low", Float), Req("high", Float), Opt("step", Float, null, Positive));
+        yield return E("loguniform", Distribution, "A float whose logarithm is uniform on [log low, log high]; low must be positive.",
+            Req("low", Float), Req("high", Float));
+        yield return E("int", Distribution, "An integer from low to high inclusive; 'log' samples on a log scale.",
+            Req("low", Int), Req("high", Int), Keywords(Opt("scale", Int, null), "log") with { Types = [] }, Opt("step", Int, null, AtLeastOne));
+        yield return E("choice", Distribution, "One of the listed values; bare names become an enum.",
+            Req("values", Float) with { Variadic = true, Types = [Int, Float, Bool, String] });
+
+        // ---- data sources ----
+        yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null));
+        yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null));
+        yield return E("idx", DataSource, "Any pair of IDX files.",
+            Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne));
+        yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB).",
+            Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)));
+        yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
+            Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)));
+
+        // ---- transforms ----
+        yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]).",
+            Types(Req("degrees", Float, new NumericRange(0, 180)), Float, FloatList), Opt("p", Float, F(1), Probability));
+        yield return E("hflip", Transform, "Mirror left-right with probability p.", Opt("p", Float, F(0.5), Probability));
+        yield return E("vflip", Transform, "Mirror top-bottom with probability p.", Opt("p", Float, F(0.5), Probability));
+        yield return E("random_crop", Transform, "Crop a random size x size window, after padding.",
+            Req("size", Int, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
+        yield return E("random_resized_crop", Transform, "Crop a random area and aspect ratio, then resize to size x size.",
+            Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])));
+        yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne));
+        yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne));
+        yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)));
+        yield return E("color_jitter", Transform, "Random brightness, contrast, saturation and hue changes.",
+            Opt("brightness", Float, F(0), NonNegative), Opt("contrast", Float, F(0), NonNegative),
+            Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)));
+        yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability));
+
+        // ---- layers ----
+        yield return E("conv", Layer, "2-D convolution.",
+            Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
+            Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
+            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True));
+        yield return E("batchnorm", Layer, "Batch normalisation over channels (or features).",
+            Opt("momentum", Float, F(0.1), Probability), Opt("eps", Float, F(1e-5), Positive));
+        yield return E("relu", Layer, "max(0, x).");
+        yield return E("gelu", Layer, "Gaussian error linear unit.");
+        yield return E("silu", Layer, "x * sigmoid(x).");
+        yield return E("tanh", Layer, "Hyperbolic tangent.");
+        yield return E("sigmoid", Layer, "Logistic sigmoid.");
+        yield return E("leaky_relu", Layer, "max(slope * x, x).", Opt("slope", Float, F(0.01), NonNegative));
+        yield return E("maxpool", Layer, "Max pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
+        yield return E("avgpool", Layer, "Average pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
+        yield return E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C.");
+        yield return E("flatten", Layer, "CxHxW becomes C*H*W features.");
+        yield return E("dropout", Layer, "Zero features with probability p while training.", Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)));
+        yield return E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True));
+
+        // ---- backbones ----
+        foreach (var depth in new[] { 18, 34, 50, 101, 152 })
+        {
+            yield return E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
+                Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne));
+        }
+
+        // ---- losses ----
+        yield return E("cross_entropy", Loss, "Cross-entropy on logits.", Opt("label_smoothing", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)));
+        yield return E("nll", Loss, "Negative log-likelihood on log-probabilities.");
+        yield return E("bce", Loss, "Binary cross-entropy on logits.");
+
+        // ---- optimizers ----
+        var lr = Req("lr", Float, Positive);
+        var decay = Opt("weight_decay", Float, F(0), NonNegative);
+        yield return E("sgd", Optimizer, "Stochastic gradient descent.", lr,
+            Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("nesterov", Bool, BoolValue.False), decay);
+        yield return E("adam", Optimizer, "Adam.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), decay);
+        yield return E("adamw", Optimizer, "Adam with decoupled weight decay.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), Opt("weight_decay", Float, F(0.01), NonNegative));
+        yield return E("rmsprop", Optimizer, "RMSprop.", lr, Opt("alpha", Float, F(0.99), OpenUnit), Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), decay);
+
+        // ---- schedules ----
+        yield return E("constant", Schedule, "Keep the learning rate.");
+        yield return E("step", Schedule, "Multiply by gamma every so many epochs.",
+            Types(Req("every", Epochs, AtLeastOne), Epochs, Steps), Opt("gamma", Float, F(0.1), OpenUnit));
+        yield return E("multistep", Schedule, "Multiply by gamma at each milestone.",
+            Types(Req("at", new ListType(Epochs)), new ListType(Epochs), new ListType(Steps)), Opt("gamma", Float, F(0.1), OpenUnit));
+        yield return E("exponential", Schedule, "Multiply by gamma every epoch.", Req("gamma", Float, OpenUnit));
+        yield return E("cosine", Schedule, "Cosine decay to min_lr over the remaining training.", Opt("min_lr", Float, F(0), NonNegative));
+        yield return E("onecycle", Schedule, "One-cycle: up to max_lr, then down.", Req("max_lr", Float, Positive), Opt("warmup", Float, F(0.3), OpenUnit));
+        yield return E("plateau", Schedule, "Multiply by factor when the validation loss stops improving.",
+            Opt("patience", Int, I(5), NonNegative), Opt("factor", Float, F(0.1), OpenUnit));
+        yield return E("warmup", Schedule, "Ramp the learning rate up linearly from near zero; compose with 'then'.",
+            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, F(0.01), new NumericRange(0, 1)));
+
+        // ---- samplers ----
+        yield return E("grid", Sampler, "Every point of a finite space, in order.");
+        yield return E("random", Sampler, "Independent uniform draws.");
+        yield return E("sobol", Sampler, "Quasi-random Sobol sequence.");
+        yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
+            Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True));
+
+        // ---- pruners ----
+        yield return E("none", Pruner, "Never prune.");
+        yield return E("median", Pruner, "Prune a trial below the median of earlier trials at the same epoch.",
+            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative));
+        yield return E("asha", Pruner, "Asynchronous successive halving.",
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)));
+        yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)));
+
+        // ---- functions ----
+        yield return E("min", Function, "The smaller of two numbers.", Req("a", Float), Req("b", Float));
+        yield return E("max", Function, "The larger of two numbers.", Req("a", Float), Req("b", Float));
+        yield return E("floor", Function, "Round down to an int.", Req("x", Float));
+        yield return E("ceil", Function, "Round up to an int.", Req("x", Float));
+        yield return E("round", Function, "Round to the nearest int.", Req("x", Float));
+        yield return E("abs", Function, "Absolute value.", Req("x", Float));
+    }
+
+    private static IEnumerable<SettingSpec> BuildSettings()
+    {
+        var source = new ObjectType(DataSource);
+        var transform = new ObjectType(Transform);
+        SettingSpec Data(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Data, [.. args], false, required, summary);
+        SettingSpec Train(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Train, [.. args], false, required, summary);
+        SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary);
+
+        yield return Data("source", true, "Where the training images come from.", Req("source", source));
+        yield return Data("validation", false, "The validation split: a share of the training data, or a source of its own.",
+            Types(Req("split", Percent), Percent, Float, source));
+        yield return Data("test", false, "A test source, evaluated once at the end.", Req("source", source));
+        yield return Data("input", false, "The input shape [channels, height, width] when the source does not fix it.", Req("shape", IntList));
+        yield return Data("resize", false, "Resize every image to size x size before anything else.", Types(Req("size", Int, AtLeastOne), Int, IntList));
+        yield return Data("classes", false, "The number of classes, when the source does not say.", Req("count", Int, new NumericRange(2, null)));
+        yield return Data("normalize", false, "Per-channel normalisation: mean and std, 'imagenet', 'auto' (from the training split) or 'none'.",
+            Keywords(Opt("preset", String, null) with { Types = [] }, "imagenet", "auto", "none"), Opt("mean", FloatList, null), Opt("std", FloatList, null));
+        yield return new("augment", SectionKind.Data, [Req("transform", transform)], true, false, "Training-only transforms, applied in order.");
+        yield return new("evaluate", SectionKind.Data, [Req("transform", transform)], true, false, "Transforms for validation and test images.");
+
+        yield return Train("epochs", true, "How many passes over the training data a trial makes.", Req("count", Int, AtLeastOne));
+        yield return Train("batch", true, "Images per optimizer step.", Req("size", Int, AtLeastOne));
+        yield return Train("loss", false, "The loss function.", Req("loss", new ObjectType(Loss)));
+        yield return Train("optimizer", true, "The optimizer.", Req("optimizer", new ObjectType(Optimizer)));
+        yield return Train("schedule", false, "The learning-rate schedule; compose with 'then'.", Req("schedule", new ObjectType(Schedule)));
+        yield return Train("clip", false, "Clip the gradient norm to this value.", Req("norm", Float, Positive));
+        yield return Train("early_stop", false, "Stop a trial when a metric stops improving.",
+            Req("metric", String) with { Types = [], Keywords = ReportedMetrics }, Opt("patience", Int, I(3), AtLeastOne), Opt("min_delta", Float, F(0), NonNegative));
+        yield return Train("metrics", false, "Extra metrics to report each epoch.",
+            Req("metric", String) with { Types = [], Keywords = ["accuracy", "top5", "auc", "loss"], Variadic = true });
+        yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",
+            Req("factor", Float, Positive), Opt("except", new ListType(String), null) with { TakesLayerNames = true });
+        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present.",
+            Keywords(Req("device", String) with { Types = [] }, "auto", "cpu", "cuda"));
+        yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
+        yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
+
+        yield return Tune("objective", true, "What the study optimizes.", Req("metric", String));
+        yield return Tune("try", false, "A point evaluated before the sampler takes over.", Req("point", String));
+        yield return Tune("sampler", false, "The search strategy (default: tpe).", Req("sampler", new ObjectType(Sampler)));
+        yield return Tune("trials", false, "How many trials to run.", Req("count", Int, AtLeastOne));
+        yield return Tune("timeout", false, "Stop starting trials after this long.", Req("duration", DurationType.Instance));
+        yield return Tune("pruner", false, "Stop weak trials early.", Req("pruner", new ObjectType(Pruner)));
+        yield return Tune("parallel", false, "Trials run at once on this machine.", Req("count", Int, AtLeastOne));
+        yield return Tune("seed", false, "The seed of the sampler.", Req("seed", Int, NonNegative));
+        yield return Tune("storage", false, "Where the study is stored (a SQLite file by default).", Req("uri", String));
+    }
+}

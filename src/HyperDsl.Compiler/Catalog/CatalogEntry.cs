@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>
+/// A callable name of the language: a distribution, layer, optimizer, schedule, sampler, ...
+/// The checker, the docs and the code generator all read these entries.
+/// </summary>
+/// <param name="Name">The name as written in a spec.</param>
+/// <param name="Kind">What it is, which decides where it may be used.</param>
+/// <param name="Parameters">Its parameters in positional order.</param>
+/// <param name="Summary">One line for the docs.</param>
+public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<ArgSpec> Parameters, string Summary)
+{
+    /// <summary>The parameter with this name, if any.</summary>
+    public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The signature as shown in docs and messages: <c>conv(out, kernel: 3, ...)</c>.</summary>
+    public string Signature =>
+        Name + "(" + string.Join(", ", Parameters.Select(p => p.Required ? p.Name : $"{p.Name}: {p.Default?.Display ?? "none"}")) + ")";
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using HyperDsl.Syntax.Ast;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>A setting of the data, train or tune section: its name, its values and whether it must be given.</summary>
+/// <param name="Name">The setting's name.</param>
+/// <param name="Section">The section it belongs to.</param>
+/// <param name="Arguments">What it takes, positional first; empty for a block setting.</param>
+/// <param name="IsBlock">True for <c>name { statements }</c> settings such as <c>augment</c>.</param>
+/// <param name="Required">True when every experiment must give it.</param>
+/// <param name="Summary">One line for the docs.</param>
+public sealed record SettingSpec(string Name, SectionKind Section, ImmutableArray<ArgSpec> Arguments, bool IsBlock, bool Required, string Summary);

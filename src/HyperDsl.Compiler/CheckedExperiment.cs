@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Checking;
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Compiler;
+
+/// <summary>
+/// What checking found about one experiment: its parameters and their domains, the size of its
+/// space, the shapes and the ranges of parameter counts and FLOPs, and its strategy. What
+/// <c>hyp check</c> summarises.
+/// </summary>
+/// <param name="Name">The experiment's name.</param>
+/// <param name="Location">Where it is declared.</param>
+/// <param name="Parameters">Its parameters, inherited ones included.</param>
+/// <param name="SpaceSize">The number of distinct points, or null when the space is continuous.</param>
+/// <param name="Shapes">What the shape check found, or null when it could not run.</param>
+/// <param name="Strategy">The sampler, pruner and budget, as one line.</param>
+public sealed record CheckedExperiment(
+    string Name,
+    SourceSpan Location,
+    ImmutableArray<ParameterSummary> Parameters,
+    long? SpaceSize,
+    ShapeSummary? Shapes,
+    string Strategy);
+
+/// <summary>One parameter as the summary shows it.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Type">Its type, such as <c>float</c> or <c>optimizer (adam | sgd)</c>.</param>
+/// <param name="Domain">Where its values come from.</param>
+/// <param name="Condition">Its <c>when</c> condition, if any.</param>
+public sealed record ParameterSummary(string Name, string Type, string Domain, string? Condition);

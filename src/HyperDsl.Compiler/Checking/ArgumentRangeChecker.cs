@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Checks every argument with an allowed range (a dropout probability in [0, 1), a positive
+/// learning rate, a kernel of at least 1) over every value the space can give it.
+/// </summary>
+internal sealed class ArgumentRangeChecker
+{
+    private readonly SemanticModel _model;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly SpaceEnumerator _space;
+
+    public ArgumentRangeChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    {
+        _model = model;
+        _diagnostics = diagnostics;
+        _space = new SpaceEnumerator(model);
+    }
+
+    public void Check(EffectiveExperiment experiment)
+    {
+        var calls = new List<(string Owner, ImmutableArray<ArgSpec> Parameters, ImmutableArray<ArgumentSyntax> Arguments)>();
+        foreach (var setting in experiment.Settings.SelectMany(s => s.Value.Select(v => (Section: s.Key, Setting: v))))
+        {
+            switch (setting.Setting)
+            {
+                case ValueSettingSyntax value when BuiltinCatalog.Settings.TryGetValue((setting.Section, value.Name.Name), out var spec):
+                    calls.Add((value.Name.Name, spec.Arguments, value.Arguments));
+                    calls.AddRange(value.Arguments.SelectMany(a => Calls(a.Value)));
+                    break;
+                case BlockSettingSyntax block:
+                    calls.AddRange(LayerCalls(block.Body));
+                    break;
+            }
+        }
+
+        if (experiment.Model is { } model)
+        {
+            calls.AddRange(LayerCalls(model.Body));
+        }
+
+        foreach (var parameter in experiment.Parameters.OfType<FixedParameterSyntax>())
+        {
+            calls.AddRange(Calls(parameter.Value));
+        }
+
+        foreach (var (owner, parameters, arguments) in calls)
+        {
+            var position = 0;
+            foreach (var argument in arguments)
+            {
+                var spec = argument.Name is { } name ? parameters.FirstOrDefault(p => p.Name == name.Name) : parameters.ElementAtOrDefault(position++);
+                if (spec?.Range is { } range)
+                {
+                    CheckRange(owner, spec, range, argument.Value);
+                }
+            }
+        }
+    }
+
+    private void CheckRange(string owner, ArgSpec spec, NumericRange range, ExpressionSyntax value)
+    {
+        foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
+        {
+            var number = _space.SafeEvaluate(value, new Evaluation.Environment(point)) switch
+            {
+                QuantityValue quantity => quantity.Amount,
+                var other => other.AsNumber,
+            };
+            if (number is { } n && !range.Contains(n))
+            {
+                var when = SpaceEnumerator.Describe(point);
+                _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
+                    $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $" when {when}." : "."),
+                    when.Length > 0 ? "Narrow the parameter's range so every value fits." : null));
+                return;
+            }
+        }
+    }
+
+    private IEnumerable<(string, ImmutableArray<ArgSpec>, ImmutableArray<ArgumentSyntax>)> Calls(ExpressionSyntax expression) =>
+        SyntaxWalker.Expressions(expression).OfType<CallSyntax>()
+            .Select(call => (call, entry: _model.GetResolution(call) as CatalogEntry))
+            .Where(c => c.entry is not null && c.entry.Kind != EntryKind.Distribution)
+            .Select(c => (c.entry!.Name, c.entry.Parameters, c.call.Arguments));
+
+    private IEnumerable<(string Owner, ImmutableArray<ArgSpec>, ImmutableArray<ArgumentSyntax>)> LayerCalls(IEnumerable<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            var nested = statement switch
+            {
+                LayerSyntax layer when _model.GetResolution(layer) is CatalogEntry entry => [(entry.Name, entry.Parameters, layer.Arguments)],
+                ForSyntax loop => LayerCalls(loop.Body),
+                IfStatementSyntax conditional => LayerCalls(conditional.Then).Concat(LayerCalls(conditional.Else)),
+                MatchStatementSyntax match => match.Arms.SelectMany(a => LayerCalls(a.Body)),
+                ResidualSyntax residual => LayerCalls(residual.Body),
+                _ => [],
+            };
+            foreach (var call in nested)
+            {
+                yield return call;
+            }
+        }
+    }
+}

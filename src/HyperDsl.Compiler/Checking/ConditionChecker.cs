@@ -1,0 +1,82 @@
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Checks every use of a conditional parameter: it must stand where its condition is known to
+/// hold. "Known" is decided on the space itself: at every point where the enclosing facts
+/// (if, match arm, when, and) hold, the parameter's condition must hold too.
+/// </summary>
+internal sealed class ConditionChecker
+{
+    private readonly SemanticModel _model;
+    private readonly SpaceEnumerator _space;
+    private readonly Evaluator _evaluator;
+    private readonly List<Diagnostic> _diagnostics;
+
+    public ConditionChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    {
+        _model = model;
+        _space = new SpaceEnumerator(model);
+        _evaluator = new Evaluator(model);
+        _diagnostics = diagnostics;
+    }
+
+    public void Check(IEnumerable<ConditionalUse> uses)
+    {
+        var reported = new HashSet<NameSyntax>(ReferenceEqualityComparer.Instance);
+        foreach (var use in uses)
+        {
+            if (!reported.Contains(use.Use) && Counterexample(use) is { } counterexample)
+            {
+                reported.Add(use.Use);
+                var condition = ExpressionBinder.Shorten(use.Parameter.Condition!);
+                _diagnostics.Add(Create(ConditionalOutsideConditionDescriptor, use.Use.Span,
+                    $"'{use.Parameter.Name}' exists only when {condition}, but it is used here where that may not hold"
+                    + (counterexample.Length > 0 ? $" (for example when {counterexample})." : "."),
+                    $"Use it inside 'if {condition} {{ ... }}' or a matching 'match' arm, or pass it to an optional argument, where an inactive value means the default."));
+            }
+        }
+    }
+
+    private string? Counterexample(ConditionalUse use)
+    {
+        var facts = use.Facts.Where(f => FactExpressions(f).All(OnlyParameters)).ToList();
+        var condition = use.Parameter.Condition!;
+        var parameters = _space.Dependencies([condition, .. facts.SelectMany(FactExpressions)]);
+        foreach (var point in _space.Enumerate(parameters).Points)
+        {
+            var environment = new Evaluation.Environment(point);
+            if (facts.All(f => Holds(f, environment)) && Evaluator.IsTrue(_space.SafeEvaluate(condition, environment)) != true)
+            {
+                return SpaceEnumerator.Describe(point, _space.Dependencies([condition]));
+            }
+        }
+
+        return null;
+    }
+
+    private bool Holds(Fact fact, Evaluation.Environment environment) => fact switch
+    {
+        ConditionFact condition => Evaluator.IsTrue(_space.SafeEvaluate(condition.Condition, environment)) == condition.Holds,
+        MatchFact match => _space.SafeEvaluate(match.Subject, environment) is var subject
+            && _evaluator.Matches(subject, match.Patterns, environment)
+            && !_evaluator.Matches(subject, match.Excluded, environment),
+        _ => false,
+    };
+
+    private static IEnumerable<ExpressionSyntax> FactExpressions(Fact fact) => fact switch
+    {
+        ConditionFact condition => [condition.Condition],
+        MatchFact match => [match.Subject, .. match.Patterns.Concat(match.Excluded).OfType<ExpressionPatternSyntax>().Select(p => p.Value)],
+        _ => [],
+    };
+
+    // Facts about loop variables or block arguments say nothing about the space.
+    private bool OnlyParameters(ExpressionSyntax expression) =>
+        SyntaxWalker.Names(expression).All(n => _model.GetResolution(n) is not Symbol || _model.GetResolution(n) is ParameterSymbol);
+}

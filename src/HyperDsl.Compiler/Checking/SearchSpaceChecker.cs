@@ -1,0 +1,145 @@
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Checks the space as a whole: conditions that can hold, constraints that some point
+/// satisfies (and that do something), parameters that are used, and the space's exact size.
+/// </summary>
+internal sealed class SearchSpaceChecker
+{
+    private readonly EffectiveExperiment _experiment;
+    private readonly IReadOnlyList<ParameterSymbol> _parameters;
+    private readonly ShapeChecker _shapes;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly SpaceEnumerator _space;
+
+    public SearchSpaceChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, ShapeChecker shapes, List<Diagnostic> diagnostics)
+    {
+        _experiment = experiment;
+        _parameters = parameters;
+        _shapes = shapes;
+        _diagnostics = diagnostics;
+        _space = new SpaceEnumerator(model);
+    }
+
+    /// <summary>Runs the checks and returns the size of the space: a count, or null when it is continuous.</summary>
+    public long? Check()
+    {
+        foreach (var parameter in _parameters.Where(p => p.IsConditional && p.Domain is not null))
+        {
+            CheckConditionCanHold(parameter);
+        }
+
+        foreach (var parameter in _parameters.Where(p => !p.IsUsed))
+        {
+            _diagnostics.Add(Create(UnusedParameterDescriptor, parameter.Declaration,
+                $"The parameter '{parameter.Name}' is never used, so searching it only costs trials.", "Use it, or remove it."));
+        }
+
+        CheckConstraints();
+        return Size();
+    }
+
+    private void CheckConditionCanHold(ParameterSymbol parameter)
+    {
+        var condition = parameter.Condition!;
+        var enumeration = _space.Enumerate(_space.Dependencies([condition]));
+        if (enumeration.Exhaustive && !enumeration.Points.Any(p => Evaluator.IsTrue(_space.SafeEvaluate(condition, new Evaluation.Environment(p))) == true))
+        {
+            _diagnostics.Add(Create(ConditionNeverTrueDescriptor, condition.Span,
+                $"The condition of '{parameter.Name}' never holds anywhere in the space, so '{parameter.Name}' is never sampled.",
+                "Check the condition against the other parameters' ranges and choices."));
+        }
+    }
+
+    private void CheckConstraints()
+    {
+        var constraints = _experiment.Constraints;
+        if (constraints.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var constraint in constraints)
+        {
+            var (holds, total, exhaustive) = Count([constraint]);
+            if (holds == 0 && total > 0)
+            {
+                _diagnostics.Add(Create(EmptySpaceDescriptor, constraint.Condition.Span,
+                    $"No point of the search space satisfies this constraint, so no trial could run.", "Widen the parameters' ranges, or relax the constraint."));
+                return;
+            }
+
+            if (exhaustive && holds == total && total > 0)
+            {
+                _diagnostics.Add(Create(ConstraintAlwaysTrueDescriptor, constraint.Condition.Span,
+                    "This constraint holds at every point of the search space, so it rules nothing out.", "Remove it, or tighten it."));
+            }
+        }
+
+        var (together, count, _) = Count(constraints);
+        if (together == 0 && count > 0 && constraints.Length > 1)
+        {
+            _diagnostics.Add(Create(EmptySpaceDescriptor, constraints[^1].Condition.Span,
+                "Each constraint can be met, but no point of the search space meets all of them together, so no trial could run.",
+                "Relax one of the constraints, or widen the parameters' ranges."));
+        }
+    }
+
+    private (long Holds, long Total, bool Exhaustive) Count(IReadOnlyList<RequireSyntax> constraints, IReadOnlyList<ParameterSymbol>? over = null)
+    {
+        var usesModel = constraints.Any(c => SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax));
+        var expressions = constraints.Select(c => c.Condition).ToList();
+        var parameters = (over ?? []).Concat(_space.Dependencies(expressions)).Concat(usesModel ? _shapes.RelevantParameters : []).Distinct().OrderBy(p => p.Index).ToList();
+        var enumeration = _space.Enumerate(parameters);
+        long holds = 0, total = 0;
+        foreach (var point in enumeration.Points)
+        {
+            // Where the model itself does not work, its shape errors say so; such points prove nothing here.
+            var statistics = usesModel ? _shapes.StatisticsAt(point) : null;
+            if (usesModel && statistics is null)
+            {
+                continue;
+            }
+
+            total++;
+
+            var environment = new Evaluation.Environment(point, name => name switch
+            {
+                "model.params" => statistics?.TrainableParameters,
+                "model.flops" => statistics?.Flops,
+                _ => null,
+            });
+            if (constraints.All(c => Evaluator.IsTrue(_space.SafeEvaluate(c.Condition, environment)) == true))
+            {
+                holds++;
+            }
+        }
+
+        return (holds, total, enumeration.Exhaustive);
+    }
+
+    // The number of distinct configurations a grid would visit: conditional parameters count
+    // only where active, and constraints remove points.
+    private long? Size()
+    {
+        var sampled = _parameters.Where(p => !p.IsFixed && p.Domain is not null).ToList();
+        if (sampled.Any(p => !p.Domain!.IsFinite))
+        {
+            return null;
+        }
+
+        if (SpaceEnumerator.Product(sampled.Select(p => p.Domain!.Count)) > SpaceEnumerator.Limit)
+        {
+            return SpaceEnumerator.Product(sampled.Select(p => p.Domain!.Count));
+        }
+
+        return _experiment.Constraints.IsEmpty ? _space.Enumerate(sampled).Points.LongCount() : Count(_experiment.Constraints, sampled).Holds;
+    }
+}

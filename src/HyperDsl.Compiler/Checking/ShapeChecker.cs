@@ -1,0 +1,221 @@
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Proves the model's shapes for every point of the space that the architecture depends on:
+/// each point is walked (<see cref="ShapeWalker"/>), and a failure is reported once per layer
+/// with a real counterexample. Also gives the exact parameter count and FLOPs of each point
+/// for constraints, objectives and the summary.
+/// </summary>
+internal sealed class ShapeChecker
+{
+    private readonly EffectiveExperiment _experiment;
+    private readonly SemanticModel _model;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly SpaceEnumerator _space;
+    private readonly ShapeWalker _walker;
+    private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
+
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics)
+    {
+        _experiment = experiment;
+        _model = model;
+        _diagnostics = diagnostics;
+        _space = new SpaceEnumerator(model);
+        _walker = new ShapeWalker(experiment, model);
+        RelevantParameters = _space.Dependencies(ShapeExpressions());
+
+        // Points that a constraint rules out are never trained, so their shapes do not matter.
+        _filters = [.. experiment.Constraints.Select(c => c.Condition).Where(c => !SyntaxWalker.Expressions(c).Any(e => e is MemberAccessSyntax))];
+        _enumerated = [.. RelevantParameters.Concat(_space.Dependencies(_filters)).Distinct().OrderBy(p => p.Index)];
+        _modelFilters = [.. experiment.Constraints.Select(c => c.Condition).Where(c => SyntaxWalker.Expressions(c).Any(e => e is MemberAccessSyntax))];
+    }
+
+    private readonly List<ExpressionSyntax> _modelFilters;
+
+    private readonly List<ExpressionSyntax> _filters;
+    private readonly List<ParameterSymbol> _enumerated;
+
+    /// <summary>The sampled parameters the architecture and input pipeline depend on.</summary>
+    public IReadOnlyList<ParameterSymbol> RelevantParameters { get; }
+
+    public ShapeSummary? Check()
+    {
+        if (_experiment.Model is null)
+        {
+            return null;
+        }
+
+        var failures = new Dictionary<(string Code, int Start), (Diagnostic First, int Count)>();
+        var enumeration = _space.Enumerate(_enumerated);
+        var statistics = new List<ModelStatistics>();
+        var points = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var point in enumeration.Points)
+        {
+            if (!Allowed(point) || !seen.Add(Key(point)))
+            {
+                continue;
+            }
+
+            points++;
+            var (result, failure) = Walk(point);
+            if (result is not null)
+            {
+                // Constraints on the model's size rule points out of the summary too.
+                var environment = new Evaluation.Environment(point, name => name == "model.params" ? result.TrainableParameters : name == "model.flops" ? result.Flops : null);
+                if (_modelFilters.All(f => Evaluator.IsTrue(_space.SafeEvaluate(f, environment)) != false))
+                {
+                    statistics.Add(result);
+                }
+            }
+            else if (failure is not null)
+            {
+                var key = (failure.Code, failure.Span.Range.Start);
+                failures[key] = failures.TryGetValue(key, out var earlier) ? (earlier.First, earlier.Count + 1) : (failure, 1);
+            }
+        }
+
+        foreach (var (first, count) in failures.Values)
+        {
+            var share = count < points && points > 1 ? $" This fails at {count} of the {points} points {(enumeration.Exhaustive ? "of the space" : "checked")}." : "";
+            _diagnostics.Add(first with { Message = first.Message + share });
+        }
+
+        if (statistics.Count == 0)
+        {
+            return null;
+        }
+
+        return new ShapeSummary(
+            enumeration.Exhaustive,
+            points,
+            [.. statistics.Select(s => s.Input.Display).Distinct()],
+            [.. statistics.Select(s => s.Output.Display).Distinct()],
+            statistics.Min(s => s.TrainableParameters),
+            statistics.Max(s => s.TrainableParameters),
+            statistics.Min(s => s.Flops),
+            statistics.Max(s => s.Flops));
+    }
+
+    private bool Allowed(IReadOnlyDictionary<ParameterSymbol, Value> point)
+    {
+        var environment = new Evaluation.Environment(point);
+        return _filters.All(f => Evaluator.IsTrue(_space.SafeEvaluate(f, environment)) != false);
+    }
+
+    private string Key(IReadOnlyDictionary<ParameterSymbol, Value> point) =>
+        string.Join("|", RelevantParameters.Select(p => point.TryGetValue(p, out var v) ? v.Display : "?"));
+
+    /// <summary>The model at a point (only its architecture parameters matter), or null where it does not work.</summary>
+    public ModelStatistics? StatisticsAt(IReadOnlyDictionary<ParameterSymbol, Value> point)
+    {
+        var key = Key(point);
+        if (!_cache.TryGetValue(key, out var statistics))
+        {
+            statistics = _experiment.Model is null ? null : Walk(point).Result;
+            _cache[key] = statistics;
+        }
+
+        return statistics;
+    }
+
+    private (ModelStatistics? Result, Diagnostic? Failure) Walk(IReadOnlyDictionary<ParameterSymbol, Value> point)
+    {
+        var counterexample = SpaceEnumerator.Describe(point, RelevantParameters);
+        var when = counterexample.Length > 0 ? $" when {counterexample}" : "";
+        try
+        {
+            return (_walker.Run(point), null);
+        }
+        catch (ShapeFailure failure)
+        {
+            var message = failure.Message.EndsWith('.') ? failure.Message : failure.Message + when + ".";
+            return (null, Create(failure.Descriptor, failure.Span, message, failure.Help));
+        }
+        catch (EvaluationException error)
+        {
+            return (null, Create(error.Descriptor, error.Node.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + when + ".",
+                error.Descriptor == NotWholeNumberDescriptor ? "Use floor(...) or round(...) to make it whole, or divide by a float (2.0) to get a float." : null));
+        }
+    }
+
+    private IEnumerable<ExpressionSyntax> ShapeExpressions()
+    {
+        var expressions = new List<ExpressionSyntax>();
+        if (_experiment.Model is { } model)
+        {
+            var irrelevant = ShapeIrrelevantExpressions(model);
+            expressions.AddRange(SyntaxWalker.Expressions(model.Body).Where(e => !irrelevant.Contains(e)));
+        }
+
+        foreach (var setting in _experiment.SettingsOf(SectionKind.Data))
+        {
+            switch (setting)
+            {
+                case ValueSettingSyntax value when value.Name.Name is "source" or "input" or "resize" or "classes" or "normalize":
+                    expressions.AddRange(value.Arguments.Select(a => a.Value));
+                    break;
+                case BlockSettingSyntax { Name.Name: "augment" } augment:
+                    expressions.AddRange(augment.Body.OfType<LayerSyntax>()
+                        .Where(l => l.Name.Name is "random_crop" or "center_crop" or "random_resized_crop" or "resize")
+                        .SelectMany(l => l.Arguments.Select(a => a.Value)));
+                    break;
+            }
+        }
+
+        return expressions;
+    }
+
+    // Arguments that change no shape (a dropout probability, say) would only multiply the points to walk.
+    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(ModelSectionSyntax model)
+    {
+        var set = new HashSet<ExpressionSyntax>(ReferenceEqualityComparer.Instance);
+        foreach (var layer in Layers(model.Body))
+        {
+            if (_model.GetResolution(layer) is not CatalogEntry entry)
+            {
+                continue;
+            }
+
+            foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
+            {
+                var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(index)?.Name;
+                if ((entry.Name, name) is ("dropout", "p") or ("batchnorm", _) or ("leaky_relu", _))
+                {
+                    set.UnionWith(SyntaxWalker.Expressions(argument.Value));
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private static IEnumerable<LayerSyntax> Layers(IEnumerable<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            var nested = statement switch
+            {
+                LayerSyntax layer => [layer],
+                ForSyntax loop => Layers(loop.Body),
+                IfStatementSyntax conditional => Layers(conditional.Then).Concat(Layers(conditional.Else)),
+                MatchStatementSyntax match => match.Arms.SelectMany(a => Layers(a.Body)),
+                ResidualSyntax residual => Layers(residual.Body),
+                _ => [],
+            };
+            foreach (var layer in nested)
+            {
+                yield return layer;
+            }
+        }
+    }
+}

@@ -1,0 +1,566 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Runs the data pipeline and the model at one point of the space on shapes instead of
+/// tensors: every layer's output shape, parameters and FLOPs, exactly as the trainer will
+/// build them. The first problem ends the walk as a <see cref="ShapeFailure"/>.
+/// </summary>
+internal sealed class ShapeWalker
+{
+    private readonly EffectiveExperiment _experiment;
+    private readonly SemanticModel _model;
+    private readonly Evaluator _evaluator;
+
+    private long _trainable;
+    private long _total;
+    private long _flops;
+    private Backbone? _backbone;
+
+    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model)
+    {
+        _experiment = experiment;
+        _model = model;
+        _evaluator = new Evaluator(model);
+    }
+
+    public long? Classes { get; private set; }
+
+    public ModelStatistics Run(IReadOnlyDictionary<ParameterSymbol, Value> point)
+    {
+        _trainable = _total = _flops = 0;
+        _backbone = null;
+        var environment = new Evaluation.Environment(point);
+        var input = InputShape(environment);
+        var model = _experiment.Model!;
+        var output = Walk(model.Body, input, environment);
+        if (_backbone is { } backbone)
+        {
+            _trainable += backbone.Trainable;
+        }
+
+        CheckOutput(model, output);
+        return new ModelStatistics(input, output, _trainable, _total, _flops);
+    }
+
+    // ---- the data pipeline ------------------------------------------------------------------
+
+    public MapShape InputShape(Evaluation.Environment environment)
+    {
+        var source = _experiment.Setting(SectionKind.Data, "source") as ValueSettingSyntax;
+        long channels = 1;
+        long? height = null;
+        long? width = null;
+        Classes = null;
+        if (source?.Arguments.FirstOrDefault()?.Value is CallSyntax call && _model.GetResolution(call) is CatalogEntry entry)
+        {
+            var arguments = Arguments(entry.Parameters, call.Arguments, environment);
+            switch (entry.Name)
+            {
+                case "fashion_mnist" or "mnist":
+                    (height, width, Classes) = (28, 28, 10);
+                    break;
+                case "synthetic":
+                    if (arguments.GetValueOrDefault("shape") is ListValue shape && shape.Items.All(i => i is IntValue))
+                    {
+                        var dims = shape.Items.Select(i => ((IntValue)i).Value).ToList();
+                        if (dims.Count == 3)
+                        {
+                            (channels, height, width) = (dims[0], dims[1], dims[2]);
+                        }
+                        else if (dims.Count == 2)
+                        {
+                            (height, width) = (dims[0], dims[1]);
+                        }
+                        else
+                        {
+                            throw new ShapeFailure(ArgumentOutOfRangeDescriptor, call.Span, $"'synthetic' needs a shape of [channels, height, width], but got {shape.Display}.", null);
+                        }
+                    }
+
+                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
+                    break;
+                case "image_folder":
+                    channels = (arguments.GetValueOrDefault("channels") as IntValue)?.Value ?? 3;
+                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
+                    break;
+                case "idx":
+                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
+                    break;
+            }
+        }
+
+        if (Setting("input") is { } input && Evaluate(input.Arguments[0].Value, environment) is ListValue dimensions && dimensions.Items.All(i => i is IntValue) && dimensions.Items.Length == 3)
+        {
+            var d = dimensions.Items.Select(i => ((IntValue)i).Value).ToList();
+            (channels, height, width) = (d[0], d[1], d[2]);
+        }
+
+        if (Setting("classes") is { } classes && Evaluate(classes.Arguments[0].Value, environment) is IntValue count)
+        {
+            Classes = count.Value;
+        }
+
+        if (Setting("resize") is { } resize)
+        {
+            switch (Evaluate(resize.Arguments[0].Value, environment))
+            {
+                case IntValue size:
+                    (height, width) = (size.Value, size.Value);
+                    break;
+                case ListValue { Items: [IntValue h, IntValue w] }:
+                    (height, width) = (h.Value, w.Value);
+                    break;
+            }
+        }
+
+        if (_experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
+        {
+            (height, width) = ApplyTransforms(augment.Body, height, width, environment);
+        }
+
+        if (height is not { } finalHeight || width is not { } finalWidth)
+        {
+            var at = source?.Span ?? _experiment.Syntax.Name.Span;
+            throw new ShapeFailure(UnknownInputShapeDescriptor, at,
+                "The size of the input images is not known, so the model's shapes cannot be checked.",
+                "Add 'resize 224' (or 'input [3, 224, 224]') to the data section.");
+        }
+
+        CheckNormalization(channels, environment);
+        return new MapShape(channels, finalHeight, finalWidth);
+    }
+
+    // A crop or resize fixes the size even when the source's is not known (an image folder).
+    private (long? Height, long? Width) ApplyTransforms(ImmutableArray<StatementSyntax> pipeline, long? height, long? width, Evaluation.Environment environment)
+    {
+        foreach (var layer in pipeline.OfType<LayerSyntax>())
+        {
+            if (_model.GetResolution(layer) is not CatalogEntry entry)
+            {
+                continue;
+            }
+
+            var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
+            CheckRanges(entry, layer, arguments);
+            if (entry.Name is "random_crop" or "center_crop" && arguments.GetValueOrDefault("size") is IntValue size)
+            {
+                var padding = (arguments.GetValueOrDefault("padding") as IntValue)?.Value ?? 0;
+                if (height is { } h && width is { } w && size.Value > Math.Min(h, w) + (2 * padding))
+                {
+                    throw new ShapeFailure(CropLargerThanImageDescriptor, layer.Span,
+                        $"'{ExpressionBinder.Shorten(layer)}' crops {size.Value}x{size.Value} out of {height}x{width} images" + (padding > 0 ? $" padded by {padding}" : "") + ".",
+                        "Crop at most the image size, or resize the images first.");
+                }
+
+                (height, width) = (size.Value, size.Value);
+            }
+            else if (entry.Name is "random_resized_crop" or "resize" && arguments.GetValueOrDefault("size") is IntValue resized)
+            {
+                (height, width) = (resized.Value, resized.Value);
+            }
+        }
+
+        return (height, width);
+    }
+
+    private void CheckNormalization(long channels, Evaluation.Environment environment)
+    {
+        if (Setting("normalize") is not { } normalize)
+        {
+            return;
+        }
+
+        foreach (var argument in normalize.Arguments.Where(a => a.Name?.Name is "mean" or "std"))
+        {
+            if (Evaluate(argument.Value, environment) is ListValue list && list.Items.Length != channels)
+            {
+                throw new ShapeFailure(NormalizationLengthDescriptor, argument.Span,
+                    $"'{argument.Name!.Name}' has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
+                    $"Give one value per channel ({channels}).");
+            }
+        }
+    }
+
+    private ValueSettingSyntax? Setting(string name) => _experiment.Setting(SectionKind.Data, name) as ValueSettingSyntax;
+
+    // ---- the model --------------------------------------------------------------------------
+
+    private TensorShape Walk(ImmutableArray<StatementSyntax> statements, TensorShape shape, Evaluation.Environment environment)
+    {
+        for (var i = 0; i < statements.Length; i++)
+        {
+            shape = statements[i] switch
+            {
+                LayerSyntax layer => ApplyLayer(layer, shape, environment, statements.Skip(i + 1).OfType<ReplaceSyntax>().ToList()),
+                ForSyntax loop => WalkLoop(loop, shape, environment),
+                IfStatementSyntax conditional => Walk(
+                    Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),
+                MatchStatementSyntax match => WalkMatch(match, shape, environment),
+                ResidualSyntax residual => ApplyResidual(residual, shape, environment),
+                FreezeSyntax freeze => ApplyFreeze(freeze, shape),
+                ReplaceSyntax replace => CheckReplaceTarget(replace, shape),
+                _ => shape,
+            };
+        }
+
+        return shape;
+    }
+
+    private TensorShape WalkLoop(ForSyntax loop, TensorShape shape, Evaluation.Environment environment)
+    {
+        var variable = _model.GetResolution(loop) as LoopVariableSymbol;
+        IEnumerable<Value> values = Evaluate(loop.Range, environment) switch
+        {
+            RangeValue range => LongRange(range.Start, range.End).Select(v => (Value)new IntValue(v)),
+            ListValue list => list.Items,
+            _ => [],
+        };
+        foreach (var value in values)
+        {
+            shape = Walk(loop.Body, shape, variable is null ? environment : environment.Child((variable, value)));
+        }
+
+        return shape;
+    }
+
+    private static IEnumerable<long> LongRange(long start, long end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            yield return i;
+        }
+    }
+
+    private TensorShape WalkMatch(MatchStatementSyntax match, TensorShape shape, Evaluation.Environment environment)
+    {
+        var subject = Evaluate(match.Subject, environment);
+        var arm = match.Arms.FirstOrDefault(a => _evaluator.Matches(subject, a.Patterns, environment));
+        return arm is null ? shape : Walk(arm.Body, shape, environment);
+    }
+
+    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment, List<ReplaceSyntax> laterReplacements)
+    {
+        switch (_model.GetResolution(layer))
+        {
+            case BlockSymbol block:
+                var specs = ExperimentBinder.BlockParameterSpecs(block);
+                var arguments = Arguments(specs, layer.Arguments, environment);
+                var bindings = block.Parameters.Select(p => ((Symbol)p, BlockArgument(p, arguments, environment))).ToArray();
+                return Walk(block.Syntax.Body, shape, environment.Child(bindings));
+            case CatalogEntry { Kind: EntryKind.Backbone } backbone:
+                return ApplyBackbone(layer, backbone, shape, environment, laterReplacements);
+            case CatalogEntry entry:
+                return ApplyCatalogLayer(layer, entry, shape, Arguments(entry.Parameters, layer.Arguments, environment));
+            default:
+                return shape;
+        }
+    }
+
+    private Value BlockArgument(BlockParameterSymbol parameter, Dictionary<string, Value> arguments, Evaluation.Environment environment)
+    {
+        if (arguments.TryGetValue(parameter.Name, out var value) && value is not InactiveValue)
+        {
+            return value;
+        }
+
+        return parameter.Syntax.Default is { } fallback ? Evaluate(fallback, environment) : InactiveValue.Instance;
+    }
+
+    private TensorShape ApplyCatalogLayer(SyntaxNode layer, CatalogEntry entry, TensorShape shape, Dictionary<string, Value> arguments)
+    {
+        CheckRanges(entry, layer, arguments);
+        long Int(string name, long fallback) => (arguments.GetValueOrDefault(name) as IntValue)?.Value ?? fallback;
+        bool Bias() => arguments.GetValueOrDefault("bias") is not BoolValue { Value: false };
+        var text = ExpressionBinder.Shorten(layer);
+        switch (entry.Name)
+        {
+            case "conv":
+            {
+                var map = RequireMap(shape, layer, text);
+                var outChannels = Int("out", 1);
+                var kernel = Int("kernel", 3);
+                var stride = Int("stride", 1);
+                var dilation = Int("dilation", 1);
+                var groups = Int("groups", 1);
+                var reach = (dilation * (kernel - 1)) + 1;
+                long padding;
+                if (arguments.GetValueOrDefault("padding") is KeywordValue { Keyword: "same" })
+                {
+                    if (stride != 1)
+                    {
+                        throw new ShapeFailure(SamePaddingStrideDescriptor, layer.Span, $"'{text}' asks for 'same' padding with stride {stride}; 'same' keeps the size, which only stride 1 can.",
+                            $"Use padding: {reach / 2} with the stride, or stride 1.");
+                    }
+
+                    padding = -1;
+                }
+                else
+                {
+                    padding = arguments.GetValueOrDefault("padding") is IntValue p ? p.Value : 0;
+                }
+
+                if (map.Channels % groups != 0 || outChannels % groups != 0)
+                {
+                    throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
+                        $"'{text}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels.", null);
+                }
+
+                long Out(long size) => padding < 0 ? size : ((size + (2 * padding) - reach) / stride) + 1;
+                if (padding >= 0 && Math.Min(map.Height, map.Width) + (2 * padding) < reach)
+                {
+                    throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span,
+                        $"'{text}' receives a {map.Spatial} feature map{(padding > 0 ? $" (padded by {padding})" : "")}, smaller than its {reach}x{reach} kernel{(dilation > 1 ? " (dilated)" : "")}",
+                        "Use a smaller kernel, pad the input ('padding: same'), or downsample less before this layer.");
+                }
+
+                var result = new MapShape(outChannels, Out(map.Height), Out(map.Width));
+                var weights = (outChannels * (map.Channels / groups) * kernel * kernel) + (Bias() ? outChannels : 0);
+                AddLayer(weights, 2 * result.Channels * result.Height * result.Width * (map.Channels / groups) * kernel * kernel);
+                return result;
+            }
+
+            case "maxpool" or "avgpool":
+            {
+                var map = RequireMap(shape, layer, text);
+                var kernel = Int("kernel", 2);
+                var stride = Int("stride", kernel);
+                var padding = Int("padding", 0);
+                if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
+                {
+                    throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,
+                        $"'{text}' receives a {map.Spatial} feature map, smaller than its {kernel}x{kernel} window",
+                        "Lower the upper bound of the parameter that adds pooling layers, or remove a pooling layer.");
+                }
+
+                return map with { Height = ((map.Height + (2 * padding) - kernel) / stride) + 1, Width = ((map.Width + (2 * padding) - kernel) / stride) + 1 };
+            }
+
+            case "batchnorm":
+                var channels = shape is MapShape m ? m.Channels : ((FeatureShape)shape).Features;
+                AddLayer(2 * channels, 0);
+                return shape;
+            case "global_avgpool":
+                return new FeatureShape(RequireMap(shape, layer, text).Channels);
+            case "flatten":
+                return shape is MapShape flat ? new FeatureShape(flat.Channels * flat.Height * flat.Width) : shape;
+            case "linear":
+            {
+                if (shape is MapShape map)
+                {
+                    throw new ShapeFailure(FeatureMapIntoLinearDescriptor, layer.Span,
+                        $"'{text}' receives a {map.Display} feature map, but a linear layer needs a vector of features",
+                        "Add 'flatten' (or 'global_avgpool') before it.");
+                }
+
+                var features = ((FeatureShape)shape).Features;
+                var outFeatures = Int("out", 1);
+                AddLayer((features * outFeatures) + (Bias() ? outFeatures : 0), 2 * features * outFeatures);
+                return new FeatureShape(outFeatures);
+            }
+
+            default:
+                return shape;
+        }
+    }
+
+    private void AddLayer(long parameters, long flops)
+    {
+        _trainable += parameters;
+        _total += parameters;
+        _flops += flops;
+    }
+
+    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer, string text) => shape as MapShape
+        ?? throw new ShapeFailure(FeaturesIntoMapLayerDescriptor, layer.Span,
+            $"'{text}' needs a feature map, but it receives {((FeatureShape)shape).Features} features after 'flatten' or pooling",
+            "Move convolutions and pooling before 'flatten'.");
+
+    private TensorShape ApplyResidual(ResidualSyntax residual, TensorShape input, Evaluation.Environment environment)
+    {
+        var output = Walk(residual.Body, input, environment);
+        if (output == input)
+        {
+            return output;
+        }
+
+        var projection = residual.Arguments.FirstOrDefault()?.Value is NameSyntax { Name: "none" } ? "none" : "auto";
+        switch (input, output)
+        {
+            case (MapShape a, MapShape b) when projection != "none":
+                var stride = (long)Math.Ceiling((double)a.Height / b.Height);
+                if (stride >= 1 && ((a.Height - 1) / stride) + 1 == b.Height && ((a.Width - 1) / stride) + 1 == b.Width)
+                {
+                    // A 1x1 convolution with that stride, and its batch norm, on the shortcut.
+                    AddLayer((a.Channels * b.Channels) + (2 * b.Channels), 2 * b.Channels * b.Height * b.Width * a.Channels);
+                    return output;
+                }
+
+                break;
+            case (FeatureShape a, FeatureShape b) when projection != "none":
+                AddLayer((a.Features * b.Features) + b.Features, 2 * a.Features * b.Features);
+                return output;
+        }
+
+        throw new ShapeFailure(ResidualShapeDescriptor, residual.Span,
+            $"The residual body turns {input.Display} into {output.Display}, which a shortcut {(projection == "none" ? "without projection" : "with a strided 1x1 projection")} cannot match",
+            "Keep the body's output the same size as its input, or change the resolution only by a stride.");
+    }
+
+    // ---- backbones --------------------------------------------------------------------------
+
+    private TensorShape ApplyBackbone(LayerSyntax layer, CatalogEntry entry, TensorShape shape, Evaluation.Environment environment, List<ReplaceSyntax> replacements)
+    {
+        var map = RequireMap(shape, layer, ExpressionBinder.Shorten(layer));
+        if (map.Channels != 3)
+        {
+            throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
+                $"'{entry.Name}' expects 3-channel (RGB) images, but the data has {map.Channels} channel{(map.Channels == 1 ? "" : "s")}.",
+                "Use a source with RGB images, or build the model from layers.");
+        }
+
+        var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
+        var classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value ?? 1000;
+        var depth = int.Parse(entry.Name.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture);
+        var backbone = Backbone.ResNet(depth, map, classes);
+        if (backbone.Failure is { } failure)
+        {
+            throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
+        }
+
+        foreach (var replace in replacements)
+        {
+            var path = Path(replace.Target);
+            if (path != "fc")
+            {
+                throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Target.Span,
+                    $"Only the classification head 'fc' of '{entry.Name}' can be replaced, not '{path}'.", "Write 'replace fc with linear(classes)'.");
+            }
+
+            if (_model.GetResolution(replace.Replacement) is not CatalogEntry { Kind: EntryKind.Layer } headEntry)
+            {
+                continue;
+            }
+
+            // The new head's figures replace the old head's inside the backbone.
+            var before = (_trainable, _total, _flops);
+            var head = ApplyCatalogLayer(replace.Replacement, headEntry, new FeatureShape(backbone.HeadInputs), Arguments(headEntry.Parameters, replace.Replacement.Arguments, environment));
+            backbone.ReplaceHead(head, _trainable - before._trainable, _flops - before._flops);
+            (_trainable, _total, _flops) = before;
+        }
+
+        _total += backbone.Total;
+        _flops += backbone.Flops;
+        _backbone = backbone;
+        return backbone.Output;
+    }
+
+    private TensorShape ApplyFreeze(FreezeSyntax freeze, TensorShape shape)
+    {
+        if (_backbone is not { } backbone)
+        {
+            throw new ShapeFailure(UnknownLayerPathDescriptor, freeze.Span,
+                "'freeze' names layers of a backbone, but no backbone (such as resnet18) comes before it.", "Put the backbone first, then freeze its layers.");
+        }
+
+        foreach (var path in freeze.Layers)
+        {
+            if (!backbone.Contains(Path(path)))
+            {
+                throw new ShapeFailure(UnknownLayerPathDescriptor, path.Span, $"'{backbone.Name}' has no layer '{Path(path)}'.",
+                    Suggestions.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
+            }
+        }
+
+        backbone.Freeze(freeze.All, freeze.Layers.Select(Path).ToList());
+        return shape;
+    }
+
+    private TensorShape CheckReplaceTarget(ReplaceSyntax replace, TensorShape shape)
+    {
+        if (_backbone is null)
+        {
+            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Span,
+                "'replace' names a layer of a backbone, but no backbone (such as resnet18) comes before it in the same block.", null);
+        }
+
+        return shape;
+    }
+
+    private static string Path(LayerPathSyntax path) => string.Join(".", path.Segments.Select(s => s.Name));
+
+    private void CheckOutput(ModelSectionSyntax model, TensorShape output)
+    {
+        if (Classes is not { } classes)
+        {
+            return;
+        }
+
+        var at = model.Body.LastOrDefault()?.Span ?? model.Span;
+        if (output is MapShape map)
+        {
+            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
+                $"The model ends with a {map.Display} feature map, but it must end with one output per class ({classes})",
+                $"End the model with 'flatten' (or 'global_avgpool') and 'linear({classes})'.");
+        }
+
+        if (output is FeatureShape features && features.Features != classes)
+        {
+            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
+                $"The model ends with {features.Features} outputs, but the data has {classes} classes",
+                _backbone is not null ? $"Add 'replace fc with linear({classes})' after the backbone." : $"Make the last layer 'linear({classes})'.");
+        }
+    }
+
+    // ---- arguments --------------------------------------------------------------------------
+
+    private Dictionary<string, Value> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments, Evaluation.Environment environment)
+    {
+        var values = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var argument in arguments)
+        {
+            var spec = argument.Name is { } name ? parameters.FirstOrDefault(p => p.Name == name.Name) : parameters.ElementAtOrDefault(position++);
+            if (spec is not null)
+            {
+                var value = Evaluate(argument.Value, environment);
+                if (value is not InactiveValue)
+                {
+                    values[spec.Name] = value;
+                }
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (!values.ContainsKey(parameter.Name) && parameter.Default is { } fallback)
+            {
+                values[parameter.Name] = fallback;
+            }
+        }
+
+        return values;
+    }
+
+    private static void CheckRanges(CatalogEntry entry, SyntaxNode at, Dictionary<string, Value> arguments)
+    {
+        foreach (var parameter in entry.Parameters)
+        {
+            if (parameter.Range is { } range && arguments.GetValueOrDefault(parameter.Name)?.AsNumber is { } number && !range.Contains(number))
+            {
+                throw new ShapeFailure(ArgumentOutOfRangeDescriptor, at.Span,
+                    $"'{parameter.Name}' of '{entry.Name}' must be {range.Describe()}, but it is {Value.FormatNumber(number)}", null);
+            }
+        }
+    }
+
+    private Value Evaluate(ExpressionSyntax expression, Evaluation.Environment environment) => _evaluator.Evaluate(expression, environment);
+}

@@ -1,0 +1,236 @@
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Checking;
+
+/// <summary>
+/// Checks the training and tuning settings against each other and the space: required
+/// settings, schedule milestones and pruner rungs within the epochs, the validation share,
+/// grid search on a finite space, the trial budget, and try points inside the space.
+/// </summary>
+internal sealed class TrainingChecker
+{
+    private readonly EffectiveExperiment _experiment;
+    private readonly SemanticModel _model;
+    private readonly IReadOnlyList<ParameterSymbol> _parameters;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly SpaceEnumerator _space;
+
+    public TrainingChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, List<Diagnostic> diagnostics)
+    {
+        _experiment = experiment;
+        _model = model;
+        _parameters = parameters;
+        _diagnostics = diagnostics;
+        _space = new SpaceEnumerator(model);
+    }
+
+    public void Check(long? spaceSize)
+    {
+        CheckRequiredSettings();
+        var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
+        if (SettingValue(SectionKind.Train, "schedule") is { } schedule && minEpochs is { } epochs)
+        {
+            CheckSchedule(schedule, epochs);
+        }
+
+        if (SettingValue(SectionKind.Tune, "pruner") is CallSyntax pruner && minEpochs is { } prunerEpochs)
+        {
+            var rung = pruner.Arguments.FirstOrDefault(a => a.Name?.Name is "min_epochs" or "warmup")?.Value;
+            if (rung is not null && MaxOf(rung) is { } first && first >= prunerEpochs)
+            {
+                _diagnostics.Add(Create(PrunerBeyondEpochsDescriptor, rung.Span,
+                    $"The pruner first compares trials after {Value.FormatNumber(first)} epochs, but trials train for {Value.FormatNumber(prunerEpochs)}, so it never prunes anything.",
+                    "Lower the pruner's first rung, or train for more epochs."));
+            }
+        }
+
+        CheckValidation();
+        CheckStrategy(spaceSize);
+        CheckTryPoints();
+    }
+
+    private void CheckRequiredSettings()
+    {
+        if (_experiment.Model is null)
+        {
+            _diagnostics.Add(Create(EmptyModelDescriptor, _experiment.Syntax.Name.Span, $"'{_experiment.Name}' has no model section, so there is nothing to train.",
+                "Add 'model { ... }' with the layers, or 'extends' an experiment that has one."));
+        }
+        else if (_experiment.Model.Body.IsEmpty)
+        {
+            _diagnostics.Add(Create(EmptyModelDescriptor, _experiment.Model.Span, $"The model of '{_experiment.Name}' has no layers.", null));
+        }
+
+        foreach (var spec in BuiltinCatalog.Settings.Values.Where(s => s.Required).OrderBy(s => s.Section).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (_experiment.Setting(spec.Section, spec.Name) is null)
+            {
+                var section = spec.Section.ToString().ToLowerInvariant();
+                _diagnostics.Add(Create(MissingSettingDescriptor, _experiment.Syntax.Name.Span,
+                    $"'{_experiment.Name}' has no '{spec.Name}' setting in its {section} section: {char.ToLowerInvariant(spec.Summary[0])}{spec.Summary[1..]}",
+                    $"Add it to the {section} section, for example '{Example(spec.Name)}'."));
+            }
+        }
+    }
+
+    private static string Example(string setting) => setting switch
+    {
+        "source" => "source fashion_mnist()",
+        "epochs" => "epochs 10",
+        "optimizer" => "optimizer adam(lr: 1e-3)",
+        "objective" => "objective maximize val_accuracy",
+        _ => setting + " ...",
+    };
+
+    private void CheckSchedule(ExpressionSyntax schedule, double epochs)
+    {
+        foreach (var call in SyntaxWalker.Expressions(schedule).OfType<CallSyntax>())
+        {
+            var (argument, what) = call.Callee.Name switch
+            {
+                "multistep" => ("at", "milestone"),
+                "step" => ("every", "step interval"),
+                "warmup" => ("duration", "warm-up"),
+                _ => (null, null),
+            };
+            var value = argument is null ? null : call.Arguments.FirstOrDefault(a => a.Name?.Name == argument)?.Value ?? call.Arguments.FirstOrDefault(a => a.Name is null)?.Value;
+            if (value is null)
+            {
+                continue;
+            }
+
+            foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
+            {
+                var amounts = _space.SafeEvaluate(value, new Evaluation.Environment(point)) switch
+                {
+                    ListValue list => list.Items.OfType<QuantityValue>().ToList(),
+                    QuantityValue single => [single],
+                    _ => [],
+                };
+                if (amounts.FirstOrDefault(q => q.Unit == QuantityUnit.Epochs && q.Amount >= epochs) is { } late)
+                {
+                    _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span,
+                        $"The {what} at {late.Display} is not before the end of training ({Value.FormatNumber(epochs)} epochs), so it never takes effect.",
+                        "Move it before the last epoch, or train for more epochs."));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void CheckValidation()
+    {
+        if (SettingValue(SectionKind.Data, "validation") is { } split && ConstantFolder.TryFold(split, _model) is { } value)
+        {
+            var share = value switch
+            {
+                QuantityValue { Unit: QuantityUnit.Percent } percent => percent.Amount / 100,
+                _ => value.AsNumber,
+            };
+            if (share is { } s && s is <= 0 or >= 1)
+            {
+                _diagnostics.Add(Create(ValidationSplitDescriptor, split.Span,
+                    $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", "A tenth to a fifth (10% to 20%) is usual."));
+            }
+        }
+    }
+
+    private void CheckStrategy(long? spaceSize)
+    {
+        var sampler = SettingValue(SectionKind.Tune, "sampler");
+        var grid = sampler is NameSyntax { Name: "grid" } or CallSyntax { Callee.Name: "grid" };
+        if (grid)
+        {
+            foreach (var parameter in _parameters.Where(p => p.Domain is { IsFinite: false }))
+            {
+                _diagnostics.Add(Create(GridNeedsFiniteSpaceDescriptor, ((SampledParameterSyntax)parameter.Syntax).Distribution.Span,
+                    $"A grid search needs a finite space, but '{parameter.Name}' is continuous.",
+                    "Give it a step ('uniform(a, b, step: s)'), make it a 'choice', or use another sampler."));
+            }
+        }
+
+        var trials = SettingValue(SectionKind.Tune, "trials");
+        if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid)
+        {
+            var at = _experiment.Syntax.Sections.OfType<SettingsSectionSyntax>().FirstOrDefault(s => s.Kind == SectionKind.Tune)?.Span ?? _experiment.Syntax.Name.Span;
+            _diagnostics.Add(Create(NoBudgetDescriptor, at with { Range = new(at.Range.Start, Math.Min(4, at.Range.Length)) },
+                $"'{_experiment.Name}' sets neither 'trials' nor 'timeout', so its study runs until it is stopped.", "Add 'trials 50' or 'timeout 2h' to the tune section."));
+        }
+
+        if (grid && trials is not null && ConstantFolder.TryFold(trials, _model) is IntValue count && spaceSize is { } size && count.Value > size)
+        {
+            _diagnostics.Add(Create(TrialsBeyondGridDescriptor, trials.Span,
+                $"The grid has {size} points, so only {size} of the {count.Value} trials can run.", $"Set 'trials {size}', or leave 'trials' out for a grid."));
+        }
+    }
+
+    private void CheckTryPoints()
+    {
+        foreach (var attempt in _experiment.SettingsOf(SectionKind.Tune).OfType<TrySettingSyntax>())
+        {
+            var point = new Dictionary<ParameterSymbol, Value>();
+            foreach (var assignment in attempt.Assignments)
+            {
+                if (_model.GetResolution(assignment) is ParameterSymbol parameter && ConstantFolder.TryFold(assignment.Value, _model) is { } value)
+                {
+                    point[parameter] = value;
+                    if (!Contains(parameter, value, out var expected))
+                    {
+                        _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Value.Span,
+                            $"The try point sets '{parameter.Name}' to {value.Display}, which is outside its {expected}.", "Try only points the study itself could sample."));
+                    }
+                }
+            }
+
+            foreach (var (parameter, _) in point.Where(p => p.Key.Condition is not null).ToList())
+            {
+                if (Evaluator.IsTrue(_space.SafeEvaluate(parameter.Condition!, new Evaluation.Environment(point))) == false)
+                {
+                    var assignment = attempt.Assignments.First(a => ReferenceEquals(_model.GetResolution(a), parameter));
+                    _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Name.Span,
+                        $"The try point sets '{parameter.Name}', which is inactive there ({ExpressionBinder.Shorten(parameter.Condition!)} does not hold).", $"Drop '{parameter.Name}' from this point."));
+                }
+            }
+        }
+    }
+
+    private static bool Contains(ParameterSymbol parameter, Value value, out string expected)
+    {
+        expected = parameter.Domain?.Describe() ?? "range";
+        return parameter.Domain switch
+        {
+            FloatDomain range => value.AsNumber is { } x && x >= range.Low - 1e-12 && x <= range.High + 1e-12,
+            IntDomain range => value is IntValue i && i.Value >= range.Low && i.Value <= range.High && (i.Value - range.Low) % range.Step == 0,
+            CategoricalDomain choices => choices.Choices.Any(c => Evaluator.ValuesEqual(c, value)),
+            _ => true,
+        };
+    }
+
+    private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>
+        (_experiment.Setting(section, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;
+
+    private double? MaxOf(ExpressionSyntax? expression) => Extreme(expression, max: true);
+
+    private double? MinOf(ExpressionSyntax? expression) => Extreme(expression, max: false);
+
+    private double? Extreme(ExpressionSyntax? expression, bool max)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var values = _space.Enumerate(_space.Dependencies([expression])).Points
+            .Select(p => _space.SafeEvaluate(expression, new Evaluation.Environment(p)).AsNumber)
+            .OfType<double>()
+            .ToList();
+        return values.Count == 0 ? null : max ? values.Max() : values.Min();
+    }
+}

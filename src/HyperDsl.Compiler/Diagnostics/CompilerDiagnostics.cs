@@ -1,0 +1,228 @@
+using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Compiler.Diagnostics;
+
+/// <summary>
+/// The HYP1xxx-HYP4xxx diagnostics: names and types, the search space, the architecture and
+/// its shapes, training and tuning. The only place such diagnostics are built.
+/// </summary>
+public static class CompilerDiagnostics
+{
+    private static DiagnosticDescriptor Error(string code, string title) => new(code, DiagnosticSeverity.Error, title);
+
+    private static DiagnosticDescriptor Warning(string code, string title) => new(code, DiagnosticSeverity.Warning, title);
+
+    // ---- names and types ----
+
+    /// <summary>HYP1001.</summary>
+    public static readonly DiagnosticDescriptor UnknownNameDescriptor = Error("HYP1001", "Unknown name");
+
+    /// <summary>HYP1002.</summary>
+    public static readonly DiagnosticDescriptor DuplicateParameterDescriptor = Error("HYP1002", "Parameter declared twice");
+
+    /// <summary>HYP1003.</summary>
+    public static readonly DiagnosticDescriptor UnknownCallDescriptor = Error("HYP1003", "Unknown function, layer or block");
+
+    /// <summary>HYP1004.</summary>
+    public static readonly DiagnosticDescriptor WrongKindDescriptor = Error("HYP1004", "Wrong kind of call");
+
+    /// <summary>HYP1005.</summary>
+    public static readonly DiagnosticDescriptor UnknownSettingDescriptor = Error("HYP1005", "Unknown setting");
+
+    /// <summary>HYP1006.</summary>
+    public static readonly DiagnosticDescriptor DuplicateSettingDescriptor = Error("HYP1006", "Setting given twice");
+
+    /// <summary>HYP1007.</summary>
+    public static readonly DiagnosticDescriptor UnknownArgumentDescriptor = Error("HYP1007", "Unknown argument");
+
+    /// <summary>HYP1008.</summary>
+    public static readonly DiagnosticDescriptor MissingArgumentDescriptor = Error("HYP1008", "Missing argument");
+
+    /// <summary>HYP1009.</summary>
+    public static readonly DiagnosticDescriptor TooManyArgumentsDescriptor = Error("HYP1009", "Too many arguments");
+
+    /// <summary>HYP1010.</summary>
+    public static readonly DiagnosticDescriptor DuplicateArgumentDescriptor = Error("HYP1010", "Argument given twice");
+
+    /// <summary>HYP1011.</summary>
+    public static readonly DiagnosticDescriptor DuplicateDeclarationDescriptor = Error("HYP1011", "Experiment or block declared twice");
+
+    /// <summary>HYP1012.</summary>
+    public static readonly DiagnosticDescriptor DuplicateSectionDescriptor = Error("HYP1012", "Section given twice");
+
+    /// <summary>HYP1013.</summary>
+    public static readonly DiagnosticDescriptor MissingSettingDescriptor = Error("HYP1013", "Required setting missing");
+
+    /// <summary>HYP1014.</summary>
+    public static readonly DiagnosticDescriptor PositionalAfterNamedDescriptor = Error("HYP1014", "Positional argument after a named one");
+
+    /// <summary>HYP1101.</summary>
+    public static readonly DiagnosticDescriptor TypeMismatchDescriptor = Error("HYP1101", "Type mismatch");
+
+    /// <summary>HYP1102.</summary>
+    public static readonly DiagnosticDescriptor OperatorTypeDescriptor = Error("HYP1102", "Operator applied to the wrong types");
+
+    /// <summary>HYP1103.</summary>
+    public static readonly DiagnosticDescriptor NotWholeNumberDescriptor = Error("HYP1103", "Integer arithmetic that is not whole");
+
+    /// <summary>HYP1104.</summary>
+    public static readonly DiagnosticDescriptor UnknownMemberDescriptor = Error("HYP1104", "Unknown member");
+
+    /// <summary>HYP1105.</summary>
+    public static readonly DiagnosticDescriptor IndexOutOfRangeDescriptor = Error("HYP1105", "Index outside the list");
+
+    /// <summary>HYP1106.</summary>
+    public static readonly DiagnosticDescriptor NotAChoiceDescriptor = Error("HYP1106", "Name is not one of the choices");
+
+    /// <summary>HYP1201.</summary>
+    public static readonly DiagnosticDescriptor UnknownParentDescriptor = Error("HYP1201", "Unknown parent experiment");
+
+    /// <summary>HYP1202.</summary>
+    public static readonly DiagnosticDescriptor ExtendsCycleDescriptor = Error("HYP1202", "Experiments extend each other in a cycle");
+
+    /// <summary>HYP1203.</summary>
+    public static readonly DiagnosticDescriptor ImportNotFoundDescriptor = Error("HYP1203", "Imported file not found");
+
+    /// <summary>HYP1204.</summary>
+    public static readonly DiagnosticDescriptor ImportCycleDescriptor = Error("HYP1204", "Files import each other in a cycle");
+
+    /// <summary>HYP1205.</summary>
+    public static readonly DiagnosticDescriptor BlockRecursionDescriptor = Error("HYP1205", "Block uses itself");
+
+    // ---- the search space ----
+
+    /// <summary>HYP2001.</summary>
+    public static readonly DiagnosticDescriptor LowNotBelowHighDescriptor = Error("HYP2001", "Low bound not below high bound");
+
+    /// <summary>HYP2002.</summary>
+    public static readonly DiagnosticDescriptor LogNeedsPositiveLowDescriptor = Error("HYP2002", "Log scale needs a positive low bound");
+
+    /// <summary>HYP2003.</summary>
+    public static readonly DiagnosticDescriptor StepWithLogDescriptor = Error("HYP2003", "Step combined with a log scale");
+
+    /// <summary>HYP2004.</summary>
+    public static readonly DiagnosticDescriptor StepDoesNotFitDescriptor = Warning("HYP2004", "Step does not divide the range");
+
+    /// <summary>HYP2005.</summary>
+    public static readonly DiagnosticDescriptor EmptyChoiceDescriptor = Error("HYP2005", "Choice without values");
+
+    /// <summary>HYP2006.</summary>
+    public static readonly DiagnosticDescriptor MixedChoiceDescriptor = Error("HYP2006", "Choice mixes types");
+
+    /// <summary>HYP2007.</summary>
+    public static readonly DiagnosticDescriptor DuplicateChoiceDescriptor = Warning("HYP2007", "Choice lists a value twice");
+
+    /// <summary>HYP2008.</summary>
+    public static readonly DiagnosticDescriptor NotADistributionDescriptor = Error("HYP2008", "Not a distribution");
+
+    /// <summary>HYP2009.</summary>
+    public static readonly DiagnosticDescriptor BoundNotConstantDescriptor = Error("HYP2009", "Distribution bound depends on a parameter");
+
+    /// <summary>HYP2010.</summary>
+    public static readonly DiagnosticDescriptor ConditionUsesLaterParameterDescriptor = Error("HYP2010", "Condition refers to a later parameter");
+
+    /// <summary>HYP2011.</summary>
+    public static readonly DiagnosticDescriptor ConditionNeverTrueDescriptor = Error("HYP2011", "Condition never holds");
+
+    /// <summary>HYP2012.</summary>
+    public static readonly DiagnosticDescriptor EmptySpaceDescriptor = Error("HYP2012", "Constraints leave no point");
+
+    /// <summary>HYP2013.</summary>
+    public static readonly DiagnosticDescriptor ConstraintAlwaysTrueDescriptor = Warning("HYP2013", "Constraint always holds");
+
+    /// <summary>HYP2014.</summary>
+    public static readonly DiagnosticDescriptor UnusedParameterDescriptor = Warning("HYP2014", "Parameter never used");
+
+    /// <summary>HYP2015.</summary>
+    public static readonly DiagnosticDescriptor SingleChoiceDescriptor = Warning("HYP2015", "Choice with one value");
+
+    /// <summary>HYP2201.</summary>
+    public static readonly DiagnosticDescriptor ConditionalOutsideConditionDescriptor = Error("HYP2201", "Conditional parameter used where its condition may not hold");
+
+    // ---- architecture and shapes ----
+
+    /// <summary>HYP3001.</summary>
+    public static readonly DiagnosticDescriptor ArgumentOutOfRangeDescriptor = Error("HYP3001", "Argument out of range");
+
+    /// <summary>HYP3101.</summary>
+    public static readonly DiagnosticDescriptor KernelLargerThanInputDescriptor = Error("HYP3101", "Feature map smaller than the kernel");
+
+    /// <summary>HYP3102.</summary>
+    public static readonly DiagnosticDescriptor ChannelMismatchDescriptor = Error("HYP3102", "Channel count does not fit");
+
+    /// <summary>HYP3103.</summary>
+    public static readonly DiagnosticDescriptor FeatureMapIntoLinearDescriptor = Error("HYP3103", "Layer needs features but gets a feature map");
+
+    /// <summary>HYP3104.</summary>
+    public static readonly DiagnosticDescriptor PoolLargerThanInputDescriptor = Error("HYP3104", "Feature map smaller than the pooling window");
+
+    /// <summary>HYP3105.</summary>
+    public static readonly DiagnosticDescriptor OutputClassMismatchDescriptor = Error("HYP3105", "Output does not match the number of classes");
+
+    /// <summary>HYP3106.</summary>
+    public static readonly DiagnosticDescriptor NormalizationLengthDescriptor = Error("HYP3106", "Normalisation does not match the channels");
+
+    /// <summary>HYP3107.</summary>
+    public static readonly DiagnosticDescriptor CropLargerThanImageDescriptor = Error("HYP3107", "Crop larger than the image");
+
+    /// <summary>HYP3108.</summary>
+    public static readonly DiagnosticDescriptor ResidualShapeDescriptor = Error("HYP3108", "Residual body changes the shape beyond a projection");
+
+    /// <summary>HYP3109.</summary>
+    public static readonly DiagnosticDescriptor SamePaddingStrideDescriptor = Error("HYP3109", "'same' padding with a stride");
+
+    /// <summary>HYP3110.</summary>
+    public static readonly DiagnosticDescriptor UnknownLayerPathDescriptor = Error("HYP3110", "Unknown layer in freeze or replace");
+
+    /// <summary>HYP3111.</summary>
+    public static readonly DiagnosticDescriptor FeaturesIntoMapLayerDescriptor = Error("HYP3111", "Layer needs a feature map but gets features");
+
+    /// <summary>HYP3112.</summary>
+    public static readonly DiagnosticDescriptor UnknownInputShapeDescriptor = Error("HYP3112", "Input shape unknown");
+
+    /// <summary>HYP3113.</summary>
+    public static readonly DiagnosticDescriptor EmptyModelDescriptor = Error("HYP3113", "Model without layers");
+
+    // ---- training and tuning ----
+
+    /// <summary>HYP4001.</summary>
+    public static readonly DiagnosticDescriptor MilestoneBeyondEpochsDescriptor = Error("HYP4001", "Schedule milestone after the last epoch");
+
+    /// <summary>HYP4002.</summary>
+    public static readonly DiagnosticDescriptor PrunerBeyondEpochsDescriptor = Error("HYP4002", "Pruner rung after the last epoch");
+
+    /// <summary>HYP4003.</summary>
+    public static readonly DiagnosticDescriptor UnknownMetricDescriptor = Error("HYP4003", "Metric the trainer does not report");
+
+    /// <summary>HYP4004.</summary>
+    public static readonly DiagnosticDescriptor GridNeedsFiniteSpaceDescriptor = Error("HYP4004", "Grid search over a continuous space");
+
+    /// <summary>HYP4005.</summary>
+    public static readonly DiagnosticDescriptor TryUnknownParameterDescriptor = Error("HYP4005", "Try point names an unknown parameter");
+
+    /// <summary>HYP4006.</summary>
+    public static readonly DiagnosticDescriptor TryOutsideSpaceDescriptor = Error("HYP4006", "Try point outside the space");
+
+    /// <summary>HYP4007.</summary>
+    public static readonly DiagnosticDescriptor NoBudgetDescriptor = Warning("HYP4007", "No trial budget");
+
+    /// <summary>HYP4008.</summary>
+    public static readonly DiagnosticDescriptor ScheduleExpectedDescriptor = Error("HYP4008", "'then' joins something that is not a schedule");
+
+    /// <summary>HYP4009.</summary>
+    public static readonly DiagnosticDescriptor ValidationSplitDescriptor = Error("HYP4009", "Validation share out of range");
+
+    /// <summary>HYP4010.</summary>
+    public static readonly DiagnosticDescriptor TrialsBeyondGridDescriptor = Warning("HYP4010", "More trials than grid points");
+
+    /// <summary>All HYP1xxx-HYP4xxx descriptors, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [.. typeof(CompilerDiagnostics).GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .OrderBy(d => d.Code, StringComparer.Ordinal)];
+
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? help = null) =>
+        new(descriptor, span, message, help);
+}

@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
+
+namespace HyperDsl.Compiler.Evaluation;
+
+/// <summary>
+/// Computes expressions at a point of the space, from the binder's resolutions. Inactive
+/// conditional parameters evaluate to <see cref="InactiveValue"/>, which propagates quietly:
+/// misuse of them is the condition checker's to report.
+/// </summary>
+internal sealed class Evaluator
+{
+    private readonly SemanticModel _model;
+
+    public Evaluator(SemanticModel model)
+    {
+        _model = model;
+    }
+
+    public Value Evaluate(ExpressionSyntax expression, Environment environment) => expression switch
+    {
+        NumberLiteralSyntax number => number.IsInteger ? new IntValue((long)number.Value) : new FloatValue(number.Value),
+        StringLiteralSyntax text => new StringValue(text.Value),
+        BooleanLiteralSyntax boolean => boolean.Value ? BoolValue.True : BoolValue.False,
+        DurationLiteralSyntax duration => new DurationValue(duration.Value),
+        NameSyntax name => EvaluateName(name, environment),
+        ListSyntax list => new ListValue([.. list.Items.Select(i => Evaluate(i, environment))]),
+        UnarySyntax unary => EvaluateUnary(unary, environment),
+        BinarySyntax binary => EvaluateBinary(binary, environment),
+        QuantitySyntax quantity => Evaluate(quantity.Value, environment) switch
+        {
+            ListValue list => new ListValue([.. list.Items.Select(i => i.AsNumber is { } n ? new QuantityValue(n, quantity.Unit) : i)]),
+            var v when v.AsNumber is { } n => new QuantityValue(n, quantity.Unit),
+            var v => v,
+        },
+        MemberAccessSyntax member => environment.ModelStatistic?.Invoke("model." + member.Member.Name) is { } statistic
+            ? new IntValue(statistic)
+            : new OpaqueValue("model." + member.Member.Name),
+        IndexSyntax index => EvaluateIndex(index, environment),
+        CallSyntax call => EvaluateCall(call, environment),
+        IfExpressionSyntax conditional => IsTrue(Evaluate(conditional.Condition, environment)) is { } holds
+            ? Evaluate(holds ? conditional.Then : conditional.Else, environment)
+            : InactiveValue.Instance,
+        MatchExpressionSyntax match => EvaluateMatch(match, environment),
+        _ => new OpaqueValue("?"),
+    };
+
+    /// <summary>true, false, or null when the value is not a bool (inactive, say).</summary>
+    public static bool? IsTrue(Value value) => value is BoolValue b ? b.Value : null;
+
+    public Value ValueOf(ParameterSymbol parameter, Environment environment)
+    {
+        if (environment.TryGet(parameter, out var value))
+        {
+            return value;
+        }
+
+        if (parameter.Condition is { } condition && IsTrue(Evaluate(condition, environment)) != true)
+        {
+            value = InactiveValue.Instance;
+        }
+        else if (parameter.Syntax is FixedParameterSyntax fixedValue)
+        {
+            value = Evaluate(fixedValue.Value, environment);
+        }
+        else
+        {
+            // Not part of this enumeration: any value of the domain stands for all.
+            value = parameter.Domain?.Representatives.FirstOrDefault() ?? InactiveValue.Instance;
+        }
+
+        environment.Remember(parameter, value);
+        return value;
+    }
+
+    private Value EvaluateName(NameSyntax name, Environment environment) => _model.GetResolution(name) switch
+    {
+        ParameterSymbol parameter => ValueOf(parameter, environment),
+        Symbol symbol => environment.TryGet(symbol, out var value) ? value : InactiveValue.Instance,
+        Value value => value,
+        CatalogEntry entry => new OpaqueValue(entry.Name),
+        _ => InactiveValue.Instance,
+    };
+
+    private Value EvaluateUnary(UnarySyntax unary, Environment environment)
+    {
+        var operand = Evaluate(unary.Operand, environment);
+        return (unary.Operator, operand) switch
+        {
+            (UnaryOperator.Not, BoolValue b) => b.Value ? BoolValue.False : BoolValue.True,
+            (UnaryOperator.Negate, IntValue i) => new IntValue(-i.Value),
+            (UnaryOperator.Negate, FloatValue f) => new FloatValue(-f.Value),
+            (UnaryOperator.Negate, QuantityValue q) => q with { Amount = -q.Amount },
+            (UnaryOperator.Plus, _) => operand,
+            _ => InactiveValue.Instance,
+        };
+    }
+
+    private Value EvaluateBinary(BinarySyntax binary, Environment environment)
+    {
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And:
+                return IsTrue(Evaluate(binary.Left, environment)) switch
+                {
+                    false => BoolValue.False,
+                    true => Evaluate(binary.Right, environment),
+                    null => InactiveValue.Instance,
+                };
+            case BinaryOperator.Or:
+                return IsTrue(Evaluate(binary.Left, environment)) switch
+                {
+                    true => BoolValue.True,
+                    false => Evaluate(binary.Right, environment),
+                    null => InactiveValue.Instance,
+                };
+            case BinaryOperator.Then:
+                return new OpaqueValue("schedule");
+        }
+
+        var left = Evaluate(binary.Left, environment);
+        var right = Evaluate(binary.Right, environment);
+        if (left is InactiveValue || right is InactiveValue)
+        {
+            return binary.Operator is BinaryOperator.Equal ? BoolValue.False : binary.Operator is BinaryOperator.NotEqual ? BoolValue.True : InactiveValue.Instance;
+        }
+
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Equal:
+                return ValuesEqual(left, right) ? BoolValue.True : BoolValue.False;
+            case BinaryOperator.NotEqual:
+                return ValuesEqual(left, right) ? BoolValue.False : BoolValue.True;
+            case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                return Compare(binary.Operator, Number(left), Number(right));
+            case BinaryOperator.In:
+                return right switch
+                {
+                    ListValue list => list.Items.Any(item => ValuesEqual(left, item)) ? BoolValue.True : BoolValue.False,
+                    RangeValue range when left is IntValue i => i.Value >= range.Start && i.Value < range.End ? BoolValue.True : BoolValue.False,
+                    _ => BoolValue.False,
+                };
+            case BinaryOperator.RangeInclusive or BinaryOperator.RangeExclusive:
+                if (left is IntValue start && right is IntValue end)
+                {
+                    return new RangeValue(start.Value, binary.Operator == BinaryOperator.RangeInclusive ? end.Value + 1 : end.Value);
+                }
+
+                return InactiveValue.Instance;
+        }
+
+        return Arithmetic(binary, left, right);
+    }
+
+    private static Value Arithmetic(BinarySyntax binary, Value left, Value right)
+    {
+        if (left is QuantityValue || right is QuantityValue)
+        {
+            var unit = (left as QuantityValue ?? (QuantityValue)right).Unit;
+            var amount = binary.Operator switch
+            {
+                BinaryOperator.Add => Number(left) + Number(right),
+                BinaryOperator.Subtract => Number(left) - Number(right),
+                _ => Number(left) * Number(right),
+            };
+            return new QuantityValue(amount, unit);
+        }
+
+        if (left is IntValue a && right is IntValue b)
+        {
+            switch (binary.Operator)
+            {
+                case BinaryOperator.Add:
+                    return new IntValue(a.Value + b.Value);
+                case BinaryOperator.Subtract:
+                    return new IntValue(a.Value - b.Value);
+                case BinaryOperator.Multiply:
+                    return new IntValue(a.Value * b.Value);
+                case BinaryOperator.Divide:
+                    if (b.Value == 0)
+                    {
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary, $"'{ExpressionBinder.Shorten(binary)}' divides by zero");
+                    }
+
+                    if (a.Value % b.Value != 0)
+                    {
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary,
+                            $"'{ExpressionBinder.Shorten(binary)}' is {a.Value}/{b.Value}, which is not a whole number");
+                    }
+
+                    return new IntValue(a.Value / b.Value);
+                case BinaryOperator.Power:
+                    if (b.Value < 0)
+                    {
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary,
+                            $"'{ExpressionBinder.Shorten(binary)}' raises an int to the negative power {b.Value}, which is not a whole number");
+                    }
+
+                    return new IntValue((long)Math.Pow(a.Value, b.Value));
+            }
+        }
+
+        var x = Number(left);
+        var y = Number(right);
+        return new FloatValue(binary.Operator switch
+        {
+            BinaryOperator.Add => x + y,
+            BinaryOperator.Subtract => x - y,
+            BinaryOperator.Multiply => x * y,
+            BinaryOperator.Divide => x / y,
+            _ => Math.Pow(x, y),
+        });
+    }
+
+    private Value EvaluateIndex(IndexSyntax index, Environment environment)
+    {
+        var target = Evaluate(index.Target, environment);
+        var position = Evaluate(index.Index, environment);
+        if (target is ListValue list && position is IntValue i)
+        {
+            if (i.Value < 0 || i.Value >= list.Items.Length)
+            {
+                throw new EvaluationException(IndexOutOfRangeDescriptor, index.Index,
+                    $"the index {i.Value} is outside the list of {list.Items.Length} item{(list.Items.Length == 1 ? "" : "s")} (positions 0 to {list.Items.Length - 1})");
+            }
+
+            return list.Items[(int)i.Value];
+        }
+
+        return InactiveValue.Instance;
+    }
+
+    private Value EvaluateCall(CallSyntax call, Environment environment)
+    {
+        if (_model.GetResolution(call) is not CatalogEntry { Kind: EntryKind.Function } entry)
+        {
+            return new OpaqueValue(call.Callee.Name);
+        }
+
+        var arguments = call.Arguments.Select(a => Evaluate(a.Value, environment)).ToList();
+        if (arguments.Any(a => a is InactiveValue))
+        {
+            return InactiveValue.Instance;
+        }
+
+        var allInts = arguments.All(a => a is IntValue);
+        double Arg(int i) => Number(arguments[i]);
+        return entry.Name switch
+        {
+            "min" => allInts ? new IntValue((long)Math.Min(Arg(0), Arg(1))) : new FloatValue(Math.Min(Arg(0), Arg(1))),
+            "max" => allInts ? new IntValue((long)Math.Max(Arg(0), Arg(1))) : new FloatValue(Math.Max(Arg(0), Arg(1))),
+            "floor" => new IntValue((long)Math.Floor(Arg(0))),
+            "ceil" => new IntValue((long)Math.Ceiling(Arg(0))),
+            "round" => new IntValue((long)Math.Round(Arg(0), MidpointRounding.AwayFromZero)),
+            _ => allInts ? new IntValue(Math.Abs((long)Arg(0))) : new FloatValue(Math.Abs(Arg(0))),
+        };
+    }
+
+    private Value EvaluateMatch(MatchExpressionSyntax match, Environment environment)
+    {
+        var subject = Evaluate(match.Subject, environment);
+        foreach (var arm in match.Arms)
+        {
+            if (Matches(subject, arm.Patterns, environment))
+            {
+                return Evaluate(arm.Value, environment);
+            }
+        }
+
+        return InactiveValue.Instance;
+    }
+
+    public bool Matches(Value subject, ImmutableArray<PatternSyntax> patterns, Environment environment) =>
+        patterns.Any(pattern => pattern is WildcardPatternSyntax
+            || (pattern is ExpressionPatternSyntax value && ValuesEqual(subject, Evaluate(value.Value, environment))));
+
+    public static bool ValuesEqual(Value left, Value right) =>
+        left.AsNumber is { } x && right.AsNumber is { } y ? x == y : left == right;
+
+    private static BoolValue Compare(BinaryOperator op, double x, double y) => (op switch
+    {
+        BinaryOperator.Less => x < y,
+        BinaryOperator.LessOrEqual => x <= y,
+        BinaryOperator.Greater => x > y,
+        _ => x >= y,
+    }) ? BoolValue.True : BoolValue.False;
+
+    private static double Number(Value value) => value switch
+    {
+        IntValue i => i.Value,
+        FloatValue f => f.Value,
+        QuantityValue q => q.Amount,
+        _ => double.NaN,
+    };
+}
