@@ -49,7 +49,7 @@ internal static class CheckCommand
         {
             foreach (var experiment in compilation.Experiments)
             {
-                console.Out.Write("\n" + SummaryPrinter.Print(experiment));
+                console.Out.Write("\n" + CheckedExperimentFormatter.Format(experiment));
             }
         }
 

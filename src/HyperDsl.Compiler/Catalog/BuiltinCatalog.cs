@@ -210,7 +210,7 @@ public static class BuiltinCatalog
         yield return new("evaluate", SectionKind.Data, [Req("transform", transform)], true, false, "Transforms for validation and test images.");
 
         yield return Train("epochs", true, "How many passes over the training data a trial makes.", Req("count", Int, AtLeastOne));
-        yield return Train("batch", true, "Images per optimizer step.", Req("size", Int, AtLeastOne));
+        yield return Train("batch", false, "Images per optimizer step (default 64).", Req("size", Int, AtLeastOne));
         yield return Train("loss", false, "The loss function.", Req("loss", new ObjectType(Loss)));
         yield return Train("optimizer", true, "The optimizer.", Req("optimizer", new ObjectType(Optimizer)));
         yield return Train("schedule", false, "The learning-rate schedule; compose with 'then'.", Req("schedule", new ObjectType(Schedule)));

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
-using HyperDsl.Compiler;
+namespace HyperDsl.Compiler;
 
-namespace HyperDsl.Cli;
-
-/// <summary>Renders what <c>hyp check</c> learned about each experiment, for people.</summary>
-internal static class SummaryPrinter
+/// <summary>Renders what checking learned about an experiment, for people: what <c>hyp check</c> prints after the diagnostics.</summary>
+public static class CheckedExperimentFormatter
 {
-    public static string Print(CheckedExperiment experiment)
+    /// <summary>The experiment's parameters, space, shapes, parameter counts, FLOPs and strategy, one item a line.</summary>
+    public static string Format(CheckedExperiment experiment)
     {
+        ArgumentNullException.ThrowIfNull(experiment);
         var builder = new StringBuilder();
         var start = experiment.Location.Start;
         builder.Append($"experiment {experiment.Name}  ({experiment.Location.File.Path}:{start.Line})\n");
@@ -41,7 +41,7 @@ internal static class SummaryPrinter
 
     private static string Range(long low, long high) => low == high ? Compact(low) : $"{Compact(low)} - {Compact(high)}";
 
-    // 12.4k, 1.2M, 3.6G: the units the language itself uses.
+    /// <summary>A count in the units the language itself uses: 12.4k, 1.2M, 3.6G.</summary>
     public static string Compact(long value) => value switch
     {
         >= 1_000_000_000 => (value / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "G",
