@@ -131,7 +131,7 @@ internal sealed class ShapeChecker
     private (ModelStatistics? Result, Diagnostic? Failure) Walk(IReadOnlyDictionary<ParameterSymbol, Value> point)
     {
         var counterexample = SpaceEnumerator.Describe(point, RelevantParameters);
-        var when = counterexample.Length > 0 ? $" when {counterexample}" : "";
+        var when = counterexample.Length > 0 ? $", when {counterexample}" : "";
         try
         {
             return (_walker.Run(point), null);

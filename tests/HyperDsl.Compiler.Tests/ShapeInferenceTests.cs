@@ -1,0 +1,140 @@
+using HyperDsl.Compiler.Checking;
+
+namespace HyperDsl.Compiler.Tests;
+
+/// <summary>Hand-computed shapes, parameter counts and FLOPs for each layer rule.</summary>
+public class ShapeInferenceTests
+{
+    private static ShapeSummary Shapes(string model, string input = "[3, 32, 32]", int classes = 10)
+    {
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment e {
+              data { source synthetic(count: 100, shape: {{input}}, classes: {{classes}}) }
+              model {
+            {{model}}
+              }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+        Assert.Empty(compilation.Diagnostics);
+        return Assert.Single(compilation.Experiments).Shapes!;
+    }
+
+    private static string Error(string model, string input = "[3, 32, 32]")
+    {
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment e {
+              data { source synthetic(count: 100, shape: {{input}}, classes: 10) }
+              params { depth ~ int(1, 6) }
+              model {
+            {{model}}
+              }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+        return string.Join("\n", compilation.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}"));
+    }
+
+    [Theory]
+    // 32 + 2*0 - 3 + 1 = 30; weights 16*3*3*3 + 16 biases = 448; flatten 16*30*30 = 14400 -> 144010
+    [InlineData("conv(16, kernel: 3)", 448 + 144_010)]
+    // 'same' keeps 32x32: 16*32*32 = 16384 features -> 163850
+    [InlineData("conv(16, kernel: 3, padding: same)", 448 + 163_850)]
+    // padding 2, stride 2: (32 + 4 - 5) / 2 + 1 = 16; weights 8*3*5*5 + 8 = 608; 8*16*16 = 2048 -> 20490
+    [InlineData("conv(8, kernel: 5, stride: 2, padding: 2)", 608 + 20_490)]
+    // dilation 2 reaches 5: 32 - 5 + 1 = 28; 4*28*28 = 3136 -> 31370; weights 4*3*9 + 4 = 112
+    [InlineData("conv(4, kernel: 3, dilation: 2)", 112 + 31_370)]
+    // no bias: 16*3*3*3 = 432; batchnorm 2*16 = 32; pool 2 -> 15x15 -> 3600 -> 36010
+    [InlineData("conv(16, kernel: 3, bias: false); batchnorm; maxpool(2)", 432 + 32 + 36_010)]
+    // avgpool 3 stride 1 pad 1 keeps 32x32 on 3 channels: 3072 -> 30730
+    [InlineData("avgpool(3, stride: 1, padding: 1)", 30_730)]
+    // global average pooling: 3 features -> 3*10 + 10
+    [InlineData("global_avgpool", 40)]
+    public void Layers_have_the_parameter_counts_torch_would_build(string layers, long parameters)
+    {
+        var shapes = Shapes(layers + "\n    flatten\n    linear(10)");
+
+        Assert.Equal(parameters, shapes.MinParameters);
+        Assert.Equal(["3x32x32"], shapes.Inputs);
+        Assert.Equal(["10"], shapes.Outputs);
+    }
+
+    [Fact]
+    public void Flops_count_two_per_multiply_add()
+    {
+        // conv: 16 out * 30*30 positions * 3*3*3 inputs * 2; linear: 14400*10*2
+        var shapes = Shapes("conv(16, kernel: 3)\n    flatten\n    linear(10)");
+
+        Assert.Equal((2L * 16 * 30 * 30 * 27) + (2L * 14_400 * 10), shapes.MinFlops);
+    }
+
+    [Fact]
+    public void A_residual_body_that_changes_channels_and_stride_gets_a_projection()
+    {
+        // body: conv 3->8 stride 2 (8*3*9+8 = 224) + bn 16; shortcut 1x1 3->8 (24) + bn (16); 8*16*16 = 2048 -> 20490
+        var shapes = Shapes("residual {\n      conv(8, kernel: 3, stride: 2, padding: 1)\n      batchnorm\n    }\n    flatten\n    linear(10)");
+
+        Assert.Equal(224 + 16 + 24 + 16 + 20_490, shapes.MinParameters);
+    }
+
+    [Theory]
+    [InlineData("resnet18", 11_689_512)]
+    [InlineData("resnet34", 21_797_672)]
+    [InlineData("resnet50", 25_557_032)]
+    [InlineData("resnet101", 44_549_160)]
+    public void Resnets_have_torchvisions_parameter_counts(string backbone, long parameters)
+    {
+        var shapes = Shapes(backbone, "[3, 224, 224]", classes: 1000);
+
+        Assert.Equal(parameters, shapes.MinParameters);
+        Assert.Equal(["1000"], shapes.Outputs);
+    }
+
+    [Fact]
+    public void Resnet18_forward_flops_are_twice_its_published_multiply_adds()
+    {
+        var shapes = Shapes("resnet18", "[3, 224, 224]", classes: 1000);
+
+        // torchvision reports 1.814 GMACs for ResNet-18 at 224x224.
+        Assert.InRange(shapes.MinFlops, 3_600_000_000, 3_660_000_000);
+    }
+
+    [Fact]
+    public void Freezing_all_but_a_replaced_head_leaves_only_the_head_trainable()
+    {
+        var shapes = Shapes("resnet18\n    replace fc with linear(2)\n    freeze all except fc", "[3, 224, 224]", classes: 2);
+
+        Assert.Equal((512 * 2) + 2, shapes.MinParameters);
+        Assert.Equal(["2"], shapes.Outputs);
+    }
+
+    [Fact]
+    public void Pooling_past_a_one_pixel_map_is_HYP3104_with_the_depth_that_breaks_it()
+    {
+        var message = Error("for i in 0 ..< depth { conv(8, padding: same); maxpool(2) }\n    flatten\n    linear(10)", "[1, 28, 28]");
+
+        Assert.Equal("HYP3104: 'maxpool(2)' receives a 1x1 feature map, smaller than its 2x2 window, when depth = 5. This fails at 2 of the 6 points of the space.", message);
+    }
+
+    [Fact]
+    public void A_kernel_larger_than_the_map_is_HYP3101_with_a_counterexample()
+    {
+        var message = Error("for i in 0 ..< depth { conv(8, kernel: 5); maxpool(2) }\n    flatten\n    linear(10)", "[1, 28, 28]");
+
+        Assert.StartsWith("HYP3101: 'conv(8, kernel: 5)' receives a 4x4 feature map, smaller than its 5x5 kernel, when depth = 3.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Linear_on_a_feature_map_is_HYP3103()
+    {
+        Assert.StartsWith("HYP3103: 'linear(10)' receives a 3x32x32 feature map", Error("linear(10)"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_that_is_not_one_per_class_is_HYP3105()
+    {
+        Assert.StartsWith("HYP3105: The model ends with 5 outputs, but the data has 10 classes", Error("flatten\n    linear(5)"), StringComparison.Ordinal);
+    }
+}
