@@ -82,8 +82,31 @@ public static class QuickRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(pass ? "PASS" : "FAIL")}: Parse of {inputs.SpecLines} lines takes {parse:F3} ms per parse after warm-up; budget {BudgetMilliseconds:F0} ms "
             + $"(ParseWithErrors: {withErrors:F3} ms, {(withErrors < BudgetMilliseconds ? "also" : "not")} within budget)"));
-        return pass ? 0 : 1;
+        var examples = ExampleSpecs.Load();
+        var check = new (string Name, Func<object> Run)[]
+        {
+            ("ParseExamples", () => examples.Parse()),
+            ("CheckExamples", () => examples.Check()),
+        }.Select(c => (c.Name, Stats: Measure(c.Run, warmupParses, TimeSpan.FromMilliseconds(warmupMilliseconds), timedParses))).ToArray();
+        output.WriteLine();
+        output.WriteLine($"Checking all {examples.Count} example files (parse + bind + search space + shapes over the space), in memory:");
+        output.WriteLine("| Case            |  Mean (ms) | Median (ms) |    Min (ms) |    P95 (ms) |  Ratio |");
+        output.WriteLine("|-----------------|-----------:|------------:|------------:|------------:|-------:|");
+        foreach (var (name, stats) in check)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name,-15} | {stats.Mean,10:F4} | {stats.Median,11:F4} | {stats.Min,11:F4} | {stats.P95,11:F4} | {stats.Mean / check[0].Stats.Mean,6:F2} |"));
+        }
+
+        var checkMean = check[1].Stats.Mean;
+        var checkPass = checkMean < CheckBudgetMilliseconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(checkPass ? "PASS" : "FAIL")}: checking all examples takes {checkMean:F2} ms after warm-up ({checkMean / check[0].Stats.Mean:F1}x parsing them alone); budget {CheckBudgetMilliseconds:F0} ms"));
+        return pass && checkPass ? 0 : 1;
     }
+
+    /// <summary>The issue's target for checking every example, after warm-up.</summary>
+    public const double CheckBudgetMilliseconds = 200.0;
 
     private static Stats Measure(Func<object> parse, int warmupParses, TimeSpan warmupTime, int timedParses)
     {
