@@ -42,6 +42,7 @@ public class ShapeInferenceTests
     [InlineData("conv(16, kernel: 3)", 448 + 144_010)]
     // 'same' keeps 32x32: 16*32*32 = 16384 features -> 163850
     [InlineData("conv(16, kernel: 3, padding: same)", 448 + 163_850)]
+    [InlineData("conv(16, kernel: 3, padding: valid)", 448 + 144_010)]
     // padding 2, stride 2: (32 + 4 - 5) / 2 + 1 = 16; weights 8*3*5*5 + 8 = 608; 8*16*16 = 2048 -> 20490
     [InlineData("conv(8, kernel: 5, stride: 2, padding: 2)", 608 + 20_490)]
     // dilation 2 reaches 5: 32 - 5 + 1 = 28; 4*28*28 = 3136 -> 31370; weights 4*3*9 + 4 = 112

@@ -88,9 +88,8 @@ internal sealed class ExperimentBinder
             }
 
             // A condition may only use parameters declared before it.
-            if (syntax.Condition is { } condition)
+            if (syntax.Condition is { } condition && !ReportLaterReferences(condition, symbol, declared))
             {
-                ReportLaterReferences(condition, symbol, declared);
                 _expressions.BindCondition(condition, new BindingContext(scope, []), $"The condition of '{symbol.Name}'");
             }
 
@@ -101,8 +100,9 @@ internal sealed class ExperimentBinder
                     BindDistribution(symbol, sampled, new BindingContext(scope, facts));
                     break;
                 case FixedParameterSyntax fixedValue:
-                    ReportLaterReferences(fixedValue.Value, symbol, declared);
-                    symbol.Type = _expressions.Bind(fixedValue.Value, new BindingContext(scope, facts));
+                    symbol.Type = ReportLaterReferences(fixedValue.Value, symbol, declared)
+                        ? ErrorType.Instance
+                        : _expressions.Bind(fixedValue.Value, new BindingContext(scope, facts));
                     symbol.Domain = new DerivedDomain(fixedValue.Value);
                     break;
             }
@@ -115,8 +115,10 @@ internal sealed class ExperimentBinder
         ParameterScope = scope;
     }
 
-    private void ReportLaterReferences(ExpressionSyntax expression, ParameterSymbol owner, Dictionary<string, ParameterSymbol> declared)
+    // True when something was reported: binding the expression then would only add "unknown name" errors.
+    private bool ReportLaterReferences(ExpressionSyntax expression, ParameterSymbol owner, Dictionary<string, ParameterSymbol> declared)
     {
+        var reported = false;
         foreach (var name in SyntaxWalker.Names(expression))
         {
             var later = _experiment.Parameters.FirstOrDefault(p => p.Name.Name == name.Name);
@@ -125,12 +127,16 @@ internal sealed class ExperimentBinder
                 _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span,
                     $"'{owner.Name}' depends on '{name.Name}', which is declared after it (line {later.Name.Span.Start.Line}).",
                     $"Declare '{name.Name}' before '{owner.Name}'."));
+                reported = true;
             }
             else if (name.Name == owner.Name)
             {
                 _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span, $"'{owner.Name}' depends on itself."));
+                reported = true;
             }
         }
+
+        return reported;
     }
 
     private void BindDistribution(ParameterSymbol symbol, SampledParameterSyntax sampled, BindingContext context)
@@ -143,8 +149,9 @@ internal sealed class ExperimentBinder
             var help = sampled.Distribution is CallSyntax named
                 ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution)) ?? "Write a fixed value as 'name = value'."
                 : "Write a fixed value as 'name = value'.";
-            _diagnostics.Add(Create(NotADistributionDescriptor, sampled.Distribution.Span,
-                $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help));
+            var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
+            _diagnostics.Add(Create(isUnknown ? UnknownCallDescriptor : NotADistributionDescriptor, isUnknown ? ((CallSyntax)sampled.Distribution).Callee.Span : sampled.Distribution.Span,
+                isUnknown ? $"Unknown distribution '{((CallSyntax)sampled.Distribution).Callee.Name}'; '~' takes uniform, loguniform, int or choice." : $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help));
             return;
         }
 
@@ -333,14 +340,32 @@ internal sealed class ExperimentBinder
         }
 
         var candidates = BuiltinCatalog.NamesOf(kinds).Concat(kind == StatementKind.Pipeline ? [] : _experiment.Blocks.Keys);
-        var what = kind == StatementKind.Pipeline ? "transform" : "layer or block";
-        var misplaced = BuiltinCatalog.Find(layer.Name.Name) is { } other ? $" ('{other.Name}' is {EntryKinds.Describe(other.Kind)})" : "";
-        _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what} '{layer.Name.Name}'{misplaced}.", Suggestions.Help(layer.Name.Name, candidates)));
+        var what = kind == StatementKind.Pipeline ? "a transform" : "a layer or block";
+        if (BuiltinCatalog.Find(layer.Name.Name) is { } other)
+        {
+            _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
+                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", Suggestions.Help(layer.Name.Name, candidates)));
+        }
+        else
+        {
+            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", Suggestions.Help(layer.Name.Name, candidates)));
+        }
         foreach (var argument in layer.Arguments)
         {
             _expressions.Bind(argument.Value, context);
         }
     }
+
+    private static string Where(EntryKind kind) => kind switch
+    {
+        EntryKind.Transform => "; transforms belong in the data section's 'augment' or 'evaluate' block",
+        EntryKind.Layer or EntryKind.Backbone => "; layers belong in the model section",
+        EntryKind.Optimizer => "; it belongs in the train section's 'optimizer' setting",
+        EntryKind.Schedule => "; it belongs in the train section's 'schedule' setting",
+        EntryKind.Loss => "; it belongs in the train section's 'loss' setting",
+        EntryKind.Function => "; functions compute values for arguments",
+        _ => "",
+    };
 
     private void BindBlockBody(BlockSymbol block, LayerSyntax use)
     {

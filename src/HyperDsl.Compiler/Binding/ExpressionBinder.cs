@@ -386,7 +386,14 @@ internal sealed class ExpressionBinder
     {
         var entry = BuiltinCatalog.Find(call.Callee.Name);
         var wanted = expected?.Types.OfType<ObjectType>().Select(o => o.Kind).ToList() ?? [];
-        if (entry is null || (entry.Kind is EntryKind.Layer or EntryKind.Backbone))
+        if (entry is not null && entry.Kind is EntryKind.Layer or EntryKind.Backbone or EntryKind.Transform && wanted.Count > 0)
+        {
+            Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
+                Suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+            return ErrorType.Instance;
+        }
+
+        if (entry is null || (entry.Kind is EntryKind.Layer or EntryKind.Backbone or EntryKind.Transform))
         {
             var candidates = wanted.Count > 0 ? BuiltinCatalog.NamesOf([.. wanted]) : BuiltinCatalog.NamesOf(EntryKind.Function, EntryKind.Distribution);
             Report(UnknownCallDescriptor, call.Callee, entry is null
@@ -405,6 +412,8 @@ internal sealed class ExpressionBinder
         {
             Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
                 Suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+            BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
+            return ErrorType.Instance;
         }
 
         var arguments = BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
@@ -501,6 +510,13 @@ internal sealed class ExpressionBinder
             var type = new KeywordType(name.Name);
             _model.SetType(value, type);
             return type;
+        }
+
+        if (spec.IsMetric && value is NameSyntax metric && context.Scope.Lookup(metric.Name) is null)
+        {
+            Report(UnknownMetricDescriptor, value, $"'{metric.Name}' is not a metric the trainer reports; it reports {string.Join(", ", spec.Keywords)}.",
+                Suggestions.Help(metric.Name, spec.Keywords));
+            return ErrorType.Instance;
         }
 
         var bound = Bind(value, context, spec);

@@ -26,6 +26,9 @@ public sealed record ArgSpec(
     /// <summary>True when the argument may repeat (the choices of <c>choice</c>).</summary>
     public bool Variadic { get; init; }
 
+    /// <summary>True when the value names a metric the trainer reports.</summary>
+    public bool IsMetric { get; init; }
+
     /// <summary>True when bare names are taken as written (layer names such as <c>fc</c>), not looked up.</summary>
     public bool TakesLayerNames { get; init; }
 

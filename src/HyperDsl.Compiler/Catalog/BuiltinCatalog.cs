@@ -216,7 +216,7 @@ public static class BuiltinCatalog
         yield return Train("schedule", false, "The learning-rate schedule; compose with 'then'.", Req("schedule", new ObjectType(Schedule)));
         yield return Train("clip", false, "Clip the gradient norm to this value.", Req("norm", Float, Positive));
         yield return Train("early_stop", false, "Stop a trial when a metric stops improving.",
-            Req("metric", String) with { Types = [], Keywords = ReportedMetrics }, Opt("patience", Int, I(3), AtLeastOne), Opt("min_delta", Float, F(0), NonNegative));
+            Req("metric", String) with { Types = [], Keywords = ReportedMetrics, IsMetric = true }, Opt("patience", Int, I(3), AtLeastOne), Opt("min_delta", Float, F(0), NonNegative));
         yield return Train("metrics", false, "Extra metrics to report each epoch.",
             Req("metric", String) with { Types = [], Keywords = ["accuracy", "top5", "auc", "loss"], Variadic = true });
         yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",

@@ -35,6 +35,7 @@ internal static class ExperimentChecker
         if (!bindingFailed)
         {
             new ArgumentRangeChecker(model, diagnostics).Check(experiment);
+            new MatchChecker(model, diagnostics).Check(experiment);
             var shapeChecker = new ShapeChecker(experiment, model, diagnostics);
             shapes = shapeChecker.Check();
             size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics).Check();

@@ -49,7 +49,8 @@ internal sealed class ShapeChecker
 
     public ShapeSummary? Check()
     {
-        if (_experiment.Model is null)
+        // Without a model or a source, their own errors say it all.
+        if (_experiment.Model is not { Body.IsEmpty: false } || _experiment.Setting(SectionKind.Data, "source") is null)
         {
             return null;
         }
@@ -121,7 +122,7 @@ internal sealed class ShapeChecker
         var key = Key(point);
         if (!_cache.TryGetValue(key, out var statistics))
         {
-            statistics = _experiment.Model is null ? null : Walk(point).Result;
+            statistics = _experiment.Model is not { Body.IsEmpty: false } || _experiment.Setting(SectionKind.Data, "source") is null ? null : Walk(point).Result;
             _cache[key] = statistics;
         }
 

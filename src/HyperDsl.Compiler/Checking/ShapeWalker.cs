@@ -48,6 +48,7 @@ internal sealed class ShapeWalker
         }
 
         CheckOutput(model, output);
+        CheckLearningRateScaleNames();
         return new ModelStatistics(input, output, _trainable, _total, _flops);
     }
 
@@ -493,6 +494,30 @@ internal sealed class ShapeWalker
         }
 
         return shape;
+    }
+
+    private void CheckLearningRateScaleNames()
+    {
+        if (_experiment.Setting(SectionKind.Train, "lr_scale") is not ValueSettingSyntax scale
+            || scale.Arguments.FirstOrDefault(a => a.Name?.Name == "except")?.Value is not ListSyntax names)
+        {
+            return;
+        }
+
+        foreach (var name in names.Items.OfType<NameSyntax>())
+        {
+            if (_backbone is null)
+            {
+                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span,
+                    $"'lr_scale' names the layer '{name.Name}', but only a backbone's layers have names and the model has no backbone.", null);
+            }
+
+            if (!_backbone.Contains(name.Name))
+            {
+                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span, $"'{_backbone.Name}' has no layer '{name.Name}'.",
+                    Suggestions.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
+            }
+        }
     }
 
     private static string Path(LayerPathSyntax path) => string.Join(".", path.Segments.Select(s => s.Name));

@@ -52,6 +52,7 @@ internal sealed class TrainingChecker
         }
 
         CheckValidation();
+        CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
     }
@@ -125,6 +126,31 @@ internal sealed class TrainingChecker
         }
     }
 
+    // Some metrics exist only when asked for: the trainer computes AUC and top-5 accuracy only
+    // with 'metrics', and test accuracy only with a test source.
+    private void CheckMetricsAreReported()
+    {
+        var extra = (_experiment.Setting(SectionKind.Train, "metrics") as ValueSettingSyntax)?.Arguments
+            .Select(a => a.Value).OfType<NameSyntax>().Select(n => n.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        var named = _experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().SelectMany(o => o.Objectives.Select(g => g.Metric))
+            .Concat((_experiment.Setting(SectionKind.Train, "early_stop") as ValueSettingSyntax)?.Arguments.Take(1).Select(a => a.Value) ?? [])
+            .OfType<NameSyntax>();
+        foreach (var metric in named)
+        {
+            var needs = metric.Name switch
+            {
+                "val_auc" when !extra.Contains("auc") => "'metrics' includes 'auc' (add 'metrics auc' to the train section)",
+                "val_top5" when !extra.Contains("top5") => "'metrics' includes 'top5' (add 'metrics top5' to the train section)",
+                "test_accuracy" when _experiment.Setting(SectionKind.Data, "test") is null => "the data section has a 'test' source",
+                _ => null,
+            };
+            if (needs is not null)
+            {
+                _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
+            }
+        }
+    }
+
     private void CheckValidation()
     {
         if (SettingValue(SectionKind.Data, "validation") is { } split && ConstantFolder.TryFold(split, _model) is { } value)
@@ -186,6 +212,19 @@ internal sealed class TrainingChecker
                         _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Value.Span,
                             $"The try point sets '{parameter.Name}' to {value.Display}, which is outside its {expected}.", "Try only points the study itself could sample."));
                     }
+                }
+            }
+
+            var environment = new Evaluation.Environment(point);
+            foreach (var constraint in _experiment.Constraints)
+            {
+                var needed = _space.Dependencies([constraint.Condition]);
+                if (needed.All(point.ContainsKey) && !SyntaxWalker.Expressions(constraint.Condition).Any(e => e is MemberAccessSyntax)
+                    && Evaluator.IsTrue(_space.SafeEvaluate(constraint.Condition, environment)) == false)
+                {
+                    _diagnostics.Add(Create(TryOutsideSpaceDescriptor, attempt.Name.Span,
+                        $"This try point breaks the constraint 'require {ExpressionBinder.Shorten(constraint.Condition)}' (line {constraint.Span.Start.Line}), so the study could never sample it.",
+                        "Change the point so it meets every constraint."));
                 }
             }
 

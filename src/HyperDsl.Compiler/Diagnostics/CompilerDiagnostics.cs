@@ -75,6 +75,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP1106.</summary>
     public static readonly DiagnosticDescriptor NotAChoiceDescriptor = Error("HYP1106", "Name is not one of the choices");
 
+    /// <summary>HYP1107.</summary>
+    public static readonly DiagnosticDescriptor MatchNotExhaustiveDescriptor = Error("HYP1107", "Match without an arm for some value");
+
     /// <summary>HYP1201.</summary>
     public static readonly DiagnosticDescriptor UnknownParentDescriptor = Error("HYP1201", "Unknown parent experiment");
 
