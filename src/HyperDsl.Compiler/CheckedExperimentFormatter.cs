@@ -30,7 +30,9 @@ public static class CheckedExperimentFormatter
             builder.Append("  input      ").Append(string.Join(", ", shapes.Inputs)).Append(" -> output ").Append(string.Join(", ", shapes.Outputs)).Append('\n');
             builder.Append("  parameters ").Append(Range(shapes.MinParameters, shapes.MaxParameters)).Append(" trainable\n");
             builder.Append("  FLOPs      ").Append(Range(shapes.MinFlops, shapes.MaxFlops)).Append(" per sample (forward)\n");
-            builder.Append("  shapes     ").Append(shapes.Exhaustive
+            builder.Append("  shapes     ").Append(shapes.FailedPoints > 0
+                ? $"{shapes.FailedPoints.ToString("N0", CultureInfo.InvariantCulture)} of {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} architecture points fail (see the errors above); figures are for the rest"
+                : shapes.Exhaustive
                 ? shapes.Points == 1 ? "proven (the architecture has no searched parameter)" : $"proven for all {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} architecture points"
                 : $"checked at {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} representative points (the space is too large or continuous to list)").Append('\n');
         }

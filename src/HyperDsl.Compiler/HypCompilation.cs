@@ -84,6 +84,13 @@ public sealed class HypCompilation
         return new HypCompilation(roots, [.. loader.Loaded], all, experiments.ToImmutable());
     }
 
+    private static IdentifierSyntax? Name(TopLevelSyntax member) => member switch
+    {
+        ExperimentSyntax experiment => experiment.Name,
+        BlockDeclarationSyntax block => block.Name,
+        _ => null,
+    };
+
     private static (Dictionary<string, ExperimentSyntax> Experiments, ImmutableDictionary<string, BlockSymbol> Blocks) Declarations(IReadOnlyList<SyntaxTree> visible, List<Diagnostic> diagnostics)
     {
         var experiments = new Dictionary<string, ExperimentSyntax>(StringComparer.Ordinal);
@@ -104,8 +111,12 @@ public sealed class HypCompilation
 
             if (first.TryGetValue(name.Name, out var earlier))
             {
-                var where = earlier.Span.File == name.Span.File ? $"line {earlier.Span.Start.Line}" : $"{earlier.Span.File.Path} line {earlier.Span.Start.Line}";
-                diagnostics.Add(CompilerDiagnostics.Create(DuplicateDeclarationDescriptor, name.Span, $"'{name.Name}' is already declared ({where}); experiments and blocks need distinct names."));
+                // Said in the file being checked, whichever of the two came first.
+                var rootFile = visible[0].File;
+                var (here, there) = earlier.Span.File == rootFile && name.Span.File != rootFile ? (Name(earlier)!, (SyntaxNode)member) : (name, earlier);
+                var where = there.Span.File == here.Span.File ? $"line {there.Span.Start.Line}" : $"{there.Span.File.Path}, line {there.Span.Start.Line}";
+                diagnostics.Add(CompilerDiagnostics.Create(DuplicateDeclarationDescriptor, here.Span, $"'{name.Name}' is also declared at {where}; experiments and blocks need distinct names.",
+                    there.Span.File != here.Span.File ? "Rename one of them; imported names share one namespace with the file's own." : "Rename one of them."));
                 continue;
             }
 

@@ -24,6 +24,32 @@ public partial class DocumentationTests
         Assert.Equal(CompilerDiagnostics.All.Select(d => $"{d.Code}: {d.Title}"), documented);
     }
 
+    [Fact]
+    public void Every_checker_example_in_the_diagnostics_reference_produces_its_code()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Docs, "diagnostics.md"));
+        var headings = Heading().Matches(text).ToList();
+        var checkedExamples = 0;
+        foreach (Match block in HypFence().Matches(text))
+        {
+            var heading = headings.Last(h => h.Index < block.Index).Groups[1].Value;
+            if (heading.StartsWith("HYP0", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var compilation = CompilationHelper.CompileText(block.Groups[1].Value);
+
+            Assert.True(compilation.Diagnostics.Any(d => d.Code == heading), $"The example for {heading} gives:\n" + string.Join("\n", compilation.Diagnostics));
+            checkedExamples++;
+        }
+
+        Assert.True(checkedExamples >= 60, $"Only {checkedExamples} checker examples were found.");
+    }
+
+    [GeneratedRegex(@"^```hyp\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex HypFence();
+
     [GeneratedRegex(@"^### (HYP\d{4}): (.+)$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 }

@@ -20,7 +20,7 @@ internal sealed class ExperimentBinder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ExpressionBinder _expressions;
     private readonly List<ConditionalUse> _conditionalUses = [];
-    private readonly HashSet<BlockSymbol> _blocksBeingBound = [];
+    private readonly List<BlockSymbol> _blocksBeingBound = [];
 
     public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics)
     {
@@ -147,7 +147,8 @@ internal sealed class ExperimentBinder
                 ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
                 : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
             var help = sampled.Distribution is CallSyntax named
-                ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution)) ?? "Write a fixed value as 'name = value'."
+                ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
+                    ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'.")
                 : "Write a fixed value as 'name = value'.";
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
             _diagnostics.Add(Create(isUnknown ? UnknownCallDescriptor : NotADistributionDescriptor, isUnknown ? ((CallSyntax)sampled.Distribution).Callee.Span : sampled.Distribution.Span,
@@ -369,12 +370,15 @@ internal sealed class ExperimentBinder
 
     private void BindBlockBody(BlockSymbol block, LayerSyntax use)
     {
-        if (!_blocksBeingBound.Add(block))
+        if (_blocksBeingBound.Contains(block))
         {
-            _diagnostics.Add(Create(BlockRecursionDescriptor, use.Name.Span, $"The block '{block.Name}' uses itself, so it would never end.", "Blocks may use other blocks, but not themselves."));
+            var cycle = _blocksBeingBound.SkipWhile(b => b != block).Select(b => b.Name).Append(block.Name);
+            _diagnostics.Add(Create(BlockRecursionDescriptor, use.Name.Span, $"The block '{block.Name}' uses itself ({string.Join(" -> ", cycle)}), so it would never end.",
+                "Blocks may use other blocks, but not themselves."));
             return;
         }
 
+        _blocksBeingBound.Add(block);
         try
         {
             foreach (var parameter in block.Parameters)
@@ -382,7 +386,7 @@ internal sealed class ExperimentBinder
                 parameter.Type = BlockParameterType(parameter);
             }
 
-            BindStatements(block.Syntax.Body, new BindingContext(Scope.Empty.With(block.Parameters), []), StatementKind.Block);
+            BindStatements(block.Syntax.Body, new BindingContext(Scope.Empty.With(block.Parameters), []) { HiddenScope = ParameterScope }, StatementKind.Block);
         }
         finally
         {

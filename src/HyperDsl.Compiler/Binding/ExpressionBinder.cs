@@ -42,7 +42,10 @@ internal sealed class ExpressionBinder
             return type;
         }
 
-        Report(TypeMismatchDescriptor, expression, $"{what} expects {expected.Describe()}, but '{Shorten(expression)}' is {Article(type)}.");
+        var help = type is IntType or FloatType && expected.Types.OfType<QuantityType>().FirstOrDefault() is { } unit
+            ? $"Write '{Shorten(expression)} {unit.DisplayName}'."
+            : null;
+        Report(TypeMismatchDescriptor, expression, $"{what} expects {expected.Describe()}, but '{Shorten(expression)}' is {Article(type)}.", help);
         return ErrorType.Instance;
     }
 
@@ -138,6 +141,11 @@ internal sealed class ExpressionBinder
         if (help is null && expected is { Keywords.Length: > 0 })
         {
             help = $"Here the names that mean something are {string.Join(", ", expected.Keywords.Select(k => $"'{k}'"))}.";
+        }
+
+        if (context.HiddenScope?.Lookup(name.Name) is ParameterSymbol hidden)
+        {
+            help = $"A block sees only its own parameters: add '{hidden.Name}: {hidden.Type.DisplayName}' to the block's parameter list and pass '{hidden.Name}' where the block is used.";
         }
 
         Report(UnknownNameDescriptor, name, $"Unknown name '{name.Name}'.", help);
@@ -256,6 +264,13 @@ internal sealed class ExpressionBinder
             (BoolType, BoolType) or (StringType, StringType) => !ordering,
             _ => false,
         };
+        if (!compatible && binary.Left is BinarySyntax { Operator: BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } inner)
+        {
+            Report(OperatorTypeDescriptor, binary, "Comparisons do not chain: this compares the result of "
+                + $"'{Shorten(inner)}' (true or false) with a number.", $"Write '{Shorten(inner)} and {Shorten(inner.Right)} {Symbol(binary.Operator)} {Shorten(binary.Right)}'.");
+            return BoolType.Instance;
+        }
+
         if (!compatible)
         {
             Report(OperatorTypeDescriptor, binary, $"'{Symbol(binary.Operator)}' cannot compare {Article(left)} with {Article(right)}.");
@@ -397,7 +412,7 @@ internal sealed class ExpressionBinder
         {
             var candidates = wanted.Count > 0 ? BuiltinCatalog.NamesOf([.. wanted]) : BuiltinCatalog.NamesOf(EntryKind.Function, EntryKind.Distribution);
             Report(UnknownCallDescriptor, call.Callee, entry is null
-                ? $"Unknown function '{call.Callee.Name}'."
+                ? $"Unknown {(wanted.Count > 0 ? EntryKinds.Describe(wanted[0]).Split(' ', 2)[1] : "function")} '{call.Callee.Name}'."
                 : $"'{call.Callee.Name}' is {EntryKinds.Describe(entry.Kind)}, which belongs in the model section.", Suggestions.Help(call.Callee.Name, candidates));
             foreach (var argument in call.Arguments)
             {

@@ -1,28 +1,40 @@
 namespace HyperDsl.Compiler.Binding;
 
-/// <summary>"Did you mean ...?" from the closest candidate by edit distance.</summary>
+/// <summary>"Did you mean ...?" from the closest candidates by edit distance.</summary>
 internal static class Suggestions
 {
-    public static string? Closest(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates.Distinct())
-        {
-            var distance = Distance(name, candidate);
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
+    public static string? Closest(string name, IEnumerable<string> candidates) => Best(name, candidates).FirstOrDefault();
 
-        // Close enough to be a typo: about a third of the name may differ.
-        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
+    public static string? Help(string name, IEnumerable<string> candidates)
+    {
+        var best = Best(name, candidates);
+        return best.Count switch
+        {
+            0 => null,
+            1 => $"Did you mean '{best[0]}'?",
+            _ => $"Did you mean one of {string.Join(", ", best.Take(5).Select(b => $"'{b}'"))}?",
+        };
     }
 
-    public static string? Help(string name, IEnumerable<string> candidates) =>
-        Closest(name, candidates) is { } match ? $"Did you mean '{match}'?" : null;
+    // The candidates at the smallest distance, close enough to be a typo: about a third of the
+    // name may differ. A candidate that the name starts (val_acc, val_accuracy) wins outright.
+    private static List<string> Best(string name, IEnumerable<string> candidates)
+    {
+        var distinct = candidates.Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (name.Length >= 3 && distinct.Where(c => c.StartsWith(name, StringComparison.Ordinal) && c != name).MinBy(c => c.Length) is { } completion)
+        {
+            return [completion];
+        }
+
+        var scored = distinct.Select(c => (Candidate: c, Distance: Distance(name, c))).Where(s => s.Distance <= Math.Max(1, name.Length / 3)).ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var best = scored.Min(s => s.Distance);
+        return [.. scored.Where(s => s.Distance == best).Select(s => s.Candidate)];
+    }
 
     // Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
     private static int Distance(string a, string b)

@@ -81,7 +81,7 @@ internal sealed class ArgumentRangeChecker
             {
                 var when = SpaceEnumerator.Describe(point);
                 _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
-                    $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $" when {when}." : "."),
+                    $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
                     when.Length > 0 ? "Narrow the parameter's range so every value fits." : null));
                 return;
             }

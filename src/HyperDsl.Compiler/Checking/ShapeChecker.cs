@@ -59,6 +59,7 @@ internal sealed class ShapeChecker
         var enumeration = _space.Enumerate(_enumerated);
         var statistics = new List<ModelStatistics>();
         var points = 0;
+        var failedPoints = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var point in enumeration.Points)
         {
@@ -80,6 +81,7 @@ internal sealed class ShapeChecker
             }
             else if (failure is not null)
             {
+                failedPoints++;
                 var key = (failure.Code, failure.Span.Range.Start);
                 failures[key] = failures.TryGetValue(key, out var earlier) ? (earlier.First, earlier.Count + 1) : (failure, 1);
             }
@@ -104,7 +106,8 @@ internal sealed class ShapeChecker
             statistics.Min(s => s.TrainableParameters),
             statistics.Max(s => s.TrainableParameters),
             statistics.Min(s => s.Flops),
-            statistics.Max(s => s.Flops));
+            statistics.Max(s => s.Flops),
+            failedPoints);
     }
 
     private bool Allowed(IReadOnlyDictionary<ParameterSymbol, Value> point)
@@ -136,6 +139,10 @@ internal sealed class ShapeChecker
         try
         {
             return (_walker.Run(point), null);
+        }
+        catch (ShapeFailure failure) when (failure.Silent)
+        {
+            return (null, null);
         }
         catch (ShapeFailure failure)
         {
@@ -176,28 +183,58 @@ internal sealed class ShapeChecker
         return expressions;
     }
 
-    // Arguments that change no shape (a dropout probability, say) would only multiply the points to walk.
-    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(ModelSectionSyntax model)
+    // Arguments that change no shape (a dropout probability, say) would only multiply the points
+    // to walk; that includes block arguments that the block only uses in such places.
+    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(ModelSectionSyntax model) =>
+        ShapeIrrelevantExpressions(model.Body, []);
+
+    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> visiting)
     {
         var set = new HashSet<ExpressionSyntax>(ReferenceEqualityComparer.Instance);
-        foreach (var layer in Layers(model.Body))
+        foreach (var layer in Layers(statements))
         {
-            if (_model.GetResolution(layer) is not CatalogEntry entry)
+            switch (_model.GetResolution(layer))
             {
-                continue;
-            }
+                case CatalogEntry entry:
+                    foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
+                    {
+                        var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(index)?.Name;
+                        if ((entry.Name, name) is ("dropout", "p") or ("batchnorm", _) or ("leaky_relu", _))
+                        {
+                            set.UnionWith(SyntaxWalker.Expressions(argument.Value));
+                        }
+                    }
 
-            foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
-            {
-                var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(index)?.Name;
-                if ((entry.Name, name) is ("dropout", "p") or ("batchnorm", _) or ("leaky_relu", _))
-                {
-                    set.UnionWith(SyntaxWalker.Expressions(argument.Value));
-                }
+                    break;
+                case BlockSymbol block when visiting.Add(block):
+                    var irrelevant = ShapeIrrelevantParameters(block, visiting);
+                    foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
+                    {
+                        var parameter = argument.Name is { } named ? block.Parameters.FirstOrDefault(p => p.Name == named.Name) : block.Parameters.ElementAtOrDefault(index);
+                        if (parameter is not null && irrelevant.Contains(parameter))
+                        {
+                            set.UnionWith(SyntaxWalker.Expressions(argument.Value));
+                        }
+                    }
+
+                    visiting.Remove(block);
+                    break;
             }
         }
 
         return set;
+    }
+
+    private HashSet<BlockParameterSymbol> ShapeIrrelevantParameters(BlockSymbol block, HashSet<BlockSymbol> visiting)
+    {
+        var irrelevant = ShapeIrrelevantExpressions(block.Syntax.Body, visiting);
+        var used = SyntaxWalker.Expressions(block.Syntax.Body)
+            .Where(e => !irrelevant.Contains(e))
+            .OfType<NameSyntax>()
+            .Select(n => _model.GetResolution(n))
+            .OfType<BlockParameterSymbol>()
+            .ToHashSet();
+        return [.. block.Parameters.Where(p => !used.Contains(p))];
     }
 
     private static IEnumerable<LayerSyntax> Layers(IEnumerable<StatementSyntax> statements)

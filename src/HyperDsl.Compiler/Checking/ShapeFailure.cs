@@ -33,6 +33,9 @@ internal sealed class ShapeFailure : Exception
 
     public DiagnosticDescriptor Descriptor { get; }
 
+    /// <summary>True when another checker reports the problem; the point is only left out.</summary>
+    public bool Silent { get; init; }
+
     public SourceSpan Span { get; }
 
     public string? Help { get; }

@@ -9,6 +9,7 @@ namespace HyperDsl.Compiler.Checking;
 /// <param name="MaxParameters">The most trainable parameters of a point.</param>
 /// <param name="MinFlops">The fewest forward FLOPs per sample of a point.</param>
 /// <param name="MaxFlops">The most forward FLOPs per sample of a point.</param>
+/// <param name="FailedPoints">How many of the points walked have a shape error.</param>
 public sealed record ShapeSummary(
     bool Exhaustive,
     long Points,
@@ -17,4 +18,5 @@ public sealed record ShapeSummary(
     long MinParameters,
     long MaxParameters,
     long MinFlops,
-    long MaxFlops);
+    long MaxFlops,
+    long FailedPoints);

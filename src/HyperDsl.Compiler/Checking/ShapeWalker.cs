@@ -24,6 +24,7 @@ internal sealed class ShapeWalker
     private long _total;
     private long _flops;
     private Backbone? _backbone;
+    private LayerSyntax? _backboneLayer;
 
     public ShapeWalker(EffectiveExperiment experiment, SemanticModel model)
     {
@@ -38,6 +39,7 @@ internal sealed class ShapeWalker
     {
         _trainable = _total = _flops = 0;
         _backbone = null;
+        _backboneLayer = null;
         var environment = new Evaluation.Environment(point);
         var input = InputShape(environment);
         var model = _experiment.Model!;
@@ -180,14 +182,16 @@ internal sealed class ShapeWalker
             return;
         }
 
-        foreach (var argument in normalize.Arguments.Where(a => a.Name?.Name is "mean" or "std"))
+        var wrong = normalize.Arguments.Where(a => a.Name?.Name is "mean" or "std")
+            .Select(a => (Argument: a, List: Evaluate(a.Value, environment) as ListValue))
+            .Where(a => a.List is not null && a.List.Items.Length != channels)
+            .ToList();
+        if (wrong.Count > 0)
         {
-            if (Evaluate(argument.Value, environment) is ListValue list && list.Items.Length != channels)
-            {
-                throw new ShapeFailure(NormalizationLengthDescriptor, argument.Span,
-                    $"'{argument.Name!.Name}' has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
-                    $"Give one value per channel ({channels}).");
-            }
+            var described = string.Join(" and ", wrong.Select(w => $"'{w.Argument.Name!.Name}' has {w.List!.Items.Length} value{(w.List.Items.Length == 1 ? "" : "s")}"));
+            throw new ShapeFailure(NormalizationLengthDescriptor, wrong[0].Argument.Span,
+                $"{char.ToUpperInvariant(described[0])}{described[1..]}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
+                $"Give one value per channel ({channels}) to both 'mean' and 'std'.");
         }
     }
 
@@ -312,7 +316,8 @@ internal sealed class ShapeWalker
                 if (map.Channels % groups != 0 || outChannels % groups != 0)
                 {
                     throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
-                        $"'{text}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels.", null);
+                        $"'{text}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels",
+                        "Choose groups that divide both channel counts (1 always does).");
                 }
 
                 long Out(long size) => padding < 0 ? size : ((size + (2 * padding) - reach) / stride) + 1;
@@ -461,6 +466,7 @@ internal sealed class ShapeWalker
         _total += backbone.Total;
         _flops += backbone.Flops;
         _backbone = backbone;
+        _backboneLayer = layer;
         return backbone.Output;
     }
 
@@ -529,7 +535,7 @@ internal sealed class ShapeWalker
             return;
         }
 
-        var at = model.Body.LastOrDefault()?.Span ?? model.Span;
+        var at = _backbone is not null && output == _backbone.Output ? _backboneLayer!.Span : model.Body.LastOrDefault()?.Span ?? model.Span;
         if (output is MapShape map)
         {
             throw new ShapeFailure(OutputClassMismatchDescriptor, at,
@@ -581,8 +587,8 @@ internal sealed class ShapeWalker
         {
             if (parameter.Range is { } range && arguments.GetValueOrDefault(parameter.Name)?.AsNumber is { } number && !range.Contains(number))
             {
-                throw new ShapeFailure(ArgumentOutOfRangeDescriptor, at.Span,
-                    $"'{parameter.Name}' of '{entry.Name}' must be {range.Describe()}, but it is {Value.FormatNumber(number)}", null);
+                // ArgumentRangeChecker reports it, at the argument; here the point just cannot be built.
+                throw new ShapeFailure(ArgumentOutOfRangeDescriptor, at.Span, "", null) { Silent = true };
             }
         }
     }

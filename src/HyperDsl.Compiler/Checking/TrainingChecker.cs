@@ -107,23 +107,37 @@ internal sealed class TrainingChecker
                 continue;
             }
 
-            foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
+            // Point at the milestone itself when the milestones are written as a list.
+            var items = value is QuantitySyntax { Value: ListSyntax list } quantity
+                ? list.Items.Select(i => (ExpressionSyntax)new QuantitySyntax(i, quantity.Unit, i.Span)).ToList()
+                : [value];
+            foreach (var item in items)
             {
-                var amounts = _space.SafeEvaluate(value, new Evaluation.Environment(point)) switch
+                if (ReportLate(item, what!, epochs))
                 {
-                    ListValue list => list.Items.OfType<QuantityValue>().ToList(),
-                    QuantityValue single => [single],
-                    _ => [],
-                };
-                if (amounts.FirstOrDefault(q => q.Unit == QuantityUnit.Epochs && q.Amount >= epochs) is { } late)
-                {
-                    _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span,
-                        $"The {what} at {late.Display} is not before the end of training ({Value.FormatNumber(epochs)} epochs), so it never takes effect.",
-                        "Move it before the last epoch, or train for more epochs."));
                     break;
                 }
             }
         }
+    }
+
+    private bool ReportLate(ExpressionSyntax value, string what, double epochs)
+    {
+        foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
+        {
+            var amount = _space.SafeEvaluate(value, new Evaluation.Environment(point)) as QuantityValue;
+            if (amount is { Unit: QuantityUnit.Epochs } late && late.Amount >= epochs)
+            {
+                var when = SpaceEnumerator.Describe(point);
+                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, what == "warm-up"
+                    ? $"The {Value.FormatNumber(late.Amount)}-epoch warm-up is not shorter than training ({Value.FormatNumber(epochs)} epochs){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
+                    : $"The {what} at {late.Display} is not before the end of training ({Value.FormatNumber(epochs)} epochs){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
+                    "Move it before the last epoch, or train for more epochs."));
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Some metrics exist only when asked for: the trainer computes AUC and top-5 accuracy only
@@ -210,7 +224,7 @@ internal sealed class TrainingChecker
                     if (!Contains(parameter, value, out var expected))
                     {
                         _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Value.Span,
-                            $"The try point sets '{parameter.Name}' to {value.Display}, which is outside its {expected}.", "Try only points the study itself could sample."));
+                            $"The try point sets '{parameter.Name}' to {value.Display}, which is outside its {expected}{(ReferenceEquals(attempt.Span.File, _experiment.Syntax.Span.File) && _experiment.Syntax.Span.Range.Contains(attempt.Span.Range) ? "" : $" in '{_experiment.Name}'")}.", "Try only points the study itself could sample."));
                     }
                 }
             }

@@ -35,8 +35,14 @@ internal sealed class ExperimentResolver
 
             if (chain.Contains(parent))
             {
-                _diagnostics.Add(Create(ExtendsCycleDescriptor, parentName.Span,
-                    $"'{current.Name.Name}' extends '{parentName.Name}', which leads back to it: {string.Join(" -> ", chain.Select(e => e.Name.Name).Append(parent.Name.Name))}."));
+                // Reported once, by the member of the cycle declared first.
+                var cycle = chain.SkipWhile(e => e != parent).ToList();
+                if (cycle.MinBy(e => (e.Span.File.Path, e.Span.Range.Start)) == experiment)
+                {
+                    _diagnostics.Add(Create(ExtendsCycleDescriptor, parentName.Span,
+                        $"'{current.Name.Name}' extends '{parentName.Name}', which leads back to it: {string.Join(" -> ", cycle.Select(e => e.Name.Name).Append(parent.Name.Name))}."));
+                }
+
                 return null;
             }
 

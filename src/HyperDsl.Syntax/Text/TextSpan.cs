@@ -9,6 +9,9 @@ public readonly record struct TextSpan(int Start, int Length)
     /// <summary>Creates the span that runs from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public static TextSpan FromBounds(int start, int end) => new(start, Math.Max(0, end - start));
 
+    /// <summary>True when <paramref name="other"/> lies entirely inside this span.</summary>
+    public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;
+
     /// <summary>The smallest span that covers both spans.</summary>
     public TextSpan Cover(TextSpan other) => FromBounds(Math.Min(Start, other.Start), Math.Max(End, other.End));
 
