@@ -55,7 +55,7 @@ internal sealed class ShapeChecker
             return null;
         }
 
-        var failures = new Dictionary<(string Code, int Start), (Diagnostic First, int Count)>();
+        var failures = new Dictionary<(string Code, int Start), (Dictionary<ParameterSymbol, Value> Point, int Count)>();
         var enumeration = _space.Enumerate(_enumerated);
         var statistics = new List<ModelStatistics>();
         var points = 0;
@@ -83,12 +83,15 @@ internal sealed class ShapeChecker
             {
                 failedPoints++;
                 var key = (failure.Code, failure.Span.Range.Start);
-                failures[key] = failures.TryGetValue(key, out var earlier) ? (earlier.First, earlier.Count + 1) : (failure, 1);
+                failures[key] = failures.TryGetValue(key, out var earlier) ? (earlier.Point, earlier.Count + 1) : (point, 1);
             }
         }
 
-        foreach (var (first, count) in failures.Values)
+        foreach (var (key, (point, count)) in failures)
         {
+            // Failing everywhere, the point is only an example; failing somewhere, only what matters is named.
+            var everywhere = count == points;
+            var first = Walk(point, everywhere ? RelevantParameters : Essential(point, key), everywhere).Failure!;
             var share = count < points && points > 1 ? $" This fails at {count} of the {points} points {(enumeration.Exhaustive ? "of the space" : "checked")}." : "";
             _diagnostics.Add(first with { Message = first.Message + share });
         }
@@ -132,10 +135,38 @@ internal sealed class ShapeChecker
         return statistics;
     }
 
-    private (ModelStatistics? Result, Diagnostic? Failure) Walk(IReadOnlyDictionary<ParameterSymbol, Value> point)
+    // The parameters of a failing point that the failure depends on: changing any other one
+    // (within the constraints) leaves the same failure, so the counterexample leaves it out.
+    private List<ParameterSymbol> Essential(Dictionary<ParameterSymbol, Value> point, (string Code, int Start) key)
     {
-        var counterexample = SpaceEnumerator.Describe(point, RelevantParameters);
-        var when = counterexample.Length > 0 ? $", when {counterexample}" : "";
+        var essential = new List<ParameterSymbol>();
+        foreach (var parameter in RelevantParameters.Where(p => point.TryGetValue(p, out var v) && v is not InactiveValue))
+        {
+            var values = parameter.Domain!.IsFinite && parameter.Domain.Count <= 32 ? parameter.Domain.Values : parameter.Domain.Representatives;
+            foreach (var value in values.Where(v => !Evaluator.ValuesEqual(v, point[parameter])))
+            {
+                var other = new Dictionary<ParameterSymbol, Value>(point) { [parameter] = value };
+                if (!Allowed(other))
+                {
+                    continue;
+                }
+
+                var failure = Walk(other).Failure;
+                if (failure is null || (failure.Code, failure.Span.Range.Start) != key)
+                {
+                    essential.Add(parameter);
+                    break;
+                }
+            }
+        }
+
+        return essential;
+    }
+
+    private (ModelStatistics? Result, Diagnostic? Failure) Walk(IReadOnlyDictionary<ParameterSymbol, Value> point, IEnumerable<ParameterSymbol>? described = null, bool example = false)
+    {
+        var counterexample = SpaceEnumerator.Describe(point, described ?? RelevantParameters);
+        var when = counterexample.Length == 0 ? "" : example ? $" (for example when {counterexample})" : $", when {counterexample}";
         try
         {
             return (_walker.Run(point), null);
