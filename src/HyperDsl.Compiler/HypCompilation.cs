@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Checking;
+using HyperDsl.Compiler.Diagnostics;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
-using HyperDsl.Compiler.Diagnostics;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HyperDsl.Compiler.Catalog;
-using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;

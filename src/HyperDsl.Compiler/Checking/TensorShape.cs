@@ -9,20 +9,3 @@ public abstract record TensorShape
     /// <inheritdoc />
     public sealed override string ToString() => Display;
 }
-
-/// <summary>A feature map: channels x height x width.</summary>
-public sealed record MapShape(long Channels, long Height, long Width) : TensorShape
-{
-    /// <inheritdoc />
-    public override string Display => $"{Channels}x{Height}x{Width}";
-
-    /// <summary>Height x width, as messages say it.</summary>
-    public string Spatial => $"{Height}x{Width}";
-}
-
-/// <summary>A vector of features, after flatten or global pooling.</summary>
-public sealed record FeatureShape(long Features) : TensorShape
-{
-    /// <inheritdoc />
-    public override string Display => Features.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
