@@ -20,7 +20,7 @@ public class CaseTests
     public void Case_reports_its_baselined_diagnostics_and_summary(string name)
     {
         var folder = Path.Combine(CaseRoot, name);
-        var compilation = CompilationHelper.CompileFile(Path.Combine(folder, "main.hyp"), Path.Combine(folder, "main.hyp"));
+        var compilation = CompilationHelper.CompileCase(folder);
 
         var text = new StringBuilder();
         foreach (var tree in compilation.SyntaxTrees.Concat(compilation.ImportedTrees))
@@ -33,7 +33,7 @@ public class CaseTests
 
             if (tree != compilation.SyntaxTrees[0])
             {
-                text.Append("==== ").Append(Path.GetRelativePath(folder, tree.File.Path)).Append('\n');
+                text.Append("==== ").Append(tree.File.Path).Append('\n');
             }
 
             text.Append(DiagnosticAnnotator.Annotate(tree.File, diagnostics));
@@ -41,7 +41,7 @@ public class CaseTests
 
         foreach (var experiment in compilation.Experiments)
         {
-            text.Append('\n').Append(CheckedExperimentFormatter.Format(experiment).Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+            text.Append('\n').Append(CheckedExperimentFormatter.Format(experiment));
         }
 
         BaselineAssert.MatchesFile(text.ToString(), Path.Combine(folder, "main.baseline.txt"));
@@ -57,7 +57,7 @@ public class CaseTests
         Assert.StartsWith("// expect: ", first, StringComparison.Ordinal);
         var expected = first["// expect: ".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        var compilation = CompilationHelper.CompileFile(Path.Combine(folder, "main.hyp"));
+        var compilation = CompilationHelper.CompileCase(folder);
 
         var actual = compilation.Diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Contains("clean") ? [] : expected.Order(StringComparer.Ordinal).ToList(), actual);

@@ -9,14 +9,19 @@ internal static class CompilationHelper
     public static HypCompilation CompileFile(string path, string? displayPath = null) =>
         HypCompilation.Create([SyntaxTree.Parse(File.ReadAllBytes(path), displayPath ?? path)], new DiskResolver());
 
+    /// <summary>Compiles a case folder's main.hyp under the path "main.hyp", so messages carry no machine-specific paths.</summary>
+    public static HypCompilation CompileCase(string folder) =>
+        HypCompilation.Create([SyntaxTree.Parse(File.ReadAllBytes(Path.Combine(folder, "main.hyp")), "main.hyp")], new DiskResolver(folder));
+
     public static HypCompilation CompileText(string text) => HypCompilation.Create([SyntaxTree.Parse(text, "test.hyp")], new DiskResolver());
 
-    private sealed class DiskResolver : ISourceResolver
+    private sealed class DiskResolver(string? root = null) : ISourceResolver
     {
         public byte[]? TryRead(string path, out string? problem)
         {
-            problem = File.Exists(path) ? null : "no such file";
-            return problem is null ? File.ReadAllBytes(path) : null;
+            var full = root is null ? path : Path.Combine(root, path);
+            problem = File.Exists(full) ? null : "no such file";
+            return problem is null ? File.ReadAllBytes(full) : null;
         }
     }
 }
