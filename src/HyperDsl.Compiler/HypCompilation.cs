@@ -47,7 +47,7 @@ public sealed class HypCompilation
         ArgumentNullException.ThrowIfNull(syntaxTrees);
         var roots = syntaxTrees.ToImmutableArray();
         var diagnostics = new List<Diagnostic>();
-        var loader = new ImportLoader(resolver, diagnostics);
+        var loader = new ImportLoader(resolver, diagnostics, roots);
         var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
         foreach (var root in roots)
         {

@@ -105,6 +105,29 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_both_given_and_imported_is_reported_once()
+    {
+        Write("lib.hyp", "block head { flatten\n");
+        Write("main.hyp", "import \"lib.hyp\"\n");
+
+        var result = CliRunner.Run(["check", _folder]);
+
+        Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_summary_shows_each_experiments_space_and_shapes()
+    {
+        var result = CliRunner.Run(["check", Path.Combine(RepositoryPaths.Examples, "fashion-mnist-cnn.hyp"), "--summary", "true"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("experiment fashion_cnn", result.Output, StringComparison.Ordinal);
+        Assert.Contains("input      1x28x28 -> output 10", result.Output, StringComparison.Ordinal);
+        Assert.Contains("shapes     proven for all 8 architecture points", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_without_specs_is_an_error()
     {
         var result = CliRunner.Run(["check", _folder]);

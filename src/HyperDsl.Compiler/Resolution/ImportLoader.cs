@@ -12,10 +12,16 @@ internal sealed class ImportLoader
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, SyntaxTree?> _byPath = new(StringComparer.Ordinal);
 
-    public ImportLoader(ISourceResolver? resolver, List<Diagnostic> diagnostics)
+    public ImportLoader(ISourceResolver? resolver, List<Diagnostic> diagnostics, IEnumerable<SyntaxTree> given)
     {
         _resolver = resolver;
         _diagnostics = diagnostics;
+
+        // A file that is both given and imported is read and reported once.
+        foreach (var tree in given)
+        {
+            _byPath.TryAdd(Key(tree.File.Path), tree);
+        }
     }
 
     public List<SyntaxTree> Loaded { get; } = [];
