@@ -56,10 +56,37 @@ internal sealed class SpaceEnumerator
         var values = parameters.Select(p => exhaustive ? p.Domain!.Values.ToList() : p.Domain!.Representatives.ToList()).ToList();
         if (!exhaustive && Product(values.Select(v => (long)v.Count)) > Limit)
         {
-            values = [.. parameters.Select(p => p.Domain!.Representatives.Take(3).ToList())];
+            // Even the representatives are too many together: a fixed-seed sample of their
+            // combinations, with every representative of every parameter appearing.
+            return new EnumerationResult(Sample(parameters, values), false);
         }
 
         return new EnumerationResult(Points(parameters, values), exhaustive);
+    }
+
+    private const int SampleSize = 20_000;
+
+    private IEnumerable<Dictionary<ParameterSymbol, Value>> Sample(IReadOnlyList<ParameterSymbol> parameters, List<List<Value>> values)
+    {
+        var random = new Random(12345);
+        for (var i = 0; i < SampleSize; i++)
+        {
+            var point = new Dictionary<ParameterSymbol, Value>();
+            for (var p = 0; p < parameters.Count; p++)
+            {
+                var parameter = parameters[p];
+                if (parameter.Condition is { } condition && Evaluator.IsTrue(SafeEvaluate(condition, new Environment(point))) != true)
+                {
+                    point[parameter] = InactiveValue.Instance;
+                    continue;
+                }
+
+                var choices = values[p];
+                point[parameter] = choices[i < choices.Count ? i : random.Next(choices.Count)];
+            }
+
+            yield return point;
+        }
     }
 
     private IEnumerable<Dictionary<ParameterSymbol, Value>> Points(IReadOnlyList<ParameterSymbol> parameters, List<List<Value>> values)
