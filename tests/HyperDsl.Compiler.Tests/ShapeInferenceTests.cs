@@ -138,4 +138,34 @@ public class ShapeInferenceTests
     {
         Assert.StartsWith("HYP3105: The model ends with 5 outputs, but the data has 10 classes", Error("flatten\n    linear(5)"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_space_of_billions_of_architectures_is_checked_on_a_sample_that_includes_its_corners()
+    {
+        var parameters = string.Join("\n", Enumerable.Range(0, 20).Select(i => $"    p{i} ~ choice(1, 2, 3)"));
+        var layers = string.Join("\n", Enumerable.Range(0, 20).Select(i => $"    conv(2 * p{i}, kernel: 1)"));
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment big {
+              data { source synthetic(count: 10, shape: [1, 4, 4], classes: 2) }
+              params {
+            {{parameters}}
+              }
+              model {
+            {{layers}}
+                flatten
+                linear(2)
+              }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+
+        var experiment = Assert.Single(compilation.Experiments);
+        Assert.Empty(compilation.Diagnostics);
+        Assert.Equal(3_486_784_401, experiment.SpaceSize);
+        Assert.False(experiment.Shapes!.Exhaustive);
+        // All p = 1: 20 convs of 2 channels; all p = 3: of 6. Both corners are among the points walked.
+        Assert.Equal((2 * 1) + 2 + (19 * ((2 * 2) + 2)) + ((2 * 16 * 2) + 2), experiment.Shapes.MinParameters);
+        Assert.Equal((6 * 1) + 6 + (19 * ((6 * 6) + 6)) + ((6 * 16 * 2) + 2), experiment.Shapes.MaxParameters);
+    }
 }
