@@ -18,10 +18,17 @@ public abstract record Schedule
     /// <summary>The optimizer's rate throughout.</summary>
     public static Schedule Constant { get; } = new ConstantSchedule();
 
-    /// <summary>Multiplies the rate by <paramref name="gamma"/> after every <paramref name="every"/> (<c>step(every:, gamma:)</c>).</summary>
+    /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> after every <paramref name="every"/> (<c>step(every:, gamma:)</c>):
+    /// with <c>every: 2 epochs</c> the third epoch is the first at the lower rate, as with PyTorch's StepLR.
+    /// </summary>
     public static Schedule Step(TrainingLength every, double gamma = 0.1) => new StepSchedule(every, Positive(gamma, nameof(gamma)));
 
-    /// <summary>Multiplies the rate by <paramref name="gamma"/> at each epoch in <paramref name="epochs"/> (<c>multistep(at:, gamma:)</c>).</summary>
+    /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> once each number of completed epochs in
+    /// <paramref name="epochs"/> is reached (<c>multistep(at:, gamma:)</c>), as PyTorch's MultiStepLR
+    /// milestones: <c>at: [2]</c> lowers the rate from the third epoch on.
+    /// </summary>
     public static Schedule MultiStep(IReadOnlyList<int> epochs, double gamma = 0.1)
     {
         ArgumentNullException.ThrowIfNull(epochs);
