@@ -8,7 +8,7 @@ namespace HyperDsl.Runtime.Models;
 /// a clear message rather than inside LibTorch. Generated code reads like the spec:
 /// <code>
 /// var model = new ModelBuilder(1, 28, 28)
-///     .Conv(32, kernel: 3, padding: Padding.Same).BatchNorm().Relu().MaxPool(2)
+///     .Conv(32, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
 ///     .Flatten().Linear(10)
 ///     .Build();
 /// </code>
@@ -37,18 +37,18 @@ public sealed class ModelBuilder
     public IReadOnlyList<long> OutputShape => _shape;
 
     /// <summary>A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:)</c>).</summary>
-    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, Padding? padding = null, int dilation = 1, bool bias = true, string? name = null)
+    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, bool bias = true, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(kernel, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dilation, 1);
         var (inChannels, height, width) = Spatial("conv");
-        var pixels = (padding ?? Padding.Valid).Resolve(kernel, dilation);
+        var pixels = (padding ?? ConvPadding.Valid).Resolve(kernel, dilation);
         var span = (dilation * (kernel - 1)) + 1;
         var outHeight = OutputSize("conv", height, span, stride, pixels);
         var outWidth = OutputSize("conv", width, span, stride, pixels);
-        return Add("conv", name, nn.Conv2d(inChannels, channels, kernel, stride, pixels, dilation, bias: bias), [channels, outHeight, outWidth]);
+        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, dilation, bias), [channels, outHeight, outWidth]);
     }
 
     /// <summary>Batch normalisation over channels (images) or features (flat).</summary>
@@ -153,7 +153,7 @@ public sealed class ModelBuilder
             }
 
             projection = nn.Sequential(
-                ("conv", nn.Conv2d(channels, outShape[0], 1, stride, 0, bias: false)),
+                ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, bias: false)),
                 ("bn", nn.BatchNorm2d(outShape[0])));
         }
 
@@ -185,6 +185,17 @@ public sealed class ModelBuilder
         _layers.Add((layerName, layer));
         _shape = outShape;
         return this;
+    }
+
+    /// <summary>
+    /// A convolution made inside a dispose scope: TorchSharp 0.107's Conv2d leaves one
+    /// temporary tensor of its bias initialisation undisposed, which would otherwise outlive
+    /// every trial. Parameters are not scoped, so they survive.
+    /// </summary>
+    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long padding, long dilation, bool bias)
+    {
+        using var scope = NewDisposeScope();
+        return nn.Conv2d(inChannels, outChannels, kernel, stride, padding, dilation, bias: bias);
     }
 
     private string NextName(string kind)

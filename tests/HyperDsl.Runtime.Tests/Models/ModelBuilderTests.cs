@@ -18,7 +18,7 @@ public sealed class ModelBuilderTests
     public void The_tracked_shape_matches_what_the_network_outputs()
     {
         var builder = new ModelBuilder(1, 28, 28)
-            .Conv(8, kernel: 3, padding: Padding.Same).BatchNorm().Relu().MaxPool(2)
+            .Conv(8, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
             .Conv(16, kernel: 5, stride: 2).Gelu().AvgPool(2)
             .Flatten().Dropout(0.5).Linear(32).LeakyRelu().Linear(10);
 
@@ -35,7 +35,7 @@ public sealed class ModelBuilderTests
     public void A_residual_block_projects_the_shortcut_exactly_when_channels_or_stride_change(int channels, int stride, long outChannels, long outHeight, long outWidth, bool projected)
     {
         var builder = new ModelBuilder(16, 32, 32)
-            .Residual(b => b.Conv(channels, 3, stride: stride, padding: Padding.Same).BatchNorm().Relu().Conv(channels, 3, padding: Padding.Same).BatchNorm())
+            .Residual(b => b.Conv(channels, 3, stride: stride, padding: ConvPadding.Same).BatchNorm().Relu().Conv(channels, 3, padding: ConvPadding.Same).BatchNorm())
             .Relu();
 
         Assert.Equal([outChannels, outHeight, outWidth], builder.OutputShape);
@@ -75,7 +75,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void Padding_same_with_an_even_kernel_asks_for_pixels()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, padding: Padding.Same));
+        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, padding: ConvPadding.Same));
 
         Assert.Contains("odd kernel span", error.Message, StringComparison.Ordinal);
     }

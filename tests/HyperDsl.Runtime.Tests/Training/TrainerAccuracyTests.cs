@@ -22,8 +22,8 @@ public sealed class TrainerAccuracyTests(ITestOutputHelper output)
 
         var result = trainer.Fit(
             () => new ModelBuilder(1, 28, 28)
-                .Conv(16, kernel: 3, padding: Padding.Same).BatchNorm().Relu().MaxPool(2)
-                .Conv(32, kernel: 3, padding: Padding.Same).BatchNorm().Relu().MaxPool(2)
+                .Conv(16, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
+                .Conv(32, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
                 .Flatten().Linear(10)
                 .Build(),
             data);

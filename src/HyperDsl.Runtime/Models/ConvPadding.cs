@@ -1,24 +1,24 @@
 namespace HyperDsl.Runtime.Models;
 
 /// <summary>A convolution's padding: <c>same</c>, <c>valid</c> or a number of pixels on every side.</summary>
-public readonly record struct Padding
+public readonly record struct ConvPadding
 {
-    private Padding(int? pixels) => Pixels = pixels;
+    private ConvPadding(int? pixels) => Pixels = pixels;
 
     /// <summary>Keeps the size at stride 1 (ceil(size / stride) otherwise); needs an odd effective kernel.</summary>
-    public static Padding Same { get; } = new(null);
+    public static ConvPadding Same { get; } = new(null);
 
     /// <summary>No padding.</summary>
-    public static Padding Valid { get; } = new(0);
+    public static ConvPadding Valid { get; } = new(0);
 
     /// <summary>The fixed number of pixels, or <see langword="null"/> for <see cref="Same"/>.</summary>
     public int? Pixels { get; }
 
     /// <summary><paramref name="pixels"/> zero pixels on every side.</summary>
-    public static Padding Of(int pixels)
+    public static ConvPadding Of(int pixels)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pixels);
-        return new Padding(pixels);
+        return new ConvPadding(pixels);
     }
 
     /// <summary>The pixels on each side for a kernel of <paramref name="kernel"/> with <paramref name="dilation"/>.</summary>

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Augmentation;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Models;
+using HyperDsl.Runtime.Training;
+using TorchSharp;
+using Xunit.Abstractions;
+
+namespace HyperDsl.Runtime.Tests.Training;
+
+public sealed class TrainerMemoryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Memory_after_twenty_short_trials_is_within_a_few_percent_of_memory_after_two()
+    {
+        using var data = new DataSplits(SyntheticData.Create(512, [1, 16, 16], classes: 4, seed: 1)).WithValidationFraction(0.25, 1);
+        var options = new TrainingOptions
+        {
+            Epochs = 1,
+            BatchSize = 32,
+            Normalization = Normalization.Auto,
+            Augmentation = Augment.Pipeline(Augment.HorizontalFlip(), Augment.Rotation(10)),
+        };
+
+        void Trial(int seed) => new Trainer(options with { Seed = seed }).Fit(
+            () => new ModelBuilder(1, 16, 16).Conv(16, 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2).Flatten().Linear(4).Build(),
+            data);
+
+        (long Bytes, long Tensors) Measure()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            return (process.WorkingSet64, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        }
+
+        Trial(0);
+        Trial(1);
+        var afterTwo = Measure();
+        for (var seed = 2; seed < 20; seed++)
+        {
+            Trial(seed);
+        }
+
+        var afterTwenty = Measure();
+        output.WriteLine($"after 2 trials: {afterTwo.Bytes / 1e6:F1} MB, {afterTwo.Tensors} live tensors; after 20: {afterTwenty.Bytes / 1e6:F1} MB, {afterTwenty.Tensors} live tensors");
+
+        Assert.Equal(afterTwo.Tensors, afterTwenty.Tensors);
+        Assert.True(afterTwenty.Bytes <= afterTwo.Bytes * 1.05, $"Memory grew from {afterTwo.Bytes / 1e6:F1} MB to {afterTwenty.Bytes / 1e6:F1} MB.");
+    }
+}
