@@ -23,6 +23,9 @@ internal sealed class BatchNormalizer : IDisposable
     /// <summary>The normalised batch: a new tensor, or <paramref name="batch"/> itself when there is nothing to do.</summary>
     public Tensor Apply(Tensor batch) => _mean is null ? batch : batch.sub(_mean).mul_(_inverseStd!);
 
+    /// <summary>Normalises a batch the caller owns in place (no allocation on the training hot path); returns it.</summary>
+    public Tensor ApplyInPlace(Tensor batch) => _mean is null ? batch : batch.sub_(_mean).mul_(_inverseStd!);
+
     public void Dispose()
     {
         _mean?.Dispose();

@@ -96,8 +96,10 @@ public sealed class Trainer
                     images = augmentation.Apply(images, augmenting);
                 }
 
+                // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
+                normalizer.ApplyInPlace(images);
                 optimizer.zero_grad();
-                var loss = options.Loss.Compute(model.call(normalizer.Apply(images)), labels);
+                var loss = options.Loss.Compute(model.call(images), labels);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {
