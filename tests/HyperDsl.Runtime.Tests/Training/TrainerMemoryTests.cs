@@ -31,8 +31,8 @@ public sealed class TrainerMemoryTests(ITestOutputHelper output)
             return (inUse, resident, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
 
-        // Each reading is the median of three (after trials 2-4 and 18-20): single readings of
-        // LibTorch's malloc use wander by a megabyte or two as its caches fill and drain.
+        // Each reading is the median of three (after trials 2-4 and 18-20), so that one odd reading
+        // cannot decide. (The test project turns tiered JIT off: see its project file.)
         var readings = new List<(long Bytes, long Resident, long Tensors)>();
         for (var seed = 0; seed < 20; seed++)
         {

@@ -215,6 +215,18 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes()
+    {
+        using var all = SyntheticData.Create(256, [1, 12, 12], classes: 2, seed: 3);
+        using var data = new DataSplits(all.Select(arange(256))).WithValidationFraction(0.25, 3);
+
+        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null })
+            .Fit(() => new ModelBuilder(1, 12, 12).Flatten().Linear(1).Build(), data);
+
+        Assert.True(result.Epochs[^1].ValAccuracy > 0.9, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+    }
+
+    [Fact]
     public void The_best_epoch_s_weights_are_saved_to_the_given_file()
     {
         using var data = SmallData();
