@@ -34,6 +34,9 @@ public sealed class ImageDataset : IDisposable
     /// <summary>The number of classes.</summary>
     public int ClassCount { get; }
 
+    /// <summary>The classes' names by index, where the source has them (an image folder's sub-folders).</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
     /// <summary>The number of images.</summary>
     public int Count => (int)Images.shape[0];
 
@@ -73,7 +76,7 @@ public sealed class ImageDataset : IDisposable
     public ImageDataset Select(Tensor indices)
     {
         using var scope = NewDisposeScope();
-        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount);
+        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames };
     }
 
     /// <summary>A new dataset with every image resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>.</summary>
@@ -83,7 +86,7 @@ public sealed class ImageDataset : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         using var scope = NewDisposeScope();
         var resized = nn.functional.interpolate(Images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(0, 1);
-        return new ImageDataset(resized, Labels.clone(), ClassCount);
+        return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames };
     }
 
     /// <summary>How many images each class has, by class index.</summary>
