@@ -34,6 +34,23 @@ public static class Augment
         return new RandomCrop(size, padding);
     }
 
+    /// <summary>
+    /// Cuts a random window of a fraction in [<paramref name="minScale"/>, <paramref name="maxScale"/>]
+    /// of each image's area, with an aspect ratio log-uniform in [<paramref name="minAspect"/>,
+    /// <paramref name="maxAspect"/>], and resizes it to <paramref name="size"/> x <paramref name="size"/>
+    /// (<c>random_resized_crop(size, scale:)</c>).
+    /// </summary>
+    public static IBatchAugmentation RandomResizedCrop(int size, double minScale = 0.08, double maxScale = 1.0, double minAspect = 3.0 / 4, double maxAspect = 4.0 / 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (!(minScale > 0 && minScale <= maxScale && maxScale <= 1 && minAspect > 0 && minAspect <= maxAspect))
+        {
+            throw new ArgumentException("random_resized_crop needs 0 < minScale <= maxScale <= 1 and 0 < minAspect <= maxAspect.", nameof(minScale));
+        }
+
+        return new RandomResizedCrop(size, minScale, maxScale, minAspect, maxAspect);
+    }
+
     /// <summary>Shifts each image by whole pixels, at most the given fractions of its width and height; uncovered pixels are 0.</summary>
     public static IBatchAugmentation Translation(double maxFractionX, double maxFractionY)
     {

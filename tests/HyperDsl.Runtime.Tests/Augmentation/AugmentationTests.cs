@@ -100,6 +100,18 @@ public sealed class AugmentationTests : IDisposable
     }
 
     [Fact]
+    public void A_random_resized_crop_of_the_whole_image_at_its_own_size_is_the_identity_and_otherwise_has_the_requested_size()
+    {
+        using var generator = Seeded();
+        using var square = _batch.narrow(2, 0, 10).contiguous();
+        using var whole = Augment.RandomResizedCrop(10, minScale: 1, maxScale: 1, minAspect: 1, maxAspect: 1).Apply(square, generator);
+        using var resized = Augment.RandomResizedCrop(6).Apply(_batch, generator);
+
+        TensorAssert.Close(square, whole, 1e-5);
+        Assert.Equal([8L, 3, 6, 6], resized.shape);
+    }
+
+    [Fact]
     public void Translation_by_at_most_zero_is_the_identity_and_otherwise_shifts_whole_pixels()
     {
         using var generator = Seeded();
