@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace HyperDsl.Bench.Training;
+
+/// <summary>
+/// Runs every side in its own fresh process, alternating the sides round by round (the order
+/// rotates, so no side always runs first or last), then prints medians and ratios.
+/// </summary>
+internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, TextWriter output)
+{
+    /// <summary>Every side the driver knows, in report order.</summary>
+    public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned"];
+
+    // glibc reads these at start-up: the same thresholds the runtime sets with mallopt.
+    private static readonly Dictionary<string, string> TunedMalloc = new(StringComparer.Ordinal)
+    {
+        ["MALLOC_MMAP_THRESHOLD_"] = "33554432",
+        ["MALLOC_TRIM_THRESHOLD_"] = "268435456",
+    };
+
+    public int Run()
+    {
+        var results = sides.ToDictionary(s => s, _ => new List<SideResult>(), StringComparer.Ordinal);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reference CNN, batch {settings.BatchSize}, Adam {BenchSettings.LearningRate}, {settings.Threads} threads, {settings.Epochs} epochs per run on {settings.DataDirectory}; {rounds} rounds, sides alternated."));
+        for (var round = 0; round < rounds; round++)
+        {
+            var order = sides.Skip(round % sides.Count).Concat(sides.Take(round % sides.Count));
+            foreach (var side in order)
+            {
+                var result = RunSide(side);
+                results[side].Add(result);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {side,-16} {result.SteadyImagesPerSecond,8:F0} images/s (epochs: {string.Join(", ", result.EpochImagesPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}), test accuracy {result.TestAccuracy:F4}"));
+            }
+        }
+
+        Report(results);
+        return 0;
+    }
+
+    private void Report(Dictionary<string, List<SideResult>> results)
+    {
+        var medians = results.ToDictionary(r => r.Key, r => Median(r.Value.Select(v => v.SteadyImagesPerSecond)), StringComparer.Ordinal);
+        output.WriteLine();
+        output.WriteLine("| side | median images/s | min | max | median test accuracy |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (side, runs) in results)
+        {
+            var rates = runs.Select(r => r.SteadyImagesPerSecond).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {side} | {medians[side]:F0} | {rates.Min():F0} | {rates.Max():F0} | {Median(runs.Select(r => r.TestAccuracy)):F4} |"));
+        }
+
+        output.WriteLine();
+        Ratio(medians, "runtime", "torchsharp", 0.97, "(a)/(b): the runtime against a hand-written TorchSharp loop");
+        Ratio(medians, "runtime", "pytorch", 1.0, "(a)/(c): the runtime against PyTorch as installed");
+        Ratio(medians, "runtime", "pytorch-tuned", 1.0, "(a)/(c'): the runtime against PyTorch with the same malloc thresholds");
+        Ratio(medians, "runtime", "runtime-untuned", null, "the runtime with malloc tuning against without");
+        Ratio(medians, "torchsharp", "pytorch-tuned", null, "hand-written TorchSharp against PyTorch, same malloc thresholds");
+    }
+
+    private void Ratio(Dictionary<string, double> medians, string a, string b, double? target, string what)
+    {
+        if (!medians.TryGetValue(a, out var x) || !medians.TryGetValue(b, out var y))
+        {
+            return;
+        }
+
+        var verdict = target is { } t ? (x / y >= t ? $"  PASS (target >= {t:F2})" : $"  FAIL (target >= {t:F2})") : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {x / y:F3}{verdict}"));
+    }
+
+    private SideResult RunSide(string side)
+    {
+        var start = side.StartsWith("pytorch", StringComparison.Ordinal)
+            ? PythonStart()
+            : WorkerStart(side is "runtime-untuned" ? "runtime" : side);
+        foreach (var variable in TunedMalloc.Keys)
+        {
+            start.Environment.Remove(variable);
+        }
+
+        if (side is "torchsharp" or "pytorch-tuned")
+        {
+            foreach (var (name, value) in TunedMalloc)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        start.Environment["HYP_MALLOC_TUNING"] = side == "runtime-untuned" ? "0" : "1";
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {start.FileName}.");
+        var errors = process.StandardError.ReadToEndAsync();
+        var lines = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var line = lines.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{side} printed no RESULT line (exit code {process.ExitCode}):\n{lines}\n{errors.Result}");
+        return side.StartsWith("pytorch", StringComparison.Ordinal) ? FromPytorch(side, line[7..]) : JsonSerializer.Deserialize<SideResult>(line[7..])! with { Side = side };
+    }
+
+    private ProcessStartInfo WorkerStart(string side)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self);
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Driver).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "--worker", side, "--data", settings.DataDirectory, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private ProcessStartInfo PythonStart()
+    {
+        // Debian's python3-torch is visible only to the system interpreter (see shared/bench/README.md).
+        var start = new ProcessStartInfo("/usr/bin/python3");
+        foreach (var argument in new[] { pytorchScript, "accuracy", "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--data", settings.DataDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static SideResult FromPytorch(string side, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var epochs = document.RootElement.GetProperty("epochs").EnumerateArray().ToList();
+        return new SideResult(side, [.. epochs.Select(e => e.GetProperty("images_per_s").GetDouble())], epochs[^1].GetProperty("test_acc").GetDouble());
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

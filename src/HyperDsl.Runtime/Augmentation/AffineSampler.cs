@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace HyperDsl.Runtime.Augmentation;
+
+/// <summary>
+/// Resamples a batch through per-image 2 x 3 affine maps from output to input coordinates
+/// (normalised to [-1, 1], pixel centres, as <c>affine_grid</c> with align_corners false);
+/// outside the image is 0.
+/// </summary>
+internal static class AffineSampler
+{
+    public static Tensor Sample(Tensor images, Tensor theta, long height, long width, bool nearest)
+    {
+        using var grid = F.affine_grid(theta.to_type(images.dtype), [images.shape[0], images.shape[1], height, width], align_corners: false);
+        return F.grid_sample(images, grid, nearest ? GridSampleMode.Nearest : GridSampleMode.Bilinear, GridSamplePaddingMode.Zeros, align_corners: false);
+    }
+
+    /// <summary>
+    /// Maps for cutting a window of out x out pixels whose top-left corner sits at pixel offset
+    /// (dy, dx) of the input (negative or beyond the edge reads zeros): in normalised input
+    /// coordinates x_in = (out / W) x_out + (out + 2 dx) / W - 1, and likewise for y.
+    /// </summary>
+    public static Tensor WindowMaps(Tensor dy, Tensor dx, long outHeight, long outWidth, long inHeight, long inWidth)
+    {
+        var count = dy.shape[0];
+        var theta = zeros([count, 2, 3], dtype: ScalarType.Float32, device: dy.device);
+        theta[TensorIndex.Colon, 0, 0] = tensor((float)outWidth / inWidth);
+        theta[TensorIndex.Colon, 1, 1] = tensor((float)outHeight / inHeight);
+        theta[TensorIndex.Colon, 0, 2] = dx.mul(2f / inWidth).add_((float)outWidth / inWidth - 1f);
+        theta[TensorIndex.Colon, 1, 2] = dy.mul(2f / inHeight).add_((float)outHeight / inHeight - 1f);
+        return theta;
+    }
+}

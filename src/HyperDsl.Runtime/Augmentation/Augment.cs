@@ -1,0 +1,101 @@
+namespace HyperDsl.Runtime.Augmentation;
+
+/// <summary>The batch augmentations of the <c>augment { }</c> section; each is drawn independently per image.</summary>
+public static class Augment
+{
+    /// <summary>Mirrors each image left-right with probability <paramref name="p"/> (<c>hflip(p:)</c>).</summary>
+    public static IBatchAugmentation HorizontalFlip(double p = 0.5) => new Flip(horizontal: true, Probability(p));
+
+    /// <summary>Mirrors each image top-bottom with probability <paramref name="p"/> (<c>vflip(p:)</c>).</summary>
+    public static IBatchAugmentation VerticalFlip(double p = 0.5) => new Flip(horizontal: false, Probability(p));
+
+    /// <summary>Rotates each image by an angle drawn from ±<paramref name="degrees"/> (<c>rotate(degrees: d)</c>); corners fill with 0.</summary>
+    public static IBatchAugmentation Rotation(double degrees) => Rotation(-Math.Abs(degrees), Math.Abs(degrees));
+
+    /// <summary>Rotates each image by an angle drawn from [<paramref name="minDegrees"/>, <paramref name="maxDegrees"/>] (<c>rotate(degrees: [lo, hi])</c>).</summary>
+    public static IBatchAugmentation Rotation(double minDegrees, double maxDegrees)
+    {
+        if (!(minDegrees <= maxDegrees))
+        {
+            throw new ArgumentException($"The rotation range [{minDegrees}, {maxDegrees}] is empty.", nameof(minDegrees));
+        }
+
+        return new Rotation(minDegrees, maxDegrees);
+    }
+
+    /// <summary>
+    /// Pads each image by <paramref name="padding"/> zero pixels on every side, then cuts a
+    /// random <paramref name="size"/> x <paramref name="size"/> window (<c>random_crop(size, padding:)</c>).
+    /// </summary>
+    public static IBatchAugmentation RandomCrop(int size, int padding = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        return new RandomCrop(size, padding);
+    }
+
+    /// <summary>
+    /// Cuts a random window of a fraction in [<paramref name="minScale"/>, <paramref name="maxScale"/>]
+    /// of each image's area, with an aspect ratio log-uniform in [<paramref name="minAspect"/>,
+    /// <paramref name="maxAspect"/>], and resizes it to <paramref name="size"/> x <paramref name="size"/>
+    /// (<c>random_resized_crop(size, scale:)</c>).
+    /// </summary>
+    public static IBatchAugmentation RandomResizedCrop(int size, double minScale = 0.08, double maxScale = 1.0, double minAspect = 3.0 / 4, double maxAspect = 4.0 / 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (!(minScale > 0 && minScale <= maxScale && maxScale <= 1 && minAspect > 0 && minAspect <= maxAspect))
+        {
+            throw new ArgumentException("random_resized_crop needs 0 < minScale <= maxScale <= 1 and 0 < minAspect <= maxAspect.", nameof(minScale));
+        }
+
+        return new RandomResizedCrop(size, minScale, maxScale, minAspect, maxAspect);
+    }
+
+    /// <summary>Shifts each image by whole pixels, at most the given fractions of its width and height; uncovered pixels are 0.</summary>
+    public static IBatchAugmentation Translation(double maxFractionX, double maxFractionY)
+    {
+        if (maxFractionX is < 0 or > 1 || maxFractionY is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxFractionX), "Translation fractions must be between 0 and 1.");
+        }
+
+        return new Translation(maxFractionX, maxFractionY);
+    }
+
+    /// <summary>
+    /// Scales brightness, contrast and saturation by factors drawn from [1 - x, 1 + x]
+    /// (<c>color_jitter(brightness:, contrast:, saturation:)</c>); saturation needs 3 channels.
+    /// </summary>
+    public static IBatchAugmentation ColorJitter(double brightness = 0, double contrast = 0, double saturation = 0)
+    {
+        if (brightness is < 0 or > 1 || contrast is < 0 or > 1 || saturation is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(brightness), "Colour jitter strengths must be between 0 and 1.");
+        }
+
+        return new ColorJitter(brightness, contrast, saturation);
+    }
+
+    /// <summary>
+    /// With probability <paramref name="p"/>, sets a random rectangle of each image to
+    /// <paramref name="value"/>: its area a fraction of the image drawn from
+    /// [<paramref name="minArea"/>, <paramref name="maxArea"/>], its aspect ratio log-uniform in
+    /// [<paramref name="minAspect"/>, <paramref name="maxAspect"/>] (as in Zhong et al. 2017).
+    /// </summary>
+    public static IBatchAugmentation RandomErasing(double p = 0.5, double minArea = 0.02, double maxArea = 0.33, double minAspect = 0.3, double maxAspect = 3.3, double value = 0)
+    {
+        if (!(minArea > 0 && minArea <= maxArea && maxArea <= 1 && minAspect > 0 && minAspect <= maxAspect))
+        {
+            throw new ArgumentException("Random erasing needs 0 < minArea <= maxArea <= 1 and 0 < minAspect <= maxAspect.", nameof(minArea));
+        }
+
+        return new RandomErasing(Probability(p), minArea, maxArea, minAspect, maxAspect, value);
+    }
+
+    /// <summary>Applies <paramref name="steps"/> in order.</summary>
+    public static IBatchAugmentation Pipeline(params IBatchAugmentation[] steps) => new AugmentationPipeline(steps);
+
+    private static double Probability(double p) => p is >= 0 and <= 1
+        ? p
+        : throw new ArgumentOutOfRangeException(nameof(p), p, "A probability must be between 0 and 1.");
+}

@@ -1,0 +1,57 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Augmentation;
+
+/// <summary>Random brightness, contrast and saturation per image, in that order, clamped to [0, 1].</summary>
+internal sealed class ColorJitter(double brightness, double contrast, double saturation) : IBatchAugmentation
+{
+    private static readonly float[] LumaWeights = [0.299f, 0.587f, 0.114f];
+
+    public Tensor Apply(Tensor images, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var count = images.shape[0];
+        var result = images;
+        if (brightness > 0)
+        {
+            result = result.mul(Factors(count, brightness, generator, images.device)).clamp_(0, 1);
+        }
+
+        if (contrast > 0)
+        {
+            // As torchvision: blend with the mean grey level of each image.
+            var mean = Grey(result).mean([1, 2, 3], keepdim: true);
+            result = Blend(result, mean, Factors(count, contrast, generator, images.device));
+        }
+
+        if (saturation > 0)
+        {
+            if (images.shape[1] != 3)
+            {
+                throw new InvalidOperationException($"color_jitter(saturation:) needs 3-channel images; these have {images.shape[1]}.");
+            }
+
+            result = Blend(result, Grey(result), Factors(count, saturation, generator, images.device));
+        }
+
+        return (ReferenceEquals(result, images) ? images.clone() : result).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Factors(long count, double strength, Generator generator, Device device) =>
+        RandomDraw.Uniform(count, Math.Max(0, 1 - strength), 1 + strength, generator, device).view(count, 1, 1, 1);
+
+    private static Tensor Blend(Tensor image, Tensor towards, Tensor factor) =>
+        image.sub(towards).mul_(factor).add_(towards).clamp_(0, 1);
+
+    private static Tensor Grey(Tensor images)
+    {
+        if (images.shape[1] != 3)
+        {
+            return images.mean([1], keepdim: true);
+        }
+
+        // ITU-R 601 luma, as torchvision's rgb_to_grayscale.
+        using var weights = tensor(LumaWeights, [1, 3, 1, 1], device: images.device);
+        return images.mul(weights).sum(1, keepdim: true);
+    }
+}

@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Augmentation;
+
+/// <summary>Sets a random rectangle of each chosen image to a constant; the rectangles are built as broadcast masks, not per image.</summary>
+internal sealed class RandomErasing(double probability, double minArea, double maxArea, double minAspect, double maxAspect, double value) : IBatchAugmentation
+{
+    public Tensor Apply(Tensor images, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        long count = images.shape[0], height = images.shape[2], width = images.shape[3];
+        var device = images.device;
+        var area = RandomDraw.Uniform(count, minArea, maxArea, generator, device).mul_(height * width);
+        var aspect = RandomDraw.Uniform(count, Math.Log(minAspect), Math.Log(maxAspect), generator, device).exp_();
+        var h = area.mul(aspect).sqrt_().round_().clamp_(1, height);
+        var w = area.div(aspect).sqrt_().round_().clamp_(1, width);
+        var top = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(h.neg().add_(height + 1)).floor_();
+        var left = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(w.neg().add_(width + 1)).floor_();
+        var chosen = RandomDraw.Chosen(count, probability, generator, device);
+
+        var rows = arange(height, dtype: ScalarType.Float32, device: device).view(1, 1, height, 1);
+        var columns = arange(width, dtype: ScalarType.Float32, device: device).view(1, 1, 1, width);
+        var inRows = rows.ge(top.view(count, 1, 1, 1)).logical_and_(rows.lt(top.add(h).view(count, 1, 1, 1)));
+        var inColumns = columns.ge(left.view(count, 1, 1, 1)).logical_and_(columns.lt(left.add(w).view(count, 1, 1, 1)));
+        var mask = inRows.logical_and(inColumns).logical_and_(chosen);
+        return images.masked_fill(mask, value).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,105 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Data;
+
+/// <summary>
+/// Labelled images held as two CPU tensors: <see cref="Images"/> (float32, N x C x H x W,
+/// values in [0, 1], not normalised: normalisation is applied per batch after augmentation)
+/// and <see cref="Labels"/> (int64, N). Owns its tensors; dispose it when done.
+/// </summary>
+public sealed class ImageDataset : IDisposable
+{
+    /// <summary>Takes ownership of <paramref name="images"/> and <paramref name="labels"/>.</summary>
+    public ImageDataset(Tensor images, Tensor labels, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (images.dim() != 4 || labels.dim() != 1 || images.shape[0] != labels.shape[0])
+        {
+            throw new ArgumentException($"Expected images N x C x H x W and N labels; got images [{string.Join(", ", images.shape)}] and labels [{string.Join(", ", labels.shape)}].", nameof(images));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        Images = images.DetachFromDisposeScope();
+        Labels = labels.DetachFromDisposeScope();
+        ClassCount = classCount;
+    }
+
+    /// <summary>N x C x H x W float32 values in [0, 1].</summary>
+    public Tensor Images { get; }
+
+    /// <summary>N int64 class indices in [0, <see cref="ClassCount"/>).</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>The number of classes.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>The classes' names by index, where the source has them (an image folder's sub-folders).</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>The number of images.</summary>
+    public int Count => (int)Images.shape[0];
+
+    /// <summary>The shape of one image: channels, height, width.</summary>
+    public long[] ImageShape => Images.shape[1..];
+
+    /// <summary>Builds a dataset from IDX arrays of images (N x H x W bytes) and labels (N bytes).</summary>
+    public static ImageDataset FromIdx(IdxArray images, IdxArray labels, string imagesPath, string labelsPath, int? classCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (images.Dimensions.Count != 3)
+        {
+            throw new DataFileException(imagesPath, $"The image file '{imagesPath}' has {images.Dimensions.Count} dimensions; expected 3 (count, rows, columns).");
+        }
+
+        if (images.Count != labels.Count)
+        {
+            throw new DataFileException(labelsPath, $"The label file '{labelsPath}' holds {labels.Count} labels but the image file '{imagesPath}' holds {images.Count} images; expected one label per image.");
+        }
+
+        var maxLabel = labels.Values.Max();
+        var classes = classCount ?? (maxLabel + 1);
+        if (maxLabel >= classes)
+        {
+            throw new DataFileException(labelsPath, $"The label file '{labelsPath}' holds the label {maxLabel}; expected labels below {classes}.");
+        }
+
+        using var scope = NewDisposeScope();
+        var pixels = tensor(images.Values, [images.Count, 1, images.Dimensions[1], images.Dimensions[2]]);
+        var x = pixels.to_type(ScalarType.Float32).div_(255f);
+        var y = tensor(labels.Values, [labels.Count]).to_type(ScalarType.Int64);
+        return new ImageDataset(x, y, classes);
+    }
+
+    /// <summary>A new dataset holding the images at <paramref name="indices"/> (an int64 tensor), in that order.</summary>
+    public ImageDataset Select(Tensor indices)
+    {
+        using var scope = NewDisposeScope();
+        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames };
+    }
+
+    /// <summary>A new dataset with every image resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>.</summary>
+    public ImageDataset Resize(int height, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        using var scope = NewDisposeScope();
+        var resized = nn.functional.interpolate(Images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(0, 1);
+        return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames };
+    }
+
+    /// <summary>How many images each class has, by class index.</summary>
+    public long[] ClassCounts()
+    {
+        using var counts = Labels.bincount(null, ClassCount);
+        return counts.data<long>().ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}

@@ -1,0 +1,219 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Models;
+
+/// <summary>
+/// Builds a sequential network layer by layer while tracking the shape of one example, so
+/// each layer's input size (channels, features) is inferred and shape mistakes fail here with
+/// a clear message rather than inside LibTorch. Generated code reads like the spec:
+/// <code>
+/// var model = new ModelBuilder(1, 28, 28)
+///     .Conv(32, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
+///     .Flatten().Linear(10)
+///     .Build();
+/// </code>
+/// Layers are named by kind and count (<c>conv1</c>, <c>bn1</c>, <c>relu1</c>, <c>linear2</c>,
+/// <c>block1</c>) unless a name is given; parameter paths such as <c>linear2.weight</c> follow.
+/// </summary>
+public sealed class ModelBuilder
+{
+    private readonly List<(string Name, nn.Module<Tensor, Tensor> Layer)> _layers = [];
+    private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);
+    private long[] _shape;
+
+    /// <summary>Starts a network whose input examples have <paramref name="inputShape"/> (channels, height, width; or features).</summary>
+    public ModelBuilder(params long[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(inputShape);
+        if (inputShape.Length is not (1 or 3) || inputShape.Any(s => s < 1))
+        {
+            throw new ArgumentException("The input shape is [channels, height, width] or [features], with positive sizes.", nameof(inputShape));
+        }
+
+        _shape = [.. inputShape];
+    }
+
+    /// <summary>The shape of one example after the layers added so far.</summary>
+    public IReadOnlyList<long> OutputShape => _shape;
+
+    /// <summary>A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:)</c>).</summary>
+    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, bool bias = true, string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(kernel, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dilation, 1);
+        var (inChannels, height, width) = Spatial("conv");
+        var pixels = (padding ?? ConvPadding.Valid).Resolve(kernel, dilation);
+        var span = (dilation * (kernel - 1)) + 1;
+        var outHeight = OutputSize("conv", height, span, stride, pixels);
+        var outWidth = OutputSize("conv", width, span, stride, pixels);
+        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, dilation, bias), [channels, outHeight, outWidth]);
+    }
+
+    /// <summary>Batch normalisation over channels (images) or features (flat).</summary>
+    public ModelBuilder BatchNorm(double momentum = 0.1, double eps = 1e-5, string? name = null)
+    {
+        nn.Module<Tensor, Tensor> layer = _shape.Length == 3
+            ? nn.BatchNorm2d(_shape[0], eps, momentum)
+            : nn.BatchNorm1d(_shape[0], eps, momentum);
+        return Add("bn", name, layer, _shape);
+    }
+
+    /// <summary>max(0, x).</summary>
+    public ModelBuilder Relu(string? name = null) => Add("relu", name, nn.ReLU(), _shape);
+
+    /// <summary>The Gaussian error linear unit.</summary>
+    public ModelBuilder Gelu(string? name = null) => Add("gelu", name, nn.GELU(), _shape);
+
+    /// <summary>x for x &gt; 0, <paramref name="slope"/> x otherwise.</summary>
+    public ModelBuilder LeakyRelu(double slope = 0.01, string? name = null) => Add("leaky_relu", name, nn.LeakyReLU(slope), _shape);
+
+    /// <summary>Max pooling (<c>maxpool(k, stride:, padding:)</c>); the stride defaults to the kernel.</summary>
+    public ModelBuilder MaxPool(int kernel, int? stride = null, int padding = 0, string? name = null)
+    {
+        var (channels, height, width) = Spatial("maxpool");
+        var step = stride ?? kernel;
+        return Add("pool", name, nn.MaxPool2d(kernel, step, padding), [channels, OutputSize("maxpool", height, kernel, step, padding), OutputSize("maxpool", width, kernel, step, padding)]);
+    }
+
+    /// <summary>Average pooling (<c>avgpool(k)</c>); the stride defaults to the kernel.</summary>
+    public ModelBuilder AvgPool(int kernel, int? stride = null, int padding = 0, string? name = null)
+    {
+        var (channels, height, width) = Spatial("avgpool");
+        var step = stride ?? kernel;
+        return Add("pool", name, nn.AvgPool2d(kernel, step, padding), [channels, OutputSize("avgpool", height, kernel, step, padding), OutputSize("avgpool", width, kernel, step, padding)]);
+    }
+
+    /// <summary>The mean of each channel over the whole image; the output is flat (one value per channel).</summary>
+    public ModelBuilder GlobalAvgPool(string? name = null)
+    {
+        var (channels, _, _) = Spatial("global_avgpool");
+        return Add("gap", name, nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten()), [channels]);
+    }
+
+    /// <summary>Flattens each example to one vector of features.</summary>
+    public ModelBuilder Flatten(string? name = null) => Add("flatten", name, nn.Flatten(), [_shape.Aggregate(1L, (a, b) => a * b)]);
+
+    /// <summary>Zeroes each value with probability <paramref name="p"/> while training.</summary>
+    public ModelBuilder Dropout(double p, string? name = null)
+    {
+        if (p is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A dropout probability must be in [0, 1).");
+        }
+
+        return Add("dropout", name, nn.Dropout(p), _shape);
+    }
+
+    /// <summary>A fully connected layer to <paramref name="features"/> outputs; needs flat input.</summary>
+    public ModelBuilder Linear(int features, bool bias = true, string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        if (_shape.Length != 1)
+        {
+            throw new InvalidOperationException($"linear({features}) needs flat input, but the previous layer gives [{string.Join(", ", _shape)}]; add flatten or global_avgpool before it.");
+        }
+
+        return Add("linear", name, nn.Linear(_shape[0], features, bias), [features]);
+    }
+
+    /// <summary>Log-probabilities over the last dimension (for the NLL loss).</summary>
+    public ModelBuilder LogSoftmax(string? name = null) => Add("log_softmax", name, nn.LogSoftmax(1), _shape);
+
+    /// <summary>
+    /// A residual block: the layers <paramref name="body"/> adds, plus a shortcut. The shortcut
+    /// is the identity when the body keeps the shape, otherwise a 1 x 1 convolution (stride
+    /// inferred from the size change) followed by a batch norm.
+    /// </summary>
+    public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var (channels, height, width) = Spatial("residual");
+        var inner = new ModelBuilder(_shape);
+        body(inner);
+        if (inner._layers.Count == 0)
+        {
+            throw new InvalidOperationException("A residual block needs at least one layer.");
+        }
+
+        if (inner._shape.Length != 3)
+        {
+            throw new InvalidOperationException($"A residual block must keep image-shaped output; its body gives [{string.Join(", ", inner._shape)}].");
+        }
+
+        var outShape = inner._shape;
+        nn.Module<Tensor, Tensor>? projection = null;
+        if (!outShape.SequenceEqual(_shape))
+        {
+            var stride = height / outShape[1];
+            if (stride * outShape[1] != height || stride * outShape[2] != width || width / outShape[2] != stride)
+            {
+                throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
+            }
+
+            projection = nn.Sequential(
+                ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, bias: false)),
+                ("bn", nn.BatchNorm2d(outShape[0])));
+        }
+
+        var bodyModule = inner.Build();
+        var layerName = name ?? NextName("block");
+        return Add("block", layerName, new ResidualBlock(layerName, bodyModule, projection), outShape);
+    }
+
+    /// <summary>The network as a <c>Sequential</c> module, in training mode, on the CPU; the builder should not be used afterwards.</summary>
+    public nn.Module<Tensor, Tensor> Build()
+    {
+        if (_layers.Count == 0)
+        {
+            throw new InvalidOperationException("The network has no layers.");
+        }
+
+        return nn.Sequential([.. _layers]);
+    }
+
+    private ModelBuilder Add(string kind, string? name, nn.Module<Tensor, Tensor> layer, long[] outShape)
+    {
+        var layerName = name ?? NextName(kind);
+        if (_layers.Any(l => l.Name == layerName))
+        {
+            layer.Dispose();
+            throw new ArgumentException($"Two layers are named '{layerName}'; layer names must be unique.", nameof(name));
+        }
+
+        _layers.Add((layerName, layer));
+        _shape = outShape;
+        return this;
+    }
+
+    /// <summary>
+    /// A convolution made inside a dispose scope: TorchSharp 0.107's Conv2d leaves one
+    /// temporary tensor of its bias initialisation undisposed, which would otherwise outlive
+    /// every trial. Parameters are not scoped, so they survive.
+    /// </summary>
+    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long padding, long dilation, bool bias)
+    {
+        using var scope = NewDisposeScope();
+        return nn.Conv2d(inChannels, outChannels, kernel, stride, padding, dilation, bias: bias);
+    }
+
+    private string NextName(string kind)
+    {
+        var count = _kindCounts.GetValueOrDefault(kind) + 1;
+        _kindCounts[kind] = count;
+        return kind + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private (long Channels, long Height, long Width) Spatial(string layer) => _shape.Length == 3
+        ? (_shape[0], _shape[1], _shape[2])
+        : throw new InvalidOperationException($"{layer} needs image-shaped input (channels, height, width), but the previous layer gives [{string.Join(", ", _shape)}].");
+
+    private static long OutputSize(string layer, long size, long span, long stride, long padding)
+    {
+        var result = ((size + (2 * padding) - span) / stride) + 1;
+        return result >= 1
+            ? result
+            : throw new InvalidOperationException($"{layer} with a {span}-pixel window cannot slide over {size} pixels (padding {padding}); the input is too small.");
+    }
+}

@@ -1,0 +1,20 @@
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>What one epoch measured; reported to <see cref="TrainingOptions.OnEpoch"/> (pruners decide on it).</summary>
+/// <param name="Epoch">1-based.</param>
+/// <param name="TrainLoss">The mean loss over the epoch's batches.</param>
+/// <param name="ValLoss">The mean loss on the validation split, if there is one.</param>
+/// <param name="ValAccuracy">The fraction of the validation split classified correctly, if there is one.</param>
+/// <param name="LearningRate">The scheduled rate at the epoch's last step (before any per-group scale).</param>
+/// <param name="TrainSeconds">Wall time of the epoch's training steps, without validation.</param>
+/// <param name="ImagesPerSecond">Training images processed per second of <paramref name="TrainSeconds"/>.</param>
+public sealed record EpochMetrics(int Epoch, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double TrainSeconds, double ImagesPerSecond)
+{
+    /// <summary>The value of <paramref name="metric"/>, if this epoch measured it.</summary>
+    public double? Get(Metric metric) => metric switch
+    {
+        Metric.ValLoss => ValLoss,
+        Metric.ValAccuracy => ValAccuracy,
+        _ => TrainLoss,
+    };
+}

@@ -1,0 +1,38 @@
+using HyperDsl.Runtime.Data;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>Mean loss and accuracy of a model on a whole split, in evaluation mode and without gradients.</summary>
+internal static class Evaluator
+{
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, ImageDataset split, LossFunction loss, BatchNormalizer normalizer, int batchSize, Device device)
+    {
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var lossSum = zeros(1, ScalarType.Float64, device);
+            var correct = zeros(1, ScalarType.Int64, device);
+
+            // Contiguous slices (narrow) are views: evaluation copies nothing but what moves to the device.
+            for (long start = 0; start < split.Count; start += batchSize)
+            {
+                using var batchScope = NewDisposeScope();
+                var count = Math.Min(batchSize, split.Count - start);
+                var images = normalizer.Apply(split.Images.narrow(0, start, count).to(device));
+                var labels = split.Labels.narrow(0, start, count).to(device);
+                var output = model.call(images);
+                lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));
+                correct.add_(loss.Predict(output).eq(labels).sum());
+            }
+
+            return (lossSum.item<double>() / split.Count, (double)correct.item<long>() / split.Count);
+        }
+        finally
+        {
+            model.train();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>A per-epoch metric that early stopping and best-weight selection can watch.</summary>
+public enum Metric
+{
+    /// <summary>Validation loss (lower is better).</summary>
+    ValLoss,
+
+    /// <summary>Validation accuracy (higher is better).</summary>
+    ValAccuracy,
+
+    /// <summary>Mean training loss (lower is better).</summary>
+    TrainLoss,
+}

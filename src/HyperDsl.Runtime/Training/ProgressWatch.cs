@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>Tracks the best epoch: for early stopping's patience, and to save the best weights.</summary>
+internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWeightsPath, bool hasValidation)
+{
+    private readonly Metric _bestMetric = hasValidation ? Metric.ValAccuracy : Metric.TrainLoss;
+    private double? _bestForWeights;
+    private double? _bestForStopping;
+    private int _epochsWithoutImprovement;
+
+    /// <summary>Whether early stopping's patience has run out.</summary>
+    public bool ShouldStopEarly => earlyStopping is { } stopping && _epochsWithoutImprovement >= stopping.Patience;
+
+    public void Record(EpochMetrics metrics, nn.Module model)
+    {
+        if (bestWeightsPath is not null && metrics.Get(_bestMetric) is { } value && Improves(_bestMetric, value, _bestForWeights, 0))
+        {
+            _bestForWeights = value;
+            model.save(bestWeightsPath);
+        }
+
+        if (earlyStopping is { } stopping && metrics.Get(stopping.Metric) is { } watched)
+        {
+            if (Improves(stopping.Metric, watched, _bestForStopping, stopping.MinDelta))
+            {
+                _bestForStopping = watched;
+                _epochsWithoutImprovement = 0;
+            }
+            else
+            {
+                _epochsWithoutImprovement++;
+            }
+        }
+    }
+
+    private static bool Improves(Metric metric, double value, double? best, double minDelta) => best is not { } b
+        || (metric == Metric.ValAccuracy ? value > b + minDelta : value < b - minDelta);
+}

@@ -1,0 +1,281 @@
+using System.Globalization;
+
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>
+/// A learning-rate schedule of the language. Step, multistep, exponential and plateau change
+/// the rate only at epoch boundaries (their arguments count epochs); cosine, one-cycle and
+/// warmup change it every optimizer step. <c>a.Then(b)</c> runs <c>a</c> for its length and
+/// then <c>b</c> over the rest of training; a warmup rises linearly to the rate its successor
+/// starts at, so the composition is continuous.
+/// </summary>
+public abstract record Schedule
+{
+    private protected Schedule()
+    {
+    }
+
+    /// <summary>The optimizer's rate throughout.</summary>
+    public static Schedule Constant { get; } = new ConstantSchedule();
+
+    /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> after every <paramref name="every"/> (<c>step(every:, gamma:)</c>):
+    /// with <c>every: 2 epochs</c> the third epoch is the first at the lower rate, as with PyTorch's StepLR.
+    /// </summary>
+    public static Schedule Step(TrainingLength every, double gamma = 0.1) => new StepSchedule(every, Positive(gamma, nameof(gamma)));
+
+    /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> once each number of completed epochs in
+    /// <paramref name="epochs"/> is reached (<c>multistep(at:, gamma:)</c>), as PyTorch's MultiStepLR
+    /// milestones: <c>at: [2]</c> lowers the rate from the third epoch on.
+    /// </summary>
+    public static Schedule MultiStep(IReadOnlyList<int> epochs, double gamma = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        if (epochs.Count == 0 || epochs.Any(e => e < 1) || epochs.Zip(epochs.Skip(1)).Any(p => p.First >= p.Second))
+        {
+            throw new ArgumentException("multistep needs increasing epoch numbers from 1.", nameof(epochs));
+        }
+
+        return new MultiStepSchedule([.. epochs], Positive(gamma, nameof(gamma)));
+    }
+
+    /// <summary>Multiplies the rate by <paramref name="gamma"/> every epoch (<c>exponential(gamma:)</c>).</summary>
+    public static Schedule Exponential(double gamma) => new ExponentialSchedule(Positive(gamma, nameof(gamma)));
+
+    /// <summary>Half a cosine from the optimizer's rate down to <paramref name="minLearningRate"/> over the rest of training (<c>cosine(min_lr:)</c>).</summary>
+    public static Schedule Cosine(double minLearningRate = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minLearningRate);
+        return new CosineSchedule(minLearningRate);
+    }
+
+    /// <summary>
+    /// The one-cycle policy (<c>onecycle(max_lr:)</c>), as PyTorch's OneCycleLR: from
+    /// max/<paramref name="divFactor"/> up to <paramref name="maxLearningRate"/> over the first
+    /// <paramref name="riseFraction"/> of the steps, then down to start/<paramref name="finalDivFactor"/>, both along cosines.
+    /// </summary>
+    public static Schedule OneCycle(double maxLearningRate, double riseFraction = 0.3, double divFactor = 25, double finalDivFactor = 1e4)
+    {
+        if (riseFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(riseFraction), riseFraction, "The rising part must be a fraction between 0 and 1.");
+        }
+
+        return new OneCycleSchedule(Positive(maxLearningRate, nameof(maxLearningRate)), riseFraction, Positive(divFactor, nameof(divFactor)), Positive(finalDivFactor, nameof(finalDivFactor)));
+    }
+
+    /// <summary>
+    /// Multiplies the rate by <paramref name="factor"/> when the monitored loss has not improved
+    /// (by a relative 1e-4) for more than <paramref name="patience"/> epochs (<c>plateau(patience:, factor:)</c>).
+    /// </summary>
+    public static Schedule Plateau(int patience = 10, double factor = 0.1, double minLearningRate = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(patience);
+        if (factor is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The plateau factor must be between 0 and 1.");
+        }
+
+        return new PlateauSchedule(patience, factor, minLearningRate);
+    }
+
+    /// <summary>
+    /// Rises linearly over <paramref name="length"/> to the rate that follows it (<c>warmup(duration)</c>):
+    /// step s of L uses (s + 1) / L of it. Alone, the optimizer's rate follows.
+    /// </summary>
+    public static Schedule Warmup(TrainingLength length) => new WarmupSchedule(length);
+
+    /// <summary>Runs this schedule for its length, then <paramref name="next"/> (<c>this then next</c>).</summary>
+    /// <exception cref="ArgumentException">This schedule has no length of its own (only warmup, or a composition ending in one, has).</exception>
+    public Schedule Then(Schedule next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return HasLength
+            ? new SequenceSchedule(this, next)
+            : throw new ArgumentException($"'{this}' lasts until the end of training, so nothing can follow it; only a schedule with a length, such as warmup(1 epoch), can come before 'then'.", nameof(next));
+    }
+
+    /// <summary>Whether the schedule ends by itself (then another can follow it).</summary>
+    private protected virtual bool HasLength => false;
+
+    /// <summary>The schedule's length in steps, for schedules that have one.</summary>
+    private protected virtual long LengthInSteps(long stepsPerEpoch) => throw new InvalidOperationException($"'{this}' has no length.");
+
+    /// <summary>Starts a run on <paramref name="timeline"/>.</summary>
+    internal abstract IScheduleRun Start(ScheduleTimeline timeline);
+
+    /// <summary>Starts a run over a whole training of <paramref name="totalSteps"/> steps from <paramref name="baseLearningRate"/>.</summary>
+    internal IScheduleRun Start(double baseLearningRate, long stepsPerEpoch, long totalSteps) =>
+        Start(new ScheduleTimeline(baseLearningRate, stepsPerEpoch, totalSteps, baseLearningRate));
+
+    private protected static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static double Positive(double value, string name) => value > 0 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a positive number.");
+
+    private static long EpochOf(long step, long stepsPerEpoch) => step / Math.Max(1, stepsPerEpoch);
+
+    private sealed record ConstantSchedule : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) => new FunctionRun(_ => timeline.BaseLearningRate);
+
+        public override string ToString() => "constant";
+    }
+
+    private sealed record StepSchedule(TrainingLength Every, double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) => Every.InEpochs
+            ? new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, EpochOf(s, timeline.StepsPerEpoch) / Every.Value))
+            : new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, s / Every.Value));
+
+        public override string ToString() => $"step(every: {Every}, gamma: {Number(Gamma)})";
+    }
+
+    private sealed record MultiStepSchedule(int[] Epochs, double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) =>
+            new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, Epochs.Count(e => e <= EpochOf(s, timeline.StepsPerEpoch))));
+
+        public override string ToString() => $"multistep(at: [{string.Join(", ", Epochs)}], gamma: {Number(Gamma)})";
+    }
+
+    private sealed record ExponentialSchedule(double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) =>
+            new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, EpochOf(s, timeline.StepsPerEpoch)));
+
+        public override string ToString() => $"exponential(gamma: {Number(Gamma)})";
+    }
+
+    private sealed record CosineSchedule(double MinLearningRate) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var total = Math.Max(1, timeline.TotalSteps);
+            var high = timeline.BaseLearningRate;
+            return new FunctionRun(s => MinLearningRate + ((high - MinLearningRate) * (1 + Math.Cos(Math.PI * Math.Min(s, total) / total)) / 2));
+        }
+
+        public override string ToString() => $"cosine(min_lr: {Number(MinLearningRate)})";
+    }
+
+    private sealed record OneCycleSchedule(double MaxLearningRate, double RiseFraction, double DivFactor, double FinalDivFactor) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var initial = MaxLearningRate / DivFactor;
+            var final = initial / FinalDivFactor;
+
+            // PyTorch's phase ends: the peak at step riseFraction * total - 1, the floor at the last step.
+            var peak = Math.Max(1, (RiseFraction * timeline.TotalSteps) - 1);
+            var last = Math.Max(peak + 1, timeline.TotalSteps - 1);
+            return new FunctionRun(s => s <= peak
+                ? Anneal(initial, MaxLearningRate, s / peak)
+                : Anneal(MaxLearningRate, final, Math.Min(1, (s - peak) / (last - peak))));
+        }
+
+        public override string ToString() => $"onecycle(max_lr: {Number(MaxLearningRate)})";
+
+        private static double Anneal(double from, double to, double fraction) => to + ((from - to) * (1 + Math.Cos(Math.PI * fraction)) / 2);
+    }
+
+    private sealed record PlateauSchedule(int Patience, double Factor, double MinLearningRate) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) => new PlateauRun(this, timeline.BaseLearningRate);
+
+        public override string ToString() => $"plateau(patience: {Patience}, factor: {Number(Factor)})";
+
+        private sealed class PlateauRun(PlateauSchedule schedule, double rate) : IScheduleRun
+        {
+            private const double RelativeThreshold = 1e-4;
+            private double _best = double.PositiveInfinity;
+            private int _badEpochs;
+            private double _rate = rate;
+
+            public double At(long step) => _rate;
+
+            public void EndEpoch(double metric)
+            {
+                if (metric < _best * (1 - RelativeThreshold))
+                {
+                    _best = metric;
+                    _badEpochs = 0;
+                    return;
+                }
+
+                if (++_badEpochs > schedule.Patience)
+                {
+                    _rate = Math.Max(_rate * schedule.Factor, schedule.MinLearningRate);
+                    _badEpochs = 0;
+                }
+            }
+        }
+    }
+
+    private sealed record WarmupSchedule(TrainingLength Length) : Schedule
+    {
+        private protected override bool HasLength => true;
+
+        private protected override long LengthInSteps(long stepsPerEpoch) => Length.ToSteps(stepsPerEpoch);
+
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var length = LengthInSteps(timeline.StepsPerEpoch);
+            var target = timeline.HandOverLearningRate;
+            return new FunctionRun(s => s < length ? target * (s + 1) / length : target);
+        }
+
+        public override string ToString() => $"warmup({Length})";
+    }
+
+    private sealed record SequenceSchedule(Schedule First, Schedule Next) : Schedule
+    {
+        private protected override bool HasLength => Next.HasLength;
+
+        private protected override long LengthInSteps(long stepsPerEpoch) => First.LengthInSteps(stepsPerEpoch) + Next.LengthInSteps(stepsPerEpoch);
+
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var firstLength = First.LengthInSteps(timeline.StepsPerEpoch);
+            var next = Next.Start(timeline with { TotalSteps = Math.Max(1, timeline.TotalSteps - firstLength) });
+            var first = First.Start(timeline with { TotalSteps = firstLength, HandOverLearningRate = next.At(0) });
+            return new SequenceRun(first, next, firstLength);
+        }
+
+        public override string ToString() => $"{First} then {Next}";
+
+        private sealed class SequenceRun(IScheduleRun first, IScheduleRun next, long firstLength) : IScheduleRun
+        {
+            private long _lastStep;
+
+            public double At(long step)
+            {
+                _lastStep = step;
+                return step < firstLength ? first.At(step) : next.At(step - firstLength);
+            }
+
+            public void EndEpoch(double metric)
+            {
+                if (_lastStep < firstLength)
+                {
+                    first.EndEpoch(metric);
+                }
+                else
+                {
+                    next.EndEpoch(metric);
+                }
+            }
+        }
+    }
+
+    private sealed class FunctionRun(Func<long, double> rate) : IScheduleRun
+    {
+        public double At(long step) => rate(step);
+
+        public void EndEpoch(double metric)
+        {
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using HyperDsl.Runtime.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>
+/// Trains one model on one set of splits as <see cref="TrainingOptions"/> say, and reports
+/// each epoch. Every training step runs inside its own dispose scope, so tensors do not
+/// outlive their batch and memory does not grow across trials. A NaN or infinite loss ends
+/// the run as <see cref="TrainingOutcome.Failed"/> with the epoch and step; it does not throw.
+/// With the same seed on the CPU, runs repeat to the last digit.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly TrainingOptions _options;
+
+    /// <summary>Creates a trainer; it holds no native resources until <see cref="Fit(nn.Module{Tensor, Tensor}, DataSplits)"/>.</summary>
+    public Trainer(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.EvaluationBatchSize, 1, nameof(options));
+        if (options.ClipGradientNorm is { } clip && !(clip > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), clip, "Gradient clipping needs a positive norm.");
+        }
+
+        _options = options;
+    }
+
+    /// <summary>Seeds LibTorch with <see cref="TrainingOptions.Seed"/>, builds the model, trains it and disposes it.</summary>
+    public TrainingResult Fit(Func<nn.Module<Tensor, Tensor>> buildModel, DataSplits data)
+    {
+        ArgumentNullException.ThrowIfNull(buildModel);
+        TorchRuntime.Seed(_options.Seed);
+        using var model = buildModel();
+        return Fit(model, data);
+    }
+
+    /// <summary>Trains <paramref name="model"/> (moved to the device, left in training mode) on <paramref name="data"/>.</summary>
+    public TrainingResult Fit(nn.Module<Tensor, Tensor> model, DataSplits data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        TorchRuntime.EnsureInitialized();
+        var options = _options;
+        var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice) : TorchRuntime.Device;
+        CheckMetricsExist(data);
+
+        var train = data.Train;
+        var batchSize = Math.Min(options.BatchSize, train.Count);
+
+        // A last batch of one image is dropped: batch norm cannot train on a single example.
+        var stepsPerEpoch = (train.Count / batchSize) + (train.Count % batchSize >= 2 ? 1 : 0);
+
+        model.to(device);
+        model.train();
+        manual_seed(options.Seed);
+        using var shuffling = new Generator((ulong)options.Seed, CPU);
+        using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
+        using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
+        var groups = LearningRateScale.Groups(model, options.LearningRateScale);
+        using var optimizer = options.Optimizer.Create(groups);
+        var rates = optimizer.ParamGroups.ToList();
+        var trainable = groups.SelectMany(g => g.Parameters).ToList();
+        var schedule = options.Schedule.Start(options.Optimizer.LearningRate, stepsPerEpoch, (long)stepsPerEpoch * options.Epochs);
+        var watch = new ProgressWatch(options.EarlyStopping, options.BestWeightsPath, data.Validation is not null);
+
+        var epochs = new List<EpochMetrics>();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var order = randperm(train.Count, generator: shuffling);
+            double lossSum = 0;
+            double rate = 0;
+            long seen = 0;
+            for (var step = 0; step < stepsPerEpoch; step++)
+            {
+                rate = schedule.At(((long)(epoch - 1) * stepsPerEpoch) + step);
+                for (var g = 0; g < rates.Count; g++)
+                {
+                    rates[g].LearningRate = rate * groups[g].Scale;
+                }
+
+                using var scope = NewDisposeScope();
+                var count = Math.Min(batchSize, train.Count - (step * batchSize));
+                var indices = order.narrow(0, (long)step * batchSize, count);
+                var images = train.Images.index_select(0, indices).to(device);
+                var labels = train.Labels.index_select(0, indices).to(device);
+                if (options.Augmentation is { } augmentation)
+                {
+                    images = augmentation.Apply(images, augmenting);
+                }
+
+                // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
+                normalizer.ApplyInPlace(images);
+                optimizer.zero_grad();
+                var loss = options.Loss.Compute(model.call(images), labels);
+                var value = loss.item<float>();
+                if (!float.IsFinite(value))
+                {
+                    var failure = string.Create(CultureInfo.InvariantCulture, $"The training loss became {(float.IsNaN(value) ? "NaN" : "infinite")} at epoch {epoch}, step {step + 1} of {stepsPerEpoch} (learning rate {rate:G4}); the trial failed. A lower learning rate or gradient clipping (clip) usually helps.");
+                    return new TrainingResult(TrainingOutcome.Failed, epochs, null, failure);
+                }
+
+                loss.backward();
+                if (options.ClipGradientNorm is { } maxNorm)
+                {
+                    nn.utils.clip_grad_norm_(trainable, maxNorm);
+                }
+
+                optimizer.step();
+                lossSum += value;
+                seen += count;
+            }
+
+            clock.Stop();
+            var trainLoss = lossSum / stepsPerEpoch;
+            double? valLoss = null, valAccuracy = null;
+            if (data.Validation is { } validation)
+            {
+                (var l, var a) = Evaluator.Evaluate(model, validation, options.Loss, normalizer, options.EvaluationBatchSize, device);
+                (valLoss, valAccuracy) = (l, a);
+            }
+
+            var metrics = new EpochMetrics(epoch, trainLoss, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds);
+            epochs.Add(metrics);
+            schedule.EndEpoch(valLoss ?? trainLoss);
+            watch.Record(metrics, model);
+
+            if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
+            {
+                return Finish(TrainingOutcome.Stopped, epochs, model, data, normalizer, device);
+            }
+
+            if (watch.ShouldStopEarly)
+            {
+                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, normalizer, device);
+            }
+        }
+
+        return Finish(TrainingOutcome.Completed, epochs, model, data, normalizer, device);
+    }
+
+    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, BatchNormalizer normalizer, Device device)
+    {
+        double? testAccuracy = data.Test is { } test
+            ? Evaluator.Evaluate(model, test, _options.Loss, normalizer, _options.EvaluationBatchSize, device).Accuracy
+            : null;
+        return new TrainingResult(outcome, epochs, testAccuracy, null);
+    }
+
+    private void CheckMetricsExist(DataSplits data)
+    {
+        if (_options.EarlyStopping is { Metric: not Metric.TrainLoss } stopping && data.Validation is null)
+        {
+            throw new InvalidOperationException($"Early stopping watches {stopping.Metric}, which needs a validation split; add one (validation 10%) or watch the training loss.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using HyperDsl.Runtime.Augmentation;
+using HyperDsl.Runtime.Data;
+
+namespace HyperDsl.Runtime.Training;
+
+/// <summary>Everything the <c>train</c> and <c>data</c> sections say about one training run. Immutable; set with <c>with</c>.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training split.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Training images per optimizer step.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Images per forward pass when evaluating (no gradients, so larger is fine).</summary>
+    public int EvaluationBatchSize { get; init; } = 1000;
+
+    /// <summary>The optimizer.</summary>
+    public OptimizerSpec Optimizer { get; init; } = OptimizerSpec.Adam();
+
+    /// <summary>The learning-rate schedule.</summary>
+    public Schedule Schedule { get; init; } = Schedule.Constant;
+
+    /// <summary>Per-group learning rates, if any.</summary>
+    public LearningRateScale? LearningRateScale { get; init; }
+
+    /// <summary>The loss.</summary>
+    public LossFunction Loss { get; init; } = LossFunction.CrossEntropy();
+
+    /// <summary>Normalisation, resolved on the training split and applied to every batch of every split.</summary>
+    public Normalization Normalization { get; init; } = Normalization.None;
+
+    /// <summary>Augmentation of training batches (never validation or test).</summary>
+    public IBatchAugmentation? Augmentation { get; init; }
+
+    /// <summary>Clip the gradients' total L2 norm to this before each step (<c>clip</c>).</summary>
+    public double? ClipGradientNorm { get; init; }
+
+    /// <summary>Early stopping, if any.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>Seeds shuffling, augmentation and dropout (and, through <see cref="Trainer.Fit(Func{TorchSharp.torch.nn.Module{TorchSharp.torch.Tensor, TorchSharp.torch.Tensor}}, DataSplits)"/>, the initial weights).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>The device; <see langword="null"/> uses <see cref="TorchRuntime.Device"/>.</summary>
+    public DeviceChoice? Device { get; init; }
+
+    /// <summary>Called after every epoch with its metrics; returning <see cref="EpochDecision.Stop"/> ends training cleanly.</summary>
+    public Func<EpochMetrics, EpochDecision>? OnEpoch { get; init; }
+
+    /// <summary>Where to save the weights of the best epoch (by validation accuracy, else training loss); none if null.</summary>
+    public string? BestWeightsPath { get; init; }
+}

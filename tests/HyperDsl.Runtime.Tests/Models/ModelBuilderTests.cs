@@ -1,0 +1,90 @@
+using HyperDsl.Runtime.Models;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Tests.Models;
+
+public sealed class ModelBuilderTests
+{
+    private static long[] OutputShape(nn.Module<Tensor, Tensor> model, params long[] input)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        using var x = randn(input);
+        using var y = model.call(x);
+        return y.shape;
+    }
+
+    [Fact]
+    public void The_tracked_shape_matches_what_the_network_outputs()
+    {
+        var builder = new ModelBuilder(1, 28, 28)
+            .Conv(8, kernel: 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
+            .Conv(16, kernel: 5, stride: 2).Gelu().AvgPool(2)
+            .Flatten().Dropout(0.5).Linear(32).LeakyRelu().Linear(10);
+
+        Assert.Equal([10L], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([4L, 10], OutputShape(model, 4, 1, 28, 28));
+    }
+
+    [Theory]
+    [InlineData(16, 1, 16, 32, 32, false)]
+    [InlineData(32, 1, 32, 32, 32, true)]
+    [InlineData(16, 2, 16, 16, 16, true)]
+    [InlineData(32, 2, 32, 16, 16, true)]
+    public void A_residual_block_projects_the_shortcut_exactly_when_channels_or_stride_change(int channels, int stride, long outChannels, long outHeight, long outWidth, bool projected)
+    {
+        var builder = new ModelBuilder(16, 32, 32)
+            .Residual(b => b.Conv(channels, 3, stride: stride, padding: ConvPadding.Same).BatchNorm().Relu().Conv(channels, 3, padding: ConvPadding.Same).BatchNorm())
+            .Relu();
+
+        Assert.Equal([outChannels, outHeight, outWidth], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([2L, outChannels, outHeight, outWidth], OutputShape(model, 2, 16, 32, 32));
+        var names = model.named_parameters().Select(p => p.name).ToList();
+        Assert.Equal(projected, names.Contains("block1.projection.conv.weight"));
+        Assert.Contains("block1.body.conv1.weight", names);
+    }
+
+    [Fact]
+    public void Global_average_pooling_gives_one_feature_per_channel()
+    {
+        using var model = new ModelBuilder(3, 9, 7).Conv(12, 3).GlobalAvgPool().Linear(5).Build();
+
+        Assert.Equal([3L, 5], OutputShape(model, 3, 3, 9, 7));
+    }
+
+    [Fact]
+    public void Linear_on_image_shaped_input_says_to_flatten_first()
+    {
+        var builder = new ModelBuilder(1, 28, 28).Conv(4, 3);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Linear(10));
+
+        Assert.Contains("add flatten or global_avgpool before it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_window_larger_than_the_image_is_rejected_when_the_layer_is_added()
+    {
+        var builder = new ModelBuilder(1, 4, 4).MaxPool(2).MaxPool(2);
+
+        Assert.Throws<InvalidOperationException>(() => builder.Conv(4, kernel: 3));
+    }
+
+    [Fact]
+    public void Padding_same_with_an_even_kernel_asks_for_pixels()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, padding: ConvPadding.Same));
+
+        Assert.Contains("odd kernel span", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Layers_are_named_by_kind_and_count_unless_named()
+    {
+        using var model = new ModelBuilder(4).Linear(8).Relu().Linear(2, name: "head").Build();
+
+        Assert.Equal(["linear1.weight", "linear1.bias", "head.weight", "head.bias"], model.named_parameters().Select(p => p.name));
+    }
+}

@@ -1,0 +1,57 @@
+using TorchSharp;
+
+namespace HyperDsl.Runtime.Tests;
+
+public sealed class TorchRuntimeTests
+{
+    [Fact]
+    public void Native_LibTorch_loads_and_computes()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var sum = torch.ones(2, 3).sum();
+        Assert.Equal(6f, sum.item<float>());
+    }
+
+    [Fact]
+    public void Malloc_is_tuned_by_default_on_Linux()
+    {
+        TorchRuntime.EnsureInitialized();
+        var disabled = Environment.GetEnvironmentVariable(TorchRuntime.MallocTuningVariable) == "0";
+        Assert.Equal(OperatingSystem.IsLinux() && !disabled, TorchRuntime.MallocTuned);
+    }
+
+    [Fact]
+    public void Thread_count_is_settable()
+    {
+        var before = torch.get_num_threads();
+        try
+        {
+            TorchRuntime.Initialize(new RuntimeOptions(DeviceChoice.Cpu, Threads: 1));
+            Assert.Equal(1, torch.get_num_threads());
+        }
+        finally
+        {
+            TorchRuntime.Initialize(new RuntimeOptions(DeviceChoice.Cpu, Threads: before));
+        }
+    }
+
+    [Fact]
+    public void Device_auto_is_cuda_exactly_when_cuda_is_available()
+    {
+        var device = TorchRuntime.ResolveDevice(DeviceChoice.Auto);
+        Assert.Equal(torch.cuda.is_available() ? DeviceType.CUDA : DeviceType.CPU, device.type);
+        Assert.Equal(DeviceType.CPU, TorchRuntime.ResolveDevice(DeviceChoice.Cpu).type);
+    }
+
+    [Fact]
+    public void Device_cuda_without_a_gpu_says_how_to_get_one()
+    {
+        if (torch.cuda.is_available())
+        {
+            return;
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => TorchRuntime.ResolveDevice(DeviceChoice.Cuda));
+        Assert.Contains("HypTorchBackend=cuda", error.Message, StringComparison.Ordinal);
+    }
+}

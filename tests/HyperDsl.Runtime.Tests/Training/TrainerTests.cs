@@ -1,0 +1,247 @@
+using HyperDsl.Runtime.Augmentation;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Models;
+using HyperDsl.Runtime.Training;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Tests.Training;
+
+public sealed class TrainerTests
+{
+    private static DataSplits SmallData(int count = 256, long seed = 1)
+    {
+        var all = SyntheticData.Create(count, [1, 12, 12], classes: 4, seed: seed);
+        return new DataSplits(all).WithValidationFraction(0.25, seed);
+    }
+
+    private static nn.Module<Tensor, Tensor> SmallCnn() => new ModelBuilder(1, 12, 12)
+        .Conv(8, 3, padding: ConvPadding.Same).BatchNorm().Relu().MaxPool(2)
+        .Flatten().Dropout(0.2).Linear(16).Relu().Linear(4, name: "head")
+        .Build();
+
+    private static TrainingOptions Options => new()
+    {
+        Epochs = 2,
+        BatchSize = 32,
+        Optimizer = OptimizerSpec.Adam(lr: 1e-2),
+        Normalization = Normalization.Auto,
+        Augmentation = Augment.Pipeline(Augment.HorizontalFlip(), Augment.RandomCrop(12, padding: 1)),
+    };
+
+    [Fact]
+    public void The_same_seed_twice_gives_identical_metrics_and_another_seed_different_ones()
+    {
+        using var data = SmallData();
+
+        TrainingResult Run(long seed) => new Trainer(Options with { Seed = seed }).Fit(SmallCnn, data);
+        var first = Run(7);
+        var second = Run(7);
+        var other = Run(8);
+
+        Assert.Equal(first.Epochs.Select(e => (e.TrainLoss, e.ValLoss, e.ValAccuracy)), second.Epochs.Select(e => (e.TrainLoss, e.ValLoss, e.ValAccuracy)));
+        Assert.NotEqual(first.Epochs.Select(e => e.TrainLoss), other.Epochs.Select(e => e.TrainLoss));
+    }
+
+    [Fact]
+    public void Each_epoch_reports_training_loss_validation_loss_and_accuracy_to_the_callback()
+    {
+        using var data = SmallData();
+        var reported = new List<EpochMetrics>();
+
+        var result = new Trainer(Options with { Epochs = 3, OnEpoch = m => { reported.Add(m); return EpochDecision.Continue; } }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.Equal(result.Epochs, reported);
+        Assert.Equal([1, 2, 3], reported.Select(m => m.Epoch));
+        Assert.All(reported, m => Assert.True(m.TrainLoss > 0 && m.ValLoss > 0 && m.ValAccuracy is >= 0 and <= 1 && m.ImagesPerSecond > 0));
+        Assert.Null(result.TestAccuracy);
+    }
+
+    [Fact]
+    public void The_callback_can_stop_training_cleanly()
+    {
+        using var data = SmallData();
+
+        var result = new Trainer(Options with { Epochs = 5, OnEpoch = m => m.Epoch == 2 ? EpochDecision.Stop : EpochDecision.Continue }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Stopped, result.Outcome);
+        Assert.Equal(2, result.Epochs.Count);
+    }
+
+    [Fact]
+    public void Early_stopping_ends_training_after_the_patience_runs_out()
+    {
+        using var data = SmallData();
+
+        // No change of the loss can beat a minimum improvement of 10.
+        var result = new Trainer(Options with { Epochs = 6, EarlyStopping = new EarlyStopping(Metric.ValLoss, Patience: 2, MinDelta: 10) }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
+        Assert.Equal(3, result.Epochs.Count);
+    }
+
+    [Fact]
+    public void Early_stopping_on_a_validation_metric_without_a_validation_split_is_refused()
+    {
+        using var data = new DataSplits(SyntheticData.Create(64, [1, 12, 12], 4, 1));
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(Options with { EarlyStopping = new EarlyStopping(Metric.ValAccuracy, 2) }).Fit(SmallCnn, data));
+
+        Assert.Contains("needs a validation split", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_NaN_loss_fails_the_trial_naming_the_epoch_and_step()
+    {
+        using var images = full(64, 1, 12, 12, double.NaN);
+        using var data = new DataSplits(new ImageDataset(images.clone(), zeros(64, ScalarType.Int64), 4));
+
+        var result = new Trainer(Options with { Normalization = Normalization.None, Augmentation = null }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Failed, result.Outcome);
+        Assert.Equal("The training loss became NaN at epoch 1, step 1 of 2 (learning rate 0.01); the trial failed. A lower learning rate or gradient clipping (clip) usually helps.", result.Failure);
+    }
+
+    [Fact]
+    public void A_loss_that_diverges_in_a_later_epoch_fails_there()
+    {
+        using var data = SmallData();
+
+        // From the second epoch on the rate is astronomically large.
+        var result = new Trainer(Options with
+        {
+            Epochs = 3,
+            Optimizer = OptimizerSpec.Sgd(lr: 0.01),
+            Schedule = Schedule.MultiStep([1], gamma: 1e30),
+        }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Failed, result.Outcome);
+        Assert.Single(result.Epochs);
+        Assert.Contains("at epoch 2, step ", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Frozen_parameters_do_not_change_while_the_others_train()
+    {
+        using var data = SmallData();
+        TorchRuntime.Seed(1);
+        using var model = SmallCnn();
+        ModelParameters.FreezeAllExcept(model, "head");
+        var before = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+
+        new Trainer(Options with { Epochs = 1, Optimizer = OptimizerSpec.AdamW(lr: 1e-2, weightDecay: 0.1) }).Fit(model, data);
+
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            Assert.Equal(!name.StartsWith("head.", StringComparison.Ordinal), TensorAssert.AreIdentical(before[name], parameter));
+        }
+    }
+
+    [Fact]
+    public void A_learning_rate_scale_of_zero_keeps_the_backbone_still_and_trains_the_excepted_head()
+    {
+        using var data = SmallData();
+        TorchRuntime.Seed(1);
+        using var model = SmallCnn();
+        var before = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+
+        new Trainer(Options with
+        {
+            Epochs = 1,
+            Optimizer = OptimizerSpec.Sgd(lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-3),
+            LearningRateScale = new LearningRateScale(0, ["head"]),
+        }).Fit(model, data);
+
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            Assert.Equal(!name.StartsWith("head.", StringComparison.Ordinal), TensorAssert.AreIdentical(before[name], parameter));
+        }
+    }
+
+    [Fact]
+    public void Gradient_clipping_bounds_how_far_one_SGD_step_moves_the_weights()
+    {
+        using var data = new DataSplits(SyntheticData.Create(32, [1, 12, 12], 4, 1));
+        TorchRuntime.Seed(1);
+        using var model = SmallCnn();
+        var before = model.parameters().Select(p => p.detach().clone()).ToList();
+
+        new Trainer(Options with { Epochs = 1, Optimizer = OptimizerSpec.Sgd(lr: 1.0), ClipGradientNorm = 1e-3, Augmentation = null }).Fit(model, data);
+
+        var squared = model.parameters().Zip(before).Sum(p => p.First.sub(p.Second).pow(2).sum().item<float>());
+        Assert.InRange(Math.Sqrt(squared), 1e-5, 1e-3 * 1.001);
+    }
+
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("rmsprop")]
+    public void Every_optimizer_lowers_the_training_loss(string name)
+    {
+        using var data = SmallData();
+        var optimizer = name switch
+        {
+            "sgd" => OptimizerSpec.Sgd(lr: 0.05, momentum: 0.9),
+            "adam" => OptimizerSpec.Adam(lr: 3e-3),
+            "adamw" => OptimizerSpec.AdamW(lr: 3e-3),
+            _ => OptimizerSpec.RmsProp(lr: 1e-3),
+        };
+
+        var result = new Trainer(Options with { Epochs = 3, Optimizer = optimizer, Augmentation = null, Schedule = Schedule.Warmup(TrainingLength.Steps(3)).Then(Schedule.Cosine()) }).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.True(result.Epochs[^1].TrainLoss < result.Epochs[0].TrainLoss, string.Join(", ", result.Epochs.Select(e => e.TrainLoss)));
+    }
+
+    [Theory]
+    [InlineData("nll")]
+    [InlineData("smoothed")]
+    public void Nll_and_label_smoothed_cross_entropy_train(string loss)
+    {
+        using var data = SmallData();
+        var builder = new ModelBuilder(1, 12, 12).Flatten().Linear(4);
+        var options = Options with
+        {
+            Epochs = 3,
+            Loss = loss == "nll" ? LossFunction.Nll : LossFunction.CrossEntropy(labelSmoothing: 0.1),
+            Augmentation = null,
+        };
+
+        var result = new Trainer(options).Fit(() => (loss == "nll" ? builder.LogSoftmax() : builder).Build(), data);
+
+        Assert.True(result.Epochs[^1].ValAccuracy > 0.5, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes()
+    {
+        using var all = SyntheticData.Create(256, [1, 12, 12], classes: 2, seed: 3);
+        using var data = new DataSplits(all.Select(arange(256))).WithValidationFraction(0.25, 3);
+
+        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null })
+            .Fit(() => new ModelBuilder(1, 12, 12).Flatten().Linear(1).Build(), data);
+
+        Assert.True(result.Epochs[^1].ValAccuracy > 0.9, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+    }
+
+    [Fact]
+    public void The_best_epoch_s_weights_are_saved_to_the_given_file()
+    {
+        using var data = SmallData();
+        var path = Path.Combine(Path.GetTempPath(), $"hyp-best-{Guid.NewGuid():N}.bin");
+        try
+        {
+            new Trainer(Options with { BestWeightsPath = path }).Fit(SmallCnn, data);
+
+            using var model = SmallCnn();
+            model.load(path);
+            Assert.True(new FileInfo(path).Length > 0);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
