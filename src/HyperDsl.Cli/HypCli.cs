@@ -9,6 +9,7 @@ internal static class HypCli
     {
         var root = new RootCommand("HyperDsl: define, check and run hyperparameter studies for convolutional networks.");
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(CompileCommand.Create(console));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -21,4 +21,8 @@ public sealed record CheckedExperiment(
     ImmutableArray<ParameterSummary> Parameters,
     long? SpaceSize,
     ShapeSummary? Shapes,
-    string Strategy);
+    string Strategy)
+{
+    /// <summary>What the binder built, for the code generator; null when the experiment could not be bound.</summary>
+    internal BoundExperiment? Bound { get; init; }
+}

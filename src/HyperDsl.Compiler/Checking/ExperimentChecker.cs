@@ -48,7 +48,10 @@ internal static class ExperimentChecker
             [.. binder.Parameters.Select(p => new ParameterSummary(p.Name, p.Type.DisplayName, p.Domain?.Describe() ?? "?", p.Condition is { } c ? ExpressionBinder.Shorten(c) : null))],
             size,
             shapes,
-            Strategy(experiment));
+            Strategy(experiment))
+        {
+            Bound = new BoundExperiment(experiment, model, binder.Parameters),
+        };
     }
 
     private static string Strategy(EffectiveExperiment experiment)

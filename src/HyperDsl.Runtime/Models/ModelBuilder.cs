@@ -63,6 +63,15 @@ public sealed class ModelBuilder
     /// <summary>max(0, x).</summary>
     public ModelBuilder Relu(string? name = null) => Add("relu", name, nn.ReLU(), _shape);
 
+    /// <summary>x * sigmoid(x).</summary>
+    public ModelBuilder Silu(string? name = null) => Add("silu", name, nn.SiLU(), _shape);
+
+    /// <summary>The hyperbolic tangent.</summary>
+    public ModelBuilder Tanh(string? name = null) => Add("tanh", name, nn.Tanh(), _shape);
+
+    /// <summary>The logistic sigmoid.</summary>
+    public ModelBuilder Sigmoid(string? name = null) => Add("sigmoid", name, nn.Sigmoid(), _shape);
+
     /// <summary>The Gaussian error linear unit.</summary>
     public ModelBuilder Gelu(string? name = null) => Add("gelu", name, nn.GELU(), _shape);
 

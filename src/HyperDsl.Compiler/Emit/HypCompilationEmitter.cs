@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using HyperDsl.Syntax.Diagnostics;
+
+namespace HyperDsl.Compiler.Emit;
+
+/// <summary>
+/// Turns an error-free compilation into C#: one file per experiment. Refuses when there are
+/// errors (errors block emit), and reports what the generator cannot translate yet as HYP5001
+/// rather than emitting wrong code.
+/// </summary>
+public static class HypCompilationEmitter
+{
+    /// <summary>The generator's version, written into every file it emits.</summary>
+    public const string Version = "0.1.0";
+
+    /// <summary>HYP5001: a construct the code generator does not translate yet.</summary>
+    public static readonly DiagnosticDescriptor NotGeneratedDescriptor = new("HYP5001", DiagnosticSeverity.Error, "Not supported by the code generator yet");
+
+    /// <summary>The generated files, or the diagnostics that prevent them.</summary>
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Diagnostics) Emit(HypCompilation compilation)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        if (compilation.HasErrors)
+        {
+            return ([], compilation.Diagnostics);
+        }
+
+        var sources = ImmutableArray.CreateBuilder<GeneratedSource>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var experiment in compilation.Experiments)
+        {
+            var unsupported = Unsupported(experiment);
+            if (unsupported is not null)
+            {
+                diagnostics.Add(new Diagnostic(NotGeneratedDescriptor, experiment.Location, $"C# for '{experiment.Name}' cannot be generated yet: {unsupported}."));
+                continue;
+            }
+
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Location.File.Text))).ToLowerInvariant();
+            try
+            {
+                sources.Add(new GeneratedSource(CSharpNames.Pascal(experiment.Name) + ".g.cs", new ExperimentEmitter(experiment).Emit(Version, hash)));
+            }
+            catch (NotSupportedException error)
+            {
+                diagnostics.Add(new Diagnostic(NotGeneratedDescriptor, experiment.Location, $"C# for '{experiment.Name}' cannot be generated yet: {error.Message}"));
+            }
+        }
+
+        return (sources.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static string? Unsupported(CheckedExperiment experiment)
+    {
+        if (experiment.Bound?.Experiment.Model is not { } model)
+        {
+            return "it has no model";
+        }
+
+        if (experiment.Shapes is not { Inputs.Count: 1 })
+        {
+            return "its input shape depends on the parameters";
+        }
+
+        var statements = model.Body.Concat(experiment.Bound.Experiment.Blocks.Values.SelectMany(b => b.Syntax.Body));
+        if (Flatten(statements).OfType<FreezeOrBackbone>().Any())
+        {
+            return "backbones, freeze and replace are generated in a later version";
+        }
+
+        return null;
+    }
+
+    private sealed record FreezeOrBackbone;
+
+    private static IEnumerable<object> Flatten(IEnumerable<Syntax.Ast.StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case Syntax.Ast.FreezeSyntax or Syntax.Ast.ReplaceSyntax:
+                    yield return new FreezeOrBackbone();
+                    break;
+                case Syntax.Ast.LayerSyntax layer when Catalog.BuiltinCatalog.Find(layer.Name.Name) is { Kind: Catalog.EntryKind.Backbone }:
+                    yield return new FreezeOrBackbone();
+                    break;
+                case Syntax.Ast.ForSyntax loop:
+                    foreach (var item in Flatten(loop.Body))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                case Syntax.Ast.IfStatementSyntax conditional:
+                    foreach (var item in Flatten(conditional.Then.Concat(conditional.Else)))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                case Syntax.Ast.MatchStatementSyntax match:
+                    foreach (var item in Flatten(match.Arms.SelectMany(a => a.Body)))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                case Syntax.Ast.ResidualSyntax residual:
+                    foreach (var item in Flatten(residual.Body))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+            }
+        }
+    }
+}

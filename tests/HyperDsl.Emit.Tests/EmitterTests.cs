@@ -1,0 +1,108 @@
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Compiler.Resolution;
+using SyntaxTree = HyperDsl.Syntax.SyntaxTree;
+using HyperDsl.TestKit;
+using Microsoft.CodeAnalysis;
+
+namespace HyperDsl.Emit.Tests;
+
+public class EmitterTests
+{
+    public static TheoryData<string> Examples() => new(RepositoryPaths.ExampleSpecs
+        .Where(p => !p.Contains("blocks", StringComparison.Ordinal))
+        .Select(path => Path.GetRelativePath(RepositoryPaths.Examples, path)));
+
+    internal static (HypCompilation Compilation, System.Collections.Immutable.ImmutableArray<GeneratedSource> Sources, System.Collections.Immutable.ImmutableArray<Syntax.Diagnostics.Diagnostic> Diagnostics) Generate(string example)
+    {
+        var path = Path.Combine("examples", example);
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, path)), path)], new RootResolver());
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        return (compilation, sources, diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Each_example_generates_its_baselined_csharp_or_says_what_is_not_supported_yet(string example)
+    {
+        var (_, sources, diagnostics) = Generate(example);
+
+        Assert.All(diagnostics, d => Assert.Equal("HYP5001", d.Code));
+        foreach (var source in sources)
+        {
+            BaselineAssert.Matches(source.Text, Path.Combine("Baselines", source.HintName));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Generated_code_compiles_without_errors_or_warnings(string example)
+    {
+        var (_, sources, _) = Generate(example);
+
+        var problems = GeneratedAssembly.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_same_spec_generates_byte_identical_code()
+    {
+        var first = Generate("fashion-mnist-cnn.hyp").Sources.Single().Text;
+        var second = Generate("fashion-mnist-cnn.hyp").Sources.Single().Text;
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_spec_with_errors_generates_nothing()
+    {
+        var compilation = HypCompilation.Create([SyntaxTree.Parse("experiment e { model { conv(16) relu } }", "bad.hyp")]);
+
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+
+        Assert.Empty(sources);
+        Assert.Contains(diagnostics, d => d.IsError);
+    }
+
+    [Fact]
+    public void Csharp_keywords_as_spec_names_are_escaped_and_compile()
+    {
+        const string Spec = """
+            block @stage(base: int, event: int = 2) {
+              for int in 0 ..< event { conv(base, kernel: 3, padding: same); relu }
+            }
+            experiment class {
+              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+              params {
+                namespace ~ choice(4, 8)
+                object ~ choice(on, off)
+              }
+              model {
+                stage(namespace)
+                if object == on { relu }
+                global_avgpool
+                linear(2)
+              }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(Spec.Replace("@stage", "stage", StringComparison.Ordinal), "path \"with\" quotes\n*/.hyp")]);
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(GeneratedAssembly.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains("long @base", sources.Single().Text, StringComparison.Ordinal);
+    }
+
+    private sealed class RootResolver : ISourceResolver
+    {
+        public byte[]? TryRead(string path, out string? problem)
+        {
+            var full = Path.Combine(RepositoryPaths.Root, path);
+            problem = File.Exists(full) ? null : "no such file";
+            return problem is null ? File.ReadAllBytes(full) : null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using HyperDsl.Compiler.Checking;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Runtime;
+using HyperDsl.Runtime.Models;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Emit.Tests;
+
+/// <summary>
+/// The generated model, built by TorchSharp, must be exactly what the checker proved: at
+/// several points of each example's space, its trainable parameter count equals the checker's
+/// figure and a forward pass returns the shape the checker predicted.
+/// </summary>
+public class ModelAgreementTests
+{
+    private const int PointsPerExperiment = 6;
+
+    public static TheoryData<string> Examples() => EmitterTests.Examples();
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Generated_models_have_the_checkers_parameter_counts_and_output_shapes(string example)
+    {
+        TorchRuntime.EnsureInitialized();
+        var (compilation, sources, _) = EmitterTests.Generate(example);
+        if (sources.IsEmpty)
+        {
+            return;
+        }
+
+        var assembly = GeneratedAssembly.Load(sources);
+        foreach (var experiment in compilation.Experiments.Where(e => sources.Any(s => s.HintName == CSharpNames.Pascal(e.Name) + ".g.cs")))
+        {
+            var bound = experiment.Bound!;
+            var shapes = new ShapeChecker(bound.Experiment, bound.Model, []);
+            var points = new SpaceEnumerator(bound.Model).Enumerate(shapes.RelevantParameters).Points
+                .Select(p => (Point: p, Statistics: shapes.StatisticsAt(p)))
+                .Where(p => p.Statistics is not null)
+                .ToList();
+            Assert.NotEmpty(points);
+            var step = Math.Max(1, points.Count / PointsPerExperiment);
+            foreach (var (point, statistics) in points.Where((_, i) => i % step == 0 || i == points.Count - 1).Take(PointsPerExperiment + 1))
+            {
+                var name = CSharpNames.Pascal(experiment.Name);
+                var parameters = CreateParameters(assembly.GetType($"HyperDsl.Generated.{name}Params")!, bound.Parameters.Where(p => !p.IsFixed).ToList(), point);
+                var build = assembly.GetType($"HyperDsl.Generated.{name}Experiment")!.GetMethod("BuildModel")!;
+                using var model = (TorchSharp.torch.nn.Module<Tensor, Tensor>)build.Invoke(null, [parameters])!;
+                var described = SpaceEnumerator.Describe(point);
+
+                Assert.True(statistics!.TrainableParameters == ModelParameters.CountTrainable(model),
+                    $"{experiment.Name} at {described}: the checker counts {statistics.TrainableParameters} parameters, TorchSharp {ModelParameters.CountTrainable(model)}.");
+                using var scope = NewDisposeScope();
+                model.eval();
+                var input = randn([2, .. ((MapShape)statistics.Input) is var s ? new[] { s.Channels, s.Height, s.Width } : []]);
+                var output = model.forward(input);
+                Assert.Equal(new long[] { 2, ((FeatureShape)statistics.Output).Features }, output.shape);
+            }
+        }
+    }
+
+    private static object CreateParameters(Type record, List<Compiler.Binding.ParameterSymbol> sampled, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
+    {
+        var constructor = record.GetConstructors().Single(c => c.GetParameters().Length == sampled.Count);
+        var arguments = constructor.GetParameters().Zip(sampled, (target, symbol) =>
+        {
+            var value = point.TryGetValue(symbol, out var given) ? given : symbol.IsConditional ? InactiveValue.Instance : symbol.Domain!.Representatives.First();
+            return Convert(value, target.ParameterType);
+        }).ToArray();
+        return constructor.Invoke(arguments);
+    }
+
+    private static object? Convert(Value value, Type target)
+    {
+        var type = Nullable.GetUnderlyingType(target) ?? target;
+        return value switch
+        {
+            InactiveValue => null,
+            EnumValue member => Enum.Parse(type, CSharpNames.Pascal(member.Member)),
+            BoolValue flag => flag.Value,
+            StringValue text => text.Value,
+            _ when type == typeof(int) => (int)value.AsNumber!.Value,
+            _ => value.AsNumber!.Value,
+        };
+    }
+}
