@@ -101,6 +101,12 @@ public static class Augment
         return new RandomErasing(Probability(p), minArea, maxArea, minAspect, maxAspect, value);
     }
 
+    /// <summary>Resizes every training image to <paramref name="size"/> x <paramref name="size"/> (<c>resize(n)</c> in <c>augment { }</c>); see <see cref="Evaluate.Resize"/>.</summary>
+    public static IBatchAugmentation Resize(int size) => new FixedAugmentation(Evaluate.Resize(size));
+
+    /// <summary>Cuts the central <paramref name="size"/> x <paramref name="size"/> window of every training image (<c>center_crop(n)</c> in <c>augment { }</c>); see <see cref="Evaluate.CenterCrop"/>.</summary>
+    public static IBatchAugmentation CenterCrop(int size) => new FixedAugmentation(Evaluate.CenterCrop(size));
+
     /// <summary>Applies <paramref name="steps"/> in order.</summary>
     public static IBatchAugmentation Pipeline(params IBatchAugmentation[] steps) => new AugmentationPipeline(steps);
 

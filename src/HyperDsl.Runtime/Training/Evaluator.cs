@@ -1,12 +1,16 @@
+using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training;
 
-/// <summary>Mean loss and accuracy of a model on a whole split, in evaluation mode and without gradients.</summary>
-internal static class Evaluator
+/// <summary>
+/// Mean loss and accuracy of a model on a whole split, in evaluation mode and without
+/// gradients; each batch goes through the evaluation transforms, then normalisation.
+/// </summary>
+internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, IBatchTransform? transform, int batchSize, Device device)
 {
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, ImageDataset split, LossFunction loss, BatchNormalizer normalizer, int batchSize, Device device)
+    public (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, ImageDataset split)
     {
         model.eval();
         try
@@ -21,7 +25,8 @@ internal static class Evaluator
             {
                 using var batchScope = NewDisposeScope();
                 var count = Math.Min(batchSize, split.Count - start);
-                var images = normalizer.Apply(split.Images.narrow(0, start, count).to(device));
+                var batch = split.Images.narrow(0, start, count).to(device);
+                var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
                 var output = model.call(images);
                 lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));

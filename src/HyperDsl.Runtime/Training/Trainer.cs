@@ -63,6 +63,7 @@ public sealed class Trainer
         using var shuffling = new Generator((ulong)options.Seed, CPU);
         using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
         using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
+        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
         var groups = LearningRateScale.Groups(model, options.LearningRateScale);
         using var optimizer = options.Optimizer.Create(groups);
         var rates = optimizer.ParamGroups.ToList();
@@ -123,7 +124,7 @@ public sealed class Trainer
             double? valLoss = null, valAccuracy = null;
             if (data.Validation is { } validation)
             {
-                (var l, var a) = Evaluator.Evaluate(model, validation, options.Loss, normalizer, options.EvaluationBatchSize, device);
+                (var l, var a) = evaluator.Evaluate(model, validation);
                 (valLoss, valAccuracy) = (l, a);
             }
 
@@ -134,23 +135,21 @@ public sealed class Trainer
 
             if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
             {
-                return Finish(TrainingOutcome.Stopped, epochs, model, data, normalizer, device);
+                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator);
             }
 
             if (watch.ShouldStopEarly)
             {
-                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, normalizer, device);
+                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator);
             }
         }
 
-        return Finish(TrainingOutcome.Completed, epochs, model, data, normalizer, device);
+        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator);
     }
 
-    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, BatchNormalizer normalizer, Device device)
+    private static TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator)
     {
-        double? testAccuracy = data.Test is { } test
-            ? Evaluator.Evaluate(model, test, _options.Loss, normalizer, _options.EvaluationBatchSize, device).Accuracy
-            : null;
+        double? testAccuracy = data.Test is { } test ? evaluator.Evaluate(model, test).Accuracy : null;
         return new TrainingResult(outcome, epochs, testAccuracy, null);
     }
 

@@ -227,6 +227,25 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Evaluation_transforms_center_crop_validation_and_test_images_to_the_size_random_crops_train_on()
+    {
+        // 14 x 14 images; the model takes 12 x 12, which only the crops give it.
+        using var all = SyntheticData.Create(320, [1, 14, 14], classes: 4, seed: 2);
+        using var data = new DataSplits(all.Select(arange(256)), Test: all.Select(arange(256, 320))).WithValidationFraction(0.25, 2);
+        var options = Options with { Augmentation = Augment.RandomCrop(12), EvaluationTransform = Evaluate.CenterCrop(12) };
+
+        var result = new Trainer(options).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.All(result.Epochs, m => Assert.InRange(m.ValAccuracy!.Value, 0, 1));
+        Assert.InRange(result.TestAccuracy!.Value, 0, 1);
+
+        // Without them the 14 x 14 validation images do not fit the model's linear layer.
+        var error = Assert.Throws<System.Runtime.InteropServices.ExternalException>(() => new Trainer(options with { EvaluationTransform = null }).Fit(SmallCnn, data));
+        Assert.Contains("shapes cannot be multiplied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_best_epoch_s_weights_are_saved_to_the_given_file()
     {
         using var data = SmallData();
