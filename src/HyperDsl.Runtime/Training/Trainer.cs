@@ -121,16 +121,10 @@ public sealed class Trainer
 
             clock.Stop();
             var trainLoss = lossSum / stepsPerEpoch;
-            double? valLoss = null, valAccuracy = null;
-            if (data.Validation is { } validation)
-            {
-                (var l, var a) = evaluator.Evaluate(model, validation);
-                (valLoss, valAccuracy) = (l, a);
-            }
-
-            var metrics = new EpochMetrics(epoch, trainLoss, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds);
+            var validated = data.Validation is { } validation ? evaluator.Evaluate(model, validation, options.Metrics) : null;
+            var metrics = new EpochMetrics(epoch, trainLoss, validated?.Loss, validated?.Accuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds, validated?.Top5, validated?.Auc);
             epochs.Add(metrics);
-            schedule.EndEpoch(valLoss ?? trainLoss);
+            schedule.EndEpoch(validated?.Loss ?? trainLoss);
             watch.Record(metrics, model);
 
             if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
@@ -158,6 +152,17 @@ public sealed class Trainer
         if (_options.EarlyStopping is { Metric: not Metric.TrainLoss } stopping && data.Validation is null)
         {
             throw new InvalidOperationException($"Early stopping watches {stopping.Metric}, which needs a validation split; add one (validation 10%) or watch the training loss.");
+        }
+
+        var needed = _options.EarlyStopping?.Metric switch
+        {
+            Metric.ValTop5 => ExtraMetrics.Top5,
+            Metric.ValAuc => ExtraMetrics.Auc,
+            _ => ExtraMetrics.None,
+        };
+        if (!_options.Metrics.HasFlag(needed))
+        {
+            throw new InvalidOperationException($"Early stopping watches {_options.EarlyStopping!.Metric}, which is only computed when asked for; add ExtraMetrics.{needed} to the metrics (metrics {needed.ToString().ToLowerInvariant()}).");
         }
     }
 }

@@ -39,6 +39,9 @@ public sealed record TrainingOptions
     /// </summary>
     public IBatchTransform? EvaluationTransform { get; init; }
 
+    /// <summary>Validation metrics beyond loss and accuracy (<c>metrics top5, auc</c>); none by default.</summary>
+    public ExtraMetrics Metrics { get; init; }
+
     /// <summary>Clip the gradients' total L2 norm to this before each step (<c>clip</c>).</summary>
     public double? ClipGradientNorm { get; init; }
 

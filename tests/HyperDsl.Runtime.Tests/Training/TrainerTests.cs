@@ -215,15 +215,50 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes()
+    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes_and_ranks_by_that_logit_for_auc()
     {
         using var all = SyntheticData.Create(256, [1, 12, 12], classes: 2, seed: 3);
         using var data = new DataSplits(all.Select(arange(256))).WithValidationFraction(0.25, 3);
 
-        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null })
+        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null, Metrics = ExtraMetrics.Top5 | ExtraMetrics.Auc })
             .Fit(() => new ModelBuilder(1, 12, 12).Flatten().Linear(1).Build(), data);
 
         Assert.True(result.Epochs[^1].ValAccuracy > 0.9, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+        Assert.True(result.Epochs[^1].ValAuc > 0.9, $"Validation AUC {result.Epochs[^1].ValAuc}.");
+        Assert.Equal(1, result.Epochs[^1].ValTop5);
+    }
+
+    [Fact]
+    public void Top5_and_auc_are_reported_each_epoch_only_when_asked_for()
+    {
+        using var all = SyntheticData.Create(320, [1, 12, 12], classes: 8, seed: 4);
+        using var data = new DataSplits(all).WithValidationFraction(0.25, 4);
+        static nn.Module<Tensor, Tensor> Linear() => new ModelBuilder(1, 12, 12).Flatten().Linear(8).Build();
+
+        var asked = new Trainer(Options with { Augmentation = null, Metrics = ExtraMetrics.Top5 | ExtraMetrics.Auc }).Fit(Linear, data);
+        var plain = new Trainer(Options with { Augmentation = null }).Fit(Linear, data);
+
+        Assert.All(asked.Epochs, m =>
+        {
+            Assert.InRange(m.ValTop5!.Value, m.ValAccuracy!.Value, 1);
+            Assert.InRange(m.ValAuc!.Value, 0.5, 1);
+        });
+        Assert.All(plain.Epochs, m => Assert.True(m.ValTop5 is null && m.ValAuc is null));
+        Assert.Equal(plain.Epochs.Select(m => (m.TrainLoss, m.ValLoss, m.ValAccuracy)), asked.Epochs.Select(m => (m.TrainLoss, m.ValLoss, m.ValAccuracy)));
+    }
+
+    [Fact]
+    public void Early_stopping_on_a_metric_that_was_not_asked_for_is_refused_and_on_one_that_was_watches_it()
+    {
+        using var data = SmallData();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(Options with { EarlyStopping = new EarlyStopping(Metric.ValAuc, 2) }).Fit(SmallCnn, data));
+        var result = new Trainer(Options with { Epochs = 6, Metrics = ExtraMetrics.Auc, EarlyStopping = new EarlyStopping(Metric.ValAuc, Patience: 2, MinDelta: 10) }).Fit(SmallCnn, data);
+
+        Assert.Contains("metrics auc", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
+        Assert.Equal(3, result.Epochs.Count);
     }
 
     [Fact]
