@@ -63,17 +63,26 @@ public static class Augment
     }
 
     /// <summary>
-    /// Scales brightness, contrast and saturation by factors drawn from [1 - x, 1 + x]
-    /// (<c>color_jitter(brightness:, contrast:, saturation:)</c>); saturation needs 3 channels.
+    /// Scales brightness, contrast and saturation by factors drawn from [max(0, 1 - x), 1 + x] and
+    /// turns the hue by a fraction of the colour wheel drawn from [-<paramref name="hue"/>,
+    /// <paramref name="hue"/>] (<c>color_jitter(brightness:, contrast:, saturation:, hue:)</c>),
+    /// as torchvision's ColorJitter. Saturation and hue leave one-channel images unchanged.
     /// </summary>
-    public static IBatchAugmentation ColorJitter(double brightness = 0, double contrast = 0, double saturation = 0)
+    public static IBatchAugmentation ColorJitter(double brightness = 0, double contrast = 0, double saturation = 0, double hue = 0)
     {
-        if (brightness is < 0 or > 1 || contrast is < 0 or > 1 || saturation is < 0 or > 1)
+        // The catalogue's ranges: the three strengths only need to be non-negative (a factor
+        // range of [0, 3] for 2 is meaningful), while a hue turn beyond half the wheel repeats.
+        if (!(brightness >= 0 && contrast >= 0 && saturation >= 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(brightness), "Colour jitter strengths must be between 0 and 1.");
+            throw new ArgumentOutOfRangeException(nameof(brightness), "Colour jitter strengths must not be negative.");
         }
 
-        return new ColorJitter(brightness, contrast, saturation);
+        if (hue is not (>= 0 and <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hue), hue, "The hue jitter must be between 0 and 0.5 (half a turn of the colour wheel).");
+        }
+
+        return new ColorJitter(brightness, contrast, saturation, hue);
     }
 
     /// <summary>
@@ -91,6 +100,12 @@ public static class Augment
 
         return new RandomErasing(Probability(p), minArea, maxArea, minAspect, maxAspect, value);
     }
+
+    /// <summary>Resizes every training image to <paramref name="size"/> x <paramref name="size"/> (<c>resize(n)</c> in <c>augment { }</c>); see <see cref="Evaluate.Resize"/>.</summary>
+    public static IBatchAugmentation Resize(int size) => new FixedAugmentation(Evaluate.Resize(size));
+
+    /// <summary>Cuts the central <paramref name="size"/> x <paramref name="size"/> window of every training image (<c>center_crop(n)</c> in <c>augment { }</c>); see <see cref="Evaluate.CenterCrop"/>.</summary>
+    public static IBatchAugmentation CenterCrop(int size) => new FixedAugmentation(Evaluate.CenterCrop(size));
 
     /// <summary>Applies <paramref name="steps"/> in order.</summary>
     public static IBatchAugmentation Pipeline(params IBatchAugmentation[] steps) => new AugmentationPipeline(steps);

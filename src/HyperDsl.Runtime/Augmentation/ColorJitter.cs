@@ -2,8 +2,13 @@ using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
 
-/// <summary>Random brightness, contrast and saturation per image, in that order, clamped to [0, 1].</summary>
-internal sealed class ColorJitter(double brightness, double contrast, double saturation) : IBatchAugmentation
+/// <summary>
+/// Random brightness, contrast, saturation and hue per image, in that fixed order (torchvision
+/// shuffles the order per call; a fixed one keeps the draws simple to reproduce), clamped to
+/// [0, 1]. Saturation and hue leave grey (one-channel) images unchanged, as torchvision does:
+/// such images have no colour to change.
+/// </summary>
+internal sealed class ColorJitter(double brightness, double contrast, double saturation, double hue) : IBatchAugmentation
 {
     private static readonly float[] LumaWeights = [0.299f, 0.587f, 0.114f];
 
@@ -11,6 +16,7 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
     {
         using var scope = NewDisposeScope();
         var count = images.shape[0];
+        var colour = images.shape[1] == 3;
         var result = images;
         if (brightness > 0)
         {
@@ -24,14 +30,15 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
             result = Blend(result, mean, Factors(count, contrast, generator, images.device));
         }
 
-        if (saturation > 0)
+        if (saturation > 0 && colour)
         {
-            if (images.shape[1] != 3)
-            {
-                throw new InvalidOperationException($"color_jitter(saturation:) needs 3-channel images; these have {images.shape[1]}.");
-            }
-
             result = Blend(result, Grey(result), Factors(count, saturation, generator, images.device));
+        }
+
+        if (hue > 0 && colour)
+        {
+            var shift = RandomDraw.Uniform(count, -hue, hue, generator, images.device).view(count, 1, 1, 1);
+            result = HueShift.Apply(result, shift);
         }
 
         return (ReferenceEquals(result, images) ? images.clone() : result).MoveToOuterDisposeScope();

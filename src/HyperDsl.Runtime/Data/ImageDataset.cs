@@ -85,7 +85,7 @@ public sealed class ImageDataset : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         using var scope = NewDisposeScope();
-        var resized = nn.functional.interpolate(Images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(0, 1);
+        var resized = Resampling.Resize(Images, height, width);
         return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames };
     }
 

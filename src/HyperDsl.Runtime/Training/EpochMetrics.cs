@@ -8,13 +8,32 @@ namespace HyperDsl.Runtime.Training;
 /// <param name="LearningRate">The scheduled rate at the epoch's last step (before any per-group scale).</param>
 /// <param name="TrainSeconds">Wall time of the epoch's training steps, without validation.</param>
 /// <param name="ImagesPerSecond">Training images processed per second of <paramref name="TrainSeconds"/>.</param>
-public sealed record EpochMetrics(int Epoch, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double TrainSeconds, double ImagesPerSecond)
+/// <param name="ValTop5">
+/// <c>val_top5</c>: the fraction of the validation split whose label is among the 5 highest-scoring
+/// classes (ties count for the label), when <see cref="TrainingOptions.Metrics"/> asks for <see cref="ExtraMetrics.Top5"/>.
+/// </param>
+/// <param name="ValAuc">
+/// <c>val_auc</c>: the validation ROC AUC (binary for two classes, else the one-vs-rest macro
+/// average), when <see cref="TrainingOptions.Metrics"/> asks for <see cref="ExtraMetrics.Auc"/>.
+/// </param>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double? ValLoss,
+    double? ValAccuracy,
+    double LearningRate,
+    double TrainSeconds,
+    double ImagesPerSecond,
+    double? ValTop5 = null,
+    double? ValAuc = null)
 {
     /// <summary>The value of <paramref name="metric"/>, if this epoch measured it.</summary>
     public double? Get(Metric metric) => metric switch
     {
         Metric.ValLoss => ValLoss,
         Metric.ValAccuracy => ValAccuracy,
+        Metric.ValTop5 => ValTop5,
+        Metric.ValAuc => ValAuc,
         _ => TrainLoss,
     };
 }

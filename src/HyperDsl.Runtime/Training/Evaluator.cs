@@ -1,12 +1,17 @@
+using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training;
 
-/// <summary>Mean loss and accuracy of a model on a whole split, in evaluation mode and without gradients.</summary>
-internal static class Evaluator
+/// <summary>
+/// Mean loss, accuracy and the requested extra metrics of a model on a whole split, in
+/// evaluation mode and without gradients; each batch goes through the evaluation transforms,
+/// then normalisation. Counts add up on the device, so a batch costs no synchronisation.
+/// </summary>
+internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, IBatchTransform? transform, int batchSize, Device device)
 {
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, ImageDataset split, LossFunction loss, BatchNormalizer normalizer, int batchSize, Device device)
+    public EvaluationResult Evaluate(nn.Module<Tensor, Tensor> model, ImageDataset split, ExtraMetrics extras = ExtraMetrics.None)
     {
         model.eval();
         try
@@ -15,20 +20,43 @@ internal static class Evaluator
             using var scope = NewDisposeScope();
             var lossSum = zeros(1, ScalarType.Float64, device);
             var correct = zeros(1, ScalarType.Int64, device);
+            var top5 = zeros(1, ScalarType.Int64, device);
+
+            // AUC ranks every example against every other, so it needs all scores at the end.
+            var allScores = new List<Tensor>();
 
             // Contiguous slices (narrow) are views: evaluation copies nothing but what moves to the device.
             for (long start = 0; start < split.Count; start += batchSize)
             {
                 using var batchScope = NewDisposeScope();
                 var count = Math.Min(batchSize, split.Count - start);
-                var images = normalizer.Apply(split.Images.narrow(0, start, count).to(device));
+                var batch = split.Images.narrow(0, start, count).to(device);
+                var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
                 var output = model.call(images);
                 lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));
                 correct.add_(loss.Predict(output).eq(labels).sum());
+                if (extras != ExtraMetrics.None)
+                {
+                    var scores = loss.Scores(output);
+                    if (extras.HasFlag(ExtraMetrics.Top5))
+                    {
+                        top5.add_(TopKAccuracy.Correct(scores, labels, 5));
+                    }
+
+                    if (extras.HasFlag(ExtraMetrics.Auc))
+                    {
+                        allScores.Add(scores.MoveToOuterDisposeScope());
+                    }
+                }
             }
 
-            return (lossSum.item<double>() / split.Count, (double)correct.item<long>() / split.Count);
+            double? auc = extras.HasFlag(ExtraMetrics.Auc) ? RocAuc.Compute(cat(allScores, 0), split.Labels.to(device)) : null;
+            return new EvaluationResult(
+                lossSum.item<double>() / split.Count,
+                (double)correct.item<long>() / split.Count,
+                extras.HasFlag(ExtraMetrics.Top5) ? (double)top5.item<long>() / split.Count : null,
+                auc);
         }
         finally
         {

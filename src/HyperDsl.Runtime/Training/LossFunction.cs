@@ -33,6 +33,12 @@ public abstract record LossFunction
     /// <summary>The predicted class of each example (int64).</summary>
     internal virtual Tensor Predict(Tensor output) => output.argmax(1);
 
+    /// <summary>
+    /// N x C scores for ranking metrics (top-5, AUC): log-probabilities, which rank as the
+    /// probabilities do but do not round confident examples to a tie at 1.
+    /// </summary>
+    internal virtual Tensor Scores(Tensor output) => output.log_softmax(1);
+
     private sealed record CrossEntropyLoss(double LabelSmoothing) : LossFunction
     {
         internal override Tensor Compute(Tensor output, Tensor labels) => F.cross_entropy(output, labels, label_smoothing: LabelSmoothing);
@@ -61,6 +67,14 @@ public abstract record LossFunction
             using var logits = output.reshape(-1);
             using var positive = logits.gt(0);
             return positive.to_type(ScalarType.Int64);
+        }
+
+        // The logit ranks examples as sigmoid(logit) does; the negative class scores its negation.
+        internal override Tensor Scores(Tensor output)
+        {
+            using var logits = output.reshape(-1, 1);
+            using var negated = logits.neg();
+            return cat([negated, logits], 1);
         }
 
         public override string ToString() => "bce";

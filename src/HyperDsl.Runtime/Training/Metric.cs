@@ -11,4 +11,10 @@ public enum Metric
 
     /// <summary>Mean training loss (lower is better).</summary>
     TrainLoss,
+
+    /// <summary>Validation top-5 accuracy (higher is better); needs <see cref="ExtraMetrics.Top5"/>.</summary>
+    ValTop5,
+
+    /// <summary>Validation ROC AUC (higher is better); needs <see cref="ExtraMetrics.Auc"/>.</summary>
+    ValAuc,
 }

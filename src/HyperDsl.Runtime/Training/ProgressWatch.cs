@@ -36,5 +36,5 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
     }
 
     private static bool Improves(Metric metric, double value, double? best, double minDelta) => best is not { } b
-        || (metric == Metric.ValAccuracy ? value > b + minDelta : value < b - minDelta);
+        || (metric is Metric.ValAccuracy or Metric.ValTop5 or Metric.ValAuc ? value > b + minDelta : value < b - minDelta);
 }

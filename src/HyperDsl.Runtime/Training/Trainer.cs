@@ -63,6 +63,7 @@ public sealed class Trainer
         using var shuffling = new Generator((ulong)options.Seed, CPU);
         using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
         using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
+        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
         var groups = LearningRateScale.Groups(model, options.LearningRateScale);
         using var optimizer = options.Optimizer.Create(groups);
         var rates = optimizer.ParamGroups.ToList();
@@ -120,37 +121,29 @@ public sealed class Trainer
 
             clock.Stop();
             var trainLoss = lossSum / stepsPerEpoch;
-            double? valLoss = null, valAccuracy = null;
-            if (data.Validation is { } validation)
-            {
-                (var l, var a) = Evaluator.Evaluate(model, validation, options.Loss, normalizer, options.EvaluationBatchSize, device);
-                (valLoss, valAccuracy) = (l, a);
-            }
-
-            var metrics = new EpochMetrics(epoch, trainLoss, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds);
+            var validated = data.Validation is { } validation ? evaluator.Evaluate(model, validation, options.Metrics) : null;
+            var metrics = new EpochMetrics(epoch, trainLoss, validated?.Loss, validated?.Accuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds, validated?.Top5, validated?.Auc);
             epochs.Add(metrics);
-            schedule.EndEpoch(valLoss ?? trainLoss);
+            schedule.EndEpoch(validated?.Loss ?? trainLoss);
             watch.Record(metrics, model);
 
             if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
             {
-                return Finish(TrainingOutcome.Stopped, epochs, model, data, normalizer, device);
+                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator);
             }
 
             if (watch.ShouldStopEarly)
             {
-                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, normalizer, device);
+                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator);
             }
         }
 
-        return Finish(TrainingOutcome.Completed, epochs, model, data, normalizer, device);
+        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator);
     }
 
-    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, BatchNormalizer normalizer, Device device)
+    private static TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator)
     {
-        double? testAccuracy = data.Test is { } test
-            ? Evaluator.Evaluate(model, test, _options.Loss, normalizer, _options.EvaluationBatchSize, device).Accuracy
-            : null;
+        double? testAccuracy = data.Test is { } test ? evaluator.Evaluate(model, test).Accuracy : null;
         return new TrainingResult(outcome, epochs, testAccuracy, null);
     }
 
@@ -159,6 +152,17 @@ public sealed class Trainer
         if (_options.EarlyStopping is { Metric: not Metric.TrainLoss } stopping && data.Validation is null)
         {
             throw new InvalidOperationException($"Early stopping watches {stopping.Metric}, which needs a validation split; add one (validation 10%) or watch the training loss.");
+        }
+
+        var needed = _options.EarlyStopping?.Metric switch
+        {
+            Metric.ValTop5 => ExtraMetrics.Top5,
+            Metric.ValAuc => ExtraMetrics.Auc,
+            _ => ExtraMetrics.None,
+        };
+        if (!_options.Metrics.HasFlag(needed))
+        {
+            throw new InvalidOperationException($"Early stopping watches {_options.EarlyStopping!.Metric}, which is only computed when asked for; add ExtraMetrics.{needed} to the metrics (metrics {needed.ToString().ToLowerInvariant()}).");
         }
     }
 }

@@ -33,6 +33,15 @@ public sealed record TrainingOptions
     /// <summary>Augmentation of training batches (never validation or test).</summary>
     public IBatchAugmentation? Augmentation { get; init; }
 
+    /// <summary>
+    /// Deterministic transforms of validation and test batches (<c>evaluate { }</c>: resize,
+    /// center_crop), applied before normalisation; training batches never see them.
+    /// </summary>
+    public IBatchTransform? EvaluationTransform { get; init; }
+
+    /// <summary>Validation metrics beyond loss and accuracy (<c>metrics top5, auc</c>); none by default.</summary>
+    public ExtraMetrics Metrics { get; init; }
+
     /// <summary>Clip the gradients' total L2 norm to this before each step (<c>clip</c>).</summary>
     public double? ClipGradientNorm { get; init; }
 

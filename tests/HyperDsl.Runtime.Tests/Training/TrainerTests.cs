@@ -215,15 +215,69 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes()
+    public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes_and_ranks_by_that_logit_for_auc()
     {
         using var all = SyntheticData.Create(256, [1, 12, 12], classes: 2, seed: 3);
         using var data = new DataSplits(all.Select(arange(256))).WithValidationFraction(0.25, 3);
 
-        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null })
+        var result = new Trainer(Options with { Epochs = 3, Loss = LossFunction.BinaryCrossEntropy, Augmentation = null, Metrics = ExtraMetrics.Top5 | ExtraMetrics.Auc })
             .Fit(() => new ModelBuilder(1, 12, 12).Flatten().Linear(1).Build(), data);
 
         Assert.True(result.Epochs[^1].ValAccuracy > 0.9, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+        Assert.True(result.Epochs[^1].ValAuc > 0.9, $"Validation AUC {result.Epochs[^1].ValAuc}.");
+        Assert.Equal(1, result.Epochs[^1].ValTop5);
+    }
+
+    [Fact]
+    public void Top5_and_auc_are_reported_each_epoch_only_when_asked_for()
+    {
+        using var all = SyntheticData.Create(320, [1, 12, 12], classes: 8, seed: 4);
+        using var data = new DataSplits(all).WithValidationFraction(0.25, 4);
+        static nn.Module<Tensor, Tensor> Linear() => new ModelBuilder(1, 12, 12).Flatten().Linear(8).Build();
+
+        var asked = new Trainer(Options with { Augmentation = null, Metrics = ExtraMetrics.Top5 | ExtraMetrics.Auc }).Fit(Linear, data);
+        var plain = new Trainer(Options with { Augmentation = null }).Fit(Linear, data);
+
+        Assert.All(asked.Epochs, m =>
+        {
+            Assert.InRange(m.ValTop5!.Value, m.ValAccuracy!.Value, 1);
+            Assert.InRange(m.ValAuc!.Value, 0.5, 1);
+        });
+        Assert.All(plain.Epochs, m => Assert.True(m.ValTop5 is null && m.ValAuc is null));
+        Assert.Equal(plain.Epochs.Select(m => (m.TrainLoss, m.ValLoss, m.ValAccuracy)), asked.Epochs.Select(m => (m.TrainLoss, m.ValLoss, m.ValAccuracy)));
+    }
+
+    [Fact]
+    public void Early_stopping_on_a_metric_that_was_not_asked_for_is_refused_and_on_one_that_was_watches_it()
+    {
+        using var data = SmallData();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Trainer(Options with { EarlyStopping = new EarlyStopping(Metric.ValAuc, 2) }).Fit(SmallCnn, data));
+        var result = new Trainer(Options with { Epochs = 6, Metrics = ExtraMetrics.Auc, EarlyStopping = new EarlyStopping(Metric.ValAuc, Patience: 2, MinDelta: 10) }).Fit(SmallCnn, data);
+
+        Assert.Contains("metrics auc", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TrainingOutcome.StoppedEarly, result.Outcome);
+        Assert.Equal(3, result.Epochs.Count);
+    }
+
+    [Fact]
+    public void Evaluation_transforms_center_crop_validation_and_test_images_to_the_size_random_crops_train_on()
+    {
+        // 14 x 14 images; the model takes 12 x 12, which only the crops give it.
+        using var all = SyntheticData.Create(320, [1, 14, 14], classes: 4, seed: 2);
+        using var data = new DataSplits(all.Select(arange(256)), Test: all.Select(arange(256, 320))).WithValidationFraction(0.25, 2);
+        var options = Options with { Augmentation = Augment.RandomCrop(12), EvaluationTransform = Evaluate.CenterCrop(12) };
+
+        var result = new Trainer(options).Fit(SmallCnn, data);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.All(result.Epochs, m => Assert.InRange(m.ValAccuracy!.Value, 0, 1));
+        Assert.InRange(result.TestAccuracy!.Value, 0, 1);
+
+        // Without them the 14 x 14 validation images do not fit the model's linear layer.
+        var error = Assert.Throws<System.Runtime.InteropServices.ExternalException>(() => new Trainer(options with { EvaluationTransform = null }).Fit(SmallCnn, data));
+        Assert.Contains("shapes cannot be multiplied", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,9 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Augmentation;
+
+/// <summary>A deterministic transform (resize, center_crop) as a step of an <c>augment { }</c> pipeline; it draws no random numbers.</summary>
+internal sealed class FixedAugmentation(IBatchTransform transform) : IBatchAugmentation
+{
+    public Tensor Apply(Tensor images, Generator generator) => transform.Apply(images);
+}
