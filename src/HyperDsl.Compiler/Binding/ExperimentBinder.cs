@@ -256,6 +256,7 @@ internal sealed class ExperimentBinder
         Model,
         Block,
         Pipeline,
+        Evaluation,
     }
 
     private void BindStatements(ImmutableArray<StatementSyntax> statements, BindingContext context, StatementKind kind)
@@ -324,7 +325,7 @@ internal sealed class ExperimentBinder
 
     private void BindLayer(LayerSyntax layer, BindingContext context, StatementKind kind)
     {
-        if (kind != StatementKind.Pipeline && _experiment.Blocks.TryGetValue(layer.Name.Name, out var block))
+        if (kind is not (StatementKind.Pipeline or StatementKind.Evaluation) && _experiment.Blocks.TryGetValue(layer.Name.Name, out var block))
         {
             Model.Resolve(layer, block);
             _expressions.BindArguments(block.Name, BlockParameterSpecs(block), layer.Arguments, layer.Name, context);
@@ -332,7 +333,15 @@ internal sealed class ExperimentBinder
             return;
         }
 
-        var kinds = kind == StatementKind.Pipeline ? new[] { EntryKind.Transform } : [EntryKind.Layer, EntryKind.Backbone];
+        if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform } random && random.Name is not ("resize" or "center_crop"))
+        {
+            _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
+                $"'{random.Name}' is a random transform, but 'evaluate' must treat every validation and test image the same way.",
+                "Use 'resize' and 'center_crop' in 'evaluate'; random transforms belong in 'augment'."));
+            return;
+        }
+
+        var kinds = kind is StatementKind.Pipeline or StatementKind.Evaluation ? new[] { EntryKind.Transform } : [EntryKind.Layer, EntryKind.Backbone];
         if (BuiltinCatalog.Find(layer.Name.Name) is { } entry && kinds.Contains(entry.Kind))
         {
             Model.Resolve(layer, entry);
@@ -340,8 +349,9 @@ internal sealed class ExperimentBinder
             return;
         }
 
-        var candidates = BuiltinCatalog.NamesOf(kinds).Concat(kind == StatementKind.Pipeline ? [] : _experiment.Blocks.Keys);
-        var what = kind == StatementKind.Pipeline ? "a transform" : "a layer or block";
+        var pipeline = kind is StatementKind.Pipeline or StatementKind.Evaluation;
+        var candidates = BuiltinCatalog.NamesOf(kinds).Concat(pipeline ? [] : _experiment.Blocks.Keys);
+        var what = pipeline ? "a transform" : "a layer or block";
         if (BuiltinCatalog.Find(layer.Name.Name) is { } other)
         {
             _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
@@ -436,7 +446,7 @@ internal sealed class ExperimentBinder
                     _expressions.BindArguments(name, spec.Arguments, value.Arguments, setting.Name, context);
                     break;
                 case BlockSettingSyntax block when spec.IsBlock:
-                    BindStatements(block.Body, context, StatementKind.Pipeline);
+                    BindStatements(block.Body, context, name == "evaluate" ? StatementKind.Evaluation : StatementKind.Pipeline);
                     break;
                 case ObjectiveSettingSyntax objective:
                     foreach (var goal in objective.Objectives)

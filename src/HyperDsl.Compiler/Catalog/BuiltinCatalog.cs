@@ -32,7 +32,7 @@ public static class BuiltinCatalog
     // Declared before the tables below: static fields initialise in textual order.
     /// <summary>The metrics the trainer reports each epoch, which objectives, early stopping and pruners may name.</summary>
     public static ImmutableArray<string> ReportedMetrics { get; } =
-        ["train_loss", "train_accuracy", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"];
+        ["train_loss", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"];
 
     /// <summary>Metrics computed without training, from the model alone.</summary>
     public static ImmutableArray<string> StaticMetrics { get; } = ["model.params", "model.flops"];
