@@ -118,10 +118,19 @@ internal sealed class ExperimentEmitter
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({_name}Params p)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        Line($"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});");
-        Statements(_bound.Experiment.Model!.Body, "b", Scope.ForParams("p"));
-        Line("#line default");
-        Line("return b.Build();");
+        var body = _bound.Experiment.Model!.Body;
+        if (body[0] is LayerSyntax first && Model.GetResolution(first) is CatalogEntry { Kind: EntryKind.Backbone } backbone)
+        {
+            Backbone(first, backbone, body, Scope.ForParams("p"));
+        }
+        else
+        {
+            Line($"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});");
+            Statements(body, "b", Scope.ForParams("p"));
+            Line("#line default");
+            Line("return b.Build();");
+        }
+
         Close();
         foreach (var block in UsedBlocks(_bound.Experiment.Model!.Body, []))
         {
@@ -129,6 +138,24 @@ internal sealed class ExperimentEmitter
         }
 
         Close();
+    }
+
+    // A backbone is built whole, its head sized by 'replace fc with linear(n)'; what follows
+    // freezes parts of it.
+    private void Backbone(LayerSyntax layer, CatalogEntry entry, ImmutableArray<StatementSyntax> body, Scope scope)
+    {
+        var arguments = Arguments(entry.Parameters.Select(p => p.Name).ToList(), layer.Arguments);
+        var head = body.OfType<ReplaceSyntax>().Select(r => r.Replacement).FirstOrDefault();
+        var classes = head is not null
+            ? $"{Runtime}.SpecMath.ToInt({Expression(Arguments(["out", "bias"], head.Arguments)["out"], scope)})"
+            : arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
+        var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
+        var kind = "ResNet" + entry.Name["resnet".Length..];
+        LineDirective(layer);
+        Line($"var model = {Runtime}.Models.Backbones.ResNet({Runtime}.Models.BackboneKind.{kind}, classes: {classes}, weightsPath: {weights});");
+        Statements(body.Skip(1), "model", scope);
+        Line("#line default");
+        Line("return model;");
     }
 
     private IEnumerable<BlockSymbol> UsedBlocks(IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> seen)
@@ -219,16 +246,31 @@ internal sealed class ExperimentEmitter
                     var first = true;
                     foreach (var arm in match.Arms)
                     {
-                        var test = string.Join(" || ", arm.Patterns.Select(pattern => pattern is ExpressionPatternSyntax value
-                            ? $"global::System.Collections.Generic.EqualityComparer<object>.Default.Equals({subject}, {Expression(value.Value, scope)})"
-                            : "true"));
-                        Line($"{(first ? "" : "else ")}if ({test})");
+                        if (arm.Patterns.Any(pattern => pattern is WildcardPatternSyntax))
+                        {
+                            Line(first ? "if (true)" : "else");
+                        }
+                        else
+                        {
+                            var test = string.Join(" || ", arm.Patterns.OfType<ExpressionPatternSyntax>().Select(value => $"{subject} == {Expression(value.Value, scope)}"));
+                            Line($"{(first ? "" : "else ")}if ({test})");
+                        }
+
                         Open();
                         Statements(arm.Body, builder, scope);
                         Close();
                         first = false;
                     }
 
+                    break;
+                case FreezeSyntax freeze:
+                    var paths = string.Concat(freeze.Layers.Select(l => ", " + CSharpNames.String(string.Join(".", l.Segments.Select(s => s.Name)))));
+                    Line(freeze.All
+                        ? $"{Runtime}.Models.ModelParameters.FreezeAllExcept({builder}{paths});"
+                        : $"{Runtime}.Models.ModelParameters.Freeze({builder}{paths});");
+                    break;
+                case ReplaceSyntax:
+                    // Applied when the backbone is built: its head is created with the new size.
                     break;
                 case ResidualSyntax residual:
                     var nested = "r" + _builders++;
