@@ -114,6 +114,10 @@ internal sealed class ExperimentEmitter
         Line($"/// <summary>The shape of one input image: {string.Join(" x ", input)}.</summary>");
         Line($"public static global::System.Collections.Generic.IReadOnlyList<long> InputShape {{ get; }} = [{string.Join(", ", input.Select(CSharpNames.Long))}];");
         Line();
+        EmitSearchSpace();
+        EmitSample();
+        EmitConstraints();
+        Line();
         Line("/// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>");
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({_name}Params p)");
         Open();
@@ -139,6 +143,121 @@ internal sealed class ExperimentEmitter
 
         Close();
     }
+
+    private void EmitSearchSpace()
+    {
+        Line("/// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>");
+        Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}.Search.ParameterSpace> SearchSpace {{ get; }} =");
+        Line("[");
+        _indent++;
+        foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed))
+        {
+            var condition = parameter.Condition is { } when ? CSharpNames.String(ExpressionBinder.Shorten(when)) : "null";
+            var name = CSharpNames.String(parameter.Name);
+            Line(parameter.Domain switch
+            {
+                FloatDomain f => $"new {Runtime}.Search.FloatSpace({name}, {CSharpNames.Double(f.Low)}, {CSharpNames.Double(f.High)}, {Bool(f.Log)}, {(f.Step is { } s ? CSharpNames.Double(s) : "null")}, {condition}),",
+                IntDomain i => $"new {Runtime}.Search.IntSpace({name}, {CSharpNames.Long(i.Low)}, {CSharpNames.Long(i.High)}, {Bool(i.Log)}, {CSharpNames.Long(i.Step)}, {condition}),",
+                CategoricalDomain c => $"new {Runtime}.Search.CategoricalSpace({name}, [{string.Join(", ", c.Choices.Select(v => v is EnumValue e ? CSharpNames.String(e.Member) : Literal(v, parameter.Type)))}], {condition}),",
+                _ => throw new NotSupportedException($"the domain of '{parameter.Name}'"),
+            });
+        }
+
+        _indent--;
+        Line("];");
+        Line();
+    }
+
+    private void EmitSample()
+    {
+        var scope = Scope.ForParams("p");
+        Line("/// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>");
+        Line($"public static {_name}Params Sample({Runtime}.Search.ITrialSuggestions trial)");
+        Open();
+        Line("global::System.ArgumentNullException.ThrowIfNull(trial);");
+        var neededDerived = DerivedUsedByConditions();
+        foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed || neededDerived.Contains(p)))
+        {
+            var local = CSharpNames.Identifier("s_" + parameter.Name);
+            var value = parameter.Syntax is FixedParameterSyntax fixedValue
+                ? Cast(parameter.Type, Expression(fixedValue.Value, scope))
+                : Suggest(parameter);
+            Line(parameter.Condition is { } condition
+                ? $"{TypeOf(parameter)} {local} = {Expression(condition, scope)} ? {value} : null;"
+                : $"{TypeOf(parameter)} {local} = {value};");
+            scope = scope.With(parameter, local);
+        }
+
+        Line($"return new {_name}Params({string.Join(", ", _bound.Parameters.Where(p => !p.IsFixed).Select(p => scope.Lookup(p)))});");
+        Close();
+        Line();
+    }
+
+    // Derived values enter Sample only when a later condition needs them (the record computes the rest).
+    private HashSet<ParameterSymbol> DerivedUsedByConditions()
+    {
+        var needed = new HashSet<ParameterSymbol>();
+        var work = new Stack<ExpressionSyntax>(_bound.Parameters.Where(p => p.Condition is not null).Select(p => p.Condition!));
+        while (work.Count > 0)
+        {
+            foreach (var name in SyntaxWalker.Names(work.Pop()))
+            {
+                if (Model.GetResolution(name) is ParameterSymbol { Syntax: FixedParameterSyntax derived } parameter && needed.Add(parameter))
+                {
+                    work.Push(derived.Value);
+                }
+            }
+        }
+
+        return needed;
+    }
+
+    private string Suggest(ParameterSymbol parameter)
+    {
+        var name = CSharpNames.String(parameter.Name);
+        return parameter.Domain switch
+        {
+            FloatDomain f => $"trial.SuggestFloat({name}, {CSharpNames.Double(f.Low)}, {CSharpNames.Double(f.High)}, log: {Bool(f.Log)}{(f.Step is { } s ? $", step: {CSharpNames.Double(s)}" : "")})",
+            IntDomain i => $"{Runtime}.SpecMath.ToInt(trial.SuggestInt({name}, {CSharpNames.Long(i.Low)}, {CSharpNames.Long(i.High)}, log: {Bool(i.Log)}, step: {CSharpNames.Long(i.Step)}))",
+            CategoricalDomain c when parameter.Type is IntType => $"{Runtime}.SpecMath.ToInt(trial.SuggestCategorical<long>({name}, [{string.Join(", ", c.Choices.Select(v => Literal(v, parameter.Type)))}]))",
+            CategoricalDomain c => $"trial.SuggestCategorical<{TypeOf(parameter).TrimEnd('?')}>({name}, [{string.Join(", ", c.Choices.Select(v => Literal(v, parameter.Type)))}])",
+            _ => throw new NotSupportedException($"the domain of '{parameter.Name}'"),
+        };
+    }
+
+    private void EmitConstraints()
+    {
+        var constraints = _bound.Experiment.Constraints.Where(c => !SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax)).ToList();
+        Line("/// <summary>");
+        Line("/// Whether a point meets the spec's constraints on parameters. Constraints on model.params and");
+        Line("/// model.flops are the study engine's, from the checker's exact figures for each architecture.");
+        Line("/// </summary>");
+        Line($"public static bool Satisfies({_name}Params p)");
+        Open();
+        Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        foreach (var constraint in constraints)
+        {
+            LineDirective(constraint);
+            Line($"if (!({Expression(constraint.Condition, Scope.ForParams("p"))})) return false;");
+        }
+
+        Line("#line default");
+        Line("return true;");
+        Close();
+    }
+
+    private string Literal(Value value, HypType type) => value switch
+    {
+        IntValue i when type is FloatType => CSharpNames.Double(i.Value),
+        IntValue i => CSharpNames.Long(i.Value),
+        FloatValue f => CSharpNames.Double(f.Value),
+        BoolValue b => Bool(b.Value),
+        StringValue s => CSharpNames.String(s.Value),
+        EnumValue e => $"{EnumName((EnumType)type)}.{CSharpNames.Pascal(e.Member)}",
+        _ => throw new NotSupportedException($"the value {value.Display}"),
+    };
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     // A backbone is built whole, its head sized by 'replace fc with linear(n)'; what follows
     // freezes parts of it.
@@ -401,6 +520,9 @@ internal sealed class ExperimentEmitter
 
     private string Name(NameSyntax name, Scope scope, bool optional) => Model.GetResolution(name) switch
     {
+        ParameterSymbol parameter when scope.Lookup(parameter) is { } local => parameter.IsConditional
+            ? optional ? local : $"{local}!.Value"
+            : parameter.Type is IntType ? $"(long){local}" : local,
         ParameterSymbol parameter => parameter.IsConditional
             ? optional ? $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}" : $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}!.Value"
             : parameter.Type is IntType ? $"(long){scope.Params}.{CSharpNames.Pascal(parameter.Name)}" : $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}",

@@ -35,6 +35,37 @@ public static partial class ChestXrayTransferExperiment
     /// <summary>The shape of one input image: 3 x 224 x 224.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 224L, 224L];
 
+    /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
+    [
+        new global::HyperDsl.Runtime.Search.FloatSpace("lr", 3E-05, 0.0003, true, null, null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("weight_decay", 3E-06, 3E-05, true, null, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("backbone_lr", [0.1, 0.3], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("fine_tune", ["head", "top", "most"], null),
+    ];
+
+    /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
+    public static ChestXrayTransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(trial);
+        double s_lr = trial.SuggestFloat("lr", 3E-05, 0.0003, log: true);
+        double s_weight_decay = trial.SuggestFloat("weight_decay", 3E-06, 3E-05, log: true);
+        double s_backbone_lr = trial.SuggestCategorical<double>("backbone_lr", [0.1, 0.3]);
+        ChestXrayTransferFineTune s_fine_tune = trial.SuggestCategorical<ChestXrayTransferFineTune>("fine_tune", [ChestXrayTransferFineTune.Head, ChestXrayTransferFineTune.Top, ChestXrayTransferFineTune.Most]);
+        return new ChestXrayTransferParams(s_lr, s_weight_decay, s_backbone_lr, s_fine_tune);
+    }
+
+    /// <summary>
+    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
+    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// </summary>
+    public static bool Satisfies(ChestXrayTransferParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ChestXrayTransferParams p)
     {

@@ -38,6 +38,49 @@ public static partial class FashionCnnExperiment
     /// <summary>The shape of one input image: 1 x 28 x 28.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [1L, 28L, 28L];
 
+    /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
+    [
+        new global::HyperDsl.Runtime.Search.FloatSpace("lr", 0.0001, 0.1, true, null, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("batch", [32L, 64L, 128L], null),
+        new global::HyperDsl.Runtime.Search.IntSpace("depth", 1L, 3L, false, 1L, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("width", [16L, 32L, 64L], null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("dropout", 0.0, 0.5, false, 0.05, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("optimizer", ["adam", "sgd"], null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.8, 0.99, false, null, "optimizer == sgd"),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("rotation", [0L, 10L, 30L], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("flip", [0.0, 0.5], null),
+    ];
+
+    /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
+    public static FashionCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(trial);
+        double s_lr = trial.SuggestFloat("lr", 0.0001, 0.1, log: true);
+        int s_batch = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("batch", [32L, 64L, 128L]));
+        int s_depth = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("depth", 1L, 3L, log: false, step: 1L));
+        int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [16L, 32L, 64L]));
+        double s_dropout = trial.SuggestFloat("dropout", 0.0, 0.5, log: false, step: 0.05);
+        FashionCnnOptimizer s_optimizer = trial.SuggestCategorical<FashionCnnOptimizer>("optimizer", [FashionCnnOptimizer.Adam, FashionCnnOptimizer.Sgd]);
+        double? s_momentum = (s_optimizer == FashionCnnOptimizer.Sgd) ? trial.SuggestFloat("momentum", 0.8, 0.99, log: false) : null;
+        int s_rotation = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("rotation", [0L, 10L, 30L]));
+        double s_flip = trial.SuggestCategorical<double>("flip", [0.0, 0.5]);
+        return new FashionCnnParams(s_lr, s_batch, s_depth, s_width, s_dropout, s_optimizer, s_momentum, s_rotation, s_flip);
+    }
+
+    /// <summary>
+    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
+    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// </summary>
+    public static bool Satisfies(FashionCnnParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+#line 25 "examples/fashion-mnist-cnn.hyp"
+        if (!((((long)p.Width * global::HyperDsl.Runtime.SpecMath.Power(2L, ((long)p.Depth - 1L))) <= 128L))) return false;
+        #line default
+        return true;
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(FashionCnnParams p)
     {

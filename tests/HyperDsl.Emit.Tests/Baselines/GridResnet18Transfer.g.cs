@@ -21,6 +21,37 @@ public static partial class GridResnet18TransferExperiment
     /// <summary>The shape of one input image: 3 x 224 x 224.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 224L, 224L];
 
+    /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
+    [
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("lr", [0.001, 0.0001], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("batch", [16L, 32L], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("rotation", [10L, 30L], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("flip", [0.0, 0.5], null),
+    ];
+
+    /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
+    public static GridResnet18TransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(trial);
+        double s_lr = trial.SuggestCategorical<double>("lr", [0.001, 0.0001]);
+        int s_batch = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("batch", [16L, 32L]));
+        int s_rotation = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("rotation", [10L, 30L]));
+        double s_flip = trial.SuggestCategorical<double>("flip", [0.0, 0.5]);
+        return new GridResnet18TransferParams(s_lr, s_batch, s_rotation, s_flip);
+    }
+
+    /// <summary>
+    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
+    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// </summary>
+    public static bool Satisfies(GridResnet18TransferParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(GridResnet18TransferParams p)
     {

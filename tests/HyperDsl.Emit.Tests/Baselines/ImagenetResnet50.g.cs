@@ -27,6 +27,37 @@ public static partial class ImagenetResnet50Experiment
     /// <summary>The shape of one input image: 3 x 224 x 224.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 224L, 224L];
 
+    /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
+    [
+        new global::HyperDsl.Runtime.Search.FloatSpace("base_lr", 0.05, 0.2, true, null, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("weight_decay", [5E-05, 0.0001], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("width", [48L, 64L, 80L], null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("smoothing", 0.0, 0.1, false, 0.05, null),
+    ];
+
+    /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
+    public static ImagenetResnet50Params Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(trial);
+        double s_base_lr = trial.SuggestFloat("base_lr", 0.05, 0.2, log: true);
+        double s_weight_decay = trial.SuggestCategorical<double>("weight_decay", [5E-05, 0.0001]);
+        int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [48L, 64L, 80L]));
+        double s_smoothing = trial.SuggestFloat("smoothing", 0.0, 0.1, log: false, step: 0.05);
+        return new ImagenetResnet50Params(s_base_lr, s_weight_decay, s_width, s_smoothing);
+    }
+
+    /// <summary>
+    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
+    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// </summary>
+    public static bool Satisfies(ImagenetResnet50Params p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ImagenetResnet50Params p)
     {

@@ -53,6 +53,53 @@ public static partial class ResidualCnnExperiment
     /// <summary>The shape of one input image: 3 x 32 x 32.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 32L, 32L];
 
+    /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
+    [
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("width", [16L, 32L, 64L], null),
+        new global::HyperDsl.Runtime.Search.IntSpace("stages", 2L, 4L, false, 1L, null),
+        new global::HyperDsl.Runtime.Search.IntSpace("blocks", 1L, 3L, false, 1L, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("stem", ["conv3", "deep", "patch"], null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("optimizer", ["sgd", "nesterov", "adamw"], null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("lr", 0.001, 0.3, true, null, null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.85, 0.95, false, null, "optimizer in [sgd, nesterov]"),
+        new global::HyperDsl.Runtime.Search.FloatSpace("weight_decay", 1E-05, 0.001, true, null, null),
+        new global::HyperDsl.Runtime.Search.CategoricalSpace("use_dropout", [true, false], null),
+        new global::HyperDsl.Runtime.Search.FloatSpace("drop", 0.1, 0.5, false, 0.1, "use_dropout"),
+    ];
+
+    /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
+    public static ResidualCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(trial);
+        int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [16L, 32L, 64L]));
+        int s_stages = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("stages", 2L, 4L, log: false, step: 1L));
+        int s_blocks = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("blocks", 1L, 3L, log: false, step: 1L));
+        ResidualCnnStem s_stem = trial.SuggestCategorical<ResidualCnnStem>("stem", [ResidualCnnStem.Conv3, ResidualCnnStem.Deep, ResidualCnnStem.Patch]);
+        ResidualCnnOptimizer s_optimizer = trial.SuggestCategorical<ResidualCnnOptimizer>("optimizer", [ResidualCnnOptimizer.Sgd, ResidualCnnOptimizer.Nesterov, ResidualCnnOptimizer.Adamw]);
+        double s_lr = trial.SuggestFloat("lr", 0.001, 0.3, log: true);
+        double? s_momentum = global::System.Linq.Enumerable.Contains(new[] { ResidualCnnOptimizer.Sgd, ResidualCnnOptimizer.Nesterov }, s_optimizer) ? trial.SuggestFloat("momentum", 0.85, 0.95, log: false) : null;
+        double s_weight_decay = trial.SuggestFloat("weight_decay", 1E-05, 0.001, log: true);
+        bool s_use_dropout = trial.SuggestCategorical<bool>("use_dropout", [true, false]);
+        double? s_drop = s_use_dropout ? trial.SuggestFloat("drop", 0.1, 0.5, log: false, step: 0.1) : null;
+        return new ResidualCnnParams(s_width, s_stages, s_blocks, s_stem, s_optimizer, s_lr, s_momentum, s_weight_decay, s_use_dropout, s_drop);
+    }
+
+    /// <summary>
+    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
+    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// </summary>
+    public static bool Satisfies(ResidualCnnParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+#line 52 "examples/residual-cnn.hyp"
+        if (!((((long)p.Stages <= 3L) || ((long)p.Width <= 32L)))) return false;
+#line 54 "examples/residual-cnn.hyp"
+        if (!(!(((p.Stem == ResidualCnnStem.Patch) && ((long)p.Stages == 4L))))) return false;
+        #line default
+        return true;
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ResidualCnnParams p)
     {
