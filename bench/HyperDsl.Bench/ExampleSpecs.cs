@@ -42,6 +42,12 @@ public sealed class ExampleSpecs : ISourceResolver
         return specs;
     }
 
+    /// <summary>The files, by full path.</summary>
+    public IEnumerable<(string Path, byte[] Bytes)> Files => _files.Select(f => (f.Key, f.Value));
+
+    /// <summary>Parses and checks one file (and what it imports).</summary>
+    public HypCompilation CheckOne(string path) => HypCompilation.Create([SyntaxTree.Parse(_files[path], path)], this);
+
     /// <summary>Parses only.</summary>
     public int Parse() => _files.Sum(f => SyntaxTree.Parse(f.Value, f.Key).Root.Members.Length);
 

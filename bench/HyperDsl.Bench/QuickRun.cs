@@ -102,7 +102,8 @@ public static class QuickRun
         var checkPass = checkMean < CheckBudgetMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(checkPass ? "PASS" : "FAIL")}: checking all examples takes {checkMean:F2} ms after warm-up ({checkMean / check[0].Stats.Mean:F1}x parsing them alone); budget {CheckBudgetMilliseconds:F0} ms"));
-        return pass && checkPass ? 0 : 1;
+        var compilePass = CompileRun.Run(examples, output);
+        return pass && checkPass && compilePass ? 0 : 1;
     }
 
     /// <summary>The issue's target for checking every example, after warm-up.</summary>

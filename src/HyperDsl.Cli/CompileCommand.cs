@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HyperDsl.Compiler;
 using HyperDsl.Compiler.Emit;
+using HyperDsl.Hosting;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Diagnostics;
 
@@ -13,12 +14,17 @@ internal static class CompileCommand
     {
         var files = new Argument<string[]>("files") { Description = ".hyp files (or directories) to compile.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the generated .cs files.", DefaultValueFactory = _ => "generated" };
-        var command = new Command("compile", "Check specs and write the strongly typed C# generated for each experiment.") { files, output };
-        command.SetAction(parseResult => Execute(parseResult.GetRequiredValue(files), parseResult.GetRequiredValue(output), console));
+        var cache = new Option<string>("--cache")
+        {
+            Description = "Where compiled experiments are cached, keyed by their code and the generator's version.",
+            DefaultValueFactory = _ => ExperimentAssemblyCompiler.DefaultCacheDirectory,
+        };
+        var command = new Command("compile", "Check specs, write the strongly typed C# generated for each experiment, and compile it.") { files, output, cache };
+        command.SetAction(parseResult => Execute(parseResult.GetRequiredValue(files), parseResult.GetRequiredValue(output), parseResult.GetRequiredValue(cache), console));
         return command;
     }
 
-    private static int Execute(string[] inputs, string output, CliConsole console)
+    private static int Execute(string[] inputs, string output, string cache, CliConsole console)
     {
         var loaded = SpecFileLoader.Load(inputs);
         foreach (var problem in loaded.Problems)
@@ -47,6 +53,23 @@ internal static class CompileCommand
         {
             console.Error.WriteLine($"hyp: error: cannot write to '{output}': {error.Message}");
             return ExitCodes.UsageOrIo;
+        }
+
+        if (sources.Length > 0)
+        {
+            try
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var experiments = new ExperimentAssemblyCompiler(cache).Load(sources);
+                console.Out.Write(experiments.FromCache
+                    ? $"compiled {sources.Length} experiment{(sources.Length == 1 ? "" : "s")} (unchanged: loaded from the cache)\n"
+                    : $"compiled {sources.Length} experiment{(sources.Length == 1 ? "" : "s")} in {watch.ElapsedMilliseconds} ms\n");
+            }
+            catch (GeneratedCodeException error)
+            {
+                console.Error.WriteLine($"hyp: internal error: {error.Message}");
+                return ExitCodes.SpecErrors;
+            }
         }
 
         return loaded.Problems.Count > 0 ? ExitCodes.UsageOrIo : diagnostics.Any(d => d.IsError) ? ExitCodes.SpecErrors : ExitCodes.Success;

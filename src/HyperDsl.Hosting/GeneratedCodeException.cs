@@ -1,0 +1,41 @@
+namespace HyperDsl.Hosting;
+
+/// <summary>Generated C# that does not compile: a bug in HyperDsl, never in the spec (reported as HYP9001).</summary>
+public sealed class GeneratedCodeException : Exception
+{
+    /// <summary>Creates the exception with where the sources were kept and the compiler's errors.</summary>
+    public GeneratedCodeException(string keptAt, IReadOnlyList<string> errors)
+        : base($"HYP9001: the generated C# does not compile; this is a bug in HyperDsl. The sources are kept in {keptAt}. First errors:\n{string.Join("\n", errors.Take(5))}")
+    {
+        KeptAt = keptAt;
+        Errors = errors;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public GeneratedCodeException()
+        : this("", [])
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public GeneratedCodeException(string message)
+        : base(message)
+    {
+        KeptAt = "";
+        Errors = [];
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    public GeneratedCodeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        KeptAt = "";
+        Errors = [];
+    }
+
+    /// <summary>The folder the generated sources were written to, for inspection.</summary>
+    public string KeptAt { get; }
+
+    /// <summary>The compiler's errors.</summary>
+    public IReadOnlyList<string> Errors { get; }
+}
