@@ -117,6 +117,7 @@ internal sealed class ExperimentEmitter
         EmitSearchSpace();
         EmitSample();
         EmitConstraints();
+        EmitTraining();
         Line();
         Line("/// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>");
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({_name}Params p)");
@@ -223,6 +224,26 @@ internal sealed class ExperimentEmitter
             CategoricalDomain c => $"trial.SuggestCategorical<{TypeOf(parameter).TrimEnd('?')}>({name}, [{string.Join(", ", c.Choices.Select(v => Literal(v, parameter.Type)))}])",
             _ => throw new NotSupportedException($"the domain of '{parameter.Name}'"),
         };
+    }
+
+    private void EmitTraining()
+    {
+        var training = new TrainingEmitter(_bound, (expression, optional) => Expression(expression, Scope.ForParams("p"), optional));
+        var initialisers = training.Initialisers().ToList();
+        Line();
+        Line("/// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>");
+        Line($"public static {Runtime}.Training.TrainingOptions Training({_name}Params p)");
+        Open();
+        Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        Line($"return new {Runtime}.Training.TrainingOptions");
+        Open();
+        foreach (var initialiser in initialisers)
+        {
+            Line(initialiser);
+        }
+
+        Close("};");
+        Close();
     }
 
     private void EmitConstraints()
@@ -630,7 +651,7 @@ internal sealed class ExperimentEmitter
     private void Close(string text = "}")
     {
         _indent--;
-        Line(text == ");" ? "});" : text);
+        Line(text is ");" ? "});" : text);
     }
 
     private void Line(string text = "")

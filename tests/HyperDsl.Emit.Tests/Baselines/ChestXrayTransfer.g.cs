@@ -66,6 +66,26 @@ public static partial class ChestXrayTransferExperiment
         return true;
     }
 
+    /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ChestXrayTransferParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return new global::HyperDsl.Runtime.Training.TrainingOptions
+        {
+            Epochs = 25,
+            BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
+            Optimizer = global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr, weightDecay: p.WeightDecay),
+            Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Epochs(1L)).Then(global::HyperDsl.Runtime.Training.Schedule.Step(global::HyperDsl.Runtime.Training.TrainingLength.Epochs(7L), gamma: 0.1)),
+            Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
+            EarlyStopping = new global::HyperDsl.Runtime.Training.EarlyStopping(global::HyperDsl.Runtime.Training.Metric.ValLoss, 3, 0.0),
+            Metrics = global::HyperDsl.Runtime.Training.ExtraMetrics.Auc,
+            LearningRateScale = new global::HyperDsl.Runtime.Training.LearningRateScale(p.BackboneLr, ["fc"]),
+            Seed = 1L,
+            Normalization = global::HyperDsl.Runtime.Data.Normalization.ImageNet,
+            Augmentation = global::HyperDsl.Runtime.Augmentation.Augment.Pipeline(global::HyperDsl.Runtime.Augmentation.Augment.Rotation((double)(-(15L)), (double)(15L)), global::HyperDsl.Runtime.Augmentation.Augment.HorizontalFlip(0.5)),
+        };
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ChestXrayTransferParams p)
     {

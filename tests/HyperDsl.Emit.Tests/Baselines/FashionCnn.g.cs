@@ -81,6 +81,22 @@ public static partial class FashionCnnExperiment
         return true;
     }
 
+    /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(FashionCnnParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return new global::HyperDsl.Runtime.Training.TrainingOptions
+        {
+            Epochs = 10,
+            BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
+            Optimizer = (p.Optimizer switch { FashionCnnOptimizer.Sgd => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), weightDecay: p.Decay), FashionCnnOptimizer.Adam => global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr, weightDecay: p.Decay), _ => throw new global::System.InvalidOperationException("No arm of the match applies.") }),
+            Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Epochs(1L)).Then(global::HyperDsl.Runtime.Training.Schedule.Cosine(1E-06)),
+            Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
+            Normalization = global::HyperDsl.Runtime.Data.Normalization.Given([(double)(0.286)], [(double)(0.353)]),
+            Augmentation = global::HyperDsl.Runtime.Augmentation.Augment.Pipeline(global::HyperDsl.Runtime.Augmentation.Augment.Rotation((double)((long)p.Rotation)), global::HyperDsl.Runtime.Augmentation.Augment.HorizontalFlip(p.Flip)),
+        };
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(FashionCnnParams p)
     {

@@ -52,6 +52,22 @@ public static partial class GridResnet18TransferExperiment
         return true;
     }
 
+    /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(GridResnet18TransferParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return new global::HyperDsl.Runtime.Training.TrainingOptions
+        {
+            Epochs = 1,
+            BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
+            Optimizer = global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr),
+            Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
+            Device = global::HyperDsl.Runtime.DeviceChoice.Auto,
+            Normalization = global::HyperDsl.Runtime.Data.Normalization.ImageNet,
+            Augmentation = global::HyperDsl.Runtime.Augmentation.Augment.Pipeline(global::HyperDsl.Runtime.Augmentation.Augment.Rotation((double)((long)p.Rotation)), global::HyperDsl.Runtime.Augmentation.Augment.HorizontalFlip(p.Flip)),
+        };
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(GridResnet18TransferParams p)
     {

@@ -58,6 +58,24 @@ public static partial class ImagenetResnet50CosineExperiment
         return true;
     }
 
+    /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ImagenetResnet50CosineParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return new global::HyperDsl.Runtime.Training.TrainingOptions
+        {
+            Epochs = 90,
+            BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
+            Optimizer = global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: p.Momentum, weightDecay: p.WeightDecay),
+            Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Epochs(5L)).Then(global::HyperDsl.Runtime.Training.Schedule.Cosine(0L)),
+            Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(p.Smoothing),
+            Metrics = global::HyperDsl.Runtime.Training.ExtraMetrics.Top5,
+            Normalization = global::HyperDsl.Runtime.Data.Normalization.ImageNet,
+            Augmentation = global::HyperDsl.Runtime.Augmentation.Augment.Pipeline(global::HyperDsl.Runtime.Augmentation.Augment.RandomResizedCrop(224, 0.08, 1.0), global::HyperDsl.Runtime.Augmentation.Augment.HorizontalFlip(0.5), global::HyperDsl.Runtime.Augmentation.Augment.ColorJitter(0.4, 0.4, 0.4, 0.0)),
+            EvaluationTransform = global::HyperDsl.Runtime.Augmentation.Evaluate.Pipeline(global::HyperDsl.Runtime.Augmentation.Evaluate.Resize(256), global::HyperDsl.Runtime.Augmentation.Evaluate.CenterCrop(224)),
+        };
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ImagenetResnet50CosineParams p)
     {

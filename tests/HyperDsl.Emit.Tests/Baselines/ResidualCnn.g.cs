@@ -100,6 +100,24 @@ public static partial class ResidualCnnExperiment
         return true;
     }
 
+    /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ResidualCnnParams p)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return new global::HyperDsl.Runtime.Training.TrainingOptions
+        {
+            Epochs = 30,
+            BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
+            Optimizer = (p.Optimizer switch { ResidualCnnOptimizer.Sgd or ResidualCnnOptimizer.Nesterov => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), nesterov: (p.Optimizer == ResidualCnnOptimizer.Nesterov), weightDecay: p.WeightDecay), _ => global::HyperDsl.Runtime.Training.OptimizerSpec.AdamW(p.Lr, weightDecay: p.WeightDecay) }),
+            Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Steps(500L)).Then(global::HyperDsl.Runtime.Training.Schedule.Cosine(1E-05)),
+            Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
+            ClipGradientNorm = 5.0,
+            Metrics = global::HyperDsl.Runtime.Training.ExtraMetrics.Top5,
+            Normalization = global::HyperDsl.Runtime.Data.Normalization.Auto,
+            Augmentation = global::HyperDsl.Runtime.Augmentation.Augment.Pipeline(global::HyperDsl.Runtime.Augmentation.Augment.RandomCrop(32, 4), global::HyperDsl.Runtime.Augmentation.Augment.HorizontalFlip(0.5)),
+        };
+    }
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ResidualCnnParams p)
     {

@@ -1,0 +1,258 @@
+using System.Globalization;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+
+namespace HyperDsl.Compiler.Emit;
+
+/// <summary>
+/// Translates the train section (and the data section's preprocessing) into the runtime's
+/// <c>TrainingOptions</c>: optimizer, schedule (with <c>then</c>), loss, clipping, early
+/// stopping, extra metrics, learning-rate scaling, normalisation and augmentation.
+/// </summary>
+internal sealed class TrainingEmitter
+{
+    private const string Runtime = "global::HyperDsl.Runtime";
+    private readonly BoundExperiment _bound;
+    private readonly Func<ExpressionSyntax, bool, string> _expression;
+
+    public TrainingEmitter(BoundExperiment bound, Func<ExpressionSyntax, bool, string> expression)
+    {
+        _bound = bound;
+        _expression = expression;
+    }
+
+    private SemanticModel Model => _bound.Model;
+
+    /// <summary>The initialisers of a <c>TrainingOptions</c>, one per line.</summary>
+    public IEnumerable<string> Initialisers()
+    {
+        yield return $"Epochs = {Int(Value(SectionKind.Train, "epochs")!)},";
+        if (Value(SectionKind.Train, "batch") is { } batch)
+        {
+            yield return $"BatchSize = {Int(batch)},";
+        }
+
+        yield return $"Optimizer = {Object(Value(SectionKind.Train, "optimizer")!)},";
+        if (Value(SectionKind.Train, "schedule") is { } schedule)
+        {
+            yield return $"Schedule = {Object(schedule)},";
+        }
+
+        if (Value(SectionKind.Train, "loss") is { } loss)
+        {
+            yield return $"Loss = {Object(loss)},";
+        }
+
+        if (Value(SectionKind.Train, "clip") is { } clip)
+        {
+            yield return $"ClipGradientNorm = {_expression(clip, false)},";
+        }
+
+        if (Setting(SectionKind.Train, "early_stop") is { } early)
+        {
+            var metric = Pascal(((NameSyntax)early.Arguments[0].Value).Name);
+            var patience = Named(early, "patience") is { } p ? Int(p) : "3";
+            var delta = Named(early, "min_delta") is { } d ? _expression(d, false) : "0.0";
+            yield return $"EarlyStopping = new {Runtime}.Training.EarlyStopping({Runtime}.Training.Metric.{metric}, {patience}, {delta}),";
+        }
+
+        if (Setting(SectionKind.Train, "metrics") is { } metrics)
+        {
+            var flags = metrics.Arguments.Select(a => ((NameSyntax)a.Value).Name).Where(n => n is "top5" or "auc")
+                .Select(n => $"{Runtime}.Training.ExtraMetrics.{(n == "top5" ? "Top5" : "Auc")}").ToList();
+            if (flags.Count > 0)
+            {
+                yield return $"Metrics = {string.Join(" | ", flags)},";
+            }
+        }
+
+        if (Setting(SectionKind.Train, "lr_scale") is { } scale)
+        {
+            var except = Named(scale, "except") is ListSyntax names ? string.Join(", ", names.Items.OfType<NameSyntax>().Select(n => CSharpNames.String(n.Name))) : "";
+            yield return $"LearningRateScale = new {Runtime}.Training.LearningRateScale({_expression(scale.Arguments[0].Value, false)}, [{except}]),";
+        }
+
+        if (Value(SectionKind.Train, "seed") is { } seed)
+        {
+            yield return $"Seed = {_expression(seed, false)},";
+        }
+
+        if (Value(SectionKind.Train, "device") is NameSyntax device)
+        {
+            yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Name)},";
+        }
+
+        if (Setting(SectionKind.Data, "normalize") is { } normalize)
+        {
+            yield return $"Normalization = {Normalization(normalize)},";
+        }
+
+        if (_bound.Experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
+        {
+            yield return $"Augmentation = {Runtime}.Augmentation.Augment.Pipeline({string.Join(", ", augment.Body.Select(Augmentation))}),";
+        }
+
+        if (_bound.Experiment.Setting(SectionKind.Data, "evaluate") is BlockSettingSyntax evaluate)
+        {
+            yield return $"EvaluationTransform = {Runtime}.Augmentation.Evaluate.Pipeline({string.Join(", ", evaluate.Body.Select(Evaluation))}),";
+        }
+    }
+
+    private string Normalization(ValueSettingSyntax normalize)
+    {
+        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset)
+        {
+            return preset.Name switch
+            {
+                "imagenet" => $"{Runtime}.Data.Normalization.ImageNet",
+                "auto" => $"{Runtime}.Data.Normalization.Auto",
+                _ => $"{Runtime}.Data.Normalization.None",
+            };
+        }
+
+        var mean = Named(normalize, "mean")!;
+        var std = Named(normalize, "std")!;
+        return $"{Runtime}.Data.Normalization.Given({Doubles(mean)}, {Doubles(std)})";
+    }
+
+    private string Doubles(ExpressionSyntax list) =>
+        list is ListSyntax items ? "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]" : throw Unsupported(list);
+
+    private string Augmentation(StatementSyntax statement)
+    {
+        if (statement is not LayerSyntax layer || Model.GetResolution(layer) is not CatalogEntry entry)
+        {
+            throw Unsupported(statement);
+        }
+
+        var args = Arguments(entry, layer);
+        string Arg(string name, string fallback) => args.TryGetValue(name, out var value) ? _expression(value, false) : fallback;
+        return entry.Name switch
+        {
+            "rotate" when args.TryGetValue("p", out _) => throw new NotSupportedException("rotate with a probability p is not generated yet"),
+            "rotate" when args["degrees"] is ListSyntax { Items.Length: 2 } range =>
+                $"{Runtime}.Augmentation.Augment.Rotation((double)({_expression(range.Items[0], false)}), (double)({_expression(range.Items[1], false)}))",
+            "rotate" => $"{Runtime}.Augmentation.Augment.Rotation((double)({Arg("degrees", "0.0")}))",
+            "hflip" => $"{Runtime}.Augmentation.Augment.HorizontalFlip({Arg("p", "0.5")})",
+            "vflip" => $"{Runtime}.Augmentation.Augment.VerticalFlip({Arg("p", "0.5")})",
+            "random_crop" => $"{Runtime}.Augmentation.Augment.RandomCrop({Int(args["size"])}, {(args.TryGetValue("padding", out var padding) ? Int(padding) : "0")})",
+            "random_resized_crop" when args.TryGetValue("scale", out var scale) && scale is ListSyntax { Items.Length: 2 } bounds =>
+                $"{Runtime}.Augmentation.Augment.RandomResizedCrop({Int(args["size"])}, {_expression(bounds.Items[0], false)}, {_expression(bounds.Items[1], false)})",
+            "random_resized_crop" => $"{Runtime}.Augmentation.Augment.RandomResizedCrop({Int(args["size"])})",
+            "translate" => $"{Runtime}.Augmentation.Augment.Translation({Arg("fraction", "0.0")}, {Arg("fraction", "0.0")})",
+            "color_jitter" => $"{Runtime}.Augmentation.Augment.ColorJitter({Arg("brightness", "0.0")}, {Arg("contrast", "0.0")}, {Arg("saturation", "0.0")}, {Arg("hue", "0.0")})",
+            "random_erasing" => $"{Runtime}.Augmentation.Augment.RandomErasing({Arg("p", "0.5")})",
+            "resize" => $"{Runtime}.Augmentation.Augment.Resize({Int(args["size"])})",
+            "center_crop" => $"{Runtime}.Augmentation.Augment.CenterCrop({Int(args["size"])})",
+            _ => throw Unsupported(statement),
+        };
+    }
+
+    private string Evaluation(StatementSyntax statement) =>
+        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Name: "resize" or "center_crop" } entry
+            ? $"{Runtime}.Augmentation.Evaluate.{(entry.Name == "resize" ? "Resize" : "CenterCrop")}({Int(Arguments(entry, layer)["size"])})"
+            : throw Unsupported(statement);
+
+    // ---- optimizers, schedules, losses --------------------------------------------------------
+
+    private string Object(ExpressionSyntax expression) => expression switch
+    {
+        BinarySyntax { Operator: BinaryOperator.Then } then => $"{Object(then.Left)}.Then({Object(then.Right)})",
+        MatchExpressionSyntax match => Match(match),
+        IfExpressionSyntax conditional => $"({_expression(conditional.Condition, false)} ? {Object(conditional.Then)} : {Object(conditional.Else)})",
+        CallSyntax call when Model.GetResolution(call) is CatalogEntry entry => Entry(entry, Arguments(entry, call.Arguments)),
+        NameSyntax name when Model.GetResolution(name) is CatalogEntry entry => Entry(entry, []),
+        _ => throw Unsupported(expression),
+    };
+
+    private string Match(MatchExpressionSyntax match)
+    {
+        var arms = match.Arms.Select(arm => string.Join(" or ", arm.Patterns.Select(p => p is ExpressionPatternSyntax value ? _expression(value.Value, false) : "_"))
+            + " => " + Object(arm.Value));
+        var exhaustive = match.Arms.Any(a => a.Patterns.Any(p => p is WildcardPatternSyntax)) ? "" : ", _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\")";
+        return $"({_expression(match.Subject, false)} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
+    }
+
+    private string Entry(CatalogEntry entry, Dictionary<string, ExpressionSyntax> args)
+    {
+        // An inactive conditional parameter given to an optional argument means its default.
+        string Arg(string name) => args.TryGetValue(name, out var value) && entry.Find(name) is { } spec
+            ? value is NameSyntax n && Model.GetResolution(n) is ParameterSymbol { IsConditional: true } && !spec.Required && spec.Default is { } fallback
+                ? $"({_expression(value, true)} ?? {Literal(fallback)})"
+                : _expression(value, false)
+            : Literal(entry.Find(name)?.Default ?? throw new NotSupportedException($"'{entry.Name}' without '{name}'"));
+        string Named(string name, string parameter) => args.ContainsKey(name) ? $", {parameter}: {Arg(name)}" : "";
+        var optimizer = $"{Runtime}.Training.OptimizerSpec";
+        var schedule = $"{Runtime}.Training.Schedule";
+        return entry.Name switch
+        {
+            "sgd" => $"{optimizer}.Sgd({Arg("lr")}{Named("momentum", "momentum")}{Named("nesterov", "nesterov")}{Named("weight_decay", "weightDecay")})",
+            "adam" => $"{optimizer}.Adam({Arg("lr")}{Named("weight_decay", "weightDecay")}{Named("beta1", "beta1")}{Named("beta2", "beta2")}{Named("eps", "eps")})",
+            "adamw" => $"{optimizer}.AdamW({Arg("lr")}{Named("weight_decay", "weightDecay")}{Named("beta1", "beta1")}{Named("beta2", "beta2")}{Named("eps", "eps")})",
+            "rmsprop" => $"{optimizer}.RmsProp({Arg("lr")}{Named("alpha", "alpha")}{Named("momentum", "momentum")}{Named("weight_decay", "weightDecay")})",
+            "constant" => $"{schedule}.Constant",
+            "step" => $"{schedule}.Step({Length(args["every"])}{Named("gamma", "gamma")})",
+            "multistep" => $"{schedule}.MultiStep({Milestones(args["at"])}{Named("gamma", "gamma")})",
+            "exponential" => $"{schedule}.Exponential({Arg("gamma")})",
+            "cosine" => $"{schedule}.Cosine({(args.ContainsKey("min_lr") ? Arg("min_lr") : "")})",
+            "onecycle" => $"{schedule}.OneCycle({Arg("max_lr")}{Named("warmup", "riseFraction")})",
+            "plateau" => $"{schedule}.Plateau({string.Join(", ", new[] { args.TryGetValue("patience", out var patience) ? $"patience: {Int(patience)}" : "", args.ContainsKey("factor") ? $"factor: {Arg("factor")}" : "" }.Where(a => a.Length > 0))})",
+            "warmup" when !args.ContainsKey("start") => $"{schedule}.Warmup({Length(args["duration"])})",
+            "cross_entropy" => $"{Runtime}.Training.LossFunction.CrossEntropy({(args.ContainsKey("label_smoothing") ? Arg("label_smoothing") : "")})",
+            "nll" => $"{Runtime}.Training.LossFunction.Nll",
+            "bce" => $"{Runtime}.Training.LossFunction.BinaryCrossEntropy",
+            _ => throw new NotSupportedException($"'{entry.Name}' is not generated yet"),
+        };
+    }
+
+    private string Length(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q
+        ? $"{Runtime}.Training.TrainingLength.{(q.Unit == QuantityUnit.Epochs ? "Epochs" : "Steps")}({_expression(q.Value, false)})"
+        : throw Unsupported(quantity);
+
+    private string Milestones(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs, Value: ListSyntax list }
+        ? "[" + string.Join(", ", list.Items.Select(Int)) + "]"
+        : throw Unsupported(quantity);
+
+    private string Int(ExpressionSyntax expression) =>
+        expression is NumberLiteralSyntax { IsInteger: true } literal
+            ? ((long)literal.Value).ToString(CultureInfo.InvariantCulture)
+            : $"{Runtime}.SpecMath.ToInt({_expression(expression, false)})";
+
+    private static string Literal(Value value) => value switch
+    {
+        IntValue i => CSharpNames.Long(i.Value),
+        FloatValue f => CSharpNames.Double(f.Value),
+        BoolValue b => b.Value ? "true" : "false",
+        _ => throw new NotSupportedException($"the default {value.Display}"),
+    };
+
+    private static string Pascal(string name) => CSharpNames.Pascal(name);
+
+    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, LayerSyntax layer) => Arguments(entry, layer.Arguments);
+
+    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, System.Collections.Immutable.ImmutableArray<ArgumentSyntax> arguments)
+    {
+        var values = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var argument in arguments)
+        {
+            var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(position++)?.Name;
+            if (name is not null)
+            {
+                values[name] = argument.Value;
+            }
+        }
+
+        return values;
+    }
+
+    private ValueSettingSyntax? Setting(SectionKind section, string name) => _bound.Experiment.Setting(section, name) as ValueSettingSyntax;
+
+    private ExpressionSyntax? Value(SectionKind section, string name) => Setting(section, name)?.Arguments.FirstOrDefault()?.Value;
+
+    private static ExpressionSyntax? Named(ValueSettingSyntax setting, string name) => setting.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value;
+
+    private static NotSupportedException Unsupported(SyntaxNode node) => new($"'{ExpressionBinder.Shorten(node)}' is not generated yet");
+}

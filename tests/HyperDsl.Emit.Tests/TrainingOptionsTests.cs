@@ -1,0 +1,39 @@
+using HyperDsl.Runtime.Training;
+
+namespace HyperDsl.Emit.Tests;
+
+/// <summary>The generated Training(p) carries the train section's settings, evaluated at the point.</summary>
+public class TrainingOptionsTests
+{
+    private static readonly Lazy<System.Reflection.Assembly> Fashion = new(() => GeneratedAssembly.Load(EmitterTests.Generate("fashion-mnist-cnn.hyp").Sources));
+
+    private static TrainingOptions Training(string optimizer, double? momentum)
+    {
+        var assembly = Fashion.Value;
+        var choice = Enum.Parse(assembly.GetType("HyperDsl.Generated.FashionCnnOptimizer")!, optimizer);
+        var point = Activator.CreateInstance(assembly.GetType("HyperDsl.Generated.FashionCnnParams")!, [3e-3, 128, 2, 32, 0.1, choice, momentum, 10, 0.5])!;
+        return (TrainingOptions)assembly.GetType("HyperDsl.Generated.FashionCnnExperiment")!.GetMethod("Training")!.Invoke(null, [point])!;
+    }
+
+    [Fact]
+    public void Settings_and_parameters_reach_the_training_options()
+    {
+        var options = Training("Adam", null);
+
+        Assert.Equal(10, options.Epochs);
+        Assert.Equal(128, options.BatchSize);
+        Assert.Equal(3e-3, options.Optimizer.LearningRate);
+        Assert.Equal(1e-4, options.Optimizer.WeightDecay);
+        Assert.StartsWith("adam(", options.Optimizer.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" then cosine(", options.Schedule.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(options.Augmentation);
+    }
+
+    [Fact]
+    public void The_match_on_the_optimizer_chooses_sgd_with_its_conditional_momentum()
+    {
+        var options = Training("Sgd", 0.9);
+
+        Assert.Equal("sgd(lr: 0.003, momentum: 0.9, nesterov: false, weight_decay: 0.0001)", options.Optimizer.ToString());
+    }
+}
