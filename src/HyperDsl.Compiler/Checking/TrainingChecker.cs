@@ -46,7 +46,7 @@ internal sealed class TrainingChecker
             if (rung is not null && MaxOf(rung) is { } first && first >= prunerEpochs)
             {
                 _diagnostics.Add(Create(PrunerBeyondEpochsDescriptor, rung.Span,
-                    $"The pruner first compares trials after {Value.FormatNumber(first)} epochs, but trials train for {Value.FormatNumber(prunerEpochs)}, so it never prunes anything.",
+                    $"The pruner first compares trials after {Epochs(first)}, but trials train for {Epochs(prunerEpochs)}, so it never prunes anything.",
                     "Lower the pruner's first rung, or train for more epochs."));
             }
         }
@@ -130,8 +130,8 @@ internal sealed class TrainingChecker
             {
                 var when = SpaceEnumerator.Describe(point);
                 _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, what == "warm-up"
-                    ? $"The {Value.FormatNumber(late.Amount)}-epoch warm-up is not shorter than training ({Value.FormatNumber(epochs)} epochs){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
-                    : $"The {what} at {late.Display} is not before the end of training ({Value.FormatNumber(epochs)} epochs){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
+                    ? $"The {Value.FormatNumber(late.Amount)}-epoch warm-up is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
+                    : $"The {what} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
                     "Move it before the last epoch, or train for more epochs."));
                 return true;
             }
@@ -265,6 +265,8 @@ internal sealed class TrainingChecker
             _ => true,
         };
     }
+
+    private static string Epochs(double count) => Value.FormatNumber(count) + (count == 1 ? " epoch" : " epochs");
 
     private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>
         (_experiment.Setting(section, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;

@@ -118,6 +118,7 @@ internal sealed class ExperimentEmitter
         EmitSample();
         EmitConstraints();
         EmitTraining();
+        EmitData();
         Line();
         Line("/// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>");
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({_name}Params p)");
@@ -244,6 +245,29 @@ internal sealed class ExperimentEmitter
 
         Close("};");
         Close();
+    }
+
+    private void EmitData()
+    {
+        var training = new TrainingEmitter(_bound, (expression, optional) => Expression(expression, Scope.ForParams("p"), optional));
+        var statements = training.DataStatements().ToList();
+        Line();
+        Line("/// <summary>Loads the data section's splits; relative paths are taken from <paramref name=\"baseDirectory\"/> (the spec's folder).</summary>");
+        Line($"public static {Runtime}.Data.DataSplits LoadData(long seed, string? baseDirectory = null)");
+        Open();
+        foreach (var statement in statements)
+        {
+            Line(statement);
+        }
+
+        Close();
+        Line();
+        Line("private static string Locate(string? baseDirectory, string path) =>");
+        Line("    baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);");
+        Line();
+        Line("/// <summary>Trains one trial at a point of the space on already loaded data.</summary>");
+        Line($"public static {Runtime}.Training.TrainingResult RunTrial({_name}Params p, {Runtime}.Data.DataSplits data)");
+        Line($"    => new {Runtime}.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);");
     }
 
     private void EmitConstraints()

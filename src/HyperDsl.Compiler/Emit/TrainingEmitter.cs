@@ -100,6 +100,71 @@ internal sealed class TrainingEmitter
         }
     }
 
+    /// <summary>The statements of <c>LoadData</c>: the source, the validation split and the test source.</summary>
+    public IEnumerable<string> DataStatements()
+    {
+        var source = Value(SectionKind.Data, "source")!;
+        if (SyntaxWalker.Expressions(source).Concat(Value(SectionKind.Data, "validation") is { } v ? SyntaxWalker.Expressions(v) : [])
+            .Any(e => e is NameSyntax n && Model.GetResolution(n) is ParameterSymbol))
+        {
+            throw new NotSupportedException("a data source that depends on parameters is not generated yet");
+        }
+
+        yield return $"var data = {Splits(source)};";
+        switch (Value(SectionKind.Data, "validation"))
+        {
+            case QuantitySyntax { Unit: QuantityUnit.Percent } percent:
+                yield return $"data = data.WithValidationFraction({_expression(percent.Value, false)} / 100.0, seed);";
+                break;
+            case NumberLiteralSyntax fraction:
+                yield return $"data = data.WithValidationFraction({_expression(fraction, false)}, seed);";
+                break;
+            case { } other:
+                yield return $"data = data with {{ Validation = {Dataset(other)} }};";
+                break;
+        }
+
+        if (Value(SectionKind.Data, "test") is { } test)
+        {
+            yield return $"data = data with {{ Test = {Dataset(test)} }};";
+        }
+
+        yield return "return data;";
+    }
+
+    private string Splits(ExpressionSyntax source)
+    {
+        var (entry, args) = Call(source);
+        return entry.Name switch
+        {
+            "fashion_mnist" => $"{Runtime}.Data.MnistFormatData.LoadFashionMnist({(args.TryGetValue("dir", out var dir) ? PathIn(dir) : "null")})",
+            "mnist" => $"{Runtime}.Data.MnistFormatData.LoadMnist({(args.TryGetValue("dir", out var mnist) ? PathIn(mnist) : "null")})",
+            _ => $"new {Runtime}.Data.DataSplits({Dataset(source)})",
+        };
+    }
+
+    private string Dataset(ExpressionSyntax source)
+    {
+        var (entry, args) = Call(source);
+        var size = Value(SectionKind.Data, "resize");
+        return entry.Name switch
+        {
+            "synthetic" => $"{Runtime}.Data.SyntheticData.Create({Int(args["count"])}, [{string.Join(", ", ((ListSyntax)args["shape"]).Items.Select(Int))}], {Int(args["classes"])}, {(args.TryGetValue("seed", out var seed) ? _expression(seed, false) : "seed")})",
+            "image_folder" => $"{Runtime}.Data.ImageFolder.Load({PathIn(args["dir"])}, {(args.TryGetValue("channels", out var channels) ? Int(channels) : "3")}{(size is NumberLiteralSyntax ? $", height: {Int(size)}, width: {Int(size)}" : "")})",
+            "idx" => $"{Runtime}.Data.IdxDataset.Load({PathIn(args["images"])}, {PathIn(args["labels"])}{(args.TryGetValue("classes", out var classes) ? $", {Int(classes)}" : "")})",
+            _ => throw Unsupported(source),
+        };
+    }
+
+    // Relative paths in a spec are relative to the spec's folder, which the caller passes.
+    private string PathIn(ExpressionSyntax path) => $"Locate(baseDirectory, {_expression(path, false)})";
+
+    private (CatalogEntry Entry, Dictionary<string, ExpressionSyntax> Arguments) Call(ExpressionSyntax source) => source switch
+    {
+        CallSyntax call when Model.GetResolution(call) is CatalogEntry entry => (entry, Arguments(entry, call.Arguments)),
+        _ => throw Unsupported(source),
+    };
+
     private string Normalization(ValueSettingSyntax normalize)
     {
         if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset)

@@ -76,6 +76,21 @@ public static partial class ImagenetResnet50CosineExperiment
         };
     }
 
+    /// <summary>Loads the data section's splits; relative paths are taken from <paramref name="baseDirectory"/> (the spec's folder).</summary>
+    public static global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory = null)
+    {
+        var data = new global::HyperDsl.Runtime.Data.DataSplits(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/imagenet/train"), 3));
+        data = data with { Validation = global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/imagenet/val"), 3) };
+        return data;
+    }
+
+    private static string Locate(string? baseDirectory, string path) =>
+        baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
+
+    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ImagenetResnet50CosineParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ImagenetResnet50CosineParams p)
     {
