@@ -96,6 +96,33 @@ public class EmitterTests
         Assert.Contains("long @base", sources.Single().Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Hostile_strings_in_a_spec_stay_string_literals()
+    {
+        const string Hostile = """data/\\\"; System.Environment.Exit(1); //\n*/ \u{1F600}""";
+        var spec = $$"""
+            experiment e {
+              data {
+                source image_folder("{{Hostile}}", classes: 2)
+                resize 8
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(spec, "e.hyp")]);
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+
+        Assert.Empty(diagnostics);
+        var csharp = GeneratedAssembly.Compilation(sources);
+        Assert.Empty(csharp.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var literal = csharp.SyntaxTrees.Single().GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>()
+            .Single(l => l.Token.ValueText.StartsWith("data/", StringComparison.Ordinal));
+        Assert.Equal("data/\\\"; System.Environment.Exit(1); //\n*/ \U0001F600", literal.Token.ValueText);
+    }
+
     private sealed class RootResolver : ISourceResolver
     {
         public byte[]? TryRead(string path, out string? problem)

@@ -48,6 +48,11 @@ internal sealed class ExperimentEmitter
         }
 
         EmitRecord();
+        foreach (var (choice, members) in Branches())
+        {
+            EmitBranches(choice, members);
+        }
+
         EmitExperimentClass();
         return _out.ToString();
     }
@@ -65,6 +70,62 @@ internal sealed class ExperimentEmitter
         {
             Line($"/// <summary><c>{member}</c></summary>");
             Line(CSharpNames.Pascal(member) + ",");
+        }
+
+        Close();
+    }
+
+    // The conditional parameters that exist for only some choices of an enum parameter
+    // ('when optimizer == sgd', 'when optimizer in [sgd, nesterov]'), per choice.
+    private List<(ParameterSymbol Choice, Dictionary<string, List<ParameterSymbol>> Members)> Branches()
+    {
+        var result = new List<(ParameterSymbol, Dictionary<string, List<ParameterSymbol>>)>();
+        foreach (var choice in _bound.Parameters.Where(p => p.Type is EnumType && !p.IsConditional))
+        {
+            var members = ((EnumType)choice.Type).Members.ToDictionary(m => m, _ => new List<ParameterSymbol>(), StringComparer.Ordinal);
+            foreach (var parameter in _bound.Parameters.Where(p => p.IsConditional && !p.IsFixed))
+            {
+                foreach (var member in ChoicesOf(parameter.Condition!, choice))
+                {
+                    members[member].Add(parameter);
+                }
+            }
+
+            if (members.Values.Any(list => list.Count > 0))
+            {
+                result.Add((choice, members));
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<string> ChoicesOf(ExpressionSyntax condition, ParameterSymbol choice) => condition switch
+    {
+        BinarySyntax { Operator: BinaryOperator.Equal, Left: NameSyntax subject, Right: NameSyntax member }
+            when ReferenceEquals(Model.GetResolution(subject), choice) && Model.GetResolution(member) is EnumValue value => [value.Member],
+        BinarySyntax { Operator: BinaryOperator.In, Left: NameSyntax subject, Right: ListSyntax list }
+            when ReferenceEquals(Model.GetResolution(subject), choice) => list.Items.Select(i => Model.GetResolution(i)).OfType<EnumValue>().Select(v => v.Member),
+        _ => [],
+    };
+
+    private void EmitBranches(ParameterSymbol choice, Dictionary<string, List<ParameterSymbol>> members)
+    {
+        var name = _name + CSharpNames.Pascal(choice.Name) + "Branch";
+        Line();
+        Line($"/// <summary>'{choice.Name}' with the parameters that exist only for some of its choices: pattern-match to reach them, so they cannot be read where they do not exist.</summary>");
+        Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HyperDsl\", \"" + HypCompilationEmitter.Version + "\")]");
+        Line($"public abstract partial record {name}");
+        Open();
+        Line($"private {name}()");
+        Line("{");
+        Line("}");
+        foreach (var (member, parameters) in members)
+        {
+            Line();
+            Line($"/// <summary>'{choice.Name}' is {member}.</summary>");
+            var fields = string.Join(", ", parameters.Select(p => $"{TypeOf(p).TrimEnd('?')} {CSharpNames.Pascal(p.Name)}"));
+            Line(parameters.Count == 0 ? $"public sealed record {CSharpNames.Pascal(member)} : {name};" : $"public sealed record {CSharpNames.Pascal(member)}({fields}) : {name};");
         }
 
         Close();
@@ -90,6 +151,14 @@ internal sealed class ExperimentEmitter
 
         _indent--;
         Open();
+        foreach (var (choice, members) in Branches())
+        {
+            var branch = _name + CSharpNames.Pascal(choice.Name) + "Branch";
+            var arms = members.Select(m => $"{_enums[choice]}.{CSharpNames.Pascal(m.Key)} => new {branch}.{CSharpNames.Pascal(m.Key)}({string.Join(", ", m.Value.Select(p => CSharpNames.Pascal(p.Name) + "!.Value"))})");
+            Line($"/// <summary>'{choice.Name}' with the parameters that exist only for its choice.</summary>");
+            Line($"public {branch} {CSharpNames.Pascal(choice.Name)}Branch => {CSharpNames.Pascal(choice.Name)} switch {{ {string.Join(", ", arms)}, _ => throw new global::System.InvalidOperationException(\"Not a choice of '{choice.Name}'.\") }};");
+        }
+
         foreach (var derived in _bound.Parameters.Where(p => p.IsFixed))
         {
             var value = ((FixedParameterSyntax)derived.Syntax).Value;

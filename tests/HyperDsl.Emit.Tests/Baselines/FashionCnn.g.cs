@@ -27,8 +27,25 @@ public sealed partial record FashionCnnParams(
     int Rotation,
     double Flip)
 {
+    /// <summary>'optimizer' with the parameters that exist only for its choice.</summary>
+    public FashionCnnOptimizerBranch OptimizerBranch => Optimizer switch { FashionCnnOptimizer.Adam => new FashionCnnOptimizerBranch.Adam(), FashionCnnOptimizer.Sgd => new FashionCnnOptimizerBranch.Sgd(Momentum!.Value), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
     /// <summary><c>decay = 1e-4</c></summary>
     public double Decay => 0.0001;
+}
+
+/// <summary>'optimizer' with the parameters that exist only for some of its choices: pattern-match to reach them, so they cannot be read where they do not exist.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public abstract partial record FashionCnnOptimizerBranch
+{
+    private FashionCnnOptimizerBranch()
+    {
+    }
+
+    /// <summary>'optimizer' is adam.</summary>
+    public sealed record Adam : FashionCnnOptimizerBranch;
+
+    /// <summary>'optimizer' is sgd.</summary>
+    public sealed record Sgd(double Momentum) : FashionCnnOptimizerBranch;
 }
 
 /// <summary>The experiment 'fashion_cnn': builds its model for a point of the space.</summary>

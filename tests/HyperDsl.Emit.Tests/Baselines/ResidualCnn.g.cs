@@ -42,8 +42,28 @@ public sealed partial record ResidualCnnParams(
     bool UseDropout,
     double? Drop)
 {
+    /// <summary>'optimizer' with the parameters that exist only for its choice.</summary>
+    public ResidualCnnOptimizerBranch OptimizerBranch => Optimizer switch { ResidualCnnOptimizer.Sgd => new ResidualCnnOptimizerBranch.Sgd(Momentum!.Value), ResidualCnnOptimizer.Nesterov => new ResidualCnnOptimizerBranch.Nesterov(Momentum!.Value), ResidualCnnOptimizer.Adamw => new ResidualCnnOptimizerBranch.Adamw(), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
     /// <summary><c>batch = 128</c></summary>
     public int Batch => global::HyperDsl.Runtime.SpecMath.ToInt(128L);
+}
+
+/// <summary>'optimizer' with the parameters that exist only for some of its choices: pattern-match to reach them, so they cannot be read where they do not exist.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public abstract partial record ResidualCnnOptimizerBranch
+{
+    private ResidualCnnOptimizerBranch()
+    {
+    }
+
+    /// <summary>'optimizer' is sgd.</summary>
+    public sealed record Sgd(double Momentum) : ResidualCnnOptimizerBranch;
+
+    /// <summary>'optimizer' is nesterov.</summary>
+    public sealed record Nesterov(double Momentum) : ResidualCnnOptimizerBranch;
+
+    /// <summary>'optimizer' is adamw.</summary>
+    public sealed record Adamw : ResidualCnnOptimizerBranch;
 }
 
 /// <summary>The experiment 'residual_cnn': builds its model for a point of the space.</summary>
