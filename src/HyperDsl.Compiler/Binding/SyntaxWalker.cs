@@ -49,6 +49,49 @@ internal static class SyntaxWalker
         }
     }
 
+    /// <summary>Every statement of a list and of the blocks nested in it (loops, branches, arms, residual bodies).</summary>
+    public static IEnumerable<StatementSyntax> Statements(IEnumerable<StatementSyntax> statements)
+    {
+        var stack = new Stack<StatementSyntax>(statements.Reverse());
+        while (stack.Count > 0)
+        {
+            var statement = stack.Pop();
+            yield return statement;
+            IEnumerable<StatementSyntax> nested = statement switch
+            {
+                ForSyntax loop => loop.Body,
+                IfStatementSyntax conditional => [.. conditional.Then, .. conditional.Else],
+                MatchStatementSyntax match => match.Arms.SelectMany(a => a.Body),
+                ResidualSyntax residual => residual.Body,
+                _ => [],
+            };
+            foreach (var child in nested.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>Every layer (or block use) of a list of statements, nested ones included.</summary>
+    public static IEnumerable<LayerSyntax> Layers(IEnumerable<StatementSyntax> statements) => Statements(statements).OfType<LayerSyntax>();
+
+    /// <summary>Which parameter each argument gives: named ones by name, positional ones in order.</summary>
+    public static Dictionary<string, ExpressionSyntax> MatchArguments(IReadOnlyList<string> parameters, IEnumerable<ArgumentSyntax> arguments)
+    {
+        var values = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var argument in arguments)
+        {
+            var name = argument.Name?.Name ?? (position < parameters.Count ? parameters[position++] : null);
+            if (name is not null)
+            {
+                values[name] = argument.Value;
+            }
+        }
+
+        return values;
+    }
+
     private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax node) => node switch
     {
         ListSyntax list => list.Items,

@@ -94,23 +94,9 @@ internal sealed class ArgumentRangeChecker
             .Where(c => c.entry is not null && c.entry.Kind != EntryKind.Distribution)
             .Select(c => (c.entry!.Name, c.entry.Parameters, c.call.Arguments));
 
-    private IEnumerable<(string Owner, ImmutableArray<ArgSpec>, ImmutableArray<ArgumentSyntax>)> LayerCalls(IEnumerable<StatementSyntax> statements)
-    {
-        foreach (var statement in statements)
-        {
-            var nested = statement switch
-            {
-                LayerSyntax layer when _model.GetResolution(layer) is CatalogEntry entry => [(entry.Name, entry.Parameters, layer.Arguments)],
-                ForSyntax loop => LayerCalls(loop.Body),
-                IfStatementSyntax conditional => LayerCalls(conditional.Then).Concat(LayerCalls(conditional.Else)),
-                MatchStatementSyntax match => match.Arms.SelectMany(a => LayerCalls(a.Body)),
-                ResidualSyntax residual => LayerCalls(residual.Body),
-                _ => [],
-            };
-            foreach (var call in nested)
-            {
-                yield return call;
-            }
-        }
-    }
+    private IEnumerable<(string Owner, ImmutableArray<ArgSpec>, ImmutableArray<ArgumentSyntax>)> LayerCalls(IEnumerable<StatementSyntax> statements) =>
+        SyntaxWalker.Layers(statements)
+            .Select(layer => (layer, entry: _model.GetResolution(layer) as CatalogEntry))
+            .Where(l => l.entry is not null)
+            .Select(l => (l.entry!.Name, l.entry.Parameters, l.layer.Arguments));
 }

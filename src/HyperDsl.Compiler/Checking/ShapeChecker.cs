@@ -222,7 +222,7 @@ internal sealed class ShapeChecker
     private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> visiting)
     {
         var set = new HashSet<ExpressionSyntax>(ReferenceEqualityComparer.Instance);
-        foreach (var layer in Layers(statements))
+        foreach (var layer in SyntaxWalker.Layers(statements))
         {
             switch (_model.GetResolution(layer))
             {
@@ -268,23 +268,4 @@ internal sealed class ShapeChecker
         return [.. block.Parameters.Where(p => !used.Contains(p))];
     }
 
-    private static IEnumerable<LayerSyntax> Layers(IEnumerable<StatementSyntax> statements)
-    {
-        foreach (var statement in statements)
-        {
-            var nested = statement switch
-            {
-                LayerSyntax layer => [layer],
-                ForSyntax loop => Layers(loop.Body),
-                IfStatementSyntax conditional => Layers(conditional.Then).Concat(Layers(conditional.Else)),
-                MatchStatementSyntax match => match.Arms.SelectMany(a => Layers(a.Body)),
-                ResidualSyntax residual => Layers(residual.Body),
-                _ => [],
-            };
-            foreach (var layer in nested)
-            {
-                yield return layer;
-            }
-        }
-    }
 }

@@ -377,10 +377,10 @@ internal sealed class ExperimentEmitter
     // freezes parts of it.
     private void Backbone(LayerSyntax layer, CatalogEntry entry, ImmutableArray<StatementSyntax> body, Scope scope)
     {
-        var arguments = Arguments(entry.Parameters.Select(p => p.Name).ToList(), layer.Arguments);
+        var arguments = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
         var head = body.OfType<ReplaceSyntax>().Select(r => r.Replacement).FirstOrDefault();
         var classes = head is not null
-            ? $"{Runtime}.SpecMath.ToInt({Expression(Arguments(["out", "bias"], head.Arguments)["out"], scope)})"
+            ? $"{Runtime}.SpecMath.ToInt({Expression(SyntaxWalker.MatchArguments(["out", "bias"], head.Arguments)["out"], scope)})"
             : arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
         var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
         var kind = "ResNet" + entry.Name["resnet".Length..];
@@ -393,7 +393,7 @@ internal sealed class ExperimentEmitter
 
     private IEnumerable<BlockSymbol> UsedBlocks(IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> seen)
     {
-        foreach (var layer in Layers(statements))
+        foreach (var layer in SyntaxWalker.Layers(statements))
         {
             if (Model.GetResolution(layer) is BlockSymbol block && seen.Add(block))
             {
@@ -523,12 +523,12 @@ internal sealed class ExperimentEmitter
         switch (Model.GetResolution(layer))
         {
             case BlockSymbol block:
-                var values = Arguments(block.Parameters.Select(p => p.Name).ToList(), layer.Arguments);
+                var values = SyntaxWalker.MatchArguments([.. block.Parameters.Select(p => p.Name)], layer.Arguments);
                 var args = block.Parameters.Select(p => BlockArgument(block, p, values.GetValueOrDefault(p.Name), scope));
                 Line($"{CSharpNames.Pascal(block.Name)}Block({builder}{string.Concat(args.Select(a => ", " + a))});");
                 return;
             case CatalogEntry entry:
-                var named = Arguments(entry.Parameters.Select(p => p.Name).ToList(), layer.Arguments);
+                var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
                 string Arg(string name, string csharpType)
                 {
                     var spec = entry.Find(name)!;
@@ -590,22 +590,6 @@ internal sealed class ExperimentEmitter
         KeywordValue { Keyword: "valid" } => $"{Runtime}.Models.ConvPadding.Valid",
         _ => $"{Runtime}.Models.ConvPadding.Of({Runtime}.SpecMath.ToInt({Expression(value, scope)}))",
     };
-
-    private static Dictionary<string, ExpressionSyntax> Arguments(List<string> parameters, ImmutableArray<ArgumentSyntax> arguments)
-    {
-        var values = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-        var position = 0;
-        foreach (var argument in arguments)
-        {
-            var name = argument.Name?.Name ?? (position < parameters.Count ? parameters[position++] : null);
-            if (name is not null)
-            {
-                values[name] = argument.Value;
-            }
-        }
-
-        return values;
-    }
 
     // ---- expressions ----------------------------------------------------------------------------
 
@@ -711,26 +695,6 @@ internal sealed class ExperimentEmitter
     {
         var start = node.Span.Start;
         _out.Append(CultureInfo.InvariantCulture, $"#line {start.Line} {CSharpNames.LinePath(node.Span.File.Path)}\n");
-    }
-
-    private static IEnumerable<LayerSyntax> Layers(IEnumerable<StatementSyntax> statements)
-    {
-        foreach (var statement in statements)
-        {
-            var nested = statement switch
-            {
-                LayerSyntax layer => [layer],
-                ForSyntax loop => Layers(loop.Body),
-                IfStatementSyntax conditional => Layers(conditional.Then).Concat(Layers(conditional.Else)),
-                MatchStatementSyntax match => match.Arms.SelectMany(a => Layers(a.Body)),
-                ResidualSyntax residual => Layers(residual.Body),
-                _ => [],
-            };
-            foreach (var layer in nested)
-            {
-                yield return layer;
-            }
-        }
     }
 
     private static string Escape(string text) => System.Security.SecurityElement.Escape(text.Replace('\n', ' ').Replace('\r', ' ')) ?? "";

@@ -76,7 +76,8 @@ public static class HypCompilationEmitter
             return onlyFreezing ? null : "layers after a backbone are generated in a later version";
         }
 
-        if (Flatten(statements).OfType<FreezeOrBackbone>().Any())
+        if (Binding.SyntaxWalker.Statements(statements).Any(s => s is Syntax.Ast.FreezeSyntax or Syntax.Ast.ReplaceSyntax
+            || (s is Syntax.Ast.LayerSyntax layer && Catalog.BuiltinCatalog.Find(layer.Name.Name) is { Kind: Catalog.EntryKind.Backbone })))
         {
             return "a backbone inside the model (rather than first) is generated in a later version";
         }
@@ -84,49 +85,4 @@ public static class HypCompilationEmitter
         return null;
     }
 
-    private sealed record FreezeOrBackbone;
-
-    private static IEnumerable<object> Flatten(IEnumerable<Syntax.Ast.StatementSyntax> statements)
-    {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case Syntax.Ast.FreezeSyntax or Syntax.Ast.ReplaceSyntax:
-                    yield return new FreezeOrBackbone();
-                    break;
-                case Syntax.Ast.LayerSyntax layer when Catalog.BuiltinCatalog.Find(layer.Name.Name) is { Kind: Catalog.EntryKind.Backbone }:
-                    yield return new FreezeOrBackbone();
-                    break;
-                case Syntax.Ast.ForSyntax loop:
-                    foreach (var item in Flatten(loop.Body))
-                    {
-                        yield return item;
-                    }
-
-                    break;
-                case Syntax.Ast.IfStatementSyntax conditional:
-                    foreach (var item in Flatten(conditional.Then.Concat(conditional.Else)))
-                    {
-                        yield return item;
-                    }
-
-                    break;
-                case Syntax.Ast.MatchStatementSyntax match:
-                    foreach (var item in Flatten(match.Arms.SelectMany(a => a.Body)))
-                    {
-                        yield return item;
-                    }
-
-                    break;
-                case Syntax.Ast.ResidualSyntax residual:
-                    foreach (var item in Flatten(residual.Body))
-                    {
-                        yield return item;
-                    }
-
-                    break;
-            }
-        }
-    }
 }

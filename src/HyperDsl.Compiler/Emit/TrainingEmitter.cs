@@ -297,21 +297,8 @@ internal sealed class TrainingEmitter
 
     private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, LayerSyntax layer) => Arguments(entry, layer.Arguments);
 
-    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, System.Collections.Immutable.ImmutableArray<ArgumentSyntax> arguments)
-    {
-        var values = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-        var position = 0;
-        foreach (var argument in arguments)
-        {
-            var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(position++)?.Name;
-            if (name is not null)
-            {
-                values[name] = argument.Value;
-            }
-        }
-
-        return values;
-    }
+    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, IEnumerable<ArgumentSyntax> arguments) =>
+        SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], arguments);
 
     private ValueSettingSyntax? Setting(SectionKind section, string name) => _bound.Experiment.Setting(section, name) as ValueSettingSyntax;
 
