@@ -17,7 +17,7 @@ public sealed class RandomSampler : ISampler
 
     /// <inheritdoc />
     public ITrialSuggestions StartTrial(IReadOnlyList<TrialRecord> history, int number) =>
-        new Draws(new Random(HashCode.Combine(_seed, number, 0x5EED)));
+        new Draws(new Random(SeedMixer.Mix(_seed, number, stream: 0)));
 
     internal static double Float(Random random, double low, double high, bool log, double? step)
     {

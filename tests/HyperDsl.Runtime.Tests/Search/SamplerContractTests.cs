@@ -117,6 +117,15 @@ public class SamplerContractTests
         Assert.InRange(draws.Count(d => d >= 1e-2) / 2000.0, 0.28, 0.39);
     }
 
+    [Fact]
+    public void Random_draws_are_the_same_in_every_process()
+    {
+        // Pinned values: a seed derived from a per-process salted hash would change them on every run.
+        var draws = Enumerable.Range(0, 3).Select(i => new RandomSampler(42).StartTrial([], i).SuggestInt("depth", 0, 1_000_000)).ToList();
+
+        Assert.Equal(new long[] { 218840, 942408, 504714 }, draws);
+    }
+
     // Inactive parameters (null) are left out so a point reads the same however it was stored.
     private static string Describe<T>(IEnumerable<KeyValuePair<string, T>> point) =>
         string.Join(",", point.Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
