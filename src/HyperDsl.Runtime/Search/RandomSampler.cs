@@ -42,7 +42,7 @@ public sealed class RandomSampler : ISampler
         return low + (random.NextInt64(((high - low) / step) + 1) * step);
     }
 
-    private sealed class Draws(Random random) : ITrialSuggestions
+    internal sealed class Draws(Random random) : ITrialSuggestions
     {
         public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null) => Float(random, low, high, log, step);
 

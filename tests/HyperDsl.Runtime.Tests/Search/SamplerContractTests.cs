@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Runtime.Tests.Search;
 
@@ -15,11 +16,12 @@ public class SamplerContractTests
         return new() { ["optimizer"] = optimizer, ["momentum"] = momentum, ["depth"] = depth, ["width"] = width };
     }
 
-    public static TheoryData<string> Samplers() => ["random", "grid"];
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
         "random" => new RandomSampler(seed),
+        "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };
 

@@ -1,0 +1,120 @@
+namespace HyperDsl.Runtime.Search.Tpe;
+
+/// <summary>
+/// A mixture of normals truncated to [low, high], one per observation plus a wide prior, with
+/// Optuna's univariate bandwidth rule: each kernel as wide as the larger gap to its sorted
+/// neighbours, clipped to [range / min(100, 1 + kernels), range].
+/// </summary>
+internal sealed class NumericalParzenEstimator
+{
+    private readonly double _low;
+    private readonly double _high;
+    private readonly double[] _mus;
+    private readonly double[] _sigmas;
+    private readonly double[] _logWeights;
+    private readonly double[] _cumulative;
+    private readonly double[] _logMass;
+
+    public NumericalParzenEstimator(IReadOnlyList<double> observations, IReadOnlyList<double> weights, double low, double high, double priorWeight)
+    {
+        _low = low;
+        _high = high;
+        var range = high - low;
+        var n = observations.Count + 1;
+        _mus = [.. observations, 0.5 * (low + high)];
+        _sigmas = Bandwidths(_mus, low, high);
+        var minSigma = range / Math.Min(100.0, 1.0 + n);
+        for (var i = 0; i < n - 1; i++)
+        {
+            _sigmas[i] = Math.Clamp(_sigmas[i], minSigma, range);
+        }
+
+        _sigmas[n - 1] = range;
+
+        var raw = weights.Append(priorWeight).ToArray();
+        var total = raw.Sum();
+        _logWeights = [.. raw.Select(w => Math.Log(w / total))];
+        _cumulative = new double[n];
+        var running = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            running += raw[i] / total;
+            _cumulative[i] = running;
+        }
+
+        _logMass = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var mass = NormalMath.Cdf((high - _mus[i]) / _sigmas[i]) - NormalMath.Cdf((low - _mus[i]) / _sigmas[i]);
+            _logMass[i] = Math.Log(Math.Max(mass, 1e-300));
+        }
+    }
+
+    public double Sample(Random random)
+    {
+        var u = random.NextDouble();
+        var k = Array.FindIndex(_cumulative, c => u < c);
+        k = k < 0 ? _mus.Length - 1 : k;
+
+        // Rejection from the untruncated kernel: every kernel keeps at least a third of its mass
+        // inside the range (its centre is inside and it is no wider than the range).
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var x = _mus[k] + (_sigmas[k] * Gaussian(random));
+            if (x >= _low && x <= _high)
+            {
+                return x;
+            }
+        }
+
+        return Math.Clamp(_mus[k], _low, _high);
+    }
+
+    public double LogPdf(double x)
+    {
+        Span<double> terms = stackalloc double[_mus.Length];
+        for (var i = 0; i < _mus.Length; i++)
+        {
+            terms[i] = _logWeights[i] + NormalMath.LogPdf(x, _mus[i], _sigmas[i]) - _logMass[i];
+        }
+
+        return NormalMath.LogSumExp(terms);
+    }
+
+    private static double[] Bandwidths(double[] mus, double low, double high)
+    {
+        var n = mus.Length;
+        var sigmas = new double[n];
+        if (n == 1)
+        {
+            sigmas[0] = high - low;
+            return sigmas;
+        }
+
+        var order = Enumerable.Range(0, n).OrderBy(i => mus[i]).ToArray();
+        var withEnds = new double[n + 2];
+        withEnds[0] = low;
+        withEnds[^1] = high;
+        for (var i = 0; i < n; i++)
+        {
+            withEnds[i + 1] = mus[order[i]];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            sigmas[order[i]] = Math.Max(withEnds[i + 1] - withEnds[i], withEnds[i + 2] - withEnds[i + 1]);
+        }
+
+        // The outermost kernels ignore the range's ends (Optuna's consider_endpoints = false).
+        sigmas[order[0]] = withEnds[2] - withEnds[1];
+        sigmas[order[^1]] = withEnds[^2] - withEnds[^3];
+        return sigmas;
+    }
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+}

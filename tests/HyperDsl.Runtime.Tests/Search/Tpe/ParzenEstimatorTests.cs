@@ -1,0 +1,58 @@
+using HyperDsl.Runtime.Search.Tpe;
+
+namespace HyperDsl.Runtime.Tests.Search.Tpe;
+
+public class ParzenEstimatorTests
+{
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.959963985, 0.975)]
+    [InlineData(-1.0, 0.158655254)]
+    [InlineData(3.0, 0.998650102)]
+    public void The_normal_cdf_matches_the_tables(double z, double expected)
+    {
+        Assert.Equal(expected, NormalMath.Cdf(z), 6);
+    }
+
+    [Fact]
+    public void A_truncated_mixture_integrates_to_one_over_its_range()
+    {
+        var estimator = new NumericalParzenEstimator([0.05, 0.1, 0.9, 0.95], [1, 1, 1, 1], 0, 1, 1.0);
+
+        const int Steps = 20_000;
+        var integral = Enumerable.Range(0, Steps).Sum(i => Math.Exp(estimator.LogPdf((i + 0.5) / Steps)) / Steps);
+
+        Assert.Equal(1.0, integral, 3);
+    }
+
+    [Fact]
+    public void Draws_stay_in_range_and_gather_where_the_observations_are()
+    {
+        var estimator = new NumericalParzenEstimator([0.8, 0.82, 0.85, 0.9], [1, 1, 1, 1], 0, 1, 1.0);
+        var random = new Random(4);
+        var draws = Enumerable.Range(0, 2000).Select(_ => estimator.Sample(random)).ToList();
+
+        Assert.All(draws, d => Assert.InRange(d, 0, 1));
+        Assert.True(draws.Count(d => d > 0.7) > 1200);
+    }
+
+    [Fact]
+    public void Categorical_probabilities_sum_to_one_and_favour_what_was_observed()
+    {
+        var estimator = new CategoricalParzenEstimator([2, 2, 2, 0], [1, 1, 1, 1], 4, 1.0);
+
+        Assert.Equal(1.0, Enumerable.Range(0, 4).Sum(c => Math.Exp(estimator.LogPdf(c))), 9);
+        Assert.True(estimator.LogPdf(2) > estimator.LogPdf(0));
+        Assert.True(estimator.LogPdf(0) > estimator.LogPdf(1));
+    }
+
+    [Fact]
+    public void Old_observations_fade_once_there_are_more_than_twenty_five()
+    {
+        var weights = TpeOptions.DefaultWeights(40);
+
+        Assert.Equal(1.0 / 40, weights[0], 9);
+        Assert.All(weights.Skip(15), w => Assert.Equal(1.0, w));
+        Assert.True(weights.Zip(weights.Skip(1)).All(p => p.First <= p.Second));
+    }
+}

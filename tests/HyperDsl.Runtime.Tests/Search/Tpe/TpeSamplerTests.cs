@@ -1,0 +1,113 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Tpe;
+
+namespace HyperDsl.Runtime.Tests.Search.Tpe;
+
+public class TpeSamplerTests
+{
+    // A mixed space shaped like a CNN study, with a known optimum of 0 at
+    // x = 0.7, lr = 1e-3, depth = 3, optimizer = "sgd", momentum = 0.9.
+    private static double Objective(ITrialSuggestions trial)
+    {
+        var x = trial.SuggestFloat("x", 0, 1);
+        var lr = trial.SuggestFloat("lr", 1e-5, 1e-1, log: true);
+        var depth = trial.SuggestInt("depth", 1, 8);
+        var optimizer = trial.SuggestCategorical("optimizer", ["adam", "sgd", "rmsprop"]);
+        var penalty = optimizer == "sgd" ? Math.Abs(trial.SuggestFloat("momentum", 0.5, 0.99) - 0.9) : 0.3;
+        return ((x - 0.7) * (x - 0.7)) + (Math.Pow(Math.Log10(lr) + 3, 2) / 4) + (0.05 * (depth - 3) * (depth - 3)) + penalty;
+    }
+
+    private static double BestAfter(ISampler sampler, int trials)
+    {
+        var history = new List<TrialRecord>();
+        for (var i = 0; i < trials; i++)
+        {
+            var recorder = new Recorder(sampler.StartTrial(history, i));
+            var value = Objective(recorder);
+            history.Add(new TrialRecord(i, recorder.Values, TrialState.Complete, value));
+        }
+
+        return history.Min(t => t.Value!.Value);
+    }
+
+    [Fact]
+    public void Tpe_beats_random_search_on_a_mixed_conditional_space_over_fixed_seeds()
+    {
+        var seeds = Enumerable.Range(1, 11).ToList();
+        var tpe = seeds.Select(s => BestAfter(new TpeSampler(s, StudyDirection.Minimize), 60)).Order().ToList();
+        var random = seeds.Select(s => BestAfter(new RandomSampler(s), 60)).Order().ToList();
+
+        Assert.True(tpe[5] < random[5] * 0.7, $"TPE median best {tpe[5]:F4} should be well below random's {random[5]:F4}.");
+    }
+
+    [Fact]
+    public void Maximizing_follows_the_larger_values()
+    {
+        var history = new List<TrialRecord>();
+        var sampler = new TpeSampler(5, StudyDirection.Maximize);
+        for (var i = 0; i < 40; i++)
+        {
+            var x = sampler.StartTrial(history, i).SuggestFloat("x", 0, 1);
+            history.Add(new TrialRecord(i, new Dictionary<string, object> { ["x"] = x }, TrialState.Complete, x));
+        }
+
+        Assert.True(history.Skip(20).Average(t => t.Value!.Value) > 0.7);
+    }
+
+    [Fact]
+    public void Running_trials_push_later_suggestions_away_from_their_points()
+    {
+        // Ten finished trials say the best region is near x = 0.2.
+        var finished = Enumerable.Range(0, 10)
+            .Select(i => new TrialRecord(i, new Dictionary<string, object> { ["x"] = i / 10.0 }, TrialState.Complete, Math.Abs((i / 10.0) - 0.2)))
+            .ToList();
+        var crowded = finished.Concat(Enumerable.Range(10, 10)
+            .Select(i => new TrialRecord(i, new Dictionary<string, object> { ["x"] = 0.2 }, TrialState.Running))).ToList();
+        var sampler = new TpeSampler(3, StudyDirection.Minimize);
+
+        double Spread(List<TrialRecord> history) =>
+            Enumerable.Range(100, 200).Average(n => Math.Abs(sampler.StartTrial(history, n).SuggestFloat("x", 0, 1) - 0.2));
+
+        Assert.True(Spread(crowded) > Spread(finished) * 1.2);
+    }
+
+    [Fact]
+    public void Failed_trials_do_not_count_towards_the_startup_trials()
+    {
+        var failed = Enumerable.Range(0, 20)
+            .Select(i => new TrialRecord(i, new Dictionary<string, object> { ["x"] = 0.5 }, TrialState.Failed))
+            .ToList();
+        var sampler = new TpeSampler(1, StudyDirection.Minimize);
+
+        // With no finished trial the draws are uniform, not drawn towards the failed point.
+        var draws = Enumerable.Range(20, 400).Select(n => sampler.StartTrial(failed, n).SuggestFloat("x", 0, 1)).ToList();
+        Assert.InRange(draws.Count(d => Math.Abs(d - 0.5) < 0.1) / 400.0, 0.12, 0.28);
+    }
+
+    [Fact]
+    public void Stored_values_read_back_as_other_types_still_inform_the_model()
+    {
+        // A store may hand back an int choice as a double and a long as a double.
+        var history = Enumerable.Range(0, 30)
+            .Select(i => new TrialRecord(i, new Dictionary<string, object> { ["width"] = i % 2 == 0 ? 16.0 : 64.0 }, TrialState.Complete, i % 2 == 0 ? 0.1 : 1.0))
+            .ToList();
+        var sampler = new TpeSampler(2, StudyDirection.Minimize);
+
+        var picks = Enumerable.Range(30, 50).Select(n => sampler.StartTrial(history, n).SuggestCategorical<long>("width", [16, 64])).ToList();
+        Assert.True(picks.Count(p => p == 16) > 40);
+    }
+
+    private sealed class Recorder(ITrialSuggestions inner) : ITrialSuggestions
+    {
+        public Dictionary<string, object> Values { get; } = [];
+
+        public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null) =>
+            (double)(Values[name] = inner.SuggestFloat(name, low, high, log, step));
+
+        public long SuggestInt(string name, long low, long high, bool log = false, long step = 1) =>
+            (long)(Values[name] = inner.SuggestInt(name, low, high, log, step));
+
+        public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices) =>
+            (T)(Values[name] = inner.SuggestCategorical(name, choices)!);
+    }
+}
