@@ -3,7 +3,7 @@ namespace HyperDsl.Runtime.Search.Tpe;
 /// <summary>The normal distribution's functions that .NET does not ship.</summary>
 internal static class NormalMath
 {
-    private static readonly double LogSqrtTwoPi = 0.5 * Math.Log(2 * Math.PI);
+    public static readonly double LogSqrtTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
     /// <summary>The standard normal CDF.</summary>
     public static double Cdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
@@ -29,10 +29,15 @@ internal static class NormalMath
             return max;
         }
 
+        // Terms more than 40 below the largest add under 1e-17 of it: skip their exp.
         var sum = 0.0;
         foreach (var v in values)
         {
-            sum += Math.Exp(v - max);
+            var d = v - max;
+            if (d > -40)
+            {
+                sum += Math.Exp(d);
+            }
         }
 
         return max + Math.Log(sum);

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace HyperDsl.Runtime.Search.Tpe;
 
 /// <summary>
@@ -11,9 +13,12 @@ internal sealed class NumericalParzenEstimator
     private readonly double _high;
     private readonly double[] _mus;
     private readonly double[] _sigmas;
-    private readonly double[] _logWeights;
     private readonly double[] _cumulative;
-    private readonly double[] _logMass;
+
+    // Per kernel: log(weight / (σ √(2π) · mass inside the range)) and 1/σ, so a density term costs
+    // a few multiplications; only the terms that can matter pay for an exp.
+    private readonly double[] _logScale;
+    private readonly double[] _inverseSigma;
 
     public NumericalParzenEstimator(IReadOnlyList<double> observations, IReadOnlyList<double> weights, double low, double high, double priorWeight)
     {
@@ -33,7 +38,6 @@ internal sealed class NumericalParzenEstimator
 
         var raw = weights.Append(priorWeight).ToArray();
         var total = raw.Sum();
-        _logWeights = [.. raw.Select(w => Math.Log(w / total))];
         _cumulative = new double[n];
         var running = 0.0;
         for (var i = 0; i < n; i++)
@@ -42,11 +46,21 @@ internal sealed class NumericalParzenEstimator
             _cumulative[i] = running;
         }
 
-        _logMass = new double[n];
+        _logScale = new double[n];
+        _inverseSigma = new double[n];
+        var logTotal = Math.Log(total);
+        var logMinSigma = Math.Log(minSigma);
         for (var i = 0; i < n; i++)
         {
-            var mass = NormalMath.Cdf((high - _mus[i]) / _sigmas[i]) - NormalMath.Cdf((low - _mus[i]) / _sigmas[i]);
-            _logMass[i] = Math.Log(Math.Max(mass, 1e-300));
+            // Most kernels are narrow, clipped to the same width and far from both ends; spare them
+            // the logs and CDFs whose answers are known.
+            var sigma = _sigmas[i];
+            var logWeight = raw[i] == 1.0 ? 0.0 : Math.Log(raw[i]);
+            var logSigma = sigma == minSigma ? logMinSigma : Math.Log(sigma);
+            var inside = _mus[i] - (9 * sigma) >= low && _mus[i] + (9 * sigma) <= high;
+            var logMass = inside ? 0.0 : Math.Log(Math.Max(NormalMath.Cdf((high - _mus[i]) / sigma) - NormalMath.Cdf((low - _mus[i]) / sigma), 1e-300));
+            _logScale[i] = logWeight - logTotal - logSigma - NormalMath.LogSqrtTwoPi - logMass;
+            _inverseSigma[i] = 1.0 / sigma;
         }
     }
 
@@ -72,13 +86,27 @@ internal sealed class NumericalParzenEstimator
 
     public double LogPdf(double x)
     {
-        Span<double> terms = stackalloc double[_mus.Length];
-        for (var i = 0; i < _mus.Length; i++)
-        {
-            terms[i] = _logWeights[i] + NormalMath.LogPdf(x, _mus[i], _sigmas[i]) - _logMass[i];
-        }
+        Span<double> result = stackalloc double[1];
+        LogPdf([x], result);
+        return result[0];
+    }
 
-        return NormalMath.LogSumExp(terms);
+    /// <summary>The log density at each of <paramref name="xs"/>, a whole vector of kernels at a time.</summary>
+    public void LogPdf(ReadOnlySpan<double> xs, Span<double> result)
+    {
+        var terms = new double[_mus.Length];
+        for (var c = 0; c < xs.Length; c++)
+        {
+            // log(w σ⁻¹ ...) - ((x - μ) / σ)² / 2, then log-sum-exp.
+            TensorPrimitives.Subtract(_mus, xs[c], terms);
+            TensorPrimitives.Multiply(terms, _inverseSigma, terms);
+            TensorPrimitives.Multiply(terms, terms, terms);
+            TensorPrimitives.MultiplyAdd(terms, -0.5, _logScale, terms);
+            var max = TensorPrimitives.Max(terms);
+            TensorPrimitives.Subtract(terms, max, terms);
+            TensorPrimitives.Exp(terms, terms);
+            result[c] = max + Math.Log(TensorPrimitives.Sum(terms));
+        }
     }
 
     private static double[] Bandwidths(double[] mus, double low, double high)
@@ -91,7 +119,14 @@ internal sealed class NumericalParzenEstimator
             return sigmas;
         }
 
-        var order = Enumerable.Range(0, n).OrderBy(i => mus[i]).ToArray();
+        var order = new int[n];
+        var keys = (double[])mus.Clone();
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
         var withEnds = new double[n + 2];
         withEnds[0] = low;
         withEnds[^1] = high;

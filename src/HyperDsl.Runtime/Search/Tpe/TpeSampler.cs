@@ -39,9 +39,17 @@ public sealed class TpeSampler : ISampler
         }
 
         var ranked = Rank(history);
-        var good = TpeOptions.DefaultGamma(ranked.Count);
-        return new Suggestions(random, _options, [.. ranked.Take(good).OrderBy(t => t.Number)], [.. ranked.Skip(good).OrderBy(t => t.Number)]);
+        var count = TpeOptions.DefaultGamma(ranked.Count);
+
+        // Back in trial order within each set: the kernel weights fade with age.
+        var good = ranked.GetRange(0, count);
+        var bad = ranked.GetRange(count, ranked.Count - count);
+        good.Sort(ByNumber);
+        bad.Sort(ByNumber);
+        return new Suggestions(random, _options, good, bad);
     }
+
+    private static readonly Comparison<TrialRecord> ByNumber = (a, b) => a.Number.CompareTo(b.Number);
 
     // Finished trials by value, then pruned ones (further trained first, then by their last
     // report), then running ones as the worst of all. Failed trials say nothing about the space.
@@ -72,8 +80,10 @@ public sealed class TpeSampler : ISampler
 
         public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices)
         {
-            var l = new CategoricalParzenEstimator(Indices(good, name, choices), TpeOptions.DefaultWeights(Indices(good, name, choices).Count), choices.Count, options.PriorWeight);
-            var g = new CategoricalParzenEstimator(Indices(bad, name, choices), TpeOptions.DefaultWeights(Indices(bad, name, choices).Count), choices.Count, options.PriorWeight);
+            var goodIndices = Indices(good, name, choices);
+            var badIndices = Indices(bad, name, choices);
+            var l = new CategoricalParzenEstimator(goodIndices, TpeOptions.DefaultWeights(goodIndices.Count), choices.Count, options.PriorWeight);
+            var g = new CategoricalParzenEstimator(badIndices, TpeOptions.DefaultWeights(badIndices.Count), choices.Count, options.PriorWeight);
             var best = -1;
             var bestScore = double.NegativeInfinity;
             for (var i = 0; i < options.Candidates; i++)
@@ -95,28 +105,54 @@ public sealed class TpeSampler : ISampler
             var badValues = Observed(bad, name, domain);
             var l = new NumericalParzenEstimator(goodValues, TpeOptions.DefaultWeights(goodValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
             var g = new NumericalParzenEstimator(badValues, TpeOptions.DefaultWeights(badValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
-            var best = double.NaN;
-            var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < options.Candidates; i++)
+            // Score the points that would really be tried, on their grid.
+            Span<double> candidates = stackalloc double[options.Candidates];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                // Score the point that would really be tried, on its grid.
-                var candidate = domain.ToModel(domain.FromModel(l.Sample(random)));
-                var score = l.LogPdf(candidate) - g.LogPdf(candidate);
-                if (double.IsNaN(best) || score > bestScore)
+                candidates[i] = domain.ToModel(domain.FromModel(l.Sample(random)));
+            }
+
+            Span<double> logL = stackalloc double[candidates.Length];
+            Span<double> logG = stackalloc double[candidates.Length];
+            l.LogPdf(candidates, logL);
+            g.LogPdf(candidates, logG);
+            var best = 0;
+            for (var i = 1; i < candidates.Length; i++)
+            {
+                if (logL[i] - logG[i] > logL[best] - logG[best])
                 {
-                    (best, bestScore) = (candidate, score);
+                    best = i;
                 }
             }
 
-            return best;
+            return candidates[best];
         }
 
-        private static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain) =>
-            [.. trials
-                .Where(t => t.Parameters.TryGetValue(name, out var v) && v is IConvertible)
-                .Select(t => Convert.ToDouble(t.Parameters[name], CultureInfo.InvariantCulture))
-                .Where(domain.Contains)
-                .Select(domain.ToModel)];
+        private static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain)
+        {
+            var values = new List<double>(trials.Count);
+            foreach (var trial in trials)
+            {
+                if (!trial.Parameters.TryGetValue(name, out var stored))
+                {
+                    continue;
+                }
+
+                var value = stored switch
+                {
+                    double d => d,
+                    long l => l,
+                    IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+                    _ => double.NaN,
+                };
+                if (domain.Contains(value))
+                {
+                    values.Add(domain.ToModel(value));
+                }
+            }
+
+            return values;
+        }
 
         private static List<int> Indices<T>(List<TrialRecord> trials, string name, IReadOnlyList<T> choices)
         {
@@ -140,11 +176,14 @@ public sealed class TpeSampler : ISampler
         // back as a double, a string as an enum name); compare by invariant text as a fallback.
         private static int IndexOf<T>(IReadOnlyList<T> choices, object value)
         {
-            for (var i = 0; i < choices.Count; i++)
+            if (value is T typed)
             {
-                if (Equals(choices[i], value))
+                for (var i = 0; i < choices.Count; i++)
                 {
-                    return i;
+                    if (EqualityComparer<T>.Default.Equals(choices[i], typed))
+                    {
+                        return i;
+                    }
                 }
             }
 

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HyperDsl.Bench.Search;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Tpe;
+
+// usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--no-optuna]
+var arguments = args.ToList();
+var trials = arguments.IndexOf("--trials") is var t and >= 0 ? int.Parse(arguments[t + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+var withOptuna = !arguments.Contains("--no-optuna");
+int[] allSizes = [100, 500, 1000, 5000];
+int[] sizes = [.. allSizes.Where(s => s <= trials)];
+
+var root = FindRoot();
+Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
+
+// Warm-up: a whole study of the same size, discarded, so the timed one runs fully optimised code.
+Measure(new TpeSampler(1, StudyDirection.Minimize), trials);
+var ours = new Dictionary<string, double[]>
+{
+    ["tpe"] = Measure(new TpeSampler(0, StudyDirection.Minimize), trials),
+    ["random"] = Measure(new RandomSampler(0), trials),
+};
+foreach (var (name, times) in ours)
+{
+    Console.Out.WriteLine($"hyperdsl {name,-7}" + string.Concat(sizes.Select(s => $"  N={s}: cum {Cum(times, s):F3} at {At(times, s):F3}")));
+}
+
+if (!withOptuna)
+{
+    return 0;
+}
+
+var optuna = RunOptuna(Path.Combine(root, "..", "shared", "bench", "optuna_overhead.py"), Math.Min(trials, 1000));
+foreach (var (name, times) in ours)
+{
+    if (!optuna.TryGetValue(name, out var theirs))
+    {
+        continue;
+    }
+
+    Console.Out.WriteLine($"optuna   {name,-7}" + string.Concat(sizes.Where(s => theirs.ContainsKey($"at_ms@{s}")).Select(s => $"  N={s}: cum {theirs[$"cum_ms@{s}"]:F3} at {theirs[$"at_ms@{s}"]:F3}")));
+    Console.Out.WriteLine($"ratio    {name,-7}" + string.Concat(sizes.Where(s => theirs.ContainsKey($"at_ms@{s}")).Select(s => $"  N={s}: optuna/hyperdsl at {theirs[$"at_ms@{s}"] / At(times, s):F0}x")));
+}
+
+return 0;
+
+static double[] Measure(ISampler sampler, int count)
+{
+    var history = new List<TrialRecord>(count);
+    var times = new double[count];
+    for (var i = 0; i < count; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var values = new Dictionary<string, object>(6);
+        var value = OverheadSpace.Evaluate(sampler.StartTrial(history, i), values);
+        history.Add(new TrialRecord(i, values, TrialState.Complete, value));
+        times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    return times;
+}
+
+static double Cum(double[] times, int n) => times.Take(n).Average();
+
+static double At(double[] times, int n) => times.Skip(n - 10).Take(10).Average();
+
+static Dictionary<string, Dictionary<string, double>> RunOptuna(string script, int trials)
+{
+    var output = Directory.CreateTempSubdirectory("hyperdsl-bench-");
+    var start = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
+    foreach (var argument in new[] { script, "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", "memory" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["BENCH_OUT"] = output.FullName;
+    using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{script} failed with exit code {process.ExitCode}; is python3-optuna installed (apt-get install python3-optuna)?");
+    }
+
+    using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "results", "optuna_overhead.json")));
+    return json.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
+        r => r.GetProperty("sampler").GetString()!,
+        r => r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "HyperDsl.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
