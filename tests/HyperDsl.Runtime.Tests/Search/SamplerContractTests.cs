@@ -16,11 +16,12 @@ public class SamplerContractTests
         return new() { ["optimizer"] = optimizer, ["momentum"] = momentum, ["depth"] = depth, ["width"] = width };
     }
 
-    public static TheoryData<string> Samplers() => ["random", "grid", "tpe"];
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "sobol"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
         "random" => new RandomSampler(seed),
+        "sobol" => new SobolSampler(seed, ["optimizer", "momentum", "depth", "width"]),
         "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };
