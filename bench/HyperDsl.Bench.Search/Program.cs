@@ -5,13 +5,21 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--no-optuna]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--no-optuna]
 var arguments = args.ToList();
+var root = FindRoot();
+if (arguments.Contains("--quality"))
+{
+    var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), seeds, 100, [50, 100], !arguments.Contains("--no-optuna"));
+    return 0;
+}
+
 var trials = arguments.IndexOf("--trials") is var t and >= 0 ? int.Parse(arguments[t + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 var withOptuna = !arguments.Contains("--no-optuna");
 int[] allSizes = [100, 500, 1000, 5000];
 int[] sizes = [.. allSizes.Where(s => s <= trials)];
 
-var root = FindRoot();
 Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
 
 // Warm-up: a whole study of the same size, discarded, so the timed one runs fully optimised code.

@@ -14,6 +14,21 @@ public class ParzenEstimatorTests
         Assert.Equal(expected, NormalMath.Cdf(z), 6);
     }
 
+    [Theory]
+    [InlineData(0.05, 0.31725692)]
+    [InlineData(0.5, -0.11983661)]
+    [InlineData(0.95, -0.39017298)]
+    public void Kernels_get_Optunas_bandwidths_and_a_true_truncated_density(double x, double expected)
+    {
+        // Optuna 3.1 gives these observations the bandwidths 0.2, 0.3, 0.4 and the prior 1.0
+        // (neighbour gaps, clipped at 1/5). The expected values are that mixture's exact log
+        // density, from erf in Python. Optuna 3.1's own log_pdf is lower by log σ per kernel: it
+        // does not integrate to one (0.475 here).
+        var estimator = new NumericalParzenEstimator([0.1, 0.2, 0.9], [1, 1, 1], 0, 1, 1.0);
+
+        Assert.Equal(expected, estimator.LogPdf(x), 5);
+    }
+
     [Fact]
     public void A_truncated_mixture_integrates_to_one_over_its_range()
     {
