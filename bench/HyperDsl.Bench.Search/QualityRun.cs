@@ -34,6 +34,7 @@ internal static class QualityRun
         var samplers = new Dictionary<string, Func<int, string[], ISampler>>
         {
             ["tpe"] = (seed, _) => new TpeSampler(seed, StudyDirection.Minimize),
+            ["tpe_mv"] = (seed, names) => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(Multivariate: true), Space(names)),
             ["sobol"] = (seed, names) => new SobolSampler(seed, names),
             ["random"] = (seed, _) => new RandomSampler(seed),
         };
@@ -61,6 +62,11 @@ internal static class QualityRun
             output.WriteLine($"optuna   {row}");
         }
     }
+
+    private static ParameterSpace[] Space(string[] names) =>
+        names.Length == 2
+            ? [new FloatSpace("x1", -5, 10, false, null, null), new FloatSpace("x2", 0, 15, false, null, null)]
+            : [.. names.Select(n => new FloatSpace(n, 0, 1, false, null, null))];
 
     private static string[] Names(string function) => function == "branin" ? ["x1", "x2"] : [.. Enumerable.Range(0, 6).Select(j => $"x{j}")];
 

@@ -16,12 +16,22 @@ public class SamplerContractTests
         return new() { ["optimizer"] = optimizer, ["momentum"] = momentum, ["depth"] = depth, ["width"] = width };
     }
 
-    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "sobol"];
+    // The same space as a generated SearchSpace describes it.
+    internal static readonly ParameterSpace[] FiniteSpaceAsData =
+    [
+        new CategoricalSpace("optimizer", ["adam", "sgd"], null),
+        new FloatSpace("momentum", 0.8, 0.9, false, 0.05, "optimizer == \"sgd\""),
+        new IntSpace("depth", 1, 3, false, 1, null),
+        new CategoricalSpace("width", [16L, 32L], null),
+    ];
+
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
         "random" => new RandomSampler(seed),
         "sobol" => new SobolSampler(seed, ["optimizer", "momentum", "depth", "width"]),
+        "tpe-multivariate" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3, Multivariate: true), FiniteSpaceAsData),
         "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };

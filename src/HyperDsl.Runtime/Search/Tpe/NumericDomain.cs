@@ -6,6 +6,10 @@ namespace HyperDsl.Runtime.Search.Tpe;
 /// </summary>
 internal readonly record struct NumericDomain(double Low, double High, bool Log, double Step, bool IsInteger = false)
 {
+    public static NumericDomain ForFloat(double low, double high, bool log, double? step) => new(low, high, log, step ?? 0);
+
+    public static NumericDomain ForInt(long low, long high, bool log, long step) => new(low, high, log, log ? 1 : step, IsInteger: true);
+
     private double HalfBin => Log && IsInteger ? 0.5 : Step / 2;
 
     public double ModelLow => Log ? Math.Log(Low - (IsInteger ? 0.5 : 0)) : Low - HalfBin;

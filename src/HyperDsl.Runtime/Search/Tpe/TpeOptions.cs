@@ -4,7 +4,8 @@ namespace HyperDsl.Runtime.Search.Tpe;
 /// <param name="StartupTrials">Finished trials drawn at random before the model takes over.</param>
 /// <param name="Candidates">Points drawn from the good model per parameter; the best ratio wins.</param>
 /// <param name="PriorWeight">Weight of the wide prior kernel in each model.</param>
-public sealed record TpeOptions(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0)
+/// <param name="Multivariate">Model the parameters that appear together (same condition) jointly; needs the space.</param>
+public sealed record TpeOptions(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0, bool Multivariate = false)
 {
     /// <summary>How many of <paramref name="trials"/> ranked trials count as good: 10%, at most 25.</summary>
     public static int DefaultGamma(int trials) => Math.Min((int)Math.Ceiling(0.1 * trials), 25);

@@ -16,8 +16,14 @@ public sealed class TpeSampler : ISampler
     private readonly StudyDirection _direction;
     private readonly TpeOptions _options;
 
+    private readonly IReadOnlyList<IReadOnlyList<ParameterSpace>> _groups;
+
     /// <summary>Creates a TPE sampler.</summary>
-    public TpeSampler(long seed, StudyDirection direction, TpeOptions? options = null)
+    /// <param name="seed">The seed.</param>
+    /// <param name="direction">Whether the objective is better smaller or larger.</param>
+    /// <param name="options">The knobs; Optuna's defaults when null.</param>
+    /// <param name="space">The search space (a generated <c>SearchSpace</c>); needed for multivariate modelling.</param>
+    public TpeSampler(long seed, StudyDirection direction, TpeOptions? options = null, IReadOnlyList<ParameterSpace>? space = null)
     {
         _seed = seed;
         _direction = direction;
@@ -25,6 +31,12 @@ public sealed class TpeSampler : ISampler
         ArgumentOutOfRangeException.ThrowIfNegative(_options.StartupTrials);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Candidates, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.PriorWeight);
+
+        // Parameters under the same condition are asked together in every trial that has them,
+        // so each such group can be modelled jointly (Optuna's group decomposition, read off the spec).
+        _groups = _options.Multivariate && space is not null
+            ? [.. space.GroupBy(p => p.Condition ?? string.Empty, StringComparer.Ordinal).Select(g => (IReadOnlyList<ParameterSpace>)[.. g]).Where(g => g.Count > 1)]
+            : [];
     }
 
     /// <inheritdoc />
@@ -46,7 +58,13 @@ public sealed class TpeSampler : ISampler
         var bad = ranked.GetRange(count, ranked.Count - count);
         good.Sort(ByNumber);
         bad.Sort(ByNumber);
-        return new Suggestions(random, _options, good, bad);
+        var joint = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var group in _groups)
+        {
+            JointSampling.Sample(group, good, bad, _options, random, joint);
+        }
+
+        return new Suggestions(random, _options, good, bad, joint);
     }
 
     private static readonly Comparison<TrialRecord> ByNumber = (a, b) => a.Number.CompareTo(b.Number);
@@ -64,22 +82,28 @@ public sealed class TpeSampler : ISampler
         return [.. complete, .. pruned, .. running];
     }
 
-    private sealed class Suggestions(Random random, TpeOptions options, List<TrialRecord> good, List<TrialRecord> bad) : ITrialSuggestions
+    // Values the joint models chose (model space, or a choice index) are handed out as asked.
+    private sealed class Suggestions(Random random, TpeOptions options, List<TrialRecord> good, List<TrialRecord> bad, Dictionary<string, double> joint) : ITrialSuggestions
     {
         public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null)
         {
-            var domain = new NumericDomain(low, high, log, step ?? 0);
-            return domain.FromModel(Numeric(name, domain));
+            var domain = NumericDomain.ForFloat(low, high, log, step);
+            return domain.FromModel(joint.TryGetValue(name, out var x) ? x : Numeric(name, domain));
         }
 
         public long SuggestInt(string name, long low, long high, bool log = false, long step = 1)
         {
-            var domain = new NumericDomain(low, high, log, log ? 1 : step, IsInteger: true);
-            return (long)domain.FromModel(Numeric(name, domain));
+            var domain = NumericDomain.ForInt(low, high, log, step);
+            return (long)domain.FromModel(joint.TryGetValue(name, out var x) ? x : Numeric(name, domain));
         }
 
         public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices)
         {
+            if (joint.TryGetValue(name, out var index) && index >= 0 && index < choices.Count)
+            {
+                return choices[(int)index];
+            }
+
             var goodIndices = Indices(good, name, choices);
             var badIndices = Indices(bad, name, choices);
             var l = new CategoricalParzenEstimator(goodIndices, TpeOptions.DefaultWeights(goodIndices.Count), choices.Count, options.PriorWeight);
@@ -128,7 +152,7 @@ public sealed class TpeSampler : ISampler
             return candidates[best];
         }
 
-        private static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain)
+        internal static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain)
         {
             var values = new List<double>(trials.Count);
             foreach (var trial in trials)
@@ -174,7 +198,7 @@ public sealed class TpeSampler : ISampler
 
         // A stored value may come back as another type than it was suggested as (a long read
         // back as a double, a string as an enum name); compare by invariant text as a fallback.
-        private static int IndexOf<T>(IReadOnlyList<T> choices, object value)
+        internal static int IndexOf<T>(IReadOnlyList<T> choices, object value)
         {
             if (value is T typed)
             {

@@ -52,6 +52,28 @@ public class ParzenEstimatorTests
     }
 
     [Fact]
+    public void A_joint_estimator_keeps_which_values_went_together()
+    {
+        // Observations at (0.25, 0.25) and (0.75, 0.75): each marginal is the same at 0.25 and
+        // 0.75, so only a joint model can tell the matched corners from the mixed ones.
+        double[][] observations = [[0.25, 0.25], [0.75, 0.75], [0.26, 0.24], [0.74, 0.76]];
+        var estimator = new JointParzenEstimator([new(0, 1, 0), new(0, 1, 0)], observations, [1, 1, 1, 1], 1.0);
+
+        Assert.True(estimator.LogPdf([0.25, 0.25]) > estimator.LogPdf([0.25, 0.75]) + 1.0);
+    }
+
+    [Fact]
+    public void A_joint_estimator_integrates_to_one_over_its_box()
+    {
+        var estimator = new JointParzenEstimator([new(0, 1, 0), new(0, 0, 3)], [[0.1, 2], [0.9, 0]], [1, 1], 1.0);
+
+        const int Steps = 2_000;
+        var integral = Enumerable.Range(0, Steps).Sum(i => Enumerable.Range(0, 3).Sum(c => Math.Exp(estimator.LogPdf([(i + 0.5) / Steps, c])))) / Steps;
+
+        Assert.Equal(1.0, integral, 3);
+    }
+
+    [Fact]
     public void Categorical_probabilities_sum_to_one_and_favour_what_was_observed()
     {
         var estimator = new CategoricalParzenEstimator([2, 2, 2, 0], [1, 1, 1, 1], 4, 1.0);

@@ -41,6 +41,24 @@ public class TpeSamplerTests
     }
 
     [Fact]
+    public void Multivariate_tpe_concentrates_on_the_region_of_the_good_trials()
+    {
+        ParameterSpace[] space = [new FloatSpace("x", 0, 1, false, null, null), new FloatSpace("y", 0, 1, false, null, null)];
+
+        // Twenty good trials near (0.2, 0.8) among eighty bad ones on a coarse grid.
+        var history = Enumerable.Range(0, 20)
+            .Select(i => new TrialRecord(i, new Dictionary<string, object> { ["x"] = 0.2 + (i * 0.001), ["y"] = 0.8 - (i * 0.001) }, TrialState.Complete, i * 0.01))
+            .Concat(Enumerable.Range(20, 80).Select(i => new TrialRecord(i, new Dictionary<string, object> { ["x"] = (i % 10) / 10.0, ["y"] = ((i * 7) % 10) / 10.0 }, TrialState.Complete, 5.0)))
+            .ToList();
+        var sampler = new TpeSampler(1, StudyDirection.Minimize, new TpeOptions(Multivariate: true), space);
+
+        var points = Enumerable.Range(100, 50).Select(n => sampler.StartTrial(history, n)).Select(t => (X: t.SuggestFloat("x", 0, 1), Y: t.SuggestFloat("y", 0, 1))).ToList();
+
+        // The good cluster and its neighbourhood, away from the nearest bad points.
+        Assert.True(points.Count(p => Math.Abs(p.X - 0.2) < 0.2 && Math.Abs(p.Y - 0.8) < 0.2) > 40);
+    }
+
+    [Fact]
     public void Maximizing_follows_the_larger_values()
     {
         var history = new List<TrialRecord>();
