@@ -75,22 +75,7 @@ static double At(double[] times, int n) => times.Skip(n - 10).Take(10).Average()
 
 static Dictionary<string, Dictionary<string, double>> RunOptuna(string script, int trials)
 {
-    var output = Directory.CreateTempSubdirectory("hyperdsl-bench-");
-    var start = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
-    foreach (var argument in new[] { script, "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", "memory" })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    start.Environment["BENCH_OUT"] = output.FullName;
-    using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
-    process.WaitForExit();
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"{script} failed with exit code {process.ExitCode}; is python3-optuna installed (apt-get install python3-optuna)?");
-    }
-
-    using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "results", "optuna_overhead.json")));
+    using var json = SharedBenchScript.Run(script, "optuna_overhead.json", ["--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", "memory"]);
     return json.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
         r => r.GetProperty("sampler").GetString()!,
         r => r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));

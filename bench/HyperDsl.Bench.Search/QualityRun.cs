@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
@@ -148,25 +146,7 @@ internal static class QualityRun
 
     private static IEnumerable<string> RunOptuna(string script, int seeds, int trials, int[] budgets)
     {
-        var output = Directory.CreateTempSubdirectory("hyperdsl-quality-");
-        var start = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
-        string[] arguments = [script, "--seeds", $"{seeds}", "--trials", $"{trials}", "--budgets", string.Join(",", budgets), "--samplers", "tpe,tpe_mv,random", "--jobs", "2"];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["BENCH_OUT"] = output.FullName;
-        start.RedirectStandardOutput = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed with exit code {process.ExitCode}; is python3-optuna installed (apt-get install python3-optuna)?");
-        }
-
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "results", "optuna_quality.json")));
+        using var json = SharedBenchScript.Run(script, "optuna_quality.json", ["--seeds", $"{seeds}", "--trials", $"{trials}", "--budgets", string.Join(",", budgets), "--samplers", "tpe,tpe_mv,random", "--jobs", "2"]);
         foreach (var row in json.RootElement.GetProperty("summary").EnumerateArray())
         {
             yield return string.Create(

@@ -191,9 +191,9 @@ internal sealed class ExpressionBinder
         switch (binary.Operator)
         {
             case BinaryOperator.And or BinaryOperator.Or:
-                BindCondition(binary.Left, context, $"'{Symbol(binary.Operator)}'");
+                BindCondition(binary.Left, context, $"'{OperatorText.Of(binary.Operator)}'");
                 // The right side is only evaluated where the left decided nothing yet.
-                BindCondition(binary.Right, context.WithFact(new ConditionFact(binary.Left, binary.Operator == BinaryOperator.And)), $"'{Symbol(binary.Operator)}'");
+                BindCondition(binary.Right, context.WithFact(new ConditionFact(binary.Left, binary.Operator == BinaryOperator.And)), $"'{OperatorText.Of(binary.Operator)}'");
                 return BoolType.Instance;
 
             case BinaryOperator.Then:
@@ -267,13 +267,13 @@ internal sealed class ExpressionBinder
         if (!compatible && binary.Left is BinarySyntax { Operator: BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } inner)
         {
             Report(OperatorTypeDescriptor, binary, "Comparisons do not chain: this compares the result of "
-                + $"'{Shorten(inner)}' (true or false) with a number.", $"Write '{Shorten(inner)} and {Shorten(inner.Right)} {Symbol(binary.Operator)} {Shorten(binary.Right)}'.");
+                + $"'{Shorten(inner)}' (true or false) with a number.", $"Write '{Shorten(inner)} and {Shorten(inner.Right)} {OperatorText.Of(binary.Operator)} {Shorten(binary.Right)}'.");
             return BoolType.Instance;
         }
 
         if (!compatible)
         {
-            Report(OperatorTypeDescriptor, binary, $"'{Symbol(binary.Operator)}' cannot compare {Article(left)} with {Article(right)}.");
+            Report(OperatorTypeDescriptor, binary, $"'{OperatorText.Of(binary.Operator)}' cannot compare {Article(left)} with {Article(right)}.");
         }
 
         return BoolType.Instance;
@@ -304,7 +304,7 @@ internal sealed class ExpressionBinder
             return left as QuantityType ?? right;
         }
 
-        Report(OperatorTypeDescriptor, binary, $"'{Symbol(binary.Operator)}' cannot combine {Article(left)} and {Article(right)}.");
+        Report(OperatorTypeDescriptor, binary, $"'{OperatorText.Of(binary.Operator)}' cannot combine {Article(left)} and {Article(right)}.");
         return ErrorType.Instance;
     }
 
@@ -604,25 +604,4 @@ internal sealed class ExpressionBinder
         var text = string.Join(" ", node.Span.Text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
         return text.Length <= 60 ? text : text[..57] + "...";
     }
-
-    internal static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Power => "^",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.RangeInclusive => "..",
-        BinaryOperator.RangeExclusive => "..<",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.In => "in",
-        BinaryOperator.And => "and",
-        BinaryOperator.Or => "or",
-        _ => "then",
-    };
 }

@@ -644,7 +644,7 @@ internal sealed class ExperimentEmitter
             BinaryOperator.In => $"global::System.Linq.Enumerable.Contains({right}, {left})",
             BinaryOperator.And => $"({left} && {right})",
             BinaryOperator.Or => $"({left} || {right})",
-            _ => $"({left} {ExpressionBinder.Symbol(binary.Operator)} {right})",
+            _ => $"({left} {OperatorText.Of(binary.Operator)} {right})",
         };
     }
 

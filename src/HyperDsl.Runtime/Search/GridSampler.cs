@@ -74,8 +74,7 @@ public sealed class GridSampler : ISampler
                 throw new ArgumentException($"A grid search needs a finite space, but '{name}' is continuous; give it a step or make it a choice.", nameof(name));
             }
 
-            var count = (int)Math.Floor(((high - low) / s) + 1e-9) + 1;
-            return Record(name, Math.Round(low + (Choose(count) * s), 12));
+            return Record(name, Math.Round(low + (Choose((int)ParameterScale.StepCount(low, high, s)) * s), 12));
         }
 
         public long SuggestInt(string name, long low, long high, bool log = false, long step = 1) =>

@@ -23,20 +23,17 @@ public sealed class RandomSampler : ISampler
     {
         if (step is { } s)
         {
-            var count = (long)Math.Floor(((high - low) / s) + 1e-9);
-            return Math.Round(low + (random.NextInt64(count + 1) * s), 12);
+            return Math.Round(low + (random.NextInt64(ParameterScale.StepCount(low, high, s)) * s), 12);
         }
 
-        return log ? Math.Exp(Math.Log(low) + (random.NextDouble() * (Math.Log(high) - Math.Log(low)))) : low + (random.NextDouble() * (high - low));
+        return ParameterScale.Continuous(random.NextDouble(), low, high, log);
     }
 
     internal static long Int(Random random, long low, long high, bool log, long step)
     {
         if (log)
         {
-            // Uniform in log space over [low - 0.5, high + 0.5], rounded: each int gets its share of the log scale.
-            var value = Math.Exp(Math.Log(low - 0.5) + (random.NextDouble() * (Math.Log(high + 0.5) - Math.Log(low - 0.5))));
-            return Math.Clamp((long)Math.Round(value), low, high);
+            return ParameterScale.LogInt(random.NextDouble(), low, high);
         }
 
         return low + (random.NextInt64(((high - low) / step) + 1) * step);

@@ -47,11 +47,10 @@ public sealed class SobolSampler : ISampler
 
             if (step is { } s)
             {
-                var count = (long)Math.Floor(((high - low) / s) + 1e-9) + 1;
-                return Math.Round(low + (Math.Min((long)(u * count), count - 1) * s), 12);
+                return Math.Round(low + (ParameterScale.Bin(u, ParameterScale.StepCount(low, high, s)) * s), 12);
             }
 
-            return log ? Math.Exp(Math.Log(low) + (u * (Math.Log(high) - Math.Log(low)))) : low + (u * (high - low));
+            return ParameterScale.Continuous(u, low, high, log);
         }
 
         public long SuggestInt(string name, long low, long high, bool log = false, long step = 1)
@@ -61,14 +60,7 @@ public sealed class SobolSampler : ISampler
                 return RandomSampler.Int(fallback, low, high, log, step);
             }
 
-            if (log)
-            {
-                var value = Math.Exp(Math.Log(low - 0.5) + (u * (Math.Log(high + 0.5) - Math.Log(low - 0.5))));
-                return Math.Clamp((long)Math.Round(value), low, high);
-            }
-
-            var count = ((high - low) / step) + 1;
-            return low + (Math.Min((long)(u * count), count - 1) * step);
+            return log ? ParameterScale.LogInt(u, low, high) : low + (ParameterScale.Bin(u, ((high - low) / step) + 1) * step);
         }
 
         public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices)
@@ -78,7 +70,7 @@ public sealed class SobolSampler : ISampler
                 return choices[fallback.Next(choices.Count)];
             }
 
-            return choices[Math.Min((int)(u * choices.Count), choices.Count - 1)];
+            return choices[(int)ParameterScale.Bin(u, choices.Count)];
         }
     }
 }

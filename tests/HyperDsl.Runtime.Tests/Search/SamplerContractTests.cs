@@ -36,6 +36,10 @@ public class SamplerContractTests
         _ => new GridSampler(t => FiniteSpace(t)),
     };
 
+    // A finished trial holding only the parameters that were active (the null ones were not asked).
+    private static TrialRecord Finished(int number, Dictionary<string, object?> point, double? value = null) =>
+        new(number, point.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), TrialState.Complete, value);
+
     private static List<Dictionary<string, object?>> Run(ISampler sampler, int trials)
     {
         var history = new List<TrialRecord>();
@@ -44,7 +48,7 @@ public class SamplerContractTests
         {
             var point = FiniteSpace(sampler.StartTrial(history, i));
             points.Add(point);
-            history.Add(new TrialRecord(i, point.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), TrialState.Complete, i));
+            history.Add(Finished(i, point, value: i));
         }
 
         return points;
@@ -97,13 +101,13 @@ public class SamplerContractTests
         var first = Run(grid, 10);
 
         // A new process reads the ten finished trials and carries on.
-        var history = first.Select((p, i) => new TrialRecord(i, p.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!), TrialState.Complete)).ToList();
+        var history = first.Select((p, i) => Finished(i, p)).ToList();
         var rest = new List<Dictionary<string, object?>>();
         for (var i = 10; i < grid.Points.Count; i++)
         {
             var point = FiniteSpace(grid.StartTrial(history, i));
             rest.Add(point);
-            history.Add(new TrialRecord(i, point.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!), TrialState.Complete));
+            history.Add(Finished(i, point));
         }
 
         Assert.Equal(grid.Points.Count, first.Concat(rest).Select(p => Describe(p)).Distinct().Count());

@@ -37,8 +37,8 @@ internal static class ParseHelper
         MemberAccessSyntax member => $"(. {Sexpr(member.Target)} {member.Member.Name})",
         IndexSyntax index => $"([] {Sexpr(index.Target)} {Sexpr(index.Index)})",
         CallSyntax call => "(call " + call.Callee.Name + string.Concat(call.Arguments.Select(a => " " + (a.Name is null ? "" : a.Name.Name + ":") + Sexpr(a.Value))) + ")",
-        UnarySyntax unary => $"({UnarySymbol(unary.Operator)} {Sexpr(unary.Operand)})",
-        BinarySyntax binary => $"({BinarySymbol(binary.Operator)} {Sexpr(binary.Left)} {Sexpr(binary.Right)})",
+        UnarySyntax unary => $"({OperatorText.Of(unary.Operator)} {Sexpr(unary.Operand)})",
+        BinarySyntax binary => $"({OperatorText.Of(binary.Operator)} {Sexpr(binary.Left)} {Sexpr(binary.Right)})",
         QuantitySyntax quantity => $"({quantity.Unit.ToString().ToLowerInvariant()} {Sexpr(quantity.Value)})",
         IfExpressionSyntax conditional => $"(if {Sexpr(conditional.Condition)} {Sexpr(conditional.Then)} {Sexpr(conditional.Else)})",
         MatchExpressionSyntax match => "(match " + Sexpr(match.Subject) + string.Concat(match.Arms.Select(arm => " (" + string.Join("|", arm.Patterns.Select(Pattern)) + " => " + Sexpr(arm.Value) + ")")) + ")",
@@ -51,33 +51,5 @@ internal static class ParseHelper
         WildcardPatternSyntax => "_",
         ExpressionPatternSyntax value => Sexpr(value.Value),
         _ => "?",
-    };
-
-    private static string UnarySymbol(UnaryOperator op) => op switch
-    {
-        UnaryOperator.Negate => "-",
-        UnaryOperator.Plus => "+",
-        _ => "not",
-    };
-
-    private static string BinarySymbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Power => "^",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.RangeInclusive => "..",
-        BinaryOperator.RangeExclusive => "..<",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.In => "in",
-        BinaryOperator.And => "and",
-        BinaryOperator.Or => "or",
-        _ => "then",
     };
 }

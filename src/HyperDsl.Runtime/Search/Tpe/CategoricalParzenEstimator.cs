@@ -16,11 +16,9 @@ internal sealed class CategoricalParzenEstimator
         _probabilities = new double[choices];
         for (var i = 0; i < observations.Count; i++)
         {
-            var rowTotal = 1.0 + (smoothing * choices);
             for (var c = 0; c < choices; c++)
             {
-                var mass = (c == observations[i] ? 1.0 + smoothing : smoothing) / rowTotal;
-                _probabilities[c] += weights[i] / total * mass;
+                _probabilities[c] += weights[i] / total * KernelShare(c == observations[i], choices, smoothing);
             }
         }
 
@@ -30,21 +28,28 @@ internal sealed class CategoricalParzenEstimator
         }
     }
 
-    public int Sample(Random random)
+    public int Sample(Random random) => Draw(random, _probabilities);
+
+    public double LogPdf(int choice) => Math.Log(_probabilities[choice]);
+
+    /// <summary>What an observation's kernel gives a choice: its own choice 1, every choice the smoothing, normalised.</summary>
+    internal static double KernelShare(bool observed, int choices, double smoothing) =>
+        ((observed ? 1.0 : 0.0) + smoothing) / (1.0 + (smoothing * choices));
+
+    /// <summary>A choice drawn in proportion to <paramref name="probabilities"/>.</summary>
+    internal static int Draw(Random random, ReadOnlySpan<double> probabilities)
     {
         var u = random.NextDouble();
         var running = 0.0;
-        for (var c = 0; c < _probabilities.Length; c++)
+        for (var c = 0; c < probabilities.Length; c++)
         {
-            running += _probabilities[c];
+            running += probabilities[c];
             if (u < running)
             {
                 return c;
             }
         }
 
-        return _probabilities.Length - 1;
+        return probabilities.Length - 1;
     }
-
-    public double LogPdf(int choice) => Math.Log(_probabilities[choice]);
 }

@@ -11,13 +11,17 @@ namespace HyperDsl.Runtime.Search.Tpe;
 internal sealed class JointParzenEstimator
 {
     private readonly IReadOnlyList<JointDimension> _dimensions;
-    private readonly double[] _logWeights;
-    private readonly double[] _cumulative;
+    private readonly KernelWeights _weights;
+
+    // Work space for LogPdf, reused across calls: an estimator serves one trial on one thread.
+    private readonly double[] _terms;
+    private readonly double[] _scratch;
 
     // Numeric: centre, 1/σ and log(σ √(2π) · mass inside) per kernel. Categorical: log P per kernel and choice.
     private readonly double[][] _mus;
     private readonly double[][] _inverseSigmas;
     private readonly double[][] _logNormalisers;
+    private readonly double[][][] _choiceRows;
     private readonly double[][][] _logChoices;
 
     /// <param name="dimensions">What each dimension is.</param>
@@ -28,29 +32,24 @@ internal sealed class JointParzenEstimator
     {
         _dimensions = dimensions;
         var n = observations.Count + 1;
-        var raw = weights.Append(priorWeight).ToArray();
-        var total = raw.Sum();
-        _logWeights = [.. raw.Select(w => Math.Log(w / total))];
-        _cumulative = new double[n];
-        var running = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            running += raw[i] / total;
-            _cumulative[i] = running;
-        }
+        _weights = new KernelWeights(weights, priorWeight);
+        _terms = new double[n];
+        _scratch = new double[n];
 
         var numericCount = dimensions.Count(d => d.Choices == 0);
         var sigma0 = 0.2 * Math.Pow(Math.Max(observations.Count, 1), -1.0 / (numericCount + 4));
         _mus = new double[dimensions.Count][];
         _inverseSigmas = new double[dimensions.Count][];
         _logNormalisers = new double[dimensions.Count][];
+        _choiceRows = new double[dimensions.Count][][];
         _logChoices = new double[dimensions.Count][][];
         for (var d = 0; d < dimensions.Count; d++)
         {
             var dimension = dimensions[d];
             if (dimension.Choices > 0)
             {
-                _logChoices[d] = CategoricalRows(observations, d, dimension.Choices, priorWeight / n);
+                _choiceRows[d] = CategoricalRows(observations, d, dimension.Choices, priorWeight / n);
+                _logChoices[d] = [.. _choiceRows[d].Select(row => row.Select(p => Math.Log(p)).ToArray())];
                 continue;
             }
 
@@ -63,10 +62,9 @@ internal sealed class JointParzenEstimator
             {
                 var mu = i < n - 1 ? observations[i][d] : 0.5 * (dimension.Low + dimension.High);
                 var s = i < n - 1 ? sigma : range;
-                var mass = NormalMath.Cdf((dimension.High - mu) / s) - NormalMath.Cdf((dimension.Low - mu) / s);
                 _mus[d][i] = mu;
                 _inverseSigmas[d][i] = 1.0 / s;
-                _logNormalisers[d][i] = Math.Log(s) + NormalMath.LogSqrtTwoPi + Math.Log(Math.Max(mass, 1e-300));
+                _logNormalisers[d][i] = Math.Log(s) + NormalMath.LogSqrtTwoPi + NormalMath.LogMassInside(mu, s, dimension.Low, dimension.High);
             }
         }
     }
@@ -74,13 +72,11 @@ internal sealed class JointParzenEstimator
     /// <summary>A point drawn from one kernel: model-space values or choice indices.</summary>
     public double[] Sample(Random random)
     {
-        var u = random.NextDouble();
-        var k = Array.FindIndex(_cumulative, c => u < c);
-        k = k < 0 ? _cumulative.Length - 1 : k;
+        var k = _weights.Pick(random);
         var point = new double[_dimensions.Count];
         for (var d = 0; d < _dimensions.Count; d++)
         {
-            point[d] = _dimensions[d].Choices > 0 ? SampleChoice(random, _logChoices[d][k]) : SampleNormal(random, _mus[d][k], 1.0 / _inverseSigmas[d][k], _dimensions[d]);
+            point[d] = _dimensions[d].Choices > 0 ? CategoricalParzenEstimator.Draw(random, _choiceRows[d][k]) : NormalMath.SampleTruncated(random, _mus[d][k], 1.0 / _inverseSigmas[d][k], _dimensions[d].Low, _dimensions[d].High);
         }
 
         return point;
@@ -88,9 +84,10 @@ internal sealed class JointParzenEstimator
 
     public double LogPdf(double[] point)
     {
-        var n = _cumulative.Length;
-        var terms = (double[])_logWeights.Clone();
-        var scratch = new double[n];
+        var n = _weights.Count;
+        var terms = _terms;
+        var scratch = _scratch;
+        _weights.Log.CopyTo(terms, 0);
         for (var d = 0; d < _dimensions.Count; d++)
         {
             if (_dimensions[d].Choices > 0)
@@ -115,52 +112,21 @@ internal sealed class JointParzenEstimator
         return NormalMath.LogSumExp(terms);
     }
 
+    // Each observation's kernel as probabilities over the choices; the prior's is uniform.
     private static double[][] CategoricalRows(IReadOnlyList<double[]> observations, int d, int choices, double smoothing)
     {
         var rows = new double[observations.Count + 1][];
         for (var i = 0; i < observations.Count; i++)
         {
-            var total = 1.0 + (smoothing * choices);
             rows[i] = new double[choices];
             for (var c = 0; c < choices; c++)
             {
-                rows[i][c] = Math.Log(((c == (int)observations[i][d] ? 1.0 : 0.0) + smoothing) / total);
+                rows[i][c] = CategoricalParzenEstimator.KernelShare(c == (int)observations[i][d], choices, smoothing);
             }
         }
 
-        rows[^1] = [.. Enumerable.Repeat(-Math.Log(choices), choices)];
+        rows[^1] = [.. Enumerable.Repeat(1.0 / choices, choices)];
         return rows;
-    }
-
-    private static double SampleChoice(Random random, double[] logRow)
-    {
-        var u = random.NextDouble();
-        var running = 0.0;
-        for (var c = 0; c < logRow.Length; c++)
-        {
-            running += Math.Exp(logRow[c]);
-            if (u < running)
-            {
-                return c;
-            }
-        }
-
-        return logRow.Length - 1;
-    }
-
-    private static double SampleNormal(Random random, double mu, double sigma, JointDimension dimension)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var u1 = 1.0 - random.NextDouble();
-            var x = mu + (sigma * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * random.NextDouble()));
-            if (x >= dimension.Low && x <= dimension.High)
-            {
-                return x;
-            }
-        }
-
-        return Math.Clamp(mu, dimension.Low, dimension.High);
     }
 }
 

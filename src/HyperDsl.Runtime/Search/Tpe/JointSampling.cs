@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HyperDsl.Runtime.Search.Tpe;
 
 /// <summary>Multivariate TPE for one group of parameters that always appear together.</summary>
@@ -80,26 +78,11 @@ internal static class JointSampling
         model = double.NaN;
         if (parameter is CategoricalSpace categorical)
         {
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            for (var c = 0; c < categorical.Choices.Count; c++)
-            {
-                if (Equals(categorical.Choices[c], value) || string.Equals(Convert.ToString(categorical.Choices[c], CultureInfo.InvariantCulture), text, StringComparison.Ordinal))
-                {
-                    model = c;
-                    return true;
-                }
-            }
-
-            return false;
+            model = StoredValue.IndexOf(categorical.Choices, value);
+            return model >= 0;
         }
 
-        if (value is not IConvertible convertible || Domain(parameter) is not { } domain)
-        {
-            return false;
-        }
-
-        var number = convertible.ToDouble(CultureInfo.InvariantCulture);
-        if (!domain.Contains(number))
+        if (Domain(parameter) is not { } domain || !StoredValue.TryNumber(value, out var number) || !domain.Contains(number))
         {
             return false;
         }

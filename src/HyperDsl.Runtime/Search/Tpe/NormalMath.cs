@@ -15,6 +15,36 @@ internal static class NormalMath
         return (-0.5 * z * z) - Math.Log(sigma) - LogSqrtTwoPi;
     }
 
+    /// <summary>The log of the share of N(mu, sigma²) that lies in [low, high].</summary>
+    public static double LogMassInside(double mu, double sigma, double low, double high)
+    {
+        // A kernel nine σ clear of both ends keeps all but 1e-19 of its mass: skip the CDFs.
+        if (mu - (9 * sigma) >= low && mu + (9 * sigma) <= high)
+        {
+            return 0.0;
+        }
+
+        return Math.Log(Math.Max(Cdf((high - mu) / sigma) - Cdf((low - mu) / sigma), 1e-300));
+    }
+
+    /// <summary>A draw from N(mu, sigma²) truncated to [low, high], by rejection (Box–Muller).</summary>
+    public static double SampleTruncated(Random random, double mu, double sigma, double low, double high)
+    {
+        // The kernels' centres lie inside and they are no wider than the range, so each keeps at
+        // least a third of its mass inside: rejection rarely needs more than a few tries.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var x = mu + (sigma * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * random.NextDouble()));
+            if (x >= low && x <= high)
+            {
+                return x;
+            }
+        }
+
+        return Math.Clamp(mu, low, high);
+    }
+
     /// <summary>log(Σ exp(v)) without overflow.</summary>
     public static double LogSumExp(ReadOnlySpan<double> values)
     {

@@ -31,8 +31,8 @@ internal readonly record struct NumericDomain(double Low, double High, bool Log,
 
         if (Step > 0)
         {
-            var steps = Math.Floor(((High - Low) / Step) + 1e-9);
-            return Math.Round(Low + (Math.Clamp(Math.Round((value - Low) / Step), 0, steps) * Step), 12);
+            var lastStep = ParameterScale.StepCount(Low, High, Step) - 1;
+            return Math.Round(Low + (Math.Clamp(Math.Round((value - Low) / Step), 0, lastStep) * Step), 12);
         }
 
         return Math.Clamp(value, Low, High);

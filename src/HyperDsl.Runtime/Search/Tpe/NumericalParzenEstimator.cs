@@ -13,7 +13,10 @@ internal sealed class NumericalParzenEstimator
     private readonly double _high;
     private readonly double[] _mus;
     private readonly double[] _sigmas;
-    private readonly double[] _cumulative;
+    private readonly KernelWeights _weights;
+
+    // Work space for LogPdf, reused across calls: an estimator serves one trial on one thread.
+    private readonly double[] _terms;
 
     // Per kernel: log(weight / (σ √(2π) · mass inside the range)) and 1/σ, so a density term costs
     // a few multiplications; only the terms that can matter pay for an exp.
@@ -36,52 +39,25 @@ internal sealed class NumericalParzenEstimator
 
         _sigmas[n - 1] = range;
 
-        var raw = weights.Append(priorWeight).ToArray();
-        var total = raw.Sum();
-        _cumulative = new double[n];
-        var running = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            running += raw[i] / total;
-            _cumulative[i] = running;
-        }
-
+        _weights = new KernelWeights(weights, priorWeight);
+        _terms = new double[n];
         _logScale = new double[n];
         _inverseSigma = new double[n];
-        var logTotal = Math.Log(total);
         var logMinSigma = Math.Log(minSigma);
         for (var i = 0; i < n; i++)
         {
-            // Most kernels are narrow, clipped to the same width and far from both ends; spare them
-            // the logs and CDFs whose answers are known.
+            // Most kernels are clipped to the same width: spare them a log.
             var sigma = _sigmas[i];
-            var logWeight = raw[i] == 1.0 ? 0.0 : Math.Log(raw[i]);
             var logSigma = sigma == minSigma ? logMinSigma : Math.Log(sigma);
-            var inside = _mus[i] - (9 * sigma) >= low && _mus[i] + (9 * sigma) <= high;
-            var logMass = inside ? 0.0 : Math.Log(Math.Max(NormalMath.Cdf((high - _mus[i]) / sigma) - NormalMath.Cdf((low - _mus[i]) / sigma), 1e-300));
-            _logScale[i] = logWeight - logTotal - logSigma - NormalMath.LogSqrtTwoPi - logMass;
+            _logScale[i] = _weights.Log[i] - logSigma - NormalMath.LogSqrtTwoPi - NormalMath.LogMassInside(_mus[i], sigma, low, high);
             _inverseSigma[i] = 1.0 / sigma;
         }
     }
 
     public double Sample(Random random)
     {
-        var u = random.NextDouble();
-        var k = Array.FindIndex(_cumulative, c => u < c);
-        k = k < 0 ? _mus.Length - 1 : k;
-
-        // Rejection from the untruncated kernel: every kernel keeps at least a third of its mass
-        // inside the range (its centre is inside and it is no wider than the range).
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var x = _mus[k] + (_sigmas[k] * Gaussian(random));
-            if (x >= _low && x <= _high)
-            {
-                return x;
-            }
-        }
-
-        return Math.Clamp(_mus[k], _low, _high);
+        var k = _weights.Pick(random);
+        return NormalMath.SampleTruncated(random, _mus[k], _sigmas[k], _low, _high);
     }
 
     public double LogPdf(double x)
@@ -94,7 +70,7 @@ internal sealed class NumericalParzenEstimator
     /// <summary>The log density at each of <paramref name="xs"/>, a whole vector of kernels at a time.</summary>
     public void LogPdf(ReadOnlySpan<double> xs, Span<double> result)
     {
-        var terms = new double[_mus.Length];
+        var terms = _terms;
         for (var c = 0; c < xs.Length; c++)
         {
             // log(w σ⁻¹ ...) - ((x - μ) / σ)² / 2, then log-sum-exp.
@@ -144,12 +120,5 @@ internal sealed class NumericalParzenEstimator
         sigmas[order[0]] = withEnds[2] - withEnds[1];
         sigmas[order[^1]] = withEnds[^2] - withEnds[^3];
         return sigmas;
-    }
-
-    private static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HyperDsl.Runtime.Search.Tpe;
 
 /// <summary>
@@ -152,7 +150,7 @@ public sealed class TpeSampler : ISampler
             return candidates[best];
         }
 
-        internal static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain)
+        private static List<double> Observed(List<TrialRecord> trials, string name, NumericDomain domain)
         {
             var values = new List<double>(trials.Count);
             foreach (var trial in trials)
@@ -162,14 +160,7 @@ public sealed class TpeSampler : ISampler
                     continue;
                 }
 
-                var value = stored switch
-                {
-                    double d => d,
-                    long l => l,
-                    IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
-                    _ => double.NaN,
-                };
-                if (domain.Contains(value))
+                if (StoredValue.TryNumber(stored, out var value) && domain.Contains(value))
                 {
                     values.Add(domain.ToModel(value));
                 }
@@ -185,7 +176,7 @@ public sealed class TpeSampler : ISampler
             {
                 if (trial.Parameters.TryGetValue(name, out var value))
                 {
-                    var index = IndexOf(choices, value);
+                    var index = StoredValue.IndexOf(choices, value);
                     if (index >= 0)
                     {
                         indices.Add(index);
@@ -194,33 +185,6 @@ public sealed class TpeSampler : ISampler
             }
 
             return indices;
-        }
-
-        // A stored value may come back as another type than it was suggested as (a long read
-        // back as a double, a string as an enum name); compare by invariant text as a fallback.
-        internal static int IndexOf<T>(IReadOnlyList<T> choices, object value)
-        {
-            if (value is T typed)
-            {
-                for (var i = 0; i < choices.Count; i++)
-                {
-                    if (EqualityComparer<T>.Default.Equals(choices[i], typed))
-                    {
-                        return i;
-                    }
-                }
-            }
-
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            for (var i = 0; i < choices.Count; i++)
-            {
-                if (string.Equals(Convert.ToString(choices[i], CultureInfo.InvariantCulture), text, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }
