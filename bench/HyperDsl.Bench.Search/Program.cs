@@ -4,7 +4,7 @@ using HyperDsl.Bench.Search;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
-// usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--no-optuna]
+// usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--no-optuna]
 var arguments = args.ToList();
 var root = FindRoot();
@@ -17,17 +17,19 @@ if (arguments.Contains("--quality"))
 
 var trials = arguments.IndexOf("--trials") is var t and >= 0 ? int.Parse(arguments[t + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 var withOptuna = !arguments.Contains("--no-optuna");
+var sqlite = arguments.Contains("--sqlite");
+Func<ISampler, int, double[]> measure = sqlite ? StoreOverhead.Measure : Measure;
 int[] allSizes = [100, 500, 1000, 5000];
 int[] sizes = [.. allSizes.Where(s => s <= trials)];
 
-Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
+Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, {(sqlite ? "in a SQLite study store" : "in memory")}; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
 
 // Warm-up: a whole study of the same size, discarded, so the timed one runs fully optimised code.
-Measure(new TpeSampler(1, StudyDirection.Minimize), trials);
+measure(new TpeSampler(1, StudyDirection.Minimize), trials);
 var ours = new Dictionary<string, double[]>
 {
-    ["tpe"] = Measure(new TpeSampler(0, StudyDirection.Minimize), trials),
-    ["random"] = Measure(new RandomSampler(0), trials),
+    ["tpe"] = measure(new TpeSampler(0, StudyDirection.Minimize), trials),
+    ["random"] = measure(new RandomSampler(0), trials),
 };
 foreach (var (name, times) in ours)
 {
@@ -39,7 +41,7 @@ if (!withOptuna)
     return 0;
 }
 
-var optuna = RunOptuna(Path.Combine(root, "..", "shared", "bench", "optuna_overhead.py"), Math.Min(trials, 1000));
+var optuna = RunOptuna(Path.Combine(root, "..", "shared", "bench", "optuna_overhead.py"), Math.Min(trials, 1000), sqlite ? "sqlite" : "memory");
 foreach (var (name, times) in ours)
 {
     if (!optuna.TryGetValue(name, out var theirs))
@@ -73,9 +75,9 @@ static double Cum(double[] times, int n) => times.Take(n).Average();
 
 static double At(double[] times, int n) => times.Skip(n - 10).Take(10).Average();
 
-static Dictionary<string, Dictionary<string, double>> RunOptuna(string script, int trials)
+static Dictionary<string, Dictionary<string, double>> RunOptuna(string script, int trials, string storage)
 {
-    using var json = SharedBenchScript.Run(script, "optuna_overhead.json", ["--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", "memory"]);
+    using var json = SharedBenchScript.Run(script, "optuna_overhead.json", ["--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", storage]);
     return json.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
         r => r.GetProperty("sampler").GetString()!,
         r => r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));

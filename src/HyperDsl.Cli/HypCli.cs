@@ -10,6 +10,10 @@ internal static class HypCli
         var root = new RootCommand("HyperDsl: define, check and run hyperparameter studies for convolutional networks.");
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(CompileCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(TrialsCommand.Create(console));
+        root.Subcommands.Add(BestCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -25,4 +25,10 @@ public sealed record CheckedExperiment(
 {
     /// <summary>What the binder built, for the code generator; null when the experiment could not be bound.</summary>
     internal BoundExperiment? Bound { get; init; }
+
+    /// <summary>
+    /// The study hash: what a trial means (parameters, constraints, model, data, training,
+    /// objectives), ignoring comments, layout and the budget; null when the experiment could not be bound.
+    /// </summary>
+    public string? StudyHash => Bound is null ? null : Emit.StudyHash.Of(Bound);
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using HyperDsl.Runtime.Studies;
 
 namespace HyperDsl.Hosting;
 
@@ -32,6 +33,13 @@ public sealed class LoadedExperiments : IDisposable
     /// <summary>The generated type <c>HyperDsl.Generated.{name}</c>, such as <c>FashionCnnExperiment</c>.</summary>
     public Type GetGeneratedType(string name) =>
         Assembly.GetType("HyperDsl.Generated." + name) ?? throw new ArgumentException($"The generated code has no type '{name}'.", nameof(name));
+
+    /// <summary>Every experiment as the study engine runs it (the generated <c>{Name}Definition</c> classes).</summary>
+    public IReadOnlyList<IExperimentDefinition> Definitions() =>
+        [.. Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IExperimentDefinition).IsAssignableFrom(t))
+            .Select(t => (IExperimentDefinition)Activator.CreateInstance(t)!)
+            .OrderBy(d => d.Name, StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public void Dispose() => _context.Unload();

@@ -54,6 +54,7 @@ internal sealed class ExperimentEmitter
         }
 
         EmitExperimentClass();
+        EmitDefinition();
         return _out.ToString();
     }
 
@@ -188,6 +189,7 @@ internal sealed class ExperimentEmitter
         EmitConstraints();
         EmitTraining();
         EmitData();
+        EmitStudy();
         Line();
         Line("/// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>");
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({_name}Params p)");
@@ -339,12 +341,98 @@ internal sealed class ExperimentEmitter
         Line($"    => new {Runtime}.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);");
     }
 
+    private void EmitStudy()
+    {
+        var initialisers = new StudyPlanEmitter(_bound).Initialisers().ToList();
+        Line();
+        Line("/// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
+        Line($"public const string StudyHash = \"{StudyHash.Of(_bound)}\";");
+        Line();
+        Line("/// <summary>How the study searches: the tune section.</summary>");
+        Line($"public static {Runtime}.Studies.StudyPlan Plan {{ get; }} = new {Runtime}.Studies.StudyPlan");
+        Open();
+        foreach (var initialiser in initialisers)
+        {
+            Line(initialiser);
+        }
+
+        Close("};");
+    }
+
+    // The untyped face of the experiment that the study engine drives, so it needs no reflection.
+    private void EmitDefinition()
+    {
+        var experiment = _name + "Experiment";
+        var point = $"({_name}Params)point";
+        Line();
+        Line($"/// <summary>The experiment '{_checked.Name}' as the study engine runs it.</summary>");
+        Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HyperDsl\", \"" + HypCompilationEmitter.Version + "\")]");
+        Line($"public sealed class {_name}Definition : {Runtime}.Studies.IExperimentDefinition");
+        Open();
+        Line("/// <inheritdoc />");
+        Line($"public string Name => {CSharpNames.String(_checked.Name)};");
+        Line("/// <inheritdoc />");
+        Line($"public string StudyHash => {experiment}.StudyHash;");
+        Line("/// <inheritdoc />");
+        Line($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.Search.ParameterSpace> SearchSpace => {experiment}.SearchSpace;");
+        Line("/// <inheritdoc />");
+        Line($"public {Runtime}.Studies.StudyPlan Plan => {experiment}.Plan;");
+        Line("/// <inheritdoc />");
+        Line($"public object Sample({Runtime}.Search.ITrialSuggestions trial) => {experiment}.Sample(trial);");
+        Line("/// <inheritdoc />");
+        Line($"public bool Satisfies(object point) => {experiment}.Satisfies({point});");
+        Line("/// <inheritdoc />");
+        Line($"public bool HasModelConstraints => {experiment}.HasModelConstraints;");
+        Line("/// <inheritdoc />");
+        Line($"public bool SatisfiesModel(object point, long modelParams) => {experiment}.SatisfiesModel({point}, modelParams);");
+        Line("/// <inheritdoc />");
+        Line($"public {Runtime}.Training.TrainingOptions Training(object point) => {experiment}.Training({point});");
+        Line("/// <inheritdoc />");
+        Line($"public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => {experiment}.BuildModel({point});");
+        Line("/// <inheritdoc />");
+        Line($"public {Runtime}.Data.DataSplits LoadData(long seed, string? baseDirectory) => {experiment}.LoadData(seed, baseDirectory);");
+        Close();
+    }
+
+    // Stands for model.params in the scope of SatisfiesModel.
+    private static readonly object ModelParametersKey = new();
+
+    private static bool IsModelConstraint(RequireSyntax constraint) => SyntaxWalker.Expressions(constraint.Condition).Any(e => e is MemberAccessSyntax);
+
     private void EmitConstraints()
     {
-        var constraints = _bound.Experiment.Constraints.Where(c => !SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax)).ToList();
+        var constraints = _bound.Experiment.Constraints.Where(c => !IsModelConstraint(c)).ToList();
+        var model = _bound.Experiment.Constraints.Where(IsModelConstraint).ToList();
+        var flops = model.Any(c => SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax { Member.Name: "flops" }));
+        Line($"/// <summary>Whether the spec constrains model.params (checked per trial by <see cref=\"SatisfiesModel\"/>).</summary>");
+        Line($"public const bool HasModelConstraints = {(model.Count > 0 ? "true" : "false")};");
+        Line();
+        Line("/// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>");
+        Line($"public static bool SatisfiesModel({_name}Params p, long modelParams)");
+        Open();
+        Line("global::System.ArgumentNullException.ThrowIfNull(p);");
+        if (flops)
+        {
+            // The plan says the study cannot run (StudyPlan.NotRunnable), so this is never asked.
+            Line("return true;");
+        }
+        else
+        {
+            foreach (var constraint in model)
+            {
+                LineDirective(constraint);
+                Line($"if (!({Expression(constraint.Condition, Scope.ForParams("p").With(ModelParametersKey, "modelParams"))})) return false;");
+            }
+
+            Line("#line default");
+            Line("return true;");
+        }
+
+        Close();
+        Line();
         Line("/// <summary>");
-        Line("/// Whether a point meets the spec's constraints on parameters. Constraints on model.params and");
-        Line("/// model.flops are the study engine's, from the checker's exact figures for each architecture.");
+        Line("/// Whether a point meets the spec's constraints on parameters (those on model.params are");
+        Line("/// <see cref=\"SatisfiesModel\"/>'s, as they need the model built).");
         Line("/// </summary>");
         Line($"public static bool Satisfies({_name}Params p)");
         Open();
@@ -613,6 +701,7 @@ internal sealed class ExperimentEmitter
         IfExpressionSyntax conditional => $"({Expression(conditional.Condition, scope)} ? {Expression(conditional.Then, scope)} : {Expression(conditional.Else, scope)})",
         MatchExpressionSyntax match => Match(match, scope),
         CallSyntax call when Model.GetResolution(call) is CatalogEntry { Kind: EntryKind.Function } function => Function(function, call, scope),
+        MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "params" } when scope.Lookup(ModelParametersKey) is { } count => count,
         _ => throw new NotSupportedException($"The generator does not translate '{expression.Span.Text}' yet."),
     };
 

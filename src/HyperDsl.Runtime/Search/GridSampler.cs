@@ -8,12 +8,16 @@ namespace HyperDsl.Runtime.Search;
 /// </summary>
 public sealed class GridSampler : ISampler
 {
-    /// <summary>Lists the grid of <paramref name="sample"/> (a generated <c>Sample</c> method).</summary>
+    /// <summary>
+    /// Lists the grid of <paramref name="sample"/> (a generated <c>Sample</c> method), keeping the
+    /// points <paramref name="accept"/> allows (the spec's constraints), all when it is null.
+    /// </summary>
     /// <exception cref="ArgumentException">A parameter is continuous: a grid needs a step or a choice.</exception>
-    public GridSampler(Action<ITrialSuggestions> sample)
+    public GridSampler(Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool>? accept = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        Points = Enumerate(sample);
+        var points = Enumerate(sample);
+        Points = accept is null ? points : [.. points.Where(accept)];
     }
 
     /// <summary>Every point, in order.</summary>

@@ -10,6 +10,9 @@ public sealed record TrialRecord(int Number, IReadOnlyDictionary<string, object>
     /// <summary>The objective reported at each step (epoch) so far, as Optuna's intermediate values.</summary>
     public IReadOnlyDictionary<int, double> Intermediate { get; init; } = new Dictionary<int, double>();
 
+    /// <summary>Every objective's value, for a complete trial of a study with several objectives (<see cref="Value"/> is the first).</summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
     /// <summary>The last step reported, or null before the first report.</summary>
     public int? LastStep => Intermediate.Count == 0 ? null : Intermediate.Keys.Max();
 }

@@ -14,4 +14,7 @@ public enum TrialState
 
     /// <summary>Failed (an exception, a NaN loss, ...).</summary>
     Failed,
+
+    /// <summary>Queued with fixed parameters (a <c>try</c> point or a re-queued configuration), not started yet.</summary>
+    Waiting,
 }

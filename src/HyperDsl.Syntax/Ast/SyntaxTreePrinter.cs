@@ -17,17 +17,24 @@ public static class SyntaxTreePrinter
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> MembersByType = new();
 
     /// <summary>Renders a node and everything under it.</summary>
-    public static string Print(SyntaxNode node)
+    public static string Print(SyntaxNode node) => Print(node, withSpans: true);
+
+    /// <summary>
+    /// Renders a node and everything under it, with or without spans: without, two nodes print
+    /// the same exactly when they say the same thing, wherever they are and however they are
+    /// laid out (what a study hash needs).
+    /// </summary>
+    public static string Print(SyntaxNode node, bool withSpans)
     {
         ArgumentNullException.ThrowIfNull(node);
         var builder = new StringBuilder();
-        WriteNode(builder, node, 0);
+        WriteNode(builder, node, 0, withSpans);
         return builder.ToString();
     }
 
-    private static void WriteNode(StringBuilder builder, SyntaxNode node, int indent)
+    private static void WriteNode(StringBuilder builder, SyntaxNode node, int indent, bool withSpans)
     {
-        builder.Append(Describe(node));
+        builder.Append(Describe(node, withSpans));
         builder.Append('\n');
         foreach (var member in Members(node.GetType()))
         {
@@ -45,7 +52,7 @@ public static class SyntaxTreePrinter
                     break;
                 case SyntaxNode child:
                     builder.Append(' ');
-                    WriteNode(builder, child, indent + 1);
+                    WriteNode(builder, child, indent + 1, withSpans);
                     break;
                 case IEnumerable items:
                     var list = items.Cast<SyntaxNode>().ToList();
@@ -59,7 +66,7 @@ public static class SyntaxTreePrinter
                     foreach (var item in list)
                     {
                         builder.Append(' ', (indent + 2) * 2).Append("- ");
-                        WriteNode(builder, item, indent + 2);
+                        WriteNode(builder, item, indent + 2, withSpans);
                     }
 
                     break;
@@ -67,11 +74,11 @@ public static class SyntaxTreePrinter
         }
     }
 
-    private static string Describe(SyntaxNode node)
+    private static string Describe(SyntaxNode node, bool withSpans)
     {
         if (node is IdentifierSyntax identifier)
         {
-            return $"{Quote(identifier.Name)} {Location(node.Span)}";
+            return withSpans ? $"{Quote(identifier.Name)} {Location(node.Span)}" : Quote(identifier.Name);
         }
 
         var builder = new StringBuilder(node.GetType().Name.Replace("Syntax", string.Empty, StringComparison.Ordinal));
@@ -83,7 +90,7 @@ public static class SyntaxTreePrinter
             }
         }
 
-        return builder.Append(' ').Append(Location(node.Span)).ToString();
+        return withSpans ? builder.Append(' ').Append(Location(node.Span)).ToString() : builder.ToString();
     }
 
     private static string Location(SourceSpan span)

@@ -55,9 +55,20 @@ public static partial class ChestXrayTransferExperiment
         return new ChestXrayTransferParams(s_lr, s_weight_decay, s_backbone_lr, s_fine_tune);
     }
 
+    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    public const bool HasModelConstraints = false;
+
+    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
+    public static bool SatisfiesModel(ChestXrayTransferParams p, long modelParams)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>
-    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
-    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// Whether a point meets the spec's constraints on parameters (those on model.params are
+    /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
     public static bool Satisfies(ChestXrayTransferParams p)
     {
@@ -101,6 +112,21 @@ public static partial class ChestXrayTransferExperiment
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ChestXrayTransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
+    public const string StudyHash = "b03fe19ab08644c90ea194c4c27a2db6a9952a030282a2cf0c985ea5860e14f5";
+
+    /// <summary>How the study searches: the tune section.</summary>
+    public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
+    {
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_auc", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Random(),
+        Trials = 20,
+        Seed = 1L,
+        TrainingSeed = 1L,
+        Epochs = 25,
+        TryPoints = [new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal) { ["lr"] = 0.0001, ["weight_decay"] = 1E-05, ["backbone_lr"] = 0.1, ["fine_tune"] = "top" }],
+    };
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ChestXrayTransferParams p)
     {
@@ -128,4 +154,32 @@ public static partial class ChestXrayTransferExperiment
         #line default
         return model;
     }
+}
+
+/// <summary>The experiment 'chest_xray_transfer' as the study engine runs it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public sealed class ChestXrayTransferDefinition : global::HyperDsl.Runtime.Studies.IExperimentDefinition
+{
+    /// <inheritdoc />
+    public string Name => "chest_xray_transfer";
+    /// <inheritdoc />
+    public string StudyHash => ChestXrayTransferExperiment.StudyHash;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ChestXrayTransferExperiment.SearchSpace;
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ChestXrayTransferExperiment.Plan;
+    /// <inheritdoc />
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ChestXrayTransferExperiment.Sample(trial);
+    /// <inheritdoc />
+    public bool Satisfies(object point) => ChestXrayTransferExperiment.Satisfies((ChestXrayTransferParams)point);
+    /// <inheritdoc />
+    public bool HasModelConstraints => ChestXrayTransferExperiment.HasModelConstraints;
+    /// <inheritdoc />
+    public bool SatisfiesModel(object point, long modelParams) => ChestXrayTransferExperiment.SatisfiesModel((ChestXrayTransferParams)point, modelParams);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ChestXrayTransferExperiment.Training((ChestXrayTransferParams)point);
+    /// <inheritdoc />
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ChestXrayTransferExperiment.BuildModel((ChestXrayTransferParams)point);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ChestXrayTransferExperiment.LoadData(seed, baseDirectory);
 }

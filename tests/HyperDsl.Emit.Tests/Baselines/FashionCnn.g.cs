@@ -85,9 +85,20 @@ public static partial class FashionCnnExperiment
         return new FashionCnnParams(s_lr, s_batch, s_depth, s_width, s_dropout, s_optimizer, s_momentum, s_rotation, s_flip);
     }
 
+    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    public const bool HasModelConstraints = false;
+
+    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
+    public static bool SatisfiesModel(FashionCnnParams p, long modelParams)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>
-    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
-    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// Whether a point meets the spec's constraints on parameters (those on model.params are
+    /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
     public static bool Satisfies(FashionCnnParams p)
     {
@@ -129,6 +140,20 @@ public static partial class FashionCnnExperiment
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(FashionCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
+    public const string StudyHash = "1e1e2544b9decacfc7bd7d04c33738bf7d9f406a4706c80be48c2659d5832c2b";
+
+    /// <summary>How the study searches: the tune section.</summary>
+    public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
+    {
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 10),
+        Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 1, Reduction: 3),
+        Trials = 40,
+        Seed = 42L,
+        Epochs = 10,
+    };
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(FashionCnnParams p)
     {
@@ -155,4 +180,32 @@ public static partial class FashionCnnExperiment
         #line default
         return b.Build();
     }
+}
+
+/// <summary>The experiment 'fashion_cnn' as the study engine runs it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public sealed class FashionCnnDefinition : global::HyperDsl.Runtime.Studies.IExperimentDefinition
+{
+    /// <inheritdoc />
+    public string Name => "fashion_cnn";
+    /// <inheritdoc />
+    public string StudyHash => FashionCnnExperiment.StudyHash;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => FashionCnnExperiment.SearchSpace;
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => FashionCnnExperiment.Plan;
+    /// <inheritdoc />
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => FashionCnnExperiment.Sample(trial);
+    /// <inheritdoc />
+    public bool Satisfies(object point) => FashionCnnExperiment.Satisfies((FashionCnnParams)point);
+    /// <inheritdoc />
+    public bool HasModelConstraints => FashionCnnExperiment.HasModelConstraints;
+    /// <inheritdoc />
+    public bool SatisfiesModel(object point, long modelParams) => FashionCnnExperiment.SatisfiesModel((FashionCnnParams)point, modelParams);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => FashionCnnExperiment.Training((FashionCnnParams)point);
+    /// <inheritdoc />
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => FashionCnnExperiment.BuildModel((FashionCnnParams)point);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => FashionCnnExperiment.LoadData(seed, baseDirectory);
 }

@@ -41,9 +41,20 @@ public static partial class GridResnet18TransferExperiment
         return new GridResnet18TransferParams(s_lr, s_batch, s_rotation, s_flip);
     }
 
+    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    public const bool HasModelConstraints = false;
+
+    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
+    public static bool SatisfiesModel(GridResnet18TransferParams p, long modelParams)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        #line default
+        return true;
+    }
+
     /// <summary>
-    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
-    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// Whether a point meets the spec's constraints on parameters (those on model.params are
+    /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
     public static bool Satisfies(GridResnet18TransferParams p)
     {
@@ -83,6 +94,19 @@ public static partial class GridResnet18TransferExperiment
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(GridResnet18TransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
+    public const string StudyHash = "d13666bcc8b94be39b1e06b6a693b84749b4c7516407525c577cf7e480b7b22b";
+
+    /// <summary>How the study searches: the tune section.</summary>
+    public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
+    {
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Grid(),
+        Trials = 16,
+        Seed = 0L,
+        Epochs = 1,
+    };
+
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(GridResnet18TransferParams p)
     {
@@ -95,4 +119,32 @@ public static partial class GridResnet18TransferExperiment
         #line default
         return model;
     }
+}
+
+/// <summary>The experiment 'grid_resnet18_transfer' as the study engine runs it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public sealed class GridResnet18TransferDefinition : global::HyperDsl.Runtime.Studies.IExperimentDefinition
+{
+    /// <inheritdoc />
+    public string Name => "grid_resnet18_transfer";
+    /// <inheritdoc />
+    public string StudyHash => GridResnet18TransferExperiment.StudyHash;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => GridResnet18TransferExperiment.SearchSpace;
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => GridResnet18TransferExperiment.Plan;
+    /// <inheritdoc />
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => GridResnet18TransferExperiment.Sample(trial);
+    /// <inheritdoc />
+    public bool Satisfies(object point) => GridResnet18TransferExperiment.Satisfies((GridResnet18TransferParams)point);
+    /// <inheritdoc />
+    public bool HasModelConstraints => GridResnet18TransferExperiment.HasModelConstraints;
+    /// <inheritdoc />
+    public bool SatisfiesModel(object point, long modelParams) => GridResnet18TransferExperiment.SatisfiesModel((GridResnet18TransferParams)point, modelParams);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => GridResnet18TransferExperiment.Training((GridResnet18TransferParams)point);
+    /// <inheritdoc />
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => GridResnet18TransferExperiment.BuildModel((GridResnet18TransferParams)point);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => GridResnet18TransferExperiment.LoadData(seed, baseDirectory);
 }

@@ -47,9 +47,19 @@ public static partial class ImagenetResnet50Experiment
         return new ImagenetResnet50Params(s_base_lr, s_weight_decay, s_width, s_smoothing);
     }
 
+    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    public const bool HasModelConstraints = true;
+
+    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
+    public static bool SatisfiesModel(ImagenetResnet50Params p, long modelParams)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+        return true;
+    }
+
     /// <summary>
-    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
-    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// Whether a point meets the spec's constraints on parameters (those on model.params are
+    /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
     public static bool Satisfies(ImagenetResnet50Params p)
     {
@@ -90,6 +100,25 @@ public static partial class ImagenetResnet50Experiment
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ImagenetResnet50Params p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
+    public const string StudyHash = "405d2580d276cec990a4d5e9c67847344e2ca3de72f5e2378bedcef8bf37d90c";
+
+    /// <summary>How the study searches: the tune section.</summary>
+    public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
+    {
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize), new global::HyperDsl.Runtime.Studies.Objective("model.flops", global::HyperDsl.Runtime.Search.StudyDirection.Minimize)],
+        Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 8),
+        Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 30, Reduction: 3),
+        Trials = 24,
+        Timeout = global::System.TimeSpan.FromSeconds(172800.0),
+        Parallel = 4,
+        Seed = 2016L,
+        Epochs = 90,
+        TryPoints = [new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal) { ["base_lr"] = 0.1, ["weight_decay"] = 0.0001, ["width"] = 64L, ["smoothing"] = 0.0 }],
+        NotRunnable = "'imagenet_resnet50' uses model.flops (in an objective or a 'require'), which hyp run cannot evaluate per trial yet; hyp check proves it over the space. Use model.params, or drop it to run the study.",
+        Storage = "studies/imagenet-resnet50.db",
+    };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ImagenetResnet50Params p)
@@ -181,4 +210,32 @@ public static partial class ImagenetResnet50Experiment
         b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(classes));
         #line default
     }
+}
+
+/// <summary>The experiment 'imagenet_resnet50' as the study engine runs it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public sealed class ImagenetResnet50Definition : global::HyperDsl.Runtime.Studies.IExperimentDefinition
+{
+    /// <inheritdoc />
+    public string Name => "imagenet_resnet50";
+    /// <inheritdoc />
+    public string StudyHash => ImagenetResnet50Experiment.StudyHash;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ImagenetResnet50Experiment.SearchSpace;
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ImagenetResnet50Experiment.Plan;
+    /// <inheritdoc />
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ImagenetResnet50Experiment.Sample(trial);
+    /// <inheritdoc />
+    public bool Satisfies(object point) => ImagenetResnet50Experiment.Satisfies((ImagenetResnet50Params)point);
+    /// <inheritdoc />
+    public bool HasModelConstraints => ImagenetResnet50Experiment.HasModelConstraints;
+    /// <inheritdoc />
+    public bool SatisfiesModel(object point, long modelParams) => ImagenetResnet50Experiment.SatisfiesModel((ImagenetResnet50Params)point, modelParams);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ImagenetResnet50Experiment.Training((ImagenetResnet50Params)point);
+    /// <inheritdoc />
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ImagenetResnet50Experiment.BuildModel((ImagenetResnet50Params)point);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ImagenetResnet50Experiment.LoadData(seed, baseDirectory);
 }

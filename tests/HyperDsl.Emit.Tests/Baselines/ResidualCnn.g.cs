@@ -105,9 +105,24 @@ public static partial class ResidualCnnExperiment
         return new ResidualCnnParams(s_width, s_stages, s_blocks, s_stem, s_optimizer, s_lr, s_momentum, s_weight_decay, s_use_dropout, s_drop);
     }
 
+    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    public const bool HasModelConstraints = true;
+
+    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
+    public static bool SatisfiesModel(ResidualCnnParams p, long modelParams)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(p);
+#line 49 "examples/residual-cnn.hyp"
+        if (!((modelParams <= 2000000L))) return false;
+#line 50 "examples/residual-cnn.hyp"
+        if (!((modelParams >= 50000L))) return false;
+        #line default
+        return true;
+    }
+
     /// <summary>
-    /// Whether a point meets the spec's constraints on parameters. Constraints on model.params and
-    /// model.flops are the study engine's, from the checker's exact figures for each architecture.
+    /// Whether a point meets the spec's constraints on parameters (those on model.params are
+    /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
     public static bool Satisfies(ResidualCnnParams p)
     {
@@ -152,6 +167,22 @@ public static partial class ResidualCnnExperiment
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ResidualCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
+    public const string StudyHash = "4cf579425c6aa55907fad635ee2f47b22661fcfba2e91f996e369df9b692a695";
+
+    /// <summary>How the study searches: the tune section.</summary>
+    public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
+    {
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 20),
+        Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Hyperband(MinEpochs: 3, Reduction: 3),
+        Trials = 200,
+        Timeout = global::System.TimeSpan.FromSeconds(7200.0),
+        Parallel = 2,
+        Seed = 7L,
+        Epochs = 30,
+    };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ResidualCnnParams p)
@@ -245,4 +276,32 @@ public static partial class ResidualCnnExperiment
         b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(classes));
         #line default
     }
+}
+
+/// <summary>The experiment 'residual_cnn' as the study engine runs it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("HyperDsl", "0.1.0")]
+public sealed class ResidualCnnDefinition : global::HyperDsl.Runtime.Studies.IExperimentDefinition
+{
+    /// <inheritdoc />
+    public string Name => "residual_cnn";
+    /// <inheritdoc />
+    public string StudyHash => ResidualCnnExperiment.StudyHash;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ResidualCnnExperiment.SearchSpace;
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ResidualCnnExperiment.Plan;
+    /// <inheritdoc />
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ResidualCnnExperiment.Sample(trial);
+    /// <inheritdoc />
+    public bool Satisfies(object point) => ResidualCnnExperiment.Satisfies((ResidualCnnParams)point);
+    /// <inheritdoc />
+    public bool HasModelConstraints => ResidualCnnExperiment.HasModelConstraints;
+    /// <inheritdoc />
+    public bool SatisfiesModel(object point, long modelParams) => ResidualCnnExperiment.SatisfiesModel((ResidualCnnParams)point, modelParams);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ResidualCnnExperiment.Training((ResidualCnnParams)point);
+    /// <inheritdoc />
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ResidualCnnExperiment.BuildModel((ResidualCnnParams)point);
+    /// <inheritdoc />
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ResidualCnnExperiment.LoadData(seed, baseDirectory);
 }

@@ -12,6 +12,7 @@ public sealed class TpeSampler : ISampler
 {
     private readonly long _seed;
     private readonly StudyDirection _direction;
+    private readonly IReadOnlyList<StudyDirection> _directions;
     private readonly TpeOptions _options;
 
     private readonly IReadOnlyList<IReadOnlyList<ParameterSpace>> _groups;
@@ -22,9 +23,26 @@ public sealed class TpeSampler : ISampler
     /// <param name="options">The knobs; Optuna's defaults when null.</param>
     /// <param name="space">The search space (a generated <c>SearchSpace</c>); needed for multivariate modelling.</param>
     public TpeSampler(long seed, StudyDirection direction, TpeOptions? options = null, IReadOnlyList<ParameterSpace>? space = null)
+        : this(seed, [direction], options, space)
     {
+    }
+
+    /// <summary>
+    /// Creates a TPE sampler for one or several objectives. With several (MOTPE), the good set is
+    /// taken front by front in the order of non-domination, the front that straddles the split
+    /// by crowding distance, so the good set spreads along the Pareto front.
+    /// </summary>
+    /// <param name="seed">The seed.</param>
+    /// <param name="directions">Each objective's direction.</param>
+    /// <param name="options">The knobs; Optuna's defaults when null.</param>
+    /// <param name="space">The search space (a generated <c>SearchSpace</c>); needed for multivariate modelling.</param>
+    public TpeSampler(long seed, IReadOnlyList<StudyDirection> directions, TpeOptions? options = null, IReadOnlyList<ParameterSpace>? space = null)
+    {
+        ArgumentNullException.ThrowIfNull(directions);
+        ArgumentOutOfRangeException.ThrowIfZero(directions.Count);
         _seed = seed;
-        _direction = direction;
+        _directions = directions;
+        _direction = directions[0];
         _options = options ?? new TpeOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(_options.StartupTrials);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Candidates, 1);
@@ -72,7 +90,9 @@ public sealed class TpeSampler : ISampler
     private List<TrialRecord> Rank(IReadOnlyList<TrialRecord> history)
     {
         var sign = _direction == StudyDirection.Minimize ? 1.0 : -1.0;
-        var complete = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && !double.IsNaN(v)).OrderBy(t => sign * t.Value!.Value);
+        IEnumerable<TrialRecord> complete = _directions.Count > 1
+            ? ParetoRanking.Order([.. history.Where(t => t.State == TrialState.Complete && t.Values is { } v && v.Count == _directions.Count && !v.Any(double.IsNaN))], _directions)
+            : history.Where(t => t.State == TrialState.Complete && t.Value is { } v && !double.IsNaN(v)).OrderBy(t => sign * t.Value!.Value);
         var pruned = history.Where(t => t.State == TrialState.Pruned && t.LastStep is not null)
             .OrderByDescending(t => t.LastStep)
             .ThenBy(t => double.IsNaN(t.Intermediate[t.LastStep!.Value]) ? double.PositiveInfinity : sign * t.Intermediate[t.LastStep!.Value]);

@@ -114,18 +114,4 @@ public class TpeSamplerTests
         var picks = Enumerable.Range(30, 50).Select(n => sampler.StartTrial(history, n).SuggestCategorical<long>("width", [16, 64])).ToList();
         Assert.True(picks.Count(p => p == 16) > 40);
     }
-
-    private sealed class Recorder(ITrialSuggestions inner) : ITrialSuggestions
-    {
-        public Dictionary<string, object> Values { get; } = [];
-
-        public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null) =>
-            (double)(Values[name] = inner.SuggestFloat(name, low, high, log, step));
-
-        public long SuggestInt(string name, long low, long high, bool log = false, long step = 1) =>
-            (long)(Values[name] = inner.SuggestInt(name, low, high, log, step));
-
-        public T SuggestCategorical<T>(string name, IReadOnlyList<T> choices) =>
-            (T)(Values[name] = inner.SuggestCategorical(name, choices)!);
-    }
 }

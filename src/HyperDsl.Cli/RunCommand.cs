@@ -1,0 +1,127 @@
+using System.CommandLine;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
+using Spectre.Console;
+
+namespace HyperDsl.Cli;
+
+/// <summary><c>hyp run FILE</c>: checks the spec, then runs (or continues) its study and reports the best trial.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "The .hyp spec to run." };
+        var options = new StudyOptions();
+        var trials = new Option<int?>("--trials") { Description = "How many trials the study should have (overrides the spec's 'trials'; a continued study counts the trials it already has)." };
+        var timeout = new Option<TimeSpan?>("--timeout")
+        {
+            Description = "Stop starting trials after this long, e.g. 90m, 2h, 1h30m (overrides the spec's 'timeout').",
+            CustomParser = result => DurationOption.Parse(result),
+        };
+        var seed = new Option<long?>("--seed") { Description = "The sampler's seed (overrides the spec's 'seed')." };
+        var warmStart = new Option<bool>("--warm-start") { Description = "When the spec changed, carry over the previous version's finished trials that lie inside the new space." };
+        var maxFailures = new Option<int>("--max-failures") { Description = "Stop the study after this many failed trials in a row.", DefaultValueFactory = _ => 5 };
+        var command = new Command("run", "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
+        {
+            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures,
+        };
+        command.SetAction(parse =>
+        {
+            var max = parse.GetValue(maxFailures);
+            if (parse.GetValue(trials) is < 1 || max < 1)
+            {
+                console.Error.WriteLine("hyp: error: --trials and --max-failures must be at least 1.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            return Execute(parse.GetRequiredValue(file), options.Read(parse), console, run => run with
+            {
+                Trials = parse.GetValue(trials),
+                Timeout = parse.GetValue(timeout),
+                Seed = parse.GetValue(seed),
+                WarmStart = parse.GetValue(warmStart),
+                MaxConsecutiveFailures = max,
+            });
+        });
+        return command;
+    }
+
+    private static int Execute(string file, StudySelection selection, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
+    {
+        using var spec = StudySpec.Load(file, selection.Experiment, selection.Storage, console, out var exit);
+        if (spec is null)
+        {
+            return exit;
+        }
+
+        using var store = StudyStoreOpener.Open(spec.Storage, console, out exit);
+        if (store is null)
+        {
+            return exit;
+        }
+
+        var options = configure(new StudyRunOptions
+        {
+            SpecPath = spec.Path,
+            SpecText = spec.Text,
+            CompilerVersion = HypCompilationEmitter.Version,
+            StudyName = selection.Study,
+            WeightsDirectory = spec.WeightsDirectory,
+        });
+        var objectives = spec.Definition.Plan.Objectives;
+        using var cancellation = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // The first Ctrl-C lets the running trials finish their epoch and be written as interrupted; a second one kills.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+                console.Error.WriteLine("hyp: interrupting: the running trial stops after its current epoch (Ctrl-C again to kill)...");
+            }
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            StudyResult result;
+            if (console.IsTerminal)
+            {
+                var observer = new LiveStudyObserver(objectives);
+                var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+                result = ansi.Live(observer.Render()).AutoClear(false).Start(context =>
+                {
+                    observer.Attach(context);
+                    return new StudyRunner(spec.Definition, store, options, observer).Run(cancellation.Token);
+                });
+            }
+            else
+            {
+                result = new StudyRunner(spec.Definition, store, options, new PlainStudyObserver(console.Out, objectives)).Run(cancellation.Token);
+            }
+
+            StudyReport.Summary(console, result, objectives, spec.Definition.SearchSpace.Select(p => p.Name));
+            return result.Reason switch
+            {
+                StudyStopReason.TooManyFailures => ExitCodes.StudyFailed,
+                StudyStopReason.Interrupted => ExitCodes.Interrupted,
+                _ => ExitCodes.Success,
+            };
+        }
+        catch (StudyStoreException error)
+        {
+            console.Error.WriteLine($"hyp: error: {error.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (Exception error) when (error is Runtime.Data.DataFileException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.Error.WriteLine($"hyp: error: {error.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+}

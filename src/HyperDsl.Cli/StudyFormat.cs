@@ -1,0 +1,62 @@
+using System.Globalization;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Cli;
+
+/// <summary>How studies' numbers, parameters and states read on the console and in exports.</summary>
+internal static class StudyFormat
+{
+    public static string Value(double value) => double.IsFinite(value) && Math.Abs(value) is >= 1e-3 and < 1e5 or 0
+        ? value.ToString(Math.Abs(value) >= 100 ? "0.##" : "0.0000", CultureInfo.InvariantCulture)
+        : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    public static string Parameter(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("G4", CultureInfo.InvariantCulture),
+        float f => f.ToString("G4", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public static string State(TrialState state) => state switch
+    {
+        TrialState.Complete => "complete",
+        TrialState.Pruned => "pruned",
+        TrialState.Failed => "failed",
+        TrialState.Running => "running",
+        _ => "waiting",
+    };
+
+    public static string Points(IReadOnlyDictionary<string, object> parameters) =>
+        string.Join(" ", parameters.Select(p => $"{p.Key}={Parameter(p.Value)}"));
+
+    public static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
+        ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+        : duration.TotalMinutes < 60 ? $"{(int)duration.TotalMinutes} min {duration.Seconds} s" : $"{(int)duration.TotalHours} h {duration.Minutes} min";
+
+    /// <summary>Every parameter name the trials use, in the order of the space, then any others (from older versions).</summary>
+    public static IReadOnlyList<string> ParameterNames(IEnumerable<StoredTrial> trials, IEnumerable<string> space)
+    {
+        var used = trials.SelectMany(t => t.Parameters.Keys).ToHashSet(StringComparer.Ordinal);
+        var ordered = space.Where(used.Contains).ToList();
+        ordered.AddRange(used.Except(ordered).Order(StringComparer.Ordinal));
+        return ordered;
+    }
+
+    public static string? FailReason(StoredTrial trial) =>
+        trial.SystemAttributes.TryGetValue("fail_reason", out var json) ? System.Text.Json.JsonSerializer.Deserialize<string>(json) : null;
+
+    public static string? Text(IReadOnlyDictionary<string, string> attributes, string key)
+    {
+        if (!attributes.TryGetValue(key, out var json))
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.String ? document.RootElement.GetString() : null;
+    }
+}

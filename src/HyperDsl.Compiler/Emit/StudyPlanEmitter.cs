@@ -1,0 +1,165 @@
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Ast;
+
+namespace HyperDsl.Compiler.Emit;
+
+/// <summary>Translates the tune section (and the train section's epochs and seed) into the runtime's <c>StudyPlan</c>.</summary>
+internal sealed class StudyPlanEmitter(BoundExperiment bound)
+{
+    private const string Studies = "global::HyperDsl.Runtime.Studies";
+
+    /// <summary>The initialisers of a <c>StudyPlan</c>, one per line.</summary>
+    public IEnumerable<string> Initialisers()
+    {
+        var experiment = bound.Experiment;
+        var objectives = experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().LastOrDefault()?.Objectives ?? [];
+        yield return $"Objectives = [{string.Join(", ", objectives.Select(Objective))}],";
+        if (Value("sampler") is { } sampler)
+        {
+            yield return $"Sampler = {Sampler(sampler)},";
+        }
+
+        if (Value("pruner") is { } pruner)
+        {
+            yield return $"Pruner = {Pruner(pruner)},";
+        }
+
+        if (Value("trials") is { } trials)
+        {
+            yield return $"Trials = {Whole(trials)},";
+        }
+
+        if (Value("timeout") is DurationLiteralSyntax timeout)
+        {
+            yield return $"Timeout = global::System.TimeSpan.FromSeconds({CSharpNames.Double(timeout.Value.TotalSeconds)}),";
+        }
+
+        if (Value("parallel") is { } parallel)
+        {
+            yield return $"Parallel = {Whole(parallel)},";
+        }
+
+        if (Value("seed") is { } seed)
+        {
+            yield return $"Seed = {Whole(seed)}L,";
+        }
+
+        if (experiment.Setting(SectionKind.Train, "seed") is ValueSettingSyntax { Arguments: [var trainingSeed, ..] })
+        {
+            yield return $"TrainingSeed = {Whole(trainingSeed.Value)}L,";
+        }
+
+        if (experiment.Setting(SectionKind.Train, "epochs") is ValueSettingSyntax { Arguments: [var epochs, ..] })
+        {
+            yield return $"Epochs = {Whole(epochs.Value)},";
+        }
+
+        var points = experiment.SettingsOf(SectionKind.Tune).OfType<TrySettingSyntax>().ToList();
+        if (points.Count > 0)
+        {
+            yield return $"TryPoints = [{string.Join(", ", points.Select(TryPoint))}],";
+        }
+
+        var usesFlops = objectives.Any(o => o.Metric is MemberAccessSyntax { Member.Name: "flops" })
+            || experiment.Constraints.Any(c => Binding.SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax { Member.Name: "flops" }));
+        if (usesFlops)
+        {
+            yield return $"NotRunnable = {CSharpNames.String($"'{experiment.Name}' uses model.flops (in an objective or a 'require'), which hyp run cannot evaluate per trial yet; hyp check proves it over the space. Use model.params, or drop it to run the study.")},";
+        }
+
+        if (Value("storage") is { } storage && ConstantFolder.TryFold(storage, bound.Model) is StringValue path)
+        {
+            yield return $"Storage = {CSharpNames.String(path.Value)},";
+        }
+    }
+
+    private ExpressionSyntax? Value(string name) =>
+        bound.Experiment.Setting(SectionKind.Tune, name) is ValueSettingSyntax { Arguments: [var first, ..] } ? first.Value : null;
+
+    private static string Objective(ObjectiveSyntax objective)
+    {
+        var metric = string.Concat(objective.Metric.Span.Text.Where(c => !char.IsWhiteSpace(c)));
+        var direction = objective.Direction == OptimizationDirection.Maximize ? "Maximize" : "Minimize";
+        return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction})";
+    }
+
+    private string Sampler(ExpressionSyntax sampler)
+    {
+        var (name, args) = Call(sampler);
+        return name switch
+        {
+            "grid" => $"new {Studies}.SamplerChoice.Grid()",
+            "random" => $"new {Studies}.SamplerChoice.Random()",
+            "sobol" => $"new {Studies}.SamplerChoice.Sobol()",
+            "tpe" => $"new {Studies}.SamplerChoice.Tpe({Args(args, ("startup", "Startup"), ("candidates", "Candidates"), ("multivariate", "Multivariate"))})",
+            _ => throw new NotSupportedException($"the sampler '{name}' is not generated yet"),
+        };
+    }
+
+    private string Pruner(ExpressionSyntax pruner)
+    {
+        var (name, args) = Call(pruner);
+        return name switch
+        {
+            "none" => $"new {Studies}.PrunerChoice.None()",
+            "median" => $"new {Studies}.PrunerChoice.Median({Args(args, ("startup", "Startup"), ("warmup", "Warmup"))})",
+            "asha" => $"new {Studies}.PrunerChoice.Asha({Args(args, ("min_epochs", "MinEpochs"), ("reduction", "Reduction"))})",
+            "hyperband" => $"new {Studies}.PrunerChoice.Hyperband({Args(args, ("min_epochs", "MinEpochs"), ("reduction", "Reduction"))})",
+            _ => throw new NotSupportedException($"the pruner '{name}' is not generated yet"),
+        };
+    }
+
+    private static (string Name, Dictionary<string, ExpressionSyntax> Arguments) Call(ExpressionSyntax expression)
+    {
+        var (callee, arguments) = expression switch
+        {
+            CallSyntax call => (call.Callee.Name, call.Arguments),
+            NameSyntax plain => (plain.Name, []),
+            _ => throw new NotSupportedException("a sampler or pruner given by an expression is not generated yet"),
+        };
+        var entry = BuiltinCatalog.Find(callee);
+        var named = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var key = arguments[i].Name?.Name ?? entry?.Parameters.ElementAtOrDefault(i)?.Name ?? $"#{i}";
+            named[key] = arguments[i].Value;
+        }
+
+        return (callee, named);
+    }
+
+    private string Args(Dictionary<string, ExpressionSyntax> args, params (string Spec, string CSharp)[] names) =>
+        string.Join(", ", names.Where(n => args.ContainsKey(n.Spec)).Select(n => $"{n.CSharp}: {Constant(args[n.Spec])}"));
+
+    private string Whole(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    {
+        IntValue value => value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException("a tune setting that is not a constant int is not generated yet"),
+    };
+
+    private string Constant(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    {
+        IntValue value => value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        BoolValue value => value.Value ? "true" : "false",
+        FloatValue value => CSharpNames.Double(value.Value),
+        _ => throw new NotSupportedException("a sampler or pruner argument that is not a constant is not generated yet"),
+    };
+
+    private string TryPoint(TrySettingSyntax point)
+    {
+        var values = point.Assignments.Select(a => $"[{CSharpNames.String(a.Name.Name)}] = {PointValue(a.Value)}");
+        return $"new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal) {{ {string.Join(", ", values)} }}";
+    }
+
+    private string PointValue(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    {
+        IntValue value => CSharpNames.Long(value.Value),
+        FloatValue value => CSharpNames.Double(value.Value),
+        BoolValue value => value.Value ? "true" : "false",
+        EnumValue value => CSharpNames.String(value.Member),
+        StringValue value => CSharpNames.String(value.Value),
+        _ => throw new NotSupportedException("a try value that is not a constant is not generated yet"),
+    };
+}

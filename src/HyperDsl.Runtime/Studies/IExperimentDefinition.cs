@@ -1,0 +1,48 @@
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Training;
+using TorchSharp;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// One experiment as the study engine drives it: generated for every spec experiment (as
+/// <c>{Name}Definition</c>, over the typed <c>{Name}Experiment</c> members), so the engine needs
+/// no reflection. Parameter points travel as the generated <c>{Name}Params</c> record, typed as
+/// object here.
+/// </summary>
+public interface IExperimentDefinition
+{
+    /// <summary>The experiment's name in the spec.</summary>
+    string Name { get; }
+
+    /// <summary>The study hash: what a trial means (data, space, model, training, objectives), not comments, layout or budget.</summary>
+    string StudyHash { get; }
+
+    /// <summary>The search space, in declaration order.</summary>
+    IReadOnlyList<ParameterSpace> SearchSpace { get; }
+
+    /// <summary>The tune section.</summary>
+    StudyPlan Plan { get; }
+
+    /// <summary>Asks <paramref name="trial"/> for each active parameter and returns the point.</summary>
+    object Sample(ITrialSuggestions trial);
+
+    /// <summary>Whether a point meets the spec's constraints on parameters.</summary>
+    bool Satisfies(object point);
+
+    /// <summary>Whether the spec constrains <c>model.params</c>, which needs the model built to check.</summary>
+    bool HasModelConstraints { get; }
+
+    /// <summary>Whether a point's model, with <paramref name="modelParams"/> trainable parameters, meets the constraints on <c>model.params</c>.</summary>
+    bool SatisfiesModel(object point, long modelParams);
+
+    /// <summary>How a trial trains at a point.</summary>
+    TrainingOptions Training(object point);
+
+    /// <summary>Builds the model at a point.</summary>
+    torch.nn.Module<torch.Tensor, torch.Tensor> BuildModel(object point);
+
+    /// <summary>Loads the data; relative paths are taken from <paramref name="baseDirectory"/>.</summary>
+    DataSplits LoadData(long seed, string? baseDirectory);
+}

@@ -1,0 +1,70 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Tpe;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>The spec's <c>sampler</c>, as data, turned into an <see cref="ISampler"/> when a study starts.</summary>
+public abstract record SamplerChoice
+{
+    private SamplerChoice()
+    {
+    }
+
+    /// <summary>The name the spec uses.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Creates the sampler.</summary>
+    /// <param name="seed">The study's seed.</param>
+    /// <param name="directions">The objectives' directions (TPE models them all; the others follow none).</param>
+    /// <param name="space">The search space.</param>
+    /// <param name="sample">The generated <c>Sample</c>, for samplers that walk the space (grid).</param>
+    /// <param name="accept">Whether a grid point meets the spec's constraints.</param>
+    public abstract ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept);
+
+    /// <summary><c>grid</c>: every point of a finite space once.</summary>
+    public sealed record Grid : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "grid";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new GridSampler(sample, accept);
+    }
+
+    /// <summary><c>random</c>.</summary>
+    public sealed record Random : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "random";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new RandomSampler(seed);
+    }
+
+    /// <summary><c>sobol</c>.</summary>
+    public sealed record Sobol : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "sobol";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept)
+        {
+            ArgumentNullException.ThrowIfNull(space);
+            return new SobolSampler(seed, [.. space.Select(p => p.Name)]);
+        }
+    }
+
+    /// <summary><c>tpe(startup:, candidates:, multivariate:)</c>.</summary>
+    public sealed record Tpe(int Startup = 10, int Candidates = 24, bool Multivariate = true) : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "tpe";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new TpeSampler(seed, directions, new TpeOptions(Startup, Candidates, Multivariate: Multivariate), space);
+    }
+}

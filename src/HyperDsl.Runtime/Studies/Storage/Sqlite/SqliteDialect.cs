@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Dapper;
+using HyperDsl.Runtime.Studies.Storage.Relational;
+using Microsoft.Data.Sqlite;
+
+namespace HyperDsl.Runtime.Studies.Storage.Sqlite;
+
+/// <summary>SQLite's side of the relational store: one database-wide write lock, times as text.</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    private const int SqliteConstraint = 19;
+
+    public override string LockRows => "";
+
+    public override IReadOnlyList<string> CreateOptunaTables => SqliteSchema.OptunaTables;
+
+    public override IReadOnlyDictionary<string, string> CreateHyperDslTables => SqliteSchema.HyperDslTables;
+
+    public override string OptunaUrl(string location) => "sqlite:///" + location;
+
+    /// <summary>
+    /// BEGIN IMMEDIATE: the write lock is taken up front, so a transaction that reads (a trial count,
+    /// a waiting trial) and then writes never races another process doing the same.
+    /// </summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    public override object Time(DateTime local) => OptunaDateTime.Format(local);
+
+    public override object HeartbeatTime(DateTime utc) => OptunaDateTime.FormatHeartbeat(utc);
+
+    public override DateTime ReadTime(object value) => value switch
+    {
+        string text => OptunaDateTime.Parse(text),
+        DateTime time => time,
+        _ => throw new FormatException($"A time stored as {value.GetType().Name} ({value})."),
+    };
+
+    public override IReadOnlySet<string> Tables(DbConnection connection, DbTransaction? transaction) =>
+        connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// WAL lets readers (Optuna's dashboard, another worker's sampler) read while a trial is written.
+    /// synchronous=NORMAL skips the fsync on each commit: a crash of the process loses nothing, and a
+    /// power cut can lose the last commits but never corrupts the file (SQLite's documented WAL
+    /// guarantee); without it each trial's dozen small commits would cost a dozen disk flushes.
+    /// </summary>
+    public override void PrepareForWrites(DbConnection connection)
+    {
+        connection.Execute("PRAGMA journal_mode = WAL");
+        connection.Execute("PRAGMA synchronous = NORMAL");
+    }
+
+    public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: 2067 or 1555 };
+}

@@ -1,0 +1,41 @@
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>The attribute keys HyperDsl writes on studies and trials; Optuna shows them and ignores their meaning.</summary>
+public static class StudyAttributes
+{
+    /// <summary>System: the study hash of the spec a trial was made under.</summary>
+    public const string SpecHash = "hyperdsl:spec_hash";
+
+    /// <summary>System: the process running the trial (<c>host:pid:start</c>).</summary>
+    public const string Worker = "hyperdsl:worker";
+
+    /// <summary>System: the trial's training seed.</summary>
+    public const string Seed = "hyperdsl:seed";
+
+    /// <summary>System: the trial failed through no fault of its configuration (its process died, or the user interrupted it), so it runs again once.</summary>
+    public const string Recoverable = "hyperdsl:recoverable";
+
+    /// <summary>System: the <c>try</c> points were queued for this study version.</summary>
+    public const string TryPointsQueued = "hyperdsl:try_points_queued";
+
+    /// <summary>User: the number of the trial a queued trial re-runs.</summary>
+    public const string RetryOf = "retry_of";
+
+    /// <summary>User: where a queued trial came from (<c>try</c>, <c>retry</c>).</summary>
+    public const string Origin = "origin";
+
+    /// <summary>User: the trial a warm-started trial was copied from (<c>study#number</c>).</summary>
+    public const string WarmStartFrom = "warm_start_from";
+
+    /// <summary>User: where the weights of the trial's best epoch were saved; only the study's current best keep theirs on disk.</summary>
+    public const string Weights = "weights";
+
+    /// <summary>User: epochs trained.</summary>
+    public const string Epochs = "epochs";
+
+    /// <summary>User: the per-epoch metrics of the last epoch (JSON object).</summary>
+    public const string Metrics = "metrics";
+
+    /// <summary>Optuna's system attribute with an enqueued trial's values.</summary>
+    public const string FixedParams = "fixed_params";
+}

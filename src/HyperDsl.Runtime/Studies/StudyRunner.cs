@@ -1,0 +1,345 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Pruning;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// Runs a study: opens (or starts) the study version for the spec, recovers trials a crashed run
+/// left behind, then starts trials (queued <c>try</c> points and retries first, then the
+/// sampler's) until the budget, the time limit, the grid, too many failures in a row, or the
+/// user stops it. With <c>parallel N</c>, N trials train at once on threads of this process.
+/// </summary>
+public sealed class StudyRunner
+{
+    /// <summary>Draws tried before giving up on finding a point that meets the constraints.</summary>
+    public const int ConstraintAttempts = 100;
+
+    private readonly IExperimentDefinition _experiment;
+    private readonly IStudyStore _store;
+    private readonly StudyRunOptions _options;
+    private readonly IStudyObserver _observer;
+    private readonly Dictionary<string, ParameterSpace> _space;
+    private readonly object _gate = new();
+
+    /// <summary>Creates a runner.</summary>
+    public StudyRunner(IExperimentDefinition experiment, IStudyStore store, StudyRunOptions options, IStudyObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        _experiment = experiment;
+        _store = store;
+        _options = options;
+        _observer = observer ?? SilentStudyObserver.Instance;
+        _space = experiment.SearchSpace.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs the study until it should stop; cancelling ends the running trials after their epoch, as interrupted.</summary>
+    /// <exception cref="StudyStoreException">The store cannot be used.</exception>
+    /// <exception cref="NotSupportedException">An objective cannot be evaluated yet.</exception>
+    public StudyResult Run(CancellationToken cancellation = default)
+    {
+        var plan = _experiment.Plan;
+        if (plan.NotRunnable is { } reason)
+        {
+            throw new NotSupportedException(reason);
+        }
+
+        var name = _options.StudyName ?? _experiment.Name;
+        var versions = new StudyVersions(_store, _experiment, Satisfies);
+        var spec = new SpecRecord(_experiment.StudyHash, _options.SpecPath, _options.SpecText, _options.CompilerVersion);
+        var (version, isNew, previous) = versions.Resolve(name, spec);
+        var warm = isNew && previous is not null && _options.WarmStart ? versions.WarmStart(previous, version) : 0;
+        versions.QueueTryPoints(version);
+        var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
+        var budget = _options.Trials ?? plan.Trials;
+        var directions = _store.Directions(version.StudyId);
+        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null));
+
+        var seed = _options.Seed ?? plan.Seed;
+        var sampler = plan.Sampler.Create(seed, directions, _experiment.SearchSpace, s => _experiment.Sample(new RecordingSuggestions(s, _space)), Accepts);
+        var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
+        var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
+        var data = _options.Data ?? _experiment.LoadData(plan.Seed, Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)));
+        try
+        {
+            var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), data, seed, weights, directions);
+            var workers = Math.Max(1, plan.Parallel);
+            if (workers == 1)
+            {
+                run.Work(cancellation);
+            }
+            else
+            {
+                // N trials at once share the cores: each gets its part of LibTorch's intra-op threads.
+                TorchRuntime.Initialize(new RuntimeOptions(Threads: Math.Max(1, Environment.ProcessorCount / workers)));
+                Task.WaitAll([.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() => run.Work(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
+            }
+
+            var result = new StudyResult(version, directions, _store.Trials(version.StudyId), run.Started, run.Reason, run.Message);
+            _observer.StudyFinished(result);
+            return result;
+        }
+        finally
+        {
+            if (_options.Data is null)
+            {
+                data.Dispose();
+            }
+        }
+    }
+
+    private bool Accepts(IReadOnlyDictionary<string, object> point) => Satisfies(_experiment.Sample(new FixedSuggestions(point, fallback: null)));
+
+    // The constraints on parameters first (cheap), then those on model.params (the model is built and counted).
+    private bool Satisfies(object point)
+    {
+        if (!_experiment.Satisfies(point))
+        {
+            return false;
+        }
+
+        if (!_experiment.HasModelConstraints)
+        {
+            return true;
+        }
+
+        using var model = _experiment.BuildModel(point);
+        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model));
+    }
+
+    // Trials that count toward the budget: all but the waiting ones and the failed ones queued again (their retry counts instead).
+    private static int Consumed(IReadOnlyList<StoredTrial> trials)
+    {
+        var retried = TrialRecovery.RetriedNumbers(trials);
+        return trials.Count(t => t.State != TrialState.Waiting && !(t.State == TrialState.Failed && retried.Contains(t.Number)));
+    }
+
+    private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
+
+    // The state one run shares between its worker threads.
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, DataSplits data, long seed, string? weights, IReadOnlyList<StudyDirection> directions)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<string> _failures = [];
+        private int _consecutiveFailures;
+        private bool _stopped;
+
+        public int Started { get; private set; }
+
+        public StudyStopReason Reason { get; private set; } = StudyStopReason.BudgetReached;
+
+        public string Message { get; private set; } = "";
+
+        private IStudyStore Store => runner._store;
+
+        private IExperimentDefinition Experiment => runner._experiment;
+
+        public void Work(CancellationToken cancellation)
+        {
+            while (Next(cancellation) is { } next)
+            {
+                var (trial, point, trainingSeed) = next;
+                var path = weights is null ? null : Path.Combine(weights, $"trial-{trial.Number}.pt");
+                if (path is not null)
+                {
+                    Directory.CreateDirectory(weights!);
+                }
+
+                var state = executor.Run(trial, version.StudyId, point, data, trainingSeed, path, IsBest, cancellation);
+                Settle(state, trial);
+            }
+        }
+
+        // Claims the next trial under the lock, so parallel workers never overshoot the budget or share a grid point.
+        private (StoredTrial Trial, object Point, long Seed)? Next(CancellationToken cancellation)
+        {
+            lock (runner._gate)
+            {
+                while (true)
+                {
+                    if (_stopped)
+                    {
+                        return null;
+                    }
+
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        Stop(StudyStopReason.Interrupted, "interrupted by the user");
+                        return null;
+                    }
+
+                    if ((runner._options.Timeout ?? Experiment.Plan.Timeout) is { } limit && _clock.Elapsed >= limit)
+                    {
+                        Stop(StudyStopReason.TimedOut, $"the time limit ({limit}) passed");
+                        return null;
+                    }
+
+                    var trials = Store.Trials(version.StudyId);
+                    if (budget is { } n && Consumed(trials) >= n)
+                    {
+                        Stop(StudyStopReason.BudgetReached, $"the study has {n} trial{(n == 1 ? "" : "s")}");
+                        return null;
+                    }
+
+                    var history = trials.Where(t => t.State != TrialState.Waiting).Select(t => t.ToRecord()).ToList();
+                    var started = Start(trials, history);
+                    if (started is null)
+                    {
+                        return null;
+                    }
+
+                    if (started.Value.Point is null)
+                    {
+                        // The point could not be used (it breaks the constraints, or a try point no longer fits): recorded as failed.
+                        continue;
+                    }
+
+                    Started++;
+                    return (started.Value.Trial, started.Value.Point, started.Value.Seed);
+                }
+            }
+        }
+
+        private (StoredTrial Trial, object? Point, long Seed)? Start(IReadOnlyList<StoredTrial> trials, List<TrialRecord> history)
+        {
+            var trial = Store.ClaimWaitingTrial(version.StudyId);
+            RecordingSuggestions? recorder = null;
+            object? point = null;
+            string? problem = null;
+            if (trial is not null)
+            {
+                var values = trial.SystemAttributes.TryGetValue(StudyAttributes.FixedParams, out var json) ? JsonValues.ReadObject(json) : [];
+                var fixedValues = new FixedSuggestions(values, sampler is GridSampler ? null : sampler.StartTrial(history, trial.Number));
+                recorder = new RecordingSuggestions(fixedValues, runner._space);
+                point = Experiment.Sample(recorder);
+                problem = fixedValues.OutOfRange.Count > 0 ? $"the queued values of {string.Join(", ", fixedValues.OutOfRange)} are outside the space"
+                    : fixedValues.Missing.Count > 0 ? $"the queued point gives no value for {string.Join(", ", fixedValues.Missing)}"
+                    : !runner.Satisfies(point) ? "the queued point breaks a 'require' constraint" : null;
+            }
+            else
+            {
+                ITrialSuggestions? first = null;
+                if (sampler is GridSampler grid)
+                {
+                    // The grid ignores the trial's number, so it can be asked before a trial is created for its point.
+                    try
+                    {
+                        first = grid.StartTrial(history, trials.Count);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return Stop(StudyStopReason.SpaceExhausted, $"the grid's {grid.Points.Count} points have all been tried");
+                    }
+                }
+
+                trial = Store.CreateRunningTrial(version.StudyId);
+                for (var attempt = 0; attempt < ConstraintAttempts; attempt++)
+                {
+                    recorder = new RecordingSuggestions(first ?? sampler.StartTrial(history, trial.Number + (attempt * 1_000_003)), runner._space);
+                    point = Experiment.Sample(recorder);
+                    if (runner.Satisfies(point) || first is not null)
+                    {
+                        break;
+                    }
+
+                    point = null;
+                }
+
+                problem = point is null ? $"no point meeting the 'require' constraints was found in {ConstraintAttempts} draws" : null;
+            }
+
+            foreach (var (distribution, value) in recorder!.Recorded)
+            {
+                Store.SetParameter(trial.Id, distribution, value);
+            }
+
+            var trainingSeed = Experiment.Plan.TrainingSeed ?? SeedMixer.Mix(seed, trial.Number, stream: 7);
+            Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.SpecHash, JsonValues.Of(Experiment.StudyHash));
+            Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
+            Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Seed, JsonValues.Of(trainingSeed));
+            var origin = JsonValues.ReadString(trial.UserAttributes, StudyAttributes.Origin) switch
+            {
+                "try" => "try point",
+                "retry" => $"retry of #{JsonValues.ReadLong(trial.UserAttributes, StudyAttributes.RetryOf)}",
+                _ => runner._experiment.Plan.Sampler.Name,
+            };
+            runner._observer.TrialStarted(trial.Number, recorder.Values, origin);
+            if (problem is not null)
+            {
+                Store.FinishTrial(trial.Id, TrialState.Failed, failReason: problem);
+                runner._observer.TrialFinished(Store.Trials(version.StudyId).First(t => t.Id == trial.Id), TimeSpan.Zero);
+                return (trial, null, trainingSeed);
+            }
+
+            return (trial, point, trainingSeed);
+        }
+
+        private (StoredTrial, object?, long)? Stop(StudyStopReason reason, string message)
+        {
+            if (!_stopped)
+            {
+                _stopped = true;
+                Reason = reason;
+                Message = message;
+            }
+
+            return null;
+        }
+
+        private bool IsBest(IReadOnlyList<double> values)
+        {
+            lock (runner._gate)
+            {
+                var complete = Store.Trials(version.StudyId).Where(t => t.State == TrialState.Complete && t.Values is { } v && v.Count == directions.Count);
+                return !complete.Any(t => BestTrials.Dominates(t.Values!, values, directions)
+                    || (directions.Count == 1 && t.Values![0] == values[0]));
+            }
+        }
+
+        private void Settle(TrialState state, StoredTrial trial)
+        {
+            lock (runner._gate)
+            {
+                var trials = Store.Trials(version.StudyId);
+                if (weights is not null)
+                {
+                    DropWeightsOfTrialsNoLongerBest(trials);
+                }
+
+                if (state != TrialState.Failed)
+                {
+                    _consecutiveFailures = 0;
+                    return;
+                }
+
+                var failed = trials.First(t => t.Id == trial.Id);
+                if (JsonValues.IsTrue(failed.SystemAttributes, StudyAttributes.Recoverable))
+                {
+                    return;
+                }
+
+                _consecutiveFailures++;
+                _failures.Add($"#{trial.Number}: {JsonValues.ReadString(failed.SystemAttributes, "fail_reason")}");
+                if (_consecutiveFailures >= runner._options.MaxConsecutiveFailures)
+                {
+                    Stop(StudyStopReason.TooManyFailures, $"{_consecutiveFailures} trials in a row failed; the last ones:\n  {string.Join("\n  ", _failures.TakeLast(3))}");
+                }
+            }
+        }
+
+        // Only the best trials (the Pareto front with several objectives) keep their weights on disk;
+        // a running trial's file is its best epoch so far and stays.
+        private void DropWeightsOfTrialsNoLongerBest(IReadOnlyList<StoredTrial> trials)
+        {
+            var best = BestTrials.Of(trials, directions).Select(t => t.Number).ToHashSet();
+            foreach (var finished in trials.Where(t => t.State is not (TrialState.Running or TrialState.Waiting) && !best.Contains(t.Number)))
+            {
+                File.Delete(Path.Combine(weights!, $"trial-{finished.Number}.pt"));
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// Finds the study version for a spec: the one made from the same study hash, or a new one
+/// (with the <c>try</c> points queued and, on request, the previous version's finished trials
+/// that still fit carried over).
+/// </summary>
+internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition experiment, Func<object, bool> satisfies)
+{
+    public (StudyVersion Version, bool IsNew, StudyVersion? Previous) Resolve(string name, SpecRecord spec)
+    {
+        var versions = store.StudyVersions(name);
+        var previous = versions.LastOrDefault(v => v.Spec.Hash != spec.Hash);
+        if (versions.FirstOrDefault(v => v.Spec.Hash == spec.Hash) is { } existing)
+        {
+            return (existing, false, null);
+        }
+
+        var created = store.CreateStudyVersion(name, spec, [.. experiment.Plan.Objectives.Select(o => o.Direction)]);
+        store.SetStudyUserAttribute(created.StudyId, "objectives", JsonValues.Of(experiment.Plan.Objectives.Select(o => o.ToString()).ToList()));
+        return (created, true, previous);
+    }
+
+    /// <summary>Queues the spec's <c>try</c> points once per study version.</summary>
+    public void QueueTryPoints(StudyVersion version)
+    {
+        if (experiment.Plan.TryPoints.Count == 0 || store.StudySystemAttributes(version.StudyId).ContainsKey(StudyAttributes.TryPointsQueued))
+        {
+            return;
+        }
+
+        store.SetStudySystemAttribute(version.StudyId, StudyAttributes.TryPointsQueued, "true");
+        foreach (var point in experiment.Plan.TryPoints)
+        {
+            store.EnqueueTrial(version.StudyId, point, new Dictionary<string, string> { [StudyAttributes.Origin] = JsonValues.Of("try") });
+        }
+    }
+
+    /// <summary>Copies the finished trials of <paramref name="previous"/> whose points lie inside the new space; returns how many.</summary>
+    public int WarmStart(StudyVersion previous, StudyVersion version)
+    {
+        var space = experiment.SearchSpace.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var copied = 0;
+        foreach (var old in store.Trials(previous.StudyId).Where(t => t.State == TrialState.Complete && t.Values is not null))
+        {
+            var replay = new FixedSuggestions(old.Parameters, fallback: null);
+            var recorder = new RecordingSuggestions(replay, space);
+            object point;
+            try
+            {
+                point = experiment.Sample(recorder);
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+
+            var asked = recorder.Recorded.Select(r => r.Distribution.Name).ToHashSet(StringComparer.Ordinal);
+            if (replay.Missing.Count > 0 || replay.OutOfRange.Count > 0 || !asked.SetEquals(old.Parameters.Keys) || !satisfies(point))
+            {
+                continue;
+            }
+
+            var trial = store.CreateRunningTrial(version.StudyId);
+            foreach (var (distribution, value) in recorder.Recorded)
+            {
+                store.SetParameter(trial.Id, distribution, value);
+            }
+
+            foreach (var (step, value) in old.Intermediate)
+            {
+                store.ReportIntermediate(trial.Id, step, value);
+            }
+
+            store.SetTrialUserAttribute(trial.Id, StudyAttributes.WarmStartFrom, JsonValues.Of($"{previous.StudyName}#{old.Number}"));
+            if (old.SystemAttributes.TryGetValue(StudyAttributes.SpecHash, out var hash))
+            {
+                store.SetTrialSystemAttribute(trial.Id, StudyAttributes.SpecHash, hash);
+            }
+
+            store.FinishTrial(trial.Id, TrialState.Complete, old.Values);
+            copied++;
+        }
+
+        return copied;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Models;
+using HyperDsl.Runtime.Pruning;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// Trains one trial at a point and records it: intermediate values and heartbeats while it runs,
+/// the pruner's verdict after each epoch, and how it ended. Whatever goes wrong inside training
+/// (an exception, a NaN loss, running out of memory) fails this trial only.
+/// </summary>
+internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer)
+{
+    private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
+
+    /// <summary>Trains and records the trial; <paramref name="isBest"/> says whether values would make it one of the study's best (whose weights are kept).</summary>
+    public TrialState Run(StoredTrial trial, long studyId, object point, DataSplits data, long trainingSeed, string? weightsPath, Func<IReadOnlyList<double>, bool> isBest, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        string? failure = null;
+        var recoverable = false;
+        var pruned = false;
+        IReadOnlyList<double>? values = null;
+        TrainingResult? result = null;
+        using (new Timer(_ => Heartbeat(trial.Id), null, options.HeartbeatInterval, options.HeartbeatInterval))
+        {
+            try
+            {
+                var statics = StaticValues(point);
+                if (_objectives.All(o => o.IsStatic))
+                {
+                    values = [.. statics.Select(v => v!.Value)];
+                }
+                else
+                {
+                    var intermediate = new Dictionary<int, double>();
+                    var training = experiment.Training(point) with
+                    {
+                        Seed = trainingSeed,
+                        BestWeightsPath = weightsPath,
+                        OnEpoch = metrics =>
+                        {
+                            observer.EpochFinished(trial.Number, metrics, experiment.Plan.Epochs);
+                            if (cancellation.IsCancellationRequested)
+                            {
+                                failure = $"interrupted by the user after epoch {metrics.Epoch}";
+                                recoverable = true;
+                                return EpochDecision.Stop;
+                            }
+
+                            if (Metric(_objectives[0], metrics) is not { } value)
+                            {
+                                return EpochDecision.Continue;
+                            }
+
+                            store.ReportIntermediate(trial.Id, metrics.Epoch, value);
+                            intermediate[metrics.Epoch] = value;
+                            if (_objectives.Count == 1 && ShouldPrune(trial, studyId, intermediate))
+                            {
+                                pruned = true;
+                                return EpochDecision.Stop;
+                            }
+
+                            return EpochDecision.Continue;
+                        },
+                    };
+                    result = new Trainer(training).Fit(() => experiment.BuildModel(point), data);
+                    if (result.Outcome == TrainingOutcome.Failed)
+                    {
+                        failure ??= result.Failure ?? "training failed";
+                    }
+                    else if (failure is null && !pruned)
+                    {
+                        values = Values(result, statics, out failure);
+                    }
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                failure = Describe(error);
+            }
+        }
+
+        if (result is { Last: { } last })
+        {
+            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Epochs, JsonValues.Of(result.Epochs.Count));
+            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Metrics, JsonValues.Of(LastMetrics(last, result.TestAccuracy)));
+        }
+
+        var state = pruned && failure is null ? TrialState.Pruned : failure is null ? TrialState.Complete : TrialState.Failed;
+        if (recoverable)
+        {
+            store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Recoverable, "true");
+        }
+
+        // A finished trial cannot change, so its weights are recorded before it finishes, when it is among the best.
+        if (state == TrialState.Complete && weightsPath is not null && File.Exists(weightsPath) && isBest(values!))
+        {
+            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Weights, JsonValues.Of(Path.GetFullPath(weightsPath)));
+        }
+
+        store.FinishTrial(trial.Id, state, state == TrialState.Complete ? values : null, failure);
+
+        var finished = store.Trials(studyId).First(t => t.Id == trial.Id);
+        observer.TrialFinished(finished, watch.Elapsed);
+        return state;
+    }
+
+    private void Heartbeat(long trialId)
+    {
+        try
+        {
+            store.RecordHeartbeat(trialId);
+        }
+        catch (StudyStoreException)
+        {
+            // A missed heartbeat is harmless; the next one (or the trial's end) is written.
+        }
+    }
+
+    private bool ShouldPrune(StoredTrial trial, long studyId, Dictionary<int, double> intermediate)
+    {
+        var others = store.Trials(studyId).Where(t => t.Id != trial.Id && t.State != TrialState.Waiting).Select(t => t.ToRecord()).ToList();
+        var current = new TrialRecord(trial.Number, trial.Parameters, TrialState.Running) { Intermediate = new Dictionary<int, double>(intermediate) };
+        return pruner.ShouldPrune(current, others);
+    }
+
+    private List<double?> StaticValues(object point)
+    {
+        var values = new List<double?>();
+        long? parameters = null;
+        foreach (var objective in _objectives)
+        {
+            if (objective.Metric == "model.params")
+            {
+                if (parameters is null)
+                {
+                    using var model = experiment.BuildModel(point);
+                    parameters = ModelParameters.CountTrainable(model);
+                }
+
+                values.Add(parameters);
+            }
+            else
+            {
+                values.Add(null);
+            }
+        }
+
+        return values;
+    }
+
+    private List<double>? Values(TrainingResult result, List<double?> statics, out string? failure)
+    {
+        var values = new List<double>();
+        for (var i = 0; i < _objectives.Count; i++)
+        {
+            var objective = _objectives[i];
+            double? value = statics[i] ?? (objective.Metric == "test_accuracy" ? result.TestAccuracy : Best(objective, result.Epochs));
+            if (value is not { } v || double.IsNaN(v))
+            {
+                failure = $"'{objective.Metric}' was not measured (is there a {(objective.Metric == "test_accuracy" ? "test split" : "validation split")}?)";
+                return null;
+            }
+
+            values.Add(v);
+        }
+
+        failure = null;
+        return values;
+    }
+
+    // A trial's value is its best epoch's, in the objective's direction: the epoch whose weights are kept.
+    private static double? Best(Objective objective, IReadOnlyList<EpochMetrics> epochs)
+    {
+        var measured = epochs.Select(e => Metric(objective, e)).OfType<double>().Where(v => !double.IsNaN(v)).ToList();
+        return measured.Count == 0 ? null : objective.Direction == StudyDirection.Maximize ? measured.Max() : measured.Min();
+    }
+
+    private static double? Metric(Objective objective, EpochMetrics metrics) => objective.Metric switch
+    {
+        "val_accuracy" => metrics.ValAccuracy,
+        "val_loss" => metrics.ValLoss,
+        "train_loss" => metrics.TrainLoss,
+        "val_top5" => metrics.ValTop5,
+        "val_auc" => metrics.ValAuc,
+        _ => null,
+    };
+
+    private static Dictionary<string, object> LastMetrics(EpochMetrics last, double? testAccuracy)
+    {
+        var metrics = new Dictionary<string, object>(StringComparer.Ordinal) { ["epoch"] = last.Epoch, ["train_loss"] = last.TrainLoss };
+        void Add(string name, double? value)
+        {
+            if (value is { } v && double.IsFinite(v))
+            {
+                metrics[name] = v;
+            }
+        }
+
+        Add("val_loss", last.ValLoss);
+        Add("val_accuracy", last.ValAccuracy);
+        Add("val_top5", last.ValTop5);
+        Add("val_auc", last.ValAuc);
+        Add("test_accuracy", testAccuracy);
+        return metrics;
+    }
+
+    private static string Describe(Exception error) => error switch
+    {
+        OutOfMemoryException => $"out of memory: {error.Message}",
+        _ when error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => $"out of memory: {error.Message}",
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
+}

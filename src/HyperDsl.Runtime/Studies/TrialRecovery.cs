@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// Finds trials left running by processes that died (no heartbeat, or a process on this machine
+/// that no longer exists), fails them with the reason, and queues each such configuration (and
+/// each interrupted one) to run once more.
+/// </summary>
+internal sealed class TrialRecovery(IStudyStore store)
+{
+    /// <summary>This process, as recorded on the trials it runs.</summary>
+    public static string ThisWorker { get; } = WorkerId(Environment.ProcessId);
+
+    /// <summary>What a stale trial's failure says; a trial failed so is recoverable even if the run that failed it stopped before queueing it again.</summary>
+    public const string StaleReason = "no heartbeat";
+
+    public int Recover(long studyId, TimeSpan staleAfter)
+    {
+        store.FailStaleTrials(studyId, staleAfter, $"{StaleReason} for {staleAfter.TotalSeconds:0} s: the process running it stopped");
+        foreach (var orphan in store.Trials(studyId).Where(t => t.State == TrialState.Running && IsDeadLocalWorker(JsonValues.ReadString(t.SystemAttributes, StudyAttributes.Worker))))
+        {
+            try
+            {
+                store.SetTrialSystemAttribute(orphan.Id, StudyAttributes.Recoverable, "true");
+                store.FinishTrial(orphan.Id, TrialState.Failed, failReason: "the process running it stopped (it no longer exists)");
+            }
+            catch (StudyStoreException)
+            {
+                // Someone else ended it first.
+            }
+        }
+
+        var trials = store.Trials(studyId);
+        var retried = RetriedNumbers(trials);
+        var requeued = 0;
+        foreach (var failed in trials.Where(t => t.State == TrialState.Failed && IsRecoverable(t) && !retried.Contains(t.Number)
+            && !t.UserAttributes.ContainsKey(StudyAttributes.RetryOf) && t.Parameters.Count > 0))
+        {
+            // A configuration runs again once: a retry that fails the same way is not retried.
+            store.EnqueueTrial(studyId, failed.Parameters, new Dictionary<string, string>
+            {
+                [StudyAttributes.Origin] = JsonValues.Of("retry"),
+                [StudyAttributes.RetryOf] = JsonValues.Of(failed.Number),
+            });
+            requeued++;
+        }
+
+        return requeued;
+    }
+
+    /// <summary>The numbers of the trials that a queued (or later) trial re-runs.</summary>
+    public static HashSet<long> RetriedNumbers(IEnumerable<StoredTrial> trials) =>
+        [.. trials.Select(t => JsonValues.ReadLong(t.UserAttributes, StudyAttributes.RetryOf)).OfType<long>()];
+
+    private static bool IsRecoverable(StoredTrial trial) =>
+        JsonValues.IsTrue(trial.SystemAttributes, StudyAttributes.Recoverable)
+        || (JsonValues.ReadString(trial.SystemAttributes, "fail_reason")?.StartsWith(StaleReason, StringComparison.Ordinal) ?? false);
+
+    private static string WorkerId(int pid)
+    {
+        using var process = Process.GetProcessById(pid);
+        return $"{Environment.MachineName}:{pid}:{process.StartTime.ToUniversalTime().Ticks}";
+    }
+
+    private static bool IsDeadLocalWorker(string? worker)
+    {
+        if (worker is null || worker == ThisWorker)
+        {
+            return false;
+        }
+
+        var parts = worker.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            return WorkerId(pid) != worker;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+}

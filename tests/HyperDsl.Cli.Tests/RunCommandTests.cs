@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.TestKit;
+
+namespace HyperDsl.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyp-run-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_small_fashion_mnist_study_runs_end_to_end_and_prints_its_trial_table()
+    {
+        var spec = Write("fashion.hyp", $$"""
+            experiment small_fashion {
+              data {
+                source     fashion_mnist("{{FashionMnistSmall.Directory}}")
+                validation 10%
+                normalize  auto
+              }
+              params {
+                lr    ~ loguniform(1e-3, 3e-2)
+                width ~ choice(8, 16)
+              }
+              model {
+                conv(width, kernel: 3, padding: same)
+                relu
+                maxpool(2)
+                flatten
+                linear(10)
+              }
+              train {
+                epochs    1
+                batch     128
+                optimizer adam(lr: lr)
+              }
+              tune {
+                objective maximize val_accuracy
+                sampler   random
+                trials    4
+                seed      1
+              }
+            }
+            """);
+
+        var run = CliRunner.Run(["run", spec]);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Contains("study 'small_fashion' (new) in ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("stopped: the study has 4 trials", run.Output, StringComparison.Ordinal);
+        var table = run.Output[run.Output.IndexOf("stopped:", StringComparison.Ordinal)..].Replace(_folder, "<tmp>", StringComparison.Ordinal);
+        BaselineAssert.Matches(table, "RunCommandTests/small-fashion-study.txt");
+        Assert.True(File.Exists(Path.Combine(_folder, "fashion.study.db")));
+        Assert.Single(Directory.GetFiles(Path.Combine(_folder, "fashion.study.weights", "small_fashion")));
+
+        var trials = CliRunner.Run(["trials", spec]);
+        Assert.Equal(0, trials.ExitCode);
+        Assert.Contains(table.Split('\n')[3], trials.Output, StringComparison.Ordinal);
+
+        var again = CliRunner.Run(["run", spec]);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("4 of 4 trials done; nothing to run", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_study_killed_mid_trial_resumes_without_losing_or_duplicating_trials()
+    {
+        var spec = Write("slow.hyp", SyntheticSpec(epochs: 60, trials: 2));
+        var database = Path.Combine(_folder, "slow.study.db");
+        using (var child = StartHyp("run", spec))
+        {
+            var killedMidTrial = WaitFor(() => RunningTrialWithProgress(database), TimeSpan.FromSeconds(90));
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+            Assert.True(killedMidTrial, "the child never reported an epoch");
+        }
+
+        var resumed = CliRunner.Run(["run", spec]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        Assert.Contains("left unfinished by an earlier run", resumed.Output, StringComparison.Ordinal);
+        using var store = SqliteStudyStore.Open(database);
+        var trials = store.Trials(store.FindStudy("slow")!.Value);
+        Assert.Equal(trials.Count, trials.Select(t => t.Number).Distinct().Count());
+        var killed = Assert.Single(trials, t => t.State == TrialState.Failed);
+        Assert.Contains("process running it stopped", killed.SystemAttributes["fail_reason"], StringComparison.Ordinal);
+        var retry = Assert.Single(trials, t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf));
+        Assert.Equal(killed.Parameters.OrderBy(p => p.Key), retry.Parameters.OrderBy(p => p.Key));
+        Assert.Equal(2, trials.Count(t => t.State == TrialState.Complete));
+        Assert.Equal(3, trials.Count);
+    }
+
+    [Fact]
+    public void Best_and_export_read_the_study_of_a_spec()
+    {
+        var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 3));
+        Assert.Equal(0, CliRunner.Run(["run", spec]).ExitCode);
+
+        var best = CliRunner.Run(["best", spec]);
+        var csv = CliRunner.Run(["export", spec, "--format", "csv"]);
+        var json = CliRunner.Run(["export", spec, "--format", "json"]);
+
+        Assert.Equal(0, best.ExitCode);
+        Assert.Contains("Best trial of 'slow': #", best.Output, StringComparison.Ordinal);
+        Assert.Contains("  lr = ", best.Output, StringComparison.Ordinal);
+        Assert.Contains("weights: ", best.Output, StringComparison.Ordinal);
+        var rows = csv.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("number,state,val_accuracy,lr,width,epochs,started,completed,seconds,fail_reason", rows[0]);
+        Assert.Equal(4, rows.Length);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal(3, document.RootElement.GetProperty("trials").GetArrayLength());
+        Assert.Equal("slow", document.RootElement.GetProperty("study").GetString());
+    }
+
+    [Fact]
+    public void Changing_the_search_space_starts_a_new_study_version_and_warm_start_carries_trials_over()
+    {
+        var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 3));
+        Assert.Equal(0, CliRunner.Run(["run", spec]).ExitCode);
+        File.WriteAllText(spec, SyntheticSpec(epochs: 1, trials: 3).Replace("choice(4, 8)", "choice(4, 8, 16)", StringComparison.Ordinal));
+
+        var changed = CliRunner.Run(["run", spec, "--warm-start"]);
+
+        Assert.True(changed.ExitCode == 0, changed.Error + changed.Output);
+        Assert.Contains("study 'slow@v2' (new version 2: the spec changed since version 1 ('slow'); 3 finished trials carried over)", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("3 of 3 trials done; nothing to run", changed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comment_or_a_bigger_budget_continues_the_same_study()
+    {
+        var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 2));
+        Assert.Equal(0, CliRunner.Run(["run", spec]).ExitCode);
+        File.WriteAllText(spec, "// tuned further\n" + SyntheticSpec(epochs: 1, trials: 3));
+
+        var more = CliRunner.Run(["run", spec]);
+
+        Assert.Contains("study 'slow' (version 1, continuing)", more.Output, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 trials done", more.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_refuses_a_spec_with_errors_before_training_anything()
+    {
+        var spec = Write("bad.hyp", SyntheticSpec(epochs: 1, trials: 2).Replace("linear(2)", "linear(2, nonsense: 1)", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["run", spec]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error HYP", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was run", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "bad.study.db")));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_study_database_is_reported_and_left_alone()
+    {
+        var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));
+        var notADatabase = Write("notes.db", "these are my notes\n");
+
+        var result = CliRunner.Run(["run", spec, "--storage", notADatabase]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(notADatabase, result.Error, StringComparison.Ordinal);
+        Assert.Equal("these are my notes\n", File.ReadAllText(notADatabase));
+    }
+
+    [Fact]
+    public void Trials_without_a_study_says_to_run_it_first()
+    {
+        var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));
+
+        var result = CliRunner.Run(["trials", spec]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("run `hyp run", result.Error, StringComparison.Ordinal);
+    }
+
+    private static string SyntheticSpec(int epochs, int trials) => $$"""
+        experiment slow {
+          data {
+            source     synthetic(count: 512, shape: [1, 12, 12], classes: 2)
+            validation 25%
+          }
+          params {
+            lr    ~ loguniform(1e-3, 1e-1)
+            width ~ choice(4, 8)
+          }
+          model {
+            conv(width, kernel: 3)
+            relu
+            flatten
+            linear(2)
+          }
+          train {
+            epochs    {{epochs}}
+            batch     64
+            optimizer sgd(lr: lr)
+          }
+          tune {
+            objective maximize val_accuracy
+            sampler   random
+            trials    {{trials}}
+            seed      3
+          }
+        }
+        """;
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static bool RunningTrialWithProgress(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var store = SqliteStudyStore.Open(database);
+            return store.FindStudy("slow") is { } study && store.Trials(study).Any(t => t.State == TrialState.Running && t.Intermediate.Count >= 1);
+        }
+        catch (StudyStoreException)
+        {
+            return false;
+        }
+    }
+
+    private static bool WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return false;
+    }
+
+    private Process StartHyp(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hyp.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

@@ -1,0 +1,97 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Runtime.Tests.Studies.Storage;
+
+public sealed class WaitingTrialTests : IDisposable
+{
+    private readonly StoreFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void An_enqueued_trial_waits_with_its_fixed_params_as_optuna_writes_them()
+    {
+        using var store = _folder.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        var fixedParameters = new Dictionary<string, object> { ["lr"] = 0.01, ["optimizer"] = "adam", ["layers"] = 3L, ["dropout"] = 0.0 };
+
+        var queued = store.EnqueueTrial(study, fixedParameters, new Dictionary<string, string> { ["source"] = "\"try\"" });
+        var read = Assert.Single(store.Trials(study));
+
+        const string Expected = "{\"lr\": 0.01, \"optimizer\": \"adam\", \"layers\": 3, \"dropout\": 0.0}";
+        Assert.Equal((0, TrialState.Waiting), (queued.Number, queued.State));
+        Assert.Equal(Expected, queued.SystemAttributes["fixed_params"]);
+        Assert.Equal((TrialState.Waiting, Expected, "\"try\""), (read.State, read.SystemAttributes["fixed_params"], read.UserAttributes["source"]));
+        Assert.Null(read.Started);
+        Assert.Empty(read.Parameters);
+        Assert.Equal(fixedParameters, (Dictionary<string, object>)OptunaJson.Parse(Expected)!);
+    }
+
+    [Fact]
+    public void Claiming_turns_the_oldest_waiting_trial_into_a_running_one()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        using var store = _folder.Open(clock: clock);
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        var first = store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
+        store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 2L });
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        var claimed = store.ClaimWaitingTrial(study);
+
+        Assert.NotNull(claimed);
+        Assert.Equal((first.Id, 0, TrialState.Running), (claimed.Id, claimed.Number, claimed.State));
+        Assert.Equal("{\"layers\": 1}", claimed.SystemAttributes["fixed_params"]);
+        Assert.Equal(new DateTime(2026, 5, 6, 9, 9, 9), claimed.Started);
+        Assert.Equal([TrialState.Running, TrialState.Waiting], store.Trials(study).Select(t => t.State));
+    }
+
+    [Fact]
+    public void Claiming_with_nothing_waiting_gives_null()
+    {
+        using var store = _folder.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        store.CreateRunningTrial(study);
+
+        Assert.Null(store.ClaimWaitingTrial(study));
+    }
+
+    [Fact]
+    public void Claiming_a_waiting_trial_twice_gives_it_once()
+    {
+        using var store = _folder.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
+
+        Assert.NotNull(store.ClaimWaitingTrial(study));
+        Assert.Null(store.ClaimWaitingTrial(study));
+    }
+
+    [Fact]
+    public void Running_and_waiting_trials_share_one_numbering()
+    {
+        using var store = _folder.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+
+        var numbers = new[]
+        {
+            store.CreateRunningTrial(study).Number,
+            store.EnqueueTrial(study, new Dictionary<string, object>()).Number,
+            store.CreateRunningTrial(study).Number,
+        };
+
+        Assert.Equal([0, 1, 2], numbers);
+    }
+
+    [Fact]
+    public void Fixed_params_without_a_json_form_are_refused()
+    {
+        using var store = _folder.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+
+        Assert.Throws<ArgumentException>(() => store.EnqueueTrial(study, new Dictionary<string, object> { ["lr"] = double.NaN }));
+        Assert.Throws<ArgumentException>(() => store.EnqueueTrial(study, new Dictionary<string, object> { ["when"] = DateTime.UnixEpoch }));
+        Assert.Empty(store.Trials(study));
+    }
+}

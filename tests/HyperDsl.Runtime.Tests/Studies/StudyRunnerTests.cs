@@ -1,0 +1,339 @@
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training;
+
+namespace HyperDsl.Runtime.Tests.Studies;
+
+public sealed class StudyRunnerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyp-study-").FullName;
+    private readonly DataSplits _data = TinyExperiment.Data();
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_run_stores_every_trial_with_its_parameters_values_intermediate_values_and_spec_hash()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment(), store);
+
+        Assert.Equal(StudyStopReason.BudgetReached, result.Reason);
+        Assert.Equal(4, result.Ran);
+        Assert.Equal([0, 1, 2, 3], result.Trials.Select(t => t.Number));
+        Assert.All(result.Trials, t =>
+        {
+            Assert.Equal(TrialState.Complete, t.State);
+            Assert.InRange(t.Values![0], 0, 1);
+            Assert.Equal([1, 2], t.Intermediate.Keys.Order());
+            Assert.Equal(t.Values![0], t.Intermediate.Values.Max());
+            Assert.Contains("lr", t.Parameters.Keys);
+            Assert.Equal(t.Parameters["optimizer"] is "sgd", t.Parameters.ContainsKey("momentum"));
+            Assert.Equal("\"hash-1\"", t.SystemAttributes[StudyAttributes.SpecHash]);
+        });
+        Assert.Equal("tiny", result.Version.StudyName);
+        Assert.Single(result.Best);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_points_and_values()
+    {
+        using var first = Open("a.db");
+        using var second = Open("b.db");
+        var a = Run(new TinyExperiment(), first).Trials;
+        var b = Run(new TinyExperiment(), second).Trials;
+
+        Assert.Equal(a.Select(t => FormatPoint(t.Parameters)), b.Select(t => FormatPoint(t.Parameters)));
+        Assert.Equal(a.Select(t => t.Values![0]), b.Select(t => t.Values![0]));
+    }
+
+    [Fact]
+    public void Running_an_unchanged_spec_again_continues_its_study_up_to_the_budget()
+    {
+        using var store = Open();
+        Run(new TinyExperiment(), store, o => o with { Trials = 2 });
+        var result = Run(new TinyExperiment(), store, o => o with { Trials = 5 });
+
+        Assert.Equal(3, result.Ran);
+        Assert.Equal([0, 1, 2, 3, 4], result.Trials.Select(t => t.Number));
+        Assert.Single(store.StudyVersions("tiny"));
+
+        var again = Run(new TinyExperiment(), store, o => o with { Trials = 5 });
+        Assert.Equal(0, again.Ran);
+        Assert.Equal(5, again.Trials.Count);
+    }
+
+    [Fact]
+    public void A_changed_spec_starts_a_new_version_and_warm_start_carries_over_only_trials_inside_the_new_space()
+    {
+        using var store = Open();
+        var first = Run(new TinyExperiment { Plan = Plan(trials: 6) }, store);
+        var changed = new TinyExperiment { StudyHash = "hash-2", Widths = [8L, 16L], Plan = Plan(trials: 6) };
+
+        var second = Run(changed, store, o => o with { WarmStart = true, Trials = 6 });
+
+        Assert.Equal("tiny@v2", second.Version.StudyName);
+        Assert.Equal(2, second.Version.Version);
+        var fitting = first.Trials.Count(t => (long)t.Parameters["width"] == 8L);
+        var carried = second.Trials.Where(t => t.UserAttributes.ContainsKey(StudyAttributes.WarmStartFrom)).ToList();
+        Assert.Equal(fitting, carried.Count);
+        Assert.All(carried, t => Assert.Equal(8L, t.Parameters["width"]));
+        Assert.All(carried, t => Assert.Equal("\"hash-1\"", t.SystemAttributes[StudyAttributes.SpecHash]));
+        Assert.Equal(6, second.Trials.Count);
+        Assert.Equal(6, first.Trials.Count);
+    }
+
+    [Fact]
+    public void Try_points_run_first_in_order_and_the_sampler_fills_what_they_leave_out()
+    {
+        using var store = Open();
+        IReadOnlyList<IReadOnlyDictionary<string, object>> points =
+        [
+            new Dictionary<string, object> { ["lr"] = 0.01, ["width"] = 8L, ["optimizer"] = "sgd", ["momentum"] = 0.9 },
+            new Dictionary<string, object> { ["lr"] = 0.1, ["optimizer"] = "adam" },
+        ];
+        var result = Run(new TinyExperiment { Plan = Plan(trials: 3) with { TryPoints = points } }, store);
+
+        Assert.Equal("lr=0.01 momentum=0.9 optimizer=sgd width=8", FormatPoint(result.Trials[0].Parameters));
+        Assert.Equal(0.1, result.Trials[1].Parameters["lr"]);
+        Assert.Equal("adam", result.Trials[1].Parameters["optimizer"]);
+        Assert.Contains(result.Trials[1].Parameters["width"], new object[] { 4L, 8L });
+        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+
+        var again = Run(new TinyExperiment { Plan = Plan(trials: 4) with { TryPoints = points } }, store);
+        Assert.Equal(4, again.Trials.Count);
+    }
+
+    [Fact]
+    public void A_failing_trial_fails_alone_with_its_message_and_the_study_goes_on()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { Fails = p => p.Optimizer == TinyOptimizer.Sgd, Plan = Plan(trials: 8) }, store);
+
+        Assert.Equal(StudyStopReason.BudgetReached, result.Reason);
+        var failed = result.Trials.Where(t => t.State == TrialState.Failed).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, t => Assert.Contains("this trial was made to fail", t.SystemAttributes["fail_reason"], StringComparison.Ordinal));
+        Assert.All(result.Trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal("adam", t.Parameters["optimizer"]));
+    }
+
+    [Fact]
+    public void Too_many_failures_in_a_row_stop_the_study_with_the_reasons()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { Fails = _ => true, Plan = Plan(trials: 20) }, store, o => o with { MaxConsecutiveFailures = 3 });
+
+        Assert.Equal(StudyStopReason.TooManyFailures, result.Reason);
+        Assert.Equal(3, result.Trials.Count);
+        Assert.Contains("3 trials in a row failed", result.Message, StringComparison.Ordinal);
+        Assert.Contains("this trial was made to fail", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sampled_points_never_break_a_constraint()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { Constraint = p => p.Lr < 0.02, Plan = Plan(trials: 6) }, store);
+
+        Assert.All(result.Trials, t => Assert.True((double)t.Parameters["lr"] < 0.02));
+        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Fact]
+    public void Constraints_on_model_params_are_checked_on_the_built_model()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { ModelConstraint = parameters => parameters <= 200, Plan = Plan(trials: 4) }, store);
+
+        Assert.All(result.Trials, t => Assert.Equal(4L, t.Parameters["width"]));
+    }
+
+    [Fact]
+    public void A_study_the_runtime_cannot_evaluate_is_refused_before_anything_is_stored()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 2) with { NotRunnable = "it uses model.flops" };
+
+        var error = Assert.Throws<NotSupportedException>(() => Run(new TinyExperiment { Plan = plan }, store));
+
+        Assert.Equal("it uses model.flops", error.Message);
+        Assert.Empty(store.Studies());
+    }
+
+    [Fact]
+    public void The_grid_covers_every_point_exactly_once_across_a_resume_and_then_stops()
+    {
+        using var store = Open();
+        var grid = new GridTiny();
+        var first = Run(grid, store, o => o with { Trials = 3 });
+        var second = Run(grid, store, o => o with { Trials = 100 });
+
+        Assert.Equal(StudyStopReason.SpaceExhausted, second.Reason);
+        var points = second.Trials.Select(t => FormatPoint(t.Parameters)).ToList();
+        Assert.Equal(6, points.Count);
+        Assert.Equal(points.Count, points.Distinct().Count());
+        Assert.Equal(first.Trials.Select(t => FormatPoint(t.Parameters)), points.Take(3));
+    }
+
+    [Fact]
+    public void A_trial_left_running_by_a_dead_process_is_failed_and_its_configuration_runs_once_more()
+    {
+        using var store = Open();
+        Run(new TinyExperiment(), store, o => o with { Trials = 1 });
+        var study = store.FindStudy("tiny")!.Value;
+        var orphan = store.CreateRunningTrial(study);
+        store.SetParameter(orphan.Id, new FloatSpace("lr", 1e-3, 0.5, true, null, null), 0.05);
+        store.SetParameter(orphan.Id, new CategoricalSpace("width", [4L, 8L], null), 4L);
+        store.SetParameter(orphan.Id, new CategoricalSpace("optimizer", ["adam", "sgd"], null), "adam");
+
+        var result = Run(new TinyExperiment(), store, o => o with { Trials = 3, StaleAfter = TimeSpan.Zero });
+
+        var dead = result.Trials.Single(t => t.Number == orphan.Number);
+        Assert.Equal(TrialState.Failed, dead.State);
+        Assert.Contains("heartbeat", dead.SystemAttributes["fail_reason"], StringComparison.Ordinal);
+        var retry = result.Trials.Single(t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf));
+        Assert.Equal(TrialState.Complete, retry.State);
+        Assert.Equal(FormatPoint(dead.Parameters), FormatPoint(retry.Parameters));
+        Assert.Equal(3, result.Trials.Count(t => t.State == TrialState.Complete));
+
+        var again = Run(new TinyExperiment(), store, o => o with { Trials = 3, StaleAfter = TimeSpan.Zero });
+        Assert.Equal(0, again.Ran);
+    }
+
+    [Fact]
+    public void Cancelling_writes_the_running_trial_as_interrupted_and_the_next_run_repeats_it()
+    {
+        using var store = Open();
+        using var cancel = new CancellationTokenSource();
+        var observer = new CancelAfterFirstEpoch(cancel);
+        var runner = new StudyRunner(new TinyExperiment(), store, Options(), observer);
+
+        var interrupted = runner.Run(cancel.Token);
+
+        Assert.Equal(StudyStopReason.Interrupted, interrupted.Reason);
+        var trial = Assert.Single(interrupted.Trials);
+        Assert.Equal(TrialState.Failed, trial.State);
+        Assert.Contains("interrupted by the user after epoch 1", trial.SystemAttributes["fail_reason"], StringComparison.Ordinal);
+
+        var resumed = Run(new TinyExperiment(), store);
+        Assert.Equal(4, resumed.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.Equal(FormatPoint(trial.Parameters), FormatPoint(resumed.Trials.Single(t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf)).Parameters));
+    }
+
+    [Fact]
+    public void Parallel_trials_share_the_budget_without_duplicate_numbers()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { Plan = Plan(trials: 6) with { Parallel = 3 } }, store);
+
+        Assert.Equal(6, result.Trials.Count);
+        Assert.Equal(Enumerable.Range(0, 6), result.Trials.Select(t => t.Number).Order());
+        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Fact]
+    public void Two_objectives_store_both_values_and_the_best_trials_are_the_pareto_front()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 5) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize), new Objective("model.params", StudyDirection.Minimize)] };
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        Assert.All(result.Trials, t => Assert.Equal(2, t.Values!.Count));
+        Assert.All(result.Trials, t => Assert.Equal((long)t.Parameters["width"] == 4L ? 170 : 338, t.Values![1]));
+        Assert.Equal([StudyDirection.Maximize, StudyDirection.Minimize], store.Directions(result.Version.StudyId));
+        Assert.NotEmpty(result.Best);
+        Assert.All(result.Best, b => Assert.DoesNotContain(result.Trials, t => BestTrials.Dominates(t.Values!, b.Values!, result.Directions)));
+    }
+
+    [Fact]
+    public void Only_the_best_trial_keeps_its_weights()
+    {
+        using var store = Open();
+        var weights = Path.Combine(_folder, "weights");
+        var result = Run(new TinyExperiment(), store, o => o with { WeightsDirectory = weights });
+
+        var best = Assert.Single(result.Best);
+        var files = Directory.GetFiles(Path.Combine(weights, "tiny"));
+        Assert.Equal([Path.Combine(weights, "tiny", $"trial-{best.Number}.pt")], files);
+        Assert.Equal($"\"{files[0]}\"", best.UserAttributes[StudyAttributes.Weights]);
+    }
+
+    [Fact]
+    public void A_pruner_stops_trials_worse_than_the_median()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 8) with { Pruner = new PrunerChoice.Median(Startup: 2, Warmup: 0), Epochs = 3 };
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        var pruned = result.Trials.Where(t => t.State == TrialState.Pruned).ToList();
+        Assert.All(pruned, t => Assert.True(t.Intermediate.Count < 3));
+        Assert.All(result.Trials.Take(2), t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    private static StudyPlan Plan(int trials) => new TinyExperiment().Plan with { Trials = trials };
+
+    private static string FormatPoint(IReadOnlyDictionary<string, object> parameters) =>
+        string.Join(" ", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
+
+    private IStudyStore Open(string name = "study.db") => SqliteStudyStore.Open(Path.Combine(_folder, name));
+
+    private StudyRunOptions Options() => new() { SpecPath = Path.Combine(_folder, "tiny.hyp"), SpecText = "experiment tiny { }", Data = _data };
+
+    private StudyResult Run(IExperimentDefinition experiment, IStudyStore store, Func<StudyRunOptions, StudyRunOptions>? configure = null) =>
+        new StudyRunner(experiment, store, (configure ?? (o => o))(Options())).Run();
+
+    /// <summary>The tiny experiment with a finite space: 3 learning rates x 2 widths, searched by grid.</summary>
+    private sealed class GridTiny : IExperimentDefinition
+    {
+        private readonly TinyExperiment _inner = new();
+
+        public string Name => "tiny";
+
+        public string StudyHash => "grid";
+
+        public IReadOnlyList<ParameterSpace> SearchSpace => [new CategoricalSpace("lr", [0.01, 0.03, 0.1], null), new CategoricalSpace("width", [4L, 8L], null)];
+
+        public StudyPlan Plan => _inner.Plan with { Sampler = new SamplerChoice.Grid(), Trials = null };
+
+        public object Sample(ITrialSuggestions trial) =>
+            new TinyPoint(trial.SuggestCategorical("lr", [0.01, 0.03, 0.1]), (int)trial.SuggestCategorical("width", [4L, 8L]), TinyOptimizer.Adam, null);
+
+        public bool Satisfies(object point) => true;
+
+        public bool HasModelConstraints => false;
+
+        public bool SatisfiesModel(object point, long modelParams) => true;
+
+        public TrainingOptions Training(object point) => _inner.Training(point) with { Epochs = 1 };
+
+        public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> BuildModel(object point) => _inner.BuildModel(point);
+
+        public DataSplits LoadData(long seed, string? baseDirectory) => TinyExperiment.Data();
+    }
+
+    private sealed class CancelAfterFirstEpoch(CancellationTokenSource cancel) : IStudyObserver
+    {
+        public void StudyStarted(StudyStart start)
+        {
+        }
+
+        public void TrialStarted(int number, IReadOnlyDictionary<string, object> parameters, string origin)
+        {
+        }
+
+        public void EpochFinished(int number, EpochMetrics metrics, int epochs) => cancel.Cancel();
+
+        public void TrialFinished(StoredTrial trial, TimeSpan duration)
+        {
+        }
+
+        public void StudyFinished(StudyResult result)
+        {
+        }
+    }
+}
