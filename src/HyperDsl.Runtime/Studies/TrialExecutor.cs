@@ -41,7 +41,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     var training = experiment.Training(point) with
                     {
                         Seed = trainingSeed,
-                        BestWeightsPath = weightsPath,
+                        SaveBestWeightsWhen = weightsPath is null ? null : ended => KeepsWeights(ended, statics, pruned || failure is not null, isBest) ? weightsPath : null,
                         OnEpoch = metrics =>
                         {
                             observer.EpochFinished(trial.Number, metrics, experiment.Plan.Epochs);
@@ -97,8 +97,8 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
             store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Recoverable, "true");
         }
 
-        // A finished trial cannot change, so its weights are recorded before it finishes, when it is among the best.
-        if (state == TrialState.Complete && weightsPath is not null && File.Exists(weightsPath) && isBest(values!))
+        // A finished trial cannot change, so its weights are recorded before it finishes (they were saved only if it is among the best).
+        if (state == TrialState.Complete && weightsPath is not null && File.Exists(weightsPath))
         {
             store.SetTrialUserAttribute(trial.Id, StudyAttributes.Weights, JsonValues.Of(Path.GetFullPath(weightsPath)));
         }
@@ -109,6 +109,11 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         observer.TrialFinished(finished, watch.Elapsed);
         return state;
     }
+
+    // Only a complete trial that is among the study's best writes its weights.
+    private bool KeepsWeights(TrainingResult ended, List<double?> statics, bool stopped, Func<IReadOnlyList<double>, bool> isBest) =>
+        !stopped && ended.Outcome is TrainingOutcome.Completed or TrainingOutcome.StoppedEarly
+        && Values(ended, statics, out var problem) is { } values && problem is null && isBest(values);
 
     private void Heartbeat(long trialId)
     {

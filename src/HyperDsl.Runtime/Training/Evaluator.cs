@@ -33,7 +33,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 var batch = split.Images.narrow(0, start, count).to(device);
                 var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
-                var output = model.call(images);
+                var output = model.call(MemoryLayout.ChannelsLast(images));
                 lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));
                 correct.add_(loss.Predict(output).eq(labels).sum());
                 if (extras != ExtraMetrics.None)

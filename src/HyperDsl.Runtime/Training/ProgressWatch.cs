@@ -3,8 +3,10 @@ using static TorchSharp.torch;
 namespace HyperDsl.Runtime.Training;
 
 /// <summary>Tracks the best epoch: for early stopping's patience, and to save the best weights.</summary>
-internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWeightsPath, bool hasValidation)
+internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWeightsPath, bool keepBestInMemory, bool hasValidation) : IDisposable
 {
+    private Dictionary<string, Tensor>? _best;
+
     private readonly Metric _bestMetric = hasValidation ? Metric.ValAccuracy : Metric.TrainLoss;
     private double? _bestForWeights;
     private double? _bestForStopping;
@@ -15,10 +17,19 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
 
     public void Record(EpochMetrics metrics, nn.Module model)
     {
-        if (bestWeightsPath is not null && metrics.Get(_bestMetric) is { } value && Improves(_bestMetric, value, _bestForWeights, 0))
+        if ((bestWeightsPath is not null || keepBestInMemory) && metrics.Get(_bestMetric) is { } value && Improves(_bestMetric, value, _bestForWeights, 0))
         {
             _bestForWeights = value;
-            model.save(bestWeightsPath);
+            if (bestWeightsPath is not null)
+            {
+                model.save(bestWeightsPath);
+            }
+
+            if (keepBestInMemory)
+            {
+                DisposeBest();
+                _best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope(), StringComparer.Ordinal);
+            }
         }
 
         if (earlyStopping is { } stopping && metrics.Get(stopping.Metric) is { } watched)
@@ -33,6 +44,31 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
                 _epochsWithoutImprovement++;
             }
         }
+    }
+
+    /// <summary>Loads the best epoch's weights (kept in memory) back into <paramref name="model"/> and saves them; false when there are none.</summary>
+    public bool SaveBest(nn.Module model, string path)
+    {
+        if (_best is null)
+        {
+            return false;
+        }
+
+        model.load_state_dict(_best);
+        model.save(path);
+        return true;
+    }
+
+    public void Dispose() => DisposeBest();
+
+    private void DisposeBest()
+    {
+        foreach (var tensor in _best?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            tensor.Dispose();
+        }
+
+        _best = null;
     }
 
     private static bool Improves(Metric metric, double value, double? best, double minDelta) => best is not { } b

@@ -69,7 +69,7 @@ public sealed class Trainer
         var rates = optimizer.ParamGroups.ToList();
         var trainable = groups.SelectMany(g => g.Parameters).ToList();
         var schedule = options.Schedule.Start(options.Optimizer.LearningRate, stepsPerEpoch, (long)stepsPerEpoch * options.Epochs);
-        var watch = new ProgressWatch(options.EarlyStopping, options.BestWeightsPath, data.Validation is not null);
+        using var watch = new ProgressWatch(options.EarlyStopping, options.BestWeightsPath, options.SaveBestWeightsWhen is not null, data.Validation is not null);
 
         var epochs = new List<EpochMetrics>();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -100,7 +100,7 @@ public sealed class Trainer
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
                 optimizer.zero_grad();
-                var loss = options.Loss.Compute(model.call(images), labels);
+                var loss = options.Loss.Compute(model.call(MemoryLayout.ChannelsLast(images)), labels);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {
@@ -129,22 +129,28 @@ public sealed class Trainer
 
             if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
             {
-                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator);
+                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator, watch);
             }
 
             if (watch.ShouldStopEarly)
             {
-                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator);
+                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator, watch);
             }
         }
 
-        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator);
+        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator, watch);
     }
 
-    private static TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator)
+    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator, ProgressWatch watch)
     {
         double? testAccuracy = data.Test is { } test ? evaluator.Evaluate(model, test).Accuracy : null;
-        return new TrainingResult(outcome, epochs, testAccuracy, null);
+        var result = new TrainingResult(outcome, epochs, testAccuracy, null);
+        if (_options.SaveBestWeightsWhen?.Invoke(result) is { } path)
+        {
+            watch.SaveBest(model, path);
+        }
+
+        return result;
     }
 
     private void CheckMetricsExist(DataSplits data)

@@ -57,6 +57,14 @@ public sealed record TrainingOptions
     /// <summary>Called after every epoch with its metrics; returning <see cref="EpochDecision.Stop"/> ends training cleanly.</summary>
     public Func<EpochMetrics, EpochDecision>? OnEpoch { get; init; }
 
-    /// <summary>Where to save the weights of the best epoch (by validation accuracy, else training loss); none if null.</summary>
+    /// <summary>Where to save the weights of the best epoch (by validation accuracy, else training loss), each time it improves; none if null.</summary>
     public string? BestWeightsPath { get; init; }
+
+    /// <summary>
+    /// Decides once training has ended, from its result, where the weights of the best epoch (as
+    /// for <see cref="BestWeightsPath"/>) are saved, or null for nowhere. Until then they are kept
+    /// in memory, so a run whose weights nobody wants (a study's trial that is not its best) never
+    /// writes them. The model is left holding the best epoch's weights when they are saved.
+    /// </summary>
+    public Func<TrainingResult, string?>? SaveBestWeightsWhen { get; init; }
 }
