@@ -14,14 +14,20 @@ internal static class StudyQuery
             return exit;
         }
 
-        if (!selection.Storage?.Contains("://", StringComparison.Ordinal) ?? true)
+        // Reading must not create an empty database where the user mistyped a path.
+        try
         {
-            var path = spec.Storage.StartsWith("sqlite:///", StringComparison.Ordinal) ? spec.Storage["sqlite:///".Length..] : spec.Storage;
+            var path = StudyStores.SqlitePath(spec.Storage);
             if (!File.Exists(path))
             {
                 console.Error.WriteLine($"hyp: error: there is no study database at '{path}' yet; run `hyp run {spec.Path}` first (or pass --storage).");
                 return ExitCodes.UsageOrIo;
             }
+        }
+        catch (StudyStoreException error)
+        {
+            console.Error.WriteLine($"hyp: error: {error.Message}");
+            return ExitCodes.UsageOrIo;
         }
 
         using var store = StudyStoreOpener.Open(spec.Storage, console, out exit);

@@ -36,10 +36,16 @@ internal sealed class StudySpec : IDisposable
     /// <summary>Where the study lives: <c>--storage</c>, else the spec's <c>storage</c> (from the spec's folder), else <c>{spec}.study.db</c> beside the spec.</summary>
     public string Storage { get; }
 
-    /// <summary>Where the best trials' weights go: beside a SQLite store, <c>{store}.weights/</c>.</summary>
-    public string WeightsDirectory =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Storage.StartsWith("sqlite:///", StringComparison.Ordinal) ? Storage["sqlite:///".Length..] : Storage))!,
-            System.IO.Path.GetFileNameWithoutExtension(Storage) + ".weights");
+    /// <summary>Where the best trials' weights go: beside a SQLite store <c>x.study.db</c>, <c>x.study.weights/</c>.</summary>
+    /// <exception cref="Runtime.Studies.Storage.StudyStoreException">The storage location is not a SQLite file.</exception>
+    public string WeightsDirectory
+    {
+        get
+        {
+            var file = System.IO.Path.GetFullPath(Runtime.Studies.Storage.StudyStores.SqlitePath(Storage));
+            return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, System.IO.Path.GetFileNameWithoutExtension(file) + ".weights");
+        }
+    }
 
     /// <summary>
     /// Checks and loads <paramref name="file"/>; on any problem prints it and returns null with
