@@ -55,6 +55,7 @@ internal static class RunCommand
             return exit;
         }
 
+        var fresh = FreshDatabase.Before(spec.Storage);
         using var store = StudyStoreOpener.Open(spec.Storage, console, out exit);
         if (store is null)
         {
@@ -116,6 +117,8 @@ internal static class RunCommand
         }
         catch (Exception error) when (error is Runtime.Data.DataFileException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
         {
+            // Nothing ran: a database this run created holds no study, so it goes rather than litter the spec's folder.
+            fresh.RemoveIfEmpty(store);
             console.Error.WriteLine($"hyp: error: {error.Message}");
             return ExitCodes.UsageOrIo;
         }

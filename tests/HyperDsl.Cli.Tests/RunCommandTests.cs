@@ -170,6 +170,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_data_set_is_reported_before_anything_is_stored()
+    {
+        var spec = Write("folder.hyp", SyntheticSpec(epochs: 1, trials: 1).Replace("synthetic(count: 512, shape: [1, 12, 12], classes: 2)", "image_folder(\"no-such-folder\", channels: 1)\n    resize     12", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["run", spec]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no-such-folder", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "folder.study.db")));
+    }
+
+    [Fact]
     public void Trials_without_a_study_says_to_run_it_first()
     {
         var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));

@@ -48,6 +48,24 @@ public sealed class StudyRunner
             throw new NotSupportedException(reason);
         }
 
+        // Data first: a missing data set is reported before the store is touched.
+        var data = _options.Data ?? _experiment.LoadData(plan.Seed, Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)));
+        try
+        {
+            return Run(data, cancellation);
+        }
+        finally
+        {
+            if (_options.Data is null)
+            {
+                data.Dispose();
+            }
+        }
+    }
+
+    private StudyResult Run(DataSplits data, CancellationToken cancellation)
+    {
+        var plan = _experiment.Plan;
         var name = _options.StudyName ?? _experiment.Name;
         var versions = new StudyVersions(_store, _experiment, Satisfies);
         var spec = new SpecRecord(_experiment.StudyHash, _options.SpecPath, _options.SpecText, _options.CompilerVersion);
@@ -63,33 +81,22 @@ public sealed class StudyRunner
         var sampler = plan.Sampler.Create(seed, directions, _experiment.SearchSpace, s => _experiment.Sample(new RecordingSuggestions(s, _space)), Accepts);
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
-        var data = _options.Data ?? _experiment.LoadData(plan.Seed, Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)));
-        try
+        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), data, seed, weights, directions);
+        var workers = Math.Max(1, plan.Parallel);
+        if (workers == 1)
         {
-            var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), data, seed, weights, directions);
-            var workers = Math.Max(1, plan.Parallel);
-            if (workers == 1)
-            {
-                run.Work(cancellation);
-            }
-            else
-            {
-                // N trials at once share the cores: each gets its part of LibTorch's intra-op threads.
-                TorchRuntime.Initialize(new RuntimeOptions(Threads: Math.Max(1, Environment.ProcessorCount / workers)));
-                Task.WaitAll([.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() => run.Work(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
-            }
+            run.Work(cancellation);
+        }
+        else
+        {
+            // N trials at once share the cores: each gets its part of LibTorch's intra-op threads.
+            TorchRuntime.Initialize(new RuntimeOptions(Threads: Math.Max(1, Environment.ProcessorCount / workers)));
+            Task.WaitAll([.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() => run.Work(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
+        }
 
-            var result = new StudyResult(version, directions, _store.Trials(version.StudyId), run.Started, run.Reason, run.Message);
-            _observer.StudyFinished(result);
-            return result;
-        }
-        finally
-        {
-            if (_options.Data is null)
-            {
-                data.Dispose();
-            }
-        }
+        var result = new StudyResult(version, directions, _store.Trials(version.StudyId), run.Started, run.Reason, run.Message);
+        _observer.StudyFinished(result);
+        return result;
     }
 
     private bool Accepts(IReadOnlyDictionary<string, object> point) => Satisfies(_experiment.Sample(new FixedSuggestions(point, fallback: null)));
