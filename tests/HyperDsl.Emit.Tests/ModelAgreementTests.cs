@@ -10,8 +10,9 @@ namespace HyperDsl.Emit.Tests;
 
 /// <summary>
 /// The generated model, built by TorchSharp, must be exactly what the checker proved: at
-/// several points of each example's space, its trainable parameter count equals the checker's
-/// figure and a forward pass returns the shape the checker predicted.
+/// several points of each example's space, its trainable parameter count and its FLOPs (as the
+/// runtime counts them for model.flops) equal the checker's figures, and a forward pass returns
+/// the shape the checker predicted.
 /// </summary>
 public class ModelAgreementTests
 {
@@ -21,7 +22,7 @@ public class ModelAgreementTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Generated_models_have_the_checkers_parameter_counts_and_output_shapes(string example)
+    public void Generated_models_have_the_checkers_parameter_counts_flops_and_output_shapes(string example)
     {
         TorchRuntime.EnsureInitialized();
         var (compilation, sources, _) = EmitterTests.Generate(example);
@@ -63,9 +64,12 @@ public class ModelAgreementTests
 
                 Assert.True(statistics!.TrainableParameters == ModelParameters.CountTrainable(model),
                     $"{experiment.Name} at {described}: the checker counts {statistics.TrainableParameters} parameters, TorchSharp {ModelParameters.CountTrainable(model)}.");
+                var inputShape = ((MapShape)statistics.Input) is var s ? new[] { s.Channels, s.Height, s.Width } : [];
+                Assert.True(statistics.Flops == ModelFlops.Count(model, inputShape),
+                    $"{experiment.Name} at {described}: the checker counts {statistics.Flops} FLOPs, the runtime {ModelFlops.Count(model, inputShape)}.");
                 using var scope = NewDisposeScope();
                 model.eval();
-                var input = randn([2, .. ((MapShape)statistics.Input) is var s ? new[] { s.Channels, s.Height, s.Width } : []]);
+                var input = randn([2, .. inputShape]);
                 var output = model.forward(input);
                 Assert.Equal(new long[] { 2, ((FeatureShape)statistics.Output).Features }, output.shape);
             }

@@ -384,7 +384,9 @@ internal sealed class ExperimentEmitter
         Line("/// <inheritdoc />");
         Line($"public bool HasModelConstraints => {experiment}.HasModelConstraints;");
         Line("/// <inheritdoc />");
-        Line($"public bool SatisfiesModel(object point, long modelParams) => {experiment}.SatisfiesModel({point}, modelParams);");
+        Line($"public bool SatisfiesModel(object point, long modelParams, long modelFlops) => {experiment}.SatisfiesModel({point}, modelParams, modelFlops);");
+        Line("/// <inheritdoc />");
+        Line($"public global::System.Collections.Generic.IReadOnlyList<long> InputShape => {experiment}.InputShape;");
         Line("/// <inheritdoc />");
         Line($"public {Runtime}.Training.TrainingOptions Training(object point) => {experiment}.Training({point});");
         Line("/// <inheritdoc />");
@@ -394,8 +396,9 @@ internal sealed class ExperimentEmitter
         Close();
     }
 
-    // Stands for model.params in the scope of SatisfiesModel.
+    // Stand for model.params and model.flops in the scope of SatisfiesModel.
     private static readonly object ModelParametersKey = new();
+    private static readonly object ModelFlopsKey = new();
 
     private static bool IsModelConstraint(RequireSyntax constraint) => SyntaxWalker.Expressions(constraint.Condition).Any(e => e is MemberAccessSyntax);
 
@@ -403,31 +406,22 @@ internal sealed class ExperimentEmitter
     {
         var constraints = _bound.Experiment.Constraints.Where(c => !IsModelConstraint(c)).ToList();
         var model = _bound.Experiment.Constraints.Where(IsModelConstraint).ToList();
-        var flops = model.Any(c => SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax { Member.Name: "flops" }));
-        Line($"/// <summary>Whether the spec constrains model.params (checked per trial by <see cref=\"SatisfiesModel\"/>).</summary>");
+        Line($"/// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref=\"SatisfiesModel\"/>).</summary>");
         Line($"public const bool HasModelConstraints = {(model.Count > 0 ? "true" : "false")};");
         Line();
-        Line("/// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>");
-        Line($"public static bool SatisfiesModel({_name}Params p, long modelParams)");
+        Line("/// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>");
+        Line($"public static bool SatisfiesModel({_name}Params p, long modelParams, long modelFlops)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        if (flops)
+        var scope = Scope.ForParams("p").With(ModelParametersKey, "modelParams").With(ModelFlopsKey, "modelFlops");
+        foreach (var constraint in model)
         {
-            // The plan says the study cannot run (StudyPlan.NotRunnable), so this is never asked.
-            Line("return true;");
-        }
-        else
-        {
-            foreach (var constraint in model)
-            {
-                LineDirective(constraint);
-                Line($"if (!({Expression(constraint.Condition, Scope.ForParams("p").With(ModelParametersKey, "modelParams"))})) return false;");
-            }
-
-            Line("#line default");
-            Line("return true;");
+            LineDirective(constraint);
+            Line($"if (!({Expression(constraint.Condition, scope)})) return false;");
         }
 
+        Line("#line default");
+        Line("return true;");
         Close();
         Line();
         Line("/// <summary>");
@@ -702,6 +696,7 @@ internal sealed class ExperimentEmitter
         MatchExpressionSyntax match => Match(match, scope),
         CallSyntax call when Model.GetResolution(call) is CatalogEntry { Kind: EntryKind.Function } function => Function(function, call, scope),
         MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "params" } when scope.Lookup(ModelParametersKey) is { } count => count,
+        MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "flops" } when scope.Lookup(ModelFlopsKey) is { } flops => flops,
         _ => throw new NotSupportedException($"The generator does not translate '{expression.Span.Text}' yet."),
     };
 

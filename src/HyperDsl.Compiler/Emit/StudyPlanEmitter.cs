@@ -62,13 +62,6 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
             yield return $"TryPoints = [{string.Join(", ", points.Select(TryPoint))}],";
         }
 
-        var usesFlops = objectives.Any(o => o.Metric is MemberAccessSyntax { Member.Name: "flops" })
-            || experiment.Constraints.Any(c => Binding.SyntaxWalker.Expressions(c.Condition).Any(e => e is MemberAccessSyntax { Member.Name: "flops" }));
-        if (usesFlops)
-        {
-            yield return $"NotRunnable = {CSharpNames.String($"'{experiment.Name}' uses model.flops (in an objective or a 'require'), which hyp run cannot evaluate per trial yet; hyp check proves it over the space. Use model.params, or drop it to run the study.")},";
-        }
-
         if (Value("storage") is { } storage && ConstantFolder.TryFold(storage, bound.Model) is StringValue path)
         {
             yield return $"Storage = {CSharpNames.String(path.Value)},";

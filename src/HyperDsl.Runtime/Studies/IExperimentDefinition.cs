@@ -31,11 +31,14 @@ public interface IExperimentDefinition
     /// <summary>Whether a point meets the spec's constraints on parameters.</summary>
     bool Satisfies(object point);
 
-    /// <summary>Whether the spec constrains <c>model.params</c>, which needs the model built to check.</summary>
+    /// <summary>The shape of one input image: channels, height, width.</summary>
+    IReadOnlyList<long> InputShape { get; }
+
+    /// <summary>Whether the spec constrains <c>model.params</c> or <c>model.flops</c>, which need the model built to check.</summary>
     bool HasModelConstraints { get; }
 
-    /// <summary>Whether a point's model, with <paramref name="modelParams"/> trainable parameters, meets the constraints on <c>model.params</c>.</summary>
-    bool SatisfiesModel(object point, long modelParams);
+    /// <summary>Whether a point's model, with <paramref name="modelParams"/> trainable parameters and <paramref name="modelFlops"/> forward FLOPs per sample, meets the constraints on them.</summary>
+    bool SatisfiesModel(object point, long modelParams, long modelFlops);
 
     /// <summary>How a trial trains at a point.</summary>
     TrainingOptions Training(object point);

@@ -5,8 +5,8 @@ namespace HyperDsl.Runtime.Studies;
 /// <summary>One objective of a study: a metric and which way is better.</summary>
 /// <param name="Metric">
 /// A per-epoch metric (<c>val_accuracy</c>, <c>val_loss</c>, <c>train_loss</c>, <c>val_top5</c>,
-/// <c>val_auc</c>), <c>test_accuracy</c> (measured once after training), or <c>model.params</c>
-/// (known without training).
+/// <c>val_auc</c>), <c>test_accuracy</c> (measured once after training), or <c>model.params</c> /
+/// <c>model.flops</c> (known without training).
 /// </param>
 /// <param name="Direction">Whether larger or smaller is better.</param>
 public sealed record Objective(string Metric, StudyDirection Direction)

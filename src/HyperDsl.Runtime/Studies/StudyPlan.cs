@@ -33,9 +33,6 @@ public sealed record StudyPlan
     /// <summary>The <c>try</c> points, in order: each parameter's value by name (double, long, bool, or the choice's name).</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object>> TryPoints { get; init; } = [];
 
-    /// <summary>Why the study cannot run in this version (something the runtime cannot evaluate yet), or null.</summary>
-    public string? NotRunnable { get; init; }
-
     /// <summary>The spec's <c>storage</c>, relative to the spec's folder, or null for the default.</summary>
     public string? Storage { get; init; }
 }

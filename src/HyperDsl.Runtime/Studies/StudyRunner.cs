@@ -39,15 +39,9 @@ public sealed class StudyRunner
 
     /// <summary>Runs the study until it should stop; cancelling ends the running trials after their epoch, as interrupted.</summary>
     /// <exception cref="StudyStoreException">The store cannot be used.</exception>
-    /// <exception cref="NotSupportedException">An objective cannot be evaluated yet.</exception>
     public StudyResult Run(CancellationToken cancellation = default)
     {
         var plan = _experiment.Plan;
-        if (plan.NotRunnable is { } reason)
-        {
-            throw new NotSupportedException(reason);
-        }
-
         // Data first: a missing data set is reported before the store is touched.
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)));
         try
@@ -115,7 +109,7 @@ public sealed class StudyRunner
         }
 
         using var model = _experiment.BuildModel(point);
-        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model));
+        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShape));
     }
 
     // Trials that count toward the budget: all but the waiting ones and the failed ones queued again (their retry counts instead).

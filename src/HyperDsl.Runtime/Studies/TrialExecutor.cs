@@ -134,29 +134,21 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         return pruner.ShouldPrune(current, others);
     }
 
+    // model.params and model.flops, from the model built once; the other objectives need training.
     private List<double?> StaticValues(object point)
     {
-        var values = new List<double?>();
-        long? parameters = null;
-        foreach (var objective in _objectives)
+        if (!_objectives.Any(o => o.IsStatic))
         {
-            if (objective.Metric == "model.params")
-            {
-                if (parameters is null)
-                {
-                    using var model = experiment.BuildModel(point);
-                    parameters = ModelParameters.CountTrainable(model);
-                }
-
-                values.Add(parameters);
-            }
-            else
-            {
-                values.Add(null);
-            }
+            return [.. _objectives.Select(_ => (double?)null)];
         }
 
-        return values;
+        using var model = experiment.BuildModel(point);
+        return [.. _objectives.Select(o => o.Metric switch
+        {
+            "model.params" => ModelParameters.CountTrainable(model),
+            "model.flops" => ModelFlops.Count(model, experiment.InputShape),
+            _ => (double?)null,
+        })];
     }
 
     private List<double>? Values(TrainingResult result, List<double?> statics, out string? failure)

@@ -55,11 +55,11 @@ public static partial class ChestXrayTransferExperiment
         return new ChestXrayTransferParams(s_lr, s_weight_decay, s_backbone_lr, s_fine_tune);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(ChestXrayTransferParams p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(ChestXrayTransferParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -175,7 +175,9 @@ public sealed class ChestXrayTransferDefinition : global::HyperDsl.Runtime.Studi
     /// <inheritdoc />
     public bool HasModelConstraints => ChestXrayTransferExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => ChestXrayTransferExperiment.SatisfiesModel((ChestXrayTransferParams)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ChestXrayTransferExperiment.SatisfiesModel((ChestXrayTransferParams)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ChestXrayTransferExperiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ChestXrayTransferExperiment.Training((ChestXrayTransferParams)point);
     /// <inheritdoc />

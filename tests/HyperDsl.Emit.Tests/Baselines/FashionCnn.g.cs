@@ -85,11 +85,11 @@ public static partial class FashionCnnExperiment
         return new FashionCnnParams(s_lr, s_batch, s_depth, s_width, s_dropout, s_optimizer, s_momentum, s_rotation, s_flip);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(FashionCnnParams p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(FashionCnnParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -201,7 +201,9 @@ public sealed class FashionCnnDefinition : global::HyperDsl.Runtime.Studies.IExp
     /// <inheritdoc />
     public bool HasModelConstraints => FashionCnnExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => FashionCnnExperiment.SatisfiesModel((FashionCnnParams)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => FashionCnnExperiment.SatisfiesModel((FashionCnnParams)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => FashionCnnExperiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => FashionCnnExperiment.Training((FashionCnnParams)point);
     /// <inheritdoc />

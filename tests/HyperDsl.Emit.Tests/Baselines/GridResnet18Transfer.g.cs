@@ -41,11 +41,11 @@ public static partial class GridResnet18TransferExperiment
         return new GridResnet18TransferParams(s_lr, s_batch, s_rotation, s_flip);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(GridResnet18TransferParams p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(GridResnet18TransferParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -140,7 +140,9 @@ public sealed class GridResnet18TransferDefinition : global::HyperDsl.Runtime.St
     /// <inheritdoc />
     public bool HasModelConstraints => GridResnet18TransferExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => GridResnet18TransferExperiment.SatisfiesModel((GridResnet18TransferParams)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => GridResnet18TransferExperiment.SatisfiesModel((GridResnet18TransferParams)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => GridResnet18TransferExperiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => GridResnet18TransferExperiment.Training((GridResnet18TransferParams)point);
     /// <inheritdoc />

@@ -47,13 +47,16 @@ public static partial class ImagenetResnet50Experiment
         return new ImagenetResnet50Params(s_base_lr, s_weight_decay, s_width, s_smoothing);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = true;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(ImagenetResnet50Params p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(ImagenetResnet50Params p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
+#line 38 "examples/imagenet-resnet50.hyp"
+        if (!((modelFlops <= 8000000000L))) return false;
+        #line default
         return true;
     }
 
@@ -116,7 +119,6 @@ public static partial class ImagenetResnet50Experiment
         Seed = 2016L,
         Epochs = 90,
         TryPoints = [new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal) { ["base_lr"] = 0.1, ["weight_decay"] = 0.0001, ["width"] = 64L, ["smoothing"] = 0.0 }],
-        NotRunnable = "'imagenet_resnet50' uses model.flops (in an objective or a 'require'), which hyp run cannot evaluate per trial yet; hyp check proves it over the space. Use model.params, or drop it to run the study.",
         Storage = "studies/imagenet-resnet50.db",
     };
 
@@ -231,7 +233,9 @@ public sealed class ImagenetResnet50Definition : global::HyperDsl.Runtime.Studie
     /// <inheritdoc />
     public bool HasModelConstraints => ImagenetResnet50Experiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => ImagenetResnet50Experiment.SatisfiesModel((ImagenetResnet50Params)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ImagenetResnet50Experiment.SatisfiesModel((ImagenetResnet50Params)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ImagenetResnet50Experiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ImagenetResnet50Experiment.Training((ImagenetResnet50Params)point);
     /// <inheritdoc />

@@ -38,11 +38,11 @@ public static partial class QuickstartExperiment
         return new QuickstartParams(s_lr, s_width, s_dropout);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(QuickstartParams p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(QuickstartParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -154,7 +154,9 @@ public sealed class QuickstartDefinition : global::HyperDsl.Runtime.Studies.IExp
     /// <inheritdoc />
     public bool HasModelConstraints => QuickstartExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => QuickstartExperiment.SatisfiesModel((QuickstartParams)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => QuickstartExperiment.SatisfiesModel((QuickstartParams)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => QuickstartExperiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => QuickstartExperiment.Training((QuickstartParams)point);
     /// <inheritdoc />

@@ -105,11 +105,11 @@ public static partial class ResidualCnnExperiment
         return new ResidualCnnParams(s_width, s_stages, s_blocks, s_stem, s_optimizer, s_lr, s_momentum, s_weight_decay, s_use_dropout, s_drop);
     }
 
-    /// <summary>Whether the spec constrains model.params (checked per trial by <see cref="SatisfiesModel"/>).</summary>
+    /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = true;
 
-    /// <summary>Whether a point's model meets the spec's constraints on model.params, given its trainable parameter count.</summary>
-    public static bool SatisfiesModel(ResidualCnnParams p, long modelParams)
+    /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
+    public static bool SatisfiesModel(ResidualCnnParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 49 "examples/residual-cnn.hyp"
@@ -297,7 +297,9 @@ public sealed class ResidualCnnDefinition : global::HyperDsl.Runtime.Studies.IEx
     /// <inheritdoc />
     public bool HasModelConstraints => ResidualCnnExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams) => ResidualCnnExperiment.SatisfiesModel((ResidualCnnParams)point, modelParams);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ResidualCnnExperiment.SatisfiesModel((ResidualCnnParams)point, modelParams, modelFlops);
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ResidualCnnExperiment.InputShape;
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ResidualCnnExperiment.Training((ResidualCnnParams)point);
     /// <inheritdoc />

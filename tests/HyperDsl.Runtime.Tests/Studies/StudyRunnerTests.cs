@@ -148,21 +148,33 @@ public sealed class StudyRunnerTests : IDisposable
     public void Constraints_on_model_params_are_checked_on_the_built_model()
     {
         using var store = Open();
-        var result = Run(new TinyExperiment { ModelConstraint = parameters => parameters <= 200, Plan = Plan(trials: 4) }, store);
+        var result = Run(new TinyExperiment { ModelConstraint = (parameters, _) => parameters <= 200, Plan = Plan(trials: 4) }, store);
 
         Assert.All(result.Trials, t => Assert.Equal(4L, t.Parameters["width"]));
     }
 
     [Fact]
-    public void A_study_the_runtime_cannot_evaluate_is_refused_before_anything_is_stored()
+    public void Constraints_on_model_flops_see_the_flops_the_checker_counts()
+    {
+        // Width 4: a 3x3 conv to 4 maps of 4x4 (2*4*16*9 = 1,152) and a linear 64 -> 2 (256): 1,408. Width 8: 2,816.
+        using var store = Open();
+        var seen = new List<long>();
+        var result = Run(new TinyExperiment { ModelConstraint = (_, flops) => { seen.Add(flops); return flops <= 1408; }, Plan = Plan(trials: 3) }, store);
+
+        Assert.All(result.Trials, t => Assert.Equal(4L, t.Parameters["width"]));
+        Assert.Equal([1408L, 2816L], seen.Distinct().Order());
+    }
+
+    [Fact]
+    public void A_flops_objective_is_counted_without_training()
     {
         using var store = Open();
-        var plan = Plan(trials: 2) with { NotRunnable = "it uses model.flops" };
+        var plan = Plan(trials: 3) with { Objectives = [new Objective("model.flops", StudyDirection.Minimize)] };
 
-        var error = Assert.Throws<NotSupportedException>(() => Run(new TinyExperiment { Plan = plan }, store));
+        var result = Run(new TinyExperiment { Plan = plan }, store);
 
-        Assert.Equal("it uses model.flops", error.Message);
-        Assert.Empty(store.Studies());
+        Assert.All(result.Trials, t => Assert.Equal((long)t.Parameters["width"] == 4L ? 1408 : 2816, t.Values![0]));
+        Assert.All(result.Trials, t => Assert.Empty(t.Intermediate));
     }
 
     [Fact]
@@ -305,9 +317,11 @@ public sealed class StudyRunnerTests : IDisposable
 
         public bool Satisfies(object point) => true;
 
+        public IReadOnlyList<long> InputShape => [1, 6, 6];
+
         public bool HasModelConstraints => false;
 
-        public bool SatisfiesModel(object point, long modelParams) => true;
+        public bool SatisfiesModel(object point, long modelParams, long modelFlops) => true;
 
         public TrainingOptions Training(object point) => _inner.Training(point) with { Epochs = 1 };
 

@@ -56,11 +56,13 @@ internal sealed class TinyExperiment : IExperimentDefinition
 
     public bool Satisfies(object point) => Constraint?.Invoke((TinyPoint)point) ?? true;
 
-    public Func<long, bool>? ModelConstraint { get; init; }
+    public Func<long, long, bool>? ModelConstraint { get; init; }
+
+    public IReadOnlyList<long> InputShape => [1, 6, 6];
 
     public bool HasModelConstraints => ModelConstraint is not null;
 
-    public bool SatisfiesModel(object point, long modelParams) => ModelConstraint?.Invoke(modelParams) ?? true;
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ModelConstraint?.Invoke(modelParams, modelFlops) ?? true;
 
     public TrainingOptions Training(object point)
     {
