@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperDsl.Compiler;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Diagnostics;
 

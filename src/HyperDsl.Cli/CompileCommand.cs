@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperDsl.Compiler;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Hosting;
 using HyperDsl.Syntax;

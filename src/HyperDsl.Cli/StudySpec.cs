@@ -1,4 +1,5 @@
 using HyperDsl.Compiler;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Hosting;
 using HyperDsl.Runtime.Studies;

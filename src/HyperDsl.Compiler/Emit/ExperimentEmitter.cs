@@ -348,6 +348,9 @@ internal sealed class ExperimentEmitter
         Line("/// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
         Line($"public const string StudyHash = \"{StudyHash.Of(_bound)}\";");
         Line();
+        Line("/// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>");
+        Line($"public static {_name}Params PointOf({Runtime}.Studies.Storage.StoredTrial trial) => ({_name}Params){Runtime}.Studies.TrialPoints.Replay(new {_name}Definition(), trial);");
+        Line();
         Line("/// <summary>How the study searches: the tune section.</summary>");
         Line($"public static {Runtime}.Studies.StudyPlan Plan {{ get; }} = new {Runtime}.Studies.StudyPlan");
         Open();

@@ -18,7 +18,7 @@ public static class HypCompilationEmitter
     /// <summary>HYP5001: a construct the code generator does not translate yet.</summary>
     public static readonly DiagnosticDescriptor NotGeneratedDescriptor = new("HYP5001", DiagnosticSeverity.Error, "Not supported by the code generator yet");
 
-    /// <summary>The generated files, or the diagnostics that prevent them.</summary>
+    /// <summary>The generated files with every diagnostic (the compilation's warnings, HYP5001), or the diagnostics that prevent them.</summary>
     public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Diagnostics) Emit(HypCompilation compilation)
     {
         ArgumentNullException.ThrowIfNull(compilation);
@@ -28,7 +28,10 @@ public static class HypCompilationEmitter
         }
 
         var sources = ImmutableArray.CreateBuilder<GeneratedSource>();
+
+        // The compilation's warnings come along: whoever prints what the generator did shows them too.
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        diagnostics.AddRange(compilation.Diagnostics);
         foreach (var experiment in compilation.Experiments)
         {
             var unsupported = Unsupported(experiment);

@@ -5,11 +5,11 @@ namespace HyperDsl.Runtime.Studies;
 /// <summary>How one run of a study goes: the command line's overrides of the spec, and where things are.</summary>
 public sealed record StudyRunOptions
 {
-    /// <summary>The spec file, as given (recorded with the study version; its folder is where relative data paths start).</summary>
-    public required string SpecPath { get; init; }
+    /// <summary>The spec file, as given (recorded with the study version; its folder is where relative data paths start, else the current folder).</summary>
+    public string SpecPath { get; init; } = "";
 
     /// <summary>The spec file's text, recorded with the study version.</summary>
-    public required string SpecText { get; init; }
+    public string SpecText { get; init; } = "";
 
     /// <summary>The HyperDsl version that compiled the spec.</summary>
     public string CompilerVersion { get; init; } = "";

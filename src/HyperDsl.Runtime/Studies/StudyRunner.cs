@@ -43,7 +43,7 @@ public sealed class StudyRunner
     {
         var plan = _experiment.Plan;
         // Data first: a missing data set is reported before the store is touched.
-        var data = _options.Data ?? _experiment.LoadData(plan.Seed, Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)));
+        var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
         try
         {
             return Run(data, cancellation);

@@ -115,6 +115,9 @@ public static partial class ChestXrayTransferExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "b03fe19ab08644c90ea194c4c27a2db6a9952a030282a2cf0c985ea5860e14f5";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static ChestXrayTransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ChestXrayTransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ChestXrayTransferDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

@@ -143,6 +143,9 @@ public static partial class FashionCnnExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "1e1e2544b9decacfc7bd7d04c33738bf7d9f406a4706c80be48c2659d5832c2b";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static FashionCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (FashionCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new FashionCnnDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

@@ -97,6 +97,9 @@ public static partial class GridResnet18TransferExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "d13666bcc8b94be39b1e06b6a693b84749b4c7516407525c577cf7e480b7b22b";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static GridResnet18TransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (GridResnet18TransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new GridResnet18TransferDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

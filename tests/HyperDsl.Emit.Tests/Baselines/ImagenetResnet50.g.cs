@@ -107,6 +107,9 @@ public static partial class ImagenetResnet50Experiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "405d2580d276cec990a4d5e9c67847344e2ca3de72f5e2378bedcef8bf37d90c";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static ImagenetResnet50Params PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ImagenetResnet50Params)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ImagenetResnet50Definition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

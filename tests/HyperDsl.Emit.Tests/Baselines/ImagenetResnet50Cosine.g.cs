@@ -107,6 +107,9 @@ public static partial class ImagenetResnet50CosineExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "435a90ff9e38727150f3fa84b4cefa62e086b8577f4ead41af49e55d3e9fe333";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static ImagenetResnet50CosineParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ImagenetResnet50CosineParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ImagenetResnet50CosineDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

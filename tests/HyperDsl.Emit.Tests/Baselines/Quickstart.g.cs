@@ -92,6 +92,9 @@ public static partial class QuickstartExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "1c00beeaced2f4a15c29f67f3c76044c54557df3b7314db7e49561c690d35582";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static QuickstartParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (QuickstartParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new QuickstartDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

@@ -171,6 +171,9 @@ public static partial class ResidualCnnExperiment
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "4cf579425c6aa55907fad635ee2f47b22661fcfba2e91f996e369df9b692a695";
 
+    /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
+    public static ResidualCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ResidualCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ResidualCnnDefinition(), trial);
+
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {

@@ -1,10 +1,12 @@
-using HyperDsl.Compiler.Resolution;
+namespace HyperDsl.Compiler.Resolution;
 
-namespace HyperDsl.Cli;
-
-/// <summary>Reads imported specs from disk for the compiler.</summary>
-internal sealed class FileSystemSourceResolver : ISourceResolver
+/// <summary>
+/// Reads imported specs from disk: what hosts (the CLI, the build tool) pass to
+/// <see cref="HypCompilation.Create"/>; the compiler itself never touches the file system.
+/// </summary>
+public sealed class FileSystemSourceResolver : ISourceResolver
 {
+    /// <inheritdoc />
     public byte[]? TryRead(string path, out string? problem)
     {
         try

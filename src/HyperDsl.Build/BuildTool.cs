@@ -1,0 +1,91 @@
+using System.Security;
+using System.Text;
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Compiler.Resolution;
+using HyperDsl.Syntax;
+using HyperDsl.Syntax.Diagnostics;
+
+namespace HyperDsl.Build;
+
+/// <summary>
+/// The build's generator: checks one spec, prints its diagnostics in the canonical
+/// <c>path(line,col): error HYPnnnn: message</c> form that MSBuild's Exec turns into build errors
+/// and warnings, writes the C# of each experiment, and records the spec's imports.
+/// Exit codes: 0 generated, 1 errors in the spec, 2 usage or I/O errors.
+/// </summary>
+internal static class BuildTool
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var options = BuildToolOptions.Parse(args, out var problem);
+        if (options is null)
+        {
+            error.WriteLine($"hyp-build: error: {problem}. Usage: --spec FILE --output DIR --deps FILE --stamp FILE [--warnaserror] [--warnaserror-codes HYPnnnn;...] [--nowarn HYPnnnn;...]");
+            return 2;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(options.Spec);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{options.Spec}: error HYP0000: cannot read the spec: {failure.Message}");
+            return 2;
+        }
+
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(bytes, options.Spec)], new FileSystemSourceResolver());
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        var failed = false;
+        foreach (var diagnostic in diagnostics.Where(d => !options.Suppressed.Contains(d.Code) || d.IsError))
+        {
+            var asError = diagnostic.IsError || options.WarningsAsErrors || options.AsErrors.Contains(diagnostic.Code);
+            failed |= asError;
+            var line = DiagnosticFormatter.ToCanonical(diagnostic);
+            output.WriteLine(asError && !diagnostic.IsError ? line.Replace(": warning " + diagnostic.Code, ": error " + diagnostic.Code, StringComparison.Ordinal) : line);
+        }
+
+        try
+        {
+            // The dependencies are written even when the spec fails, so fixing an import triggers the next build.
+            WriteDependencies(options, compilation);
+            if (failed)
+            {
+                return 1;
+            }
+
+            if (Directory.Exists(options.Output))
+            {
+                Directory.Delete(options.Output, recursive: true);
+            }
+
+            Directory.CreateDirectory(options.Output);
+            foreach (var source in sources)
+            {
+                File.WriteAllText(Path.Combine(options.Output, source.HintName), source.Text);
+            }
+
+            File.WriteAllText(options.StampFile, $"{HypCompilationEmitter.Version}\n{string.Join("\n", sources.Select(s => s.HintName))}\n");
+            return 0;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{options.Spec}: error HYP0000: cannot write the generated C#: {failure.Message}");
+            return 2;
+        }
+    }
+
+    // An MSBuild file the targets import: the spec's imports become inputs of its generation.
+    private static void WriteDependencies(BuildToolOptions options, HypCompilation compilation)
+    {
+        var imports = compilation.ImportedTrees.Select(t => Path.GetFullPath(t.File.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var text = new StringBuilder("<Project>\n  <!-- Written by HyperDsl.Build: the files ")
+            .Append(SecurityElement.Escape(Path.GetFileName(options.Spec))).Append(" imports. -->\n  <ItemGroup>\n")
+            .Append("    <HypSpec Update=\"").Append(SecurityElement.Escape(Path.GetFullPath(options.Spec))).Append("\" HypImports=\"")
+            .Append(SecurityElement.Escape(string.Join(";", imports))).Append("\" />\n  </ItemGroup>\n</Project>\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DependencyFile))!);
+        File.WriteAllText(options.DependencyFile, text.ToString());
+    }
+}

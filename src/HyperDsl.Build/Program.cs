@@ -1,0 +1,3 @@
+using HyperDsl.Build;
+
+return BuildTool.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,102 @@
+namespace HyperDsl.Build.Tests;
+
+/// <summary>The build's generator, in process: diagnostics, severities, outputs and the imports it records.</summary>
+public sealed class BuildToolTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyperdsl-build-tool-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Blocks = """
+        block head(classes: int) {
+          flatten
+          linear(classes)
+        }
+        """;
+
+    private const string Spec = """
+        import "blocks.hyp"
+        experiment small {
+          data { source synthetic(count: 64, shape: [1, 8, 8], classes: 2) }
+          params {
+            lr     ~ loguniform(1e-3, 1e-1)
+            unused ~ uniform(0, 1)
+          }
+          model {
+            conv(4, kernel: 3)
+            head(classes: 2)
+          }
+          train {
+            epochs    1
+            optimizer adam(lr: lr)
+          }
+          tune {
+            objective maximize train_loss
+            trials    2
+          }
+        }
+        """;
+
+    [Fact]
+    public void A_valid_spec_writes_its_csharp_a_stamp_and_the_files_it_imports()
+    {
+        var (code, output, _) = Generate(Spec);
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning HYP2014", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_folder, "out", "Small.g.cs")));
+        Assert.Contains("Small.g.cs", File.ReadAllText(Path.Combine(_folder, "small.stamp")), StringComparison.Ordinal);
+        Assert.Contains($"HypImports=\"{Path.Combine(_folder, "blocks.hyp")}\"", File.ReadAllText(Path.Combine(_folder, "small.deps.props")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warnings_become_errors_by_the_projects_settings_and_nowarn_hides_them()
+    {
+        var all = Generate(Spec, "--warnaserror");
+        var listed = Generate(Spec, "--warnaserror-codes", "CS0168;HYP2014");
+        var hidden = Generate(Spec, "--nowarn", "HYP2014", "--warnaserror");
+
+        Assert.Equal(1, all.Code);
+        Assert.Contains("error HYP2014", all.Output, StringComparison.Ordinal);
+        Assert.Equal(1, listed.Code);
+        Assert.Contains("error HYP2014", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(0, hidden.Code);
+        Assert.DoesNotContain("HYP2014", hidden.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spec_with_errors_writes_no_stamp_but_records_its_imports()
+    {
+        var (code, output, _) = Generate(Spec.Replace("conv(4, kernel: 3)", "conv(4, kernal: 3)", StringComparison.Ordinal));
+
+        Assert.Equal(1, code);
+        Assert.Contains(": error HYP", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "small.stamp")));
+        Assert.True(File.Exists(Path.Combine(_folder, "small.deps.props")));
+    }
+
+    [Fact]
+    public void Missing_arguments_are_a_usage_error()
+    {
+        var error = new StringWriter();
+
+        var code = BuildTool.Run(["--spec", "x.hyp"], new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("missing --output", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private (int Code, string Output, string Error) Generate(string spec, params string[] extra)
+    {
+        File.WriteAllText(Path.Combine(_folder, "blocks.hyp"), Blocks);
+        var path = Path.Combine(_folder, "small.hyp");
+        File.WriteAllText(path, spec);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = BuildTool.Run(
+            ["--spec", path, "--output", Path.Combine(_folder, "out"), "--deps", Path.Combine(_folder, "small.deps.props"), "--stamp", Path.Combine(_folder, "small.stamp"), .. extra],
+            output,
+            error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
