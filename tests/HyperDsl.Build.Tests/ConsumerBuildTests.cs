@@ -51,6 +51,25 @@ public sealed class ConsumerBuildTests(PackedFeed feed)
     }
 
     [Fact]
+    public void Touching_one_spec_regenerates_that_spec_only_and_both_join_the_compilation()
+    {
+        using var consumer = new ConsumerProject(feed);
+        var second = Path.Combine(consumer.Folder, "second-study.hyp");
+        File.WriteAllText(second, File.ReadAllText(consumer.Spec).Replace("experiment tiny_study", "experiment second_study", StringComparison.Ordinal));
+        var secondStamp = Path.Combine(consumer.GeneratedFolder, "second-study.stamp");
+        Assert.Equal(0, consumer.Build().ExitCode);
+        var (first, other) = (File.GetLastWriteTimeUtc(consumer.Stamp), File.GetLastWriteTimeUtc(secondStamp));
+
+        File.SetLastWriteTimeUtc(second, DateTime.UtcNow.AddSeconds(5));
+        var build = consumer.Build();
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal(first, File.GetLastWriteTimeUtc(consumer.Stamp));
+        Assert.True(File.GetLastWriteTimeUtc(secondStamp) > other);
+        Assert.True(File.Exists(Path.Combine(consumer.GeneratedFolder, "second-study", "SecondStudy.g.cs")));
+    }
+
+    [Fact]
     public void An_unchanged_spec_is_not_generated_again_a_touched_one_is_and_clean_removes_the_generated_code()
     {
         using var consumer = new ConsumerProject(feed);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using HyperDsl.Syntax.Diagnostics;
@@ -12,8 +13,9 @@ namespace HyperDsl.Compiler.Emit;
 /// </summary>
 public static class HypCompilationEmitter
 {
-    /// <summary>The generator's version, written into every file it emits.</summary>
-    public const string Version = "0.1.0";
+    /// <summary>The generator's version, written into every file it emits: the build's <c>Version</c> (Directory.Build.props), the one place versions come from.</summary>
+    public static string Version { get; } =
+        typeof(HypCompilationEmitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>HYP5001: a construct the code generator does not translate yet.</summary>
     public static readonly DiagnosticDescriptor NotGeneratedDescriptor = new("HYP5001", DiagnosticSeverity.Error, "Not supported by the code generator yet");
