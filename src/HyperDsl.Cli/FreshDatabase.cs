@@ -17,6 +17,11 @@ internal sealed class FreshDatabase
     {
         try
         {
+            if (StudyStores.IsPostgresql(location))
+            {
+                return new FreshDatabase(null);
+            }
+
             var path = StudyStores.SqlitePath(location);
             return new FreshDatabase(File.Exists(path) ? null : path);
         }

@@ -9,7 +9,7 @@ namespace HyperDsl.Cli;
 
 /// <summary>
 /// Progress on a terminal, redrawn in place: the study's progress bar, each running trial's epoch
-/// and metrics, the latest finished trials, and the best so far.
+/// and metrics, the latest finished trials, and a table of the best so far (the Pareto front with several objectives).
 /// </summary>
 internal sealed class LiveStudyObserver(IReadOnlyList<Objective> objectives) : IStudyObserver
 {
@@ -59,14 +59,40 @@ internal sealed class LiveStudyObserver(IReadOnlyList<Objective> objectives) : I
                 rows.Add(table);
             }
 
-            var best = BestTrials.Of([.. _finished.Select(f => f.Trial)], [.. objectives.Select(o => o.Direction)]);
-            if (best.Count > 0)
+            var complete = _finished.Select(f => f.Trial).Where(t => t.State == TrialState.Complete && t.Values is not null).ToList();
+            if (complete.Count > 0)
             {
-                rows.Add(new Markup($"[bold]best so far[/]: {string.Join("; ", best.Take(3).Select(t => $"trial {t.Number}: {Markup.Escape(StudyMessages.Values(t, objectives))}"))}"));
+                rows.Add(BestSoFar(complete));
             }
 
             return new Rows(rows);
         }
+    }
+
+    // The best three (one objective) or the Pareto front (several), with their parameters.
+    private Table BestSoFar(List<StoredTrial> complete)
+    {
+        var directions = objectives.Select(o => o.Direction).ToList();
+        var best = directions.Count == 1
+            ? complete.OrderBy(t => (directions[0] == StudyDirection.Maximize ? -1 : 1) * t.Values![0]).ThenBy(t => t.Number).Take(3).ToList()
+            : [.. BestTrials.Of(complete, directions).Take(5)];
+        var table = new Table().Border(TableBorder.Rounded).Title(directions.Count == 1 ? "best so far" : "Pareto front so far");
+        table.AddColumn(new TableColumn("#").RightAligned());
+        foreach (var objective in objectives)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(objective.Metric)).RightAligned());
+        }
+
+        table.AddColumn("parameters");
+        foreach (var trial in best)
+        {
+            var cells = new List<string> { trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            cells.AddRange(trial.Values!.Select(StudyFormat.Value));
+            cells.Add(Markup.Escape(StudyFormat.Points(trial.Parameters)));
+            table.AddRow([.. cells]);
+        }
+
+        return table;
     }
 
     public void StudyStarted(StudyStart start)

@@ -9,7 +9,16 @@ namespace HyperDsl.Cli;
 /// <summary><c>hyp run FILE</c>: checks the spec, then runs (or continues) its study and reports the best trial.</summary>
 internal static class RunCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console) => Create(console, worker: false);
+
+    /// <summary>
+    /// <c>hyp worker FILE --storage URI</c>: one of many processes (on one machine or many) that
+    /// share a study through its store; it runs trials until the study's budget is met, printing
+    /// plain lines, and ends with a one-line summary instead of the trial table.
+    /// </summary>
+    public static Command CreateWorker(CliConsole console) => Create(console, worker: true);
+
+    private static Command Create(CliConsole console, bool worker)
     {
         var file = new Argument<string>("file") { Description = "The .hyp spec to run." };
         var options = new StudyOptions();
@@ -22,7 +31,11 @@ internal static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "The sampler's seed (overrides the spec's 'seed')." };
         var warmStart = new Option<bool>("--warm-start") { Description = "When the spec changed, carry over the previous version's finished trials that lie inside the new space." };
         var maxFailures = new Option<int>("--max-failures") { Description = "Stop the study after this many failed trials in a row.", DefaultValueFactory = _ => 5 };
-        var command = new Command("run", "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
+        var command = new Command(
+            worker ? "worker" : "run",
+            worker
+                ? "Work on a study shared through its store with other workers (here or on other machines) until its trial budget is met. Give the shared store with --storage or $HYP_STORAGE."
+                : "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
         {
             file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures,
         };
@@ -35,7 +48,14 @@ internal static class RunCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            return Execute(parse.GetRequiredValue(file), options.Read(parse), console, run => run with
+            var selection = options.Read(parse);
+            if (worker && selection.Storage is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(StudySpec.StorageVariable)))
+            {
+                console.Error.WriteLine($"hyp: error: a worker shares a study with others, so it needs the shared store: --storage URI or ${StudySpec.StorageVariable}.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            return Execute(parse.GetRequiredValue(file), selection, worker, console, run => run with
             {
                 Trials = parse.GetValue(trials),
                 Timeout = parse.GetValue(timeout),
@@ -47,7 +67,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Execute(string file, StudySelection selection, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
+    private static int Execute(string file, StudySelection selection, bool worker, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
     {
         using var spec = StudySpec.Load(file, selection.Experiment, selection.Storage, console, out var exit);
         if (spec is null)
@@ -87,7 +107,7 @@ internal static class RunCommand
         try
         {
             StudyResult result;
-            if (console.IsTerminal)
+            if (console.IsTerminal && !worker)
             {
                 var observer = new LiveStudyObserver(objectives);
                 var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
@@ -102,7 +122,14 @@ internal static class RunCommand
                 result = new StudyRunner(spec.Definition, store, options, new PlainStudyObserver(console.Out, objectives)).Run(cancellation.Token);
             }
 
-            StudyReport.Summary(console, result, objectives, spec.Definition.SearchSpace.Select(p => p.Name));
+            if (worker)
+            {
+                console.Out.Write($"worker {Runtime.Studies.StudyAttributes.WorkerName}: ran {result.Ran} trial{(result.Ran == 1 ? "" : "s")}; '{result.Version.StudyName}' has {result.Trials.Count(t => t.State != Runtime.Search.TrialState.Waiting)} trials\n");
+            }
+            else
+            {
+                StudyReport.Summary(console, result, objectives, spec.Definition.SearchSpace.Select(p => p.Name));
+            }
             return result.Reason switch
             {
                 StudyStopReason.TooManyFailures => ExitCodes.StudyFailed,

@@ -9,7 +9,7 @@ internal sealed class StudyOptions
 
     public Option<string?> Storage { get; } = new("--storage")
     {
-        Description = "Where the study lives: a SQLite file or sqlite:///path (default: the spec's 'storage', else <spec>.study.db beside the spec).",
+        Description = "Where the study lives: a SQLite file, sqlite:///path, postgresql://user@host/db, or env:VAR to read it from a variable (default: $HYP_STORAGE, else the spec's 'storage', else <spec>.study.db beside the spec).",
     };
 
     public Option<string?> Study { get; } = new("--study") { Description = "The study's name (default: the experiment's name); later spec versions are NAME@v2, NAME@v3, ..." };

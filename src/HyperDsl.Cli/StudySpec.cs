@@ -25,6 +25,9 @@ internal sealed class StudySpec : IDisposable
         Storage = storage;
     }
 
+    /// <summary>Names the study store when <c>--storage</c> does not, so a shared database's credentials stay out of specs and command lines.</summary>
+    public const string StorageVariable = "HYP_STORAGE";
+
     /// <summary>The spec file as given.</summary>
     public string Path { get; }
 
@@ -34,16 +37,20 @@ internal sealed class StudySpec : IDisposable
     /// <summary>The experiment.</summary>
     public IExperimentDefinition Definition { get; }
 
-    /// <summary>Where the study lives: <c>--storage</c>, else the spec's <c>storage</c> (from the spec's folder), else <c>{spec}.study.db</c> beside the spec.</summary>
+    /// <summary>Where the study lives: <c>--storage</c>, else <c>$HYP_STORAGE</c>, else the spec's <c>storage</c> (from the spec's folder), else <c>{spec}.study.db</c> beside the spec.</summary>
     public string Storage { get; }
 
-    /// <summary>Where the best trials' weights go: beside a SQLite store <c>x.study.db</c>, <c>x.study.weights/</c>.</summary>
-    /// <exception cref="Runtime.Studies.Storage.StudyStoreException">The storage location is not a SQLite file.</exception>
+    /// <summary>
+    /// Where the best trials' weights go: beside a SQLite store <c>x.study.db</c>, <c>x.study.weights/</c>;
+    /// with a shared database, beside the spec (each machine keeps the weights of the trials it ran).
+    /// </summary>
     public string WeightsDirectory
     {
         get
         {
-            var file = System.IO.Path.GetFullPath(Runtime.Studies.Storage.StudyStores.SqlitePath(Storage));
+            var file = System.IO.Path.GetFullPath(Runtime.Studies.Storage.StudyStores.IsPostgresql(Storage)
+                ? System.IO.Path.ChangeExtension(Path, ".study.db")
+                : Runtime.Studies.Storage.StudyStores.SqlitePath(Storage));
             return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, System.IO.Path.GetFileNameWithoutExtension(file) + ".weights");
         }
     }
@@ -107,6 +114,7 @@ internal sealed class StudySpec : IDisposable
         }
 
         var location = storage
+            ?? (Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } shared ? shared : null)
             ?? (chosen.Plan.Storage is { } planned ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(spec.DisplayPath) ?? "", planned) : null)
             ?? System.IO.Path.ChangeExtension(spec.DisplayPath, ".study.db");
         exitCode = ExitCodes.Success;

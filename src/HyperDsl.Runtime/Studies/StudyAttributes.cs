@@ -9,6 +9,9 @@ public static class StudyAttributes
     /// <summary>System: the process running the trial (<c>host:pid:start</c>).</summary>
     public const string Worker = "hyperdsl:worker";
 
+    /// <summary>This process as trials record it (<c>host:pid:start</c>).</summary>
+    public static string WorkerName => TrialRecovery.ThisWorker;
+
     /// <summary>System: the trial's training seed.</summary>
     public const string Seed = "hyperdsl:seed";
 
@@ -18,10 +21,13 @@ public static class StudyAttributes
     /// <summary>System: the <c>try</c> points were queued for this study version.</summary>
     public const string TryPointsQueued = "hyperdsl:try_points_queued";
 
+    /// <summary>System: the grid's points were queued for this study version.</summary>
+    public const string GridQueued = "hyperdsl:grid_queued";
+
     /// <summary>User: the number of the trial a queued trial re-runs.</summary>
     public const string RetryOf = "retry_of";
 
-    /// <summary>User: where a queued trial came from (<c>try</c>, <c>retry</c>).</summary>
+    /// <summary>User: where a queued trial came from (<c>try</c>, <c>grid</c>, <c>retry</c>).</summary>
     public const string Origin = "origin";
 
     /// <summary>User: the trial a warm-started trial was copied from (<c>study#number</c>).</summary>

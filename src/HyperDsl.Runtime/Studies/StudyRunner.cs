@@ -42,6 +42,7 @@ public sealed class StudyRunner
     public StudyResult Run(CancellationToken cancellation = default)
     {
         var plan = _experiment.Plan;
+
         // Data first: a missing data set is reported before the store is touched.
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
         try
@@ -66,13 +67,18 @@ public sealed class StudyRunner
         var (version, isNew, previous) = versions.Resolve(name, spec);
         var warm = isNew && previous is not null && _options.WarmStart ? versions.WarmStart(previous, version) : 0;
         versions.QueueTryPoints(version);
-        var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
-        var budget = _options.Trials ?? plan.Trials;
         var directions = _store.Directions(version.StudyId);
-        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null));
-
         var seed = _options.Seed ?? plan.Seed;
         var sampler = plan.Sampler.Create(seed, directions, _experiment.SearchSpace, s => _experiment.Sample(new RecordingSuggestions(s, _space)), Accepts);
+        if (sampler is GridSampler grid)
+        {
+            versions.QueueGrid(version, grid);
+        }
+
+        var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
+        var budget = _options.Trials ?? plan.Trials;
+        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null));
+
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
         var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), data, seed, weights, directions);
@@ -223,26 +229,18 @@ public sealed class StudyRunner
             }
             else
             {
-                ITrialSuggestions? first = null;
                 if (sampler is GridSampler grid)
                 {
-                    // The grid ignores the trial's number, so it can be asked before a trial is created for its point.
-                    try
-                    {
-                        first = grid.StartTrial(history, trials.Count);
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return Stop(StudyStopReason.SpaceExhausted, $"the grid's {grid.Points.Count} points have all been tried");
-                    }
+                    // Every grid point was queued when the study began: none left waiting means the grid is done.
+                    return Stop(StudyStopReason.SpaceExhausted, $"the grid's {grid.Points.Count} points have all been tried");
                 }
 
                 trial = Store.CreateRunningTrial(version.StudyId);
                 for (var attempt = 0; attempt < ConstraintAttempts; attempt++)
                 {
-                    recorder = new RecordingSuggestions(first ?? sampler.StartTrial(history, trial.Number + (attempt * 1_000_003)), runner._space);
+                    recorder = new RecordingSuggestions(sampler.StartTrial(history, trial.Number + (attempt * 1_000_003)), runner._space);
                     point = Experiment.Sample(recorder);
-                    if (runner.Satisfies(point) || first is not null)
+                    if (runner.Satisfies(point))
                     {
                         break;
                     }
@@ -265,6 +263,7 @@ public sealed class StudyRunner
             var origin = JsonValues.ReadString(trial.UserAttributes, StudyAttributes.Origin) switch
             {
                 "try" => "try point",
+                "grid" => "grid",
                 "retry" => $"retry of #{JsonValues.ReadLong(trial.UserAttributes, StudyAttributes.RetryOf)}",
                 _ => runner._experiment.Plan.Sampler.Name,
             };

@@ -25,18 +25,26 @@ internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition exp
     }
 
     /// <summary>Queues the spec's <c>try</c> points once per study version.</summary>
-    public void QueueTryPoints(StudyVersion version)
+    public void QueueTryPoints(StudyVersion version) =>
+        QueueOnce(version, StudyAttributes.TryPointsQueued, experiment.Plan.TryPoints, "try");
+
+    /// <summary>
+    /// Queues every grid point once per study version, in the grid's order: workers then claim
+    /// them as they claim any queued trial, so each point runs exactly once however many
+    /// processes share the study, and a resumed study picks up the points still waiting.
+    /// </summary>
+    public void QueueGrid(StudyVersion version, GridSampler grid) =>
+        QueueOnce(version, StudyAttributes.GridQueued, grid.Points, "grid");
+
+    private void QueueOnce(StudyVersion version, string marker, IReadOnlyList<IReadOnlyDictionary<string, object>> points, string origin)
     {
-        if (experiment.Plan.TryPoints.Count == 0 || store.StudySystemAttributes(version.StudyId).ContainsKey(StudyAttributes.TryPointsQueued))
+        if (points.Count == 0)
         {
             return;
         }
 
-        store.SetStudySystemAttribute(version.StudyId, StudyAttributes.TryPointsQueued, "true");
-        foreach (var point in experiment.Plan.TryPoints)
-        {
-            store.EnqueueTrial(version.StudyId, point, new Dictionary<string, string> { [StudyAttributes.Origin] = JsonValues.Of("try") });
-        }
+        var origins = new Dictionary<string, string> { [StudyAttributes.Origin] = JsonValues.Of(origin) };
+        store.EnqueueTrialsOnce(version.StudyId, marker, [.. points.Select(p => (p, (IReadOnlyDictionary<string, string>?)origins))]);
     }
 
     /// <summary>Copies the finished trials of <paramref name="previous"/> whose points lie inside the new space; returns how many.</summary>

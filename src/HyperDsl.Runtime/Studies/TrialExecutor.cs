@@ -85,25 +85,34 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
             }
         }
 
-        if (result is { Last: { } last })
-        {
-            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Epochs, JsonValues.Of(result.Epochs.Count));
-            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Metrics, JsonValues.Of(LastMetrics(last, result.TestAccuracy)));
-        }
-
         var state = pruned && failure is null ? TrialState.Pruned : failure is null ? TrialState.Complete : TrialState.Failed;
-        if (recoverable)
+        try
         {
-            store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Recoverable, "true");
-        }
+            if (result is { Last: { } last })
+            {
+                store.SetTrialUserAttribute(trial.Id, StudyAttributes.Epochs, JsonValues.Of(result.Epochs.Count));
+                store.SetTrialUserAttribute(trial.Id, StudyAttributes.Metrics, JsonValues.Of(LastMetrics(last, result.TestAccuracy)));
+            }
 
-        // A finished trial cannot change, so its weights are recorded before it finishes (they were saved only if it is among the best).
-        if (state == TrialState.Complete && weightsPath is not null && File.Exists(weightsPath))
+            if (recoverable)
+            {
+                store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Recoverable, "true");
+            }
+
+            // A finished trial cannot change, so its weights are recorded before it finishes (they were saved only if it is among the best).
+            if (state == TrialState.Complete && weightsPath is not null && File.Exists(weightsPath))
+            {
+                store.SetTrialUserAttribute(trial.Id, StudyAttributes.Weights, JsonValues.Of(Path.GetFullPath(weightsPath)));
+            }
+
+            store.FinishTrial(trial.Id, state, state == TrialState.Complete ? values : null, failure);
+        }
+        catch (StudyStoreException) when (store.Trials(studyId).First(t => t.Id == trial.Id).State != TrialState.Running)
         {
-            store.SetTrialUserAttribute(trial.Id, StudyAttributes.Weights, JsonValues.Of(Path.GetFullPath(weightsPath)));
+            // Another worker took this trial for dead (its heartbeat stalled) and failed it; the
+            // configuration is queued again there, so this result is dropped rather than written twice.
+            state = TrialState.Failed;
         }
-
-        store.FinishTrial(trial.Id, state, state == TrialState.Complete ? values : null, failure);
 
         var finished = store.Trials(studyId).First(t => t.Id == trial.Id);
         observer.TrialFinished(finished, watch.Elapsed);

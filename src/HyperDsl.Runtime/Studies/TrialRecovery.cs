@@ -73,14 +73,17 @@ internal sealed class TrialRecovery(IStudyStore store)
         }
 
         var parts = worker.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid) || !long.TryParse(parts[2], out var started))
         {
             return false;
         }
 
         try
         {
-            return WorkerId(pid) != worker;
+            // A process's start time is derived from the boot time, which .NET recomputes on each
+            // read, so two readings differ slightly: the same start within a second is the same process.
+            using var process = Process.GetProcessById(pid);
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) > TimeSpan.TicksPerSecond;
         }
         catch (ArgumentException)
         {

@@ -62,6 +62,14 @@ public interface IStudyStore : IDisposable
     /// </summary>
     StoredTrial EnqueueTrial(long studyId, IReadOnlyDictionary<string, object> fixedParameters, IReadOnlyDictionary<string, string>? userAttributes = null);
 
+    /// <summary>
+    /// Queues <paramref name="trials"/> (fixed parameters and user attributes each) in one
+    /// transaction, once per study and <paramref name="marker"/> (a study system attribute set in
+    /// the same transaction): however many processes start the study at once, one of them queues
+    /// them. Returns false, queueing nothing, when the marker was already set.
+    /// </summary>
+    bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials);
+
     /// <summary>Turns the oldest waiting trial into a running one, or returns null; two claimers never get the same trial.</summary>
     StoredTrial? ClaimWaitingTrial(long studyId);
 

@@ -58,7 +58,8 @@ public sealed class SqliteStudyStore : IStudyStore
                 command.ExecuteNonQuery();
             }
 
-            return new SqliteStudyStore(new RelationalStudyStore(connection, new SqliteDialect(), fullPath, clock));
+            // A file is never out of reach for a while, so there is nothing to wait for: no retries.
+            return new SqliteStudyStore(new RelationalStudyStore(connection, new SqliteDialect(), fullPath, clock, StoreRetryPolicy.None));
         }
         catch (SqliteException e)
         {
@@ -113,6 +114,10 @@ public sealed class SqliteStudyStore : IStudyStore
     /// <inheritdoc/>
     public StoredTrial EnqueueTrial(long studyId, IReadOnlyDictionary<string, object> fixedParameters, IReadOnlyDictionary<string, string>? userAttributes = null) =>
         _store.EnqueueTrial(studyId, fixedParameters, userAttributes);
+
+    /// <inheritdoc />
+    public bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials) =>
+        _store.EnqueueTrialsOnce(studyId, marker, trials);
 
     /// <inheritdoc/>
     public StoredTrial? ClaimWaitingTrial(long studyId) => _store.ClaimWaitingTrial(studyId);

@@ -1,7 +1,7 @@
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
 /// <summary>A clock the test moves, in a zone two hours east of UTC so that local and UTC times differ.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone("test+02", TimeSpan.FromHours(2), "test+02", "test+02");
 

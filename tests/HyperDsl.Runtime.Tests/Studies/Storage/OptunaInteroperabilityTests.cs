@@ -6,27 +6,26 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Studies.Storage.Relational;
 using HyperDsl.TestKit;
-using static HyperDsl.Runtime.Tests.Studies.Storage.StoreFolder;
+using static HyperDsl.Runtime.Tests.Studies.Storage.StoreSpaces;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
-/// <summary>Optuna 3.1 itself (Debian's python3-optuna) reads what the store wrote, and the store reads what Optuna wrote.</summary>
-public sealed class OptunaInteroperabilityTests : IDisposable
+/// <summary>
+/// Optuna 3.1 itself (Debian's python3-optuna, with python3-psycopg2 for PostgreSQL) reads what the
+/// store wrote, and the store reads what Optuna wrote.
+/// </summary>
+public abstract class OptunaInteroperabilityTests(IStoreBackend backend) : StoreContract(backend)
 {
     private const string Python = "/usr/bin/python3";
     private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Runtime.Tests", "Studies", "Storage", "optuna_read_study.py");
     private static readonly ParameterSpace[] Spaces = [LearningRate, Dropout, Momentum, Layers, Width, Optimizer, BatchSize];
-
-    private readonly StoreFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Optuna_reads_every_trial_of_a_study_the_store_wrote()
     {
         var written = WriteVisionStudy();
 
-        using var read = RunOptuna("read", _folder.Path(), "vision");
+        using var read = RunOptuna("read", Backend.OptunaUrl, "vision");
         var study = read.RootElement.GetProperty("vision");
         var trials = study.GetProperty("trials").EnumerateArray().ToList();
 
@@ -72,7 +71,7 @@ public sealed class OptunaInteroperabilityTests : IDisposable
     [Fact]
     public void Optuna_reads_a_two_objective_study_and_finds_its_best_trials()
     {
-        using (var store = _folder.Open())
+        using (var store = Backend.Open())
         {
             var pair = store.CreateStudy("pair", [StudyDirection.Minimize, StudyDirection.Maximize]);
             foreach (var values in new[] { new[] { 1.0, 2.0 }, [0.5, 1.0], [2.0, 3.0], [1.5, 1.5], [double.PositiveInfinity, double.NegativeInfinity] })
@@ -81,7 +80,7 @@ public sealed class OptunaInteroperabilityTests : IDisposable
             }
         }
 
-        using var read = RunOptuna("read", _folder.Path(), "pair");
+        using var read = RunOptuna("read", Backend.OptunaUrl, "pair");
         var study = read.RootElement.GetProperty("pair");
 
         Assert.Equal(["MINIMIZE", "MAXIMIZE"], Strings(study.GetProperty("directions")));
@@ -95,7 +94,7 @@ public sealed class OptunaInteroperabilityTests : IDisposable
     public void Optuna_runs_a_trial_the_store_queued_and_the_store_reads_what_optuna_wrote()
     {
         long studyId;
-        using (var store = _folder.Open())
+        using (var store = Backend.Open())
         {
             studyId = store.CreateStudy("queue", [StudyDirection.Minimize]);
             var done = store.CreateRunningTrial(studyId);
@@ -105,8 +104,8 @@ public sealed class OptunaInteroperabilityTests : IDisposable
             store.EnqueueTrial(studyId, new Dictionary<string, object> { ["lr"] = 0.01, ["optimizer"] = "adamw", ["layers"] = 2L });
         }
 
-        using var ran = RunOptuna("run-waiting", _folder.Path(), "queue");
-        using var reopened = _folder.Open();
+        using var ran = RunOptuna("run-waiting", Backend.OptunaUrl, "queue");
+        using var reopened = Backend.Open();
         var trial = reopened.Trials(studyId)[1];
 
         Assert.Equal(1, ran.RootElement.GetProperty("number").GetInt32());
@@ -117,24 +116,6 @@ public sealed class OptunaInteroperabilityTests : IDisposable
         Assert.Equal(Optimizer.Choices, Assert.IsType<CategoricalSpace>(trial.Distributions["optimizer"]).Choices);
         Assert.NotNull(trial.Started);
         Assert.NotNull(trial.Completed);
-    }
-
-    [Fact]
-    public void Tables_are_created_exactly_as_optuna_creates_them()
-    {
-        using (_folder.Open())
-        {
-        }
-
-        using var schema = RunOptuna("schema", _folder.Path());
-        var ours = schema.RootElement.GetProperty("ours");
-        var optuna = schema.RootElement.GetProperty("optuna").EnumerateObject().ToList();
-
-        Assert.Equal(14, optuna.Count);
-        foreach (var statement in optuna)
-        {
-            Assert.Equal(statement.Value.GetString(), ours.GetProperty(statement.Name).GetString());
-        }
     }
 
     private static IEnumerable<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString());
@@ -152,16 +133,16 @@ public sealed class OptunaInteroperabilityTests : IDisposable
         _ => value,
     };
 
-    private static DateTime? Time(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Null ? null : DateTime.Parse(element.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.None);
-
-    private static JsonDocument RunOptuna(params string[] arguments)
+    /// <summary>Runs optuna_read_study.py with <paramref name="arguments"/> and returns what it printed.</summary>
+    protected static JsonDocument RunOptuna(params string[] arguments)
     {
-        if (!File.Exists(Python) || Run("-c", "import optuna").ExitCode != 0)
+        // Optuna reaches PostgreSQL through psycopg2, a package of its own.
+        var packages = arguments.Any(a => a.StartsWith("postgresql", StringComparison.Ordinal)) ? "python3-optuna python3-psycopg2" : "python3-optuna";
+        if (!File.Exists(Python) || Run("-c", packages.Contains("psycopg2", StringComparison.Ordinal) ? "import optuna, psycopg2" : "import optuna").ExitCode != 0)
         {
             Assert.Fail(
                 "These tests read the store with Optuna 3.1, which /usr/bin/python3 cannot import. " +
-                "Install Debian's python3-optuna: apt-get install python3-optuna (.ci/run does this).");
+                $"Install Debian's {packages}: apt-get install {packages} (.ci/run does this).");
         }
 
         var (exitCode, output, errors) = Run([Script, .. arguments]);
@@ -169,7 +150,8 @@ public sealed class OptunaInteroperabilityTests : IDisposable
         return JsonDocument.Parse(output);
     }
 
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
+    /// <summary>Runs /usr/bin/python3 with <paramref name="arguments"/>.</summary>
+    protected static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
     {
         var start = new ProcessStartInfo(Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -186,10 +168,13 @@ public sealed class OptunaInteroperabilityTests : IDisposable
         return (process.ExitCode, output, errors.ToString());
     }
 
+    private static DateTime? Time(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Null ? null : DateTime.Parse(element.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.None);
+
     /// <summary>One maximize study with a trial in every state; returns its trials as the store gave them.</summary>
     private List<StoredTrial> WriteVisionStudy()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("vision", [StudyDirection.Maximize]);
         store.SetStudyUserAttribute(study, "family", "\"cnn\"");
 

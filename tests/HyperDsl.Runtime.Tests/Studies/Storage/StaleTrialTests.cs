@@ -2,21 +2,19 @@ using HyperDsl.Runtime.Search;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
-public sealed class StaleTrialTests : IDisposable
+/// <summary>Trials whose worker stopped beating are failed, judged as Optuna judges them.</summary>
+public abstract class StaleTrialTests(IStoreBackend backend) : StoreContract(backend)
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
-    private readonly StoreFolder _folder = new();
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void A_running_trial_without_a_recent_heartbeat_fails_with_the_reason()
     {
-        using var store = _folder.Open(clock: _clock);
+        using var store = Backend.Open(_clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(6));
 
         var failed = store.FailStaleTrials(study, StaleAfter, "no heartbeat for 5 minutes");
 
@@ -30,12 +28,12 @@ public sealed class StaleTrialTests : IDisposable
     [Fact]
     public void A_recent_heartbeat_keeps_a_trial_running()
     {
-        using var store = _folder.Open(clock: _clock);
+        using var store = Backend.Open(_clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
-        _clock.Advance(TimeSpan.FromMinutes(4));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(4));
         store.RecordHeartbeat(trial.Id);
-        _clock.Advance(TimeSpan.FromMinutes(4));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(4));
 
         Assert.Empty(store.FailStaleTrials(study, StaleAfter, "stale"));
         Assert.Equal(TrialState.Running, Assert.Single(store.Trials(study)).State);
@@ -44,31 +42,31 @@ public sealed class StaleTrialTests : IDisposable
     [Fact]
     public void A_trial_without_a_heartbeat_row_is_judged_by_its_start()
     {
-        using var store = _folder.Open(clock: _clock);
+        using var store = Backend.Open(_clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var old = store.CreateRunningTrial(study);
-        _clock.Advance(TimeSpan.FromMinutes(3));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(3));
         var recent = store.CreateRunningTrial(study);
         DeleteHeartbeats();
-        _clock.Advance(TimeSpan.FromMinutes(4));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(4));
 
         Assert.Equal([old.Id], store.FailStaleTrials(study, StaleAfter, "stale").Select(t => t.Id));
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(2));
         Assert.Equal([recent.Id], store.FailStaleTrials(study, StaleAfter, "stale").Select(t => t.Id));
     }
 
     [Fact]
     public void Stale_trials_come_back_as_they_were_and_finished_or_waiting_trials_are_left_alone()
     {
-        using var store = _folder.Open(clock: _clock);
+        using var store = Backend.Open(_clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var stale = store.CreateRunningTrial(study);
-        store.SetParameter(stale.Id, StoreFolder.Layers, 3L);
+        store.SetParameter(stale.Id, StoreSpaces.Layers, 3L);
         store.ReportIntermediate(stale.Id, 0, 0.4);
         var done = store.CreateRunningTrial(study);
         store.FinishTrial(done.Id, TrialState.Complete, [1.0]);
         store.EnqueueTrial(study, new Dictionary<string, object>());
-        _clock.Advance(TimeSpan.FromHours(1));
+        Backend.PassTime(_clock, TimeSpan.FromHours(1));
 
         var failed = Assert.Single(store.FailStaleTrials(study, StaleAfter, "stale"));
 
@@ -79,22 +77,15 @@ public sealed class StaleTrialTests : IDisposable
     [Fact]
     public void A_trial_failed_as_stale_cannot_be_finished_by_its_late_worker()
     {
-        using var store = _folder.Open(clock: _clock);
+        using var store = Backend.Open(_clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
-        _clock.Advance(TimeSpan.FromHours(1));
+        Backend.PassTime(_clock, TimeSpan.FromHours(1));
         store.FailStaleTrials(study, StaleAfter, "stale");
 
         Assert.False(store.FinishTrial(trial.Id, TrialState.Complete, [0.1]));
         Assert.Equal(TrialState.Failed, Assert.Single(store.Trials(study)).State);
     }
 
-    private void DeleteHeartbeats()
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.Path()};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM trial_heartbeats";
-        command.ExecuteNonQuery();
-    }
+    private void DeleteHeartbeats() => Backend.Execute("DELETE FROM trial_heartbeats");
 }

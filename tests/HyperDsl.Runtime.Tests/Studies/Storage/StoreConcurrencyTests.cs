@@ -4,21 +4,18 @@ using HyperDsl.Runtime.Studies.Storage;
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
 /// <summary>
-/// Two instances on one file stand for two processes: each has its own SQLite connection, and
-/// SQLite's file locks work between connections of one process as between processes.
+/// Two instances on one database stand for two processes: each has its own connection, and the
+/// database's locks work between connections of one process as between processes.
 /// </summary>
-public sealed class StoreConcurrencyTests : IDisposable
+public abstract class StoreConcurrencyTests(IStoreBackend backend) : StoreContract(backend)
 {
     private const int TrialsEach = 60;
-    private readonly StoreFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Two_instances_creating_trials_at_once_never_share_a_number()
     {
-        using var a = _folder.Open();
-        using var b = _folder.Open();
+        using var a = Backend.Open();
+        using var b = Backend.Open();
         var study = a.CreateStudy("s", [StudyDirection.Minimize]);
 
         var trials = AtOnce([a, b, a, b], store => Enumerable.Range(0, TrialsEach).Select(_ => store.CreateRunningTrial(study)).ToList());
@@ -31,13 +28,13 @@ public sealed class StoreConcurrencyTests : IDisposable
     [Fact]
     public void Threads_sharing_one_instance_never_share_a_number()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
 
         var trials = AtOnce([store, store, store], s => Enumerable.Range(0, TrialsEach).Select(_ =>
         {
             var trial = s.CreateRunningTrial(study);
-            s.SetParameter(trial.Id, StoreFolder.Layers, 2L);
+            s.SetParameter(trial.Id, StoreSpaces.Layers, 2L);
             s.FinishTrial(trial.Id, TrialState.Complete, [trial.Number]);
             s.Trials(study);
             return trial;
@@ -50,8 +47,8 @@ public sealed class StoreConcurrencyTests : IDisposable
     [Fact]
     public void Two_instances_claiming_waiting_trials_get_each_once()
     {
-        using var a = _folder.Open();
-        using var b = _folder.Open();
+        using var a = Backend.Open();
+        using var b = Backend.Open();
         var study = a.CreateStudy("s", [StudyDirection.Minimize]);
         var queued = Enumerable.Range(0, 2 * TrialsEach).Select(i => a.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = (long)i }).Id).ToList();
 
@@ -71,14 +68,14 @@ public sealed class StoreConcurrencyTests : IDisposable
     }
 
     [Fact]
-    public void Two_instances_opening_a_new_file_at_once_both_work()
+    public void Two_instances_opening_a_new_database_at_once_both_work()
     {
         using var start = new Barrier(2);
 
         var stores = new[] { 0, 1 }.AsParallel().WithDegreeOfParallelism(2).Select(_ =>
         {
             start.SignalAndWait();
-            return _folder.Open("new.db");
+            return Backend.Open();
         }).ToList();
         try
         {
@@ -93,17 +90,5 @@ public sealed class StoreConcurrencyTests : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> for each store on its own thread, all released at once.</summary>
-    private static List<T> AtOnce<T>(IReadOnlyList<IStudyStore> stores, Func<IStudyStore, List<T>> work)
-    {
-        using var start = new Barrier(stores.Count);
-        var results = new List<T>[stores.Count];
-        var threads = stores.Select((store, i) => new Thread(() =>
-        {
-            start.SignalAndWait();
-            results[i] = work(store);
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        return [.. results.SelectMany(r => r)];
-    }
+    private static List<T> AtOnce<T>(IReadOnlyList<IStudyStore> stores, Func<IStudyStore, List<T>> work) => Simultaneous.Run(stores.Count, i => work(stores[i]));
 }

@@ -3,19 +3,17 @@ using HyperDsl.Runtime.Studies.Storage;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
-public sealed class StudyVersionTests : IDisposable
+/// <summary>An experiment's study versions, one for each spec hash.</summary>
+public abstract class StudyVersionTests(IStoreBackend backend) : StoreContract(backend)
 {
     private static readonly SpecRecord First = new("hash-1", "specs/mnist.hyp", "experiment mnist { }", "0.1.0");
     private static readonly SpecRecord Second = new("hash-2", "specs/mnist.hyp", "experiment mnist { epochs: 3 }", "0.1.0");
 
-    private readonly StoreFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void First_version_is_the_study_named_after_the_experiment()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
 
         var version = store.CreateStudyVersion("mnist", First, [StudyDirection.Maximize]);
 
@@ -27,7 +25,7 @@ public sealed class StudyVersionTests : IDisposable
     [Fact]
     public void The_same_spec_hash_gives_back_its_version()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var created = store.CreateStudyVersion("mnist", First, [StudyDirection.Maximize]);
 
         var again = store.CreateStudyVersion("mnist", First with { Text = "experiment mnist { } // a comment" }, [StudyDirection.Maximize]);
@@ -40,7 +38,7 @@ public sealed class StudyVersionTests : IDisposable
     [Fact]
     public void A_new_spec_hash_makes_the_next_version_named_with_its_number()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var first = store.CreateStudyVersion("mnist", First, [StudyDirection.Maximize]);
 
         var second = store.CreateStudyVersion("mnist", Second, [StudyDirection.Minimize]);
@@ -55,7 +53,7 @@ public sealed class StudyVersionTests : IDisposable
     public void Versions_are_listed_oldest_first_with_their_specs_and_times()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        using (var store = _folder.Open(clock: clock))
+        using (var store = Backend.Open(clock))
         {
             store.CreateStudyVersion("mnist", First, [StudyDirection.Maximize]);
             clock.Advance(TimeSpan.FromDays(1));
@@ -63,7 +61,7 @@ public sealed class StudyVersionTests : IDisposable
             store.CreateStudyVersion("cifar", First, [StudyDirection.Maximize]);
         }
 
-        using var reopened = _folder.Open();
+        using var reopened = Backend.Open();
         var versions = reopened.StudyVersions("mnist");
 
         Assert.Equal(["mnist", "mnist@v2"], versions.Select(v => v.StudyName));
@@ -76,7 +74,7 @@ public sealed class StudyVersionTests : IDisposable
     [Fact]
     public void A_study_of_the_same_name_not_made_as_a_version_is_refused()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         store.CreateStudy("mnist", [StudyDirection.Maximize]);
 
         var error = Assert.Throws<StudyStoreException>(() => store.CreateStudyVersion("mnist", First, [StudyDirection.Maximize]));
@@ -88,8 +86,8 @@ public sealed class StudyVersionTests : IDisposable
     [Fact]
     public void Two_stores_starting_the_same_new_spec_at_once_get_one_study()
     {
-        using var a = _folder.Open();
-        using var b = _folder.Open();
+        using var a = Backend.Open();
+        using var b = Backend.Open();
         using var start = new Barrier(2);
 
         var ids = new[] { a, b }.AsParallel().WithDegreeOfParallelism(2).Select(store =>

@@ -3,16 +3,14 @@ using HyperDsl.Runtime.Studies.Storage;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
-public sealed class WaitingTrialTests : IDisposable
+/// <summary>Queued trials, as Optuna's enqueue_trial makes them, and claiming them.</summary>
+public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(backend)
 {
-    private readonly StoreFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void An_enqueued_trial_waits_with_its_fixed_params_as_optuna_writes_them()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var fixedParameters = new Dictionary<string, object> { ["lr"] = 0.01, ["optimizer"] = "adam", ["layers"] = 3L, ["dropout"] = 0.0 };
 
@@ -32,7 +30,7 @@ public sealed class WaitingTrialTests : IDisposable
     public void Claiming_turns_the_oldest_waiting_trial_into_a_running_one()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.Zero));
-        using var store = _folder.Open(clock: clock);
+        using var store = Backend.Open(clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var first = store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
         store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 2L });
@@ -48,9 +46,34 @@ public sealed class WaitingTrialTests : IDisposable
     }
 
     [Fact]
+    public void Trials_queued_once_by_several_stores_at_the_same_moment_are_queued_once()
+    {
+        long study;
+        using (var setup = Backend.Open())
+        {
+            study = setup.CreateStudy("s", [StudyDirection.Minimize]);
+        }
+
+        IReadOnlyList<(IReadOnlyDictionary<string, object>, IReadOnlyDictionary<string, string>?)> grid =
+            [.. Enumerable.Range(0, 10).Select(i => ((IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["layers"] = (long)i }, (IReadOnlyDictionary<string, string>?)null))];
+
+        var queued = Simultaneous.Run(4, _ =>
+        {
+            using var store = Backend.Open();
+            return new[] { store.EnqueueTrialsOnce(study, "grid", grid) };
+        });
+
+        using var reader = Backend.Open();
+        Assert.Single(queued, q => q);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"{{\"layers\": {i}}}"), reader.Trials(study).Select(t => t.SystemAttributes["fixed_params"]));
+        Assert.Equal("true", reader.StudySystemAttributes(study)["grid"]);
+        Assert.False(reader.EnqueueTrialsOnce(study, "grid", grid));
+    }
+
+    [Fact]
     public void Claiming_with_nothing_waiting_gives_null()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.CreateRunningTrial(study);
 
@@ -60,7 +83,7 @@ public sealed class WaitingTrialTests : IDisposable
     [Fact]
     public void Claiming_a_waiting_trial_twice_gives_it_once()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
 
@@ -71,7 +94,7 @@ public sealed class WaitingTrialTests : IDisposable
     [Fact]
     public void Running_and_waiting_trials_share_one_numbering()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
 
         var numbers = new[]
@@ -87,7 +110,7 @@ public sealed class WaitingTrialTests : IDisposable
     [Fact]
     public void Fixed_params_without_a_json_form_are_refused()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
 
         Assert.Throws<ArgumentException>(() => store.EnqueueTrial(study, new Dictionary<string, object> { ["lr"] = double.NaN }));

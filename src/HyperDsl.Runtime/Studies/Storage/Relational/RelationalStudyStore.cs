@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using HyperDsl.Runtime.Search;
@@ -12,6 +13,32 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// differences live in a <see cref="SqlDialect"/>. It owns one connection, used by one thread at a
 /// time; every method is one transaction, so it is atomic against other processes too.
 /// </summary>
+/// <remarks>
+/// Where the dialect calls an error transient (a database server that cannot be reached or that
+/// dropped the connection), an operation is tried again on a new connection, with the waits of a
+/// <see cref="StoreRetryPolicy"/>. What is tried again, and why nothing committed is ever recorded twice:
+/// <list type="bullet">
+/// <item>Reads: always; they change nothing.</item>
+/// <item>
+/// Writes that failed before COMMIT was sent: always. Every write is one transaction, and a
+/// transaction whose connection is lost before COMMIT is rolled back by the server, so the next
+/// attempt starts from the same database.
+/// </item>
+/// <item>
+/// Writes whose connection was lost during COMMIT, when the server may have committed them: only
+/// those marked <see cref="Replay.Safe"/>, whose second run leaves the database as one run does:
+/// upserts (parameters, intermediate values, attributes, heartbeats), <see cref="FinishTrial"/>
+/// (which, replayed, finds the trial already in the state it asked for and says so),
+/// <see cref="FailStaleTrials"/> (which, replayed, finds those trials failed already),
+/// <see cref="CreateStudyVersion"/> (which finds its version by spec hash) and the schema
+/// (created only where missing). The others (<see cref="CreateStudy"/>,
+/// <see cref="CreateRunningTrial"/>, <see cref="EnqueueTrial"/>, <see cref="ClaimWaitingTrial"/>) would
+/// make a second study or trial, or claim a second one: they throw a <see cref="StudyStoreException"/>
+/// saying the outcome is unknown. A trial such a lost commit may have created or claimed is
+/// running with a heartbeat that nobody renews, so <see cref="FailStaleTrials"/> fails it later.
+/// </item>
+/// </list>
+/// </remarks>
 internal sealed class RelationalStudyStore : IStudyStore
 {
     private const string FailReasonKey = "fail_reason";
@@ -21,6 +48,7 @@ internal sealed class RelationalStudyStore : IStudyStore
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly TrialReader _reader;
+    private readonly StoreRetryPolicy _retry;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, TrialCache> _trials = [];
 
@@ -29,19 +57,39 @@ internal sealed class RelationalStudyStore : IStudyStore
     private readonly Dictionary<(long Study, string Name), (ParameterSpace Space, string Json)> _recordedSpaces = [];
     private bool _disposed;
 
-    /// <summary>Takes over an open connection and makes its database ready (or refuses it).</summary>
-    public RelationalStudyStore(DbConnection connection, SqlDialect dialect, string location, TimeProvider clock)
+    // Set while a write transaction's COMMIT is under way: a connection lost then may or may not have committed it.
+    private bool _committing;
+
+    /// <summary>
+    /// Takes over a connection (opening it if it is not open) and makes its database ready (or
+    /// refuses it). <paramref name="location"/> names the database in messages, so it holds no password.
+    /// </summary>
+    public RelationalStudyStore(DbConnection connection, SqlDialect dialect, string location, TimeProvider clock, StoreRetryPolicy retry)
     {
         _connection = connection;
         _dialect = dialect;
         _clock = clock;
+        _retry = retry;
         _reader = new TrialReader(dialect);
         Location = location;
-        Run("prepare the database", () =>
+
+        // Creating only what is missing, the installer may run again after a lost COMMIT.
+        Attempt("prepare the database", Replay.Safe, _ =>
         {
             new SchemaInstaller(connection, dialect, location).Install();
+            dialect.SchemaReady(connection);
             return 0;
         });
+    }
+
+    /// <summary>Whether a write may run again after its connection was lost during COMMIT (see the remarks on the class).</summary>
+    private enum Replay
+    {
+        /// <summary>Run again, it leaves the database as one run does.</summary>
+        Safe,
+
+        /// <summary>Run again, it could record a second study or trial, or claim a second trial.</summary>
+        Unsafe,
     }
 
     public string Location { get; }
@@ -55,7 +103,7 @@ internal sealed class RelationalStudyStore : IStudyStore
     public long CreateStudy(string name, IReadOnlyList<StudyDirection> directions)
     {
         CheckStudyArguments(name, directions);
-        return Write("create a study", tx => InsertStudy(tx, name, directions));
+        return Write("create a study", Replay.Unsafe, tx => InsertStudy(tx, name, directions));
     }
 
     public IReadOnlyList<StudySummary> Studies() => Run("list the studies", () =>
@@ -89,8 +137,10 @@ internal sealed class RelationalStudyStore : IStudyStore
     {
         ArgumentNullException.ThrowIfNull(spec);
         CheckStudyArguments(experiment, directions);
-        return Write("create a study version", tx =>
+        return Write("create a study version", Replay.Safe, tx =>
         {
+            // Two workers starting the same new spec at once: the second waits, then finds the first's version.
+            _dialect.Serialize(_connection, tx, "study version " + experiment);
             var same = ReadVersions(tx, "v.experiment = @experiment AND v.spec_hash = @Hash", new { experiment, spec.Hash });
             if (same.Count > 0)
             {
@@ -126,9 +176,9 @@ internal sealed class RelationalStudyStore : IStudyStore
 
     public IReadOnlyDictionary<string, string> StudySystemAttributes(long studyId) => StudyAttributes("study_system_attributes", studyId);
 
-    public StoredTrial CreateRunningTrial(long studyId) => Write("start a trial", tx =>
+    public StoredTrial CreateRunningTrial(long studyId) => Write("start a trial", Replay.Unsafe, tx =>
     {
-        RequireStudy(tx, studyId);
+        RequireStudy(tx, studyId, lockStudy: true);
         var started = LocalNow();
         var (id, number) = InsertTrial(tx, studyId, TrialState.Running, started);
         Heartbeat(tx, id);
@@ -145,9 +195,9 @@ internal sealed class RelationalStudyStore : IStudyStore
             CheckJson(key, json);
         }
 
-        return Write("queue a trial", tx =>
+        return Write("queue a trial", Replay.Unsafe, tx =>
         {
-            RequireStudy(tx, studyId);
+            RequireStudy(tx, studyId, lockStudy: true);
             var (id, number) = InsertTrial(tx, studyId, TrialState.Waiting, null);
             SetAttribute(tx, "trial_system_attributes", "trial_id", id, FixedParamsKey, fixedJson);
             foreach (var (key, json) in user)
@@ -160,11 +210,49 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
-    public StoredTrial? ClaimWaitingTrial(long studyId) => Write("claim a waiting trial", tx =>
+    public bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials)
     {
-        RequireStudy(tx, studyId);
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        ArgumentNullException.ThrowIfNull(trials);
+        var queued = trials.Select(t => (Fixed: OptunaJson.Write(t.FixedParameters.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal)), User: t.UserAttributes ?? Empty<string, string>())).ToList();
+        foreach (var (key, json) in queued.SelectMany(q => q.User))
+        {
+            CheckJson(key, json);
+        }
+
+        // The marker and the trials commit together, so a repeated run (after a lost COMMIT) finds the marker and queues nothing.
+        return Write("queue trials once", Replay.Safe, tx =>
+        {
+            RequireStudy(tx, studyId, lockStudy: true);
+            var inserted = _connection.Execute(
+                "INSERT INTO study_system_attributes (study_id, \"key\", value_json) VALUES (@studyId, @marker, 'true') ON CONFLICT (study_id, \"key\") DO NOTHING",
+                new { studyId, marker },
+                tx);
+            if (inserted == 0)
+            {
+                return false;
+            }
+
+            foreach (var (fixedJson, user) in queued)
+            {
+                var (id, _) = InsertTrial(tx, studyId, TrialState.Waiting, null);
+                SetAttribute(tx, "trial_system_attributes", "trial_id", id, FixedParamsKey, fixedJson);
+                foreach (var (key, json) in user)
+                {
+                    SetAttribute(tx, "trial_user_attributes", "trial_id", id, key, json);
+                }
+            }
+
+            return true;
+        });
+    }
+
+    public StoredTrial? ClaimWaitingTrial(long studyId) => Write("claim a waiting trial", Replay.Unsafe, tx =>
+    {
+        // Claimers lock only the trial they take, passing over those others are taking: they never wait for each other.
+        RequireStudy(tx, studyId, lockStudy: false);
         var id = _connection.ExecuteScalar<long?>(
-            $"SELECT trial_id FROM trials WHERE study_id = @studyId AND state = 'WAITING' ORDER BY trial_id LIMIT 1{_dialect.LockRows}", new { studyId }, tx);
+            $"SELECT trial_id FROM trials WHERE study_id = @studyId AND state = 'WAITING' ORDER BY trial_id LIMIT 1{_dialect.LockRowsSkipLocked}", new { studyId }, tx);
         if (id is null)
         {
             return null;
@@ -181,7 +269,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         ArgumentNullException.ThrowIfNull(distribution);
         var json = OptunaDistributions.ToJson(distribution);
         var stored = OptunaDistributions.ToInternal(distribution, value);
-        Write("record a parameter", tx =>
+        Write("record a parameter", Replay.Safe, tx =>
         {
             var studyId = RequireUpdatableTrial(tx, trialId);
             CheckCompatible(tx, studyId, distribution, json);
@@ -196,11 +284,12 @@ internal sealed class RelationalStudyStore : IStudyStore
     public void ReportIntermediate(long trialId, int step, double value)
     {
         var (stored, type) = OptunaEncoding.Intermediate(value);
-        Write("record an intermediate value", tx =>
+        Write("record an intermediate value", Replay.Safe, tx =>
         {
             RequireUpdatableTrial(tx, trialId);
             return _connection.Execute(
-                "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type) VALUES (@trialId, @step, @stored, @type) " +
+                "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type) " +
+                $"VALUES (@trialId, @step, @stored, {_dialect.Enum("@type", "trialintermediatevaluetype")}) " +
                 "ON CONFLICT (trial_id, step) DO UPDATE SET intermediate_value = excluded.intermediate_value, intermediate_value_type = excluded.intermediate_value_type",
                 new { trialId, step, stored, type },
                 tx);
@@ -211,7 +300,7 @@ internal sealed class RelationalStudyStore : IStudyStore
 
     public void SetTrialSystemAttribute(long trialId, string key, string valueJson) => SetTrialAttribute("trial_system_attributes", trialId, key, valueJson);
 
-    public void RecordHeartbeat(long trialId) => Write("record a heartbeat", tx =>
+    public void RecordHeartbeat(long trialId) => Write("record a heartbeat", Replay.Safe, tx =>
     {
         TrialRow(tx, trialId);
         Heartbeat(tx, trialId);
@@ -221,12 +310,13 @@ internal sealed class RelationalStudyStore : IStudyStore
     public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null)
     {
         CheckFinishArguments(state, values, failReason);
-        return Write("finish a trial", tx =>
+        return Write("finish a trial", Replay.Safe, (tx, mayHaveCommitted) =>
         {
             var row = TrialRow(tx, trialId);
             if (row.State != TrialState.Running)
             {
-                return false;
+                // Run again after a lost COMMIT, this call's first run is what ended the trial when it has the state asked for.
+                return mayHaveCommitted && row.State == state;
             }
 
             var directions = DirectionsOf(tx, row.StudyId);
@@ -244,7 +334,7 @@ internal sealed class RelationalStudyStore : IStudyStore
             {
                 var (value, type) = OptunaEncoding.Value(values[objective]);
                 _connection.Execute(
-                    "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (@trialId, @objective, @value, @type) " +
+                    $"INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (@trialId, @objective, @value, {_dialect.Enum("@type", "trialvaluetype")}) " +
                     "ON CONFLICT (trial_id, objective) DO UPDATE SET value = excluded.value, value_type = excluded.value_type",
                     new { trialId, objective, value, type },
                     tx);
@@ -258,17 +348,21 @@ internal sealed class RelationalStudyStore : IStudyStore
     public IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        return Write("fail stale trials", tx =>
+        return Write("fail stale trials", Replay.Safe, tx =>
         {
             // Only the study row is locked: ending a trial re-checks that it is still running.
-            RequireStudy(tx, studyId);
-            var oldest = _clock.GetUtcNow().UtcDateTime - staleAfter;
+            RequireStudy(tx, studyId, lockStudy: true);
+
+            // Heartbeats are judged by the clock they were written with: the server's where the
+            // dialect has one (so machines whose clocks disagree agree on what is stale), else the store's.
+            var oldestHeartbeat = HeartbeatNow(tx) - staleAfter;
+            var oldestStart = _clock.GetUtcNow().UtcDateTime - staleAfter;
             var stale = _connection.Query<(long, object?, object?)>(
                     "SELECT t.trial_id, t.datetime_start, h.heartbeat FROM trials t LEFT JOIN trial_heartbeats h ON h.trial_id = t.trial_id " +
                     "WHERE t.study_id = @studyId AND t.state = 'RUNNING'",
                     new { studyId },
                     tx)
-                .Where(r => LastSignOfLife(r.Item2, r.Item3) is { } last && last < oldest)
+                .Where(r => IsStale(r.Item2, r.Item3, oldestHeartbeat, oldestStart))
                 .Select(r => r.Item1)
                 .ToList();
             if (stale.Count == 0)
@@ -276,13 +370,8 @@ internal sealed class RelationalStudyStore : IStudyStore
                 return (IReadOnlyList<StoredTrial>)[];
             }
 
-            var trials = _reader.Load(_connection, tx, studyId, long.MaxValue, stale);
-            foreach (var trial in trials)
-            {
-                End(tx, trial.Id, TrialState.Failed, reason);
-            }
-
-            return trials;
+            // A trial its worker finished meanwhile stays as it was (End changes only running trials).
+            return [.. _reader.Load(_connection, tx, studyId, long.MaxValue, stale).Where(trial => End(tx, trial.Id, TrialState.Failed, reason))];
         });
     }
 
@@ -375,39 +464,88 @@ internal sealed class RelationalStudyStore : IStudyStore
         }
     }
 
-    private T Run<T>(string action, Func<T> body)
+    /// <summary>A read: tried again whenever the connection is lost.</summary>
+    private T Run<T>(string action, Func<T> body) => Attempt(action, Replay.Safe, _ => body());
+
+    /// <summary>
+    /// Runs <paramref name="body"/> under the store's lock, again on a new connection while its
+    /// failure is transient and the retry policy leaves time (see the remarks on the class). The
+    /// body is told whether an earlier attempt may have committed.
+    /// </summary>
+    private T Attempt<T>(string action, Replay replay, Func<bool, T> body)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            try
+            var budget = new RetryBudget(_retry);
+            var mayHaveCommitted = false;
+            while (true)
             {
-                return body();
-            }
-            catch (DbException e)
-            {
-                throw new StudyStoreException($"Could not {action} in {Location}: {e.Message}", e);
-            }
-            catch (Exception e) when (e is FormatException or JsonException or OverflowException or KeyNotFoundException)
-            {
-                throw new StudyStoreException($"Could not {action}: {Location} holds data HyperDsl cannot read ({e.Message}).", e);
+                _committing = false;
+                try
+                {
+                    if (_connection.State != ConnectionState.Open)
+                    {
+                        _connection.Open();
+                    }
+
+                    return body(mayHaveCommitted);
+                }
+                catch (DbException e) when (_dialect.IsTransient(e))
+                {
+                    if (_committing && replay == Replay.Unsafe)
+                    {
+                        throw new StudyStoreException(
+                            $"Lost the connection to {Location} while committing (to {action}), so it is unknown whether that was recorded; " +
+                            $"HyperDsl does not try it again, which could record it twice ({e.Message}).",
+                            e);
+                    }
+
+                    mayHaveCommitted |= _committing;
+                    if (budget.NextDelay() is not { } delay)
+                    {
+                        throw new StudyStoreException(
+                            $"Could not {action}: the database {Location} could not be reached for {budget.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({e.Message}).", e);
+                    }
+
+                    // The next attempt opens a new connection: this one may be broken even where it does not say so.
+                    _connection.Close();
+                    Thread.Sleep(delay);
+                }
+                catch (DbException e)
+                {
+                    throw new StudyStoreException($"Could not {action} in {Location}: {e.Message}{_dialect.Advice(e)}", e);
+                }
+                catch (Exception e) when (e is FormatException or JsonException or OverflowException or KeyNotFoundException)
+                {
+                    throw new StudyStoreException($"Could not {action}: {Location} holds data HyperDsl cannot read ({e.Message}).", e);
+                }
             }
         }
     }
 
-    private T Write<T>(string action, Func<DbTransaction, T> body) => Run(action, () =>
+    private T Write<T>(string action, Replay replay, Func<DbTransaction, T> body) => Write(action, replay, (tx, _) => body(tx));
+
+    private T Write<T>(string action, Replay replay, Func<DbTransaction, bool, T> body) => Attempt(action, replay, mayHaveCommitted =>
     {
         using var tx = _dialect.BeginWrite(_connection);
-        var result = body(tx);
+        var result = body(tx, mayHaveCommitted);
+        _committing = true;
         tx.Commit();
+        _committing = false;
         return result;
     });
 
     private DateTime LocalNow() => OptunaDateTime.ToMicroseconds(_clock.GetLocalNow().DateTime);
 
-    private void RequireStudy(DbTransaction tx, long studyId)
+    /// <summary>
+    /// Checks that the study exists; with <paramref name="lockStudy"/>, also holds its row until the
+    /// transaction ends, as Optuna does to number trials (its workers and ours then take turns).
+    /// </summary>
+    private void RequireStudy(DbTransaction tx, long studyId, bool lockStudy = false)
     {
-        if (_connection.ExecuteScalar<long?>($"SELECT study_id FROM studies WHERE study_id = @studyId{_dialect.LockRows}", new { studyId }, tx) is null)
+        var lockRows = lockStudy ? _dialect.LockRows : "";
+        if (_connection.ExecuteScalar<long?>($"SELECT study_id FROM studies WHERE study_id = @studyId{lockRows}", new { studyId }, tx) is null)
         {
             throw new StudyStoreException($"There is no study {studyId} in {Location}.");
         }
@@ -464,7 +602,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         for (var objective = 0; objective < directions.Count; objective++)
         {
             _connection.Execute(
-                "INSERT INTO study_directions (direction, study_id, objective) VALUES (@direction, @studyId, @objective)",
+                $"INSERT INTO study_directions (direction, study_id, objective) VALUES ({_dialect.Enum("@direction", "studydirection")}, @studyId, @objective)",
                 new { direction = OptunaEncoding.Direction(directions[objective]), studyId, objective },
                 tx);
         }
@@ -472,32 +610,44 @@ internal sealed class RelationalStudyStore : IStudyStore
         return studyId;
     }
 
-    /// <summary>A new trial numbered as Optuna numbers it: by how many trials the study had before it (the write lock makes the count safe).</summary>
+    /// <summary>
+    /// A new trial numbered as Optuna numbers it: by how many trials the study had before it. The
+    /// caller holds the study's row (or the database's write lock), so the count cannot race another
+    /// writer; and the count is a statement of its own, which sees what the writer before committed.
+    /// </summary>
     private (long Id, int Number) InsertTrial(DbTransaction tx, long studyId, TrialState state, DateTime? started)
     {
         var (id, number) = _connection.QuerySingle<(long, long)>(
             "INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete) " +
-            "VALUES ((SELECT COUNT(*) FROM trials WHERE study_id = @studyId), @studyId, @state, @start, NULL) RETURNING trial_id, number",
+            $"VALUES ((SELECT COUNT(*) FROM trials WHERE study_id = @studyId), @studyId, {_dialect.Enum("@state", "trialstate")}, @start, NULL) RETURNING trial_id, number",
             new { studyId, state = OptunaEncoding.State(state), start = started is { } s ? _dialect.Time(s) : null },
             tx);
         return (id, checked((int)number));
     }
 
     private void Heartbeat(DbTransaction tx, long trialId) => _connection.Execute(
-        "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (@trialId, @now) ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat",
+        $"INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (@trialId, {_dialect.HeartbeatClock ?? "@now"}) ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat",
         new { trialId, now = _dialect.HeartbeatTime(_clock.GetUtcNow().UtcDateTime) },
         tx);
 
-    private void End(DbTransaction tx, long trialId, TrialState state, string? failReason)
+    /// <summary>Now, on the clock heartbeats are written with.</summary>
+    private DateTime HeartbeatNow(DbTransaction tx) => _dialect.HeartbeatClock is { } clock
+        ? _dialect.ReadTime(_connection.ExecuteScalar<object>($"SELECT {clock}", transaction: tx) ?? throw new FormatException("The database gave no time."))
+        : _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Ends the trial if it is still running; returns whether it was.</summary>
+    private bool End(DbTransaction tx, long trialId, TrialState state, string? failReason)
     {
-        _connection.Execute(
-            "UPDATE trials SET state = @state, datetime_complete = @now WHERE trial_id = @trialId AND state = 'RUNNING'",
+        var ended = _connection.Execute(
+            $"UPDATE trials SET state = {_dialect.Enum("@state", "trialstate")}, datetime_complete = @now WHERE trial_id = @trialId AND state = 'RUNNING'",
             new { trialId, state = OptunaEncoding.State(state), now = _dialect.Time(LocalNow()) },
-            tx);
-        if (failReason is not null)
+            tx) == 1;
+        if (ended && failReason is not null)
         {
             SetAttribute(tx, "trial_system_attributes", "trial_id", trialId, FailReasonKey, OptunaJson.Write(failReason));
         }
+
+        return ended;
     }
 
     /// <summary>Optuna's rule: a pruned trial takes its last intermediate value, when there is one objective and the value is not NaN.</summary>
@@ -538,26 +688,30 @@ internal sealed class RelationalStudyStore : IStudyStore
         }
     }
 
-    private DateTime? LastSignOfLife(object? start, object? heartbeat)
+    /// <summary>
+    /// Whether a running trial's last heartbeat is before <paramref name="oldestHeartbeat"/> or,
+    /// without one, its start (local time, on the store's clock) is before <paramref name="oldestStart"/> (UTC).
+    /// </summary>
+    private bool IsStale(object? start, object? heartbeat, DateTime oldestHeartbeat, DateTime oldestStart)
     {
         if (heartbeat is not (null or DBNull))
         {
-            return _dialect.ReadTime(heartbeat);
+            return _dialect.ReadTime(heartbeat) < oldestHeartbeat;
         }
 
         if (start is null or DBNull)
         {
-            return null;
+            return false;
         }
 
         var local = _dialect.ReadTime(start);
-        return local - _clock.LocalTimeZone.GetUtcOffset(local);
+        return local - _clock.LocalTimeZone.GetUtcOffset(local) < oldestStart;
     }
 
     private void SetStudyAttribute(string table, long studyId, string key, string valueJson)
     {
         CheckJson(key, valueJson);
-        Write("set a study attribute", tx =>
+        Write("set a study attribute", Replay.Safe, tx =>
         {
             RequireStudy(tx, studyId);
             SetAttribute(tx, table, "study_id", studyId, key, valueJson);
@@ -568,7 +722,7 @@ internal sealed class RelationalStudyStore : IStudyStore
     private void SetTrialAttribute(string table, long trialId, string key, string valueJson)
     {
         CheckJson(key, valueJson);
-        Write("set a trial attribute", tx =>
+        Write("set a trial attribute", Replay.Safe, tx =>
         {
             RequireUpdatableTrial(tx, trialId);
             SetAttribute(tx, table, "trial_id", trialId, key, valueJson);

@@ -6,7 +6,9 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// <summary>
 /// Makes a database ready for a store: creates Optuna's and HyperDsl's tables in a new one, adds
 /// HyperDsl's to an Optuna one, and refuses (without writing anything) a database of another
-/// program or of a schema version this HyperDsl does not know.
+/// program or of a schema version this HyperDsl does not know. Safe when many workers open one new
+/// database at once: the check and the creation run in one transaction that holds the dialect's
+/// write lock for the schema, so the first creates the tables and the others find them.
 /// </summary>
 internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialect, string location)
 {
@@ -18,6 +20,7 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
 
         // Under the write lock, look again: another process may have created the tables meanwhile.
         using var transaction = dialect.BeginWrite(connection);
+        dialect.Serialize(connection, transaction, "schema");
         var found = Inspect(transaction);
         Check(found);
         if (found.Tables.Count == 0 || !found.Tables.Contains("alembic_version"))
@@ -75,35 +78,35 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
             var what = OptunaSchema.HyperDslTables.Any(found.Tables.Contains)
                 ? "has HyperDsl's tables but none of Optuna's, so it is damaged"
                 : $"is a database of another program (tables: {string.Join(", ", found.Tables.Order(StringComparer.Ordinal))})";
-            throw Refuse($"{what}, not a study store. Give the path of a new file, or of a study database made by HyperDsl or Optuna 3.0/3.1.");
+            throw Refuse($"{what}, not a study store. Give {dialect.NewStore}, or {dialect.ExistingStore} made by HyperDsl or Optuna 3.0/3.1.");
         }
 
         if (found.AlembicVersions.Count == 0)
         {
             throw Refuse(
                 $"is an Optuna database without a schema version (its alembic_version table is missing or empty), from an Optuna older than HyperDsl reads ({OptunaSchema.AlembicVersion}, Optuna 3.0/3.1). " +
-                $"Upgrade it with Optuna 3.1's `optuna storage upgrade --storage {dialect.OptunaUrl(location)}`, or give the path of a new file.");
+                $"Upgrade it with Optuna 3.1's `optuna storage upgrade --storage {dialect.OptunaUrl(location)}`, or give {dialect.NewStore}.");
         }
 
         var version = string.Join(", ", found.AlembicVersions);
         if (found.AlembicVersions.Count != 1 || found.AlembicVersions[0] != OptunaSchema.AlembicVersion)
         {
             throw Refuse(OptunaSchema.OlderAlembicVersions.Contains(version)
-                ? $"has Optuna's schema {version}, from an older Optuna; HyperDsl reads {OptunaSchema.AlembicVersion} (Optuna 3.0/3.1). Upgrade it with Optuna 3.1's `optuna storage upgrade --storage {dialect.OptunaUrl(location)}`, or give the path of a new file."
-                : $"has Optuna's schema {version}, which HyperDsl does not read (it reads {OptunaSchema.AlembicVersion}, Optuna 3.0/3.1, and Optuna cannot downgrade a database). Give the path of a new file.");
+                ? $"has Optuna's schema {version}, from an older Optuna; HyperDsl reads {OptunaSchema.AlembicVersion} (Optuna 3.0/3.1). Upgrade it with Optuna 3.1's `optuna storage upgrade --storage {dialect.OptunaUrl(location)}`, or give {dialect.NewStore}."
+                : $"has Optuna's schema {version}, which HyperDsl does not read (it reads {OptunaSchema.AlembicVersion}, Optuna 3.0/3.1, and Optuna cannot downgrade a database). Give {dialect.NewStore}.");
         }
 
         var missing = OptunaSchema.OptunaTables.Where(t => !found.Tables.Contains(t)).ToList();
         if (missing.Count > 0)
         {
-            throw Refuse($"lacks Optuna's tables {string.Join(", ", missing)}, so it is damaged. Give the path of a new file.");
+            throw Refuse($"lacks Optuna's tables {string.Join(", ", missing)}, so it is damaged. Give {dialect.NewStore}.");
         }
 
         if (found.HyperDslVersion > OptunaSchema.HyperDslVersion)
         {
             throw Refuse(
                 $"was written by a newer HyperDsl (its HyperDsl tables are at version {found.HyperDslVersion}; this HyperDsl knows up to {OptunaSchema.HyperDslVersion}). " +
-                "Use that HyperDsl or a newer one, or give the path of a new file.");
+                $"Use that HyperDsl or a newer one, or give {dialect.NewStore}.");
         }
     }
 

@@ -9,8 +9,8 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 internal sealed class TrialReader(SqlDialect dialect)
 {
     // Which trials: those of the study above a trial id, and some others by id.
-    private const string Chosen = "study_id = @studyId AND (trial_id > @afterId OR trial_id IN @ids)";
-    private const string OfChosen = $"trial_id IN (SELECT trial_id FROM trials WHERE {Chosen})";
+    private readonly string _chosen = Chosen(dialect);
+    private readonly string _ofChosen = $"trial_id IN (SELECT trial_id FROM trials WHERE {Chosen(dialect)})";
 
     // A study's trials share a handful of distributions: parse each JSON text once.
     private readonly Dictionary<(string Name, string Json), ParameterSpace> _distributions = [];
@@ -18,10 +18,11 @@ internal sealed class TrialReader(SqlDialect dialect)
     /// <summary>The study's trials with an id above <paramref name="afterId"/> or among <paramref name="ids"/>, by id.</summary>
     public List<StoredTrial> Load(DbConnection connection, DbTransaction transaction, long studyId, long afterId, IReadOnlyList<long> ids)
     {
-        var args = new { studyId, afterId, ids };
+        // An array, which both Dapper's list expansion (SQLite) and Npgsql's array parameters take.
+        var args = new { studyId, afterId, ids = ids.ToArray() };
         var trials = new Dictionary<long, Builder>();
         foreach (var (id, number, state, start, complete) in connection.Query<(long, long?, string, object?, object?)>(
-            $"SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE {Chosen}", args, transaction))
+            $"SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE {_chosen}", args, transaction))
         {
             trials[id] = new Builder(
                 id,
@@ -37,7 +38,7 @@ internal sealed class TrialReader(SqlDialect dialect)
         }
 
         foreach (var (id, name, value, json) in connection.Query<(long, string, double, string)>(
-            $"SELECT trial_id, param_name, param_value, distribution_json FROM trial_params WHERE {OfChosen} ORDER BY param_id", args, transaction))
+            $"SELECT trial_id, param_name, param_value, distribution_json FROM trial_params WHERE {_ofChosen} ORDER BY param_id", args, transaction))
         {
             var space = Distribution(name, json);
             trials[id].Parameters[name] = OptunaDistributions.ToExternal(space, value);
@@ -45,31 +46,33 @@ internal sealed class TrialReader(SqlDialect dialect)
         }
 
         foreach (var (id, objective, value, type) in connection.Query<(long, long, double?, string)>(
-            $"SELECT trial_id, objective, value, value_type FROM trial_values WHERE {OfChosen} ORDER BY objective", args, transaction))
+            $"SELECT trial_id, objective, value, value_type FROM trial_values WHERE {_ofChosen} ORDER BY objective", args, transaction))
         {
             trials[id].Values.Add(((int)objective, OptunaEncoding.ParseValue(value, type)));
         }
 
         foreach (var (id, step, value, type) in connection.Query<(long, long, double?, string)>(
-            $"SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values WHERE {OfChosen} ORDER BY step", args, transaction))
+            $"SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values WHERE {_ofChosen} ORDER BY step", args, transaction))
         {
             trials[id].Intermediate[checked((int)step)] = OptunaEncoding.ParseValue(value, type);
         }
 
         foreach (var (id, key, json) in connection.Query<(long, string, string)>(
-            $"SELECT trial_id, \"key\", value_json FROM trial_user_attributes WHERE {OfChosen} ORDER BY trial_user_attribute_id", args, transaction))
+            $"SELECT trial_id, \"key\", value_json FROM trial_user_attributes WHERE {_ofChosen} ORDER BY trial_user_attribute_id", args, transaction))
         {
             trials[id].UserAttributes[key] = json;
         }
 
         foreach (var (id, key, json) in connection.Query<(long, string, string)>(
-            $"SELECT trial_id, \"key\", value_json FROM trial_system_attributes WHERE {OfChosen} ORDER BY trial_system_attribute_id", args, transaction))
+            $"SELECT trial_id, \"key\", value_json FROM trial_system_attributes WHERE {_ofChosen} ORDER BY trial_system_attribute_id", args, transaction))
         {
             trials[id].SystemAttributes[key] = json;
         }
 
         return [.. trials.Values.Select(b => b.Build())];
     }
+
+    private static string Chosen(SqlDialect dialect) => $"study_id = @studyId AND (trial_id > @afterId OR {dialect.InList("trial_id", "@ids")})";
 
     private ParameterSpace Distribution(string name, string json)
     {

@@ -12,6 +12,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRows => "";
 
+    public override string LockRowsSkipLocked => "";
+
+    public override string NewStore => "the path of a new file";
+
+    public override string ExistingStore => "of a study database";
+
+    public override string? HeartbeatClock => null;
+
     public override IReadOnlyList<string> CreateOptunaTables => SqliteSchema.OptunaTables;
 
     public override IReadOnlyDictionary<string, string> CreateHyperDslTables => SqliteSchema.HyperDslTables;
@@ -25,6 +33,17 @@ internal sealed class SqliteDialect : SqlDialect
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
     public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <summary>Nothing to do: <see cref="BeginWrite"/> holds the database's one write lock.</summary>
+    public override void Serialize(DbConnection connection, DbTransaction transaction, string name)
+    {
+    }
+
+    /// <summary>Optuna's enum columns are plain VARCHAR in SQLite.</summary>
+    public override string Enum(string parameter, string type) => parameter;
+
+    /// <summary>Dapper expands a list parameter into <c>(@p1, @p2, ...)</c>.</summary>
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public override object Time(DateTime local) => OptunaDateTime.Format(local);
 
@@ -52,5 +71,16 @@ internal sealed class SqliteDialect : SqlDialect
         connection.Execute("PRAGMA synchronous = NORMAL");
     }
 
+    /// <summary>Nothing to do: SQLite has no types of the database's own.</summary>
+    public override void SchemaReady(DbConnection connection)
+    {
+    }
+
     public override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    /// <summary>A file has no connection to lose: SQLite's errors are final (a busy database was already waited for).</summary>
+    public override bool IsTransient(DbException exception) => false;
+
+    /// <summary>SQLite's errors are explained where the file is opened (<see cref="SqliteFile.Explain"/>).</summary>
+    public override string Advice(DbException exception) => "";
 }

@@ -1,12 +1,12 @@
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
-using static HyperDsl.Runtime.Tests.Studies.Storage.StoreFolder;
+using static HyperDsl.Runtime.Tests.Studies.Storage.StoreSpaces;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
-public sealed class SqliteStudyStoreTests : IDisposable
+/// <summary>What every store does: studies, trials, parameters, values and attributes as Optuna keeps them.</summary>
+public abstract class StudyStoreTests(IStoreBackend backend) : StoreContract(backend)
 {
-    private readonly StoreFolder _folder = new();
 
     private enum Color
     {
@@ -14,12 +14,10 @@ public sealed class SqliteStudyStoreTests : IDisposable
         Green,
     }
 
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public void Created_study_is_found_by_name_with_its_directions()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var single = store.CreateStudy("single", [StudyDirection.Maximize]);
         var pair = store.CreateStudy("pair", [StudyDirection.Minimize, StudyDirection.Maximize]);
 
@@ -33,7 +31,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Creating_a_study_with_a_taken_name_throws()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         store.CreateStudy("s", [StudyDirection.Minimize]);
 
         var error = Assert.Throws<StudyStoreException>(() => store.CreateStudy("s", [StudyDirection.Maximize]));
@@ -43,7 +41,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Studies_lists_every_study_with_its_directions_and_trial_count()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var a = store.CreateStudy("a", [StudyDirection.Minimize]);
         var b = store.CreateStudy("b", [StudyDirection.Maximize, StudyDirection.Minimize]);
         store.CreateRunningTrial(b);
@@ -61,7 +59,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Study_attributes_round_trip_as_json()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.SetStudyUserAttribute(study, "note", "\"first\"");
         store.SetStudyUserAttribute(study, "note", "\"second\"");
@@ -76,7 +74,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Trial_numbers_count_from_zero_in_each_study()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var a = store.CreateStudy("a", [StudyDirection.Minimize]);
         var b = store.CreateStudy("b", [StudyDirection.Minimize]);
 
@@ -89,7 +87,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Parameters_of_every_kind_read_back_with_their_values_and_distributions()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         store.SetParameter(trial.Id, LearningRate, 0.00123);
@@ -127,7 +125,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Choices_are_matched_by_value_across_types_and_read_back_as_json_gives_them()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         var ints = new CategoricalSpace("ints", [16, 32], null);
@@ -151,7 +149,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Values_that_do_not_fit_a_parameter_are_refused()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
 
@@ -166,7 +164,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void A_parameter_name_keeps_the_kind_it_was_first_recorded_with()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.SetParameter(store.CreateRunningTrial(study).Id, Optimizer, "sgd");
         store.SetParameter(store.CreateRunningTrial(study).Id, Layers, 2L);
@@ -181,7 +179,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Intermediate_values_round_trip_including_nan_and_infinities()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         store.ReportIntermediate(trial.Id, 0, 0.5);
@@ -205,7 +203,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Complete_trial_keeps_one_value_per_objective_including_infinities()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize, StudyDirection.Maximize]);
         var trial = store.CreateRunningTrial(study);
 
@@ -220,7 +218,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Final_values_that_optuna_would_not_take_are_refused()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
 
@@ -235,7 +233,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Pruned_trial_takes_its_last_intermediate_value_as_optuna_does()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Maximize]);
         var withSteps = store.CreateRunningTrial(study);
         store.ReportIntermediate(withSteps.Id, 3, 0.7);
@@ -259,7 +257,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Failed_trial_keeps_its_fail_reason_as_a_system_attribute()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
 
@@ -275,7 +273,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Finishing_a_trial_that_is_not_running_changes_nothing_and_returns_false()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         var waiting = store.EnqueueTrial(study, new Dictionary<string, object>());
@@ -293,7 +291,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void A_finished_trial_cannot_change()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         store.FinishTrial(trial.Id, TrialState.Complete, [1.0]);
@@ -307,7 +305,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Trial_attributes_round_trip_as_json()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var trial = store.CreateRunningTrial(study);
         store.SetTrialUserAttribute(trial.Id, "accuracy", "0.91");
@@ -324,7 +322,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     public void Start_and_end_times_are_local_times_to_the_microsecond()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 4, 10, 20, 30, TimeSpan.Zero).AddTicks(1_234_567));
-        using var store = _folder.Open(clock: clock);
+        using var store = Backend.Open(clock);
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var created = store.CreateRunningTrial(study);
         clock.Advance(TimeSpan.FromSeconds(90));
@@ -341,8 +339,8 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Trials_come_back_by_number_with_what_other_instances_wrote_since()
     {
-        using var mine = _folder.Open();
-        using var theirs = _folder.Open();
+        using var mine = Backend.Open();
+        using var theirs = Backend.Open();
         var study = mine.CreateStudy("s", [StudyDirection.Minimize]);
         var first = mine.CreateRunningTrial(study);
         var second = theirs.CreateRunningTrial(study);
@@ -363,7 +361,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Finished_trials_are_read_once_and_then_served_from_the_cache()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var done = store.CreateRunningTrial(study);
         store.FinishTrial(done.Id, TrialState.Complete, [1.0]);
@@ -379,7 +377,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void Ids_that_do_not_exist_give_a_store_exception()
     {
-        using var store = _folder.Open();
+        using var store = Backend.Open();
 
         Assert.Throws<StudyStoreException>(() => store.Trials(404));
         Assert.Throws<StudyStoreException>(() => store.Directions(404));
@@ -394,7 +392,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     public void A_reopened_store_reads_back_what_was_written()
     {
         long study;
-        using (var store = _folder.Open())
+        using (var store = Backend.Open())
         {
             study = store.CreateStudy("s", [StudyDirection.Maximize]);
             var trial = store.CreateRunningTrial(study);
@@ -403,7 +401,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
             store.FinishTrial(trial.Id, TrialState.Complete, [0.4]);
         }
 
-        using var reopened = _folder.Open();
+        using var reopened = Backend.Open();
         var read = Assert.Single(reopened.Trials(study));
 
         Assert.Equal(study, reopened.FindStudy("s"));
@@ -415,7 +413,7 @@ public sealed class SqliteStudyStoreTests : IDisposable
     [Fact]
     public void A_disposed_store_refuses_work()
     {
-        var store = _folder.Open();
+        var store = Backend.Open();
         store.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => store.Studies());

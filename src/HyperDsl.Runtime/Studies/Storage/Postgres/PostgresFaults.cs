@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace HyperDsl.Runtime.Studies.Storage.Postgres;
+
+/// <summary>What PostgreSQL's errors mean for the store: which are worth another attempt, and what the user can do about the rest.</summary>
+internal static class PostgresFaults
+{
+    /// <summary>
+    /// Whether the server could not be reached, dropped the connection or ended the transaction for
+    /// reasons of its own (a deadlock, a serialization failure): in every case the transaction did
+    /// not commit, unless the error came during its COMMIT (which the store tells apart).
+    /// </summary>
+    public static bool IsTransient(DbException exception) => exception switch
+    {
+        PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal) || server.SqlState is
+            PostgresErrorCodes.AdminShutdown or
+            PostgresErrorCodes.CrashShutdown or
+            PostgresErrorCodes.CannotConnectNow or
+            PostgresErrorCodes.TooManyConnections or
+            PostgresErrorCodes.IdleSessionTimeout or
+            PostgresErrorCodes.SerializationFailure or
+            PostgresErrorCodes.DeadlockDetected,
+
+        // Npgsql's own: the network failed (refused, reset, timed out) before or while talking to the server.
+        NpgsqlException client => client.IsTransient,
+        _ => false,
+    };
+
+    /// <summary>A sentence (with a leading space) on what to do about an error that is not transient, or empty.</summary>
+    public static string Advice(DbException exception) => (exception as PostgresException)?.SqlState switch
+    {
+        PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
+            " Check the user name and password: give them in the URL (percent-encoded), or the password in PGPASSWORD or ~/.pgpass; " +
+            "to keep them out of specs and command lines, give the location as env:NAME, NAME being an environment variable that holds the URL.",
+        PostgresErrorCodes.InvalidCatalogName => " Create the database first (for example with `createdb`), or name one that exists.",
+        PostgresErrorCodes.InsufficientPrivilege =>
+            " The user needs the right to create tables and types in the database's schema, and to read and write them.",
+        _ => "",
+    };
+}

@@ -1,0 +1,154 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage.Postgres;
+using HyperDsl.Runtime.Studies.Storage.Relational;
+using Npgsql;
+
+namespace HyperDsl.Runtime.Studies.Storage;
+
+/// <summary>
+/// A study store in a PostgreSQL database, for many workers on many machines: Optuna 3.1 reads
+/// and writes it as <c>postgresql://...</c>, in the tables it creates there itself (its enum types
+/// included), and its workers and HyperDsl's may share a study.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Concurrency: the first store to open a new database creates the tables while holding an
+/// advisory lock, so workers starting together create them once. A trial's number is the count of
+/// its study's trials, taken while holding the study's row (<c>FOR UPDATE</c>), as Optuna does, so
+/// no two trials share a number. A worker claims a queued trial with <c>FOR UPDATE SKIP LOCKED</c>:
+/// two workers never get the same trial and never wait for each other. Heartbeats are written and
+/// judged on the server's clock, so machines whose clocks disagree agree on which trials are stale;
+/// trial start and end times are the worker's local time, naive, as Optuna writes them.
+/// </para>
+/// <para>
+/// Lost connections: an operation that cannot reach the server, or whose connection is dropped, is
+/// tried again on a new connection with exponential backoff until its <see cref="StoreRetryPolicy"/>
+/// gives up (a minute by default), then throws a <see cref="StudyStoreException"/> saying how long
+/// the database could not be reached. Reads, and writes cut off before their COMMIT (which the
+/// server rolls back), are always tried again. A write cut off during its COMMIT may have been
+/// recorded: it is tried again only where a second run changes nothing more (upserts of parameters,
+/// values and attributes, heartbeats, ending a trial, failing stale trials, creating a study
+/// version); creating a study or a trial, queueing a trial or claiming one throws instead, so that
+/// nothing is ever recorded twice.
+/// </para>
+/// <para>A store is safe to share between threads of one process; it holds one connection.</para>
+/// </remarks>
+public sealed class PostgresStudyStore : IStudyStore
+{
+    private readonly RelationalStudyStore _store;
+
+    private PostgresStudyStore(RelationalStudyStore store) => _store = store;
+
+    /// <inheritdoc/>
+    public string Location => _store.Location;
+
+    /// <summary>
+    /// Opens the store in the database that <paramref name="url"/> names
+    /// (<c>postgresql://user:password@host:port/database</c>; also <c>postgres://</c> and
+    /// <c>postgresql+psycopg2://</c>), creating Optuna's and HyperDsl's tables if the database has none.
+    /// </summary>
+    /// <exception cref="StudyStoreException">
+    /// The URL is malformed; the server cannot be reached within the retry policy's time or refuses
+    /// the user; the database is one of another program, or of an Optuna or HyperDsl schema this version
+    /// does not read (it is left unchanged). Messages never hold the password.
+    /// </exception>
+    public static PostgresStudyStore Open(string url) => Open(url, TimeProvider.System, StoreRetryPolicy.Default);
+
+    /// <summary>Opens the store with <paramref name="clock"/> for trial start and end times and <paramref name="retry"/> for lost connections.</summary>
+    /// <inheritdoc cref="Open(string)"/>
+    public static PostgresStudyStore Open(string url, TimeProvider clock, StoreRetryPolicy retry)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(retry);
+        if (!PostgresLocation.Matches(url))
+        {
+            throw new StudyStoreException($"'{StudyStores.Redacted(url)}' is not a PostgreSQL URL; give postgresql://user:password@host:port/database.");
+        }
+
+        var location = PostgresLocation.Parse(url);
+
+        // Not opened here: the store opens it, and tries again while the server cannot be reached.
+        var connection = new NpgsqlConnection(location.ConnectionString);
+        try
+        {
+            return new PostgresStudyStore(new RelationalStudyStore(connection, new PostgresDialect(), location.Display, clock, retry));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public long? FindStudy(string name) => _store.FindStudy(name);
+
+    /// <inheritdoc/>
+    public long CreateStudy(string name, IReadOnlyList<StudyDirection> directions) => _store.CreateStudy(name, directions);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StudySummary> Studies() => _store.Studies();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StudyDirection> Directions(long studyId) => _store.Directions(studyId);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StudyVersion> StudyVersions(string experiment) => _store.StudyVersions(experiment);
+
+    /// <inheritdoc/>
+    public StudyVersion CreateStudyVersion(string experiment, SpecRecord spec, IReadOnlyList<StudyDirection> directions) => _store.CreateStudyVersion(experiment, spec, directions);
+
+    /// <inheritdoc/>
+    public void SetStudyUserAttribute(long studyId, string key, string valueJson) => _store.SetStudyUserAttribute(studyId, key, valueJson);
+
+    /// <inheritdoc/>
+    public void SetStudySystemAttribute(long studyId, string key, string valueJson) => _store.SetStudySystemAttribute(studyId, key, valueJson);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> StudyUserAttributes(long studyId) => _store.StudyUserAttributes(studyId);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> StudySystemAttributes(long studyId) => _store.StudySystemAttributes(studyId);
+
+    /// <inheritdoc/>
+    public StoredTrial CreateRunningTrial(long studyId) => _store.CreateRunningTrial(studyId);
+
+    /// <inheritdoc/>
+    public StoredTrial EnqueueTrial(long studyId, IReadOnlyDictionary<string, object> fixedParameters, IReadOnlyDictionary<string, string>? userAttributes = null) =>
+        _store.EnqueueTrial(studyId, fixedParameters, userAttributes);
+
+    /// <inheritdoc />
+    public bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials) =>
+        _store.EnqueueTrialsOnce(studyId, marker, trials);
+
+    /// <inheritdoc/>
+    public StoredTrial? ClaimWaitingTrial(long studyId) => _store.ClaimWaitingTrial(studyId);
+
+    /// <inheritdoc/>
+    public void SetParameter(long trialId, ParameterSpace distribution, object value) => _store.SetParameter(trialId, distribution, value);
+
+    /// <inheritdoc/>
+    public void ReportIntermediate(long trialId, int step, double value) => _store.ReportIntermediate(trialId, step, value);
+
+    /// <inheritdoc/>
+    public void SetTrialUserAttribute(long trialId, string key, string valueJson) => _store.SetTrialUserAttribute(trialId, key, valueJson);
+
+    /// <inheritdoc/>
+    public void SetTrialSystemAttribute(long trialId, string key, string valueJson) => _store.SetTrialSystemAttribute(trialId, key, valueJson);
+
+    /// <inheritdoc/>
+    public void RecordHeartbeat(long trialId) => _store.RecordHeartbeat(trialId);
+
+    /// <inheritdoc/>
+    public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null) => _store.FinishTrial(trialId, state, values, failReason);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason) => _store.FailStaleTrials(studyId, staleAfter, reason);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredTrial> Trials(long studyId) => _store.Trials(studyId);
+
+    /// <inheritdoc/>
+    public void Dispose() => _store.Dispose();
+}

@@ -1,0 +1,124 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+
+namespace HyperDsl.Runtime.Tests.Studies.Storage;
+
+/// <summary>Opening a PostgreSQL store: its URL, its credentials, and the tables it creates, adds to or refuses.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
+{
+    private const string TableCount = "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'";
+    private readonly PostgresDatabase _database = server.NewDatabase();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public void StudyStores_opens_a_postgresql_url_given_directly_or_through_an_environment_variable()
+    {
+        const string Variable = "HYP_TEST_POSTGRES_STORE";
+        using (var store = StudyStores.Open(_database.OptunaUrl))
+        {
+            Assert.IsType<PostgresStudyStore>(store);
+            Assert.Equal($"postgresql://postgres@127.0.0.1:{server.Port}/{_database.Name}", store.Location);
+            store.CreateStudy("s", [StudyDirection.Minimize]);
+        }
+
+        Environment.SetEnvironmentVariable(Variable, _database.OptunaUrl.Replace("postgresql://", "postgresql+psycopg2://", StringComparison.Ordinal));
+        try
+        {
+            using var reopened = StudyStores.Open("env:" + Variable);
+            Assert.NotNull(reopened.FindStudy("s"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Variable, null);
+        }
+    }
+
+    [Fact]
+    public void A_wrong_password_is_refused_at_once_without_showing_it()
+    {
+        var url = _database.OptunaUrl.Replace(PostgresServer.Password, "not-the-Pa55word", StringComparison.Ordinal);
+
+        var error = Assert.Throws<StudyStoreException>(() => PostgresStudyStore.Open(url));
+
+        Assert.Contains("password authentication failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PGPASSWORD", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"postgresql://postgres@127.0.0.1:{server.Port}/", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-Pa55word", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_that_does_not_exist_is_refused_with_what_to_do()
+    {
+        var error = Assert.Throws<StudyStoreException>(() => PostgresStudyStore.Open(server.Url("no_such_database")));
+
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("createdb", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_database_gets_optunas_version_rows_and_hyperdsls_schema()
+    {
+        using (_database.Open())
+        {
+        }
+
+        Assert.Equal("v3.0.0.d", _database.Scalar("SELECT version_num FROM alembic_version"));
+        Assert.Equal("1|12|3.1.0", _database.Scalar("SELECT version_info_id || '|' || schema_version || '|' || library_version FROM version_info"));
+        Assert.Equal(1, _database.Scalar("SELECT version FROM hyperdsl_schema"));
+        Assert.Equal(15L, _database.Scalar(TableCount));
+    }
+
+    [Fact]
+    public void Many_stores_opening_a_new_database_at_once_create_the_tables_once()
+    {
+        var stores = Simultaneous.Run<IStudyStore>(8, _ => [_database.Open()]);
+        try
+        {
+            var study = stores[0].CreateStudy("s", [StudyDirection.Minimize]);
+            Assert.All(stores, store => Assert.Equal(study, store.FindStudy("s")));
+            Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM alembic_version"));
+            Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM hyperdsl_schema"));
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Theory]
+    [InlineData("UPDATE alembic_version SET version_num = 'v3.2.0.a'", "v3.2.0.a")]
+    [InlineData("UPDATE alembic_version SET version_num = 'v2.6.0.a'", "optuna storage upgrade --storage postgresql://postgres@127.0.0.1:")]
+    [InlineData("UPDATE hyperdsl_schema SET version = 2", "newer HyperDsl")]
+    public void A_database_of_another_schema_version_is_refused_and_left_unchanged(string change, string problem)
+    {
+        using (var store = _database.Open())
+        {
+            store.CreateStudy("kept", [StudyDirection.Minimize]);
+        }
+
+        _database.Execute("DROP TABLE hyperdsl_study_versions");
+        _database.Execute(change);
+
+        var error = Assert.Throws<StudyStoreException>(() => _database.Open());
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing in it was changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Password, error.Message, StringComparison.Ordinal);
+        Assert.Equal(14L, _database.Scalar(TableCount));
+    }
+
+    [Fact]
+    public void A_database_of_another_program_is_refused_and_left_unchanged()
+    {
+        _database.Execute("CREATE TABLE invoices (id SERIAL PRIMARY KEY, total NUMERIC)");
+
+        var error = Assert.Throws<StudyStoreException>(() => _database.Open());
+
+        Assert.Contains("another program (tables: invoices)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a new, empty database", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, _database.Scalar(TableCount));
+    }
+}
