@@ -185,6 +185,9 @@ public sealed class StudyRunner
                         return null;
                     }
 
+                    // Each start also looks for trials whose workers died meanwhile (other processes, other
+                    // machines): they are failed and queued again, and stop counting toward the budget.
+                    new TrialRecovery(Store).Recover(version.StudyId, runner._options.StaleAfter);
                     var trials = Store.Trials(version.StudyId);
                     if (budget is { } n && Consumed(trials) >= n)
                     {

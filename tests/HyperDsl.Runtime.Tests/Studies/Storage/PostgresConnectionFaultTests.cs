@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.TestKit;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 

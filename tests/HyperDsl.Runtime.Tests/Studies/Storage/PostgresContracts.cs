@@ -1,3 +1,5 @@
+using HyperDsl.TestKit;
+
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
 [Collection(PostgresTests.Name)]

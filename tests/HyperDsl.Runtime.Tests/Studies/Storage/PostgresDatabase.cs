@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.TestKit;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
@@ -29,4 +30,10 @@ public sealed class PostgresDatabase(PostgresServer server, string name) : IStor
     }
 
     public void Dispose() => Server.DropDatabase(Name);
+}
+
+/// <summary>A database of its own on the shared test server, as a store backend.</summary>
+internal static class PostgresServerDatabases
+{
+    public static PostgresDatabase NewDatabase(this PostgresServer server) => new(server, server.CreateDatabase());
 }

@@ -1,3 +1,5 @@
+using HyperDsl.TestKit;
+
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
 /// <summary>The test classes that share one <see cref="PostgresServer"/>, started before the first and stopped after the last.</summary>

@@ -4,13 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace HyperDsl.Runtime.Tests.Studies.Storage;
+namespace HyperDsl.TestKit;
 
 /// <summary>
-/// A private PostgreSQL server for the test run (one per run, shared by the PostgreSQL test
-/// classes through <see cref="PostgresTests"/>): a cluster made by <c>initdb</c> in a temporary
-/// folder, started by <c>pg_ctl</c> on a free port of 127.0.0.1 with its socket in that folder, and
-/// stopped and deleted at the end. Each test gets a new database of its own from <see cref="NewDatabase"/>.
+/// A private PostgreSQL server for a test run (one per test assembly, shared by its PostgreSQL
+/// test classes): a cluster made by <c>initdb</c> in a temporary folder, started by <c>pg_ctl</c>
+/// on a free port of 127.0.0.1 with its socket in that folder, and stopped and deleted at the end.
+/// Each test gets a new database of its own from <see cref="CreateDatabase"/>.
 /// </summary>
 /// <remarks>
 /// initdb, pg_ctl and postgres refuse to run as root ("initdb: error: cannot be run as root"), and
@@ -85,8 +85,6 @@ public sealed class PostgresServer : IDisposable
         Pooling = false,
     }.ConnectionString;
 
-    /// <summary>A new, empty database for one test, dropped when it is disposed.</summary>
-    public PostgresDatabase NewDatabase() => new(this, CreateDatabase());
 
     /// <summary>Creates a new, empty database and returns its name.</summary>
     public string CreateDatabase()
@@ -160,7 +158,7 @@ public sealed class PostgresServer : IDisposable
         ? Directory.CreateDirectory(Path.Combine("/tmp", "hyperdsl-pg-" + Guid.NewGuid().ToString("N")[..12]))
         : Directory.CreateTempSubdirectory("hyperdsl-pg-");
 
-    internal static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -228,6 +226,19 @@ public sealed class PostgresServer : IDisposable
                 throw new InvalidOperationException($"Could not start the test PostgreSQL server:\n{output}\n{serverLog}");
             }
         }
+    }
+
+    /// <summary>
+    /// Restarts the server on the same port, as an operator would (fast mode: sessions are cut, what
+    /// was committed is written first; immediate mode would lose commits, since this server runs
+    /// without fsync): every client loses its connections.
+    /// </summary>
+    public void Restart()
+    {
+        RunServerTool("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"], check: false);
+        var log = Path.Combine(_folder.FullName, "server.log");
+        var options = string.Join(' ', $"-p {Port}", $"-k {_folder.FullName}", "-c listen_addresses=127.0.0.1", $"-c TimeZone={TimeZone}", "-c max_connections=200", "-c fsync=off", "-c full_page_writes=off", "-c synchronous_commit=off");
+        RunServerTool("pg_ctl", ["-D", DataFolder, "-l", log, "-o", options, "-w", "-t", "60", "start"]);
     }
 
     private void Stop()

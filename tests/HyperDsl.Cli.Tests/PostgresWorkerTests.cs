@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.TestKit;
+
+namespace HyperDsl.Cli.Tests;
+
+/// <summary>Worker processes sharing one study through the test run's private PostgreSQL server.</summary>
+public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<PostgresServer>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyp-pg-workers-").FullName;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.StringBuilder> _errors = new();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // A cheap objective: each trial trains 3 epochs of a tiny CNN on 64 images (a fraction of a second).
+    private static string Spec(int epochs) => $$"""
+        experiment shared {
+          data {
+            source     synthetic(count: 64, shape: [1, 6, 6], classes: 2)
+            validation 25%
+          }
+          params {
+            lr    ~ loguniform(1e-3, 3e-1)
+            width ~ choice(2, 4, 8)
+          }
+          model {
+            conv(width, kernel: 3)
+            relu
+            flatten
+            linear(2)
+          }
+          train {
+            epochs    {{epochs}}
+            batch     16
+            optimizer sgd(lr: lr)
+          }
+          tune {
+            objective maximize val_accuracy
+            sampler   tpe(startup: 5)
+            trials    60
+            seed      2
+          }
+        }
+        """;
+
+    [Fact]
+    public void Four_workers_finish_a_60_trial_study_even_when_one_is_killed_mid_trial()
+    {
+        var url = server.Url(server.CreateDatabase());
+        var spec = Path.Combine(_folder, "shared.hyp");
+        File.WriteAllText(spec, Spec(epochs: 3));
+        var workers = Enumerable.Range(0, 4).Select(_ => StartWorker(spec, url)).ToList();
+
+        // Kill one worker -9 while it trains a trial that has reported an epoch.
+        var victim = workers[0];
+        var killed = WaitFor(() => RunningTrialsOf(url, victim.Id).Any(t => t.Intermediate.Count >= 1), TimeSpan.FromMinutes(2));
+        victim.Kill(entireProcessTree: true);
+        victim.WaitForExit();
+        Assert.True(killed, "the worker never reported an epoch");
+        foreach (var worker in workers.Skip(1))
+        {
+            Assert.True(worker.WaitForExit(300_000), "a worker did not finish in 5 minutes");
+            worker.WaitForExit();
+            Assert.True(worker.ExitCode == 0, $"a worker failed:\n{_errors[worker.Id]}");
+        }
+
+        using var store = StudyStores.Open(url);
+        var trials = store.Trials(store.FindStudy("shared")!.Value);
+        Assert.Equal(Enumerable.Range(0, trials.Count), trials.Select(t => t.Number).Order());
+        var dead = trials.Where(t => t.State == TrialState.Failed).ToList();
+        Assert.NotEmpty(dead);
+        Assert.All(dead, t => Assert.Contains("stopped", t.SystemAttributes["fail_reason"], StringComparison.Ordinal));
+        var retries = trials.Where(t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf)).ToList();
+        Assert.Equal(dead.Count, retries.Count);
+        Assert.Equal(60, trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned));
+        Assert.True(trials.All(t => t.State is not (TrialState.Running or TrialState.Waiting)));
+        foreach (var worker in workers)
+        {
+            worker.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Workers_ride_through_a_database_restart_and_nothing_is_lost()
+    {
+        var url = server.Url(server.CreateDatabase());
+        var spec = Path.Combine(_folder, "restart.hyp");
+        File.WriteAllText(spec, Spec(epochs: 1).Replace("trials    60", "trials    30", StringComparison.Ordinal));
+        var workers = Enumerable.Range(0, 2).Select(_ => StartWorker(spec, url)).ToList();
+
+        Assert.True(WaitFor(() => CompleteTrials(url) >= 5, TimeSpan.FromMinutes(2)), "the workers never got going");
+        server.Restart();
+        foreach (var worker in workers)
+        {
+            Assert.True(worker.WaitForExit(300_000), "a worker did not finish in 5 minutes");
+            worker.WaitForExit();
+            Assert.True(worker.ExitCode == 0, $"a worker failed:\n{_errors[worker.Id]}");
+            worker.Dispose();
+        }
+
+        using var store = StudyStores.Open(url);
+        var trials = store.Trials(store.FindStudy("shared")!.Value);
+        Assert.Equal(Enumerable.Range(0, trials.Count), trials.Select(t => t.Number).Order());
+        Assert.Equal(30, trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned));
+    }
+
+    private static int CompleteTrials(string url)
+    {
+        try
+        {
+            using var store = StudyStores.Open(url);
+            return store.FindStudy("shared") is { } study ? store.Trials(study).Count(t => t.State == TrialState.Complete) : 0;
+        }
+        catch (StudyStoreException)
+        {
+            return 0;
+        }
+    }
+
+    private static List<StoredTrial> RunningTrialsOf(string url, int pid)
+    {
+        try
+        {
+            using var store = StudyStores.Open(url);
+            return store.FindStudy("shared") is { } study
+                ? [.. store.Trials(study).Where(t => t.State == TrialState.Running && t.SystemAttributes.TryGetValue(StudyAttributes.Worker, out var w) && w.Contains($":{pid}:", StringComparison.Ordinal))]
+                : [];
+        }
+        catch (StudyStoreException)
+        {
+            return [];
+        }
+    }
+
+    private static bool WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        return false;
+    }
+
+    private Process StartWorker(string spec, string url)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hyp.dll"), "worker", spec })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The URL (with its password) travels in the environment, not on the command line.
+        start.Environment["HYP_STORAGE"] = url;
+        var process = Process.Start(start)!;
+        var errors = _errors.GetOrAdd(process.Id, _ => new System.Text.StringBuilder());
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(line.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
