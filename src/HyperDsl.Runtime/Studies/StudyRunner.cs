@@ -196,7 +196,18 @@ public sealed class StudyRunner
                     }
 
                     var history = trials.Where(t => t.State != TrialState.Waiting).Select(t => t.ToRecord()).ToList();
-                    var started = Start(trials, history);
+                    (StoredTrial Trial, object? Point, long Seed)? started;
+                    try
+                    {
+                        started = Start(trials, history);
+                    }
+                    catch (StudyStoreException error) when (error.OutcomeUnknown)
+                    {
+                        // The connection dropped while a trial was being created or claimed: if it was
+                        // recorded, nobody heartbeats it, so it is found stale later; start another one.
+                        continue;
+                    }
+
                     if (started is null)
                     {
                         return null;

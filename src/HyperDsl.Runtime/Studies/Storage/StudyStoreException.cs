@@ -19,4 +19,10 @@ public sealed class StudyStoreException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The connection was lost while the change was being committed, so it may or may not have
+    /// been recorded (and was not tried again, which could record it twice).
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
 }

@@ -498,7 +498,10 @@ internal sealed class RelationalStudyStore : IStudyStore
                         throw new StudyStoreException(
                             $"Lost the connection to {Location} while committing (to {action}), so it is unknown whether that was recorded; " +
                             $"HyperDsl does not try it again, which could record it twice ({e.Message}).",
-                            e);
+                            e)
+                        {
+                            OutcomeUnknown = true,
+                        };
                     }
 
                     mayHaveCommitted |= _committing;
