@@ -6,8 +6,35 @@ using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--no-optuna]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
+if (arguments.Count == 5 && arguments[0] == "--throughput-child")
+{
+    StoreThroughput.Child(arguments[1], arguments[2], int.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 var root = FindRoot();
+if (arguments.Contains("--throughput"))
+{
+    var workerCounts = arguments.IndexOf("--workers") is var wi and >= 0 ? arguments[wi + 1].Split(',').Select(w => int.Parse(w, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [1, 4, 8];
+    var perWorker = arguments.IndexOf("--trials-per-worker") is var pi and >= 0 ? int.Parse(arguments[pi + 1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var self = typeof(StoreThroughput).Assembly.Location;
+    var script = Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_store_throughput.py");
+    if (arguments.IndexOf("--postgres") is var gi and >= 0)
+    {
+        StoreThroughput.Run(Console.Out, self, workerCounts, perWorker, arguments[gi + 1], script, !arguments.Contains("--no-optuna"));
+    }
+    else
+    {
+        // No server given: a private one for the run, as the tests start it.
+        using var server = new HyperDsl.TestKit.PostgresServer();
+        StoreThroughput.Run(Console.Out, self, workerCounts, perWorker, server.Url(server.CreateDatabase()), script, !arguments.Contains("--no-optuna"));
+    }
+
+    return 0;
+}
+
 if (arguments.Contains("--quality"))
 {
     var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;

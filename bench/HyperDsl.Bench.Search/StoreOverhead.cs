@@ -39,7 +39,7 @@ internal static class StoreOverhead
     }
 
     /// <summary>Passes each suggestion on and records it as a parameter of the trial.</summary>
-    private sealed class StoredSuggestions(ITrialSuggestions inner, IStudyStore store, long trialId) : ITrialSuggestions
+    internal sealed class StoredSuggestions(ITrialSuggestions inner, IStudyStore store, long trialId) : ITrialSuggestions
     {
         public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null)
         {
