@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
 
 namespace HyperDsl.Cli;
@@ -46,17 +47,5 @@ internal static class StudyFormat
         return ordered;
     }
 
-    public static string? FailReason(StoredTrial trial) =>
-        trial.SystemAttributes.TryGetValue("fail_reason", out var json) ? System.Text.Json.JsonSerializer.Deserialize<string>(json) : null;
-
-    public static string? Text(IReadOnlyDictionary<string, string> attributes, string key)
-    {
-        if (!attributes.TryGetValue(key, out var json))
-        {
-            return null;
-        }
-
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.String ? document.RootElement.GetString() : null;
-    }
+    public static string? FailReason(StoredTrial trial) => StudyAttributes.Text(trial.SystemAttributes, "fail_reason");
 }

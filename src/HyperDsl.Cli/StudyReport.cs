@@ -79,7 +79,7 @@ internal static class StudyReport
                 lines.Add($"  last epoch: {LastEpoch(metrics)}");
             }
 
-            if (StudyFormat.Text(trial.UserAttributes, StudyAttributes.Weights) is { } weights && File.Exists(weights))
+            if (StudyAttributes.Text(trial.UserAttributes, StudyAttributes.Weights) is { } weights && File.Exists(weights))
             {
                 lines.Add($"  weights: {weights}");
             }

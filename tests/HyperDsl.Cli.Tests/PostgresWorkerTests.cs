@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
@@ -10,7 +9,6 @@ namespace HyperDsl.Cli.Tests;
 public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<PostgresServer>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hyp-pg-workers-").FullName;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.StringBuilder> _errors = new();
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -51,19 +49,17 @@ public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<P
         var url = server.Url(server.CreateDatabase());
         var spec = Path.Combine(_folder, "shared.hyp");
         File.WriteAllText(spec, Spec(epochs: 3));
-        var workers = Enumerable.Range(0, 4).Select(_ => StartWorker(spec, url)).ToList();
+        var workers = Enumerable.Range(0, 4).Select(_ => BackgroundHyp.Start(_folder, url, "worker", spec)).ToList();
 
         // Kill one worker -9 while it trains a trial that has reported an epoch.
         var victim = workers[0];
-        var killed = WaitFor(() => RunningTrialsOf(url, victim.Id).Any(t => t.Intermediate.Count >= 1), TimeSpan.FromMinutes(2));
-        victim.Kill(entireProcessTree: true);
-        victim.WaitForExit();
+        var killed = Poll.Until(() => RunningTrialsOf(url, victim.Process.Id).Any(t => t.Intermediate.Count >= 1), TimeSpan.FromMinutes(2));
+        victim.Process.Kill(entireProcessTree: true);
+        victim.Process.WaitForExit();
         Assert.True(killed, "the worker never reported an epoch");
         foreach (var worker in workers.Skip(1))
         {
-            Assert.True(worker.WaitForExit(300_000), "a worker did not finish in 5 minutes");
-            worker.WaitForExit();
-            Assert.True(worker.ExitCode == 0, $"a worker failed:\n{_errors[worker.Id]}");
+            worker.AssertSucceeds(TimeSpan.FromMinutes(5));
         }
 
         using var store = StudyStores.Open(url);
@@ -88,15 +84,13 @@ public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<P
         var url = server.Url(server.CreateDatabase());
         var spec = Path.Combine(_folder, "restart.hyp");
         File.WriteAllText(spec, Spec(epochs: 1).Replace("trials    60", "trials    30", StringComparison.Ordinal));
-        var workers = Enumerable.Range(0, 2).Select(_ => StartWorker(spec, url)).ToList();
+        var workers = Enumerable.Range(0, 2).Select(_ => BackgroundHyp.Start(_folder, url, "worker", spec)).ToList();
 
-        Assert.True(WaitFor(() => CompleteTrials(url) >= 5, TimeSpan.FromMinutes(2)), "the workers never got going");
+        Assert.True(Poll.Until(() => CompleteTrials(url) >= 5, TimeSpan.FromMinutes(2)), "the workers never got going");
         server.Restart();
         foreach (var worker in workers)
         {
-            Assert.True(worker.WaitForExit(300_000), "a worker did not finish in 5 minutes");
-            worker.WaitForExit();
-            Assert.True(worker.ExitCode == 0, $"a worker failed:\n{_errors[worker.Id]}");
+            worker.AssertSucceeds(TimeSpan.FromMinutes(5));
             worker.Dispose();
         }
 
@@ -132,46 +126,5 @@ public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<P
         {
             return [];
         }
-    }
-
-    private static bool WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(100);
-        }
-
-        return false;
-    }
-
-    private Process StartWorker(string spec, string url)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hyp.dll"), "worker", spec })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The URL (with its password) travels in the environment, not on the command line.
-        start.Environment["HYP_STORAGE"] = url;
-        var process = Process.Start(start)!;
-        var errors = _errors.GetOrAdd(process.Id, _ => new System.Text.StringBuilder());
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            lock (errors)
-            {
-                errors.AppendLine(line.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

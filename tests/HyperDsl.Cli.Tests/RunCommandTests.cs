@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
@@ -71,11 +70,11 @@ public sealed class RunCommandTests : IDisposable
     {
         var spec = Write("slow.hyp", SyntheticSpec(epochs: 60, trials: 2));
         var database = Path.Combine(_folder, "slow.study.db");
-        using (var child = StartHyp("run", spec))
+        using (var child = BackgroundHyp.Start(_folder, null, "run", spec))
         {
-            var killedMidTrial = WaitFor(() => RunningTrialWithProgress(database), TimeSpan.FromSeconds(90));
-            child.Kill(entireProcessTree: true);
-            child.WaitForExit();
+            var killedMidTrial = Poll.Until(() => RunningTrialWithProgress(database), TimeSpan.FromSeconds(90));
+            child.Process.Kill(entireProcessTree: true);
+            child.Process.WaitForExit();
             Assert.True(killedMidTrial, "the child never reported an epoch");
         }
 
@@ -245,38 +244,5 @@ public sealed class RunCommandTests : IDisposable
         {
             return false;
         }
-    }
-
-    private static bool WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(50);
-        }
-
-        return false;
-    }
-
-    private Process StartHyp(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hyp.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
 
@@ -48,13 +47,12 @@ public sealed class WorkerCommandTests : IDisposable
         File.WriteAllText(spec, GridSpec);
         var database = Path.Combine(_folder, "shared.db");
 
-        var workers = Enumerable.Range(0, 4).Select(_ => StartWorker(spec, database)).ToList();
+        var workers = Enumerable.Range(0, 4).Select(_ => BackgroundHyp.Start(_folder, null, "worker", spec, "--storage", database)).ToList();
         foreach (var worker in workers)
         {
-            Assert.True(worker.WaitForExit(240_000), "a worker did not finish in 4 minutes");
+            worker.AssertSucceeds(TimeSpan.FromMinutes(4));
         }
 
-        Assert.All(workers, w => Assert.Equal(0, w.ExitCode));
         using var store = SqliteStudyStore.Open(database);
         var trials = store.Trials(store.FindStudy("shared_grid")!.Value);
         Assert.Equal(60, trials.Count(t => t.State == TrialState.Complete));
@@ -78,22 +76,5 @@ public sealed class WorkerCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--storage URI or $HYP_STORAGE", result.Error, StringComparison.Ordinal);
-    }
-
-    private Process StartWorker(string spec, string database)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hyp.dll"), "worker", spec, "--storage", database })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("HYP_STORAGE");
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
@@ -77,7 +76,4 @@ internal sealed class FixedSuggestions(IReadOnlyDictionary<string, object> value
         Missing.Add(name);
         return placeholder;
     }
-
-    /// <summary>A value as the user wrote it, for messages.</summary>
-    public static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 }

@@ -9,6 +9,13 @@ public static class StudyAttributes
     /// <summary>System: the process running the trial (<c>host:pid:start</c>).</summary>
     public const string Worker = "hyperdsl:worker";
 
+    /// <summary>The text of a string attribute (its JSON decoded), or null when it is missing or not a string.</summary>
+    public static string? Text(IReadOnlyDictionary<string, string> attributes, string key)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        return JsonValues.ReadString(attributes, key);
+    }
+
     /// <summary>This process as trials record it (<c>host:pid:start</c>).</summary>
     public static string WorkerName => TrialRecovery.ThisWorker;
 

@@ -233,7 +233,7 @@ public sealed class StudyRunner
             string? problem = null;
             if (trial is not null)
             {
-                var values = trial.SystemAttributes.TryGetValue(StudyAttributes.FixedParams, out var json) ? JsonValues.ReadObject(json) : [];
+                var values = trial.SystemAttributes.TryGetValue(StudyAttributes.FixedParams, out var json) ? JsonValues.ReadObject(json) : new Dictionary<string, object>();
                 var fixedValues = new FixedSuggestions(values, sampler is GridSampler ? null : sampler.StartTrial(history, trial.Number));
                 recorder = new RecordingSuggestions(fixedValues, runner._space);
                 point = Experiment.Sample(recorder);

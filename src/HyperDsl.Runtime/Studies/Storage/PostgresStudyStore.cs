@@ -1,4 +1,3 @@
-using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage.Postgres;
 using HyperDsl.Runtime.Studies.Storage.Relational;
 using Npgsql;
@@ -33,14 +32,12 @@ namespace HyperDsl.Runtime.Studies.Storage;
 /// </para>
 /// <para>A store is safe to share between threads of one process; it holds one connection.</para>
 /// </remarks>
-public sealed class PostgresStudyStore : IStudyStore
+public sealed class PostgresStudyStore : RelationalStudyStore
 {
-    private readonly RelationalStudyStore _store;
-
-    private PostgresStudyStore(RelationalStudyStore store) => _store = store;
-
-    /// <inheritdoc/>
-    public string Location => _store.Location;
+    private PostgresStudyStore(NpgsqlConnection connection, string location, TimeProvider clock, StoreRetryPolicy retry)
+        : base(connection, new PostgresDialect(), location, clock, retry)
+    {
+    }
 
     /// <summary>
     /// Opens the store in the database that <paramref name="url"/> names
@@ -72,7 +69,7 @@ public sealed class PostgresStudyStore : IStudyStore
         var connection = new NpgsqlConnection(location.ConnectionString);
         try
         {
-            return new PostgresStudyStore(new RelationalStudyStore(connection, new PostgresDialect(), location.Display, clock, retry));
+            return new PostgresStudyStore(connection, location.Display, clock, retry);
         }
         catch
         {
@@ -80,75 +77,4 @@ public sealed class PostgresStudyStore : IStudyStore
             throw;
         }
     }
-
-    /// <inheritdoc/>
-    public long? FindStudy(string name) => _store.FindStudy(name);
-
-    /// <inheritdoc/>
-    public long CreateStudy(string name, IReadOnlyList<StudyDirection> directions) => _store.CreateStudy(name, directions);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StudySummary> Studies() => _store.Studies();
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StudyDirection> Directions(long studyId) => _store.Directions(studyId);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StudyVersion> StudyVersions(string experiment) => _store.StudyVersions(experiment);
-
-    /// <inheritdoc/>
-    public StudyVersion CreateStudyVersion(string experiment, SpecRecord spec, IReadOnlyList<StudyDirection> directions) => _store.CreateStudyVersion(experiment, spec, directions);
-
-    /// <inheritdoc/>
-    public void SetStudyUserAttribute(long studyId, string key, string valueJson) => _store.SetStudyUserAttribute(studyId, key, valueJson);
-
-    /// <inheritdoc/>
-    public void SetStudySystemAttribute(long studyId, string key, string valueJson) => _store.SetStudySystemAttribute(studyId, key, valueJson);
-
-    /// <inheritdoc/>
-    public IReadOnlyDictionary<string, string> StudyUserAttributes(long studyId) => _store.StudyUserAttributes(studyId);
-
-    /// <inheritdoc/>
-    public IReadOnlyDictionary<string, string> StudySystemAttributes(long studyId) => _store.StudySystemAttributes(studyId);
-
-    /// <inheritdoc/>
-    public StoredTrial CreateRunningTrial(long studyId) => _store.CreateRunningTrial(studyId);
-
-    /// <inheritdoc/>
-    public StoredTrial EnqueueTrial(long studyId, IReadOnlyDictionary<string, object> fixedParameters, IReadOnlyDictionary<string, string>? userAttributes = null) =>
-        _store.EnqueueTrial(studyId, fixedParameters, userAttributes);
-
-    /// <inheritdoc />
-    public bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials) =>
-        _store.EnqueueTrialsOnce(studyId, marker, trials);
-
-    /// <inheritdoc/>
-    public StoredTrial? ClaimWaitingTrial(long studyId) => _store.ClaimWaitingTrial(studyId);
-
-    /// <inheritdoc/>
-    public void SetParameter(long trialId, ParameterSpace distribution, object value) => _store.SetParameter(trialId, distribution, value);
-
-    /// <inheritdoc/>
-    public void ReportIntermediate(long trialId, int step, double value) => _store.ReportIntermediate(trialId, step, value);
-
-    /// <inheritdoc/>
-    public void SetTrialUserAttribute(long trialId, string key, string valueJson) => _store.SetTrialUserAttribute(trialId, key, valueJson);
-
-    /// <inheritdoc/>
-    public void SetTrialSystemAttribute(long trialId, string key, string valueJson) => _store.SetTrialSystemAttribute(trialId, key, valueJson);
-
-    /// <inheritdoc/>
-    public void RecordHeartbeat(long trialId) => _store.RecordHeartbeat(trialId);
-
-    /// <inheritdoc/>
-    public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null) => _store.FinishTrial(trialId, state, values, failReason);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason) => _store.FailStaleTrials(studyId, staleAfter, reason);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StoredTrial> Trials(long studyId) => _store.Trials(studyId);
-
-    /// <inheritdoc/>
-    public void Dispose() => _store.Dispose();
 }

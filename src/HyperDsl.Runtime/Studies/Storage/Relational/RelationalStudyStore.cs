@@ -39,7 +39,7 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// </item>
 /// </list>
 /// </remarks>
-internal sealed class RelationalStudyStore : IStudyStore
+public abstract class RelationalStudyStore : IStudyStore
 {
     private const string FailReasonKey = "fail_reason";
     private const string FixedParamsKey = "fixed_params";
@@ -64,7 +64,7 @@ internal sealed class RelationalStudyStore : IStudyStore
     /// Takes over a connection (opening it if it is not open) and makes its database ready (or
     /// refuses it). <paramref name="location"/> names the database in messages, so it holds no password.
     /// </summary>
-    public RelationalStudyStore(DbConnection connection, SqlDialect dialect, string location, TimeProvider clock, StoreRetryPolicy retry)
+    private protected RelationalStudyStore(DbConnection connection, SqlDialect dialect, string location, TimeProvider clock, StoreRetryPolicy retry)
     {
         _connection = connection;
         _dialect = dialect;
@@ -92,20 +92,24 @@ internal sealed class RelationalStudyStore : IStudyStore
         Unsafe,
     }
 
+    /// <inheritdoc/>
     public string Location { get; }
 
+    /// <inheritdoc/>
     public long? FindStudy(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return Run("find a study", () => _connection.ExecuteScalar<long?>("SELECT study_id FROM studies WHERE study_name = @name", new { name }));
     }
 
+    /// <inheritdoc/>
     public long CreateStudy(string name, IReadOnlyList<StudyDirection> directions)
     {
         CheckStudyArguments(name, directions);
         return Write("create a study", Replay.Unsafe, tx => InsertStudy(tx, name, directions));
     }
 
+    /// <inheritdoc/>
     public IReadOnlyList<StudySummary> Studies() => Run("list the studies", () =>
     {
         using var tx = _dialect.BeginRead(_connection);
@@ -117,12 +121,14 @@ internal sealed class RelationalStudyStore : IStudyStore
             .Select(s => new StudySummary(s.Item1, s.Item2, directions.GetValueOrDefault(s.Item1, []), checked((int)s.Item3)))];
     });
 
+    /// <inheritdoc/>
     public IReadOnlyList<StudyDirection> Directions(long studyId) => Run("read a study's directions", () =>
     {
         using var tx = _dialect.BeginRead(_connection);
         return DirectionsOf(tx, studyId);
     });
 
+    /// <inheritdoc/>
     public IReadOnlyList<StudyVersion> StudyVersions(string experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -133,6 +139,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public StudyVersion CreateStudyVersion(string experiment, SpecRecord spec, IReadOnlyList<StudyDirection> directions)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -168,14 +175,19 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public void SetStudyUserAttribute(long studyId, string key, string valueJson) => SetStudyAttribute("study_user_attributes", studyId, key, valueJson);
 
+    /// <inheritdoc/>
     public void SetStudySystemAttribute(long studyId, string key, string valueJson) => SetStudyAttribute("study_system_attributes", studyId, key, valueJson);
 
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, string> StudyUserAttributes(long studyId) => StudyAttributes("study_user_attributes", studyId);
 
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, string> StudySystemAttributes(long studyId) => StudyAttributes("study_system_attributes", studyId);
 
+    /// <inheritdoc/>
     public StoredTrial CreateRunningTrial(long studyId) => Write("start a trial", Replay.Unsafe, tx =>
     {
         RequireStudy(tx, studyId, lockStudy: true);
@@ -185,6 +197,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         return new StoredTrial(id, number, TrialState.Running, null, Empty<string, object>(), Empty<string, ParameterSpace>(), Empty<int, double>(), started, null, Empty<string, string>(), Empty<string, string>());
     });
 
+    /// <inheritdoc/>
     public StoredTrial EnqueueTrial(long studyId, IReadOnlyDictionary<string, object> fixedParameters, IReadOnlyDictionary<string, string>? userAttributes = null)
     {
         ArgumentNullException.ThrowIfNull(fixedParameters);
@@ -210,6 +223,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials)
     {
         ArgumentException.ThrowIfNullOrEmpty(marker);
@@ -247,6 +261,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public StoredTrial? ClaimWaitingTrial(long studyId) => Write("claim a waiting trial", Replay.Unsafe, tx =>
     {
         // Claimers lock only the trial they take, passing over those others are taking: they never wait for each other.
@@ -264,6 +279,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         return _reader.Load(_connection, tx, studyId, long.MaxValue, [id.Value]).Single();
     });
 
+    /// <inheritdoc/>
     public void SetParameter(long trialId, ParameterSpace distribution, object value)
     {
         ArgumentNullException.ThrowIfNull(distribution);
@@ -281,6 +297,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public void ReportIntermediate(long trialId, int step, double value)
     {
         var (stored, type) = OptunaEncoding.Intermediate(value);
@@ -296,10 +313,13 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public void SetTrialUserAttribute(long trialId, string key, string valueJson) => SetTrialAttribute("trial_user_attributes", trialId, key, valueJson);
 
+    /// <inheritdoc/>
     public void SetTrialSystemAttribute(long trialId, string key, string valueJson) => SetTrialAttribute("trial_system_attributes", trialId, key, valueJson);
 
+    /// <inheritdoc/>
     public void RecordHeartbeat(long trialId) => Write("record a heartbeat", Replay.Safe, tx =>
     {
         TrialRow(tx, trialId);
@@ -307,6 +327,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         return 0;
     });
 
+    /// <inheritdoc/>
     public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null)
     {
         CheckFinishArguments(state, values, failReason);
@@ -345,6 +366,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
@@ -375,6 +397,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         });
     }
 
+    /// <inheritdoc/>
     public IReadOnlyList<StoredTrial> Trials(long studyId) => Run("read the trials", () =>
     {
         var known = _trials.TryGetValue(studyId, out var cache);
@@ -396,6 +419,7 @@ internal sealed class RelationalStudyStore : IStudyStore
         return cache.Update(asked, loaded);
     });
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         lock (_gate)
@@ -406,6 +430,8 @@ internal sealed class RelationalStudyStore : IStudyStore
                 _connection.Dispose();
             }
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private static IReadOnlyDictionary<TKey, TValue> Empty<TKey, TValue>()
