@@ -211,12 +211,7 @@ public abstract class RelationalStudyStore : IStudyStore
         return Write("queue a trial", Replay.Unsafe, tx =>
         {
             RequireStudy(tx, studyId, lockStudy: true);
-            var (id, number) = InsertTrial(tx, studyId, TrialState.Waiting, null);
-            SetAttribute(tx, "trial_system_attributes", "trial_id", id, FixedParamsKey, fixedJson);
-            foreach (var (key, json) in user)
-            {
-                SetAttribute(tx, "trial_user_attributes", "trial_id", id, key, json);
-            }
+            var (id, number) = InsertWaitingTrial(tx, studyId, fixedJson, user);
 
             var system = new Dictionary<string, string>(StringComparer.Ordinal) { [FixedParamsKey] = fixedJson };
             return new StoredTrial(id, number, TrialState.Waiting, null, Empty<string, object>(), Empty<string, ParameterSpace>(), Empty<int, double>(), null, null, user.AsReadOnly(), system.AsReadOnly());
@@ -249,12 +244,7 @@ public abstract class RelationalStudyStore : IStudyStore
 
             foreach (var (fixedJson, user) in queued)
             {
-                var (id, _) = InsertTrial(tx, studyId, TrialState.Waiting, null);
-                SetAttribute(tx, "trial_system_attributes", "trial_id", id, FixedParamsKey, fixedJson);
-                foreach (var (key, json) in user)
-                {
-                    SetAttribute(tx, "trial_user_attributes", "trial_id", id, key, json);
-                }
+                InsertWaitingTrial(tx, studyId, fixedJson, user);
             }
 
             return true;
@@ -757,6 +747,19 @@ public abstract class RelationalStudyStore : IStudyStore
             SetAttribute(tx, table, "trial_id", trialId, key, valueJson);
             return 0;
         });
+    }
+
+    // A queued trial as Optuna's enqueue_trial writes it: WAITING, its values in the fixed_params system attribute.
+    private (long Id, int Number) InsertWaitingTrial(DbTransaction tx, long studyId, string fixedJson, IReadOnlyDictionary<string, string> user)
+    {
+        var (id, number) = InsertTrial(tx, studyId, TrialState.Waiting, null);
+        SetAttribute(tx, "trial_system_attributes", "trial_id", id, FixedParamsKey, fixedJson);
+        foreach (var (key, json) in user)
+        {
+            SetAttribute(tx, "trial_user_attributes", "trial_id", id, key, json);
+        }
+
+        return (id, number);
     }
 
     private void SetAttribute(DbTransaction tx, string table, string owner, long ownerId, string key, string json) => _connection.Execute(
