@@ -5,6 +5,17 @@ namespace HyperDsl.Bench.Search;
 /// <summary>The 6-parameter mixed space and cheap objective of shared/bench/optuna_overhead.py, suggested in the same order.</summary>
 internal static class OverheadSpace
 {
+    /// <summary>The same space declared up front, as a spec's generated code gives it (multivariate TPE needs it).</summary>
+    public static readonly ParameterSpace[] Declared =
+    [
+        new FloatSpace("lr", 1e-5, 1e-1, true, null, null),
+        new FloatSpace("weight_decay", 1e-6, 1e-2, true, null, null),
+        new FloatSpace("dropout", 0.0, 0.5, false, null, null),
+        new IntSpace("n_layers", 1, 4, false, 1, null),
+        new CategoricalSpace("batch_size", [16L, 32L, 64L, 128L], null),
+        new CategoricalSpace("optimizer", ["sgd", "adam", "adamw"], null),
+    ];
+
     public static double Evaluate(ITrialSuggestions trial, Dictionary<string, object> values)
     {
         var lr = trial.SuggestFloat("lr", 1e-5, 1e-1, log: true);

@@ -51,11 +51,13 @@ int[] sizes = [.. allSizes.Where(s => s <= trials)];
 
 Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, {(sqlite ? "in a SQLite study store" : "in memory")}; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
 
-// Warm-up: a whole study of the same size, discarded, so the timed one runs fully optimised code.
+// Warm-up: a whole study of the same size per TPE variant, discarded, so the timed ones run fully optimised code.
 measure(new TpeSampler(1, StudyDirection.Minimize), trials);
+measure(new TpeSampler(1, StudyDirection.Minimize, new TpeOptions(Multivariate: true), OverheadSpace.Declared), trials);
 var ours = new Dictionary<string, double[]>
 {
     ["tpe"] = measure(new TpeSampler(0, StudyDirection.Minimize), trials),
+    ["tpe_mv"] = measure(new TpeSampler(0, StudyDirection.Minimize, new TpeOptions(Multivariate: true), OverheadSpace.Declared), trials),
     ["random"] = measure(new RandomSampler(0), trials),
 };
 foreach (var (name, times) in ours)
@@ -104,7 +106,7 @@ static double At(double[] times, int n) => times.Skip(n - 10).Take(10).Average()
 
 static Dictionary<string, Dictionary<string, double>> RunOptuna(string script, int trials, string storage)
 {
-    using var json = SharedBenchScript.Run(script, "optuna_overhead.json", ["--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,random", "--storages", storage]);
+    using var json = SharedBenchScript.Run(script, "optuna_overhead.json", ["--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--samplers", "tpe,tpe_mv,random", "--storages", storage]);
     return json.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
         r => r.GetProperty("sampler").GetString()!,
         r => r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));

@@ -35,6 +35,16 @@ public sealed record ArgSpec(
     /// <summary>Whether a value is accepted by type.</summary>
     public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));
 
+    private static string Plural(HypType element) => element switch
+    {
+        IntType => "ints",
+        FloatType => "numbers",
+        StringType => "strings",
+        QuantityType { Unit: Syntax.Ast.QuantityUnit.Percent } => "percentages",
+        QuantityType quantity => $"numbers of {quantity.DisplayName}",
+        _ => $"{element.DisplayName} values",
+    };
+
     /// <summary>How the accepted values are named in messages: "an int or 'same'".</summary>
     public string Describe()
     {
@@ -44,7 +54,7 @@ public sealed record ArgSpec(
             FloatType => "a number",
             BoolType => "true or false",
             StringType => "a string",
-            ListType list => $"a list of {list.Element.DisplayName}s",
+            ListType list => $"a list of {Plural(list.Element)}",
             QuantityType quantity => quantity.Unit == Syntax.Ast.QuantityUnit.Percent ? "a percentage" : $"a number of {quantity.DisplayName}",
             DurationType => "a duration such as 2h",
             RangeType => "a range",

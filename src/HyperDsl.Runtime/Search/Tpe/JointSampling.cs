@@ -4,13 +4,21 @@ namespace HyperDsl.Runtime.Search.Tpe;
 internal static class JointSampling
 {
     /// <summary>Chooses the group's values and adds them to <paramref name="chosen"/> (model space, or choice indices).</summary>
-    public static void Sample(IReadOnlyList<ParameterSpace> group, List<TrialRecord> good, List<TrialRecord> bad, TpeOptions options, Random random, Dictionary<string, double> chosen)
+    /// <param name="group">The parameters modelled together.</param>
+    /// <param name="good">The good trials, in trial order.</param>
+    /// <param name="bad">The other trials, in trial order.</param>
+    /// <param name="improvement">How to weigh the good trials; alike when null.</param>
+    /// <param name="options">The sampler's knobs.</param>
+    /// <param name="random">The trial's random stream.</param>
+    /// <param name="chosen">Where the chosen values go.</param>
+    public static void Sample(IReadOnlyList<ParameterSpace> group, List<TrialRecord> good, List<TrialRecord> bad, ImprovementWeights? improvement, TpeOptions options, Random random, Dictionary<string, double> chosen)
     {
         var dimensions = group.Select(Dimension).ToList();
-        var goodRows = Rows(group, good);
-        var badRows = Rows(group, bad);
-        var l = new JointParzenEstimator(dimensions, goodRows, TpeOptions.DefaultWeights(goodRows.Count), options.PriorWeight);
-        var g = new JointParzenEstimator(dimensions, badRows, TpeOptions.DefaultWeights(badRows.Count), options.PriorWeight);
+        var (goodRows, goodTrials) = Rows(group, good);
+        var (badRows, _) = Rows(group, bad);
+        var goodWeights = improvement?.For(goodTrials) ?? ObservationWeights.Uniform(goodRows.Count);
+        var l = new JointParzenEstimator(dimensions, goodRows, goodWeights, options.PriorWeight);
+        var g = new JointParzenEstimator(dimensions, badRows, ObservationWeights.Uniform(badRows.Count), options.PriorWeight);
 
         double[]? best = null;
         var bestScore = double.NegativeInfinity;
@@ -51,10 +59,12 @@ internal static class JointSampling
             ? new JointDimension(0, 0, categorical.Choices.Count)
             : Domain(parameter) is { } domain ? new JointDimension(domain.ModelLow, domain.ModelHigh, 0) : throw new ArgumentException($"Unknown parameter kind for '{parameter.Name}'.", nameof(parameter));
 
-    // Trials that have every parameter of the group, each value inside its current domain.
-    private static List<double[]> Rows(IReadOnlyList<ParameterSpace> group, List<TrialRecord> trials)
+    // Trials that have every parameter of the group, each value inside its current domain: their
+    // rows of model-space values (or choice indices), and the trials themselves.
+    private static (List<double[]> Rows, List<TrialRecord> Trials) Rows(IReadOnlyList<ParameterSpace> group, List<TrialRecord> trials)
     {
         var rows = new List<double[]>(trials.Count);
+        var kept = new List<TrialRecord>(trials.Count);
         foreach (var trial in trials)
         {
             var row = new double[group.Count];
@@ -67,10 +77,11 @@ internal static class JointSampling
             if (complete)
             {
                 rows.Add(row);
+                kept.Add(trial);
             }
         }
 
-        return rows;
+        return (rows, kept);
     }
 
     private static bool TryModelValue(ParameterSpace parameter, object value, out double model)

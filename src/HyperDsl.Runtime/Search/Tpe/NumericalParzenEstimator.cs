@@ -30,7 +30,7 @@ internal sealed class NumericalParzenEstimator
         var range = high - low;
         var n = observations.Count + 1;
         _mus = [.. observations, 0.5 * (low + high)];
-        _sigmas = Bandwidths(_mus, low, high);
+        _sigmas = NeighbourGaps.Of(_mus, low, high, rangeEnds: false);
         var minSigma = range / Math.Min(100.0, 1.0 + n);
         for (var i = 0; i < n - 1; i++)
         {
@@ -83,42 +83,5 @@ internal sealed class NumericalParzenEstimator
             TensorPrimitives.Exp(terms, terms);
             result[c] = max + Math.Log(TensorPrimitives.Sum(terms));
         }
-    }
-
-    private static double[] Bandwidths(double[] mus, double low, double high)
-    {
-        var n = mus.Length;
-        var sigmas = new double[n];
-        if (n == 1)
-        {
-            sigmas[0] = high - low;
-            return sigmas;
-        }
-
-        var order = new int[n];
-        var keys = (double[])mus.Clone();
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        var withEnds = new double[n + 2];
-        withEnds[0] = low;
-        withEnds[^1] = high;
-        for (var i = 0; i < n; i++)
-        {
-            withEnds[i + 1] = mus[order[i]];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            sigmas[order[i]] = Math.Max(withEnds[i + 1] - withEnds[i], withEnds[i + 2] - withEnds[i + 1]);
-        }
-
-        // The outermost kernels ignore the range's ends (Optuna's consider_endpoints = false).
-        sigmas[order[0]] = withEnds[2] - withEnds[1];
-        sigmas[order[^1]] = withEnds[^2] - withEnds[^3];
-        return sigmas;
     }
 }

@@ -1,12 +1,17 @@
 namespace HyperDsl.Runtime.Search.Tpe;
 
 /// <summary>
-/// The tree-structured Parzen estimator (Bergstra et al. 2011), univariate, as Optuna's
-/// <c>TPESampler</c>: trials are ranked, the best γ(n) form the good set and the rest the bad
-/// set, and for each parameter the candidate drawn from the good model with the highest
-/// l(x)/g(x) is suggested. A parameter is modelled only from the trials that were asked for it,
-/// so conditional parameters are handled by construction. Running trials count as the worst
-/// (a constant liar), so trials started side by side do not crowd the same point.
+/// The tree-structured Parzen estimator (Bergstra et al. 2011): trials are ranked, the best γ(n)
+/// form the good set and the rest the bad set, and the candidate drawn from the good model with
+/// the highest l(x)/g(x) is suggested. A parameter is modelled only from the trials that were
+/// asked for it, so conditional parameters are handled by construction. Running trials count as
+/// the worst (a constant liar), so trials started side by side do not crowd the same point.
+/// <para>
+/// Univariate (the library default) is Optuna 3.1's <c>TPESampler</c>: one model per parameter.
+/// Multivariate (the spec's default) models the parameters under one condition jointly, with
+/// the components Watanabe (2023) found best: a 15% good set, good trials weighted by how far
+/// they beat the bad set, neighbour-gap bandwidths per dimension (see <see cref="JointParzenEstimator"/>).
+/// </para>
 /// </summary>
 public sealed class TpeSampler : ISampler
 {
@@ -67,7 +72,7 @@ public sealed class TpeSampler : ISampler
         }
 
         var ranked = Rank(history);
-        var count = TpeOptions.DefaultGamma(ranked.Count);
+        var count = _options.GoodCount(ranked.Count);
 
         // Back in trial order within each set: the kernel weights fade with age.
         var good = ranked.GetRange(0, count);
@@ -75,12 +80,31 @@ public sealed class TpeSampler : ISampler
         good.Sort(ByNumber);
         bad.Sort(ByNumber);
         var joint = new Dictionary<string, double>(StringComparer.Ordinal);
+        var improvement = Improvement(bad);
         foreach (var group in _groups)
         {
-            JointSampling.Sample(group, good, bad, _options, random, joint);
+            JointSampling.Sample(group, good, bad, improvement, _options, random, joint);
         }
 
         return new Suggestions(random, _options, good, bad, joint);
+    }
+
+    // With one objective, the good model weighs each good trial by how far it beats the bad set;
+    // with several there is no single margin, and the trials count alike.
+    private ImprovementWeights? Improvement(List<TrialRecord> bad)
+    {
+        if (_directions.Count > 1)
+        {
+            return null;
+        }
+
+        var values = bad.Where(t => t.State == TrialState.Complete && t.Value is not null).Select(t => t.Value!.Value).ToList();
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        return _direction == StudyDirection.Minimize ? new ImprovementWeights(values.Min(), 1.0) : new ImprovementWeights(values.Max(), -1.0);
     }
 
     private static readonly Comparison<TrialRecord> ByNumber = (a, b) => a.Number.CompareTo(b.Number);
@@ -124,8 +148,8 @@ public sealed class TpeSampler : ISampler
 
             var goodIndices = Indices(good, name, choices);
             var badIndices = Indices(bad, name, choices);
-            var l = new CategoricalParzenEstimator(goodIndices, TpeOptions.DefaultWeights(goodIndices.Count), choices.Count, options.PriorWeight);
-            var g = new CategoricalParzenEstimator(badIndices, TpeOptions.DefaultWeights(badIndices.Count), choices.Count, options.PriorWeight);
+            var l = new CategoricalParzenEstimator(goodIndices, ObservationWeights.Decay(goodIndices.Count), choices.Count, options.PriorWeight);
+            var g = new CategoricalParzenEstimator(badIndices, ObservationWeights.Decay(badIndices.Count), choices.Count, options.PriorWeight);
             var best = -1;
             var bestScore = double.NegativeInfinity;
             for (var i = 0; i < options.Candidates; i++)
@@ -145,8 +169,8 @@ public sealed class TpeSampler : ISampler
         {
             var goodValues = Observed(good, name, domain);
             var badValues = Observed(bad, name, domain);
-            var l = new NumericalParzenEstimator(goodValues, TpeOptions.DefaultWeights(goodValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
-            var g = new NumericalParzenEstimator(badValues, TpeOptions.DefaultWeights(badValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
+            var l = new NumericalParzenEstimator(goodValues, ObservationWeights.Decay(goodValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
+            var g = new NumericalParzenEstimator(badValues, ObservationWeights.Decay(badValues.Count), domain.ModelLow, domain.ModelHigh, options.PriorWeight);
             // Score the points that would really be tried, on their grid.
             Span<double> candidates = stackalloc double[options.Candidates];
             for (var i = 0; i < candidates.Length; i++)

@@ -73,6 +73,33 @@ public class ParzenEstimatorTests
         Assert.Equal(1.0, integral, 3);
     }
 
+    [Theory]
+    [InlineData(0.05, 0.54260709)]
+    [InlineData(0.5, -0.23589995)]
+    [InlineData(0.95, -0.39030042)]
+    public void Joint_kernels_take_the_larger_gap_to_their_neighbours_and_the_range_ends(double x, double expected)
+    {
+        // Centres 0.1, 0.2, 0.9 and the prior's 0.5, with 0 and 1 as neighbours too: widths 0.1,
+        // 0.3 and 0.4, the prior 1.0. The expected values are that mixture's exact log density.
+        var estimator = new JointParzenEstimator([new(0, 1, 0)], [[0.1], [0.2], [0.9]], [1, 1, 1], 1.0);
+
+        Assert.Equal([0.1, 0.3, 0.4, 1.0], [.. Enumerable.Range(0, 4).Select(k => Math.Round(estimator.Width(0, k), 9))]);
+        Assert.Equal(expected, estimator.LogPdf([x]), 6);
+    }
+
+    [Fact]
+    public void Joint_kernels_in_more_dimensions_keep_a_wider_floor()
+    {
+        // Five observations 0.01 apart: their gaps fall below the floor, 3% of the range in one
+        // dimension, 7^(-8/6) ≈ 7.5% with six kernels in six (they lie further apart there).
+        double[] cluster = [0.30, 0.31, 0.32, 0.33, 0.34];
+        var one = new JointParzenEstimator([new(0, 1, 0)], [.. cluster.Select(c => new[] { c })], [1, 1, 1, 1, 1], 1.0);
+        var six = new JointParzenEstimator([.. Enumerable.Repeat(new JointDimension(0, 1, 0), 6)], [.. cluster.Select(c => Enumerable.Repeat(c, 6).ToArray())], [1, 1, 1, 1, 1], 1.0);
+
+        Assert.Equal(0.03, one.Width(0, 2), 9);
+        Assert.Equal(Math.Pow(7, -8.0 / 6), six.Width(3, 2), 9);
+    }
+
     [Fact]
     public void Categorical_probabilities_sum_to_one_and_favour_what_was_observed()
     {
@@ -81,15 +108,5 @@ public class ParzenEstimatorTests
         Assert.Equal(1.0, Enumerable.Range(0, 4).Sum(c => Math.Exp(estimator.LogPdf(c))), 9);
         Assert.True(estimator.LogPdf(2) > estimator.LogPdf(0));
         Assert.True(estimator.LogPdf(0) > estimator.LogPdf(1));
-    }
-
-    [Fact]
-    public void Old_observations_fade_once_there_are_more_than_twenty_five()
-    {
-        var weights = TpeOptions.DefaultWeights(40);
-
-        Assert.Equal(1.0 / 40, weights[0], 9);
-        Assert.All(weights.Skip(15), w => Assert.Equal(1.0, w));
-        Assert.True(weights.Zip(weights.Skip(1)).All(p => p.First <= p.Second));
     }
 }

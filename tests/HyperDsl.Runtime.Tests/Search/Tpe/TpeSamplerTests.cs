@@ -41,6 +41,34 @@ public class TpeSamplerTests
     }
 
     [Fact]
+    public void Multivariate_tpe_gets_within_three_percent_of_branins_minimum_in_100_trials_over_fixed_seeds()
+    {
+        // Optuna 3.1's better TPE variant has a median best of 0.426 on 100 seeds (bench/README.md).
+        ParameterSpace[] space = [new FloatSpace("x1", -5, 10, false, null, null), new FloatSpace("x2", 0, 15, false, null, null)];
+        var bests = Enumerable.Range(0, 11).Select(seed =>
+        {
+            var sampler = new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(Multivariate: true), space);
+            var history = new List<TrialRecord>();
+            for (var i = 0; i < 100; i++)
+            {
+                var trial = sampler.StartTrial(history, i);
+                var (x1, x2) = (trial.SuggestFloat("x1", -5, 10), trial.SuggestFloat("x2", 0, 15));
+                history.Add(new TrialRecord(i, new Dictionary<string, object> { ["x1"] = x1, ["x2"] = x2 }, TrialState.Complete, Branin(x1, x2)));
+            }
+
+            return history.Min(t => t.Value!.Value);
+        }).Order().ToList();
+
+        Assert.True(bests[5] < 0.41, $"Median best {bests[5]:F4}; Branin's minimum is 0.3979.");
+    }
+
+    private static double Branin(double x1, double x2)
+    {
+        var inner = x2 - (5.1 / (4 * Math.PI * Math.PI) * x1 * x1) + (5 / Math.PI * x1) - 6;
+        return (inner * inner) + (10 * (1 - (1 / (8 * Math.PI))) * Math.Cos(x1)) + 10;
+    }
+
+    [Fact]
     public void Multivariate_tpe_concentrates_on_the_region_of_the_good_trials()
     {
         ParameterSpace[] space = [new FloatSpace("x", 0, 1, false, null, null), new FloatSpace("y", 0, 1, false, null, null)];
