@@ -191,7 +191,7 @@ public sealed class StudyRunner
                     var trials = Store.Trials(version.StudyId);
                     if (budget is { } n && Consumed(trials) >= n)
                     {
-                        Stop(StudyStopReason.BudgetReached, $"the study has {n} trial{(n == 1 ? "" : "s")}");
+                        StopAtBudget(n);
                         return null;
                     }
 
@@ -199,7 +199,7 @@ public sealed class StudyRunner
                     (StoredTrial Trial, object? Point, long Seed)? started;
                     try
                     {
-                        started = Start(trials, history);
+                        started = Start(history);
                     }
                     catch (StudyStoreException error) when (error.OutcomeUnknown)
                     {
@@ -225,13 +225,21 @@ public sealed class StudyRunner
             }
         }
 
-        private (StoredTrial Trial, object? Point, long Seed)? Start(IReadOnlyList<StoredTrial> trials, List<TrialRecord> history)
+        private (StoredTrial Trial, object? Point, long Seed)? Start(List<TrialRecord> history)
         {
-            var trial = Store.ClaimWaitingTrial(version.StudyId);
+            // The store checks the budget again as it starts the trial: another worker may have
+            // started one since this one read the study.
+            var next = Store.StartNextTrial(version.StudyId, budget, create: sampler is not GridSampler);
+            if (next.BudgetReached)
+            {
+                return StopAtBudget(budget!.Value);
+            }
+
+            var trial = next.Trial;
             RecordingSuggestions? recorder = null;
             object? point = null;
             string? problem = null;
-            if (trial is not null)
+            if (next.WasWaiting && trial is not null)
             {
                 var values = trial.SystemAttributes.TryGetValue(StudyAttributes.FixedParams, out var json) ? JsonValues.ReadObject(json) : new Dictionary<string, object>();
                 var fixedValues = new FixedSuggestions(values, sampler is GridSampler ? null : sampler.StartTrial(history, trial.Number));
@@ -243,13 +251,13 @@ public sealed class StudyRunner
             }
             else
             {
-                if (sampler is GridSampler grid)
+                if (trial is null)
                 {
-                    // Every grid point was queued when the study began: none left waiting means the grid is done.
-                    return Stop(StudyStopReason.SpaceExhausted, $"the grid's {grid.Points.Count} points have all been tried");
+                    // Only a grid creates no trials: every point was queued when the study began, so none
+                    // left waiting means the grid is done.
+                    return Stop(StudyStopReason.SpaceExhausted, $"the grid's {((GridSampler)sampler).Points.Count} points have all been tried");
                 }
 
-                trial = Store.CreateRunningTrial(version.StudyId);
                 for (var attempt = 0; attempt < ConstraintAttempts; attempt++)
                 {
                     recorder = new RecordingSuggestions(sampler.StartTrial(history, trial.Number + (attempt * 1_000_003)), runner._space);
@@ -291,6 +299,9 @@ public sealed class StudyRunner
 
             return (trial, point, trainingSeed);
         }
+
+        private (StoredTrial, object?, long)? StopAtBudget(int budget) =>
+            Stop(StudyStopReason.BudgetReached, $"the study has {budget} trial{(budget == 1 ? "" : "s")}");
 
         private (StoredTrial, object?, long)? Stop(StudyStopReason reason, string message)
         {

@@ -74,6 +74,16 @@ public interface IStudyStore : IDisposable
     StoredTrial? ClaimWaitingTrial(long studyId);
 
     /// <summary>
+    /// Starts the study's next trial as one step that no other worker's start can interleave with:
+    /// claims the oldest waiting trial, else (when <paramref name="create"/>) creates a running one.
+    /// Starts nothing when <paramref name="budget"/> is set and that many trials already count
+    /// toward it: every trial but the waiting ones and the failed ones queued again (those whose
+    /// number another trial's <see cref="StudyAttributes.RetryOf"/> user attribute holds). So workers
+    /// on many machines never overshoot a study-wide budget.
+    /// </summary>
+    NextTrial StartNextTrial(long studyId, int? budget, bool create);
+
+    /// <summary>
     /// Records a parameter of a running trial: its value (a double, a long, or one of the choices,
     /// matched as <c>StoredValue.IndexOf</c> does) and its distribution, in Optuna's form.
     /// </summary>

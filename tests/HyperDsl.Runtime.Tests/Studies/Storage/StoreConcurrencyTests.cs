@@ -68,6 +68,30 @@ public abstract class StoreConcurrencyTests(IStoreBackend backend) : StoreContra
     }
 
     [Fact]
+    public void Instances_starting_trials_at_once_never_overshoot_the_budget()
+    {
+        using var a = Backend.Open();
+        using var b = Backend.Open();
+        var study = a.CreateStudy("s", [StudyDirection.Minimize]);
+        a.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
+
+        var started = AtOnce([a, b, a, b], store =>
+        {
+            var mine = new List<StoredTrial>();
+            while (store.StartNextTrial(study, budget: TrialsEach, create: true) is { Trial: { } trial })
+            {
+                mine.Add(trial);
+            }
+
+            return mine;
+        });
+
+        Assert.Equal(Enumerable.Range(0, TrialsEach), started.Select(t => t.Number).Order());
+        Assert.Equal(TrialsEach, b.Trials(study).Count);
+        Assert.True(b.StartNextTrial(study, budget: TrialsEach, create: true).BudgetReached);
+    }
+
+    [Fact]
     public void Two_instances_opening_a_new_database_at_once_both_work()
     {
         using var start = new Barrier(2);

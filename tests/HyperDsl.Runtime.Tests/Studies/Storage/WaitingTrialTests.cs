@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
@@ -68,6 +69,56 @@ public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(b
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"{{\"layers\": {i}}}"), reader.Trials(study).Select(t => t.SystemAttributes["fixed_params"]));
         Assert.Equal("true", reader.StudySystemAttributes(study)["grid"]);
         Assert.False(reader.EnqueueTrialsOnce(study, "grid", grid));
+    }
+
+    [Fact]
+    public void Starting_the_next_trial_claims_a_waiting_one_before_creating_one()
+    {
+        using var store = Backend.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        var queued = store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
+
+        var first = store.StartNextTrial(study, budget: null, create: true);
+        var second = store.StartNextTrial(study, budget: null, create: true);
+
+        Assert.Equal((queued.Id, true, TrialState.Running), (first.Trial?.Id, first.WasWaiting, first.Trial?.State));
+        Assert.Equal("{\"layers\": 1}", first.Trial!.SystemAttributes["fixed_params"]);
+        Assert.Equal((1, false, TrialState.Running), (second.Trial?.Number, second.WasWaiting, second.Trial?.State));
+        Assert.Equal([TrialState.Running, TrialState.Running], store.Trials(study).Select(t => t.State));
+    }
+
+    [Fact]
+    public void Starting_the_next_trial_without_create_only_ever_claims()
+    {
+        using var store = Backend.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+
+        Assert.Equal(new NextTrial(null, WasWaiting: false, BudgetReached: false), store.StartNextTrial(study, budget: 10, create: false));
+        Assert.Empty(store.Trials(study));
+    }
+
+    [Fact]
+    public void The_budget_counts_every_started_trial_but_failed_ones_queued_again()
+    {
+        using var store = Backend.Open();
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        var complete = store.CreateRunningTrial(study);
+        store.FinishTrial(complete.Id, TrialState.Complete, [1.0]);
+        var failed = store.CreateRunningTrial(study);
+        store.FinishTrial(failed.Id, TrialState.Failed, failReason: "worker stopped");
+
+        // Both count: the failed one has not been queued again yet.
+        var full = store.StartNextTrial(study, budget: 2, create: true);
+        store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L }, new Dictionary<string, string> { [StudyAttributes.RetryOf] = "1" });
+        var retry = store.StartNextTrial(study, budget: 3, create: true);
+        var fresh = store.StartNextTrial(study, budget: 3, create: true);
+        var refused = store.StartNextTrial(study, budget: 3, create: true);
+
+        Assert.Equal(new NextTrial(null, WasWaiting: false, BudgetReached: true), full);
+        Assert.Equal((2, true), (retry.Trial?.Number, retry.WasWaiting));
+        Assert.Equal((3, false), (fresh.Trial?.Number, fresh.WasWaiting));
+        Assert.Equal(new NextTrial(null, WasWaiting: false, BudgetReached: true), refused);
+        Assert.Equal(4, store.Trials(study).Count);
     }
 
     [Fact]

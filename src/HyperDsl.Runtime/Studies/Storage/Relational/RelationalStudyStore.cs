@@ -32,7 +32,8 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// <see cref="FailStaleTrials"/> (which, replayed, finds those trials failed already),
 /// <see cref="CreateStudyVersion"/> (which finds its version by spec hash) and the schema
 /// (created only where missing). The others (<see cref="CreateStudy"/>,
-/// <see cref="CreateRunningTrial"/>, <see cref="EnqueueTrial"/>, <see cref="ClaimWaitingTrial"/>) would
+/// <see cref="CreateRunningTrial"/>, <see cref="EnqueueTrial"/>, <see cref="ClaimWaitingTrial"/>,
+/// <see cref="StartNextTrial"/>) would
 /// make a second study or trial, or claim a second one: they throw a <see cref="StudyStoreException"/>
 /// saying the outcome is unknown. A trial such a lost commit may have created or claimed is
 /// running with a heartbeat that nobody renews, so <see cref="FailStaleTrials"/> fails it later.
@@ -43,6 +44,7 @@ public abstract class RelationalStudyStore : IStudyStore
 {
     private const string FailReasonKey = "fail_reason";
     private const string FixedParamsKey = "fixed_params";
+    private const string RetryOfKey = HyperDsl.Runtime.Studies.StudyAttributes.RetryOf;
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
@@ -191,10 +193,7 @@ public abstract class RelationalStudyStore : IStudyStore
     public StoredTrial CreateRunningTrial(long studyId) => Write("start a trial", Replay.Unsafe, tx =>
     {
         RequireStudy(tx, studyId, lockStudy: true);
-        var started = LocalNow();
-        var (id, number) = InsertTrial(tx, studyId, TrialState.Running, started);
-        Heartbeat(tx, id);
-        return new StoredTrial(id, number, TrialState.Running, null, Empty<string, object>(), Empty<string, ParameterSpace>(), Empty<int, double>(), started, null, Empty<string, string>(), Empty<string, string>());
+        return InsertRunningTrial(tx, studyId);
     });
 
     /// <inheritdoc/>
@@ -256,6 +255,38 @@ public abstract class RelationalStudyStore : IStudyStore
     {
         // Claimers lock only the trial they take, passing over those others are taking: they never wait for each other.
         RequireStudy(tx, studyId, lockStudy: false);
+        return ClaimOldestWaiting(tx, studyId);
+    });
+
+    /// <inheritdoc/>
+    public NextTrial StartNextTrial(long studyId, int? budget, bool create) => Write("start the next trial", Replay.Unsafe, tx =>
+    {
+        // The study's row is held from the count to the start, so two workers cannot both take the
+        // last place in the budget (SQLite holds its write lock anyway).
+        RequireStudy(tx, studyId, lockStudy: budget is not null || create);
+        if (budget is { } limit && CountingTrials(tx, studyId) >= limit)
+        {
+            return new NextTrial(null, WasWaiting: false, BudgetReached: true);
+        }
+
+        if (ClaimOldestWaiting(tx, studyId) is { } claimed)
+        {
+            return new NextTrial(claimed, WasWaiting: true, BudgetReached: false);
+        }
+
+        return new NextTrial(create ? InsertRunningTrial(tx, studyId) : null, WasWaiting: false, BudgetReached: false);
+    });
+
+    private StoredTrial InsertRunningTrial(DbTransaction tx, long studyId)
+    {
+        var started = LocalNow();
+        var (id, number) = InsertTrial(tx, studyId, TrialState.Running, started);
+        Heartbeat(tx, id);
+        return new StoredTrial(id, number, TrialState.Running, null, Empty<string, object>(), Empty<string, ParameterSpace>(), Empty<int, double>(), started, null, Empty<string, string>(), Empty<string, string>());
+    }
+
+    private StoredTrial? ClaimOldestWaiting(DbTransaction tx, long studyId)
+    {
         var id = _connection.ExecuteScalar<long?>(
             $"SELECT trial_id FROM trials WHERE study_id = @studyId AND state = 'WAITING' ORDER BY trial_id LIMIT 1{_dialect.LockRowsSkipLocked}", new { studyId }, tx);
         if (id is null)
@@ -267,7 +298,16 @@ public abstract class RelationalStudyStore : IStudyStore
             "UPDATE trials SET state = 'RUNNING', datetime_start = @start WHERE trial_id = @id AND state = 'WAITING'", new { id, start = _dialect.Time(LocalNow()) }, tx);
         Heartbeat(tx, id.Value);
         return _reader.Load(_connection, tx, studyId, long.MaxValue, [id.Value]).Single();
-    });
+    }
+
+    // The trials that count toward a budget (IStudyStore.StartNextTrial says which). The retry's
+    // attribute holds the failed trial's number as JSON, which for an integer is its plain text.
+    private long CountingTrials(DbTransaction tx, long studyId) => _connection.ExecuteScalar<long>(
+        "SELECT COUNT(*) FROM trials t WHERE t.study_id = @studyId AND t.state <> 'WAITING' AND NOT (t.state = 'FAIL' AND EXISTS (" +
+        "SELECT 1 FROM trial_user_attributes a JOIN trials r ON r.trial_id = a.trial_id " +
+        "WHERE r.study_id = @studyId AND a.\"key\" = @retryKey AND a.value_json = CAST(t.number AS TEXT)))",
+        new { studyId, retryKey = RetryOfKey },
+        tx);
 
     /// <inheritdoc/>
     public void SetParameter(long trialId, ParameterSpace distribution, object value)
