@@ -64,9 +64,16 @@ public sealed class ExperimentAssemblyCompilerTests : IDisposable
 
         var error = Assert.Throws<GeneratedCodeException>(() => new ExperimentAssemblyCompiler(_cache).Load([broken]));
 
-        Assert.StartsWith("HYP9001", error.Message, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(error.KeptAt, "Broken.g.cs")));
-        Assert.Contains(error.Errors, e => e.Contains("CS0029", StringComparison.Ordinal));
+        try
+        {
+            Assert.StartsWith("HYP9001", error.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(error.KeptAt, "Broken.g.cs")));
+            Assert.Contains(error.Errors, e => e.Contains("CS0029", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(error.KeptAt, recursive: true);
+        }
     }
 
     [Fact]
