@@ -17,6 +17,9 @@ public interface IStudyStore : IDisposable
     /// <summary>Where the store is, for messages (a file path or a URI without its password).</summary>
     string Location { get; }
 
+    /// <summary>What opening this store did to its database's schema (created it, added HyperDsl's tables, or nothing).</summary>
+    SchemaChange SchemaChange { get; }
+
     /// <summary>The id of the study called <paramref name="name"/>, or null.</summary>
     long? FindStudy(string name);
 

@@ -73,6 +73,42 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public void A_role_that_may_only_read_and_write_rows_works_in_a_database_its_owner_prepared()
+    {
+        // Roles are server-wide: one named after this test's database.
+        const string RolePassword = "w0rker-Pa55";
+        var role = _database.Name + "_worker";
+        var url = $"postgresql://{role}:{RolePassword}@127.0.0.1:{server.Port}/{_database.Name}";
+        server.Execute("postgres", $"CREATE ROLE {role} LOGIN PASSWORD '{RolePassword}'");
+        try
+        {
+            var refused = Assert.Throws<StudyStoreException>(() => StudyStores.Open(url));
+            using (var owner = _database.Open())
+            {
+                Assert.Equal(SchemaChange.Created, owner.SchemaChange);
+            }
+
+            _database.Execute($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}");
+            using (var worker = StudyStores.Open(url))
+            {
+                var study = worker.CreateStudy("s", [StudyDirection.Minimize]);
+                var trial = worker.StartNextTrial(study, budget: 1, create: true).Trial!;
+                worker.FinishTrial(trial.Id, TrialState.Complete, [1.0]);
+
+                Assert.Equal(SchemaChange.None, worker.SchemaChange);
+                Assert.True(worker.StartNextTrial(study, budget: 1, create: true).BudgetReached);
+            }
+
+            Assert.Contains("hyp storage upgrade", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            _database.Execute($"DROP OWNED BY {role}");
+            server.Execute("postgres", $"DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
     public void Many_stores_opening_a_new_database_at_once_create_the_tables_once()
     {
         var stores = Simultaneous.Run<IStudyStore>(8, _ => [_database.Open()]);

@@ -72,6 +72,7 @@ public sealed class StoreFileTests : IDisposable
 
         using var store = _folder.Open();
 
+        Assert.Equal(SchemaChange.HyperDslTablesAdded, store.SchemaChange);
         Assert.NotNull(store.FindStudy("kept"));
         Assert.Equal("mnist", store.CreateStudyVersion("mnist", new SpecRecord("h", "p", "t", "v"), [StudyDirection.Minimize]).StudyName);
     }
@@ -79,13 +80,17 @@ public sealed class StoreFileTests : IDisposable
     [Fact]
     public void A_new_store_has_optunas_version_rows_and_uses_wal()
     {
-        using (_folder.Open())
+        using (var store = _folder.Open())
         {
+            Assert.Equal(SchemaChange.Created, store.SchemaChange);
             Assert.Equal("wal", Scalar("PRAGMA journal_mode"));
             Assert.Equal("v3.0.0.d", Scalar("SELECT version_num FROM alembic_version"));
             Assert.Equal("1|12|3.1.0", Scalar("SELECT version_info_id || '|' || schema_version || '|' || library_version FROM version_info"));
             Assert.Equal(1L, Scalar("SELECT version FROM hyperdsl_schema"));
         }
+
+        using var reopened = _folder.Open();
+        Assert.Equal(SchemaChange.None, reopened.SchemaChange);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ internal static class PostgresFaults
             "to keep them out of specs and command lines, give the location as env:NAME, NAME being an environment variable that holds the URL.",
         PostgresErrorCodes.InvalidCatalogName => " Create the database first (for example with `createdb`), or name one that exists.",
         PostgresErrorCodes.InsufficientPrivilege =>
-            " The user needs the right to create tables and types in the database's schema, and to read and write them.",
+            " A new database needs a user who may create tables and types in its schema, once: run `hyp storage upgrade` with such a user's URL. " +
+            "Workers then need only to read and write rows (SELECT, INSERT, UPDATE and DELETE on the tables, USAGE on the sequences).",
         _ => "",
     };
 }

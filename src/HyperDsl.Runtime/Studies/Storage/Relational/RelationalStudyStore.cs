@@ -76,11 +76,11 @@ public abstract class RelationalStudyStore : IStudyStore
         Location = location;
 
         // Creating only what is missing, the installer may run again after a lost COMMIT.
-        Attempt("prepare the database", Replay.Safe, _ =>
+        SchemaChange = Attempt("prepare the database", Replay.Safe, _ =>
         {
-            new SchemaInstaller(connection, dialect, location).Install();
+            var change = new SchemaInstaller(connection, dialect, location).Install();
             dialect.SchemaReady(connection);
-            return 0;
+            return change;
         });
     }
 
@@ -96,6 +96,9 @@ public abstract class RelationalStudyStore : IStudyStore
 
     /// <inheritdoc/>
     public string Location { get; }
+
+    /// <inheritdoc/>
+    public SchemaChange SchemaChange { get; }
 
     /// <inheritdoc/>
     public long? FindStudy(string name)

@@ -12,7 +12,8 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// </summary>
 internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialect, string location)
 {
-    public void Install()
+    /// <summary>Creates what is missing, under the schema's write lock; says what it did.</summary>
+    public SchemaChange Install()
     {
         // The first look only reads, so that a database we refuse is left exactly as it was.
         Check(Inspect(null));
@@ -23,8 +24,10 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
         dialect.Serialize(connection, transaction, "schema");
         var found = Inspect(transaction);
         Check(found);
+        var change = found.HyperDslVersion is null ? SchemaChange.HyperDslTablesAdded : SchemaChange.None;
         if (found.Tables.Count == 0 || !found.Tables.Contains("alembic_version"))
         {
+            change = SchemaChange.Created;
             foreach (var statement in dialect.CreateOptunaTables)
             {
                 connection.Execute(statement, transaction: transaction);
@@ -51,6 +54,7 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
         }
 
         transaction.Commit();
+        return change;
     }
 
     private Found Inspect(DbTransaction? transaction)
