@@ -118,11 +118,13 @@ public sealed class StudyRunner
         return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShape));
     }
 
-    // Trials that count toward the budget: all but the waiting ones and the failed ones queued again (their retry counts instead).
+    // Trials that count toward the budget, as IStudyStore.StartNextTrial counts them: all but the
+    // waiting ones, the failed ones queued again (their retry counts instead) and the failed ones
+    // that never got a point (their worker was lost between creating them and recording it).
     private static int Consumed(IReadOnlyList<StoredTrial> trials)
     {
         var retried = TrialRecovery.RetriedNumbers(trials);
-        return trials.Count(t => t.State != TrialState.Waiting && !(t.State == TrialState.Failed && retried.Contains(t.Number)));
+        return trials.Count(t => t.State != TrialState.Waiting && !(t.State == TrialState.Failed && (retried.Contains(t.Number) || t.Parameters.Count == 0)));
     }
 
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));

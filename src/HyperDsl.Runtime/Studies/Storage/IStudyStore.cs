@@ -80,9 +80,10 @@ public interface IStudyStore : IDisposable
     /// Starts the study's next trial as one step that no other worker's start can interleave with:
     /// claims the oldest waiting trial, else (when <paramref name="create"/>) creates a running one.
     /// Starts nothing when <paramref name="budget"/> is set and that many trials already count
-    /// toward it: every trial but the waiting ones and the failed ones queued again (those whose
-    /// number another trial's <see cref="StudyAttributes.RetryOf"/> user attribute holds). So workers
-    /// on many machines never overshoot a study-wide budget.
+    /// toward it: every trial but the waiting ones and two kinds of failed ones, those queued again
+    /// (whose number another trial's <see cref="StudyAttributes.RetryOf"/> user attribute holds) and
+    /// those that never got their parameters (a worker lost between creating a trial and recording
+    /// its point). So workers on many machines never overshoot a study-wide budget.
     /// </summary>
     NextTrial StartNextTrial(long studyId, int? budget, bool create);
 

@@ -98,27 +98,32 @@ public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(b
     }
 
     [Fact]
-    public void The_budget_counts_every_started_trial_but_failed_ones_queued_again()
+    public void The_budget_counts_every_started_trial_but_failed_ones_queued_again_or_never_given_a_point()
     {
         using var store = Backend.Open();
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         var complete = store.CreateRunningTrial(study);
+        store.SetParameter(complete.Id, StoreSpaces.Layers, 2L);
         store.FinishTrial(complete.Id, TrialState.Complete, [1.0]);
         var failed = store.CreateRunningTrial(study);
+        store.SetParameter(failed.Id, StoreSpaces.Layers, 3L);
         store.FinishTrial(failed.Id, TrialState.Failed, failReason: "worker stopped");
+        var pointless = store.CreateRunningTrial(study);
+        store.FinishTrial(pointless.Id, TrialState.Failed, failReason: "worker stopped");
 
-        // Both count: the failed one has not been queued again yet.
+        // #0 and #1 count (#1 is not queued again yet); #2 never got a point.
         var full = store.StartNextTrial(study, budget: 2, create: true);
-        store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L }, new Dictionary<string, string> { [StudyAttributes.RetryOf] = "1" });
+        store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 3L }, new Dictionary<string, string> { [StudyAttributes.RetryOf] = "1" });
         var retry = store.StartNextTrial(study, budget: 3, create: true);
         var fresh = store.StartNextTrial(study, budget: 3, create: true);
+        store.SetParameter(fresh.Trial!.Id, StoreSpaces.Layers, 4L);
         var refused = store.StartNextTrial(study, budget: 3, create: true);
 
         Assert.Equal(new NextTrial(null, WasWaiting: false, BudgetReached: true), full);
-        Assert.Equal((2, true), (retry.Trial?.Number, retry.WasWaiting));
-        Assert.Equal((3, false), (fresh.Trial?.Number, fresh.WasWaiting));
+        Assert.Equal((3, true), (retry.Trial?.Number, retry.WasWaiting));
+        Assert.Equal((4, false), (fresh.Trial?.Number, fresh.WasWaiting));
         Assert.Equal(new NextTrial(null, WasWaiting: false, BudgetReached: true), refused);
-        Assert.Equal(4, store.Trials(study).Count);
+        Assert.Equal(5, store.Trials(study).Count);
     }
 
     [Fact]

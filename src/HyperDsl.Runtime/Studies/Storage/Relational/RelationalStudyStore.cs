@@ -306,9 +306,10 @@ public abstract class RelationalStudyStore : IStudyStore
     // The trials that count toward a budget (IStudyStore.StartNextTrial says which). The retry's
     // attribute holds the failed trial's number as JSON, which for an integer is its plain text.
     private long CountingTrials(DbTransaction tx, long studyId) => _connection.ExecuteScalar<long>(
-        "SELECT COUNT(*) FROM trials t WHERE t.study_id = @studyId AND t.state <> 'WAITING' AND NOT (t.state = 'FAIL' AND EXISTS (" +
+        "SELECT COUNT(*) FROM trials t WHERE t.study_id = @studyId AND t.state <> 'WAITING' AND NOT (t.state = 'FAIL' AND (" +
+        "NOT EXISTS (SELECT 1 FROM trial_params p WHERE p.trial_id = t.trial_id) OR EXISTS (" +
         "SELECT 1 FROM trial_user_attributes a JOIN trials r ON r.trial_id = a.trial_id " +
-        "WHERE r.study_id = @studyId AND a.\"key\" = @retryKey AND a.value_json = CAST(t.number AS TEXT)))",
+        "WHERE r.study_id = @studyId AND a.\"key\" = @retryKey AND a.value_json = CAST(t.number AS TEXT))))",
         new { studyId, retryKey = RetryOfKey },
         tx);
 
