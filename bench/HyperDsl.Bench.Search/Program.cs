@@ -53,12 +53,14 @@ int[] sizes = [.. allSizes.Where(s => s <= trials)];
 Console.Out.WriteLine($"Ask + 6 suggests + tell per trial, {trials} trials, {(sqlite ? "in a SQLite study store" : "in memory")}; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
 
 // Warm-up: a whole study of the same size per TPE variant, discarded, so the timed ones run fully optimised code.
-measure(new TpeSampler(1, StudyDirection.Minimize), trials);
-measure(new TpeSampler(1, StudyDirection.Minimize, new TpeOptions(Multivariate: true), OverheadSpace.Declared), trials);
+static ISampler Tpe(int seed) => new TpeSampler(seed, StudyDirection.Minimize);
+static ISampler TpeMultivariate(int seed) => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(Multivariate: true), OverheadSpace.Declared);
+measure(Tpe(1), trials);
+measure(TpeMultivariate(1), trials);
 var ours = new Dictionary<string, double[]>
 {
-    ["tpe"] = measure(new TpeSampler(0, StudyDirection.Minimize), trials),
-    ["tpe_mv"] = measure(new TpeSampler(0, StudyDirection.Minimize, new TpeOptions(Multivariate: true), OverheadSpace.Declared), trials),
+    ["tpe"] = measure(Tpe(0), trials),
+    ["tpe_mv"] = measure(TpeMultivariate(0), trials),
     ["random"] = measure(new RandomSampler(0), trials),
 };
 foreach (var (name, times) in ours)

@@ -118,9 +118,9 @@ public sealed class StudyRunner
         return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShape));
     }
 
-    // Trials that count toward the budget, as IStudyStore.StartNextTrial counts them: all but the
-    // waiting ones, the failed ones queued again (their retry counts instead) and the failed ones
-    // that never got a point (their worker was lost between creating them and recording it).
+    // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts
+    // the same way when it decides): all but the waiting ones, the failed ones queued again (their
+    // retry counts instead) and the failed ones that never got a point.
     private static int Consumed(IReadOnlyList<StoredTrial> trials)
     {
         var retried = TrialRecovery.RetriedNumbers(trials);
@@ -191,12 +191,6 @@ public sealed class StudyRunner
                     // machines): they are failed and queued again, and stop counting toward the budget.
                     new TrialRecovery(Store).Recover(version.StudyId, runner._options.StaleAfter);
                     var trials = Store.Trials(version.StudyId);
-                    if (budget is { } n && Consumed(trials) >= n)
-                    {
-                        StopAtBudget(n);
-                        return null;
-                    }
-
                     var history = trials.Where(t => t.State != TrialState.Waiting).Select(t => t.ToRecord()).ToList();
                     (StoredTrial Trial, object? Point, long Seed)? started;
                     try
@@ -229,8 +223,8 @@ public sealed class StudyRunner
 
         private (StoredTrial Trial, object? Point, long Seed)? Start(List<TrialRecord> history)
         {
-            // The store checks the budget again as it starts the trial: another worker may have
-            // started one since this one read the study.
+            // The store counts the budget's trials as it starts this one, so workers that read the
+            // study at the same moment cannot both take its last place.
             var next = Store.StartNextTrial(version.StudyId, budget, create: sampler is not GridSampler);
             if (next.BudgetReached)
             {

@@ -73,6 +73,7 @@ public sealed class TpeSampler : ISampler
 
         var ranked = Rank(history);
         var count = _options.GoodCount(ranked.Count);
+        var improvement = _groups.Count > 0 ? Improvement(ranked, count) : null;
 
         // Back in trial order within each set: the kernel weights fade with age.
         var good = ranked.GetRange(0, count);
@@ -80,7 +81,6 @@ public sealed class TpeSampler : ISampler
         good.Sort(ByNumber);
         bad.Sort(ByNumber);
         var joint = new Dictionary<string, double>(StringComparer.Ordinal);
-        var improvement = Improvement(bad);
         foreach (var group in _groups)
         {
             JointSampling.Sample(group, good, bad, improvement, _options, random, joint);
@@ -89,23 +89,13 @@ public sealed class TpeSampler : ISampler
         return new Suggestions(random, _options, good, bad, joint);
     }
 
-    // With one objective, the good model weighs each good trial by how far it beats the bad set;
-    // with several there is no single margin, and the trials count alike.
-    private ImprovementWeights? Improvement(List<TrialRecord> bad)
-    {
-        if (_directions.Count > 1)
-        {
-            return null;
-        }
-
-        var values = bad.Where(t => t.State == TrialState.Complete && t.Value is not null).Select(t => t.Value!.Value).ToList();
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        return _direction == StudyDirection.Minimize ? new ImprovementWeights(values.Min(), 1.0) : new ImprovementWeights(values.Max(), -1.0);
-    }
+    // With one objective, the good model weighs each good trial by how far it beats the bad set's
+    // best, the first bad trial in rank order when it is complete (else no bad trial has a value).
+    // With several objectives there is no single margin, and the trials count alike.
+    private ImprovementWeights? Improvement(List<TrialRecord> ranked, int good) =>
+        _directions.Count == 1 && good < ranked.Count && ranked[good] is { State: TrialState.Complete, Value: { } threshold }
+            ? new ImprovementWeights(threshold, _direction == StudyDirection.Minimize ? 1.0 : -1.0)
+            : null;
 
     private static readonly Comparison<TrialRecord> ByNumber = (a, b) => a.Number.CompareTo(b.Number);
 

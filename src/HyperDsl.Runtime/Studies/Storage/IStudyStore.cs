@@ -73,12 +73,11 @@ public interface IStudyStore : IDisposable
     /// </summary>
     bool EnqueueTrialsOnce(long studyId, string marker, IReadOnlyList<(IReadOnlyDictionary<string, object> FixedParameters, IReadOnlyDictionary<string, string>? UserAttributes)> trials);
 
-    /// <summary>Turns the oldest waiting trial into a running one, or returns null; two claimers never get the same trial.</summary>
-    StoredTrial? ClaimWaitingTrial(long studyId);
-
     /// <summary>
     /// Starts the study's next trial as one step that no other worker's start can interleave with:
-    /// claims the oldest waiting trial, else (when <paramref name="create"/>) creates a running one.
+    /// claims the oldest waiting trial (two claimers never get the same one, and without a budget
+    /// or <paramref name="create"/> they never wait for each other), else (when
+    /// <paramref name="create"/>) creates a running one.
     /// Starts nothing when <paramref name="budget"/> is set and that many trials already count
     /// toward it: every trial but the waiting ones and two kinds of failed ones, those queued again
     /// (whose number another trial's <see cref="StudyAttributes.RetryOf"/> user attribute holds) and

@@ -28,7 +28,7 @@ public sealed class PostgresConcurrencyTests(PostgresServer server) : IDisposabl
             {
                 var store = stores[w];
                 var created = store.CreateRunningTrial(study);
-                var claimed = store.ClaimWaitingTrial(study);
+                var claimed = store.StartNextTrial(study, budget: null, create: false).Trial;
                 var requeued = store.EnqueueTrial(study, new Dictionary<string, object>());
                 return new[] { ("created", created), ("claimed", claimed!), ("queued", requeued) };
             }).ToList());
@@ -64,12 +64,12 @@ public sealed class PostgresConcurrencyTests(PostgresServer server) : IDisposabl
         }
 
         var clock = Stopwatch.StartNew();
-        var claimed = store.ClaimWaitingTrial(study);
+        var claimed = store.StartNextTrial(study, budget: null, create: false).Trial;
 
         Assert.Equal(second.Id, claimed?.Id);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The claim waited {clock.Elapsed} for the held trial.");
         holding.Rollback();
-        Assert.Equal(first.Id, store.ClaimWaitingTrial(study)?.Id);
+        Assert.Equal(first.Id, store.StartNextTrial(study, budget: null, create: false).Trial?.Id);
     }
 
     [Fact]

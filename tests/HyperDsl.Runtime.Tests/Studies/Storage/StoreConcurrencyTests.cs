@@ -55,7 +55,7 @@ public abstract class StoreConcurrencyTests(IStoreBackend backend) : StoreContra
         var claimed = AtOnce([a, b], store =>
         {
             var mine = new List<StoredTrial>();
-            while (store.ClaimWaitingTrial(study) is { } trial)
+            while (store.StartNextTrial(study, budget: null, create: false).Trial is { } trial)
             {
                 mine.Add(trial);
             }

@@ -37,7 +37,7 @@ public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(b
         store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 2L });
         clock.Advance(TimeSpan.FromMinutes(1));
 
-        var claimed = store.ClaimWaitingTrial(study);
+        var claimed = store.StartNextTrial(study, budget: null, create: false).Trial;
 
         Assert.NotNull(claimed);
         Assert.Equal((first.Id, 0, TrialState.Running), (claimed.Id, claimed.Number, claimed.State));
@@ -133,7 +133,7 @@ public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(b
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.CreateRunningTrial(study);
 
-        Assert.Null(store.ClaimWaitingTrial(study));
+        Assert.Null(store.StartNextTrial(study, budget: null, create: false).Trial);
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public abstract class WaitingTrialTests(IStoreBackend backend) : StoreContract(b
         var study = store.CreateStudy("s", [StudyDirection.Minimize]);
         store.EnqueueTrial(study, new Dictionary<string, object> { ["layers"] = 1L });
 
-        Assert.NotNull(store.ClaimWaitingTrial(study));
-        Assert.Null(store.ClaimWaitingTrial(study));
+        Assert.NotNull(store.StartNextTrial(study, budget: null, create: false).Trial);
+        Assert.Null(store.StartNextTrial(study, budget: null, create: false).Trial);
     }
 
     [Fact]

@@ -32,8 +32,7 @@ namespace HyperDsl.Runtime.Studies.Storage.Relational;
 /// <see cref="FailStaleTrials"/> (which, replayed, finds those trials failed already),
 /// <see cref="CreateStudyVersion"/> (which finds its version by spec hash) and the schema
 /// (created only where missing). The others (<see cref="CreateStudy"/>,
-/// <see cref="CreateRunningTrial"/>, <see cref="EnqueueTrial"/>, <see cref="ClaimWaitingTrial"/>,
-/// <see cref="StartNextTrial"/>) would
+/// <see cref="CreateRunningTrial"/>, <see cref="EnqueueTrial"/>, <see cref="StartNextTrial"/>) would
 /// make a second study or trial, or claim a second one: they throw a <see cref="StudyStoreException"/>
 /// saying the outcome is unknown. A trial such a lost commit may have created or claimed is
 /// running with a heartbeat that nobody renews, so <see cref="FailStaleTrials"/> fails it later.
@@ -254,18 +253,11 @@ public abstract class RelationalStudyStore : IStudyStore
     }
 
     /// <inheritdoc/>
-    public StoredTrial? ClaimWaitingTrial(long studyId) => Write("claim a waiting trial", Replay.Unsafe, tx =>
-    {
-        // Claimers lock only the trial they take, passing over those others are taking: they never wait for each other.
-        RequireStudy(tx, studyId, lockStudy: false);
-        return ClaimOldestWaiting(tx, studyId);
-    });
-
-    /// <inheritdoc/>
     public NextTrial StartNextTrial(long studyId, int? budget, bool create) => Write("start the next trial", Replay.Unsafe, tx =>
     {
         // The study's row is held from the count to the start, so two workers cannot both take the
-        // last place in the budget (SQLite holds its write lock anyway).
+        // last place in the budget (SQLite holds its write lock anyway). Only claiming, a worker
+        // locks just the trial it takes, passing over those others are taking.
         RequireStudy(tx, studyId, lockStudy: budget is not null || create);
         if (budget is { } limit && CountingTrials(tx, studyId) >= limit)
         {
