@@ -1,7 +1,7 @@
 namespace HyperDsl.Runtime.Data;
 
 /// <summary>A data file that is missing, unreadable or not what was expected. The message names the file and says what was expected.</summary>
-public sealed class DataFileException : Exception
+public sealed class DataFileException : DataException
 {
     /// <summary>Creates the exception for <paramref name="path"/>.</summary>
     public DataFileException(string path, string message, Exception? inner = null)

@@ -18,6 +18,19 @@ public sealed record DataSplits(ImageDataset Train, ImageDataset? Validation = n
         return this with { Train = train, Validation = validation };
     }
 
+    /// <summary>
+    /// One line for the user: how many images each split has, their shape and where they came
+    /// from (<c>5400 training, 600 validation, 1000 test images of 1x28x28 from Fashion-MNIST in /data/fm</c>).
+    /// </summary>
+    public string Describe()
+    {
+        var splits = new[] { ("training", Train), ("validation", Validation), ("test", Test) }.Where(s => s.Item2 is not null).Select(s => (Name: s.Item1, Data: s.Item2!)).ToList();
+        var shapes = splits.Select(s => string.Join("x", s.Data.ImageShape)).Distinct();
+        var sources = splits.Where(s => s.Data.Source is not null).GroupBy(s => s.Data.Source!, StringComparer.Ordinal).ToList();
+        var from = sources.Select((g, i) => i == 0 ? $" from {g.Key}" : $"; {string.Join(" and ", g.Select(s => s.Name))} images from {g.Key}");
+        return $"{string.Join(", ", splits.Select(s => $"{s.Data.Count} {s.Name}"))} images of {string.Join(" and ", shapes)}{string.Concat(from)}";
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

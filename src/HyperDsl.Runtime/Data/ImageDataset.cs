@@ -37,6 +37,9 @@ public sealed class ImageDataset : IDisposable
     /// <summary>The classes' names by index, where the source has them (an image folder's sub-folders).</summary>
     public IReadOnlyList<string>? ClassNames { get; init; }
 
+    /// <summary>Where the images came from, for the user (<c>Fashion-MNIST in /data/fm</c>), where the loader says.</summary>
+    public string? Source { get; init; }
+
     /// <summary>The number of images.</summary>
     public int Count => (int)Images.shape[0];
 
@@ -44,13 +47,24 @@ public sealed class ImageDataset : IDisposable
     public long[] ImageShape => Images.shape[1..];
 
     /// <summary>Builds a dataset from IDX arrays of images (N x H x W bytes) and labels (N bytes).</summary>
-    public static ImageDataset FromIdx(IdxArray images, IdxArray labels, string imagesPath, string labelsPath, int? classCount = null)
+    /// <param name="images">The images.</param>
+    /// <param name="labels">The labels.</param>
+    /// <param name="imagesPath">The image file, for messages.</param>
+    /// <param name="labelsPath">The label file, for messages.</param>
+    /// <param name="classCount">The number of classes; by default the largest label plus one.</param>
+    /// <param name="source">The dataset's <see cref="Source"/>; by default the two files.</param>
+    public static ImageDataset FromIdx(IdxArray images, IdxArray labels, string imagesPath, string labelsPath, int? classCount = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         if (images.Dimensions.Count != 3)
         {
             throw new DataFileException(imagesPath, $"The image file '{imagesPath}' has {images.Dimensions.Count} dimensions; expected 3 (count, rows, columns).");
+        }
+
+        if (images.Values.LongLength != (Int128)images.Count * images.Dimensions[1] * images.Dimensions[2] || labels.Values.Length != labels.Count)
+        {
+            throw new ArgumentException("The IDX arrays' values do not match their dimensions.", nameof(images));
         }
 
         if (images.Count != labels.Count)
@@ -69,14 +83,14 @@ public sealed class ImageDataset : IDisposable
         var pixels = tensor(images.Values, [images.Count, 1, images.Dimensions[1], images.Dimensions[2]]);
         var x = pixels.to_type(ScalarType.Float32).div_(255f);
         var y = tensor(labels.Values, [labels.Count]).to_type(ScalarType.Int64);
-        return new ImageDataset(x, y, classes);
+        return new ImageDataset(x, y, classes) { Source = source ?? $"IDX files {imagesPath} and {labelsPath}" };
     }
 
     /// <summary>A new dataset holding the images at <paramref name="indices"/> (an int64 tensor), in that order.</summary>
     public ImageDataset Select(Tensor indices)
     {
         using var scope = NewDisposeScope();
-        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames };
+        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames, Source = Source };
     }
 
     /// <summary>A new dataset with every image resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>.</summary>
@@ -86,7 +100,7 @@ public sealed class ImageDataset : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         using var scope = NewDisposeScope();
         var resized = Resampling.Resize(Images, height, width);
-        return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames };
+        return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames, Source = Source };
     }
 
     /// <summary>How many images each class has, by class index.</summary>

@@ -74,7 +74,7 @@ public static class ImageFolder
         var images = channels == 3
             ? rgb.contiguous()
             : rgb.mul(tensor(LumaWeights, [1, 3, 1, 1])).sum(1, keepdim: true);
-        return new ImageDataset(images, tensor(labels).to_type(ScalarType.Int64), classNames.Count) { ClassNames = classNames };
+        return new ImageDataset(images, tensor(labels).to_type(ScalarType.Int64), classNames.Count) { ClassNames = classNames, Source = $"image folder {directory}" };
     }
 
     private static List<(string Path, int Label)> ListFiles(string directory, out IReadOnlyList<string> classNames)
@@ -111,13 +111,29 @@ public static class ImageFolder
         return files;
     }
 
+    // Every image is checked before its pixels are allocated: a regular file, a size that one
+    // array can hold, and a complete decode (Skia fills a truncated file's missing rows with zeros
+    // and calls that success; here it is an error).
     private static SKBitmap Decode(string path, int? height, int? width)
     {
+        DataFiles.RegularFileLength(path, "image");
         using var codec = SKCodec.Create(path)
             ?? throw new DataFileException(path, $"The image '{path}' cannot be decoded; expected a PNG or JPEG file.");
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var bitmap = SKBitmap.Decode(codec, info)
-            ?? throw new DataFileException(path, $"The image '{path}' is truncated or corrupt; expected a complete PNG or JPEG file.");
+        var (w0, h0) = (codec.Info.Width, codec.Info.Height);
+        if (w0 < 1 || h0 < 1 || (long)w0 * h0 * 4 > Array.MaxLength)
+        {
+            throw new DataFileException(path, $"The image '{path}' declares {w0} x {h0} pixels, more than one image can have here; it is corrupt or far too large.");
+        }
+
+        var info = new SKImageInfo(w0, h0, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var bitmap = new SKBitmap(info);
+        var result = bitmap.GetPixels() == IntPtr.Zero ? SKCodecResult.InvalidParameters : codec.GetPixels(info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            throw new DataFileException(path, $"The image '{path}' is truncated or corrupt ({result}); expected a complete PNG or JPEG file.");
+        }
+
         if (height is not { } h || width is not { } w || (bitmap.Height == h && bitmap.Width == w))
         {
             return bitmap;

@@ -27,6 +27,6 @@ public static class SyntheticData
         labels = labels.index_select(0, randperm(count, generator: generator));
         var noise = rand([count, shape[0], shape[1], shape[2]], generator: generator);
         var images = prototypes.index_select(0, labels).mul_(0.6f).add_(noise.mul_(0.4f));
-        return new ImageDataset(images, labels, classes);
+        return new ImageDataset(images, labels, classes) { Source = $"synthetic images (seed {seed})" };
     }
 }

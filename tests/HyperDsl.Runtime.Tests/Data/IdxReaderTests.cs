@@ -83,6 +83,72 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { 16, 1 << 30, 1 << 30 })]
+    [InlineData(new[] { 1 << 16, 1 << 16, 1 << 16 })]
+    [InlineData(new[] { int.MaxValue, int.MaxValue, 2 })]
+    public void Dimensions_whose_product_overflows_are_rejected_naming_the_file(int[] dimensions)
+    {
+        var path = Write("huge", Idx(3, dimensions, []), gzip: false);
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(path, expectedRank: 3));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains(string.Join(" x ", dimensions), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Images_whose_dimensions_overflow_are_a_data_error_not_a_native_one()
+    {
+        var images = Write("i", Idx(3, [16, 1 << 30, 1 << 30], []), gzip: false);
+        var labels = Write("l", Idx(1, [16], new byte[16]), gzip: false);
+
+        var error = Assert.Throws<DataFileException>(() => IdxDataset.Load(images, labels));
+
+        Assert.Equal(images, error.FilePath);
+    }
+
+    [Fact]
+    public void A_gzip_file_declaring_far_more_values_than_it_holds_is_rejected_without_allocating_the_declared_size()
+    {
+        var path = Write("bomb.gz", Idx(3, [1000, 1000, 1000], new byte[100]), gzip: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(path, expectedRank: 3));
+
+        Assert.Contains("declares 1000 x 1000 x 1000 = 1000000000 values but holds 100", error.Message, StringComparison.Ordinal);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64 << 20);
+    }
+
+    [Fact]
+    public void A_gzip_file_holding_more_values_than_declared_is_rejected()
+    {
+        var path = Write("long.gz", Idx(1, [3], [1, 2, 3, 4, 5]), gzip: true);
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(path, expectedRank: 1));
+
+        Assert.Contains("declares 3 = 3 values but holds more", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_regular_file_is_refused_without_reading_it()
+    {
+        var fifo = Path.Combine(_folder, "train-images-idx3-ubyte");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        // A hang guard: opening a FIFO for reading blocks until someone writes to it.
+        var reading = Task.Run(() => Assert.Throws<DataFileException>(() => IdxReader.Read(fifo, expectedRank: 3)));
+        Assert.Same(reading, await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(10))));
+        var error = await reading;
+        Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+
+        var device = Assert.Throws<DataFileException>(() => IdxReader.Read("/dev/zero", expectedRank: 3));
+        Assert.Contains("not a regular file", device.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Images_and_labels_of_different_counts_are_rejected_naming_both_files()
     {
