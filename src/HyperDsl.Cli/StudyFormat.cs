@@ -47,5 +47,7 @@ internal static class StudyFormat
         return ordered;
     }
 
-    public static string? FailReason(StoredTrial trial) => StudyAttributes.Text(trial.SystemAttributes, "fail_reason");
+    // Studies written before reasons were reduced (or by other tools) may hold LibTorch's native stack.
+    public static string? FailReason(StoredTrial trial) =>
+        StudyAttributes.Text(trial.SystemAttributes, "fail_reason") is { } reason ? Runtime.NativeErrorText.Reduce(reason) : null;
 }

@@ -18,6 +18,11 @@ internal static class StudyMessages
                 : "new"
             : $"version {version.Version}, continuing";
         var lines = new List<string> { $"study '{version.StudyName}' ({what}) in {start.Store}" };
+        if (start.Data is { } data)
+        {
+            lines.Add($"data: {data}");
+        }
+
         lines.Add(start.Budget is { } budget
             ? $"{start.Existing} of {budget} trials done" + (start.Existing >= budget ? "; nothing to run (raise --trials to run more)" : "")
             : $"{start.Existing} trials done; no trial budget: running until stopped");

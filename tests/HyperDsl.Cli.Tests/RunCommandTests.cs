@@ -50,6 +50,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         Assert.Contains("study 'small_fashion' (new) in ", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"data: 5400 training, 600 validation, 1000 test images of 1x28x28 from Fashion-MNIST in {FashionMnistSmall.Directory}\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("stopped: the study has 4 trials", run.Output, StringComparison.Ordinal);
         var table = run.Output[run.Output.IndexOf("stopped:", StringComparison.Ordinal)..].Replace(_folder, "<tmp>", StringComparison.Ordinal);
         BaselineAssert.Matches(table, "RunCommandTests/small-fashion-study.txt");
@@ -181,6 +182,41 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_named_data_folder_without_the_files_stops_the_run_naming_the_folder_and_the_files()
+    {
+        var spec = Write("named.hyp", SyntheticSpec(epochs: 1, trials: 1)
+            .Replace("synthetic(count: 512, shape: [1, 12, 12], classes: 2)", "fashion_mnist(\"/nonexistent/path\")", StringComparison.Ordinal)
+            .Replace("linear(2)", "linear(10)", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["run", spec]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("hyp: error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'/nonexistent/path'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("train-images-idx3-ubyte.gz", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("/usr/share/datasets", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "named.study.db")));
+    }
+
+    [Fact]
+    public void Images_smaller_than_the_model_takes_stop_the_run_before_anything_is_stored()
+    {
+        WriteIdx("images.idx", 3, [64, 1, 1], new byte[64]);
+        WriteIdx("labels.idx", 1, [64], [.. Enumerable.Range(0, 64).Select(i => (byte)(i % 2))]);
+        var spec = Write("tiny-images.hyp", SyntheticSpec(epochs: 1, trials: 2)
+            .Replace("synthetic(count: 512, shape: [1, 12, 12], classes: 2)", "idx(images: \"images.idx\", labels: \"labels.idx\")\n    input      [1, 12, 12]", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["run", spec]);
+
+        Assert.True(result.ExitCode == 2, result.Error + result.Output);
+        Assert.Contains("1x1x1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1x12x12", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame #", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "tiny-images.study.db")));
+    }
+
+    [Fact]
     public void Trials_without_a_study_says_to_run_it_first()
     {
         var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));
@@ -227,6 +263,9 @@ public sealed class RunCommandTests : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
+
+    private void WriteIdx(string name, byte rank, int[] dimensions, byte[] values) =>
+        File.WriteAllBytes(Path.Combine(_folder, name), [0, 0, 8, rank, .. dimensions.SelectMany(d => BitConverter.GetBytes(d).Reverse()), .. values]);
 
     private static bool RunningTrialWithProgress(string database)
     {

@@ -43,10 +43,11 @@ public sealed class StudyRunner
     {
         var plan = _experiment.Plan;
 
-        // Data first: a missing data set is reported before the store is touched.
+        // Data first: a missing data set, or one that does not fit the model, is reported before the store is touched.
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
         try
         {
+            InputShapeCheck.Verify(data, _experiment.InputShape, _experiment.Training(_experiment.Sample(new FixedSuggestions(new Dictionary<string, object>(), fallback: null))));
             return Run(data, cancellation);
         }
         finally
@@ -77,7 +78,7 @@ public sealed class StudyRunner
 
         var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
         var budget = _options.Trials ?? plan.Trials;
-        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null));
+        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;

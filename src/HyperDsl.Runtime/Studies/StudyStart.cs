@@ -11,4 +11,8 @@ namespace HyperDsl.Runtime.Studies;
 /// <param name="Recovered">Trials left running by a process that died (or interrupted), now failed and re-queued.</param>
 /// <param name="WarmStarted">Finished trials carried over from the previous version.</param>
 /// <param name="PreviousVersion">The version before this one when the spec changed, or null.</param>
-public sealed record StudyStart(StudyVersion Version, bool IsNewVersion, string Store, int? Budget, int Existing, int Recovered, int WarmStarted, StudyVersion? PreviousVersion);
+public sealed record StudyStart(StudyVersion Version, bool IsNewVersion, string Store, int? Budget, int Existing, int Recovered, int WarmStarted, StudyVersion? PreviousVersion)
+{
+    /// <summary>The data the trials train on, in one line (<see cref="Data.DataSplits.Describe"/>): how many images, their shape and which folder or files they came from.</summary>
+    public string? Data { get; init; }
+}

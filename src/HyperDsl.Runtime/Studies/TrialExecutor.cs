@@ -71,7 +71,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     result = new Trainer(training).Fit(() => experiment.BuildModel(point), data);
                     if (result.Outcome == TrainingOutcome.Failed)
                     {
-                        failure ??= result.Failure ?? "training failed";
+                        failure ??= result.Failure is { } reason ? NativeErrorText.Reduce(reason) : "training failed";
                     }
                     else if (failure is null && !pruned)
                     {
@@ -216,10 +216,15 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         return metrics;
     }
 
-    private static string Describe(Exception error) => error switch
+    // What the store's fail_reason and the console say: one line, without LibTorch's native stack.
+    private static string Describe(Exception error)
     {
-        OutOfMemoryException => $"out of memory: {error.Message}",
-        _ when error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => $"out of memory: {error.Message}",
-        _ => $"{error.GetType().Name}: {error.Message}",
-    };
+        var message = NativeErrorText.Reduce(error.Message);
+        return error switch
+        {
+            OutOfMemoryException => $"out of memory: {message}",
+            _ when message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => $"out of memory: {message}",
+            _ => $"{error.GetType().Name}: {message}",
+        };
+    }
 }

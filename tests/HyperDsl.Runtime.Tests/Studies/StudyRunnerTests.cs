@@ -123,6 +123,36 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_failing_inside_LibTorch_stores_and_reports_the_first_line_of_the_error_without_the_native_stack()
+    {
+        using var store = Open();
+        var result = Run(new TinyExperiment { FailsNatively = _ => true, Plan = Plan(trials: 3) }, store, o => o with { MaxConsecutiveFailures = 2 });
+
+        Assert.Equal(StudyStopReason.TooManyFailures, result.Reason);
+        Assert.All(result.Trials, t =>
+        {
+            var reason = t.SystemAttributes["fail_reason"];
+            Assert.DoesNotContain("frame #", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\n", reason, StringComparison.Ordinal);
+            Assert.Contains("cannot be multiplied", reason, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("frame #", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Data_whose_images_do_not_fit_the_models_input_stop_the_run_before_the_study_is_created()
+    {
+        using var store = Open();
+        using var small = new DataSplits(SyntheticData.Create(16, [1, 1, 1], 2, seed: 3));
+
+        var error = Assert.Throws<DataException>(() => Run(new TinyExperiment(), store, o => o with { Data = small }));
+
+        Assert.Contains("1x1x1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1x6x6", error.Message, StringComparison.Ordinal);
+        Assert.Null(store.FindStudy("tiny"));
+    }
+
+    [Fact]
     public void Too_many_failures_in_a_row_stop_the_study_with_the_reasons()
     {
         using var store = Open();

@@ -37,6 +37,9 @@ internal sealed class TinyExperiment : IExperimentDefinition
 
     public Func<TinyPoint, bool>? Constraint { get; init; }
 
+    /// <summary>Where this holds, the model is built for 5x5 images, so its forward pass on 6x6 ones fails inside LibTorch.</summary>
+    public Func<TinyPoint, bool>? FailsNatively { get; init; }
+
     public IReadOnlyList<ParameterSpace> SearchSpace =>
     [
         new FloatSpace("lr", 1e-3, MaxLr, true, null, null),
@@ -83,7 +86,8 @@ internal sealed class TinyExperiment : IExperimentDefinition
             throw new InvalidOperationException($"this trial was made to fail (lr {p.Lr})");
         }
 
-        return new ModelBuilder(1, 6, 6).Conv(p.Width, kernel: 3).Relu().Flatten().Linear(2).Build();
+        var side = FailsNatively?.Invoke(p) == true ? 5 : 6;
+        return new ModelBuilder(1, side, side).Conv(p.Width, kernel: 3).Relu().Flatten().Linear(2).Build();
     }
 
     public DataSplits LoadData(long seed, string? baseDirectory) => Data();
