@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Builds the tests' small Fashion-MNIST subset from the full data set, for machines without shared/.
+"""Builds the tests' small Fashion-MNIST subset from the full data set: the reference for its content.
+
+The test kit derives the same subset by itself (tests/HyperDsl.TestKit/FashionMnistSubset.cs), and a
+test compares the two on the same input; this script is how shared/'s copy was made.
 
 usage: small-fashion-mnist.py FULL_DIR OUT_DIR
 The subset is the one in shared/data/fashion-mnist-small: the first 600 training images of each
