@@ -12,7 +12,8 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>
 /// Checks the training and tuning settings against each other and the space: required
 /// settings, schedule milestones and pruner rungs within the epochs, the validation share,
-/// grid search on a finite space, the trial budget, and try points inside the space.
+/// data paths and an 'input' shape the source contradicts, grid search on a finite space, the
+/// trial budget, and try points inside the space.
 /// </summary>
 internal sealed class TrainingChecker
 {
@@ -52,6 +53,8 @@ internal sealed class TrainingChecker
         }
 
         CheckValidation();
+        CheckDataPaths();
+        CheckInputAgainstSource();
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
@@ -180,6 +183,77 @@ internal sealed class TrainingChecker
                     $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", "A tenth to a fifth (10% to 20%) is usual."));
             }
         }
+    }
+
+    // A data source's paths (dir, images, labels) are the only strings it takes. One that is empty
+    // or holds a control character or line break names no file anyone meant; at run time it
+    // would be taken as the spec's folder, or fail with an unreadable name.
+    private void CheckDataPaths()
+    {
+        foreach (var setting in new[] { "source", "validation", "test" })
+        {
+            if (SettingValue(SectionKind.Data, setting) is not CallSyntax call || _model.GetResolution(call) is not CatalogEntry { Kind: EntryKind.DataSource } entry)
+            {
+                continue;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (ConstantFolder.TryFold(argument.Value, _model) is not StringValue { Value: var path })
+                {
+                    continue;
+                }
+
+                if (path.Length == 0)
+                {
+                    _diagnostics.Add(Create(DataPathDescriptor, argument.Value.Span, $"The data path given to '{entry.Name}' is empty, so it names no file or folder.",
+                        entry.Name is "fashion_mnist" or "mnist"
+                            ? $"Name the folder (relative paths start at the spec's folder), or write '{entry.Name}()' to search the standard places."
+                            : "Name the file or folder; relative paths start at the spec's folder."));
+                }
+                else if (path.Where(IsUnprintable).Select(ch => (char?)ch).FirstOrDefault() is { } bad)
+                {
+                    _diagnostics.Add(Create(DataPathDescriptor, argument.Value.Span,
+                        $"The data path given to '{entry.Name}' contains the character U+{(int)bad:X4} (a control character or line break), which no file name should hold.",
+                        "Write the path without control characters or line breaks."));
+                }
+            }
+        }
+    }
+
+    private static bool IsUnprintable(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
+    // 'input' gives the shape where the source does not fix it; where the source does, a different
+    // 'input' would have the model checked for images the data never has, and every trial fail.
+    private void CheckInputAgainstSource()
+    {
+        if (SettingValue(SectionKind.Data, "input") is not { } input
+            || ConstantFolder.TryFold(input, _model) is not ListValue { Items: [IntValue c, IntValue h, IntValue w] }
+            || SettingValue(SectionKind.Data, "source") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry entry)
+        {
+            return;
+        }
+
+        long[]? fixedShape = entry.Name switch
+        {
+            "fashion_mnist" or "mnist" => [1, 28, 28],
+            "synthetic" when Argument(entry, call, "shape") is { } shape && ConstantFolder.TryFold(shape, _model) is ListValue { Items: [IntValue sc, IntValue sh, IntValue sw] } => [sc.Value, sh.Value, sw.Value],
+            _ => null,
+        };
+        if (fixedShape is not null && !fixedShape.SequenceEqual([c.Value, h.Value, w.Value]))
+        {
+            _diagnostics.Add(Create(InputContradictsSourceDescriptor, input.Span,
+                $"'input' says the images are {c.Value}x{h.Value}x{w.Value}, but '{entry.Name}' gives {string.Join("x", fixedShape)} images, so every trial would fail.",
+                "Remove 'input': this source fixes the shape."));
+        }
+    }
+
+    private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name)
+    {
+        var index = entry.Parameters.Select(p => p.Name).ToList().IndexOf(name);
+        return call.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value
+            ?? (index >= 0 && index < call.Arguments.Length && call.Arguments[index].Name is null ? call.Arguments[index].Value : null);
     }
 
     private void CheckStrategy(long? spaceSize)

@@ -219,6 +219,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4010.</summary>
     public static readonly DiagnosticDescriptor TrialsBeyondGridDescriptor = Warning("HYP4010", "More trials than grid points");
 
+    /// <summary>HYP4011.</summary>
+    public static readonly DiagnosticDescriptor DataPathDescriptor = Error("HYP4011", "Data path that names no file");
+
+    /// <summary>HYP4012.</summary>
+    public static readonly DiagnosticDescriptor InputContradictsSourceDescriptor = Error("HYP4012", "Input shape contradicts the data source");
+
     /// <summary>All HYP1xxx-HYP4xxx descriptors, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [.. typeof(CompilerDiagnostics).GetFields()
