@@ -9,10 +9,7 @@ namespace HyperDsl.Emit.Tests;
 /// <summary>Spec text to a trained trial: check, generate, compile in memory, sample, load data, train.</summary>
 public class EndToEndTests
 {
-    private static string SmallFashionMnist =>
-        Environment.GetEnvironmentVariable("HYP_TEST_FASHION_MNIST_SMALL") is { Length: > 0 } configured
-            ? configured
-            : Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "fashion-mnist-small"));
+    private static string SmallFashionMnist => FashionMnistSmall.Directory;
 
     [Fact]
     public void The_fashion_example_trains_a_sampled_trial_end_to_end()
