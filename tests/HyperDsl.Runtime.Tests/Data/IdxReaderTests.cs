@@ -150,6 +150,16 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_to_a_data_file_is_read_as_the_file()
+    {
+        var target = Write("labels", Idx(1, [3], [1, 2, 3]), gzip: true);
+        var link = Path.Combine(_folder, "link");
+        File.CreateSymbolicLink(link, target);
+
+        Assert.Equal([1, 2, 3], IdxReader.Read(link, expectedRank: 1).Values);
+    }
+
+    [Fact]
     public void Images_and_labels_of_different_counts_are_rejected_naming_both_files()
     {
         var images = Write("i", Idx(3, [2, 1, 1], [0, 255]), gzip: false);
