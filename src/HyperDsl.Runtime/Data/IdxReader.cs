@@ -81,7 +81,8 @@ public static class IdxReader
             throw Mismatch(path, declared, total, $"{stored - header.Length}");
         }
 
-        var values = ReadValues(input, total, out var held);
+        // A plain file was just checked to hold exactly the declared values, so they are read in one go.
+        var values = ReadValues(input, total, firstStep: storedLength is null ? FirstStep : total, out var held);
         if (held < total)
         {
             throw Mismatch(path, declared, total, $"{held}");
@@ -123,9 +124,9 @@ public static class IdxReader
         new(path, $"The data file '{path}' declares {declared} = {total} values but holds {held}; it is truncated or corrupt. Download it again.");
 
     // Reads up to total values, growing the buffer only as values arrive.
-    private static byte[] ReadValues(Stream input, long total, out long held)
+    private static byte[] ReadValues(Stream input, long total, long firstStep, out long held)
     {
-        var values = new byte[(int)Math.Min(total, FirstStep)];
+        var values = new byte[(int)Math.Min(total, firstStep)];
         var count = 0;
         while (true)
         {
