@@ -25,10 +25,14 @@ public static class DiagnosticText
     /// Spec text to quote in a message: unsafe characters escaped (<see cref="Escape"/>), cut to
     /// <see cref="MaxExcerptLength"/> characters with "..." after.
     /// </summary>
-    public static string Excerpt(string text)
+    public static string Excerpt(string text) => Excerpt(text, MaxExcerptLength);
+
+    /// <summary>Spec text escaped and cut to <paramref name="maxLength"/> characters with "..." after.</summary>
+    public static string Excerpt(string text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Render(text, MaxExcerptLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
+        return Render(text, maxLength);
     }
 
     /// <summary>
