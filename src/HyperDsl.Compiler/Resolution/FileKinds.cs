@@ -26,6 +26,12 @@ internal enum FileKind
     /// <summary>A Unix domain socket.</summary>
     Socket,
 
+    /// <summary>
+    /// A file of a kernel file system (<c>/proc</c>, <c>/sys</c>, ...): it says it is a regular
+    /// file, but its content is made up when read, and reading may block (<c>/proc/kmsg</c>).
+    /// </summary>
+    PseudoFile,
+
     /// <summary>There is something, but it cannot be looked at (no permission on a folder on the way).</summary>
     Inaccessible,
 }
@@ -33,9 +39,11 @@ internal enum FileKind
 /// <summary>
 /// Tells what a path names without opening it, following symbolic links. Opening a FIFO
 /// blocks, and .NET offers no way to tell a FIFO or a device from a file before opening it, so
-/// on Linux this asks the kernel (<c>statx</c>, whose layout is the same on every
-/// architecture). Elsewhere, or where <c>statx</c> is not available, it can tell only files
-/// from folders, and readers rely on the size checks made after opening.
+/// on Linux this asks the kernel: <c>statx</c> (whose layout is the same on every
+/// architecture) for the type and size, and <c>statfs</c> for the file system, because the
+/// files of <c>/proc</c> and <c>/sys</c> say they are regular files. Elsewhere, or where
+/// <c>statx</c> is not available, it can tell only files from folders, and readers rely on the
+/// size checks made after opening.
 /// </summary>
 internal static partial class FileKinds
 {
@@ -44,6 +52,25 @@ internal static partial class FileKinds
     private const int TypeMask = 0xF000; // S_IFMT
 
     private static bool _statxMissing;
+
+    // The magic numbers of <linux/magic.h> for file systems whose files the kernel makes up.
+    private static readonly HashSet<long> KernelFileSystems =
+    [
+        0x9FA0, // proc
+        0x62656572, // sysfs
+        0x64626720, // debugfs
+        0x74726163, // tracefs
+        0x73636673, // securityfs
+        0x27E0EB, // cgroup
+        0x63677270, // cgroup2
+        0x62656570, // configfs
+        0xCAFE4A11, // bpf
+        0xDE5E81E4, // efivarfs
+        0x6165676C, // pstore
+        0x65735543, // fusectl
+        0xF97CFF8C, // selinuxfs
+        0x42494E4D, // binfmt_misc
+    ];
 
     /// <summary>What <paramref name="path"/> names (after links), and its size when it is a regular file.</summary>
     public static (FileKind Kind, long Size) Probe(string path)
@@ -92,7 +119,32 @@ internal static partial class FileKinds
             0xC000 => FileKind.Socket,
             _ => FileKind.Inaccessible,
         };
+        if (kind == FileKind.RegularFile && IsOnKernelFileSystem(path))
+        {
+            kind = FileKind.PseudoFile;
+        }
+
         return (kind, (long)Math.Min(buffer.Size, long.MaxValue));
+    }
+
+    // struct statfs starts with f_type, a long; only its width differs between architectures.
+    private static bool IsOnKernelFileSystem(string path)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            if (StatFs(path, buffer) != 0)
+            {
+                return false;
+            }
+        }
+        catch (Exception error) when (error is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+
+        var type = Environment.Is64BitProcess ? BitConverter.ToInt64(buffer, 0) : BitConverter.ToInt32(buffer, 0);
+        return KernelFileSystems.Contains(type & 0xFFFFFFFF);
     }
 
     private static (FileKind, long) ProbeManaged(string path)
@@ -105,6 +157,9 @@ internal static partial class FileKinds
         var info = new FileInfo(path);
         return info.Exists ? (FileKind.RegularFile, info.Length) : (FileKind.Missing, 0);
     }
+
+    [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatFs(string path, [Out] byte[] buffer);
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer buffer);

@@ -69,13 +69,13 @@ internal sealed class ImportLoader
             }
 
             var shown = DiagnosticText.Excerpt(import.Path.Value);
-            if (ImportPathProblem(import.Path.Value) is { } problem)
+            var path = Path.Combine(Path.GetDirectoryName(tree.File.Path) ?? "", import.Path.Value);
+            if ((ImportPathProblem(import.Path.Value) ?? SpecFileReader.PathProblem(path)) is { } problem)
             {
                 _diagnostics.Add(Create(ImportNotSpecFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {problem}.", ImportHelp));
                 continue;
             }
 
-            var path = Path.Combine(Path.GetDirectoryName(tree.File.Path) ?? "", import.Path.Value);
             var key = Key(path);
             if (stack.Contains(key))
             {

@@ -115,6 +115,7 @@ public static class SpecFileReader
         FileKind.Fifo => SpecFileRead.Refused(SpecFileProblem.NotRegularFile, "it is a FIFO (named pipe), not a regular file"),
         FileKind.CharacterDevice => SpecFileRead.Refused(SpecFileProblem.NotRegularFile, "it is a character device, not a regular file"),
         FileKind.BlockDevice => SpecFileRead.Refused(SpecFileProblem.NotRegularFile, "it is a block device, not a regular file"),
+        FileKind.PseudoFile => SpecFileRead.Refused(SpecFileProblem.NotRegularFile, "it is a file the kernel makes up (as in /proc and /sys), not a regular file"),
         _ => SpecFileRead.Refused(SpecFileProblem.NotRegularFile, "it is a socket, not a regular file"),
     };
 

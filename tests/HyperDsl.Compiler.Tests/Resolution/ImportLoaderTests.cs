@@ -149,6 +149,14 @@ public sealed class ImportLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_import_from_a_file_whose_own_path_names_no_file_is_a_diagnostic_not_an_exception()
+    {
+        var compilation = HypCompilation.Create([SyntaxTree.Parse("import \"lib.hyp\"\n", "dir\0/main.hyp")], new FileSystemSourceResolver());
+
+        Assert.Equal("HYP1206", Assert.Single(compilation.Diagnostics).Code);
+    }
+
+    [Fact]
     public void A_file_over_the_size_limit_is_refused_before_it_is_read()
     {
         Write("big.hyp", "// " + new string('x', SpecFileReader.MaxBytes) + "\n");
