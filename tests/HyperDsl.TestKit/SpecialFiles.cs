@@ -35,8 +35,9 @@ public static class SpecialFiles
 
         if (fifoToRelease is not null)
         {
-            // Opening the write end lets a blocked open for reading return; closing it gives the reader end of file.
-            using var writer = new FileStream(fifoToRelease, FileMode.Open, FileAccess.Write);
+            // A writer lets a blocked open for reading return, and closing it gives the reader end of
+            // file. Read-write, because on Linux that open never blocks, whatever the reader does.
+            using var writer = new FileStream(fifoToRelease, FileMode.Open, FileAccess.ReadWrite);
         }
 
         throw new Xunit.Sdk.XunitException($"Did not finish within {limit.TotalSeconds} s (it blocked).");
