@@ -55,9 +55,6 @@ public sealed class ExampleSpecs : ISourceResolver
     public HypCompilation Check() => HypCompilation.Create(_files.Select(f => SyntaxTree.Parse(f.Value, f.Key)), this);
 
     /// <inheritdoc />
-    public byte[]? TryRead(string path, out string? problem)
-    {
-        problem = _files.ContainsKey(Path.GetFullPath(path)) ? null : "no such file";
-        return problem is null ? _files[Path.GetFullPath(path)] : null;
-    }
+    public SpecFileRead Read(string path) =>
+        _files.TryGetValue(Path.GetFullPath(path), out var bytes) ? SpecFileRead.Read(bytes) : SpecFileRead.Refused(SpecFileProblem.NotFound, "no such file");
 }

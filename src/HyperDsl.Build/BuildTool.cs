@@ -25,18 +25,15 @@ internal static class BuildTool
             return 2;
         }
 
-        byte[] bytes;
-        try
+        // The same reader as the CLI's: a regular file of at most 1 MiB, never a device or a FIFO.
+        var read = SpecFileReader.Read(options.Spec, SpecFileNaming.AnyName);
+        if (read.Bytes is null)
         {
-            bytes = File.ReadAllBytes(options.Spec);
-        }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"{options.Spec}: error HYP0000: cannot read the spec: {failure.Message}");
+            error.WriteLine($"{DiagnosticText.Escape(options.Spec)}: error HYP0000: cannot read the spec: {read.Reason}.");
             return 2;
         }
 
-        var compilation = HypCompilation.Create([SyntaxTree.Parse(bytes, options.Spec)], new FileSystemSourceResolver());
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(read.Bytes, options.Spec)], new FileSystemSourceResolver());
         var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
         var failed = false;
         foreach (var diagnostic in diagnostics.Where(d => !options.Suppressed.Contains(d.Code) || d.IsError))

@@ -33,6 +33,11 @@ internal static class CompileCommand
             console.Error.WriteLine($"hyp: error: {problem}");
         }
 
+        if (loaded.Files.Count == 0)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         var compilation = HypCompilation.Create(loaded.Files.Select(f => SyntaxTree.Parse(f.Bytes, f.DisplayPath)), new FileSystemSourceResolver());
         var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
         foreach (var diagnostic in diagnostics)

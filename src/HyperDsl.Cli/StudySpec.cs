@@ -61,10 +61,17 @@ internal sealed class StudySpec : IDisposable
     /// </summary>
     public static StudySpec? Load(string file, string? experiment, string? storage, CliConsole console, out int exitCode)
     {
-        var loaded = SpecFileLoader.Load([file]);
-        if (loaded.Problems.Count > 0 || Directory.Exists(file))
+        if (Directory.Exists(file))
         {
-            console.Error.WriteLine(Directory.Exists(file) ? $"hyp: error: '{file}' is a directory; give one .hyp file." : $"hyp: error: {loaded.Problems[0]}");
+            console.Error.WriteLine($"hyp: error: '{file}' is a directory; give one .hyp file.");
+            exitCode = ExitCodes.UsageOrIo;
+            return null;
+        }
+
+        var loaded = SpecFileLoader.Load([file]);
+        if (loaded.Problems.Count > 0)
+        {
+            console.Error.WriteLine($"hyp: error: {loaded.Problems[0]}");
             exitCode = ExitCodes.UsageOrIo;
             return null;
         }

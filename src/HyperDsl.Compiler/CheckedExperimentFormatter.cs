@@ -1,24 +1,29 @@
 using System.Globalization;
 using System.Text;
+using HyperDsl.Syntax.Diagnostics;
+
 namespace HyperDsl.Compiler;
 
 /// <summary>Renders what checking learned about an experiment, for people: what <c>hyp check</c> prints after the diagnostics.</summary>
 public static class CheckedExperimentFormatter
 {
+    // A domain lists the spec's values (strings too): escaped, and cut so that a long choice stays one readable line.
+    private const int MaxItemWidth = 120;
+
     /// <summary>The experiment's parameters, space, shapes, parameter counts, FLOPs and strategy, one item a line.</summary>
     public static string Format(CheckedExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         var builder = new StringBuilder();
         var start = experiment.Location.Start;
-        builder.Append($"experiment {experiment.Name}  ({experiment.Location.File.Path}:{start.Line})\n");
+        builder.Append($"experiment {experiment.Name}  ({DiagnosticText.Escape(experiment.Location.File.Path)}:{start.Line})\n");
         var width = experiment.Parameters.Select(p => p.Name.Length).DefaultIfEmpty(0).Max();
         foreach (var parameter in experiment.Parameters)
         {
-            builder.Append("  ").Append(parameter.Name.PadRight(width)).Append("  ").Append(parameter.Domain);
+            builder.Append("  ").Append(parameter.Name.PadRight(width)).Append("  ").Append(Item(parameter.Domain));
             if (parameter.Condition is { } condition)
             {
-                builder.Append("  when ").Append(condition);
+                builder.Append("  when ").Append(Item(condition));
             }
 
             builder.Append('\n');
@@ -37,9 +42,13 @@ public static class CheckedExperimentFormatter
                 : $"checked at {shapes.Points.ToString("N0", CultureInfo.InvariantCulture)} representative points (the space is too large or continuous to list)").Append('\n');
         }
 
-        builder.Append("  strategy   ").Append(experiment.Strategy).Append('\n');
+        builder.Append("  strategy   ").Append(Item(experiment.Strategy)).Append('\n');
         return builder.ToString();
     }
+
+    // Spec text written over several lines is shown on one.
+    private static string Item(string text) =>
+        DiagnosticText.Excerpt(string.Join(" ", text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim())), MaxItemWidth);
 
     private static string Range(long low, long high) => low == high ? Compact(low) : $"{Compact(low)} - {Compact(high)}";
 

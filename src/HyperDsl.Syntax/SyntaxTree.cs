@@ -43,14 +43,21 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(string text, string path = "input.hyp") => Parse(new SourceFile(path, text));
 
     /// <summary>
-    /// Parses a file's raw bytes: a UTF-8 byte-order mark is skipped, and bytes that are not
-    /// UTF-8 are reported (HYP0006) and read as U+FFFD so the rest of the file is still checked.
+    /// Parses a file's raw bytes: a UTF-8 byte-order mark is skipped. Bytes that are not UTF-8
+    /// (HYP0006) or that hold a NUL (HYP0008, binary data) are not spec text: the file is
+    /// refused with that one diagnostic and an empty tree, and its content is not kept, so no
+    /// diagnostic can quote it.
     /// </summary>
     public static SyntaxTree Parse(ReadOnlySpan<byte> bytes, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var (file, encodingDiagnostics) = SourceDecoder.Decode(bytes, path);
-        var (root, diagnostics) = SpecParser.Parse(file, encodingDiagnostics);
+        var (file, refusal) = SourceDecoder.Decode(bytes, path);
+        if (refusal is not null)
+        {
+            return new SyntaxTree(file, new SpecSyntax([], new SourceSpan(file, new TextSpan(0, 0))), [refusal]);
+        }
+
+        var (root, diagnostics) = SpecParser.Parse(file, ImmutableArray<Diagnostic>.Empty);
         return new SyntaxTree(file, root, diagnostics);
     }
 }

@@ -86,6 +86,63 @@ public sealed class BuildToolTests : IDisposable
         Assert.Contains("missing --output", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_spec_that_is_not_a_regular_file_is_an_io_error_without_reading_it()
+    {
+        var (code, output, error) = Run("/dev/zero");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal("/dev/zero: error HYP0000: cannot read the spec: it is a character device, not a regular file.\n", error);
+    }
+
+    [Fact]
+    public void A_spec_over_the_size_limit_is_an_io_error()
+    {
+        var path = Path.Combine(_folder, "big.hyp");
+        File.WriteAllText(path, "// " + new string('x', 1 << 20) + "\n");
+
+        var (code, _, error) = Run(path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot read the spec: it is larger than 1 MiB", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_spec_path_is_an_io_error_not_an_exception()
+    {
+        var (code, _, error) = Run("");
+
+        Assert.Equal(2, code);
+        Assert.Equal(": error HYP0000: cannot read the spec: no file name given.\n", error);
+    }
+
+    [Fact]
+    public void A_spec_whose_import_is_not_a_spec_reports_it_and_records_no_such_import()
+    {
+        File.WriteAllText(Path.Combine(_folder, "secret.txt"), "hunter2\n");
+        var path = Path.Combine(_folder, "small.hyp");
+        File.WriteAllText(path, "import \"secret.txt\"\n");
+
+        var (code, output, _) = Run(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error HYP1206", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret.txt", File.ReadAllText(Path.Combine(_folder, "small.deps.props")), StringComparison.Ordinal);
+    }
+
+    private (int Code, string Output, string Error) Run(string spec)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var code = BuildTool.Run(
+            ["--spec", spec, "--output", Path.Combine(_folder, "out"), "--deps", Path.Combine(_folder, "small.deps.props"), "--stamp", Path.Combine(_folder, "small.stamp")],
+            output,
+            error);
+        return (code, output.ToString(), error.ToString());
+    }
+
     private (int Code, string Output, string Error) Generate(string spec, params string[] extra)
     {
         File.WriteAllText(Path.Combine(_folder, "blocks.hyp"), Blocks);

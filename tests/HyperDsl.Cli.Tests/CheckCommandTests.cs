@@ -147,4 +147,101 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HYP0006", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_empty_file_name_is_a_clear_usage_error_with_exit_code_2()
+    {
+        var result = CliRunner.Run(["check", ""]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("hyp: error: cannot read '': no file name given.\n", result.Error);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void A_file_name_with_a_nul_character_is_a_clear_usage_error_with_exit_code_2()
+    {
+        var result = CliRunner.Run(["check", "a\0b.hyp"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("hyp: error: cannot read 'a\\0b.hyp': the path contains a NUL character.\n", result.Error);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void An_endless_device_is_refused_at_once_with_exit_code_2()
+    {
+        var result = SpecialFiles.CompletesWithin(TimeSpan.FromSeconds(10), null, () => CliRunner.Run(["check", "/dev/zero"]));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("hyp: error: cannot read '/dev/zero': it is a character device, not a regular file.\n", result.Error);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void A_fifo_is_refused_without_blocking_with_exit_code_2()
+    {
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(_folder, "pipe.hyp"));
+
+        var result = SpecialFiles.CompletesWithin(TimeSpan.FromSeconds(10), fifo, () => CliRunner.Run(["check", fifo]));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"hyp: error: cannot read '{fifo}': it is a FIFO (named pipe), not a regular file.\n", result.Error);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_with_exit_code_2()
+    {
+        var path = Write("big.hyp", "// " + new string('x', 1 << 20) + "\n");
+
+        var result = CliRunner.Run(["check", path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"hyp: error: cannot read '{path}': it is larger than 1 MiB", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_in_a_directory_to_a_file_that_is_not_a_spec_is_refused_without_echoing_it()
+    {
+        var secret = Write("private/id_rsa", "-----BEGIN KEY-----\nhunter2-very-secret\n");
+        Directory.CreateDirectory(Path.Combine(_folder, "specs"));
+        File.CreateSymbolicLink(Path.Combine(_folder, "specs", "evil.hyp"), secret);
+
+        var result = CliRunner.Run(isTerminal: true, "check", Path.Combine(_folder, "specs"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("hunter2", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("not a .hyp file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_import_with_a_nul_character_is_a_diagnostic_with_exit_code_1()
+    {
+        var path = Write("main.hyp", "import \"\\u{0}\"\n");
+
+        var result = CliRunner.Run(["check", path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HYP1206", result.Output, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void Links_to_folders_are_not_followed_when_a_directory_is_searched()
+    {
+        Write("specs/a.hyp", "block b { flatten }\n");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "specs", "loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "specs", "root"), "/");
+
+        var result = SpecialFiles.CompletesWithin(TimeSpan.FromSeconds(10), null, () => CliRunner.Run(isTerminal: true, "check", Path.Combine(_folder, "specs")));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Checked 1 file: 0 errors, 0 warnings.\n", result.Output);
+    }
+
+    private static void AssertNoStackTrace(CliResult result)
+    {
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
+    }
 }

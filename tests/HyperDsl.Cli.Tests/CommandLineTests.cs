@@ -54,4 +54,30 @@ public class CommandLineTests
         Assert.Equal("", result.Output);
         Assert.Equal("hyp: error: cannot read 'missing.hyp': no such file.\n", result.Error);
     }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("compile", "-o", "{tmp}/generated", "--cache", "{tmp}/cache")]
+    [InlineData("run")]
+    [InlineData("worker", "--storage", "{tmp}/study.db")]
+    [InlineData("trials")]
+    [InlineData("best")]
+    [InlineData("export")]
+    public void Every_command_refuses_an_empty_spec_path_with_exit_code_2_and_no_stack_trace(string command, params string[] options)
+    {
+        var folder = Directory.CreateTempSubdirectory("hyp-empty-path-").FullName;
+        try
+        {
+            var result = CliRunner.Run([command, "", .. options.Select(o => o.Replace("{tmp}", folder, StringComparison.Ordinal))]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal("hyp: error: cannot read '': no file name given.\n", result.Error);
+            Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

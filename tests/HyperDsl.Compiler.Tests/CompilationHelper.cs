@@ -15,13 +15,9 @@ internal static class CompilationHelper
 
     public static HypCompilation CompileText(string text) => HypCompilation.Create([SyntaxTree.Parse(text, "test.hyp")], new DiskResolver());
 
+    // The reader every host uses, with paths taken relative to the case folder.
     private sealed class DiskResolver(string? root = null) : ISourceResolver
     {
-        public byte[]? TryRead(string path, out string? problem)
-        {
-            var full = root is null ? path : Path.Combine(root, path);
-            problem = File.Exists(full) ? null : "no such file";
-            return problem is null ? File.ReadAllBytes(full) : null;
-        }
+        public SpecFileRead Read(string path) => SpecFileReader.Read(root is null ? path : Path.Combine(root, path), SpecFileNaming.HypExtension);
     }
 }

@@ -125,11 +125,6 @@ public class EmitterTests
 
     private sealed class RootResolver : ISourceResolver
     {
-        public byte[]? TryRead(string path, out string? problem)
-        {
-            var full = Path.Combine(RepositoryPaths.Root, path);
-            problem = File.Exists(full) ? null : "no such file";
-            return problem is null ? File.ReadAllBytes(full) : null;
-        }
+        public SpecFileRead Read(string path) => SpecFileReader.Read(Path.Combine(RepositoryPaths.Root, path), SpecFileNaming.HypExtension);
     }
 }

@@ -200,7 +200,7 @@ internal sealed class ExperimentBinder
             {
                 if (values.Contains(value))
                 {
-                    _diagnostics.Add(Create(DuplicateChoiceDescriptor, argument.Value.Span, $"'{value.Display}' is listed twice in the choices of '{symbol.Name}'."));
+                    _diagnostics.Add(Create(DuplicateChoiceDescriptor, argument.Value.Span, $"'{DiagnosticText.Excerpt(value.Display)}' is listed twice in the choices of '{symbol.Name}'."));
                     continue;
                 }
 
@@ -222,7 +222,7 @@ internal sealed class ExperimentBinder
 
         if (values.Count == 1)
         {
-            _diagnostics.Add(Create(SingleChoiceDescriptor, call.Span, $"'{symbol.Name}' has only one choice, so it is not searched.", $"Write '{symbol.Name} = {values[0].Display}'."));
+            _diagnostics.Add(Create(SingleChoiceDescriptor, call.Span, $"'{symbol.Name}' has only one choice, so it is not searched.", $"Write '{symbol.Name} = {DiagnosticText.Excerpt(values[0].Display)}'."));
         }
 
         symbol.Type = elementType ?? ErrorType.Instance;

@@ -44,8 +44,8 @@ internal sealed class MatchChecker
                 }
 
                 _diagnostics.Add(Create(MatchNotExhaustiveDescriptor, match.Subject.Span,
-                    $"This 'match' has no arm for {ExpressionBinder.Shorten(match.Subject)} = {subject.Display}, so it has no value there.",
-                    $"Add an arm for {subject.Display}, or a '_' arm."));
+                    $"This 'match' has no arm for {ExpressionBinder.Shorten(match.Subject)} = {DiagnosticText.Excerpt(subject.Display)}, so it has no value there.",
+                    $"Add an arm for {DiagnosticText.Excerpt(subject.Display)}, or a '_' arm."));
                 break;
             }
         }

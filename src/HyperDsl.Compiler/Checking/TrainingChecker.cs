@@ -298,7 +298,7 @@ internal sealed class TrainingChecker
                     if (!Contains(parameter, value, out var expected))
                     {
                         _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Value.Span,
-                            $"The try point sets '{parameter.Name}' to {value.Display}, which is outside its {expected}{(ReferenceEquals(attempt.Span.File, _experiment.Syntax.Span.File) && _experiment.Syntax.Span.Range.Contains(attempt.Span.Range) ? "" : $" in '{_experiment.Name}'")}.", "Try only points the study itself could sample."));
+                            $"The try point sets '{parameter.Name}' to {DiagnosticText.Excerpt(value.Display)}, which is outside its {expected}{(ReferenceEquals(attempt.Span.File, _experiment.Syntax.Span.File) && _experiment.Syntax.Span.Range.Contains(attempt.Span.Range) ? "" : $" in '{_experiment.Name}'")}.", "Try only points the study itself could sample."));
                     }
                 }
             }

@@ -93,6 +93,18 @@ public static class CompilerDiagnostics
     /// <summary>HYP1205.</summary>
     public static readonly DiagnosticDescriptor BlockRecursionDescriptor = Error("HYP1205", "Block uses itself");
 
+    /// <summary>HYP1206.</summary>
+    public static readonly DiagnosticDescriptor ImportNotSpecFileDescriptor = Error("HYP1206", "Import does not name a .hyp file");
+
+    /// <summary>HYP1207.</summary>
+    public static readonly DiagnosticDescriptor ImportNotRegularFileDescriptor = Error("HYP1207", "Imported path is not a regular file");
+
+    /// <summary>HYP1208.</summary>
+    public static readonly DiagnosticDescriptor ImportTooLargeDescriptor = Error("HYP1208", "Imported file too large");
+
+    /// <summary>HYP1209.</summary>
+    public static readonly DiagnosticDescriptor TooManyImportsDescriptor = Error("HYP1209", "Imports nested too deeply or too many");
+
     // ---- the search space ----
 
     /// <summary>HYP2001.</summary>

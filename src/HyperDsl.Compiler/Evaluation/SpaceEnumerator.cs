@@ -1,6 +1,7 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Diagnostics;
 
 namespace HyperDsl.Compiler.Evaluation;
 
@@ -162,7 +163,7 @@ internal sealed class SpaceEnumerator
     {
         var shown = point.Where(p => p.Value is not InactiveValue && (only is null || only.Contains(p.Key)))
             .OrderBy(p => p.Key.Index)
-            .Select(p => $"{p.Key.Name} = {p.Value.Display}")
+            .Select(p => $"{p.Key.Name} = {DiagnosticText.Excerpt(p.Value.Display)}")
             .ToList();
         return shown.Count switch
         {

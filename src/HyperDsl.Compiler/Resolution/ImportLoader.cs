@@ -5,12 +5,25 @@ using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Resolution;
 
-/// <summary>Loads imported files once each, relative to the importing file, and reports missing files and cycles.</summary>
+/// <summary>
+/// Loads imported files once each, relative to the importing file. An import names a
+/// <c>.hyp</c> spec file and nothing else; whatever the resolver refuses (not a regular file,
+/// too large, missing) is reported at the import. Chains of imports are bounded in depth and
+/// the files one compilation loads in number, so a spec cannot make the checker load without
+/// end; cycles are reported.
+/// </summary>
 internal sealed class ImportLoader
 {
+    /// <summary>The longest chain of imports followed from a file given to the compilation.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>The most files imports load in one compilation.</summary>
+    public const int MaxFiles = 256;
+
     private readonly ISourceResolver? _resolver;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, SyntaxTree?> _byPath = new(StringComparer.Ordinal);
+    private bool _reportedTooMany;
 
     public ImportLoader(ISourceResolver? resolver, List<Diagnostic> diagnostics, IEnumerable<SyntaxTree> given)
     {
@@ -20,7 +33,10 @@ internal sealed class ImportLoader
         // A file that is both given and imported is read and reported once.
         foreach (var tree in given)
         {
-            _byPath.TryAdd(Key(tree.File.Path), tree);
+            if (SpecFileReader.PathProblem(tree.File.Path) is null)
+            {
+                _byPath.TryAdd(Key(tree.File.Path), tree);
+            }
         }
     }
 
@@ -30,10 +46,12 @@ internal sealed class ImportLoader
     public IReadOnlyList<SyntaxTree> Visible(SyntaxTree root)
     {
         var result = new List<SyntaxTree>();
-        Visit(root, [Key(root.File.Path)], result);
+        var rootKey = SpecFileReader.PathProblem(root.File.Path) is null ? Key(root.File.Path) : root.File.Path;
+        Visit(root, [rootKey], result);
         return result;
     }
 
+    // Recursion is bounded by MaxDepth.
     private void Visit(SyntaxTree tree, List<string> stack, List<SyntaxTree> result)
     {
         if (result.Contains(tree))
@@ -44,46 +62,90 @@ internal sealed class ImportLoader
         result.Add(tree);
         foreach (var import in tree.Root.Members.OfType<ImportSyntax>())
         {
-            if (import.Path.Value.Length == 0)
+            // A missing string is a syntax error, reported already.
+            if (import.Path.Span.Length == 0)
             {
                 continue;
             }
 
+            var shown = DiagnosticText.Excerpt(import.Path.Value);
             var path = Path.Combine(Path.GetDirectoryName(tree.File.Path) ?? "", import.Path.Value);
+            if ((ImportPathProblem(import.Path.Value) ?? SpecFileReader.PathProblem(path)) is { } problem)
+            {
+                _diagnostics.Add(Create(ImportNotSpecFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {problem}.", ImportHelp));
+                continue;
+            }
+
             var key = Key(path);
             if (stack.Contains(key))
             {
                 _diagnostics.Add(Create(ImportCycleDescriptor, import.Path.Span,
-                    $"Importing '{import.Path.Value}' leads back to this file: {string.Join(" -> ", stack.Select(Path.GetFileName).Append(Path.GetFileName(key)))}.",
+                    $"Importing '{shown}' leads back to this file: {string.Join(" -> ", stack.Select(Path.GetFileName).Append(Path.GetFileName(key)))}.",
                     "Move what both files need into a third file that both import."));
                 continue;
             }
 
-            if (Load(path, key, import) is { } imported)
+            if (stack.Count > MaxDepth)
+            {
+                _diagnostics.Add(Create(TooManyImportsDescriptor, import.Path.Span,
+                    $"Imports nest more than {MaxDepth} files deep here ({Path.GetFileName(stack[0])} -> ... -> {Path.GetFileName(stack[^1])}); '{shown}' was not loaded.",
+                    "Import the files you need from fewer levels."));
+                continue;
+            }
+
+            if (Load(path, key, import, shown) is { } imported)
             {
                 Visit(imported, [.. stack, key], result);
             }
         }
     }
 
-    private SyntaxTree? Load(string path, string key, ImportSyntax import)
+    private const string ImportHelp = "An import names a .hyp spec file by its path relative to the importing file.";
+
+    // Refused before any file is touched: what no resolver may be asked for.
+    private static string? ImportPathProblem(string value) =>
+        SpecFileReader.PathProblem(value) ?? (SpecFileReader.HasSpecExtension(value) ? null : "it is not a .hyp file");
+
+    private SyntaxTree? Load(string path, string key, ImportSyntax import, string shown)
     {
         if (_byPath.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        string? problem = "imports cannot be read here";
-        var bytes = _resolver?.TryRead(path, out problem);
-        if (bytes is null)
+        if (Loaded.Count >= MaxFiles)
         {
-            _diagnostics.Add(Create(ImportNotFoundDescriptor, import.Path.Span,
-                $"Cannot import '{import.Path.Value}': {problem} (looked for {path}).", "Import paths are relative to the importing file."));
+            if (!_reportedTooMany)
+            {
+                _reportedTooMany = true;
+                _diagnostics.Add(Create(TooManyImportsDescriptor, import.Path.Span,
+                    $"The imports of this compilation load more than {MaxFiles} files; '{shown}' and any further new file were not loaded.",
+                    "Gather blocks that belong together into fewer files."));
+            }
+
+            return null;
+        }
+
+        var read = _resolver?.Read(path) ?? SpecFileRead.Refused(SpecFileProblem.Unreadable, "imports cannot be read here");
+        if (read.Bytes is { Length: > SpecFileReader.MaxBytes })
+        {
+            read = SpecFileRead.Refused(SpecFileProblem.TooLarge, "it is larger than 1 MiB, the most a spec file may have");
+        }
+
+        if (read.Bytes is null)
+        {
+            _diagnostics.Add(read.Problem switch
+            {
+                SpecFileProblem.InvalidPath or SpecFileProblem.NotSpecFile => Create(ImportNotSpecFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", ImportHelp),
+                SpecFileProblem.NotRegularFile => Create(ImportNotRegularFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", "Only regular .hyp files can be imported."),
+                SpecFileProblem.TooLarge => Create(ImportTooLargeDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", "Split it into smaller files."),
+                _ => Create(ImportNotFoundDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason} (looked for {path}).", "Import paths are relative to the importing file."),
+            });
             _byPath[key] = null;
             return null;
         }
 
-        var tree = SyntaxTree.Parse(bytes, path);
+        var tree = SyntaxTree.Parse(read.Bytes, path);
         _byPath[key] = tree;
         Loaded.Add(tree);
         return tree;

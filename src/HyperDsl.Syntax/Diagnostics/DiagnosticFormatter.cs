@@ -5,22 +5,25 @@ namespace HyperDsl.Syntax.Diagnostics;
 /// <summary>Renders diagnostics as text: the one-line canonical form tools parse, and the annotated form people read.</summary>
 public static class DiagnosticFormatter
 {
-    private const int MaxSourceLineWidth = 120;
+    /// <summary>The most characters of a source line the annotated form shows (long lines are cut around the span).</summary>
+    public const int MaxSourceWidth = 80;
 
     /// <summary>
     /// The MSBuild canonical form, <c>path(line,col): error HYP0010: message</c>, which build
-    /// systems and editors recognise.
+    /// systems and editors recognise. The path is escaped like spec text (a file name may hold
+    /// a line separator too).
     /// </summary>
     public static string ToCanonical(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var start = diagnostic.Span.Start;
-        return $"{diagnostic.Span.File.Path}({start.Line},{start.Column}): {SeverityWord(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
+        return $"{DiagnosticText.Escape(diagnostic.Span.File.Path)}({start.Line},{start.Column}): {SeverityWord(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
     }
 
     /// <summary>
-    /// The canonical line followed by the source line with a caret under the span and the help,
-    /// for a terminal.
+    /// The canonical line followed by an excerpt of the source line with a caret under the span,
+    /// and the help, for a terminal. The excerpt is at most <see cref="MaxSourceWidth"/>
+    /// characters around the span, escaped like any spec text in a message.
     /// </summary>
     public static string ToAnnotated(Diagnostic diagnostic)
     {
@@ -30,26 +33,17 @@ public static class DiagnosticFormatter
 
         var file = diagnostic.Span.File;
         var start = diagnostic.Span.Start;
-        var lineText = file.GetLineText(start.Line);
         var lineStart = file.GetLineStart(start.Line);
-        var column = start.Column - 1;
-        var caretLength = Math.Max(1, Math.Min(diagnostic.Span.Range.End, lineStart + lineText.Length) - diagnostic.Span.Range.Start);
-
-        // Long lines (minified or generated input) are cut to a window around the span.
-        var windowStart = 0;
-        if (lineText.Length > MaxSourceLineWidth)
-        {
-            windowStart = Math.Clamp(column - (MaxSourceLineWidth / 2), 0, lineText.Length - MaxSourceLineWidth);
-            lineText = lineText.Substring(windowStart, MaxSourceLineWidth);
-        }
+        var lineEnd = lineStart + LineLength(file.Text, lineStart);
+        var spanStart = Math.Clamp(diagnostic.Span.Range.Start, lineStart, lineEnd);
+        var spanEnd = Math.Clamp(diagnostic.Span.Range.End, spanStart, lineEnd);
+        var excerpt = SourceExcerpt.Around(file.Text, lineStart, lineEnd, spanStart, spanEnd, MaxSourceWidth);
 
         var gutter = start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
         builder.Append(pad).Append(" |\n");
-        builder.Append(gutter).Append(" | ").Append(Printable(lineText)).Append('\n');
-        var caretColumn = column - windowStart;
-        caretLength = Math.Max(1, Math.Min(caretLength, lineText.Length - caretColumn));
-        builder.Append(pad).Append(" | ").Append(Indentation(lineText, caretColumn)).Append('^', caretLength).Append('\n');
+        builder.Append(gutter).Append(" | ").Append(excerpt.Text).Append('\n');
+        builder.Append(pad).Append(" | ").Append(excerpt.Indentation).Append('^', excerpt.CaretLength).Append('\n');
         if (diagnostic.Help is { } help)
         {
             builder.Append(pad).Append(" = help: ").Append(help).Append('\n');
@@ -66,27 +60,10 @@ public static class DiagnosticFormatter
         _ => "info",
     };
 
-    // Keep tabs so the caret lines up with what the terminal shows above it.
-    private static string Indentation(string line, int count)
+    // The characters of the line that starts at lineStart, without its line break.
+    private static int LineLength(string text, int lineStart)
     {
-        var builder = new StringBuilder(count);
-        for (var i = 0; i < count && i < line.Length; i++)
-        {
-            builder.Append(line[i] == '\t' ? '\t' : ' ');
-        }
-
-        return builder.ToString();
-    }
-
-    // Control characters from binary input would garble the terminal.
-    private static string Printable(string line)
-    {
-        var builder = new StringBuilder(line.Length);
-        foreach (var c in line)
-        {
-            builder.Append(char.IsControl(c) && c != '\t' ? '\uFFFD' : c);
-        }
-
-        return builder.ToString();
+        var end = text.IndexOfAny(['\n', '\r'], lineStart);
+        return (end < 0 ? text.Length : end) - lineStart;
     }
 }

@@ -26,6 +26,12 @@ public static partial class SyntaxDiagnostics
     /// <summary>HYP0006: bytes that are not UTF-8 text.</summary>
     public static readonly DiagnosticDescriptor InvalidUtf8Descriptor = new("HYP0006", DiagnosticSeverity.Error, "File is not valid UTF-8");
 
+    /// <summary>HYP0008: a NUL character, the mark of binary data.</summary>
+    public static readonly DiagnosticDescriptor BinaryFileDescriptor = new("HYP0008", DiagnosticSeverity.Error, "File is binary, not text");
+
+    /// <summary>HYP0009: a name longer than any spec needs.</summary>
+    public static readonly DiagnosticDescriptor NameTooLongDescriptor = new("HYP0009", DiagnosticSeverity.Error, "Name too long");
+
     /// <summary>HYP0010: the parser expected one thing and found another.</summary>
     public static readonly DiagnosticDescriptor ExpectedDescriptor = new("HYP0010", DiagnosticSeverity.Error, "Expected something else");
 
@@ -57,7 +63,7 @@ public static partial class SyntaxDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedCharacterDescriptor, UnterminatedStringDescriptor, UnterminatedCommentDescriptor, InvalidEscapeDescriptor,
-        NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, MalformedNumberDescriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
+        NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, MalformedNumberDescriptor, BinaryFileDescriptor, NameTooLongDescriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
         UnclosedBracketDescriptor, MissingSeparatorDescriptor, NestingTooDeepDescriptor, TooManyErrorsDescriptor,
         KeywordAsNameDescriptor, UnmatchedCloserDescriptor,
     ];
@@ -75,21 +81,29 @@ public static partial class SyntaxDiagnostics
         new(InvalidEscapeDescriptor, span, $"Unknown escape sequence '{escape}' in a string; use \\\", \\\\, \\n, \\r, \\t, \\0 or \\u{{hex}}.");
 
     internal static Diagnostic NumberOutOfRange(SourceSpan span, string text) =>
-        new(NumberOutOfRangeDescriptor, span, $"The number '{Shorten(text)}' is too large to represent.");
+        new(NumberOutOfRangeDescriptor, span, $"The number '{DiagnosticText.Excerpt(text)}' is too large to represent.");
 
     internal static Diagnostic MalformedNumber(SourceSpan span, string text)
     {
         var unit = UnitSuffix().Match(text);
         return unit.Success
-            ? new(MalformedNumberDescriptor, span, $"'{Shorten(text)}' is not a number: put a space between the amount and its unit, as in '{unit.Groups[1].Value} {unit.Groups[2].Value}'.")
-            : new(MalformedNumberDescriptor, span, $"'{Shorten(text)}' is not a number.", "Numbers look like 32, 0.5, 1e-3 or 1_000, may end in k, M or G (100k), and durations end in s, m, h or d (2h).");
+            ? new(MalformedNumberDescriptor, span, $"'{DiagnosticText.Excerpt(text)}' is not a number: put a space between the amount and its unit, as in '{DiagnosticText.Excerpt(unit.Groups[1].Value)} {unit.Groups[2].Value}'.")
+            : new(MalformedNumberDescriptor, span, $"'{DiagnosticText.Excerpt(text)}' is not a number.", "Numbers look like 32, 0.5, 1e-3 or 1_000, may end in k, M or G (100k), and durations end in s, m, h or d (2h).");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^([0-9][0-9_.]*)(epochs?|steps?)$")]
     private static partial System.Text.RegularExpressions.Regex UnitSuffix();
 
-    internal static Diagnostic InvalidUtf8(SourceSpan span, long byteOffset) =>
-        new(InvalidUtf8Descriptor, span, $"The file is not valid UTF-8 text: byte {byteOffset} does not belong to any character.", "Save the file as UTF-8; .hyp files are text.");
+    internal static Diagnostic InvalidUtf8(SourceSpan span, long byteOffset, LinePosition at) =>
+        new(InvalidUtf8Descriptor, span, $"The file is not valid UTF-8 text: byte {byteOffset} (line {at.Line}, column {at.Column}) does not belong to any character; nothing in the file was checked.",
+            "Save the file as UTF-8; .hyp files are text.");
+
+    internal static Diagnostic BinaryFile(SourceSpan span, long byteOffset, LinePosition at) =>
+        new(BinaryFileDescriptor, span, $"The file holds a NUL character at byte {byteOffset} (line {at.Line}, column {at.Column}), so it is binary data, not spec text; nothing in the file was checked.",
+            "Check that this is the spec you meant; to put a NUL in a string, write \\0.");
+
+    internal static Diagnostic NameTooLong(SourceSpan span, int length, int limit) =>
+        new(NameTooLongDescriptor, span, $"This name is {length} characters long; names have at most {limit}.", "Choose a shorter name.");
 
     internal static Diagnostic Expected(SourceSpan span, string expected, string? after, string found) =>
         new(ExpectedDescriptor, span, after is null ? $"Expected {expected}, found {found}." : $"Expected {expected} after {after}, found {found}.");
@@ -122,6 +136,4 @@ public static partial class SyntaxDiagnostics
 
     internal static Diagnostic TooManyErrors(SourceSpan span, int shown) =>
         new(TooManyErrorsDescriptor, span, $"Stopped reporting syntax errors after the first {shown}; fix these and check again.");
-
-    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }

@@ -454,8 +454,8 @@ internal sealed class AstBuilder
                         var escape = text.Substring(escapeStart, length);
                         var span = new SourceSpan(_file, Clamp(tokenOffset + escapeStart, length));
                         _diagnostics.Add(IsHexEscape(escape)
-                            ? SyntaxDiagnostics.InvalidCodePoint(span, SyntaxDiagnostics.Shorten(escape))
-                            : SyntaxDiagnostics.InvalidEscape(span, SyntaxDiagnostics.Shorten(escape)));
+                            ? SyntaxDiagnostics.InvalidCodePoint(span, DiagnosticText.Excerpt(escape))
+                            : SyntaxDiagnostics.InvalidEscape(span, DiagnosticText.Excerpt(escape)));
                         i = escapeStart + length - 1;
                     }
 
@@ -473,7 +473,7 @@ internal sealed class AstBuilder
         escape.Length > 4 && escape.StartsWith("\\u{", StringComparison.Ordinal) && escape[^1] == '}' && escape[3..^1].All(char.IsAsciiHexDigit);
 
     private void AddInvalidEscape(int offset, string escape) =>
-        _diagnostics.Add(SyntaxDiagnostics.InvalidEscape(new SourceSpan(_file, Clamp(offset, escape.Length)), SyntaxDiagnostics.Shorten(escape)));
+        _diagnostics.Add(SyntaxDiagnostics.InvalidEscape(new SourceSpan(_file, Clamp(offset, escape.Length)), DiagnosticText.Excerpt(escape)));
 
     // ---- names, operators and spans ---------------------------------------------------------
 

@@ -89,6 +89,10 @@ internal static class SpecParser
                     diagnostics.Add(SyntaxDiagnostics.MalformedNumber(diagnostics.SpanAt(token.StartIndex, token.StopIndex - token.StartIndex + 1), token.Text));
                     token.Type = HypLexer.NUMBER;
                     break;
+                case HypLexer.IDENT when token.StopIndex - token.StartIndex + 1 > MaxNameLength:
+                    var nameLength = token.StopIndex - token.StartIndex + 1;
+                    diagnostics.Add(SyntaxDiagnostics.NameTooLong(diagnostics.SpanAt(token.StartIndex, nameLength), nameLength, MaxNameLength));
+                    break;
                 case HypLexer.UNTERMINATED_COMMENT:
                     facts.HasUnterminatedComment = true;
                     diagnostics.Add(SyntaxDiagnostics.UnterminatedComment(diagnostics.SpanAt(token.StartIndex, 2)));
@@ -156,9 +160,15 @@ internal static class SpecParser
     /// <summary>The deepest nesting of brackets and blocks accepted.</summary>
     public const int MaxBracketDepth = 100;
 
+    /// <summary>
+    /// The longest name accepted: far beyond any real name, and short enough that a message
+    /// quoting a name stays one readable line and the C# generated from it stays valid.
+    /// </summary>
+    public const int MaxNameLength = 64;
+
     private static string DescribeCharacters(string text)
     {
-        var shown = SyntaxDiagnosticsText.Printable(SyntaxDiagnostics.Shorten(text));
+        var shown = DiagnosticText.Excerpt(text);
         return text.Length == 1 ? $"'{shown}'" : $"'{shown}' ({text.Length} characters)";
     }
 

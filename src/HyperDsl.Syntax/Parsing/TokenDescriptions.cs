@@ -64,6 +64,5 @@ internal static class TokenDescriptions
 
     public static bool IsHardKeyword(int type) => type is >= IMPORT and <= TRY;
 
-    private static string SyntaxText(string text) =>
-        SyntaxDiagnosticsText.Printable(Diagnostics.SyntaxDiagnostics.Shorten(text));
+    private static string SyntaxText(string text) => Diagnostics.DiagnosticText.Excerpt(text);
 }

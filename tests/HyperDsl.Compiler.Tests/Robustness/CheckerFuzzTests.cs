@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HyperDsl.Compiler.Resolution;
 using HyperDsl.TestKit;
 
 namespace HyperDsl.Compiler.Tests.Robustness;
@@ -50,13 +51,14 @@ public partial class CheckerFuzzTests
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9._eE]*[kMG%]?")]
     private static partial Regex Atom();
 
-    private sealed class InMemoryResolver(string folder) : Resolution.ISourceResolver
+    private sealed class InMemoryResolver(string folder) : ISourceResolver
     {
-        public byte[]? TryRead(string path, out string? problem)
+        public SpecFileRead Read(string path)
         {
             var full = Path.GetFullPath(path);
-            problem = full.StartsWith(folder, StringComparison.Ordinal) && File.Exists(full) ? null : "no such file";
-            return problem is null ? File.ReadAllBytes(full) : null;
+            return full.StartsWith(folder, StringComparison.Ordinal) && File.Exists(full)
+                ? SpecFileRead.Read(File.ReadAllBytes(full))
+                : SpecFileRead.Refused(SpecFileProblem.NotFound, "no such file");
         }
     }
 }

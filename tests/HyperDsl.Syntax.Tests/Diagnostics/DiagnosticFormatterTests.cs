@@ -75,4 +75,55 @@ public class DiagnosticFormatterTests
 
         Assert.DoesNotContain('\u001b', text);
     }
+
+    [Fact]
+    public void Annotated_form_shows_line_separators_and_bidi_controls_as_escapes_and_keeps_the_caret_in_line()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("a\u2028b\u202Ec BAD\n", 6, 3));
+
+        Assert.Contains("1 | a\\u{2028}b\\u{202E}c BAD\n  | " + new string(' ', "a\\u{2028}b\\u{202E}c ".Length) + "^^^\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotated_form_shows_at_most_a_short_excerpt_of_a_long_line_with_ellipses()
+    {
+        var line = new string('a', 5000) + "BAD" + new string('b', 5000);
+
+        var lines = DiagnosticFormatter.ToAnnotated(At(line, 5000, 3)).Split('\n');
+
+        Assert.True(lines[2].Length <= "1 | ".Length + DiagnosticFormatter.MaxSourceWidth + 6, lines[2]);
+        Assert.StartsWith("1 | ...a", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("b...", lines[2], StringComparison.Ordinal);
+        Assert.Equal(lines[2].IndexOf("BAD", StringComparison.Ordinal), lines[3].IndexOf('^', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Annotated_form_keeps_the_whole_span_start_in_view_on_a_line_of_escapes()
+    {
+        var line = string.Concat(Enumerable.Repeat("\u2028", 3000)) + "BAD";
+
+        var lines = DiagnosticFormatter.ToAnnotated(At(line, 3000, 3)).Split('\n');
+
+        Assert.True(lines[2].Length <= "1 | ".Length + DiagnosticFormatter.MaxSourceWidth + 6, lines[2]);
+        Assert.EndsWith("BAD", lines[2], StringComparison.Ordinal);
+        Assert.Equal("  | " + new string(' ', lines[2].Length - 7) + "^^^", lines[3]);
+    }
+
+    [Fact]
+    public void Annotated_form_underlines_no_more_than_it_shows_of_a_long_span()
+    {
+        var lines = DiagnosticFormatter.ToAnnotated(At(new string('x', 10_000), 0, 10_000)).Split('\n');
+
+        Assert.Equal("1 | " + new string('x', DiagnosticFormatter.MaxSourceWidth) + "...", lines[2]);
+        Assert.Equal("  | " + new string('^', DiagnosticFormatter.MaxSourceWidth), lines[3]);
+    }
+
+    [Fact]
+    public void Both_forms_escape_a_path_that_holds_a_line_separator()
+    {
+        var diagnostic = new Diagnostic(Descriptor, new SourceSpan(new SourceFile("a\u2028b.hyp", "x"), new TextSpan(0, 1)), "Wrong.");
+
+        Assert.StartsWith("a\\u{2028}b.hyp(1,1): error", DiagnosticFormatter.ToCanonical(diagnostic), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u2028', DiagnosticFormatter.ToAnnotated(diagnostic));
+    }
 }
