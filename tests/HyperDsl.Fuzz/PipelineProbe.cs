@@ -31,9 +31,6 @@ public enum ProbeOutcome
 /// </summary>
 public sealed class PipelineProbe
 {
-    /// <summary>The largest spec file a host reads.</summary>
-    public const int MaxSpecBytes = 1 << 20;
-
     private readonly HashSet<string> _compiled = new(StringComparer.Ordinal);
     private readonly ExperimentAssemblyCompiler _compiler = new(cacheDirectory: null);
     private int _compileBudget;
@@ -48,7 +45,7 @@ public sealed class PipelineProbe
     public ProbeOutcome Run(FuzzInput input)
     {
         // Hosts refuse larger files before parsing them (as they would a file that is not a spec).
-        if (input.Bytes.Length > MaxSpecBytes)
+        if (input.Bytes.Length > SpecFileReader.MaxBytes)
         {
             return ProbeOutcome.Rejected;
         }
