@@ -55,16 +55,16 @@ public sealed class PostgresStudyStore : RelationalStudyStore
     /// <inheritdoc cref="Open(string)"/>
     public static PostgresStudyStore Open(string url, TimeProvider clock, StoreRetryPolicy retry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(url);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(retry);
-        if (!PostgresLocation.Matches(url))
-        {
-            throw new StudyStoreException($"'{StudyStores.Redacted(url)}' is not a PostgreSQL URL; give postgresql://user:password@host:port/database.");
-        }
+        return StoreLocation.Parse(url) is PostgresLocation location
+            ? Open(location, clock, retry)
+            : throw new StudyStoreException($"'{StoreLocationParser.Redact(url)}' is not a PostgreSQL URL; give postgresql://user:password@host:port/database.");
+    }
 
-        var location = PostgresLocation.Parse(url);
-
+    /// <summary>Opens the store in the database <paramref name="location"/> names.</summary>
+    internal static PostgresStudyStore Open(PostgresLocation location, TimeProvider clock, StoreRetryPolicy retry)
+    {
         // Not opened here: the store opens it, and tries again while the server cannot be reached.
         var connection = new NpgsqlConnection(location.ConnectionString);
         try
