@@ -35,7 +35,18 @@ internal static class StorageCommand
                 return exitCode;
             }
 
-            console.Out.WriteLine(store.SchemaChange switch
+            SchemaChange change;
+            try
+            {
+                change = store.Upgrade();
+            }
+            catch (StudyStoreException error)
+            {
+                console.Error.WriteLine($"hyp: error: {error.Message}");
+                return ExitCodes.UsageOrIo;
+            }
+
+            console.Out.WriteLine(change switch
             {
                 SchemaChange.Created => $"{store.Location}: created the study schema (Optuna 3.1's tables and HyperDsl's).",
                 SchemaChange.HyperDslTablesAdded => $"{store.Location}: added HyperDsl's tables; Optuna's tables and studies are as they were.",
