@@ -13,23 +13,8 @@ internal sealed class FreshDatabase
     }
 
     /// <summary>Notes <paramref name="location"/>'s file if it does not exist yet.</summary>
-    public static FreshDatabase Before(string location)
-    {
-        try
-        {
-            if (StudyStores.IsPostgresql(location))
-            {
-                return new FreshDatabase(null);
-            }
-
-            var path = StudyStores.SqlitePath(location);
-            return new FreshDatabase(File.Exists(path) ? null : path);
-        }
-        catch (StudyStoreException)
-        {
-            return new FreshDatabase(null);
-        }
-    }
+    public static FreshDatabase Before(StoreLocation location) =>
+        new(location.SqlitePath is { } path && !File.Exists(path) ? path : null);
 
     /// <summary>Closes <paramref name="store"/> and deletes the file (and its WAL files) when this run created it and it holds no study.</summary>
     public void RemoveIfEmpty(IStudyStore store)

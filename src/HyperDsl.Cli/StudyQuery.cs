@@ -15,18 +15,9 @@ internal static class StudyQuery
         }
 
         // Reading must not create an empty database where the user mistyped a path.
-        try
+        if (spec.Storage.SqlitePath is { } path && !File.Exists(path))
         {
-            var path = StudyStores.IsPostgresql(spec.Storage) ? null : StudyStores.SqlitePath(spec.Storage);
-            if (path is not null && !File.Exists(path))
-            {
-                console.Error.WriteLine($"hyp: error: there is no study database at '{path}' yet; run `hyp run {spec.Path}` first (or pass --storage).");
-                return ExitCodes.UsageOrIo;
-            }
-        }
-        catch (StudyStoreException error)
-        {
-            console.Error.WriteLine($"hyp: error: {error.Message}");
+            console.Error.WriteLine($"hyp: error: there is no study database at '{path}' yet; run `hyp run {spec.Path}` first (or pass --storage).");
             return ExitCodes.UsageOrIo;
         }
 

@@ -3,6 +3,7 @@ using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Hosting;
 using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Diagnostics;
 
@@ -16,7 +17,7 @@ internal sealed class StudySpec : IDisposable
 {
     private readonly LoadedExperiments _loaded;
 
-    private StudySpec(string path, string text, IExperimentDefinition definition, LoadedExperiments loaded, string storage)
+    private StudySpec(string path, string text, IExperimentDefinition definition, LoadedExperiments loaded, StoreLocation storage)
     {
         Path = path;
         Text = text;
@@ -38,7 +39,7 @@ internal sealed class StudySpec : IDisposable
     public IExperimentDefinition Definition { get; }
 
     /// <summary>Where the study lives: <c>--storage</c>, else <c>$HYP_STORAGE</c>, else the spec's <c>storage</c> (from the spec's folder), else <c>{spec}.study.db</c> beside the spec.</summary>
-    public string Storage { get; }
+    public StoreLocation Storage { get; }
 
     /// <summary>
     /// Where the best trials' weights go: beside a SQLite store <c>x.study.db</c>, <c>x.study.weights/</c>;
@@ -48,9 +49,7 @@ internal sealed class StudySpec : IDisposable
     {
         get
         {
-            var file = System.IO.Path.GetFullPath(Runtime.Studies.Storage.StudyStores.IsPostgresql(Storage)
-                ? System.IO.Path.ChangeExtension(Path, ".study.db")
-                : Runtime.Studies.Storage.StudyStores.SqlitePath(Storage));
+            var file = System.IO.Path.GetFullPath(Storage.SqlitePath ?? System.IO.Path.ChangeExtension(Path, ".study.db"));
             return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, System.IO.Path.GetFileNameWithoutExtension(file) + ".weights");
         }
     }
@@ -59,7 +58,7 @@ internal sealed class StudySpec : IDisposable
     /// Checks and loads <paramref name="file"/>; on any problem prints it and returns null with
     /// the exit code to use. Diagnostics are printed (warnings too) before anything runs.
     /// </summary>
-    public static StudySpec? Load(string file, string? experiment, string? storage, CliConsole console, out int exitCode)
+    public static StudySpec? Load(string file, string? experiment, StoreLocation? storage, CliConsole console, out int exitCode)
     {
         if (Directory.Exists(file))
         {
@@ -120,10 +119,22 @@ internal sealed class StudySpec : IDisposable
             return null;
         }
 
-        var location = storage
-            ?? (Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } shared ? shared : null)
-            ?? (chosen.Plan.Storage is { } planned ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(spec.DisplayPath) ?? "", planned) : null)
-            ?? System.IO.Path.ChangeExtension(spec.DisplayPath, ".study.db");
+        StoreLocation location;
+        try
+        {
+            location = storage
+                ?? StoreLocation.FromEnvironment(StorageVariable)
+                ?? (chosen.Plan.Storage is { } planned ? StoreLocation.ParseSpecStorage(planned, System.IO.Path.GetDirectoryName(spec.DisplayPath) ?? "") : null)
+                ?? StoreLocation.SqliteFile(System.IO.Path.ChangeExtension(spec.DisplayPath, ".study.db"));
+        }
+        catch (StudyStoreException error)
+        {
+            console.Error.WriteLine($"hyp: error: {error.Message}");
+            experiments.Dispose();
+            exitCode = ExitCodes.UsageOrIo;
+            return null;
+        }
+
         exitCode = ExitCodes.Success;
         return new StudySpec(spec.DisplayPath, System.Text.Encoding.UTF8.GetString(spec.Bytes), chosen, experiments, location);
     }

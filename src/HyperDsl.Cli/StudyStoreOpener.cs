@@ -5,7 +5,7 @@ namespace HyperDsl.Cli;
 /// <summary>Opens a study store, turning what can go wrong into one clear line.</summary>
 internal static class StudyStoreOpener
 {
-    public static IStudyStore? Open(string location, CliConsole console, out int exitCode)
+    public static IStudyStore? Open(StoreLocation location, CliConsole console, out int exitCode)
     {
         try
         {

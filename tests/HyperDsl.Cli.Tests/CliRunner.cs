@@ -15,7 +15,10 @@ internal static class CliRunner
 
     public static CliResult Run(params string[] args) => Run(isTerminal: false, args);
 
-    public static CliResult RunProcess(string workingDirectory, params string[] args)
+    public static CliResult RunProcess(string workingDirectory, params string[] args) => RunProcess(workingDirectory, configure: null, args);
+
+    /// <summary>Runs <c>dotnet hyp.dll ARGS</c>, after <paramref name="configure"/> had its say on the process (its environment, a command to run it under).</summary>
+    public static CliResult RunProcess(string workingDirectory, Action<ProcessStartInfo>? configure, params string[] args)
     {
         var hyp = Path.Combine(AppContext.BaseDirectory, "hyp.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -29,6 +32,8 @@ internal static class CliRunner
         {
             start.ArgumentList.Add(arg);
         }
+
+        configure?.Invoke(start);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

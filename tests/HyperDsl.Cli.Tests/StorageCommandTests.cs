@@ -45,7 +45,7 @@ public sealed class StorageCommandTests(PostgresServer server) : IClassFixture<P
         Assert.Equal((0, $"{path}: added HyperDsl's tables; Optuna's tables and studies are as they were.\n"), (result.ExitCode, result.Output));
         using var reopened = SqliteStudyStore.Open(path);
         Assert.NotNull(reopened.FindStudy("kept"));
-        Assert.Equal(SchemaChange.None, reopened.SchemaChange);
+        Assert.Equal(SchemaChange.None, reopened.Upgrade());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class StudyRunner
     }
 
     /// <summary>Runs the study until it should stop; cancelling ends the running trials after their epoch, as interrupted.</summary>
-    /// <exception cref="StudyStoreException">The store cannot be used.</exception>
+    /// <exception cref="StudyStoreException">The store cannot be used (a store this process may not write is reported before anything starts).</exception>
     public StudyResult Run(CancellationToken cancellation = default)
     {
         var plan = _experiment.Plan;
@@ -61,6 +61,8 @@ public sealed class StudyRunner
 
     private StudyResult Run(DataSplits data, CancellationToken cancellation)
     {
+        // A database this process may not write is reported now, not when the first trial is stored.
+        _store.CheckWritable();
         var plan = _experiment.Plan;
         var name = _options.StudyName ?? _experiment.Name;
         var versions = new StudyVersions(_store, _experiment, Satisfies);

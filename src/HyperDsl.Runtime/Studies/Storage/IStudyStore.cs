@@ -17,8 +17,24 @@ public interface IStudyStore : IDisposable
     /// <summary>Where the store is, for messages (a file path or a URI without its password).</summary>
     string Location { get; }
 
-    /// <summary>What opening this store did to its database's schema (created it, added HyperDsl's tables, or nothing).</summary>
-    SchemaChange SchemaChange { get; }
+    /// <summary>
+    /// Completes the database's schema now: creates Optuna's and HyperDsl's tables in an empty
+    /// database, adds HyperDsl's to an Optuna one, and says what it did. Without it, the store's
+    /// first write does the same: opening a store, and reading, never change the database, and in
+    /// a database that has Optuna's tables neither does a write that fails or is refused
+    /// (HyperDsl's tables are created in that write's transaction, and roll back with it; an empty
+    /// database gets all tables before the first write, in a transaction of their own).
+    /// </summary>
+    /// <exception cref="StudyStoreException">The database cannot be written, or the user may not create tables in it.</exception>
+    SchemaChange Upgrade();
+
+    /// <summary>
+    /// Checks, changing nothing, that this process may write the database: that it may create what
+    /// the schema lacks and change a trial. A run checks this before it starts anything, so that a
+    /// read-only database (a file this user may not write, a read-only server) is reported at once.
+    /// </summary>
+    /// <exception cref="StudyStoreException">The database cannot be written; the message says what to do.</exception>
+    void CheckWritable();
 
     /// <summary>The id of the study called <paramref name="name"/>, or null.</summary>
     long? FindStudy(string name);

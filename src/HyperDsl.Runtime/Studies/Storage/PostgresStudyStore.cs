@@ -11,7 +11,7 @@ namespace HyperDsl.Runtime.Studies.Storage;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Concurrency: the first store to open a new database creates the tables while holding an
+/// Concurrency: the first store to write to a new database creates the tables while holding an
 /// advisory lock, so workers starting together create them once. A trial's number is the count of
 /// its study's trials, taken while holding the study's row (<c>FOR UPDATE</c>), as Optuna does, so
 /// no two trials share a number. A worker claims a queued trial with <c>FOR UPDATE SKIP LOCKED</c>:
@@ -42,7 +42,8 @@ public sealed class PostgresStudyStore : RelationalStudyStore
     /// <summary>
     /// Opens the store in the database that <paramref name="url"/> names
     /// (<c>postgresql://user:password@host:port/database</c>; also <c>postgres://</c> and
-    /// <c>postgresql+psycopg2://</c>), creating Optuna's and HyperDsl's tables if the database has none.
+    /// <c>postgresql+psycopg2://</c>); Optuna's and HyperDsl's tables, where the database lacks them,
+    /// come with the first write (see <see cref="IStudyStore.Upgrade"/>).
     /// </summary>
     /// <exception cref="StudyStoreException">
     /// The URL is malformed; the server cannot be reached within the retry policy's time or refuses
@@ -55,16 +56,16 @@ public sealed class PostgresStudyStore : RelationalStudyStore
     /// <inheritdoc cref="Open(string)"/>
     public static PostgresStudyStore Open(string url, TimeProvider clock, StoreRetryPolicy retry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(url);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(retry);
-        if (!PostgresLocation.Matches(url))
-        {
-            throw new StudyStoreException($"'{StudyStores.Redacted(url)}' is not a PostgreSQL URL; give postgresql://user:password@host:port/database.");
-        }
+        return StoreLocation.Parse(url) is PostgresLocation location
+            ? Open(location, clock, retry)
+            : throw new StudyStoreException($"'{StoreLocationParser.Redact(url)}' is not a PostgreSQL URL; give postgresql://user:password@host:port/database.");
+    }
 
-        var location = PostgresLocation.Parse(url);
-
+    /// <summary>Opens the store in the database <paramref name="location"/> names.</summary>
+    internal static PostgresStudyStore Open(PostgresLocation location, TimeProvider clock, StoreRetryPolicy retry)
+    {
         // Not opened here: the store opens it, and tries again while the server cannot be reached.
         var connection = new NpgsqlConnection(location.ConnectionString);
         try

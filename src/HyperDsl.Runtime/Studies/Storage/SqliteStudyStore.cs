@@ -22,7 +22,11 @@ public sealed class SqliteStudyStore : RelationalStudyStore
     {
     }
 
-    /// <summary>Opens the store in <paramref name="path"/>, creating the file (and its folder) if needed.</summary>
+    /// <summary>
+    /// Opens the store in <paramref name="path"/>, creating an empty file (and its folder) if there is
+    /// none; the tables come with the first write (see <see cref="IStudyStore.Upgrade"/>). What a failed
+    /// open created, it removes.
+    /// </summary>
     /// <exception cref="StudyStoreException">
     /// The path is not a SQLite database, is a database of another program or of an Optuna or
     /// HyperDsl schema this version does not read (such a file is left unchanged), or cannot be written.
@@ -36,7 +40,8 @@ public sealed class SqliteStudyStore : RelationalStudyStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(clock);
         var fullPath = Path.GetFullPath(path);
-        SqliteFile.Prepare(fullPath);
+        var existed = File.Exists(fullPath);
+        var createdFolder = SqliteFile.Prepare(fullPath);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -61,16 +66,19 @@ public sealed class SqliteStudyStore : RelationalStudyStore
         catch (SqliteException e)
         {
             connection.Dispose();
+            SqliteFile.Undo(fullPath, existed, createdFolder);
             throw SqliteFile.Explain(fullPath, e);
         }
         catch (StudyStoreException e) when (e.InnerException is SqliteException inner)
         {
             connection.Dispose();
+            SqliteFile.Undo(fullPath, existed, createdFolder);
             throw SqliteFile.Explain(fullPath, inner);
         }
         catch
         {
             connection.Dispose();
+            SqliteFile.Undo(fullPath, existed, createdFolder);
             throw;
         }
     }

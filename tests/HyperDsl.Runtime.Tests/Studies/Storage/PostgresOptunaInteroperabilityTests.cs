@@ -10,8 +10,9 @@ public sealed class PostgresOptunaInteroperabilityTests(PostgresServer server) :
     [Fact]
     public void Tables_and_enum_types_are_created_exactly_as_optuna_creates_them()
     {
-        using (Backend.Open())
+        using (var store = Backend.Open())
         {
+            store.Upgrade();
         }
 
         using var empty = server.NewDatabase();

@@ -60,10 +60,15 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public void A_new_database_gets_optunas_version_rows_and_hyperdsls_schema()
+    public void A_new_database_gets_optunas_version_rows_and_hyperdsls_schema_with_the_first_write()
     {
-        using (_database.Open())
+        using (var store = _database.Open())
         {
+            Assert.Equal(0L, _database.Scalar(TableCount));
+            Assert.Null(store.FindStudy("s"));
+            Assert.Empty(store.StudyVersions("s"));
+            Assert.Equal(0L, _database.Scalar(TableCount));
+            store.CreateStudy("s", [StudyDirection.Minimize]);
         }
 
         Assert.Equal("v3.0.0.d", _database.Scalar("SELECT version_num FROM alembic_version"));
@@ -82,20 +87,25 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
         server.Execute("postgres", $"CREATE ROLE {role} LOGIN PASSWORD '{RolePassword}'");
         try
         {
-            var refused = Assert.Throws<StudyStoreException>(() => StudyStores.Open(url));
+            var refused = Assert.Throws<StudyStoreException>(() =>
+            {
+                using var early = StudyStores.Open(url);
+                early.CheckWritable();
+            });
             using (var owner = _database.Open())
             {
-                Assert.Equal(SchemaChange.Created, owner.SchemaChange);
+                Assert.Equal(SchemaChange.Created, owner.Upgrade());
             }
 
             _database.Execute($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}");
             using (var worker = StudyStores.Open(url))
             {
+                worker.CheckWritable();
                 var study = worker.CreateStudy("s", [StudyDirection.Minimize]);
                 var trial = worker.StartNextTrial(study, budget: 1, create: true).Trial!;
                 worker.FinishTrial(trial.Id, TrialState.Complete, [1.0]);
 
-                Assert.Equal(SchemaChange.None, worker.SchemaChange);
+                Assert.Equal(SchemaChange.None, worker.Upgrade());
                 Assert.True(worker.StartNextTrial(study, budget: 1, create: true).BudgetReached);
             }
 
@@ -109,13 +119,19 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public void Many_stores_opening_a_new_database_at_once_create_the_tables_once()
+    public void Many_stores_starting_on_a_new_database_at_once_create_the_tables_once()
     {
         var stores = Simultaneous.Run<IStudyStore>(8, _ => [_database.Open()]);
         try
         {
-            var study = stores[0].CreateStudy("s", [StudyDirection.Minimize]);
-            Assert.All(stores, store => Assert.Equal(study, store.FindStudy("s")));
+            var spec = new SpecRecord("hash", "s.hyp", "text", "v");
+            var versions = Simultaneous.Run(8, i =>
+            {
+                stores[i].CheckWritable();
+                return new List<StudyVersion> { stores[i].CreateStudyVersion("s", spec, [StudyDirection.Minimize]) };
+            });
+            Assert.Single(versions.Select(v => v.StudyId).Distinct());
+            Assert.All(stores, store => Assert.Equal(versions[0].StudyId, store.FindStudy("s")));
             Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM alembic_version"));
             Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM hyperdsl_schema"));
         }
@@ -123,6 +139,45 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IDisposable
         {
             stores.ForEach(s => s.Dispose());
         }
+    }
+
+    [Fact]
+    public void A_database_that_takes_only_reads_can_be_read_and_is_reported_by_the_writability_check()
+    {
+        using (var store = _database.Open())
+        {
+            store.CreateStudy("kept", [StudyDirection.Minimize]);
+        }
+
+        _database.Execute($"ALTER DATABASE {_database.Name} SET default_transaction_read_only = on");
+        using var reader = _database.Open();
+
+        var error = Assert.Throws<StudyStoreException>(reader.CheckWritable);
+
+        Assert.NotNull(reader.FindStudy("kept"));
+        Assert.Contains($"postgresql://postgres@127.0.0.1:{server.Port}/{_database.Name} cannot be written", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was run", error.Message, StringComparison.Ordinal);
+        Assert.Contains("default_transaction_read_only", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_study_refused_in_an_optuna_database_adds_no_tables_to_it()
+    {
+        using (var store = _database.Open())
+        {
+            store.CreateStudy("kept", [StudyDirection.Minimize]);
+        }
+
+        _database.Execute("DROP TABLE hyperdsl_study_versions; DROP TABLE hyperdsl_schema");
+        using var reopened = _database.Open();
+        reopened.CheckWritable();
+
+        var error = Assert.Throws<StudyStoreException>(() => reopened.CreateStudyVersion("kept", new SpecRecord("h", "p", "t", "v"), [StudyDirection.Minimize]));
+
+        Assert.Contains("already has a study named 'kept'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(13L, _database.Scalar(TableCount));
+        Assert.Empty(reopened.StudyVersions("kept"));
     }
 
     [Theory]

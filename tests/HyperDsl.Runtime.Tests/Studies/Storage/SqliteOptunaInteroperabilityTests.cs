@@ -5,8 +5,9 @@ public sealed class SqliteOptunaInteroperabilityTests() : OptunaInteroperability
     [Fact]
     public void Tables_are_created_exactly_as_optuna_creates_them()
     {
-        using (Backend.Open())
+        using (var store = Backend.Open())
         {
+            store.Upgrade();
         }
 
         using var schema = RunOptuna("schema", Backend.OptunaUrl);

@@ -31,7 +31,7 @@ public sealed class StudyStoresTests : IDisposable
     [InlineData("postgresql:///studies?host=/var/run/postgresql&user=me", "/var/run/postgresql", 5432, "me", null, "studies")]
     public void A_postgresql_url_becomes_an_npgsql_connection_string(string url, string host, int port, string? user, string? password, string database)
     {
-        var builder = new NpgsqlConnectionStringBuilder(PostgresLocation.Parse(url).ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(PostgresLocation.FromUrl(url).ConnectionString);
 
         Assert.Equal((host, port, user, password, database), (builder.Host, builder.Port, builder.Username, builder.Password, builder.Database));
         Assert.False(builder.Pooling);
@@ -41,7 +41,7 @@ public sealed class StudyStoresTests : IDisposable
     [Fact]
     public void A_postgresql_url_shows_without_its_password_and_keeps_its_options()
     {
-        var location = PostgresLocation.Parse("postgresql://user:secret@db:5433/studies?sslmode=verify-full&password=other&connect_timeout=5");
+        var location = PostgresLocation.FromUrl("postgresql://user:secret@db:5433/studies?sslmode=verify-full&password=other&connect_timeout=5");
         var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString);
 
         Assert.Equal("postgresql://user@db:5433/studies?sslmode=verify-full&connect_timeout=5", location.Display);
@@ -66,7 +66,7 @@ public sealed class StudyStoresTests : IDisposable
     {
         var error = Assert.Throws<StudyStoreException>(() => StudyStores.SqlitePath("postgresql://user:secret@db/studies?password=secret"));
 
-        Assert.Equal("postgresql://user:***@db/studies?password=*** is a PostgreSQL database, not a SQLite file.", error.Message);
+        Assert.Equal("postgresql://user@db/studies is a PostgreSQL database, not a SQLite file.", error.Message);
         Assert.False(StudyStores.IsPostgresql("sqlite:///studies.db"));
     }
 

@@ -74,9 +74,7 @@ internal sealed class PostgresDialect : SqlDialect
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Nothing to set: a server database needs no per-connection settings.</summary>
-    public override void PrepareForWrites(DbConnection connection)
-    {
-    }
+    public override bool PrepareForWrites(DbConnection connection) => true;
 
     /// <summary>
     /// Npgsql learns the database's types when it first connects, which may be before Optuna's enum

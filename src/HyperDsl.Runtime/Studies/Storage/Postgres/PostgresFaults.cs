@@ -34,6 +34,8 @@ internal static class PostgresFaults
             " Check the user name and password: give them in the URL (percent-encoded), or the password in PGPASSWORD or ~/.pgpass; " +
             "to keep them out of specs and command lines, give the location as env:NAME, NAME being an environment variable that holds the URL.",
         PostgresErrorCodes.InvalidCatalogName => " Create the database first (for example with `createdb`), or name one that exists.",
+        PostgresErrorCodes.ReadOnlySqlTransaction =>
+            " The server takes only reads here (a standby, or default_transaction_read_only is on for this database or user): give the URL of a database that may be written.",
         PostgresErrorCodes.InsufficientPrivilege =>
             " A new database needs a user who may create tables and types in its schema, once: run `hyp storage upgrade` with such a user's URL. " +
             "Workers then need only to read and write rows (SELECT, INSERT, UPDATE and DELETE on the tables, USAGE on the sequences).",

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace HyperDsl.Runtime.Studies.Storage.Postgres;
@@ -6,11 +10,10 @@ namespace HyperDsl.Runtime.Studies.Storage.Postgres;
 /// A PostgreSQL URL as libpq and SQLAlchemy write it
 /// (<c>postgresql://user:password@host:port/database?sslmode=require</c>, also <c>postgres://</c> and
 /// <c>postgresql+psycopg2://</c>) turned into an Npgsql connection string, and into a form to show
-/// in messages that has no password.
+/// in messages that has no password. Every part is checked here, so that Npgsql never meets a
+/// malformed one later (where its error would name neither the URL nor what to do).
 /// </summary>
-/// <param name="ConnectionString">For Npgsql; holds the password.</param>
-/// <param name="Display">The URL without its password, for messages and <see cref="IStudyStore.Location"/>.</param>
-internal sealed record PostgresLocation(string ConnectionString, string Display)
+internal sealed partial class PostgresLocation : StoreLocation
 {
     private const int DefaultPort = 5432;
 
@@ -18,7 +21,7 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
     private static readonly IReadOnlyDictionary<string, Action<NpgsqlConnectionStringBuilder, string>> Options =
         new Dictionary<string, Action<NpgsqlConnectionStringBuilder, string>>(StringComparer.Ordinal)
         {
-            ["host"] = (b, v) => b.Host = v,
+            ["host"] = SetHosts,
             ["port"] = (b, v) => b.Port = Port(v),
             ["user"] = (b, v) => b.Username = v,
             ["password"] = (b, v) => b.Password = v,
@@ -27,35 +30,49 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
             ["sslrootcert"] = (b, v) => b.RootCertificate = v,
             ["sslcert"] = (b, v) => b.SslCertificate = v,
             ["sslkey"] = (b, v) => b.SslKey = v,
-            ["connect_timeout"] = (b, v) => b.Timeout = int.TryParse(v, out var seconds) && seconds >= 0 ? seconds : throw new FormatException($"connect_timeout must be a number of seconds, not '{v}'."),
+            ["connect_timeout"] = (b, v) => b.Timeout = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 1024 ? seconds : throw new FormatException("connect_timeout must be a whole number of seconds, at most 1024."),
             ["application_name"] = (b, v) => b.ApplicationName = v,
             ["options"] = (b, v) => b.Options = v,
             ["target_session_attrs"] = (b, v) => b.TargetSessionAttributes = v,
         };
 
-    /// <summary>Whether <paramref name="location"/> is a PostgreSQL URL (by its scheme; the rest is checked by <see cref="Parse"/>).</summary>
-    public static bool Matches(string location)
+    private PostgresLocation(string connectionString, string display)
     {
-        var separator = location.IndexOf("://", StringComparison.Ordinal);
-        return separator > 0 && location[..separator].ToLowerInvariant().Split('+')[0] is "postgresql" or "postgres";
+        ConnectionString = connectionString;
+        Display = display;
     }
 
-    /// <summary>Reads a URL that <see cref="Matches"/>.</summary>
+    /// <summary>For Npgsql; holds the password.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The URL without its password, for messages and <see cref="IStudyStore.Location"/>.</summary>
+    public override string Display { get; }
+
+    public override bool IsPostgresql => true;
+
+    /// <summary>
+    /// Reads a URL that starts <c>postgresql://</c> (or one of its aliases), as <see cref="StoreLocationParser"/>
+    /// found it; other callers go through <see cref="StoreLocation.Parse"/>.
+    /// </summary>
+    /// <param name="location">The URL.</param>
+    /// <param name="subject">What names the URL in messages (where it came from, and the URL without its password).</param>
     /// <exception cref="StudyStoreException">The URL is malformed or has an option HyperDsl does not pass on; the message has no password.</exception>
-    public static PostgresLocation Parse(string location)
+    public static PostgresLocation FromUrl(string location, string? subject = null)
     {
         try
         {
             return Read(location);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException)
+        catch (FormatException e)
         {
             throw new StudyStoreException(
-                $"'{StudyStores.Redacted(location)}' is not a PostgreSQL URL HyperDsl can use: {e.Message} " +
+                $"{subject ?? $"'{StoreLocationParser.Redact(location)}'"} is not a PostgreSQL URL HyperDsl can use: {e.Message} " +
                 "Give postgresql://user:password@host:port/database (the password percent-encoded), or env:NAME where the environment variable NAME holds it.",
                 e);
         }
     }
+
+    internal override IStudyStore Open() => PostgresStudyStore.Open(this, TimeProvider.System, StoreRetryPolicy.Default);
 
     private static PostgresLocation Read(string location)
     {
@@ -81,7 +98,7 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
             Pooling = false,
             TcpKeepAlive = true,
         };
-        SetHosts(builder, hosts);
+        SetHosts(builder, Decode(hosts));
         string? user = null;
         if (userInfo is not null)
         {
@@ -106,7 +123,8 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
             var name = Decode(equals >= 0 ? option[..equals] : option);
             if (!Options.TryGetValue(name, out var apply))
             {
-                throw new FormatException($"it has the option '{name}', which HyperDsl does not pass on (it takes {string.Join(", ", Options.Keys)}).");
+                throw new FormatException(
+                    $"it has {(OptionName().IsMatch(name) ? $"the option '{name}'" : "an option")}, which HyperDsl does not pass on (it takes {string.Join(", ", Options.Keys)}).");
             }
 
             apply(builder, equals >= 0 ? Decode(option[(equals + 1)..]) : "");
@@ -118,10 +136,31 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
 
         var display = $"postgresql://{(user is null ? "" : Uri.EscapeDataString(user) + "@")}{hosts}/{Uri.EscapeDataString(database)}" +
             (shown.Count > 0 ? "?" + string.Join('&', shown) : "");
-        return new PostgresLocation(builder.ConnectionString, display);
+        return new PostgresLocation(Validated(builder), display);
     }
 
-    /// <summary>One host with an optional port (an IPv6 address in brackets), or several as <c>host:port,host:port</c>.</summary>
+    /// <summary>
+    /// The connection string, once Npgsql has checked it as it would when connecting (where a
+    /// problem would surface as Npgsql's own exception, not as a message about the URL).
+    /// </summary>
+    private static string Validated(NpgsqlConnectionStringBuilder builder)
+    {
+        try
+        {
+            new NpgsqlDataSourceBuilder(builder.ConnectionString).Build().Dispose();
+            return builder.ConnectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            throw new FormatException("Npgsql cannot connect with what it says.", e);
+        }
+    }
+
+    /// <summary>
+    /// One host with an optional port (an IPv6 address in brackets), a Unix socket folder (from
+    /// <c>%2Fvar%2Frun%2Fpostgresql</c> or <c>?host=/var/run/postgresql</c>), or several as
+    /// <c>host:port,host:port</c>; each is checked, so that a mistyped URL does not reach Npgsql.
+    /// </summary>
     private static void SetHosts(NpgsqlConnectionStringBuilder builder, string hosts)
     {
         if (hosts.Length == 0)
@@ -131,30 +170,60 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
             return;
         }
 
-        if (hosts.Contains(',', StringComparison.Ordinal))
+        var each = hosts.Split(',').Select(HostAndPort).ToList();
+        if (each.Count == 1)
         {
-            // Npgsql takes libpq's list of hosts, each with its own port, as it is.
-            builder.Host = hosts;
+            builder.Host = each[0].Host;
+            builder.Port = each[0].Port ?? builder.Port;
             return;
         }
 
-        var bracket = hosts.StartsWith('[') ? hosts.IndexOf(']', StringComparison.Ordinal) : -1;
-        var colon = hosts.LastIndexOf(':');
-        if (bracket > 0)
-        {
-            builder.Host = hosts[1..bracket];
-            colon = hosts.Length > bracket + 1 && hosts[bracket + 1] == ':' ? bracket + 1 : -1;
-        }
-        else
-        {
-            builder.Host = Decode(colon >= 0 ? hosts[..colon] : hosts);
-        }
-
-        builder.Port = colon >= 0 ? Port(hosts[(colon + 1)..]) : DefaultPort;
+        // Npgsql takes libpq's list of hosts, each with its own port.
+        builder.Host = string.Join(',', each.Select(h => (h.Host.Contains(':', StringComparison.Ordinal) ? $"[{h.Host}]" : h.Host) + (h.Port is { } port ? $":{port}" : "")));
     }
 
+    private static (string Host, int? Port) HostAndPort(string text)
+    {
+        if (text.StartsWith('/'))
+        {
+            return (text, null);
+        }
+
+        if (text.StartsWith('['))
+        {
+            var close = text.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw new FormatException("an IPv6 address in brackets lacks its ']'.");
+            }
+
+            var address = text[1..close];
+            if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                throw new FormatException("what is in brackets is not an IPv6 address.");
+            }
+
+            var after = text[(close + 1)..];
+            return after.Length == 0 ? (address, null)
+                : after[0] == ':' ? (address, Port(after[1..]))
+                : throw new FormatException("after an IPv6 address in brackets ']' comes ':port' or nothing.");
+        }
+
+        var colon = text.LastIndexOf(':');
+        var host = colon >= 0 ? text[..colon] : text;
+        if (!HostName().IsMatch(host) && !IPAddress.TryParse(host, out _))
+        {
+            throw new FormatException("its host name has characters a host name cannot have (put an IPv6 address in brackets).");
+        }
+
+        return (host, colon >= 0 ? Port(text[(colon + 1)..]) : null);
+    }
+
+    // A port is never shown: a password whose '@' is missing takes its place.
     private static int Port(string text) =>
-        int.TryParse(text, out var port) && port is > 0 and <= 65535 ? port : throw new FormatException($"'{text}' is not a port number.");
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new FormatException("its port is not a port number (a whole number from 1 to 65535).");
 
     private static SslMode SslMode(string text) => text switch
     {
@@ -164,8 +233,19 @@ internal sealed record PostgresLocation(string ConnectionString, string Display)
         "require" => Npgsql.SslMode.Require,
         "verify-ca" => Npgsql.SslMode.VerifyCA,
         "verify-full" => Npgsql.SslMode.VerifyFull,
-        _ => throw new FormatException($"sslmode must be disable, allow, prefer, require, verify-ca or verify-full, not '{text}'."),
+        _ => throw new FormatException("sslmode must be disable, allow, prefer, require, verify-ca or verify-full."),
     };
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text);
+    /// <summary>Percent-decodes a part of the URL, which then may not hold control characters (nor may the part be used for anything else).</summary>
+    private static string Decode(string text)
+    {
+        var decoded = Uri.UnescapeDataString(text);
+        return decoded.Any(char.IsControl) ? throw new FormatException("it has a percent-encoded control character.") : decoded;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?$")]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^[a-z_]{1,40}$")]
+    private static partial Regex OptionName();
 }

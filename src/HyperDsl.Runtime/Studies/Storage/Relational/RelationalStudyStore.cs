@@ -50,6 +50,7 @@ public abstract class RelationalStudyStore : IStudyStore
     private readonly TimeProvider _clock;
     private readonly TrialReader _reader;
     private readonly StoreRetryPolicy _retry;
+    private readonly SchemaInstaller _installer;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, TrialCache> _trials = [];
 
@@ -58,12 +59,27 @@ public abstract class RelationalStudyStore : IStudyStore
     private readonly Dictionary<(long Study, string Name), (ParameterSpace Space, string Json)> _recordedSpaces = [];
     private bool _disposed;
 
+    // What the database had of the schema when last looked at; until it is complete, every operation looks again.
+    private SchemaState _schema;
+
+    // The connection learns the types a write created at the start of the next operation, outside
+    // any transaction: done right after the commit, a lost connection would make Attempt run the
+    // committed write again.
+    private bool _typesCreated;
+
+    // The connection is set up for writing (SQLite's WAL) after the first commit, so that a run that
+    // commits nothing changes nothing; where that could not be done then, before the next operation.
+    private bool _committed;
+    private bool _preparedForWrites;
+
     // Set while a write transaction's COMMIT is under way: a connection lost then may or may not have committed it.
     private bool _committing;
 
     /// <summary>
-    /// Takes over a connection (opening it if it is not open) and makes its database ready (or
-    /// refuses it). <paramref name="location"/> names the database in messages, so it holds no password.
+    /// Takes over a connection (opening it if it is not open) and checks that its database is one
+    /// the store may use (or refuses it), writing nothing: what the schema lacks is created by the
+    /// first write (see <see cref="IStudyStore.Upgrade"/>). <paramref name="location"/> names the database
+    /// in messages, so it holds no password.
     /// </summary>
     private protected RelationalStudyStore(DbConnection connection, SqlDialect dialect, string location, TimeProvider clock, StoreRetryPolicy retry)
     {
@@ -72,15 +88,9 @@ public abstract class RelationalStudyStore : IStudyStore
         _clock = clock;
         _retry = retry;
         _reader = new TrialReader(dialect);
+        _installer = new SchemaInstaller(connection, dialect, location);
         Location = location;
-
-        // Creating only what is missing, the installer may run again after a lost COMMIT.
-        SchemaChange = Attempt("prepare the database", Replay.Safe, _ =>
-        {
-            var change = new SchemaInstaller(connection, dialect, location).Install();
-            dialect.SchemaReady(connection);
-            return change;
-        });
+        Attempt("open the database", Replay.Safe, _ => LookAtSchema());
     }
 
     /// <summary>Whether a write may run again after its connection was lost during COMMIT (see the remarks on the class).</summary>
@@ -97,13 +107,37 @@ public abstract class RelationalStudyStore : IStudyStore
     public string Location { get; }
 
     /// <inheritdoc/>
-    public SchemaChange SchemaChange { get; }
+    public SchemaChange Upgrade() => Attempt("complete the schema", Replay.Safe, _ => InstallNow());
+
+    /// <inheritdoc/>
+    public void CheckWritable() => Attempt("check that the database can be written", Replay.Safe, _ =>
+    {
+        RefreshSchema();
+        using var tx = _dialect.BeginWrite(_connection);
+        try
+        {
+            // What the first write will do, then a write of the kind every trial makes, and all of it rolled back.
+            if (!_schema.Complete)
+            {
+                _installer.Install(tx);
+            }
+
+            _connection.Execute("UPDATE trials SET number = number WHERE 1 = 0", transaction: tx);
+        }
+        catch (DbException e) when (!_dialect.IsTransient(e))
+        {
+            throw new StudyStoreException($"{Location} cannot be written ({e.Message}), so nothing was run.{_dialect.Advice(e)}", e);
+        }
+
+        tx.Rollback();
+        return 0;
+    });
 
     /// <inheritdoc/>
     public long? FindStudy(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Run("find a study", () => _connection.ExecuteScalar<long?>("SELECT study_id FROM studies WHERE study_name = @name", new { name }));
+        return Run("find a study", () => _schema.OptunaTables ? _connection.ExecuteScalar<long?>("SELECT study_id FROM studies WHERE study_name = @name", new { name }) : null);
     }
 
     /// <inheritdoc/>
@@ -116,6 +150,11 @@ public abstract class RelationalStudyStore : IStudyStore
     /// <inheritdoc/>
     public IReadOnlyList<StudySummary> Studies() => Run("list the studies", () =>
     {
+        if (!_schema.OptunaTables)
+        {
+            return [];
+        }
+
         using var tx = _dialect.BeginRead(_connection);
         var directions = _connection.Query<(long, string)>("SELECT study_id, direction FROM study_directions ORDER BY study_id, objective", transaction: tx)
             .GroupBy(d => d.Item1)
@@ -128,6 +167,7 @@ public abstract class RelationalStudyStore : IStudyStore
     /// <inheritdoc/>
     public IReadOnlyList<StudyDirection> Directions(long studyId) => Run("read a study's directions", () =>
     {
+        RequireOptunaTables(studyId);
         using var tx = _dialect.BeginRead(_connection);
         return DirectionsOf(tx, studyId);
     });
@@ -138,6 +178,11 @@ public abstract class RelationalStudyStore : IStudyStore
         ArgumentNullException.ThrowIfNull(experiment);
         return Run("read the study versions", () =>
         {
+            if (!_schema.HyperDslTables)
+            {
+                return [];
+            }
+
             using var tx = _dialect.BeginRead(_connection);
             return ReadVersions(tx, "v.experiment = @experiment", new { experiment });
         });
@@ -426,6 +471,7 @@ public abstract class RelationalStudyStore : IStudyStore
     /// <inheritdoc/>
     public IReadOnlyList<StoredTrial> Trials(long studyId) => Run("read the trials", () =>
     {
+        RequireOptunaTables(studyId);
         var known = _trials.TryGetValue(studyId, out var cache);
         cache ??= new TrialCache();
         var asked = cache.UnfinishedIds;
@@ -516,8 +562,12 @@ public abstract class RelationalStudyStore : IStudyStore
         }
     }
 
-    /// <summary>A read: tried again whenever the connection is lost.</summary>
-    private T Run<T>(string action, Func<T> body) => Attempt(action, Replay.Safe, _ => body());
+    /// <summary>A read: tried again whenever the connection is lost. It sees the schema as it is now (another process may have completed it).</summary>
+    private T Run<T>(string action, Func<T> body) => Attempt(action, Replay.Safe, _ =>
+    {
+        RefreshSchema();
+        return body();
+    });
 
     /// <summary>
     /// Runs <paramref name="body"/> under the store's lock, again on a new connection while its
@@ -541,6 +591,7 @@ public abstract class RelationalStudyStore : IStudyStore
                         _connection.Open();
                     }
 
+                    AfterCommits();
                     return body(mayHaveCommitted);
                 }
                 catch (DbException e) when (_dialect.IsTransient(e))
@@ -581,15 +632,122 @@ public abstract class RelationalStudyStore : IStudyStore
 
     private T Write<T>(string action, Replay replay, Func<DbTransaction, T> body) => Write(action, replay, (tx, _) => body(tx));
 
+    /// <summary>
+    /// A write, in one transaction. Until the schema is complete, the transaction first creates what
+    /// it lacks, so that the tables are committed with the first change, or rolled back with it.
+    /// </summary>
     private T Write<T>(string action, Replay replay, Func<DbTransaction, bool, T> body) => Attempt(action, replay, mayHaveCommitted =>
     {
-        using var tx = _dialect.BeginWrite(_connection);
-        var result = body(tx, mayHaveCommitted);
+        RefreshSchema();
+        if (!_schema.OptunaTables)
+        {
+            // An empty database holds nothing a refused write could leave changed: it gets its tables
+            // first, committed, so that the write reads them (PostgreSQL's enum types) as any other.
+            InstallNow();
+        }
+
+        var installing = !_schema.Complete;
+        T result;
+        using (var tx = _dialect.BeginWrite(_connection))
+        {
+            if (installing)
+            {
+                _installer.Install(tx);
+            }
+
+            result = body(tx, mayHaveCommitted);
+            Commit(tx);
+        }
+
+        if (installing)
+        {
+            _schema = new SchemaState(OptunaTables: true, HyperDslTables: true, Complete: true);
+            _typesCreated = true;
+        }
+
+        Committed();
+        return result;
+    });
+
+    /// <summary>
+    /// Creates what the schema lacks in a transaction of its own, and lets the connection learn the
+    /// types it created; says what it did. Creating only what is missing, it may run again after a
+    /// lost COMMIT (and then finds nothing to do); it is no part of a write's own commit.
+    /// </summary>
+    private SchemaChange InstallNow()
+    {
+        SchemaChange change;
+        using (var tx = _dialect.BeginWrite(_connection))
+        {
+            change = _installer.Install(tx);
+            tx.Commit();
+        }
+
+        _schema = new SchemaState(OptunaTables: true, HyperDslTables: true, Complete: true);
+        Committed();
+        _dialect.SchemaReady(_connection);
+        return change;
+    }
+
+    private void Committed()
+    {
+        _committed = true;
+        _preparedForWrites = _preparedForWrites || _dialect.PrepareForWrites(_connection);
+    }
+
+    /// <summary>What the last commits left to do (see <see cref="_typesCreated"/>), before an operation starts.</summary>
+    private void AfterCommits()
+    {
+        if (_typesCreated)
+        {
+            _dialect.SchemaReady(_connection);
+            _typesCreated = false;
+        }
+
+        if (_committed && !_preparedForWrites)
+        {
+            _preparedForWrites = _dialect.PrepareForWrites(_connection);
+        }
+    }
+
+    private void Commit(DbTransaction tx)
+    {
         _committing = true;
         tx.Commit();
         _committing = false;
-        return result;
-    });
+    }
+
+    /// <summary>Looks at the schema (refusing a database the store may not use); returns 0, for <see cref="Attempt"/>.</summary>
+    private int LookAtSchema()
+    {
+        var now = _installer.Inspect();
+
+        // Npgsql learns a database's types when it connects, and keeps them: it may have learnt them before Optuna's enum types existed.
+        if (now.OptunaTables && now != _schema)
+        {
+            _dialect.SchemaReady(_connection);
+        }
+
+        _schema = now;
+        return 0;
+    }
+
+    private void RefreshSchema()
+    {
+        if (!_schema.Complete)
+        {
+            LookAtSchema();
+        }
+    }
+
+    /// <summary>In a database without Optuna's tables (a new one) there is no study.</summary>
+    private void RequireOptunaTables(long studyId)
+    {
+        if (!_schema.OptunaTables)
+        {
+            throw new StudyStoreException($"There is no study {studyId} in {Location}.");
+        }
+    }
 
     private DateTime LocalNow() => OptunaDateTime.ToMicroseconds(_clock.GetLocalNow().DateTime);
 
@@ -805,6 +963,7 @@ public abstract class RelationalStudyStore : IStudyStore
 
     private IReadOnlyDictionary<string, string> StudyAttributes(string table, long studyId) => Run("read study attributes", () =>
     {
+        RequireOptunaTables(studyId);
         using var tx = _dialect.BeginRead(_connection);
         var attributes = _connection.Query<(string, string)>($"SELECT \"key\", value_json FROM {table} WHERE study_id = @studyId", new { studyId }, tx)
             .ToDictionary(a => a.Item1, a => a.Item2, StringComparer.Ordinal);

@@ -4,25 +4,33 @@ using Dapper;
 namespace HyperDsl.Runtime.Studies.Storage.Relational;
 
 /// <summary>
-/// Makes a database ready for a store: creates Optuna's and HyperDsl's tables in a new one, adds
-/// HyperDsl's to an Optuna one, and refuses (without writing anything) a database of another
-/// program or of a schema version this HyperDsl does not know. Safe when many workers open one new
-/// database at once: the check and the creation run in one transaction that holds the dialect's
-/// write lock for the schema, so the first creates the tables and the others find them.
+/// Reads what schema a database has, refusing (without writing anything) a database of another
+/// program or of a schema version this HyperDsl does not know; and creates what is missing (Optuna's
+/// and HyperDsl's tables in a new database, HyperDsl's in an Optuna one) inside a write transaction
+/// of the store's, so that HyperDsl's tables commit with the first change the store makes to an
+/// Optuna database, or roll back with a change that is refused: a database with anything in it is
+/// never changed by a run that records nothing. Safe when many workers start on one new database at
+/// once: the creation holds the dialect's write lock for the schema, so the first creates the
+/// tables and the others find them.
 /// </summary>
 internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialect, string location)
 {
-    /// <summary>Creates what is missing, under the schema's write lock; says what it did.</summary>
-    public SchemaChange Install()
+    /// <summary>What the database has now, without a lock and without writing.</summary>
+    /// <exception cref="StudyStoreException">The database is one the store may not use.</exception>
+    public SchemaState Inspect()
     {
-        // The first look only reads, so that a database we refuse is left exactly as it was.
-        Check(Inspect(null));
-        dialect.PrepareForWrites(connection);
+        var found = Read(null);
+        Check(found);
+        return found.State;
+    }
 
+    /// <summary>Creates what is missing, in <paramref name="transaction"/> (a write transaction), under the schema's lock; says what it did.</summary>
+    /// <exception cref="StudyStoreException">The database is one the store may not use.</exception>
+    public SchemaChange Install(DbTransaction transaction)
+    {
         // Under the write lock, look again: another process may have created the tables meanwhile.
-        using var transaction = dialect.BeginWrite(connection);
         dialect.Serialize(connection, transaction, "schema");
-        var found = Inspect(transaction);
+        var found = Read(transaction);
         Check(found);
         var change = found.HyperDslVersion is null ? SchemaChange.HyperDslTablesAdded : SchemaChange.None;
         if (found.Tables.Count == 0 || !found.Tables.Contains("alembic_version"))
@@ -53,11 +61,10 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
             connection.Execute($"INSERT INTO {OptunaSchema.HyperDslSchemaTable} (version) VALUES (@HyperDslVersion)", new { OptunaSchema.HyperDslVersion }, transaction);
         }
 
-        transaction.Commit();
         return change;
     }
 
-    private Found Inspect(DbTransaction? transaction)
+    private Found Read(DbTransaction? transaction)
     {
         var tables = dialect.Tables(connection, transaction);
         var alembic = tables.Contains("alembic_version")
@@ -116,5 +123,12 @@ internal sealed class SchemaInstaller(DbConnection connection, SqlDialect dialec
 
     private StudyStoreException Refuse(string problem) => new($"{location} {problem} Nothing in it was changed.");
 
-    private sealed record Found(IReadOnlySet<string> Tables, IReadOnlyList<string> AlembicVersions, long? HyperDslVersion);
+    private sealed record Found(IReadOnlySet<string> Tables, IReadOnlyList<string> AlembicVersions, long? HyperDslVersion)
+    {
+        /// <summary>Meaningful once <see cref="Check"/> passed: Optuna's tables are then all there or none is.</summary>
+        public SchemaState State => new(
+            OptunaTables: Tables.Contains("alembic_version"),
+            HyperDslTables: OptunaSchema.HyperDslTables.All(Tables.Contains),
+            Complete: Tables.Contains("alembic_version") && HyperDslVersion is not null && OptunaSchema.HyperDslTables.All(Tables.Contains));
+    }
 }

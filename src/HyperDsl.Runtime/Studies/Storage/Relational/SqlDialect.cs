@@ -80,8 +80,13 @@ internal abstract class SqlDialect
     /// <summary>The statements that create HyperDsl's own tables, by table name.</summary>
     public abstract IReadOnlyDictionary<string, string> CreateHyperDslTables { get; }
 
-    /// <summary>Makes the connection ready to write, once the database is known to be one the store may change.</summary>
-    public abstract void PrepareForWrites(DbConnection connection);
+    /// <summary>
+    /// Sets the connection (and the database) up for the store's writes, once the store has
+    /// committed something (a run that commits nothing leaves the database as it was). Returns
+    /// false when that could not be done now; it is tried again before the next operation. Never
+    /// throws: it follows a commit, which stands whatever happens here.
+    /// </summary>
+    public abstract bool PrepareForWrites(DbConnection connection);
 
     /// <summary>Makes the connection ready for the tables, once they exist (its first use of them may come before anyone created them).</summary>
     public abstract void SchemaReady(DbConnection connection);

@@ -63,12 +63,28 @@ internal sealed class SqliteDialect : SqlDialect
     /// WAL lets readers (Optuna's dashboard, another worker's sampler) read while a trial is written.
     /// synchronous=NORMAL skips the fsync on each commit: a crash of the process loses nothing, and a
     /// power cut can lose the last commits but never corrupts the file (SQLite's documented WAL
-    /// guarantee); without it each trial's dozen small commits would cost a dozen disk flushes.
+    /// guarantee); without it each trial's dozen small commits would cost a dozen disk flushes. The
+    /// switch to WAL changes the file, so it comes once the store has committed something (an Optuna
+    /// database that a refused run only looked at keeps its journal mode); it needs the database to
+    /// itself, and when another process keeps it busy past the busy timeout, the next operation tries again.
     /// </summary>
-    public override void PrepareForWrites(DbConnection connection)
+    public override bool PrepareForWrites(DbConnection connection)
     {
-        connection.Execute("PRAGMA journal_mode = WAL");
-        connection.Execute("PRAGMA synchronous = NORMAL");
+        try
+        {
+            if (!string.Equals(connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL"), "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            connection.Execute("PRAGMA synchronous = NORMAL");
+            return true;
+        }
+        catch (SqliteException)
+        {
+            // Busy past the timeout, or a problem that the next write meets and reports.
+            return false;
+        }
     }
 
     /// <summary>Nothing to do: SQLite has no types of the database's own.</summary>
@@ -81,6 +97,8 @@ internal sealed class SqliteDialect : SqlDialect
     /// <summary>A file has no connection to lose: SQLite's errors are final (a busy database was already waited for).</summary>
     public override bool IsTransient(DbException exception) => false;
 
-    /// <summary>SQLite's errors are explained where the file is opened (<see cref="SqliteFile.Explain"/>).</summary>
-    public override string Advice(DbException exception) => "";
+    /// <summary>What to do when the file cannot be written; SQLite's other errors are explained where the file is opened (<see cref="SqliteFile.Explain"/>).</summary>
+    public override string Advice(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteFile.ReadOnly or SqliteFile.NoPermission or SqliteFile.CannotOpen }
+        ? " " + SqliteFile.WritableAdvice
+        : "";
 }
