@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The study stopped because too many trials in a row failed.</summary>
     public const int StudyFailed = 3;
 
+    /// <summary>A bug in HyperDsl stopped the command (sysexits' EX_SOFTWARE): never a user mistake.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The user interrupted the study (Ctrl-C); what ran is stored.</summary>
     public const int Interrupted = 130;
 }

@@ -29,6 +29,14 @@ internal static class HypCli
             return ExitCodes.UsageOrIo;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        try
+        {
+            // Commands report every user mistake themselves; what escapes them is a bug, reported in one paragraph.
+            return result.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            return InternalErrorReport.Write(error, console, Environment.GetEnvironmentVariable(InternalErrorReport.DebugVariable) is "1");
+        }
     }
 }
