@@ -37,6 +37,8 @@ public class CSharpNameCollisionTests
         { "block parameters named like generated locals", Experiment("e", "w ~ choice(4, 8)", "stage(w, 2, 1)", "block stage(v_i: int, match0: int, p: int) { for i in 0 ..< match0 { conv(v_i + p, kernel: 3, padding: same) } }") },
         { "a loop variable that shadows another", Experiment("e", "w ~ choice(4, 8)", $"for i in 0 ..< 2 {{ for i in 0 ..< 2 {{ conv(w + i, kernel: 3, padding: same) }} }}") },
         { "a parameter named like the generated enum of another", Experiment("e", "gate ~ choice(on, off)\n e_gate ~ choice(1, 2)", $"if gate == on {{ {Conv} }}\n for i in 0 ..< e_gate {{ {Conv} }}") },
+        { "choices named like their enum and like members every enum has", Experiment("e", "gate ~ choice(e_gate, equals, to_string)", $"if gate == equals {{ {Conv} }}") },
+        { "a parameter named like a record member C# allows", Experiment("e", "finalize ~ choice(1, 2)", $"for i in 0 ..< finalize {{ {Conv} }}") },
         { "sample locals named like the trial", Experiment("e", "trial ~ choice(1, 2)\n s_trial ~ choice(1, 2)", $"for i in 0 ..< trial + s_trial {{ {Conv} }}") },
     };
 
@@ -48,6 +50,8 @@ public class CSharpNameCollisionTests
         { "two experiments in one file", Experiment("tiny", "w ~ choice(4, 8)", $"for i in 0 ..< w {{ {Conv} }}") + "\n" + Experiment("Tiny", "w ~ choice(4, 8)", $"for i in 0 ..< w {{ {Conv} }}"), "HYP5005" },
         { "a choice and another experiment", Experiment("a", "b_params ~ choice(x, y)", $"if b_params == x {{ {Conv} }}") + "\n" + Experiment("a_b", "w ~ choice(4, 8)", $"for i in 0 ..< w {{ {Conv} }}"), "HYP5003" },
         { "a parameter and a record member", Experiment("e", "equals ~ choice(1, 2)", $"for i in 0 ..< equals {{ {Conv} }}"), "HYP5004" },
+        { "a derived parameter and a record member", Experiment("e", "w ~ choice(4, 8)\n get_type = w * 2", $"for i in 0 ..< get_type {{ {Conv} }}"), "HYP5004" },
+        { "a parameter and a name records may not have", Experiment("e", "clone ~ choice(1, 2)", $"for i in 0 ..< clone {{ {Conv} }}"), "HYP5004" },
         { "a parameter and its record", Experiment("e", "e_params ~ choice(1, 2)", $"for i in 0 ..< e_params {{ {Conv} }}"), "HYP5004" },
         { "a parameter and a branch property", Experiment("e", "gate ~ choice(on, off)\n depth ~ choice(1, 2) when gate == on\n gate_branch ~ choice(1, 2)", $"if gate == on {{ for i in 0 ..< depth {{ {Conv} }} }}\n for i in 0 ..< gate_branch {{ {Conv} }}"), "HYP5003" },
     };
