@@ -453,7 +453,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitBlock(BlockSymbol block)
     {
-        var parameters = block.Parameters.Select(p => $"{BlockParameterType(p)} {CSharpNames.Local('a', p.Name)}");
+        var parameters = block.Parameters.Select(p => $"{BlockParameterType(block, p)} {CSharpNames.Local('a', p.Name)}");
         Line();
         Doc($"<summary>The block '{block.Name}'.</summary>");
         Line($"private static void {GeneratedLayout.BlockMethod(block)}({Runtime}.Models.ModelBuilder b{string.Concat(parameters.Select(p => ", " + p))})");
@@ -463,16 +463,47 @@ internal sealed class ExperimentEmitter
         Close();
     }
 
-    private static string BlockParameterType(BlockParameterSymbol parameter)
+    private string BlockParameterType(BlockSymbol block, BlockParameterSymbol parameter)
     {
-        var type = parameter.Type switch
+        var type = TypeOf(block, parameter) switch
         {
             IntType => "long",
             FloatType => "double",
             BoolType => "bool",
-            _ => "string",
+            StringType => "string",
+            var other => throw new NotSupportedException($"the block parameter '{parameter.Name}' of '{block.Name}' ({other.DisplayName}) is not generated yet"),
         };
         return parameter.Syntax.Type?.IsOptional == true && parameter.Syntax.Default is null ? type + "?" : type;
+    }
+
+    // A block parameter without a type ('drop = 0.0', 'width') has the type of its default, else
+    // of the values the model gives it: ints stay ints, ints and floats together are floats.
+    private HypType TypeOf(BlockSymbol block, BlockParameterSymbol parameter)
+    {
+        if (parameter.Type is not ErrorType)
+        {
+            return parameter.Type;
+        }
+
+        if (parameter.Syntax.Default is { } value && Model.GetType(value) is var defaultType and not ErrorType)
+        {
+            return defaultType;
+        }
+
+        var statements = _bound.Experiment.Model!.Body.Concat(_layout.Blocks.SelectMany(b => b.Syntax.Body));
+        var given = SyntaxWalker.Layers(statements)
+            .Where(layer => ReferenceEquals(Model.GetResolution(layer), block))
+            .Select(layer => SyntaxWalker.MatchArguments([.. block.Parameters.Select(p => p.Name)], layer.Arguments).GetValueOrDefault(parameter.Name))
+            .OfType<ExpressionSyntax>()
+            .Select(Model.GetType)
+            .Distinct()
+            .ToList();
+        return given switch
+        {
+            [var one] => one,
+            _ when given.Count > 0 && given.All(t => t is IntType or FloatType) => FloatType.Instance,
+            _ => ErrorType.Instance,
+        };
     }
 
     // ---- statements ---------------------------------------------------------------------------
@@ -579,8 +610,11 @@ internal sealed class ExperimentEmitter
                 var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
                 string Arg(string name, string csharpType)
                 {
+                    // An inactive conditional parameter given to an optional argument means its default.
                     var spec = entry.Find(name)!;
-                    var text = Expression(named[name], scope, optional: !spec.Required);
+                    var text = named[name] is NameSyntax n && Model.GetResolution(n) is ParameterSymbol { IsConditional: true } && !spec.Required && DefaultLiteral(spec.Default) is { } fallback
+                        ? $"({Expression(named[name], scope, optional: true)} ?? {fallback})"
+                        : Expression(named[name], scope);
                     if (csharpType != "int")
                     {
                         return text;
@@ -618,16 +652,25 @@ internal sealed class ExperimentEmitter
     // An inactive conditional parameter passed to a parameter with a default means the default.
     private string BlockArgument(BlockSymbol block, BlockParameterSymbol parameter, ExpressionSyntax? value, Scope scope)
     {
-        var fallback = parameter.Syntax.Default is { } defaultValue ? Convert(Expression(defaultValue, Scope.ForBlock(block)), Model.GetType(defaultValue), parameter.Type) : "null";
+        var type = TypeOf(block, parameter);
+        var fallback = parameter.Syntax.Default is { } defaultValue ? Convert(Expression(defaultValue, Scope.ForBlock(block)), Model.GetType(defaultValue), type) : "null";
         if (value is null)
         {
             return fallback;
         }
 
-        var text = Convert(Expression(value, scope, optional: parameter.IsOptional), Model.GetType(value), parameter.Type);
+        var text = Convert(Expression(value, scope, optional: parameter.IsOptional), Model.GetType(value), type);
         var mayBeInactive = value is NameSyntax name && Model.GetResolution(name) is ParameterSymbol { IsConditional: true };
         return mayBeInactive && parameter.Syntax.Default is not null ? $"({text} ?? {fallback})" : text;
     }
+
+    private static string? DefaultLiteral(Value? value) => value switch
+    {
+        IntValue i => CSharpNames.Long(i.Value),
+        FloatValue f => CSharpNames.Double(f.Value),
+        BoolValue b => Bool(b.Value),
+        _ => null,
+    };
 
     private static string Optional(Dictionary<string, ExpressionSyntax> named, string name, Func<string, string> text) =>
         named.ContainsKey(name) ? ", " + text(name) : "";
@@ -703,7 +746,10 @@ internal sealed class ExperimentEmitter
         var subject = Expression(match.Subject, scope);
         var arms = match.Arms.Select(arm => string.Join(" or ", arm.Patterns.Select(pattern => pattern is ExpressionPatternSyntax value ? Expression(value.Value, scope) : "_"))
             + " => " + Expression(arm.Value, scope));
-        return $"({subject} switch {{ {string.Join(", ", arms)}, _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\") }})";
+
+        // A wildcard arm already covers the rest; another '_' arm after it would not compile.
+        var exhaustive = match.Arms.Any(a => a.Patterns.Any(p => p is WildcardPatternSyntax)) ? "" : ", _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\")";
+        return $"({subject} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
     }
 
     private string Function(CatalogEntry function, CallSyntax call, Scope scope)
@@ -731,8 +777,14 @@ internal sealed class ExperimentEmitter
             FloatType => "double",
             BoolType => "bool",
             StringType => "string",
-            EnumType => CSharpNames.Type(_layout.EnumOf(parameter)),
-            _ => "object",
+            EnumType e => CSharpNames.Type(_layout.EnumOf(e)),
+
+            // A list is what its literal compiles to: 'new[] { 16L, 32L }' is a long[].
+            ListType { Element: IntType } => "long[]",
+            ListType { Element: FloatType } => "double[]",
+            ListType { Element: BoolType } => "bool[]",
+            ListType { Element: StringType } => "string[]",
+            _ => throw new NotSupportedException($"the parameter '{parameter.Name}' ({parameter.Type.DisplayName}) is not generated yet"),
         };
         return parameter.IsConditional ? type + "?" : type;
     }

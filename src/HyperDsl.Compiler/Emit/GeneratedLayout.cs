@@ -36,7 +36,8 @@ internal sealed class GeneratedLayout
         var experiment = bound.Experiment.Syntax.Name;
         Name = CSharpNames.Pascal(experiment.Name);
         var model = bound.Model;
-        EnumTypes = [.. bound.Parameters.Where(p => p.Type is EnumType).Select(p => (p, Name + CSharpNames.Pascal(p.Name)))];
+        // One enum per choice parameter; a derived value of that type ('k = optimizer') uses it too.
+        EnumTypes = [.. bound.Parameters.Where(p => p.Type is EnumType e && e.Name == p.Name).Select(p => (p, Name + CSharpNames.Pascal(p.Name)))];
 
         Branches = FindBranches(bound);
         Blocks = bound.Experiment.Model is { } body ? [.. UsedBlocks(model, body.Body, [])] : [];
@@ -168,7 +169,7 @@ internal sealed class GeneratedLayout
     private static ImmutableArray<Branch> FindBranches(BoundExperiment bound)
     {
         var result = ImmutableArray.CreateBuilder<Branch>();
-        foreach (var choice in bound.Parameters.Where(p => p.Type is EnumType && !p.IsConditional))
+        foreach (var choice in bound.Parameters.Where(p => p.Type is EnumType e && e.Name == p.Name && !p.IsConditional))
         {
             var members = ((EnumType)choice.Type).Members.Select(m => (Member: m, Parameters: new List<ParameterSymbol>())).ToList();
             foreach (var parameter in bound.Parameters.Where(p => p.IsConditional && !p.IsFixed))
