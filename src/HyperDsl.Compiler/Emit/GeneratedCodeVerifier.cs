@@ -15,8 +15,12 @@ namespace HyperDsl.Compiler.Emit;
 /// </summary>
 public static class GeneratedCodeVerifier
 {
-    /// <summary>The parse options of generated code (the emitter's, hosting's and the tests').</summary>
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    /// <summary>
+    /// The parse options of generated code for checking and compiling it in memory. Documentation
+    /// comments stay plain comments (nothing in one is code, and their XML is not needed), which
+    /// also keeps the check cheap.
+    /// </summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.None);
 
     private const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
 
@@ -33,12 +37,27 @@ public static class GeneratedCodeVerifier
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(manifest);
         var problems = new List<string>();
-        var lines = tree.GetText().ToString().Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var text = tree.GetText().ToString();
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (GeneratedText.FirstUnsafe(lines[i]) is var at and >= 0)
+            // Printable ASCII is safe and nearly all of the text; the rest is decoded and checked.
+            var c = text[i];
+            if (c == '\n')
             {
-                problems.Add($"line {i + 1} holds U+{(int)lines[i][at]:X4} at column {at + 1}, which C# may read as a line end or hide");
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c is < ' ' or > '~')
+            {
+                var length = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                if (!GeneratedText.IsSafe(text.Substring(i, length)))
+                {
+                    problems.Add($"line {line} holds U+{(int)c:X4} at column {i - lineStart + 1}, which C# may read as a line end or hide");
+                }
+
+                i += length - 1;
             }
         }
 
@@ -66,7 +85,7 @@ public static class GeneratedCodeVerifier
             }
         }
 
-        foreach (var directive in root.DescendantTrivia(descendIntoTrivia: true).Where(t => t.IsDirective))
+        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
         {
             if (!directive.IsKind(SyntaxKind.NullableDirectiveTrivia) && !directive.IsKind(SyntaxKind.LineDirectiveTrivia))
             {
