@@ -54,7 +54,7 @@ public sealed class HostileSpecTextTests
         "EExperiment.SearchSpace", "EExperiment.StageBlock", "EExperiment.StudyHash", "EExperiment.Training",
         "EGate", "EGate.Off", "EGate.On",
         "EGateBranch", "EGateBranch.ConstructorDeclaration", "EGateBranch.Off", "EGateBranch.On",
-        "EParams", "EParams.GateBranch", "EParams.K",
+        "EParams", "EParams.GateBranch", "EParams.K", "EParams.Label",
     ];
 
     private static string Payload(string terminator, string marker) =>
@@ -84,6 +84,7 @@ public sealed class HostileSpecTextTests
                 gate  ~ choice(on, off)
                 extra ~ choice(2, 4) when gate {{Comment("comment in a condition")}} == on
                 k     = 1 + {{Comment("derived parameter text")}} 1
+                label = {{text}}
                 require width {{Comment("comment in a constraint")}} >= 4
               }
               model {
@@ -92,7 +93,7 @@ public sealed class HostileSpecTextTests
                 linear(2)
               }
               train { epochs 1; optimizer adam(lr: 1e-3) }
-              tune { objective maximize val_accuracy; trials 1; storage {{text}} }
+              tune { objective maximize val_accuracy; trials 1; storage {{text}}; try { tag = {{text}} } }
             }
             """;
         var path = places.Contains("spec file name") ? "specs/e" + payload + ".hyp" : "specs/e.hyp";
