@@ -77,9 +77,16 @@ internal static class BuildTool
     // An MSBuild file the targets import: the spec's imports become inputs of its generation.
     private static void WriteDependencies(BuildToolOptions options, HypCompilation compilation)
     {
-        var imports = compilation.ImportedTrees.Select(t => Path.GetFullPath(t.File.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var text = new StringBuilder("<Project>\n  <!-- Written by HyperDsl.Build: the files ")
-            .Append(SecurityElement.Escape(Path.GetFileName(options.Spec))).Append(" imports. -->\n  <ItemGroup>\n")
+        var imports = compilation.ImportedTrees.Select(t => Path.GetFullPath(t.File.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // A path XML cannot hold (a control character) could only be written as a broken project file.
+        if (imports.Prepend(Path.GetFullPath(options.Spec)).FirstOrDefault(p => p.Any(c => !System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))) is { } unwritable)
+        {
+            throw new IOException($"'{GeneratedText.Comment(unwritable)}' holds a character an MSBuild project file cannot hold; rename it");
+        }
+
+        // The spec's name stays out of the comment: '--' may not appear in an XML comment.
+        var text = new StringBuilder("<Project>\n  <!-- Written by HyperDsl.Build: the files the spec imports. -->\n  <ItemGroup>\n")
             .Append("    <HypSpec Update=\"").Append(SecurityElement.Escape(Path.GetFullPath(options.Spec))).Append("\" HypImports=\"")
             .Append(SecurityElement.Escape(string.Join(";", imports))).Append("\" />\n  </ItemGroup>\n</Project>\n");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DependencyFile))!);

@@ -45,6 +45,13 @@ internal static class CompileCommand
             console.Out.Write((console.IsTerminal ? DiagnosticFormatter.ToAnnotated(diagnostic) : DiagnosticFormatter.ToCanonical(diagnostic)) + "\n");
         }
 
+        // The checker reports experiments that would share a file (HYP5005); this keeps it so, whatever the file system.
+        if (sources.GroupBy(s => s.HintName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } shared)
+        {
+            console.Error.WriteLine($"hyp: internal error: two experiments would both be written to '{shared.Key}'; nothing was written. This is a bug in HyperDsl.");
+            return ExitCodes.SpecErrors;
+        }
+
         try
         {
             Directory.CreateDirectory(output);

@@ -75,6 +75,9 @@ public sealed class HypCompilation
             }
         }
 
+        // The experiments of a compilation are generated together: their C# names must not meet.
+        GeneratedNameChecker.Check([.. experiments.Select(e => e.Bound).OfType<BoundExperiment>()], diagnostics);
+
         var files = roots.Concat(loader.Loaded).Select(t => t.File).ToList();
         var all = roots.SelectMany(t => t.Diagnostics).Concat(loader.Loaded.SelectMany(t => t.Diagnostics)).Concat(diagnostics)
             .DistinctBy(d => (d.Code, d.Span.File, d.Span.Range.Start, d.Message))

@@ -35,12 +35,23 @@ public sealed class ExperimentAssemblyCompiler
     public static string DefaultCacheDirectory =>
         Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "hyperdsl", "assemblies");
 
-    /// <summary>Compiles (or reads from the cache) and loads the sources.</summary>
-    /// <exception cref="GeneratedCodeException">The generated code does not compile: a bug in HyperDsl.</exception>
+    /// <summary>
+    /// Checks the sources against their manifests (<see cref="GeneratedCodeVerifier"/>), then
+    /// compiles (or reads from the cache) and loads them. Nothing runs on load: the verified code
+    /// declares only the generator's types and members, none of them a module initializer.
+    /// </summary>
+    /// <exception cref="GeneratedCodeException">The generated code declares what the generator did not mean, or does not compile: a bug in HyperDsl.</exception>
     public LoadedExperiments Load(IReadOnlyList<GeneratedSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var key = CacheKey(sources);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, GeneratedCodeVerifier.ParseOptions, path: s.HintName, encoding: Encoding.UTF8)).ToList();
+        var problems = sources.Zip(trees).SelectMany(p => GeneratedCodeVerifier.Check(p.Second, p.First.Manifest).Select(problem => $"{p.First.HintName}: {problem}")).ToList();
+        if (problems.Count > 0)
+        {
+            throw GeneratedCodeException.NotMeant(Keep(sources, key), problems);
+        }
+
         var cached = _cacheDirectory is null ? null : Path.Combine(_cacheDirectory, key + ".dll");
         var context = new AssemblyLoadContext("HyperDsl.Generated." + key[..12], isCollectible: true);
         if (cached is not null && File.Exists(cached))
@@ -49,7 +60,7 @@ public sealed class ExperimentAssemblyCompiler
             return new LoadedExperiments(context, context.LoadFromStream(file), fromCache: true, key);
         }
 
-        var image = Compile(sources, key);
+        var image = Compile(sources, trees, key);
         if (cached is not null)
         {
             // Written to a temporary name and moved, so a concurrent reader never sees half a file.
@@ -63,28 +74,34 @@ public sealed class ExperimentAssemblyCompiler
         return new LoadedExperiments(context, context.LoadFromStream(stream), fromCache: false, key);
     }
 
-    private static byte[] Compile(IReadOnlyList<GeneratedSource> sources, string key)
+    private static byte[] Compile(IReadOnlyList<GeneratedSource> sources, IEnumerable<SyntaxTree> trees, string key)
     {
         var compilation = CSharpCompilation.Create(
             "HyperDsl.Generated." + key[..12],
-            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), path: s.HintName, encoding: Encoding.UTF8)),
+            trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release, deterministic: true));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         if (!result.Success)
         {
-            var kept = Path.Combine(Path.GetTempPath(), "hyperdsl-generated-" + key[..12]);
-            Directory.CreateDirectory(kept);
-            foreach (var source in sources)
-            {
-                File.WriteAllText(Path.Combine(kept, source.HintName), source.Text);
-            }
-
-            throw new GeneratedCodeException(kept, [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())]);
+            throw new GeneratedCodeException(Keep(sources, key), [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())]);
         }
 
         return stream.ToArray();
+    }
+
+    // Where the sources of a bug report are kept; file names are the generator's (checked by the verifier or the emitter).
+    private static string Keep(IReadOnlyList<GeneratedSource> sources, string key)
+    {
+        var kept = Path.Combine(Path.GetTempPath(), "hyperdsl-generated-" + key[..12]);
+        Directory.CreateDirectory(kept);
+        foreach (var source in sources)
+        {
+            File.WriteAllText(Path.Combine(kept, Path.GetFileName(source.HintName)), source.Text);
+        }
+
+        return kept;
     }
 
     private static string CacheKey(IReadOnlyList<GeneratedSource> sources)

@@ -1,6 +1,6 @@
 namespace HyperDsl.Hosting;
 
-/// <summary>Generated C# that does not compile: a bug in HyperDsl, never in the spec (reported as HYP9001).</summary>
+/// <summary>Generated C# that does not compile, or declares what the generator did not mean: a bug in HyperDsl, never in the spec (reported as HYP9001).</summary>
 public sealed class GeneratedCodeException : Exception
 {
     /// <summary>Creates the exception with where the sources were kept and the compiler's errors.</summary>
@@ -10,6 +10,17 @@ public sealed class GeneratedCodeException : Exception
         KeptAt = keptAt;
         Errors = errors;
     }
+
+    private GeneratedCodeException(string message, string keptAt, IReadOnlyList<string> errors)
+        : base(message)
+    {
+        KeptAt = keptAt;
+        Errors = errors;
+    }
+
+    /// <summary>Generated C# that declares what the generator did not mean (spec text that became code, say): refused before it was compiled.</summary>
+    public static GeneratedCodeException NotMeant(string keptAt, IReadOnlyList<string> problems) =>
+        new($"HYP9001: the generated C# is not what the generator meant, so it was neither compiled nor run; this is a bug in HyperDsl. The sources are kept in {keptAt}. First problems:\n{string.Join("\n", problems.Take(5))}", keptAt, problems);
 
     /// <summary>Creates the exception.</summary>
     public GeneratedCodeException()

@@ -76,6 +76,28 @@ public sealed class BuildToolTests : IDisposable
     }
 
     [Fact]
+    public void A_spec_file_name_with_xml_and_line_separators_gives_well_formed_dependencies_and_safe_csharp()
+    {
+        var (code, _, error) = GenerateAs("a--b <&> c\u2028d.hyp", Spec);
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        var dependencies = System.Xml.Linq.XDocument.Parse(File.ReadAllText(Path.Combine(_folder, "small.deps.props")));
+        Assert.EndsWith("a--b <&> c\u2028d.hyp", dependencies.Descendants("HypSpec").Single().Attribute("Update")!.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u2028', File.ReadAllText(Path.Combine(_folder, "out", "Small.g.cs")));
+    }
+
+    [Fact]
+    public void A_spec_file_name_that_xml_cannot_hold_is_an_io_error_not_a_broken_project_file()
+    {
+        var (code, _, error) = GenerateAs("a\u0001b.hyp", Spec);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a\\u0001b.hyp' holds a character an MSBuild project file cannot hold", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "small.deps.props")));
+    }
+
+    [Fact]
     public void Missing_arguments_are_a_usage_error()
     {
         var error = new StringWriter();
@@ -143,10 +165,12 @@ public sealed class BuildToolTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    private (int Code, string Output, string Error) Generate(string spec, params string[] extra)
+    private (int Code, string Output, string Error) Generate(string spec, params string[] extra) => GenerateAs("small.hyp", spec, extra);
+
+    private (int Code, string Output, string Error) GenerateAs(string name, string spec, params string[] extra)
     {
         File.WriteAllText(Path.Combine(_folder, "blocks.hyp"), Blocks);
-        var path = Path.Combine(_folder, "small.hyp");
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, spec);
         var output = new StringWriter();
         var error = new StringWriter();

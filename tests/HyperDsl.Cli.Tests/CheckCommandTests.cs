@@ -244,4 +244,25 @@ public sealed class CheckCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Experiments_that_would_generate_the_same_csharp_fail_the_check_naming_both_files()
+    {
+        const string Spec = """
+            experiment tiny {
+              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+              model { conv(4, kernel: 3, padding: same); global_avgpool; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var first = Write("one/a.hyp", Spec);
+        Write("two/b.hyp", Spec);
+
+        var result = CliRunner.Run(["check", _folder]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HYP5005", result.Output, StringComparison.Ordinal);
+        Assert.Contains(first, result.Output, StringComparison.Ordinal);
+    }
 }

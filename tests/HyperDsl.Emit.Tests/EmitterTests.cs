@@ -66,7 +66,7 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Csharp_keywords_as_spec_names_are_escaped_and_compile()
+    public void Csharp_keywords_as_spec_names_compile_as_prefixed_locals()
     {
         const string Spec = """
             block @stage(base: int, event: int = 2) {
@@ -93,7 +93,8 @@ public class EmitterTests
 
         Assert.Empty(diagnostics);
         Assert.Empty(GeneratedAssembly.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Contains("long @base", sources.Single().Text, StringComparison.Ordinal);
+        Assert.Contains("long a_base", sources.Single().Text, StringComparison.Ordinal);
+        Assert.Contains("for (var v_int = 0L", sources.Single().Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class ExperimentAssemblyCompilerTests : IDisposable
     [Fact]
     public void Generated_code_that_does_not_compile_is_reported_as_our_bug_with_the_sources_kept()
     {
-        var broken = new GeneratedSource("Broken.g.cs", "namespace HyperDsl.Generated; public static class Broken { public static int X => \"not an int\"; }");
+        var broken = new GeneratedSource("Broken.g.cs", "namespace HyperDsl.Generated;\npublic static class Broken { public static int X => \"not an int\"; }\n",
+            new GeneratedManifest("HyperDsl.Generated", [new GeneratedType(GeneratedTypeKind.Class, "Broken", [], ["X"], [])]));
 
         var error = Assert.Throws<GeneratedCodeException>(() => new ExperimentAssemblyCompiler(_cache).Load([broken]));
 
@@ -75,6 +76,33 @@ public sealed class ExperimentAssemblyCompilerTests : IDisposable
             Directory.Delete(error.KeptAt, recursive: true);
         }
     }
+
+    [Fact]
+    public void Code_that_declares_more_than_the_generator_meant_is_refused_before_it_compiles_or_runs()
+    {
+        var created = Path.Combine(_cache, "pwned");
+        var source = Generate(Spec(64)).Single();
+        var injected = source with
+        {
+            Text = source.Text.Replace("namespace HyperDsl.Generated;", "namespace HyperDsl.Generated;\npublic static class Pwn { [System.Runtime.CompilerServices.ModuleInitializer] internal static void I() => System.IO.File.Create(" + SymbolLiteral(created) + ").Dispose(); }", StringComparison.Ordinal),
+        };
+
+        var error = Assert.Throws<GeneratedCodeException>(() => new ExperimentAssemblyCompiler(_cache).Load([injected]));
+
+        try
+        {
+            Assert.StartsWith("HYP9001: the generated C# is not what the generator meant", error.Message, StringComparison.Ordinal);
+            Assert.Contains(error.Errors, e => e.Contains("'Pwn'", StringComparison.Ordinal));
+            Assert.False(File.Exists(created));
+            Assert.Empty(Directory.GetFiles(_cache, "*.dll"));
+        }
+        finally
+        {
+            Directory.Delete(error.KeptAt, recursive: true);
+        }
+    }
+
+    private static string SymbolLiteral(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     [Fact]
     public void A_loaded_experiment_builds_its_model()

@@ -5,7 +5,8 @@ namespace HyperDsl.Compiler.Diagnostics;
 
 /// <summary>
 /// The HYP1xxx-HYP4xxx diagnostics: names and types, the search space, the architecture and
-/// its shapes, training and tuning. The only place such diagnostics are built.
+/// its shapes, training and tuning; and the HYP5xxx that the checker gives for names in the
+/// generated C#. The only place such diagnostics are built.
 /// </summary>
 public static class CompilerDiagnostics
 {
@@ -237,7 +238,18 @@ public static class CompilerDiagnostics
     /// <summary>HYP4012.</summary>
     public static readonly DiagnosticDescriptor InputContradictsSourceDescriptor = Error("HYP4012", "Input shape contradicts the data source");
 
-    /// <summary>All HYP1xxx-HYP4xxx descriptors, in code order.</summary>
+    // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
+
+    /// <summary>HYP5003.</summary>
+    public static readonly DiagnosticDescriptor CSharpNameCollisionDescriptor = Error("HYP5003", "Two spec names become one C# name");
+
+    /// <summary>HYP5004.</summary>
+    public static readonly DiagnosticDescriptor ReservedCSharpNameDescriptor = Error("HYP5004", "Spec name becomes a C# name the generated type already has");
+
+    /// <summary>HYP5005.</summary>
+    public static readonly DiagnosticDescriptor GeneratedFileCollisionDescriptor = Error("HYP5005", "Two experiments generate the same C# file");
+
+    /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [.. typeof(CompilerDiagnostics).GetFields()
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

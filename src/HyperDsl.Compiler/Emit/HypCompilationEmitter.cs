@@ -20,6 +20,9 @@ public static class HypCompilationEmitter
     /// <summary>HYP5001: a construct the code generator does not translate yet.</summary>
     public static readonly DiagnosticDescriptor NotGeneratedDescriptor = new("HYP5001", DiagnosticSeverity.Error, "Not supported by the code generator yet");
 
+    /// <summary>HYP9001: generated C# that is not what the generator meant, a HyperDsl bug (see <see cref="GeneratedCodeVerifier"/>).</summary>
+    public static readonly DiagnosticDescriptor InternalErrorDescriptor = new("HYP9001", DiagnosticSeverity.Error, "Generated C# that does not compile");
+
     /// <summary>The generated files with every diagnostic (the compilation's warnings, HYP5001), or the diagnostics that prevent them.</summary>
     public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Diagnostics) Emit(HypCompilation compilation)
     {
@@ -46,11 +49,28 @@ public static class HypCompilationEmitter
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Location.File.Text))).ToLowerInvariant();
             try
             {
-                sources.Add(new GeneratedSource(CSharpNames.Pascal(experiment.Name) + ".g.cs", new ExperimentEmitter(experiment).Emit(Version, hash)));
+                var layout = GeneratedLayout.Of(experiment.Bound!);
+                var source = new GeneratedSource(layout.FileName, new ExperimentEmitter(experiment, layout).Emit(Version, hash), layout.Manifest);
+
+                // Checked here too, so no host ever writes code that declares what the generator did not mean.
+                if (GeneratedCodeVerifier.Check(source) is { Count: > 0 } problems)
+                {
+                    diagnostics.Add(new Diagnostic(InternalErrorDescriptor, experiment.Location,
+                        $"The C# generated for '{experiment.Name}' is not what the generator meant ({problems[0]}); this is a bug in HyperDsl, so nothing was generated. Please report it with the spec."));
+                    continue;
+                }
+
+                sources.Add(source);
             }
             catch (NotSupportedException error)
             {
                 diagnostics.Add(new Diagnostic(NotGeneratedDescriptor, experiment.Location, $"C# for '{experiment.Name}' cannot be generated yet: {error.Message}"));
+            }
+            catch (InvalidOperationException error)
+            {
+                // The code writer refused a line (or another generator bug): said as such, not as a crash.
+                diagnostics.Add(new Diagnostic(InternalErrorDescriptor, experiment.Location,
+                    $"The C# generated for '{experiment.Name}' is not what the generator meant ({error.Message}); this is a bug in HyperDsl, so nothing was generated. Please report it with the spec."));
             }
         }
 

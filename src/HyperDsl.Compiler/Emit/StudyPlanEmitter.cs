@@ -1,3 +1,4 @@
+using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Semantics;
@@ -73,7 +74,13 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
 
     private static string Objective(ObjectiveSyntax objective)
     {
-        var metric = string.Concat(objective.Metric.Span.Text.Where(c => !char.IsWhiteSpace(c)));
+        // Written from the syntax, not its text, so a comment inside 'model /* */ . params' is not part of the name.
+        var metric = objective.Metric switch
+        {
+            NameSyntax name => name.Name,
+            MemberAccessSyntax { Target: NameSyntax target } access => target.Name + "." + access.Member.Name,
+            _ => throw new NotSupportedException($"the objective '{ExpressionBinder.Shorten(objective.Metric)}' is not generated yet"),
+        };
         var direction = objective.Direction == OptimizationDirection.Maximize ? "Maximize" : "Minimize";
         return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction})";
     }

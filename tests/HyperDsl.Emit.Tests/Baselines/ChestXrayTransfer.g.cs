@@ -22,7 +22,7 @@ public sealed partial record ChestXrayTransferParams(
     double Lr,
     double WeightDecay,
     double BackboneLr,
-    ChestXrayTransferFineTune FineTune)
+    global::HyperDsl.Generated.ChestXrayTransferFineTune FineTune)
 {
     /// <summary><c>batch = 16</c></summary>
     public int Batch => global::HyperDsl.Runtime.SpecMath.ToInt(16L);
@@ -45,21 +45,21 @@ public static partial class ChestXrayTransferExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static ChestXrayTransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.ChestXrayTransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_lr = trial.SuggestFloat("lr", 3E-05, 0.0003, log: true);
         double s_weight_decay = trial.SuggestFloat("weight_decay", 3E-06, 3E-05, log: true);
         double s_backbone_lr = trial.SuggestCategorical<double>("backbone_lr", [0.1, 0.3]);
-        ChestXrayTransferFineTune s_fine_tune = trial.SuggestCategorical<ChestXrayTransferFineTune>("fine_tune", [ChestXrayTransferFineTune.Head, ChestXrayTransferFineTune.Top, ChestXrayTransferFineTune.Most]);
-        return new ChestXrayTransferParams(s_lr, s_weight_decay, s_backbone_lr, s_fine_tune);
+        global::HyperDsl.Generated.ChestXrayTransferFineTune s_fine_tune = trial.SuggestCategorical<global::HyperDsl.Generated.ChestXrayTransferFineTune>("fine_tune", [global::HyperDsl.Generated.ChestXrayTransferFineTune.Head, global::HyperDsl.Generated.ChestXrayTransferFineTune.Top, global::HyperDsl.Generated.ChestXrayTransferFineTune.Most]);
+        return new global::HyperDsl.Generated.ChestXrayTransferParams(s_lr, s_weight_decay, s_backbone_lr, s_fine_tune);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(ChestXrayTransferParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.ChestXrayTransferParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -70,7 +70,7 @@ public static partial class ChestXrayTransferExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(ChestXrayTransferParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.ChestXrayTransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -78,7 +78,7 @@ public static partial class ChestXrayTransferExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ChestXrayTransferParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.ChestXrayTransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
@@ -109,14 +109,14 @@ public static partial class ChestXrayTransferExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ChestXrayTransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.ChestXrayTransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "b03fe19ab08644c90ea194c4c27a2db6a9952a030282a2cf0c985ea5860e14f5";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static ChestXrayTransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ChestXrayTransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ChestXrayTransferDefinition(), trial);
+    public static global::HyperDsl.Generated.ChestXrayTransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ChestXrayTransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ChestXrayTransferDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -131,7 +131,7 @@ public static partial class ChestXrayTransferExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ChestXrayTransferParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.ChestXrayTransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 30 "examples/medical-transfer.hyp"
@@ -139,12 +139,12 @@ public static partial class ChestXrayTransferExperiment
 #line 31 "examples/medical-transfer.hyp"
 #line 32 "examples/medical-transfer.hyp"
         var match0 = p.FineTune;
-        if (match0 == ChestXrayTransferFineTune.Head)
+        if (match0 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Head)
         {
 #line 33 "examples/medical-transfer.hyp"
             global::HyperDsl.Runtime.Models.ModelParameters.FreezeAllExcept(model, "fc");
         }
-        else if (match0 == ChestXrayTransferFineTune.Top)
+        else if (match0 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Top)
         {
 #line 34 "examples/medical-transfer.hyp"
             global::HyperDsl.Runtime.Models.ModelParameters.FreezeAllExcept(model, "layer4", "fc");
@@ -166,25 +166,25 @@ public sealed class ChestXrayTransferDefinition : global::HyperDsl.Runtime.Studi
     /// <inheritdoc />
     public string Name => "chest_xray_transfer";
     /// <inheritdoc />
-    public string StudyHash => ChestXrayTransferExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.ChestXrayTransferExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ChestXrayTransferExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.ChestXrayTransferExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ChestXrayTransferExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.ChestXrayTransferExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ChestXrayTransferExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.ChestXrayTransferExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => ChestXrayTransferExperiment.Satisfies((ChestXrayTransferParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.Satisfies((global::HyperDsl.Generated.ChestXrayTransferParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => ChestXrayTransferExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.ChestXrayTransferExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ChestXrayTransferExperiment.SatisfiesModel((ChestXrayTransferParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.ChestXrayTransferExperiment.SatisfiesModel((global::HyperDsl.Generated.ChestXrayTransferParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ChestXrayTransferExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.ChestXrayTransferExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ChestXrayTransferExperiment.Training((ChestXrayTransferParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.Training((global::HyperDsl.Generated.ChestXrayTransferParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ChestXrayTransferExperiment.BuildModel((ChestXrayTransferParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.BuildModel((global::HyperDsl.Generated.ChestXrayTransferParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ChestXrayTransferExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.ChestXrayTransferExperiment.LoadData(seed, baseDirectory);
 }

@@ -22,13 +22,13 @@ public sealed partial record FashionCnnParams(
     int Depth,
     int Width,
     double Dropout,
-    FashionCnnOptimizer Optimizer,
+    global::HyperDsl.Generated.FashionCnnOptimizer Optimizer,
     double? Momentum,
     int Rotation,
     double Flip)
 {
     /// <summary>'optimizer' with the parameters that exist only for its choice.</summary>
-    public FashionCnnOptimizerBranch OptimizerBranch => Optimizer switch { FashionCnnOptimizer.Adam => new FashionCnnOptimizerBranch.Adam(), FashionCnnOptimizer.Sgd => new FashionCnnOptimizerBranch.Sgd(Momentum!.Value), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
+    public global::HyperDsl.Generated.FashionCnnOptimizerBranch OptimizerBranch => Optimizer switch { global::HyperDsl.Generated.FashionCnnOptimizer.Adam => new global::HyperDsl.Generated.FashionCnnOptimizerBranch.Adam(), global::HyperDsl.Generated.FashionCnnOptimizer.Sgd => new global::HyperDsl.Generated.FashionCnnOptimizerBranch.Sgd(Momentum!.Value), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
     /// <summary><c>decay = 1e-4</c></summary>
     public double Decay => 0.0001;
 }
@@ -42,10 +42,10 @@ public abstract partial record FashionCnnOptimizerBranch
     }
 
     /// <summary>'optimizer' is adam.</summary>
-    public sealed record Adam : FashionCnnOptimizerBranch;
+    public sealed record Adam : global::HyperDsl.Generated.FashionCnnOptimizerBranch;
 
     /// <summary>'optimizer' is sgd.</summary>
-    public sealed record Sgd(double Momentum) : FashionCnnOptimizerBranch;
+    public sealed record Sgd(double Momentum) : global::HyperDsl.Generated.FashionCnnOptimizerBranch;
 }
 
 /// <summary>The experiment 'fashion_cnn': builds its model for a point of the space.</summary>
@@ -70,7 +70,7 @@ public static partial class FashionCnnExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static FashionCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.FashionCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_lr = trial.SuggestFloat("lr", 0.0001, 0.1, log: true);
@@ -78,18 +78,18 @@ public static partial class FashionCnnExperiment
         int s_depth = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("depth", 1L, 3L, log: false, step: 1L));
         int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [16L, 32L, 64L]));
         double s_dropout = trial.SuggestFloat("dropout", 0.0, 0.5, log: false, step: 0.05);
-        FashionCnnOptimizer s_optimizer = trial.SuggestCategorical<FashionCnnOptimizer>("optimizer", [FashionCnnOptimizer.Adam, FashionCnnOptimizer.Sgd]);
-        double? s_momentum = (s_optimizer == FashionCnnOptimizer.Sgd) ? trial.SuggestFloat("momentum", 0.8, 0.99, log: false) : null;
+        global::HyperDsl.Generated.FashionCnnOptimizer s_optimizer = trial.SuggestCategorical<global::HyperDsl.Generated.FashionCnnOptimizer>("optimizer", [global::HyperDsl.Generated.FashionCnnOptimizer.Adam, global::HyperDsl.Generated.FashionCnnOptimizer.Sgd]);
+        double? s_momentum = (s_optimizer == global::HyperDsl.Generated.FashionCnnOptimizer.Sgd) ? trial.SuggestFloat("momentum", 0.8, 0.99, log: false) : null;
         int s_rotation = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("rotation", [0L, 10L, 30L]));
         double s_flip = trial.SuggestCategorical<double>("flip", [0.0, 0.5]);
-        return new FashionCnnParams(s_lr, s_batch, s_depth, s_width, s_dropout, s_optimizer, s_momentum, s_rotation, s_flip);
+        return new global::HyperDsl.Generated.FashionCnnParams(s_lr, s_batch, s_depth, s_width, s_dropout, s_optimizer, s_momentum, s_rotation, s_flip);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(FashionCnnParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.FashionCnnParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -100,7 +100,7 @@ public static partial class FashionCnnExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(FashionCnnParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.FashionCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 25 "examples/fashion-mnist-cnn.hyp"
@@ -110,14 +110,14 @@ public static partial class FashionCnnExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(FashionCnnParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.FashionCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
         {
             Epochs = 10,
             BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
-            Optimizer = (p.Optimizer switch { FashionCnnOptimizer.Sgd => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), weightDecay: p.Decay), FashionCnnOptimizer.Adam => global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr, weightDecay: p.Decay), _ => throw new global::System.InvalidOperationException("No arm of the match applies.") }),
+            Optimizer = (p.Optimizer switch { global::HyperDsl.Generated.FashionCnnOptimizer.Sgd => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), weightDecay: p.Decay), global::HyperDsl.Generated.FashionCnnOptimizer.Adam => global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr, weightDecay: p.Decay), _ => throw new global::System.InvalidOperationException("No arm of the match applies.") }),
             Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Epochs(1L)).Then(global::HyperDsl.Runtime.Training.Schedule.Cosine(1E-06)),
             Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
             Normalization = global::HyperDsl.Runtime.Data.Normalization.Given([(double)(0.286)], [(double)(0.353)]),
@@ -137,14 +137,14 @@ public static partial class FashionCnnExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(FashionCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.FashionCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "1e1e2544b9decacfc7bd7d04c33738bf7d9f406a4706c80be48c2659d5832c2b";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static FashionCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (FashionCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new FashionCnnDefinition(), trial);
+    public static global::HyperDsl.Generated.FashionCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.FashionCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.FashionCnnDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -158,7 +158,7 @@ public static partial class FashionCnnExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(FashionCnnParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.FashionCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(1L, 28L, 28L);
@@ -192,25 +192,25 @@ public sealed class FashionCnnDefinition : global::HyperDsl.Runtime.Studies.IExp
     /// <inheritdoc />
     public string Name => "fashion_cnn";
     /// <inheritdoc />
-    public string StudyHash => FashionCnnExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.FashionCnnExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => FashionCnnExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.FashionCnnExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => FashionCnnExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.FashionCnnExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => FashionCnnExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.FashionCnnExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => FashionCnnExperiment.Satisfies((FashionCnnParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.FashionCnnExperiment.Satisfies((global::HyperDsl.Generated.FashionCnnParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => FashionCnnExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.FashionCnnExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => FashionCnnExperiment.SatisfiesModel((FashionCnnParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.FashionCnnExperiment.SatisfiesModel((global::HyperDsl.Generated.FashionCnnParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => FashionCnnExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.FashionCnnExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => FashionCnnExperiment.Training((FashionCnnParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.FashionCnnExperiment.Training((global::HyperDsl.Generated.FashionCnnParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => FashionCnnExperiment.BuildModel((FashionCnnParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.FashionCnnExperiment.BuildModel((global::HyperDsl.Generated.FashionCnnParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => FashionCnnExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.FashionCnnExperiment.LoadData(seed, baseDirectory);
 }

@@ -31,21 +31,21 @@ public static partial class GridResnet18TransferExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static GridResnet18TransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.GridResnet18TransferParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_lr = trial.SuggestCategorical<double>("lr", [0.001, 0.0001]);
         int s_batch = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("batch", [16L, 32L]));
         int s_rotation = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("rotation", [10L, 30L]));
         double s_flip = trial.SuggestCategorical<double>("flip", [0.0, 0.5]);
-        return new GridResnet18TransferParams(s_lr, s_batch, s_rotation, s_flip);
+        return new global::HyperDsl.Generated.GridResnet18TransferParams(s_lr, s_batch, s_rotation, s_flip);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(GridResnet18TransferParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.GridResnet18TransferParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -56,7 +56,7 @@ public static partial class GridResnet18TransferExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(GridResnet18TransferParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.GridResnet18TransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -64,7 +64,7 @@ public static partial class GridResnet18TransferExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(GridResnet18TransferParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.GridResnet18TransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
@@ -91,14 +91,14 @@ public static partial class GridResnet18TransferExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(GridResnet18TransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.GridResnet18TransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "d13666bcc8b94be39b1e06b6a693b84749b4c7516407525c577cf7e480b7b22b";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static GridResnet18TransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (GridResnet18TransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new GridResnet18TransferDefinition(), trial);
+    public static global::HyperDsl.Generated.GridResnet18TransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.GridResnet18TransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.GridResnet18TransferDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -111,7 +111,7 @@ public static partial class GridResnet18TransferExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(GridResnet18TransferParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.GridResnet18TransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 30 "examples/grid-resnet18-transfer.hyp"
@@ -131,25 +131,25 @@ public sealed class GridResnet18TransferDefinition : global::HyperDsl.Runtime.St
     /// <inheritdoc />
     public string Name => "grid_resnet18_transfer";
     /// <inheritdoc />
-    public string StudyHash => GridResnet18TransferExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.GridResnet18TransferExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => GridResnet18TransferExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.GridResnet18TransferExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => GridResnet18TransferExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.GridResnet18TransferExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => GridResnet18TransferExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.GridResnet18TransferExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => GridResnet18TransferExperiment.Satisfies((GridResnet18TransferParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.Satisfies((global::HyperDsl.Generated.GridResnet18TransferParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => GridResnet18TransferExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.GridResnet18TransferExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => GridResnet18TransferExperiment.SatisfiesModel((GridResnet18TransferParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.GridResnet18TransferExperiment.SatisfiesModel((global::HyperDsl.Generated.GridResnet18TransferParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => GridResnet18TransferExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.GridResnet18TransferExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => GridResnet18TransferExperiment.Training((GridResnet18TransferParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.Training((global::HyperDsl.Generated.GridResnet18TransferParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => GridResnet18TransferExperiment.BuildModel((GridResnet18TransferParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.BuildModel((global::HyperDsl.Generated.GridResnet18TransferParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => GridResnet18TransferExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.GridResnet18TransferExperiment.LoadData(seed, baseDirectory);
 }

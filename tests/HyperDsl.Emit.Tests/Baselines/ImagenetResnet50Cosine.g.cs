@@ -37,21 +37,21 @@ public static partial class ImagenetResnet50CosineExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static ImagenetResnet50CosineParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.ImagenetResnet50CosineParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_base_lr = trial.SuggestFloat("base_lr", 0.05, 0.2, log: true);
         double s_weight_decay = trial.SuggestCategorical<double>("weight_decay", [5E-05, 0.0001]);
         int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [48L, 64L, 80L]));
         double s_smoothing = trial.SuggestFloat("smoothing", 0.0, 0.1, log: false, step: 0.05);
-        return new ImagenetResnet50CosineParams(s_base_lr, s_weight_decay, s_width, s_smoothing);
+        return new global::HyperDsl.Generated.ImagenetResnet50CosineParams(s_base_lr, s_weight_decay, s_width, s_smoothing);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = true;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(ImagenetResnet50CosineParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.ImagenetResnet50CosineParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 38 "examples/imagenet-resnet50.hyp"
@@ -64,7 +64,7 @@ public static partial class ImagenetResnet50CosineExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(ImagenetResnet50CosineParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.ImagenetResnet50CosineParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -72,7 +72,7 @@ public static partial class ImagenetResnet50CosineExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ImagenetResnet50CosineParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.ImagenetResnet50CosineParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
@@ -101,14 +101,14 @@ public static partial class ImagenetResnet50CosineExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ImagenetResnet50CosineParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.ImagenetResnet50CosineParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "435a90ff9e38727150f3fa84b4cefa62e086b8577f4ead41af49e55d3e9fe333";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static ImagenetResnet50CosineParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ImagenetResnet50CosineParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ImagenetResnet50CosineDefinition(), trial);
+    public static global::HyperDsl.Generated.ImagenetResnet50CosineParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ImagenetResnet50CosineParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ImagenetResnet50CosineDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -126,7 +126,7 @@ public static partial class ImagenetResnet50CosineExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ImagenetResnet50CosineParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.ImagenetResnet50CosineParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 224L, 224L);
@@ -147,10 +147,10 @@ public static partial class ImagenetResnet50CosineExperiment
     }
 
     /// <summary>The block 'resnet_stem'.</summary>
-    private static void ResnetStemBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long width)
+    private static void ResnetStemBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_width)
     {
 #line 7 "examples/blocks/resnet-blocks.hyp"
-        b.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(width), kernel: 7, stride: 2, padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(3L)));
+        b.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(a_width), kernel: 7, stride: 2, padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(3L)));
 #line 8 "examples/blocks/resnet-blocks.hyp"
         b.BatchNorm();
 #line 9 "examples/blocks/resnet-blocks.hyp"
@@ -161,39 +161,39 @@ public static partial class ImagenetResnet50CosineExperiment
     }
 
     /// <summary>The block 'bottleneck_stage'.</summary>
-    private static void BottleneckStageBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long width, long blocks, long stride)
+    private static void BottleneckStageBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_width, long a_blocks, long a_stride)
     {
 #line 29 "examples/blocks/resnet-blocks.hyp"
-        BottleneckBlock(b, width, stride, 4L);
+        BottleneckBlock(b, a_width, a_stride, 4L);
 #line 30 "examples/blocks/resnet-blocks.hyp"
-        for (var v_i = 2L; v_i <= blocks; v_i++)
+        for (var v_i = 2L; v_i <= a_blocks; v_i++)
         {
 #line 31 "examples/blocks/resnet-blocks.hyp"
-            BottleneckBlock(b, width, 1L, 4L);
+            BottleneckBlock(b, a_width, 1L, 4L);
         }
         #line default
     }
 
     /// <summary>The block 'bottleneck'.</summary>
-    private static void BottleneckBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long width, long stride, long expansion)
+    private static void BottleneckBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_width, long a_stride, long a_expansion)
     {
 #line 18 "examples/blocks/resnet-blocks.hyp"
         b.Residual(r0 =>
         {
 #line 19 "examples/blocks/resnet-blocks.hyp"
-            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(width), kernel: 1);
+            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(a_width), kernel: 1);
 #line 19 "examples/blocks/resnet-blocks.hyp"
             r0.BatchNorm();
 #line 19 "examples/blocks/resnet-blocks.hyp"
             r0.Relu();
 #line 20 "examples/blocks/resnet-blocks.hyp"
-            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(width), kernel: 3, stride: global::HyperDsl.Runtime.SpecMath.ToInt(stride), padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(1L)));
+            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(a_width), kernel: 3, stride: global::HyperDsl.Runtime.SpecMath.ToInt(a_stride), padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(1L)));
 #line 20 "examples/blocks/resnet-blocks.hyp"
             r0.BatchNorm();
 #line 20 "examples/blocks/resnet-blocks.hyp"
             r0.Relu();
 #line 21 "examples/blocks/resnet-blocks.hyp"
-            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt((width * expansion)), kernel: 1);
+            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt((a_width * a_expansion)), kernel: 1);
 #line 21 "examples/blocks/resnet-blocks.hyp"
             r0.BatchNorm();
         });
@@ -203,16 +203,16 @@ public static partial class ImagenetResnet50CosineExperiment
     }
 
     /// <summary>The block 'classifier'.</summary>
-    private static void ClassifierBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long classes, double drop)
+    private static void ClassifierBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_classes, double a_drop)
     {
 #line 39 "examples/blocks/resnet-blocks.hyp"
         b.GlobalAvgPool();
 #line 40 "examples/blocks/resnet-blocks.hyp"
         b.Flatten();
 #line 41 "examples/blocks/resnet-blocks.hyp"
-        b.Dropout(drop);
+        b.Dropout(a_drop);
 #line 42 "examples/blocks/resnet-blocks.hyp"
-        b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(classes));
+        b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(a_classes));
         #line default
     }
 }
@@ -224,25 +224,25 @@ public sealed class ImagenetResnet50CosineDefinition : global::HyperDsl.Runtime.
     /// <inheritdoc />
     public string Name => "imagenet_resnet50_cosine";
     /// <inheritdoc />
-    public string StudyHash => ImagenetResnet50CosineExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ImagenetResnet50CosineExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ImagenetResnet50CosineExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ImagenetResnet50CosineExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => ImagenetResnet50CosineExperiment.Satisfies((ImagenetResnet50CosineParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.Satisfies((global::HyperDsl.Generated.ImagenetResnet50CosineParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => ImagenetResnet50CosineExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ImagenetResnet50CosineExperiment.SatisfiesModel((ImagenetResnet50CosineParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.SatisfiesModel((global::HyperDsl.Generated.ImagenetResnet50CosineParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ImagenetResnet50CosineExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ImagenetResnet50CosineExperiment.Training((ImagenetResnet50CosineParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.Training((global::HyperDsl.Generated.ImagenetResnet50CosineParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ImagenetResnet50CosineExperiment.BuildModel((ImagenetResnet50CosineParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.BuildModel((global::HyperDsl.Generated.ImagenetResnet50CosineParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ImagenetResnet50CosineExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.ImagenetResnet50CosineExperiment.LoadData(seed, baseDirectory);
 }

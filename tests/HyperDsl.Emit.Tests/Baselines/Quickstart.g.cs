@@ -29,20 +29,20 @@ public static partial class QuickstartExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static QuickstartParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.QuickstartParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_lr = trial.SuggestFloat("lr", 0.001, 0.03, log: true);
         int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [16L, 32L]));
         double s_dropout = trial.SuggestFloat("dropout", 0.0, 0.4, log: false, step: 0.1);
-        return new QuickstartParams(s_lr, s_width, s_dropout);
+        return new global::HyperDsl.Generated.QuickstartParams(s_lr, s_width, s_dropout);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(QuickstartParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.QuickstartParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -53,7 +53,7 @@ public static partial class QuickstartExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(QuickstartParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.QuickstartParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -61,7 +61,7 @@ public static partial class QuickstartExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(QuickstartParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.QuickstartParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
@@ -86,14 +86,14 @@ public static partial class QuickstartExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(QuickstartParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.QuickstartParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "1c00beeaced2f4a15c29f67f3c76044c54557df3b7314db7e49561c690d35582";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static QuickstartParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (QuickstartParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new QuickstartDefinition(), trial);
+    public static global::HyperDsl.Generated.QuickstartParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.QuickstartParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.QuickstartDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -107,7 +107,7 @@ public static partial class QuickstartExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(QuickstartParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.QuickstartParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(1L, 28L, 28L);
@@ -145,25 +145,25 @@ public sealed class QuickstartDefinition : global::HyperDsl.Runtime.Studies.IExp
     /// <inheritdoc />
     public string Name => "quickstart";
     /// <inheritdoc />
-    public string StudyHash => QuickstartExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.QuickstartExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => QuickstartExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.QuickstartExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => QuickstartExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.QuickstartExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => QuickstartExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.QuickstartExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => QuickstartExperiment.Satisfies((QuickstartParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.QuickstartExperiment.Satisfies((global::HyperDsl.Generated.QuickstartParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => QuickstartExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.QuickstartExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => QuickstartExperiment.SatisfiesModel((QuickstartParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.QuickstartExperiment.SatisfiesModel((global::HyperDsl.Generated.QuickstartParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => QuickstartExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.QuickstartExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => QuickstartExperiment.Training((QuickstartParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.QuickstartExperiment.Training((global::HyperDsl.Generated.QuickstartParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => QuickstartExperiment.BuildModel((QuickstartParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.QuickstartExperiment.BuildModel((global::HyperDsl.Generated.QuickstartParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => QuickstartExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.QuickstartExperiment.LoadData(seed, baseDirectory);
 }

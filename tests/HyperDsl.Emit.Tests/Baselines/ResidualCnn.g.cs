@@ -34,8 +34,8 @@ public sealed partial record ResidualCnnParams(
     int Width,
     int Stages,
     int Blocks,
-    ResidualCnnStem Stem,
-    ResidualCnnOptimizer Optimizer,
+    global::HyperDsl.Generated.ResidualCnnStem Stem,
+    global::HyperDsl.Generated.ResidualCnnOptimizer Optimizer,
     double Lr,
     double? Momentum,
     double WeightDecay,
@@ -43,7 +43,7 @@ public sealed partial record ResidualCnnParams(
     double? Drop)
 {
     /// <summary>'optimizer' with the parameters that exist only for its choice.</summary>
-    public ResidualCnnOptimizerBranch OptimizerBranch => Optimizer switch { ResidualCnnOptimizer.Sgd => new ResidualCnnOptimizerBranch.Sgd(Momentum!.Value), ResidualCnnOptimizer.Nesterov => new ResidualCnnOptimizerBranch.Nesterov(Momentum!.Value), ResidualCnnOptimizer.Adamw => new ResidualCnnOptimizerBranch.Adamw(), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
+    public global::HyperDsl.Generated.ResidualCnnOptimizerBranch OptimizerBranch => Optimizer switch { global::HyperDsl.Generated.ResidualCnnOptimizer.Sgd => new global::HyperDsl.Generated.ResidualCnnOptimizerBranch.Sgd(Momentum!.Value), global::HyperDsl.Generated.ResidualCnnOptimizer.Nesterov => new global::HyperDsl.Generated.ResidualCnnOptimizerBranch.Nesterov(Momentum!.Value), global::HyperDsl.Generated.ResidualCnnOptimizer.Adamw => new global::HyperDsl.Generated.ResidualCnnOptimizerBranch.Adamw(), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
     /// <summary><c>batch = 128</c></summary>
     public int Batch => global::HyperDsl.Runtime.SpecMath.ToInt(128L);
 }
@@ -57,13 +57,13 @@ public abstract partial record ResidualCnnOptimizerBranch
     }
 
     /// <summary>'optimizer' is sgd.</summary>
-    public sealed record Sgd(double Momentum) : ResidualCnnOptimizerBranch;
+    public sealed record Sgd(double Momentum) : global::HyperDsl.Generated.ResidualCnnOptimizerBranch;
 
     /// <summary>'optimizer' is nesterov.</summary>
-    public sealed record Nesterov(double Momentum) : ResidualCnnOptimizerBranch;
+    public sealed record Nesterov(double Momentum) : global::HyperDsl.Generated.ResidualCnnOptimizerBranch;
 
     /// <summary>'optimizer' is adamw.</summary>
-    public sealed record Adamw : ResidualCnnOptimizerBranch;
+    public sealed record Adamw : global::HyperDsl.Generated.ResidualCnnOptimizerBranch;
 }
 
 /// <summary>The experiment 'residual_cnn': builds its model for a point of the space.</summary>
@@ -89,27 +89,27 @@ public static partial class ResidualCnnExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static ResidualCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.ResidualCnnParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [16L, 32L, 64L]));
         int s_stages = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("stages", 2L, 4L, log: false, step: 1L));
         int s_blocks = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestInt("blocks", 1L, 3L, log: false, step: 1L));
-        ResidualCnnStem s_stem = trial.SuggestCategorical<ResidualCnnStem>("stem", [ResidualCnnStem.Conv3, ResidualCnnStem.Deep, ResidualCnnStem.Patch]);
-        ResidualCnnOptimizer s_optimizer = trial.SuggestCategorical<ResidualCnnOptimizer>("optimizer", [ResidualCnnOptimizer.Sgd, ResidualCnnOptimizer.Nesterov, ResidualCnnOptimizer.Adamw]);
+        global::HyperDsl.Generated.ResidualCnnStem s_stem = trial.SuggestCategorical<global::HyperDsl.Generated.ResidualCnnStem>("stem", [global::HyperDsl.Generated.ResidualCnnStem.Conv3, global::HyperDsl.Generated.ResidualCnnStem.Deep, global::HyperDsl.Generated.ResidualCnnStem.Patch]);
+        global::HyperDsl.Generated.ResidualCnnOptimizer s_optimizer = trial.SuggestCategorical<global::HyperDsl.Generated.ResidualCnnOptimizer>("optimizer", [global::HyperDsl.Generated.ResidualCnnOptimizer.Sgd, global::HyperDsl.Generated.ResidualCnnOptimizer.Nesterov, global::HyperDsl.Generated.ResidualCnnOptimizer.Adamw]);
         double s_lr = trial.SuggestFloat("lr", 0.001, 0.3, log: true);
-        double? s_momentum = global::System.Linq.Enumerable.Contains(new[] { ResidualCnnOptimizer.Sgd, ResidualCnnOptimizer.Nesterov }, s_optimizer) ? trial.SuggestFloat("momentum", 0.85, 0.95, log: false) : null;
+        double? s_momentum = global::System.Linq.Enumerable.Contains(new[] { global::HyperDsl.Generated.ResidualCnnOptimizer.Sgd, global::HyperDsl.Generated.ResidualCnnOptimizer.Nesterov }, s_optimizer) ? trial.SuggestFloat("momentum", 0.85, 0.95, log: false) : null;
         double s_weight_decay = trial.SuggestFloat("weight_decay", 1E-05, 0.001, log: true);
         bool s_use_dropout = trial.SuggestCategorical<bool>("use_dropout", [true, false]);
         double? s_drop = s_use_dropout ? trial.SuggestFloat("drop", 0.1, 0.5, log: false, step: 0.1) : null;
-        return new ResidualCnnParams(s_width, s_stages, s_blocks, s_stem, s_optimizer, s_lr, s_momentum, s_weight_decay, s_use_dropout, s_drop);
+        return new global::HyperDsl.Generated.ResidualCnnParams(s_width, s_stages, s_blocks, s_stem, s_optimizer, s_lr, s_momentum, s_weight_decay, s_use_dropout, s_drop);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = true;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(ResidualCnnParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.ResidualCnnParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 49 "examples/residual-cnn.hyp"
@@ -124,26 +124,26 @@ public static partial class ResidualCnnExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(ResidualCnnParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.ResidualCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
 #line 52 "examples/residual-cnn.hyp"
         if (!((((long)p.Stages <= 3L) || ((long)p.Width <= 32L)))) return false;
 #line 54 "examples/residual-cnn.hyp"
-        if (!(!(((p.Stem == ResidualCnnStem.Patch) && ((long)p.Stages == 4L))))) return false;
+        if (!(!(((p.Stem == global::HyperDsl.Generated.ResidualCnnStem.Patch) && ((long)p.Stages == 4L))))) return false;
         #line default
         return true;
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(ResidualCnnParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.ResidualCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
         {
             Epochs = 30,
             BatchSize = global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Batch),
-            Optimizer = (p.Optimizer switch { ResidualCnnOptimizer.Sgd or ResidualCnnOptimizer.Nesterov => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), nesterov: (p.Optimizer == ResidualCnnOptimizer.Nesterov), weightDecay: p.WeightDecay), _ => global::HyperDsl.Runtime.Training.OptimizerSpec.AdamW(p.Lr, weightDecay: p.WeightDecay) }),
+            Optimizer = (p.Optimizer switch { global::HyperDsl.Generated.ResidualCnnOptimizer.Sgd or global::HyperDsl.Generated.ResidualCnnOptimizer.Nesterov => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0), nesterov: (p.Optimizer == global::HyperDsl.Generated.ResidualCnnOptimizer.Nesterov), weightDecay: p.WeightDecay), _ => global::HyperDsl.Runtime.Training.OptimizerSpec.AdamW(p.Lr, weightDecay: p.WeightDecay) }),
             Schedule = global::HyperDsl.Runtime.Training.Schedule.Warmup(global::HyperDsl.Runtime.Training.TrainingLength.Steps(500L)).Then(global::HyperDsl.Runtime.Training.Schedule.Cosine(1E-05)),
             Loss = global::HyperDsl.Runtime.Training.LossFunction.CrossEntropy(),
             ClipGradientNorm = 5.0,
@@ -165,14 +165,14 @@ public static partial class ResidualCnnExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(ResidualCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.ResidualCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "4cf579425c6aa55907fad635ee2f47b22661fcfba2e91f996e369df9b692a695";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static ResidualCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (ResidualCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new ResidualCnnDefinition(), trial);
+    public static global::HyperDsl.Generated.ResidualCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ResidualCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ResidualCnnDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -188,12 +188,12 @@ public static partial class ResidualCnnExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(ResidualCnnParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.ResidualCnnParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 32L, 32L);
 #line 59 "examples/residual-cnn.hyp"
-        if ((p.Stem == ResidualCnnStem.Conv3))
+        if ((p.Stem == global::HyperDsl.Generated.ResidualCnnStem.Conv3))
         {
 #line 60 "examples/residual-cnn.hyp"
             b.Conv(global::HyperDsl.Runtime.SpecMath.ToInt((long)p.Width), kernel: 3, padding: global::HyperDsl.Runtime.Models.ConvPadding.Same);
@@ -205,7 +205,7 @@ public static partial class ResidualCnnExperiment
         else
         {
 #line 61 "examples/residual-cnn.hyp"
-            if ((p.Stem == ResidualCnnStem.Deep))
+            if ((p.Stem == global::HyperDsl.Generated.ResidualCnnStem.Deep))
             {
 #line 63 "examples/residual-cnn.hyp"
                 foreach (var v_c in new[] { global::HyperDsl.Runtime.SpecMath.Divide((long)p.Width, 2L), global::HyperDsl.Runtime.SpecMath.Divide((long)p.Width, 2L), (long)p.Width })
@@ -245,19 +245,19 @@ public static partial class ResidualCnnExperiment
     }
 
     /// <summary>The block 'res_block'.</summary>
-    private static void ResBlockBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long channels, long stride)
+    private static void ResBlockBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_channels, long a_stride)
     {
 #line 9 "examples/residual-cnn.hyp"
         b.Residual(r0 =>
         {
 #line 10 "examples/residual-cnn.hyp"
-            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(channels), kernel: 3, stride: global::HyperDsl.Runtime.SpecMath.ToInt(stride), padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(1L)));
+            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(a_channels), kernel: 3, stride: global::HyperDsl.Runtime.SpecMath.ToInt(a_stride), padding: global::HyperDsl.Runtime.Models.ConvPadding.Of(global::HyperDsl.Runtime.SpecMath.ToInt(1L)));
 #line 11 "examples/residual-cnn.hyp"
             r0.BatchNorm();
 #line 12 "examples/residual-cnn.hyp"
             r0.Relu();
 #line 13 "examples/residual-cnn.hyp"
-            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(channels), kernel: 3, padding: global::HyperDsl.Runtime.Models.ConvPadding.Same);
+            r0.Conv(global::HyperDsl.Runtime.SpecMath.ToInt(a_channels), kernel: 3, padding: global::HyperDsl.Runtime.Models.ConvPadding.Same);
 #line 14 "examples/residual-cnn.hyp"
             r0.BatchNorm();
         });
@@ -267,16 +267,16 @@ public static partial class ResidualCnnExperiment
     }
 
     /// <summary>The block 'classifier'.</summary>
-    private static void ClassifierBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long classes, double drop)
+    private static void ClassifierBlock(global::HyperDsl.Runtime.Models.ModelBuilder b, long a_classes, double a_drop)
     {
 #line 39 "examples/blocks/resnet-blocks.hyp"
         b.GlobalAvgPool();
 #line 40 "examples/blocks/resnet-blocks.hyp"
         b.Flatten();
 #line 41 "examples/blocks/resnet-blocks.hyp"
-        b.Dropout(drop);
+        b.Dropout(a_drop);
 #line 42 "examples/blocks/resnet-blocks.hyp"
-        b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(classes));
+        b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(a_classes));
         #line default
     }
 }
@@ -288,25 +288,25 @@ public sealed class ResidualCnnDefinition : global::HyperDsl.Runtime.Studies.IEx
     /// <inheritdoc />
     public string Name => "residual_cnn";
     /// <inheritdoc />
-    public string StudyHash => ResidualCnnExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.ResidualCnnExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => ResidualCnnExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.ResidualCnnExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => ResidualCnnExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.ResidualCnnExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => ResidualCnnExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.ResidualCnnExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => ResidualCnnExperiment.Satisfies((ResidualCnnParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.Satisfies((global::HyperDsl.Generated.ResidualCnnParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => ResidualCnnExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.ResidualCnnExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => ResidualCnnExperiment.SatisfiesModel((ResidualCnnParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.ResidualCnnExperiment.SatisfiesModel((global::HyperDsl.Generated.ResidualCnnParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => ResidualCnnExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.ResidualCnnExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => ResidualCnnExperiment.Training((ResidualCnnParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.Training((global::HyperDsl.Generated.ResidualCnnParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => ResidualCnnExperiment.BuildModel((ResidualCnnParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.BuildModel((global::HyperDsl.Generated.ResidualCnnParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => ResidualCnnExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.ResidualCnnExperiment.LoadData(seed, baseDirectory);
 }

@@ -19,11 +19,11 @@ public enum TinyStudyOptimizer
 public sealed partial record TinyStudyParams(
     double Lr,
     int Width,
-    TinyStudyOptimizer Optimizer,
+    global::HyperDsl.Generated.TinyStudyOptimizer Optimizer,
     double? Momentum)
 {
     /// <summary>'optimizer' with the parameters that exist only for its choice.</summary>
-    public TinyStudyOptimizerBranch OptimizerBranch => Optimizer switch { TinyStudyOptimizer.Adam => new TinyStudyOptimizerBranch.Adam(), TinyStudyOptimizer.Sgd => new TinyStudyOptimizerBranch.Sgd(Momentum!.Value), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
+    public global::HyperDsl.Generated.TinyStudyOptimizerBranch OptimizerBranch => Optimizer switch { global::HyperDsl.Generated.TinyStudyOptimizer.Adam => new global::HyperDsl.Generated.TinyStudyOptimizerBranch.Adam(), global::HyperDsl.Generated.TinyStudyOptimizer.Sgd => new global::HyperDsl.Generated.TinyStudyOptimizerBranch.Sgd(Momentum!.Value), _ => throw new global::System.InvalidOperationException("Not a choice of 'optimizer'.") };
 }
 
 /// <summary>'optimizer' with the parameters that exist only for some of its choices: pattern-match to reach them, so they cannot be read where they do not exist.</summary>
@@ -35,10 +35,10 @@ public abstract partial record TinyStudyOptimizerBranch
     }
 
     /// <summary>'optimizer' is adam.</summary>
-    public sealed record Adam : TinyStudyOptimizerBranch;
+    public sealed record Adam : global::HyperDsl.Generated.TinyStudyOptimizerBranch;
 
     /// <summary>'optimizer' is sgd.</summary>
-    public sealed record Sgd(double Momentum) : TinyStudyOptimizerBranch;
+    public sealed record Sgd(double Momentum) : global::HyperDsl.Generated.TinyStudyOptimizerBranch;
 }
 
 /// <summary>The experiment 'tiny_study': builds its model for a point of the space.</summary>
@@ -58,21 +58,21 @@ public static partial class TinyStudyExperiment
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
-    public static TinyStudyParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
+    public static global::HyperDsl.Generated.TinyStudyParams Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial)
     {
         global::System.ArgumentNullException.ThrowIfNull(trial);
         double s_lr = trial.SuggestFloat("lr", 0.001, 0.1, log: true);
         int s_width = global::HyperDsl.Runtime.SpecMath.ToInt(trial.SuggestCategorical<long>("width", [4L, 8L]));
-        TinyStudyOptimizer s_optimizer = trial.SuggestCategorical<TinyStudyOptimizer>("optimizer", [TinyStudyOptimizer.Adam, TinyStudyOptimizer.Sgd]);
-        double? s_momentum = (s_optimizer == TinyStudyOptimizer.Sgd) ? trial.SuggestFloat("momentum", 0.5, 0.95, log: false) : null;
-        return new TinyStudyParams(s_lr, s_width, s_optimizer, s_momentum);
+        global::HyperDsl.Generated.TinyStudyOptimizer s_optimizer = trial.SuggestCategorical<global::HyperDsl.Generated.TinyStudyOptimizer>("optimizer", [global::HyperDsl.Generated.TinyStudyOptimizer.Adam, global::HyperDsl.Generated.TinyStudyOptimizer.Sgd]);
+        double? s_momentum = (s_optimizer == global::HyperDsl.Generated.TinyStudyOptimizer.Sgd) ? trial.SuggestFloat("momentum", 0.5, 0.95, log: false) : null;
+        return new global::HyperDsl.Generated.TinyStudyParams(s_lr, s_width, s_optimizer, s_momentum);
     }
 
     /// <summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref="SatisfiesModel"/>).</summary>
     public const bool HasModelConstraints = false;
 
     /// <summary>Whether a point's model meets the spec's constraints on model.params and model.flops, given its trainable parameters and forward FLOPs per sample.</summary>
-    public static bool SatisfiesModel(TinyStudyParams p, long modelParams, long modelFlops)
+    public static bool SatisfiesModel(global::HyperDsl.Generated.TinyStudyParams p, long modelParams, long modelFlops)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -83,7 +83,7 @@ public static partial class TinyStudyExperiment
     /// Whether a point meets the spec's constraints on parameters (those on model.params are
     /// <see cref="SatisfiesModel"/>'s, as they need the model built).
     /// </summary>
-    public static bool Satisfies(TinyStudyParams p)
+    public static bool Satisfies(global::HyperDsl.Generated.TinyStudyParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         #line default
@@ -91,14 +91,14 @@ public static partial class TinyStudyExperiment
     }
 
     /// <summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(TinyStudyParams p)
+    public static global::HyperDsl.Runtime.Training.TrainingOptions Training(global::HyperDsl.Generated.TinyStudyParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         return new global::HyperDsl.Runtime.Training.TrainingOptions
         {
             Epochs = 2,
             BatchSize = 32,
-            Optimizer = (p.Optimizer switch { TinyStudyOptimizer.Adam => global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr), TinyStudyOptimizer.Sgd => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0)), _ => throw new global::System.InvalidOperationException("No arm of the match applies.") }),
+            Optimizer = (p.Optimizer switch { global::HyperDsl.Generated.TinyStudyOptimizer.Adam => global::HyperDsl.Runtime.Training.OptimizerSpec.Adam(p.Lr), global::HyperDsl.Generated.TinyStudyOptimizer.Sgd => global::HyperDsl.Runtime.Training.OptimizerSpec.Sgd(p.Lr, momentum: (p.Momentum ?? 0.0)), _ => throw new global::System.InvalidOperationException("No arm of the match applies.") }),
         };
     }
 
@@ -114,14 +114,14 @@ public static partial class TinyStudyExperiment
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
     /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
-    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(TinyStudyParams p, global::HyperDsl.Runtime.Data.DataSplits data)
+    public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.TinyStudyParams p, global::HyperDsl.Runtime.Data.DataSplits data)
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "700b1742a1c1ba6b7bfc801faf3b085935cb773ea1e7a8d8c93fea92222e5196";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
-    public static TinyStudyParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (TinyStudyParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new TinyStudyDefinition(), trial);
+    public static global::HyperDsl.Generated.TinyStudyParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.TinyStudyParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.TinyStudyDefinition(), trial);
 
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
@@ -134,7 +134,7 @@ public static partial class TinyStudyExperiment
     };
 
     /// <summary>Builds the model at a point of the space, in training mode, on the CPU.</summary>
-    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(TinyStudyParams p)
+    public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.TinyStudyParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(1L, 12L, 12L);
@@ -158,25 +158,25 @@ public sealed class TinyStudyDefinition : global::HyperDsl.Runtime.Studies.IExpe
     /// <inheritdoc />
     public string Name => "tiny_study";
     /// <inheritdoc />
-    public string StudyHash => TinyStudyExperiment.StudyHash;
+    public string StudyHash => global::HyperDsl.Generated.TinyStudyExperiment.StudyHash;
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => TinyStudyExperiment.SearchSpace;
+    public global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace => global::HyperDsl.Generated.TinyStudyExperiment.SearchSpace;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => TinyStudyExperiment.Plan;
+    public global::HyperDsl.Runtime.Studies.StudyPlan Plan => global::HyperDsl.Generated.TinyStudyExperiment.Plan;
     /// <inheritdoc />
-    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => TinyStudyExperiment.Sample(trial);
+    public object Sample(global::HyperDsl.Runtime.Search.ITrialSuggestions trial) => global::HyperDsl.Generated.TinyStudyExperiment.Sample(trial);
     /// <inheritdoc />
-    public bool Satisfies(object point) => TinyStudyExperiment.Satisfies((TinyStudyParams)point);
+    public bool Satisfies(object point) => global::HyperDsl.Generated.TinyStudyExperiment.Satisfies((global::HyperDsl.Generated.TinyStudyParams)point);
     /// <inheritdoc />
-    public bool HasModelConstraints => TinyStudyExperiment.HasModelConstraints;
+    public bool HasModelConstraints => global::HyperDsl.Generated.TinyStudyExperiment.HasModelConstraints;
     /// <inheritdoc />
-    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => TinyStudyExperiment.SatisfiesModel((TinyStudyParams)point, modelParams, modelFlops);
+    public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.TinyStudyExperiment.SatisfiesModel((global::HyperDsl.Generated.TinyStudyParams)point, modelParams, modelFlops);
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => TinyStudyExperiment.InputShape;
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.TinyStudyExperiment.InputShape;
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => TinyStudyExperiment.Training((TinyStudyParams)point);
+    public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.TinyStudyExperiment.Training((global::HyperDsl.Generated.TinyStudyParams)point);
     /// <inheritdoc />
-    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => TinyStudyExperiment.BuildModel((TinyStudyParams)point);
+    public global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(object point) => global::HyperDsl.Generated.TinyStudyExperiment.BuildModel((global::HyperDsl.Generated.TinyStudyParams)point);
     /// <inheritdoc />
-    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => TinyStudyExperiment.LoadData(seed, baseDirectory);
+    public global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory) => global::HyperDsl.Generated.TinyStudyExperiment.LoadData(seed, baseDirectory);
 }
