@@ -69,13 +69,16 @@ public sealed class HostileSpecTextTests
         string Comment(string place) => places.Contains(place) ? $"/*{payload}// */" : "";
         // A quote and a backslash first: a string written into the code as it is would end there.
         var text = places.Contains("string arguments") ? SpecString("data/\"\\" + payload + "//") : "\"data\"";
+
+        // A data path with a line break is an error of its own (HYP4011): the path carries the rest of the payload, the other strings the terminator.
+        var dataPath = places.Contains("string arguments") ? SpecString("data/\"\\" + payload.Replace(terminator, "", StringComparison.Ordinal) + "//") : "\"data\"";
         var import = places.Contains("import file name") ? "blocks" + payload + ".hyp" : "blocks.hyp";
         var spec = $$"""
             import {{SpecString(import)}}
 
             experiment e {
               data {
-                source image_folder({{text}})
+                source image_folder({{dataPath}})
                 resize 8
               }
               params {
