@@ -16,6 +16,7 @@ internal sealed class DepthLimitedParser : HypParser
 
     private readonly DiagnosticCollector _diagnostics;
     private int _depth;
+    private int _expressionDepth;
 
     public DepthLimitedParser(ITokenStream input, DiagnosticCollector diagnostics)
         : base(input)
@@ -32,6 +33,18 @@ internal sealed class DepthLimitedParser : HypParser
     public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
     {
         Descend();
+
+        // `expression` is the only recursion rule. Its generated frame is about 4 KB in a release
+        // build, so right-nested chains (`2 ^ 2 ^ ...`, `- - ...`) are the ones that reach the
+        // stack's end first: they stop at the same depth the AST builder allows (HYP0018).
+        if (++_expressionDepth > SyntaxLimits.MaxExpressionDepth)
+        {
+            var token = CurrentToken;
+            var start = token.Type == TokenConstants.EOF ? int.MaxValue : token.StartIndex;
+            _diagnostics.Items.Add(SyntaxDiagnostics.ExpressionNestedTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
+            throw new ParseAbandonedException();
+        }
+
         base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
     }
 
@@ -44,12 +57,14 @@ internal sealed class DepthLimitedParser : HypParser
     public override void UnrollRecursionContexts(ParserRuleContext _parentctx)
     {
         _depth--;
+        _expressionDepth--;
         base.UnrollRecursionContexts(_parentctx);
     }
 
     public override void Reset()
     {
         _depth = 0;
+        _expressionDepth = 0;
         base.Reset();
     }
 

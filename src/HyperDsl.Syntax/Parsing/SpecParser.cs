@@ -154,7 +154,7 @@ internal static class SpecParser
     };
 
     /// <summary>The deepest nesting of brackets and blocks accepted.</summary>
-    public const int MaxBracketDepth = 100;
+    public const int MaxBracketDepth = SyntaxLimits.MaxBracketDepth;
 
     private static string DescribeCharacters(string text)
     {
