@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Checking;
 using HyperDsl.Compiler.Diagnostics;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Ast;
@@ -49,6 +50,7 @@ public sealed class HypCompilation
         var diagnostics = new List<Diagnostic>();
         var loader = new ImportLoader(resolver, diagnostics, roots);
         var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
+        var budget = new CheckBudget(CheckLimits.MaxCheckStepsPerExperiment, CheckLimits.MaxCheckSteps);
         foreach (var root in roots)
         {
             var visible = loader.Visible(root);
@@ -70,7 +72,7 @@ public sealed class HypCompilation
 
                 if (experimentResolver.Resolve(experiment) is { } effective)
                 {
-                    experiments.Add(ExperimentChecker.Check(effective, diagnostics));
+                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget));
                 }
             }
         }

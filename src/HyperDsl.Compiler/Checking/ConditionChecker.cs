@@ -18,11 +18,11 @@ internal sealed class ConditionChecker
     private readonly Evaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics;
 
-    public ConditionChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    public ConditionChecker(SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _model = model;
-        _space = new SpaceEnumerator(model);
-        _evaluator = new Evaluator(model);
+        _space = new SpaceEnumerator(model, budget);
+        _evaluator = _space.Evaluator;
         _diagnostics = diagnostics;
     }
 
