@@ -12,6 +12,7 @@ internal sealed class ExperimentResolver
     private readonly IReadOnlyDictionary<string, ExperimentSyntax> _experiments;
     private readonly ImmutableDictionary<string, BlockSymbol> _blocks;
     private readonly List<Diagnostic> _diagnostics;
+    private bool _extendsTooDeepReported;
 
     public ExperimentResolver(IReadOnlyDictionary<string, ExperimentSyntax> experiments, ImmutableDictionary<string, BlockSymbol> blocks, List<Diagnostic> diagnostics)
     {
@@ -51,7 +52,14 @@ internal sealed class ExperimentResolver
             if (chain.Count > CheckLimits.MaxExtendsDepth + 1)
             {
                 // Each level is merged into the next; a chain this long is no design, and every
-                // experiment along it would be resolved again.
+                // experiment along it would be resolved again. Said once per file: the experiments
+                // further down the same chain are refused too, without a thousand more errors.
+                if (_extendsTooDeepReported)
+                {
+                    return null;
+                }
+
+                _extendsTooDeepReported = true;
                 var names = chain.Select(e => e.Name.Name).ToList();
                 var more = current.Parent is null ? "" : " -> ...";
                 _diagnostics.Add(Create(ExtendsTooDeepDescriptor, experiment.Parent!.Span,
