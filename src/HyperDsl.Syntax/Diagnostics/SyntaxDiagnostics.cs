@@ -109,8 +109,8 @@ public static partial class SyntaxDiagnostics
     internal static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
         new(NestingTooDeepDescriptor, span, $"Brackets and blocks are nested more than {limit} levels deep here; the file was not parsed further.", "Split the expression or the block into smaller parts.");
 
-    internal static Diagnostic ExpressionTooDeep(SourceSpan span) =>
-        new(NestingTooDeepDescriptor, span, "This expression nests too deeply (thousands of operators in a row); the file was not parsed further.", "Split the expression into smaller parts.");
+    internal static Diagnostic RulesTooDeep(SourceSpan span) =>
+        new(NestingTooDeepDescriptor, span, "The spec nests too deeply here (hundreds of 'else if' in a row, say); the file was not parsed further.", "Use 'match' for many cases, or split the statement or expression into smaller parts.");
 
     internal static Diagnostic ExpressionTooDeep(SourceSpan span, int depth) =>
         new(ExpressionTooDeepDescriptor, span,

@@ -10,8 +10,9 @@ namespace HyperDsl.Syntax.Parsing;
 /// </summary>
 internal sealed class DepthLimitedParser : HypParser
 {
-    // Brackets are limited before parsing (SpecParser.MaxBracketDepth); this backstop catches
-    // what nests without brackets, such as ten thousand prefix operators in a row.
+    // Brackets are limited before parsing (SpecParser.MaxBracketDepth) and expressions by
+    // SyntaxLimits.MaxExpressionDepth; this backstop catches what nests without either, such
+    // as a thousand 'else if' in a row.
     public const int MaxRuleDepth = 1000;
 
     private readonly DiagnosticCollector _diagnostics;
@@ -77,7 +78,7 @@ internal sealed class DepthLimitedParser : HypParser
 
         var token = CurrentToken;
         var start = token.Type == TokenConstants.EOF ? int.MaxValue : token.StartIndex;
-        _diagnostics.Items.Add(SyntaxDiagnostics.ExpressionTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
+        _diagnostics.Items.Add(SyntaxDiagnostics.RulesTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
         throw new ParseAbandonedException();
     }
 }

@@ -172,6 +172,17 @@ public class CheckerBoundsTests
         AssertReported(Check(("blocks.hyp", Spec(model: "b3000\n flatten\n linear(10)", after: blocks))), "HYP2105");
     }
 
+    [Theory]
+    [InlineData(100, "HYP2105")]
+    [InlineData(600, "HYP2105")]
+    [InlineData(5_000, "HYP0014")]
+    public void A_long_else_if_chain_is_refused_without_recursing_through_it(int branches, string code)
+    {
+        var model = "if lr > 0.05 { relu }" + string.Concat(Enumerable.Repeat(" else if lr > 0.05 { relu }", branches - 1)) + " else { relu }\n flatten\n linear(10)";
+
+        AssertReported(Check(("branches.hyp", Spec(model: model))), code);
+    }
+
     [Fact]
     public void Blocks_that_each_use_the_next_twice_forty_levels_deep_are_refused()
     {
