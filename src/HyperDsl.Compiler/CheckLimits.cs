@@ -32,6 +32,6 @@ public static class CheckLimits
     /// <summary>Checking steps (expression nodes evaluated, layers walked, parameters of enumerated points) for one experiment (HYP2107).</summary>
     public const long MaxCheckStepsPerExperiment = 25_000_000;
 
-    /// <summary>Checking steps for a whole compilation, all experiments together (HYP2107).</summary>
-    public const long MaxCheckSteps = 60_000_000;
+    /// <summary>Checking steps for the experiments of one file given to the compilation, all together (HYP2107): a file of many experiments extending one large one is not checked for hours.</summary>
+    public const long MaxCheckStepsPerFile = 60_000_000;
 }

@@ -50,10 +50,11 @@ public sealed class HypCompilation
         var diagnostics = new List<Diagnostic>();
         var loader = new ImportLoader(resolver, diagnostics, roots);
         var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
-        var budget = new CheckBudget(CheckLimits.MaxCheckStepsPerExperiment, CheckLimits.MaxCheckSteps);
+        var budget = new CheckBudget(CheckLimits.MaxCheckStepsPerExperiment, CheckLimits.MaxCheckStepsPerFile);
         foreach (var root in roots)
         {
             var visible = loader.Visible(root);
+            budget.BeginFile();
 
             // A file that does not parse gets its syntax errors only: checks on a partial tree would mostly repeat them.
             if (visible.Any(t => t.HasErrors))

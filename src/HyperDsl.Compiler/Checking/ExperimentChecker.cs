@@ -60,10 +60,10 @@ internal static class ExperimentChecker
         }
         catch (CheckBudgetExceededException exceeded)
         {
-            diagnostics.Add(exceeded.WholeCompilation
+            diagnostics.Add(exceeded.WholeFile
                 ? Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
-                    $"The experiments checked before '{experiment.Name}' used up the {Count(budget.Total)} checking steps one check may take, so it was stopped while checking {stage}.",
-                    "Check fewer experiments at a time, or make the largest ones smaller.")
+                    $"The experiments of this file checked before '{experiment.Name}' used up the {Count(budget.PerFile)} checking steps a file may take, so it was stopped while checking {stage}.",
+                    "Put fewer large experiments in one file, or make the largest ones smaller.")
                 : Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
                     $"Checking '{experiment.Name}' takes more than {Count(budget.PerExperiment)} steps (expressions evaluated and layers walked at every point of the space it enumerates); it was stopped while checking {stage}.",
                     "Make the space smaller (fewer values per parameter, or fewer parameters that change the architecture), or the model smaller (fewer layers or loop iterations at each point)."));

@@ -274,6 +274,19 @@ public class CheckerBoundsTests
         AssertReported(compilation, "HYP2107");
     }
 
+    [Fact]
+    public void A_file_of_a_hundred_experiments_extending_one_too_large_to_check_is_stopped_as_a_whole()
+    {
+        var model = string.Concat(Enumerable.Repeat("conv(8, kernel: k, padding: same)\n", 40)) + "global_avgpool\n linear(10)";
+        var variants = string.Join("\n", Enumerable.Range(1, 100).Select(i => $"experiment e{i} extends e0 {{ }}"));
+
+        var compilation = Check(BudgetHangGuard, ("many.hyp", Spec(parameters: "k ~ int(1, 100000)", model: model, name: "e0", after: variants)));
+
+        var stopped = compilation.Diagnostics.Where(d => d.Code == "HYP2107").ToList();
+        Assert.Equal(101, stopped.Count);
+        Assert.Contains("used up the 60,000,000 checking steps a file may take", stopped[^1].Message, StringComparison.Ordinal);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static void AssertReported(HypCompilation compilation, string code) =>
