@@ -26,6 +26,9 @@ public static class CheckLimits
     /// <summary>Layers, block uses, loop iterations and branches of the model at one point, loops and blocks unrolled (HYP2106).</summary>
     public const int MaxUnrolledSteps = 10_000;
 
+    /// <summary>Cells of edit distance computed for "did you mean" hints in one compilation; past it, diagnostics come without hints.</summary>
+    public const long MaxSuggestionWork = 20_000_000;
+
     /// <summary>Architecture points enumerated exactly; larger spaces are checked on representative values.</summary>
     public const long MaxEnumeratedPoints = 100_000;
 

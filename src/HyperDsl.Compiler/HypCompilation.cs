@@ -51,6 +51,7 @@ public sealed class HypCompilation
         var loader = new ImportLoader(resolver, diagnostics, roots);
         var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
         var budget = new CheckBudget(CheckLimits.MaxCheckStepsPerExperiment, CheckLimits.MaxCheckStepsPerFile);
+        var suggestions = new Suggestions(CheckLimits.MaxSuggestionWork);
         foreach (var root in roots)
         {
             var visible = loader.Visible(root);
@@ -63,7 +64,7 @@ public sealed class HypCompilation
             }
 
             var declarations = Declarations(visible, diagnostics);
-            var experimentResolver = new ExperimentResolver(declarations.Experiments, declarations.Blocks, diagnostics);
+            var experimentResolver = new ExperimentResolver(declarations.Experiments, declarations.Blocks, diagnostics, suggestions);
             foreach (var experiment in root.Root.Members.OfType<ExperimentSyntax>())
             {
                 if (experiment.Name.Name.Length == 0 || !ReferenceEquals(declarations.Experiments.GetValueOrDefault(experiment.Name.Name), experiment))
@@ -73,7 +74,7 @@ public sealed class HypCompilation
 
                 if (experimentResolver.Resolve(experiment) is { } effective)
                 {
-                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget));
+                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget, suggestions));
                 }
             }
         }

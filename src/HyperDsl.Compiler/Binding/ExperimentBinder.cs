@@ -21,6 +21,7 @@ internal sealed class ExperimentBinder
     private readonly ExpressionBinder _expressions;
     private readonly List<ConditionalUse> _conditionalUses = [];
     private readonly List<BlockSymbol> _blocksBeingBound = [];
+    private readonly Suggestions _suggestions;
 
     // Each block is bound once, at its first use; how many levels its body nests (blocks it uses
     // included) is kept so that every later use can be measured without binding it again.
@@ -28,11 +29,12 @@ internal sealed class ExperimentBinder
     private int _nesting;
     private int _deepestNesting;
 
-    public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics)
+    public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics, Suggestions suggestions)
     {
         _experiment = experiment;
         _diagnostics = diagnostics;
-        _expressions = new ExpressionBinder(Model, diagnostics, _conditionalUses);
+        _suggestions = suggestions;
+        _expressions = new ExpressionBinder(Model, diagnostics, _conditionalUses, suggestions);
     }
 
     public SemanticModel Model { get; } = new();
@@ -208,7 +210,7 @@ internal sealed class ExperimentBinder
                 ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
                 : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
             var help = sampled.Distribution is CallSyntax named
-                ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
+                ? _suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
                     ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'.")
                 : "Write a fixed value as 'name = value'.";
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
@@ -479,11 +481,11 @@ internal sealed class ExperimentBinder
         if (BuiltinCatalog.Find(layer.Name.Name) is { } other)
         {
             _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
-                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", Suggestions.Help(layer.Name.Name, candidates)));
+                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", _suggestions.Help(layer.Name.Name, candidates)));
         }
         else
         {
-            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", Suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", _suggestions.Help(layer.Name.Name, candidates)));
         }
         foreach (var argument in layer.Arguments)
         {
@@ -577,7 +579,7 @@ internal sealed class ExperimentBinder
                 var elsewhere = BuiltinCatalog.Settings.Keys.Where(k => k.Name == name).Select(k => k.Section.ToString().ToLowerInvariant()).FirstOrDefault();
                 _diagnostics.Add(Create(UnknownSettingDescriptor, setting.Name.Span,
                     $"Unknown setting '{name}' in the {section.ToString().ToLowerInvariant()} section" + (elsewhere is null ? "." : $"; it belongs in the {elsewhere} section."),
-                    Suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
+                    _suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
                 continue;
             }
 
@@ -628,7 +630,7 @@ internal sealed class ExperimentBinder
                 var text = ExpressionBinder.Shorten(metric);
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span,
                     $"'{text}' is not a metric the trainer reports; objectives can use {string.Join(", ", BuiltinCatalog.ReportedMetrics)}, model.params or model.flops.",
-                    Suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
+                    _suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
                 break;
         }
     }
@@ -642,7 +644,7 @@ internal sealed class ExperimentBinder
             {
                 _diagnostics.Add(Create(TryUnknownParameterDescriptor, assignment.Name.Span,
                     $"The try point sets '{assignment.Name.Name}', which is not a parameter of '{_experiment.Name}'.",
-                    Suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
+                    _suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
                 _expressions.Bind(assignment.Value, context);
                 continue;
             }

@@ -10,13 +10,13 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>Runs every check of one experiment in order: bind, conditions, ranges, shapes, space, training.</summary>
 internal static class ExperimentChecker
 {
-    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output, CheckBudget budget)
+    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output, CheckBudget budget, Suggestions suggestions)
     {
         var diagnostics = new List<Diagnostic>();
         try
         {
             budget.BeginExperiment();
-            return CheckCore(experiment, diagnostics, budget);
+            return CheckCore(experiment, diagnostics, budget, suggestions);
         }
         finally
         {
@@ -24,9 +24,9 @@ internal static class ExperimentChecker
         }
     }
 
-    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics, CheckBudget budget)
+    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics, CheckBudget budget, Suggestions suggestions)
     {
-        var binder = new ExperimentBinder(experiment, diagnostics);
+        var binder = new ExperimentBinder(experiment, diagnostics, suggestions);
         binder.Bind();
         var model = binder.Model;
         if (binder.PastLimits)

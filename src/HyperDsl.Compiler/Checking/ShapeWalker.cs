@@ -576,7 +576,7 @@ internal sealed class ShapeWalker
             if (!backbone.Contains(Path(path)))
             {
                 throw new ShapeFailure(UnknownLayerPathDescriptor, path.Span, $"'{backbone.Name}' has no layer '{Path(path)}'.",
-                    Suggestions.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
+                    Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
             }
         }
 
@@ -614,7 +614,7 @@ internal sealed class ShapeWalker
             if (!_backbone.Contains(name.Name))
             {
                 throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span, $"'{_backbone.Name}' has no layer '{name.Name}'.",
-                    Suggestions.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
+                    Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
             }
         }
     }

@@ -12,10 +12,12 @@ internal sealed class ExperimentResolver
     private readonly IReadOnlyDictionary<string, ExperimentSyntax> _experiments;
     private readonly ImmutableDictionary<string, BlockSymbol> _blocks;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly Suggestions _suggestions;
     private bool _extendsTooDeepReported;
 
-    public ExperimentResolver(IReadOnlyDictionary<string, ExperimentSyntax> experiments, ImmutableDictionary<string, BlockSymbol> blocks, List<Diagnostic> diagnostics)
+    public ExperimentResolver(IReadOnlyDictionary<string, ExperimentSyntax> experiments, ImmutableDictionary<string, BlockSymbol> blocks, List<Diagnostic> diagnostics, Suggestions suggestions)
     {
+        _suggestions = suggestions;
         _experiments = experiments;
         _blocks = blocks;
         _diagnostics = diagnostics;
@@ -30,7 +32,7 @@ internal sealed class ExperimentResolver
             {
                 _diagnostics.Add(Create(UnknownParentDescriptor, parentName.Span,
                     $"'{current.Name.Name}' extends '{parentName.Name}', which is not an experiment of this file or of the files it imports.",
-                    Suggestions.Help(parentName.Name, _experiments.Keys)));
+                    _suggestions.Help(parentName.Name, _experiments.Keys)));
                 return null;
             }
 

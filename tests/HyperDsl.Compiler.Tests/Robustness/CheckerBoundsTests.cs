@@ -162,6 +162,18 @@ public class CheckerBoundsTests
         Assert.Equal(("HYP2104", 55), (error.Code, error.Span.Start.Line));
     }
 
+    [Fact]
+    public void Twenty_thousand_unknown_names_among_a_thousand_parameters_are_reported_quickly()
+    {
+        // Each unknown name is compared with every name in scope for a "did you mean" hint.
+        var parameters = string.Concat(Enumerable.Range(1, 998).Select(i => $"parameter_number_{i} ~ choice(1, 2)\n"));
+        var unknown = "x = [" + string.Join(", ", Enumerable.Range(1, 20_000).Select(i => $"unknown_name_{i}")) + "]";
+
+        var compilation = Check(("unknown.hyp", Spec(parameters: parameters + unknown)));
+
+        Assert.Equal(20_000, compilation.Diagnostics.Count(d => d.Code == "HYP1001"));
+    }
+
     // ---- the architecture -------------------------------------------------------------------------
 
     [Fact]
