@@ -427,12 +427,10 @@ internal sealed class ExperimentBinder
                 break;
             case MatchStatementSyntax match:
                 var subject = _expressions.Bind(match.Subject, context);
-                var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
-                foreach (var arm in match.Arms)
+                for (var i = 0; i < match.Arms.Length; i++)
                 {
-                    _expressions.BindPatterns(arm.Patterns, subject, context);
-                    BindNested(arm.Body, context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable())), kind, match);
-                    earlier.AddRange(arm.Patterns);
+                    _expressions.BindPatterns(match.Arms[i].Patterns, subject, context);
+                    BindNested(match.Arms[i].Body, context.WithFact(MatchFact.ForArm(match.Subject, match.Arms, i, a => a.Patterns)), kind, match);
                 }
 
                 break;
@@ -553,10 +551,9 @@ internal sealed class ExperimentBinder
         }
     }
 
-    internal static ImmutableArray<ArgSpec> BlockParameterSpecs(BlockSymbol block) =>
-        [.. block.Parameters.Select(p => new ArgSpec(p.Name, [BlockParameterType(p)], [], !p.IsOptional, null, null, ""))];
+    internal static ImmutableArray<ArgSpec> BlockParameterSpecs(BlockSymbol block) => block.ArgumentSpecs;
 
-    private static HypType BlockParameterType(BlockParameterSymbol parameter) => parameter.Syntax.Type?.Name.Name switch
+    internal static HypType BlockParameterType(BlockParameterSymbol parameter) => parameter.Syntax.Type?.Name.Name switch
     {
         "int" => IntType.Instance,
         "float" => FloatType.Instance,

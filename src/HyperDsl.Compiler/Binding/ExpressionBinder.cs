@@ -374,14 +374,13 @@ internal sealed class ExpressionBinder
     {
         var subject = Bind(match.Subject, context);
         HypType? result = null;
-        var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
-        foreach (var arm in match.Arms)
+        for (var i = 0; i < match.Arms.Length; i++)
         {
+            var arm = match.Arms[i];
             BindPatterns(arm.Patterns, subject, context);
-            var armContext = context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable()));
+            var armContext = context.WithFact(MatchFact.ForArm(match.Subject, match.Arms, i, a => a.Patterns));
             var type = Bind(arm.Value, armContext, expected);
             result = result is null ? type : Unify(result, type, arm.Value);
-            earlier.AddRange(arm.Patterns);
         }
 
         return result ?? ErrorType.Instance;

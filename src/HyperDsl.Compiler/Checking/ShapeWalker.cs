@@ -350,6 +350,8 @@ internal sealed class ShapeWalker
         switch (_model.GetResolution(layer))
         {
             case BlockSymbol block:
+                // Every parameter of the block gets a value at every use: that is work too.
+                _budget.Spend(block.Parameters.Count);
                 var specs = ExperimentBinder.BlockParameterSpecs(block);
                 var arguments = Arguments(specs, layer.Arguments, environment);
                 var bindings = block.Parameters.Select(p => ((Symbol)p, BlockArgument(p, arguments, environment))).ToArray();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Semantics;
@@ -347,7 +346,7 @@ internal sealed class Evaluator
         return InactiveValue.Instance;
     }
 
-    public bool Matches(Value subject, ImmutableArray<PatternSyntax> patterns, Environment environment) =>
+    public bool Matches(Value subject, IEnumerable<PatternSyntax> patterns, Environment environment) =>
         patterns.Any(pattern => pattern is WildcardPatternSyntax
             || (pattern is ExpressionPatternSyntax value && ValuesEqual(subject, Evaluate(value.Value, environment))));
 
