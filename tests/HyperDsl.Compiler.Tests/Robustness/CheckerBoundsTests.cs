@@ -174,6 +174,21 @@ public class CheckerBoundsTests
         Assert.Equal(20_000, compilation.Diagnostics.Count(d => d.Code == "HYP1001"));
     }
 
+    [Theory]
+    [InlineData("an expression")]
+    [InlineData("a statement")]
+    public void A_match_of_twenty_thousand_arms_is_checked(string form)
+    {
+        var arms = Enumerable.Range(1, 20_000);
+        var text = form == "an expression"
+            ? Spec(parameters: "w ~ choice(1, 2)\nx = match w { " + string.Join(", ", arms.Select(i => $"{i} => {i}")) + ", _ => 1 }", model: "conv(x, kernel: 1)\n flatten\n linear(10)")
+            : Spec(parameters: "w ~ choice(1, 2)", model: "match w {\n" + string.Concat(arms.Select(i => $"{i} => {{ relu }}\n")) + "_ => { relu }\n}\n flatten\n linear(10)");
+
+        var compilation = Check(("match.hyp", text));
+
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics.Take(5)));
+    }
+
     // ---- the architecture -------------------------------------------------------------------------
 
     [Fact]
@@ -193,6 +208,16 @@ public class CheckerBoundsTests
         var model = "if lr > 0.05 { relu }" + string.Concat(Enumerable.Repeat(" else if lr > 0.05 { relu }", branches - 1)) + " else { relu }\n flatten\n linear(10)";
 
         AssertReported(Check(("branches.hyp", Spec(model: model))), code);
+    }
+
+    [Fact]
+    public void Thousands_of_uses_of_a_block_of_thousands_of_parameters_stop_at_the_budget()
+    {
+        var block = "block big(" + string.Join(", ", Enumerable.Range(0, 3_000).Select(i => $"p{i}: int = 1")) + ") { relu }";
+
+        var compilation = Check(BudgetHangGuard, ("block.hyp", Spec(model: string.Concat(Enumerable.Repeat("big\n", 9_000)) + "flatten\n linear(10)", after: block)));
+
+        AssertReported(compilation, "HYP2107");
     }
 
     [Fact]
