@@ -67,16 +67,19 @@ public class CheckerBoundsTests
 
     public static TheoryData<string> ExpressionsAtTheLimit() => new(ExpressionForms.Keys);
 
-    // Each written 128 levels deep, all in places the checker evaluates at every point and the generator translates.
+    private const int Limit = SyntaxLimits.MaxExpressionDepth;
+
+    // Each written exactly as deep as the limit allows, all in places the checker evaluates at
+    // every point and the generator translates.
     private static readonly Dictionary<string, string> ExpressionForms = new()
     {
-        ["sum"] = Chain(" + ", "w", 128),
-        ["difference"] = "w * 200 - " + Chain(" - ", "1", 126),
-        ["product"] = "w * " + Chain(" * ", "1", 127),
-        ["power"] = "w * " + Chain(" ^ ", "1", 127),
-        ["negation"] = "w * " + new string('-', 126) + "1",
-        ["conditional"] = Chain(" ", "if w == 1 { 1 } else", 63) + " { w }",
-        ["comparison and"] = "if " + Chain(" and ", "w > 0", 63) + " { w } else { 1 }",
+        ["sum"] = Chain(" + ", "w", Limit),
+        ["difference"] = "w * 200 - " + Chain(" - ", "1", Limit - 2),
+        ["product"] = "w * " + Chain(" * ", "1", Limit - 1),
+        ["power"] = "w * " + Chain(" ^ ", "1", Limit - 1),
+        ["negation"] = "w * " + new string('-', Limit - 2) + "1",
+        ["conditional"] = Chain(" ", "if w == 1 { 1 } else", Limit - 2) + " { w }",
+        ["comparison and"] = "if " + Chain(" and ", "w > 0", Limit - 2) + " { w } else { 1 }",
     };
 
     [Theory]
