@@ -3,9 +3,15 @@ using HyperDsl.Bench;
 
 // dotnet run -c Release --project bench/HyperDsl.Bench -- [BenchmarkDotNet arguments, e.g. --job short]
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --quick [--warmup N] [--warmup-ms N] [--runs N] [--trace]
+// dotnet run -c Release --project bench/HyperDsl.Bench -- --check-scaling
 //
 // The inputs are checked first, in this process, so a spec that stopped parsing cleanly fails
 // the run at once and loudly instead of being timed (BenchmarkDotNet checks again in GlobalSetup).
+if (args is ["--check-scaling"])
+{
+    return CheckScaling.Run(Console.Out);
+}
+
 BenchmarkInputs inputs;
 try
 {

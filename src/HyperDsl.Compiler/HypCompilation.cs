@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Checking;
 using HyperDsl.Compiler.Diagnostics;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Ast;
@@ -49,9 +50,12 @@ public sealed class HypCompilation
         var diagnostics = new List<Diagnostic>();
         var loader = new ImportLoader(resolver, diagnostics, roots);
         var experiments = ImmutableArray.CreateBuilder<CheckedExperiment>();
+        var budget = new CheckBudget(CheckLimits.MaxCheckStepsPerExperiment, CheckLimits.MaxCheckStepsPerFile);
+        var suggestions = new Suggestions(CheckLimits.MaxSuggestionWork);
         foreach (var root in roots)
         {
             var visible = loader.Visible(root);
+            budget.BeginFile();
 
             // A file that does not parse gets its syntax errors only: checks on a partial tree would mostly repeat them.
             if (visible.Any(t => t.HasErrors))
@@ -60,7 +64,7 @@ public sealed class HypCompilation
             }
 
             var declarations = Declarations(visible, diagnostics);
-            var experimentResolver = new ExperimentResolver(declarations.Experiments, declarations.Blocks, diagnostics);
+            var experimentResolver = new ExperimentResolver(declarations.Experiments, declarations.Blocks, diagnostics, suggestions);
             foreach (var experiment in root.Root.Members.OfType<ExperimentSyntax>())
             {
                 if (experiment.Name.Name.Length == 0 || !ReferenceEquals(declarations.Experiments.GetValueOrDefault(experiment.Name.Name), experiment))
@@ -70,7 +74,7 @@ public sealed class HypCompilation
 
                 if (experimentResolver.Resolve(experiment) is { } effective)
                 {
-                    experiments.Add(ExperimentChecker.Check(effective, diagnostics));
+                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget, suggestions));
                 }
             }
         }

@@ -5,7 +5,7 @@ namespace HyperDsl.Compiler.Tests;
 /// <summary>Hand-computed shapes, parameter counts and FLOPs for each layer rule.</summary>
 public class ShapeInferenceTests
 {
-    private static ShapeSummary Shapes(string model, string input = "[3, 32, 32]", int classes = 10)
+    private static ShapeSummary Shapes(string model, string input = "[3, 32, 32]", int classes = 10, string block = "")
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
@@ -16,6 +16,7 @@ public class ShapeInferenceTests
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
             }
+            {{block}}
             """);
         Assert.Empty(compilation.Diagnostics);
         return Assert.Single(compilation.Experiments).Shapes!;
@@ -167,5 +168,23 @@ public class ShapeInferenceTests
         // All p = 1: 20 convs of 2 channels; all p = 3: of 6. Both corners are among the points walked.
         Assert.Equal((2 * 1) + 2 + (19 * ((2 * 2) + 2)) + ((2 * 16 * 2) + 2), experiment.Shapes.MinParameters);
         Assert.Equal((6 * 1) + 6 + (19 * ((6 * 6) + 6)) + ((6 * 16 * 2) + 2), experiment.Shapes.MaxParameters);
+    }
+
+    [Theory]
+    // The first iteration changes the channels, the second keeps the shape: counted in closed form from there.
+    [InlineData("conv(16, kernel: 3, padding: same); relu", 5)]
+    // Every iteration halves the map until pooling 1x1 keeps it.
+    [InlineData("conv(4, kernel: 1); maxpool(2, stride: 2, padding: 1)", 9)]
+    // A block whose body repeats, inside a loop that repeats.
+    [InlineData("pair(8)", 7)]
+    // The loop variable changes every iteration: walked one by one.
+    [InlineData("conv(4 + i, kernel: 1)", 6)]
+    public void A_loop_counts_exactly_what_it_would_count_written_out(string body, int times)
+    {
+        const string Block = "\nblock pair(c: int) {\n  conv(c, kernel: 3, padding: same)\n  for _ in 0 ..< 2 { conv(c, kernel: 1); relu }\n}";
+        var looped = Shapes($"    for i in 0 ..< {times} {{ {body} }}\n    flatten\n    linear(10)", block: Block);
+        var written = Shapes(string.Concat(Enumerable.Range(0, times).Select(i => $"    {body.Replace("4 + i", $"4 + {i}", StringComparison.Ordinal)}\n")) + "    flatten\n    linear(10)", block: Block);
+
+        Assert.Equal((written.MinParameters, written.MinFlops, written.Outputs[0]), (looped.MinParameters, looped.MinFlops, looped.Outputs[0]));
     }
 }

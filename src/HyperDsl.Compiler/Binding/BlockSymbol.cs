@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Syntax.Ast;
 
 namespace HyperDsl.Compiler.Binding;
@@ -17,4 +19,20 @@ public sealed class BlockSymbol : Symbol
 
     /// <summary>Its parameters in order.</summary>
     public IReadOnlyList<BlockParameterSymbol> Parameters { get; }
+
+    /// <summary>What each parameter accepts, as a catalogue entry's arguments; made once, since every use and every point asks.</summary>
+    internal ImmutableArray<ArgSpec> ArgumentSpecs
+    {
+        get
+        {
+            if (_argumentSpecs.IsDefault)
+            {
+                _argumentSpecs = [.. Parameters.Select(p => new ArgSpec(p.Name, [ExperimentBinder.BlockParameterType(p)], [], !p.IsOptional, null, null, ""))];
+            }
+
+            return _argumentSpecs;
+        }
+    }
+
+    private ImmutableArray<ArgSpec> _argumentSpecs;
 }

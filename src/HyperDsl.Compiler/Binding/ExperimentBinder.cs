@@ -21,12 +21,20 @@ internal sealed class ExperimentBinder
     private readonly ExpressionBinder _expressions;
     private readonly List<ConditionalUse> _conditionalUses = [];
     private readonly List<BlockSymbol> _blocksBeingBound = [];
+    private readonly Suggestions _suggestions;
 
-    public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics)
+    // Each block is bound once, at its first use; how many levels its body nests (blocks it uses
+    // included) is kept so that every later use can be measured without binding it again.
+    private readonly Dictionary<BlockSymbol, int> _blockHeights = [];
+    private int _nesting;
+    private int _deepestNesting;
+
+    public ExperimentBinder(EffectiveExperiment experiment, List<Diagnostic> diagnostics, Suggestions suggestions)
     {
         _experiment = experiment;
         _diagnostics = diagnostics;
-        _expressions = new ExpressionBinder(Model, diagnostics, _conditionalUses);
+        _suggestions = suggestions;
+        _expressions = new ExpressionBinder(Model, diagnostics, _conditionalUses, suggestions);
     }
 
     public SemanticModel Model { get; } = new();
@@ -37,10 +45,29 @@ internal sealed class ExperimentBinder
 
     public Scope ParameterScope { get; private set; } = Scope.Empty;
 
+    /// <summary>True when the experiment passes one of <see cref="CheckLimits"/>: it is reported, and checking it further would only cost time.</summary>
+    public bool PastLimits { get; private set; }
+
     public void Bind()
     {
         ReportDuplicateSections();
+        if (_experiment.Parameters.Length > CheckLimits.MaxParameters)
+        {
+            var first = _experiment.Parameters[CheckLimits.MaxParameters];
+            _diagnostics.Add(Create(TooManyParametersDescriptor, first.Name.Span,
+                $"'{_experiment.Name}' declares {Count(_experiment.Parameters.Length)} parameters; at most {Count(CheckLimits.MaxParameters)} are allowed, and '{first.Name.Name}' is the first past the limit.",
+                "Search fewer parameters: a list value ('widths = [16, 32, 64]') or a loop can stand for many similar ones."));
+            PastLimits = true;
+            return;
+        }
+
         BindParameters();
+        if (ReportConditionChains())
+        {
+            PastLimits = true;
+            return;
+        }
+
         var context = new BindingContext(ParameterScope, []) { ModelStatisticsAllowed = true };
         foreach (var constraint in _experiment.Constraints)
         {
@@ -56,6 +83,42 @@ internal sealed class ExperimentBinder
         {
             BindSettings(section, settings);
         }
+    }
+
+    private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    // A conditional parameter whose condition uses another conditional one (directly or through
+    // derived values) nests inside it. Parameters only use earlier ones, so one pass in order
+    // finds every chain's length. True when a chain is too long (reported once).
+    private bool ReportConditionChains()
+    {
+        var depth = new Dictionary<ParameterSymbol, (int Depth, ParameterSymbol? Inner)>();
+        foreach (var parameter in Parameters)
+        {
+            IEnumerable<ExpressionSyntax> uses = [.. parameter.Condition is { } c ? [c] : Array.Empty<ExpressionSyntax>(),
+                .. parameter.Syntax is FixedParameterSyntax f ? [f.Value] : Array.Empty<ExpressionSyntax>()];
+            var inner = uses.SelectMany(SyntaxWalker.Names).Select(n => Model.GetResolution(n)).OfType<ParameterSymbol>()
+                .Where(depth.ContainsKey)
+                .MaxBy(p => depth[p].Depth);
+            var level = (inner is null ? 0 : depth[inner].Depth) + (parameter.IsConditional ? 1 : 0);
+            depth[parameter] = (level, inner);
+            if (level > CheckLimits.MaxConditionDepth)
+            {
+                var chain = new List<string>();
+                for (ParameterSymbol? p = parameter; p is not null; p = depth[p].Inner)
+                {
+                    chain.Add(p.Name);
+                }
+
+                var shown = chain.Count <= 8 ? string.Join(" -> ", chain) : string.Join(" -> ", chain.Take(4)) + " -> ... -> " + string.Join(" -> ", chain.TakeLast(3));
+                _diagnostics.Add(Create(ConditionsTooDeepDescriptor, parameter.Condition?.Span ?? parameter.Declaration,
+                    $"'{parameter.Name}' exists only where {level} conditions hold, each inside the next ({shown}); at most {CheckLimits.MaxConditionDepth} may nest.",
+                    "Let the conditions test the parameters that decide them (such as 'when depth >= 3') rather than the previous conditional parameter."));
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ReportDuplicateSections()
@@ -147,7 +210,7 @@ internal sealed class ExperimentBinder
                 ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
                 : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
             var help = sampled.Distribution is CallSyntax named
-                ? Suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
+                ? _suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
                     ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'.")
                 : "Write a fixed value as 'name = value'.";
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
@@ -176,11 +239,21 @@ internal sealed class ExperimentBinder
             return;
         }
 
+        if (call.Arguments.Length > CheckLimits.MaxChoiceValues)
+        {
+            _diagnostics.Add(Create(ChoiceTooLargeDescriptor, call.Callee.Span,
+                $"'choice' for '{symbol.Name}' lists {Count(call.Arguments.Length)} values; at most {Count(CheckLimits.MaxChoiceValues)} are allowed.",
+                $"Search a range instead, such as '{symbol.Name} ~ int(low, high, step: s)', or derive the value from a smaller choice."));
+            PastLimits = true;
+            return;
+        }
+
         // Bare names among the choices make an enum named after the parameter.
         var members = call.Arguments.Select(a => a.Value).OfType<NameSyntax>().Where(n => context.Scope.Lookup(n.Name) is null).Select(n => n.Name).Distinct().ToImmutableArray();
         var enumType = members.IsEmpty ? null : new EnumType(symbol.Name, members);
         HypType? elementType = null;
         var values = ImmutableArray.CreateBuilder<Value>();
+        var seen = new HashSet<Value>();
         foreach (var argument in call.Arguments)
         {
             if (argument.Name is { } named)
@@ -198,7 +271,7 @@ internal sealed class ExperimentBinder
 
             if (ConstantFolder.TryFold(argument.Value, Model) is { } value)
             {
-                if (values.Contains(value))
+                if (!seen.Add(value))
                 {
                     _diagnostics.Add(Create(DuplicateChoiceDescriptor, argument.Value.Span, $"'{DiagnosticText.Excerpt(value.Display)}' is listed twice in the choices of '{symbol.Name}'."));
                     continue;
@@ -267,6 +340,59 @@ internal sealed class ExperimentBinder
         }
     }
 
+    // The body of a loop, branch, arm or residual, one level deeper than the statement that holds it.
+    private void BindNested(ImmutableArray<StatementSyntax> body, BindingContext context, StatementKind kind, SyntaxNode owner)
+    {
+        if (!EnterNesting(owner))
+        {
+            return;
+        }
+
+        try
+        {
+            BindStatements(body, context, kind);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    // Every stage after binding recurses once per level (the shape walk, the generator), so the
+    // levels stop here, before any of them runs: at the limit the body is not bound at all.
+    private bool EnterNesting(SyntaxNode owner, int levels = 1)
+    {
+        if (_nesting + levels > CheckLimits.MaxModelNesting)
+        {
+            ReportNesting(owner);
+            return false;
+        }
+
+        _nesting++;
+        _deepestNesting = Math.Max(_deepestNesting, _nesting + levels - 1);
+        return true;
+    }
+
+    private void ReportNesting(SyntaxNode owner)
+    {
+        if (PastLimits)
+        {
+            return;
+        }
+
+        PastLimits = true;
+        var blocks = _blocksBeingBound.Select(b => b.Name).ToList();
+        var through = blocks.Count switch
+        {
+            0 => "",
+            <= 8 => $", inside the blocks {string.Join(" -> ", blocks)}",
+            _ => $", inside the blocks {string.Join(" -> ", blocks.Take(4))} -> ... -> {string.Join(" -> ", blocks.TakeLast(3))}",
+        };
+        _diagnostics.Add(Create(ModelNestedTooDeepDescriptor, owner is LayerSyntax layer ? layer.Name.Span : owner.Span,
+            $"Loops, branches, match arms, residual bodies and blocks nest more than {CheckLimits.MaxModelNesting} levels deep here{through}.",
+            "Flatten the structure: repeat layers with a 'for' loop inside one block, rather than a chain of blocks that each use the next."));
+    }
+
     private void BindStatement(StatementSyntax statement, BindingContext context, StatementKind kind)
     {
         switch (statement)
@@ -292,27 +418,25 @@ internal sealed class ExperimentBinder
 
                 var variable = new LoopVariableSymbol(loop.Variable.Name, loop.Variable.Span) { Type = variableType };
                 Model.Resolve(loop, variable);
-                BindStatements(loop.Body, loop.Variable.Name == "_" ? context : context with { Scope = context.Scope.With(variable) }, kind);
+                BindNested(loop.Body, loop.Variable.Name == "_" ? context : context with { Scope = context.Scope.With(variable) }, kind, loop);
                 break;
             case IfStatementSyntax conditional:
                 _expressions.BindCondition(conditional.Condition, context, "The condition of 'if'");
-                BindStatements(conditional.Then, context.WithFact(new ConditionFact(conditional.Condition, true)), kind);
-                BindStatements(conditional.Else, context.WithFact(new ConditionFact(conditional.Condition, false)), kind);
+                BindNested(conditional.Then, context.WithFact(new ConditionFact(conditional.Condition, true)), kind, conditional);
+                BindNested(conditional.Else, context.WithFact(new ConditionFact(conditional.Condition, false)), kind, conditional);
                 break;
             case MatchStatementSyntax match:
                 var subject = _expressions.Bind(match.Subject, context);
-                var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
-                foreach (var arm in match.Arms)
+                for (var i = 0; i < match.Arms.Length; i++)
                 {
-                    _expressions.BindPatterns(arm.Patterns, subject, context);
-                    BindStatements(arm.Body, context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable())), kind);
-                    earlier.AddRange(arm.Patterns);
+                    _expressions.BindPatterns(match.Arms[i].Patterns, subject, context);
+                    BindNested(match.Arms[i].Body, context.WithFact(MatchFact.ForArm(match.Subject, match.Arms, i, a => a.Patterns)), kind, match);
                 }
 
                 break;
             case ResidualSyntax residual:
                 _expressions.BindArguments("residual", ResidualParameters, residual.Arguments, residual, context);
-                BindStatements(residual.Body, context, kind);
+                BindNested(residual.Body, context, kind, residual);
                 break;
             case ReplaceSyntax replace:
                 BindLayer(replace.Replacement, context, kind);
@@ -355,11 +479,11 @@ internal sealed class ExperimentBinder
         if (BuiltinCatalog.Find(layer.Name.Name) is { } other)
         {
             _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
-                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", Suggestions.Help(layer.Name.Name, candidates)));
+                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", _suggestions.Help(layer.Name.Name, candidates)));
         }
         else
         {
-            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", Suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", _suggestions.Help(layer.Name.Name, candidates)));
         }
         foreach (var argument in layer.Arguments)
         {
@@ -388,7 +512,27 @@ internal sealed class ExperimentBinder
             return;
         }
 
+        // Bound already: the body binds the same way at every use (a block sees only its own
+        // parameters), so only its depth at this use is new. Binding it per use would repeat
+        // the work exponentially for blocks that use the next block twice.
+        if (_blockHeights.TryGetValue(block, out var height))
+        {
+            if (EnterNesting(use, height))
+            {
+                _nesting--;
+            }
+
+            return;
+        }
+
+        if (!EnterNesting(use))
+        {
+            return;
+        }
+
         _blocksBeingBound.Add(block);
+        var deepestOutside = _deepestNesting;
+        _deepestNesting = _nesting;
         try
         {
             foreach (var parameter in block.Parameters)
@@ -401,13 +545,15 @@ internal sealed class ExperimentBinder
         finally
         {
             _blocksBeingBound.Remove(block);
+            _blockHeights[block] = _deepestNesting - _nesting + 1;
+            _deepestNesting = Math.Max(deepestOutside, _deepestNesting);
+            _nesting--;
         }
     }
 
-    internal static ImmutableArray<ArgSpec> BlockParameterSpecs(BlockSymbol block) =>
-        [.. block.Parameters.Select(p => new ArgSpec(p.Name, [BlockParameterType(p)], [], !p.IsOptional, null, null, ""))];
+    internal static ImmutableArray<ArgSpec> BlockParameterSpecs(BlockSymbol block) => block.ArgumentSpecs;
 
-    private static HypType BlockParameterType(BlockParameterSymbol parameter) => parameter.Syntax.Type?.Name.Name switch
+    internal static HypType BlockParameterType(BlockParameterSymbol parameter) => parameter.Syntax.Type?.Name.Name switch
     {
         "int" => IntType.Instance,
         "float" => FloatType.Instance,
@@ -430,7 +576,7 @@ internal sealed class ExperimentBinder
                 var elsewhere = BuiltinCatalog.Settings.Keys.Where(k => k.Name == name).Select(k => k.Section.ToString().ToLowerInvariant()).FirstOrDefault();
                 _diagnostics.Add(Create(UnknownSettingDescriptor, setting.Name.Span,
                     $"Unknown setting '{name}' in the {section.ToString().ToLowerInvariant()} section" + (elsewhere is null ? "." : $"; it belongs in the {elsewhere} section."),
-                    Suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
+                    _suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
                 continue;
             }
 
@@ -481,7 +627,7 @@ internal sealed class ExperimentBinder
                 var text = ExpressionBinder.Shorten(metric);
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span,
                     $"'{text}' is not a metric the trainer reports; objectives can use {string.Join(", ", BuiltinCatalog.ReportedMetrics)}, model.params or model.flops.",
-                    Suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
+                    _suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
                 break;
         }
     }
@@ -495,7 +641,7 @@ internal sealed class ExperimentBinder
             {
                 _diagnostics.Add(Create(TryUnknownParameterDescriptor, assignment.Name.Span,
                     $"The try point sets '{assignment.Name.Name}', which is not a parameter of '{_experiment.Name}'.",
-                    Suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
+                    _suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
                 _expressions.Bind(assignment.Value, context);
                 continue;
             }

@@ -18,12 +18,14 @@ internal sealed class ExpressionBinder
     private readonly SemanticModel _model;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<ConditionalUse> _conditionalUses;
+    private readonly Suggestions _suggestions;
 
-    public ExpressionBinder(SemanticModel model, List<Diagnostic> diagnostics, List<ConditionalUse> conditionalUses)
+    public ExpressionBinder(SemanticModel model, List<Diagnostic> diagnostics, List<ConditionalUse> conditionalUses, Suggestions suggestions)
     {
         _model = model;
         _diagnostics = diagnostics;
         _conditionalUses = conditionalUses;
+        _suggestions = suggestions;
     }
 
     public HypType Bind(ExpressionSyntax expression, BindingContext context, ArgSpec? expected = null)
@@ -129,7 +131,7 @@ internal sealed class ExpressionBinder
             if (expected.Types.OfType<EnumType>().FirstOrDefault() is { } choices)
             {
                 Report(NotAChoiceDescriptor, name, $"'{name.Name}' is not one of the choices of '{choices.Name}' ({string.Join(", ", choices.Members)}).",
-                    Suggestions.Help(name.Name, choices.Members));
+                    _suggestions.Help(name.Name, choices.Members));
                 return ErrorType.Instance;
             }
         }
@@ -137,7 +139,7 @@ internal sealed class ExpressionBinder
         var candidates = context.Scope.Names()
             .Concat(expected?.Keywords ?? [])
             .Concat(expected?.Types.OfType<ObjectType>().SelectMany(o => BuiltinCatalog.NamesOf(o.Kind)) ?? []);
-        var help = Suggestions.Help(name.Name, candidates);
+        var help = _suggestions.Help(name.Name, candidates);
         if (help is null && expected is { Keywords.Length: > 0 })
         {
             help = $"Here the names that mean something are {string.Join(", ", expected.Keywords.Select(k => $"'{k}'"))}.";
@@ -336,7 +338,7 @@ internal sealed class ExpressionBinder
             }
 
             return Fail(UnknownMemberDescriptor, member.Member, $"'model' has no member '{member.Member.Name}'; use 'model.params' or 'model.flops'.",
-                Suggestions.Help(member.Member.Name, ["params", "flops"]));
+                _suggestions.Help(member.Member.Name, ["params", "flops"]));
         }
 
         var target = Bind(member.Target, context);
@@ -372,14 +374,13 @@ internal sealed class ExpressionBinder
     {
         var subject = Bind(match.Subject, context);
         HypType? result = null;
-        var earlier = ImmutableArray.CreateBuilder<PatternSyntax>();
-        foreach (var arm in match.Arms)
+        for (var i = 0; i < match.Arms.Length; i++)
         {
+            var arm = match.Arms[i];
             BindPatterns(arm.Patterns, subject, context);
-            var armContext = context.WithFact(new MatchFact(match.Subject, arm.Patterns, earlier.ToImmutable()));
+            var armContext = context.WithFact(MatchFact.ForArm(match.Subject, match.Arms, i, a => a.Patterns));
             var type = Bind(arm.Value, armContext, expected);
             result = result is null ? type : Unify(result, type, arm.Value);
-            earlier.AddRange(arm.Patterns);
         }
 
         return result ?? ErrorType.Instance;
@@ -404,7 +405,7 @@ internal sealed class ExpressionBinder
         if (entry is not null && entry.Kind is EntryKind.Layer or EntryKind.Backbone or EntryKind.Transform && wanted.Count > 0)
         {
             Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
-                Suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+                _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
             return ErrorType.Instance;
         }
 
@@ -413,7 +414,7 @@ internal sealed class ExpressionBinder
             var candidates = wanted.Count > 0 ? BuiltinCatalog.NamesOf([.. wanted]) : BuiltinCatalog.NamesOf(EntryKind.Function, EntryKind.Distribution);
             Report(UnknownCallDescriptor, call.Callee, entry is null
                 ? $"Unknown {(wanted.Count > 0 ? EntryKinds.Describe(wanted[0]).Split(' ', 2)[1] : "function")} '{call.Callee.Name}'."
-                : $"'{call.Callee.Name}' is {EntryKinds.Describe(entry.Kind)}, which belongs in the model section.", Suggestions.Help(call.Callee.Name, candidates));
+                : $"'{call.Callee.Name}' is {EntryKinds.Describe(entry.Kind)}, which belongs in the model section.", _suggestions.Help(call.Callee.Name, candidates));
             foreach (var argument in call.Arguments)
             {
                 Bind(argument.Value, context);
@@ -426,7 +427,7 @@ internal sealed class ExpressionBinder
         if (wanted.Count > 0 && !wanted.Contains(entry.Kind) && !(entry.Kind == EntryKind.Function && expected!.Types.Any(t => t is IntType or FloatType)))
         {
             Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
-                Suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+                _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
             BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
             return ErrorType.Instance;
         }
@@ -468,7 +469,7 @@ internal sealed class ExpressionBinder
                     Report(UnknownArgumentDescriptor, name, parameters.IsEmpty
                         ? $"'{owner}' takes no arguments."
                         : $"'{owner}' has no argument '{name.Name}'; its arguments are {string.Join(", ", parameters.Select(p => p.Name))}.",
-                        Suggestions.Help(name.Name, parameters.Select(p => p.Name)));
+                        _suggestions.Help(name.Name, parameters.Select(p => p.Name)));
                     Bind(argument.Value, context);
                     continue;
                 }
@@ -530,7 +531,7 @@ internal sealed class ExpressionBinder
         if (spec.IsMetric && value is NameSyntax metric && context.Scope.Lookup(metric.Name) is null)
         {
             Report(UnknownMetricDescriptor, value, $"'{metric.Name}' is not a metric the trainer reports; it reports {string.Join(", ", spec.Keywords)}.",
-                Suggestions.Help(metric.Name, spec.Keywords));
+                _suggestions.Help(metric.Name, spec.Keywords));
             return ErrorType.Instance;
         }
 
@@ -538,7 +539,7 @@ internal sealed class ExpressionBinder
         if (bound is not ErrorType and not KeywordType)
         {
             Report(TypeMismatchDescriptor, value, $"'{spec.Name}' of '{owner}' expects {spec.Describe()}, but '{Shorten(value)}' is {Article(bound)}.",
-                value is NameSyntax n ? Suggestions.Help(n.Name, spec.Keywords) : null);
+                value is NameSyntax n ? _suggestions.Help(n.Name, spec.Keywords) : null);
         }
 
         return bound;

@@ -1,11 +1,26 @@
 namespace HyperDsl.Compiler.Binding;
 
-/// <summary>"Did you mean ...?" from the closest candidates by edit distance.</summary>
-internal static class Suggestions
+/// <summary>
+/// "Did you mean ...?" from the closest candidates by edit distance. One instance serves a whole
+/// compilation and computes at most <see cref="CheckLimits.MaxSuggestionWork"/> cells of edit
+/// distance: a hostile file of forty thousand unknown names among a thousand parameters would
+/// otherwise spend minutes on hints. Past that, diagnostics come without the hint.
+/// </summary>
+internal sealed class Suggestions
 {
-    public static string? Closest(string name, IEnumerable<string> candidates) => Best(name, candidates).FirstOrDefault();
+    private long _workLeft;
 
-    public static string? Help(string name, IEnumerable<string> candidates)
+    public Suggestions(long work)
+    {
+        _workLeft = work;
+    }
+
+    /// <summary>No limit: for a few candidates at a time (a backbone's layer names).</summary>
+    public static Suggestions Unlimited { get; } = new(long.MaxValue);
+
+    public string? Closest(string name, IEnumerable<string> candidates) => Best(name, candidates).FirstOrDefault();
+
+    public string? Help(string name, IEnumerable<string> candidates)
     {
         var best = Best(name, candidates);
         return best.Count switch
@@ -18,15 +33,42 @@ internal static class Suggestions
 
     // The candidates at the smallest distance, close enough to be a typo: about a third of the
     // name may differ. A candidate that the name starts (val_acc, val_accuracy) wins outright.
-    private static List<string> Best(string name, IEnumerable<string> candidates)
+    private List<string> Best(string name, IEnumerable<string> candidates)
     {
-        var distinct = candidates.Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (name.Length >= 3 && distinct.Where(c => c.StartsWith(name, StringComparison.Ordinal) && c != name).MinBy(c => c.Length) is { } completion)
+        if (_workLeft <= 0)
+        {
+            return [];
+        }
+
+        var all = candidates.ToList();
+        if (!Spend(all.Count))
+        {
+            return [];
+        }
+
+        if (name.Length >= 3 && all.Where(c => c.Length > name.Length && c.StartsWith(name, StringComparison.Ordinal)).Order(StringComparer.Ordinal).MinBy(c => c.Length) is { } completion)
         {
             return [completion];
         }
 
-        var scored = distinct.Select(c => (Candidate: c, Distance: Distance(name, c))).Where(s => s.Distance <= Math.Max(1, name.Length / 3)).ToList();
+        // Lengths further apart than the allowed distance cannot be within it; only the rest are
+        // sorted and measured.
+        var allowed = Math.Max(1, name.Length / 3);
+        var scored = new List<(string Candidate, int Distance)>();
+        foreach (var candidate in all.Where(c => c.Length > 0 && Math.Abs(c.Length - name.Length) <= allowed).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (!Spend((long)(name.Length + 1) * (candidate.Length + 1)))
+            {
+                return [];
+            }
+
+            var distance = Distance(name, candidate);
+            if (distance <= allowed)
+            {
+                scored.Add((candidate, distance));
+            }
+        }
+
         if (scored.Count == 0)
         {
             return [];
@@ -34,6 +76,17 @@ internal static class Suggestions
 
         var best = scored.Min(s => s.Distance);
         return [.. scored.Where(s => s.Distance == best).Select(s => s.Candidate)];
+    }
+
+    private bool Spend(long work)
+    {
+        if (ReferenceEquals(this, Unlimited))
+        {
+            return true;
+        }
+
+        _workLeft -= work;
+        return _workLeft >= 0;
     }
 
     // Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.

@@ -20,11 +20,11 @@ internal sealed class ArgumentRangeChecker
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
 
-    public ArgumentRangeChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    public ArgumentRangeChecker(SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _model = model;
         _diagnostics = diagnostics;
-        _space = new SpaceEnumerator(model);
+        _space = new SpaceEnumerator(model, budget);
     }
 
     public void Check(EffectiveExperiment experiment)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Syntax.Ast;
@@ -18,20 +19,35 @@ internal sealed class ConditionChecker
     private readonly Evaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics;
 
-    public ConditionChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    public ConditionChecker(SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _model = model;
-        _space = new SpaceEnumerator(model);
-        _evaluator = new Evaluator(model);
+        _space = new SpaceEnumerator(model, budget);
+        _evaluator = _space.Evaluator;
         _diagnostics = diagnostics;
     }
 
     public void Check(IEnumerable<ConditionalUse> uses)
     {
         var reported = new HashSet<NameSyntax>(ReferenceEqualityComparer.Instance);
+
+        // Uses of one parameter under the same facts (a list of a thousand uses inside one 'if')
+        // have the same answer: the facts are one list, shared by the binder.
+        var answers = new Dictionary<(ParameterSymbol, ImmutableList<Fact>), string?>();
         foreach (var use in uses)
         {
-            if (!reported.Contains(use.Use) && Counterexample(use) is { } counterexample)
+            if (reported.Contains(use.Use))
+            {
+                continue;
+            }
+
+            if (!answers.TryGetValue((use.Parameter, use.Facts), out var counterexample))
+            {
+                counterexample = Counterexample(use);
+                answers[(use.Parameter, use.Facts)] = counterexample;
+            }
+
+            if (counterexample is not null)
             {
                 reported.Add(use.Use);
                 var condition = ExpressionBinder.Shorten(use.Parameter.Condition!);

@@ -1,19 +1,22 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Checking;
 
 /// <summary>Runs every check of one experiment in order: bind, conditions, ranges, shapes, space, training.</summary>
 internal static class ExperimentChecker
 {
-    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output)
+    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output, CheckBudget budget, Suggestions suggestions)
     {
         var diagnostics = new List<Diagnostic>();
         try
         {
-            return CheckCore(experiment, diagnostics);
+            budget.BeginExperiment();
+            return CheckCore(experiment, diagnostics, budget, suggestions);
         }
         finally
         {
@@ -21,28 +24,56 @@ internal static class ExperimentChecker
         }
     }
 
-    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics)
+    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics, CheckBudget budget, Suggestions suggestions)
     {
-        var binder = new ExperimentBinder(experiment, diagnostics);
+        var binder = new ExperimentBinder(experiment, diagnostics, suggestions);
         binder.Bind();
         var model = binder.Model;
+        if (binder.PastLimits)
+        {
+            // Reported; an experiment past a limit is not worth checking further, and could take long.
+            return Summary(experiment, binder, null, null);
+        }
 
         // Later checks evaluate expressions; on a model with binding errors they would only repeat them.
         var bindingFailed = diagnostics.Any(d => d.IsError);
-        new ConditionChecker(model, diagnostics).Check(binder.ConditionalUses);
         ShapeSummary? shapes = null;
         long? size = null;
-        if (!bindingFailed)
+        var stage = "the conditional parameters";
+        try
         {
-            new ArgumentRangeChecker(model, diagnostics).Check(experiment);
-            new MatchChecker(model, diagnostics).Check(experiment);
-            var shapeChecker = new ShapeChecker(experiment, model, diagnostics);
-            shapes = shapeChecker.Check();
-            size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics).Check();
+            new ConditionChecker(model, diagnostics, budget).Check(binder.ConditionalUses);
+            if (!bindingFailed)
+            {
+                stage = "the argument ranges";
+                new ArgumentRangeChecker(model, diagnostics, budget).Check(experiment);
+                new MatchChecker(model, diagnostics, budget).Check(experiment);
+                stage = "the shapes";
+                var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget);
+                shapes = shapeChecker.Check();
+                stage = "the constraints and the size of the space";
+                size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
+            }
+
+            stage = "the training settings";
+            new TrainingChecker(experiment, model, binder.Parameters, diagnostics, budget).Check(size);
+        }
+        catch (CheckBudgetExceededException exceeded)
+        {
+            diagnostics.Add(exceeded.WholeFile
+                ? Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
+                    $"The experiments of this file checked before '{experiment.Name}' used up the {Count(budget.PerFile)} checking steps a file may take, so it was stopped while checking {stage}.",
+                    "Put fewer large experiments in one file, or make the largest ones smaller.")
+                : Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
+                    $"Checking '{experiment.Name}' takes more than {Count(budget.PerExperiment)} steps (expressions evaluated and layers walked at every point of the space it enumerates); it was stopped while checking {stage}.",
+                    "Make the space smaller (fewer values per parameter, or fewer parameters that change the architecture), or the model smaller (fewer layers or loop iterations at each point)."));
         }
 
-        new TrainingChecker(experiment, model, binder.Parameters, diagnostics).Check(size);
-        return new CheckedExperiment(
+        return Summary(experiment, binder, shapes, size);
+    }
+
+    private static CheckedExperiment Summary(EffectiveExperiment experiment, ExperimentBinder binder, ShapeSummary? shapes, long? size) =>
+        new(
             experiment.Name,
             experiment.Syntax.Name.Span,
             [.. binder.Parameters.Select(p => new ParameterSummary(p.Name, p.Type.DisplayName, p.Domain?.Describe() ?? "?", p.Condition is { } c ? ExpressionBinder.Shorten(c) : null))],
@@ -50,9 +81,10 @@ internal static class ExperimentChecker
             shapes,
             Strategy(experiment))
         {
-            Bound = new BoundExperiment(experiment, model, binder.Parameters),
+            Bound = new BoundExperiment(experiment, binder.Model, binder.Parameters),
         };
-    }
+
+    private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Strategy(EffectiveExperiment experiment)
     {

@@ -18,11 +18,11 @@ internal sealed class MatchChecker
     private readonly SpaceEnumerator _space;
     private readonly Evaluator _evaluator;
 
-    public MatchChecker(SemanticModel model, List<Diagnostic> diagnostics)
+    public MatchChecker(SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _diagnostics = diagnostics;
-        _space = new SpaceEnumerator(model);
-        _evaluator = new Evaluator(model);
+        _space = new SpaceEnumerator(model, budget);
+        _evaluator = _space.Evaluator;
     }
 
     public void Check(EffectiveExperiment experiment)

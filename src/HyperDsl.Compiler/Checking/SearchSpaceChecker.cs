@@ -19,13 +19,13 @@ internal sealed class SearchSpaceChecker
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
 
-    public SearchSpaceChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, ShapeChecker shapes, List<Diagnostic> diagnostics)
+    public SearchSpaceChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, ShapeChecker shapes, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _experiment = experiment;
         _parameters = parameters;
         _shapes = shapes;
         _diagnostics = diagnostics;
-        _space = new SpaceEnumerator(model);
+        _space = new SpaceEnumerator(model, budget);
     }
 
     /// <summary>Runs the checks and returns the size of the space: a count, or null when it is continuous.</summary>

@@ -22,15 +22,17 @@ internal sealed class ShapeChecker
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
     private readonly ShapeWalker _walker;
+    private readonly CheckBudget _budget;
     private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
 
-    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics)
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null)
     {
         _experiment = experiment;
         _model = model;
         _diagnostics = diagnostics;
-        _space = new SpaceEnumerator(model);
-        _walker = new ShapeWalker(experiment, model);
+        _budget = budget ?? CheckBudget.Unlimited;
+        _space = new SpaceEnumerator(model, _budget);
+        _walker = new ShapeWalker(experiment, model, _budget);
         RelevantParameters = _space.Dependencies(ShapeExpressions());
 
         // Points that a constraint rules out are never trained, so their shapes do not matter.
@@ -40,6 +42,7 @@ internal sealed class ShapeChecker
     }
 
     private readonly List<ExpressionSyntax> _modelFilters;
+    private readonly Dictionary<BlockSymbol, HashSet<BlockParameterSymbol>> _irrelevantParameters = [];
 
     private readonly List<ExpressionSyntax> _filters;
     private readonly List<ParameterSymbol> _enumerated;
@@ -60,16 +63,31 @@ internal sealed class ShapeChecker
         var statistics = new List<ModelStatistics>();
         var points = 0;
         var failedPoints = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var point in enumeration.Points)
+
+        // Proving every point may cost more than a check may spend (a huge space of deep models):
+        // then the rest of the space is stood for by representative values, as a space past the
+        // enumeration limit is, and the summary says that the proof is not exhaustive.
+        var complete = WithinAllowance(enumeration.Points, Visit);
+        if (!complete && enumeration.Exhaustive)
         {
-            if (!Allowed(point) || !seen.Add(Key(point)))
+            WithinAllowance(_space.Enumerate(_enumerated, representativesOnly: true).Points, Visit);
+        }
+
+        var exhaustive = enumeration.Exhaustive && complete;
+
+        void Visit(Dictionary<ParameterSymbol, Value> point)
+        {
+            var key = Key(point);
+            if (!Allowed(point) || _cache.ContainsKey(key))
             {
-                continue;
+                return;
             }
 
             points++;
             var (result, failure) = Walk(point);
+
+            // Constraints on the model's size ask for these statistics again, point by point.
+            _cache[key] = result;
             if (result is not null)
             {
                 // Constraints on the model's size rule points out of the summary too.
@@ -82,8 +100,8 @@ internal sealed class ShapeChecker
             else if (failure is not null)
             {
                 failedPoints++;
-                var key = (failure.Code, failure.Span.Range.Start);
-                failures[key] = failures.TryGetValue(key, out var earlier) ? (earlier.Point, earlier.Count + 1) : (point, 1);
+                var where = (failure.Code, failure.Span.Range.Start);
+                failures[where] = failures.TryGetValue(where, out var earlier) ? (earlier.Point, earlier.Count + 1) : (point, 1);
             }
         }
 
@@ -92,7 +110,7 @@ internal sealed class ShapeChecker
             // Failing everywhere, the point is only an example; failing somewhere, only what matters is named.
             var everywhere = count == points;
             var first = Walk(point, everywhere ? RelevantParameters : Essential(point, key), everywhere).Failure!;
-            var share = count < points && points > 1 ? $" This fails at {count} of the {points} points {(enumeration.Exhaustive ? "of the space" : "checked")}." : "";
+            var share = count < points && points > 1 ? $" This fails at {count} of the {points} points {(exhaustive ? "of the space" : "checked")}." : "";
             _diagnostics.Add(first with { Message = first.Message + share });
         }
 
@@ -102,7 +120,7 @@ internal sealed class ShapeChecker
         }
 
         return new ShapeSummary(
-            enumeration.Exhaustive,
+            exhaustive,
             points,
             [.. statistics.Select(s => s.Input.Display).Distinct()],
             [.. statistics.Select(s => s.Output.Display).Distinct()],
@@ -111,6 +129,24 @@ internal sealed class ShapeChecker
             statistics.Min(s => s.Flops),
             statistics.Max(s => s.Flops),
             failedPoints);
+    }
+
+    // Visits points while that has cost at most three quarters of what the experiment may still
+    // spend (the rest is for the checks after it); false when it stopped early.
+    private bool WithinAllowance(IEnumerable<Dictionary<ParameterSymbol, Value>> points, Action<Dictionary<ParameterSymbol, Value>> visit)
+    {
+        var left = _budget.ExperimentLeft;
+        foreach (var point in points)
+        {
+            if (left - _budget.ExperimentLeft > left / 4 * 3)
+            {
+                return false;
+            }
+
+            visit(point);
+        }
+
+        return true;
     }
 
     private bool Allowed(IReadOnlyDictionary<ParameterSymbol, Value> point)
@@ -163,26 +199,38 @@ internal sealed class ShapeChecker
         return essential;
     }
 
+    // Walking a point costs about as much as a hundred layers besides its layers (the input
+    // pipeline, the environments, the statistics), and a failing one as much again (measured).
+    private const int WalkCost = 100;
+
     private (ModelStatistics? Result, Diagnostic? Failure) Walk(IReadOnlyDictionary<ParameterSymbol, Value> point, IEnumerable<ParameterSymbol>? described = null, bool example = false)
     {
-        var counterexample = SpaceEnumerator.Describe(point, described ?? RelevantParameters);
-        var when = counterexample.Length == 0 ? "" : example ? $" (for example when {counterexample})" : $", when {counterexample}";
+        _budget.Spend(WalkCost);
+        string When()
+        {
+            var counterexample = SpaceEnumerator.Describe(point, described ?? RelevantParameters);
+            return counterexample.Length == 0 ? "" : example ? $" (for example when {counterexample})" : $", when {counterexample}";
+        }
+
         try
         {
             return (_walker.Run(point), null);
         }
         catch (ShapeFailure failure) when (failure.Silent)
         {
+            _budget.Spend(WalkCost);
             return (null, null);
         }
         catch (ShapeFailure failure)
         {
-            var message = failure.Message.EndsWith('.') ? failure.Message : failure.Message + when + ".";
+            _budget.Spend(WalkCost);
+            var message = failure.Message.EndsWith('.') ? failure.Message : failure.Message + When() + ".";
             return (null, Create(failure.Descriptor, failure.Span, message, failure.Help));
         }
         catch (EvaluationException error)
         {
-            return (null, Create(error.Descriptor, error.Node.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + when + ".",
+            _budget.Spend(WalkCost);
+            return (null, Create(error.Descriptor, error.Node.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
                 error.Descriptor == NotWholeNumberDescriptor ? "Use floor(...) or round(...) to make it whole, or divide by a float (2.0) to get a float." : null));
         }
     }
@@ -238,7 +286,13 @@ internal sealed class ShapeChecker
 
                     break;
                 case BlockSymbol block when visiting.Add(block):
-                    var irrelevant = ShapeIrrelevantParameters(block, visiting);
+                    // Once per block: a block used twice by a block used twice ... is still one block.
+                    if (!_irrelevantParameters.TryGetValue(block, out var irrelevant))
+                    {
+                        irrelevant = ShapeIrrelevantParameters(block, visiting);
+                        _irrelevantParameters[block] = irrelevant;
+                    }
+
                     foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
                     {
                         var parameter = argument.Name is { } named ? block.Parameters.FirstOrDefault(p => p.Name == named.Name) : block.Parameters.ElementAtOrDefault(index);

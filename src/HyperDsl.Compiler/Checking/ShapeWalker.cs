@@ -12,38 +12,63 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>
 /// Runs the data pipeline and the model at one point of the space on shapes instead of
 /// tensors: every layer's output shape, parameters and FLOPs, exactly as the trainer will
-/// build them. The first problem ends the walk as a <see cref="ShapeFailure"/>.
+/// build them. The first problem ends the walk as a <see cref="ShapeFailure"/>. A model that
+/// unrolls to more than <see cref="CheckLimits.MaxUnrolledSteps"/> layers, loop iterations and
+/// branches is such a problem (HYP2106), and a loop whose iterations repeat each other exactly
+/// is not unrolled: once an iteration keeps the shape, the rest are counted in closed form.
 /// </summary>
 internal sealed class ShapeWalker
 {
     private readonly EffectiveExperiment _experiment;
     private readonly SemanticModel _model;
     private readonly Evaluator _evaluator;
+    private readonly CheckBudget _budget;
+    private readonly LoopAnalysis _loops;
 
     private long _trainable;
     private long _total;
     private long _flops;
+    private long _steps;
+    private StatementSyntax? _topLevelStatement;
+    private long _topLevelStart;
+    private StatementSyntax? _largestStatement;
+    private long _largestSteps;
     private Backbone? _backbone;
     private LayerSyntax? _backboneLayer;
 
-    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model)
+    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null)
     {
         _experiment = experiment;
         _model = model;
-        _evaluator = new Evaluator(model);
+        _budget = budget ?? CheckBudget.Unlimited;
+        _evaluator = new Evaluator(model, _budget);
+        _loops = new LoopAnalysis(model);
     }
 
     public long? Classes { get; private set; }
 
     public ModelStatistics Run(IReadOnlyDictionary<ParameterSymbol, Value> point)
     {
-        _trainable = _total = _flops = 0;
+        _trainable = _total = _flops = _steps = _largestSteps = 0;
+        _largestStatement = null;
         _backbone = null;
         _backboneLayer = null;
         var environment = new Evaluation.Environment(point);
         var input = InputShape(environment);
         var model = _experiment.Model!;
-        var output = Walk(model.Body, input, environment);
+        TensorShape output = input;
+        for (var i = 0; i < model.Body.Length; i++)
+        {
+            // A model too large is reported at the top-level statement that unrolls to the most.
+            _topLevelStatement = model.Body[i];
+            _topLevelStart = _steps;
+            output = Walk(model.Body, i, output, environment);
+            if (_steps - _topLevelStart > _largestSteps)
+            {
+                (_largestStatement, _largestSteps) = (_topLevelStatement, _steps - _topLevelStart);
+            }
+        }
+
         if (_backbone is { } backbone)
         {
             _trainable += backbone.Trainable;
@@ -203,39 +228,107 @@ internal sealed class ShapeWalker
     {
         for (var i = 0; i < statements.Length; i++)
         {
-            shape = statements[i] switch
-            {
-                LayerSyntax layer => ApplyLayer(layer, shape, environment, statements.Skip(i + 1).OfType<ReplaceSyntax>().ToList()),
-                ForSyntax loop => WalkLoop(loop, shape, environment),
-                IfStatementSyntax conditional => Walk(
-                    Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),
-                MatchStatementSyntax match => WalkMatch(match, shape, environment),
-                ResidualSyntax residual => ApplyResidual(residual, shape, environment),
-                FreezeSyntax freeze => ApplyFreeze(freeze, shape),
-                ReplaceSyntax replace => CheckReplaceTarget(replace, shape),
-                _ => shape,
-            };
+            shape = Walk(statements, i, shape, environment);
         }
 
         return shape;
+    }
+
+    private TensorShape Walk(ImmutableArray<StatementSyntax> statements, int index, TensorShape shape, Evaluation.Environment environment)
+    {
+        Step(1);
+        return statements[index] switch
+        {
+            LayerSyntax layer => ApplyLayer(layer, shape, environment, statements, index),
+            ForSyntax loop => WalkLoop(loop, shape, environment),
+            IfStatementSyntax conditional => Walk(
+                Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),
+            MatchStatementSyntax match => WalkMatch(match, shape, environment),
+            ResidualSyntax residual => ApplyResidual(residual, shape, environment),
+            FreezeSyntax freeze => ApplyFreeze(freeze, shape),
+            ReplaceSyntax replace => CheckReplaceTarget(replace, shape),
+            _ => shape,
+        };
+    }
+
+    // Counts layers, loop iterations and branches of the unrolled model; the budget pays only for
+    // the ones actually walked, not for iterations counted in closed form.
+    private void Step(long steps)
+    {
+        _budget.Spend(steps);
+        _steps += steps;
+        if (_steps > CheckLimits.MaxUnrolledSteps)
+        {
+            throw TooLarge(growing: false);
+        }
+    }
+
+    // Growing: the statement being walked is about to multiply the count, so it is the one to blame.
+    private ShapeFailure TooLarge(bool growing, ulong? loopRuns = null)
+    {
+        var blame = growing || _steps - _topLevelStart >= _largestSteps ? _topLevelStatement : _largestStatement;
+        var limit = $"{Count(CheckLimits.MaxUnrolledSteps)} layers, block uses, loop iterations and branches";
+        return new(ModelTooLargeDescriptor, (blame ?? (SyntaxNode?)_experiment.Model ?? _experiment.Syntax.Name).Span,
+            loopRuns is { } runs
+                ? $"A loop here runs {Count(runs)} times, and a model may unroll to at most {limit}"
+                : $"The model unrolls to more than {limit}, the most of them here",
+            "Use fewer or shorter loops, or blocks that repeat fewer blocks; search a depth with a parameter of a smaller range, such as 'depth ~ int(1, 50)'.");
     }
 
     private TensorShape WalkLoop(ForSyntax loop, TensorShape shape, Evaluation.Environment environment)
     {
         var variable = _model.GetResolution(loop) as LoopVariableSymbol;
-        IEnumerable<Value> values = Evaluate(loop.Range, environment) switch
+        var (count, values) = Evaluate(loop.Range, environment) switch
         {
-            RangeValue range => LongRange(range.Start, range.End).Select(v => (Value)new IntValue(v)),
-            ListValue list => list.Items,
-            _ => [],
+            RangeValue range => (range.End > range.Start ? (ulong)(range.End - range.Start) : 0UL, LongRange(range.Start, range.End).Select(v => (Value)new IntValue(v))),
+            ListValue list => ((ulong)list.Items.Length, list.Items),
+            _ => (0UL, Enumerable.Empty<Value>()),
         };
+
+        // Every iteration is at least one step: a loop that runs more times than the steps left fails before it starts.
+        if (count > (ulong)(CheckLimits.MaxUnrolledSteps - _steps))
+        {
+            throw TooLarge(growing: true, loopRuns: count);
+        }
+
+        var repeatable = _loops.IterationsRepeat(loop);
+        var done = 0UL;
         foreach (var value in values)
         {
+            var before = (Shape: shape, _trainable, _total, _flops, _steps, _backbone);
+            Step(1);
             shape = Walk(loop.Body, shape, variable is null ? environment : environment.Child((variable, value)));
+            done++;
+            if (repeatable && shape == before.Shape && ReferenceEquals(_backbone, before._backbone))
+            {
+                // The next iteration starts where this one did, and nothing in it depends on
+                // which iteration it is: every remaining one repeats this one exactly.
+                var remaining = (long)(count - done);
+                var steps = _steps - before._steps;
+                if (remaining > (CheckLimits.MaxUnrolledSteps - _steps) / steps)
+                {
+                    throw TooLarge(growing: true);
+                }
+
+                _steps += remaining * steps;
+                _trainable = SaturatingAdd(_trainable, SaturatingMultiply(_trainable - before._trainable, remaining));
+                _total = SaturatingAdd(_total, SaturatingMultiply(_total - before._total, remaining));
+                _flops = SaturatingAdd(_flops, SaturatingMultiply(_flops - before._flops, remaining));
+                break;
+            }
         }
 
         return shape;
     }
+
+    private static string Count(ulong count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Parameter and FLOP counts of absurd models stop at the largest long instead of wrapping.
+    private static long SaturatingMultiply(long value, long times) => Saturate((Int128)value * times);
+
+    private static long SaturatingAdd(long a, long b) => Saturate((Int128)a + b);
+
+    private static long Saturate(Int128 value) => value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
 
     private static IEnumerable<long> LongRange(long start, long end)
     {
@@ -252,17 +345,19 @@ internal sealed class ShapeWalker
         return arm is null ? shape : Walk(arm.Body, shape, environment);
     }
 
-    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment, List<ReplaceSyntax> laterReplacements)
+    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment, ImmutableArray<StatementSyntax> statements, int index)
     {
         switch (_model.GetResolution(layer))
         {
             case BlockSymbol block:
+                // Every parameter of the block gets a value at every use: that is work too.
+                _budget.Spend(block.Parameters.Count);
                 var specs = ExperimentBinder.BlockParameterSpecs(block);
                 var arguments = Arguments(specs, layer.Arguments, environment);
                 var bindings = block.Parameters.Select(p => ((Symbol)p, BlockArgument(p, arguments, environment))).ToArray();
                 return Walk(block.Syntax.Body, shape, environment.Child(bindings));
             case CatalogEntry { Kind: EntryKind.Backbone } backbone:
-                return ApplyBackbone(layer, backbone, shape, environment, laterReplacements);
+                return ApplyBackbone(layer, backbone, shape, environment, [.. statements.Skip(index + 1).OfType<ReplaceSyntax>()]);
             case CatalogEntry entry:
                 return ApplyCatalogLayer(layer, entry, shape, Arguments(entry.Parameters, layer.Arguments, environment));
             default:
@@ -285,12 +380,12 @@ internal sealed class ShapeWalker
         CheckRanges(entry, layer, arguments);
         long Int(string name, long fallback) => (arguments.GetValueOrDefault(name) as IntValue)?.Value ?? fallback;
         bool Bias() => arguments.GetValueOrDefault("bias") is not BoolValue { Value: false };
-        var text = ExpressionBinder.Shorten(layer);
+        string Text() => ExpressionBinder.Shorten(layer);
         switch (entry.Name)
         {
             case "conv":
             {
-                var map = RequireMap(shape, layer, text);
+                var map = RequireMap(shape, layer);
                 var outChannels = Int("out", 1);
                 var kernel = Int("kernel", 3);
                 var stride = Int("stride", 1);
@@ -302,7 +397,7 @@ internal sealed class ShapeWalker
                 {
                     if (stride != 1)
                     {
-                        throw new ShapeFailure(SamePaddingStrideDescriptor, layer.Span, $"'{text}' asks for 'same' padding with stride {stride}; 'same' keeps the size, which only stride 1 can.",
+                        throw new ShapeFailure(SamePaddingStrideDescriptor, layer.Span, $"'{Text()}' asks for 'same' padding with stride {stride}; 'same' keeps the size, which only stride 1 can.",
                             $"Use padding: {reach / 2} with the stride, or stride 1.");
                     }
 
@@ -316,7 +411,7 @@ internal sealed class ShapeWalker
                 if (map.Channels % groups != 0 || outChannels % groups != 0)
                 {
                     throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
-                        $"'{text}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels",
+                        $"'{Text()}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels",
                         "Choose groups that divide both channel counts (1 always does).");
                 }
 
@@ -324,7 +419,7 @@ internal sealed class ShapeWalker
                 if (padding >= 0 && Math.Min(map.Height, map.Width) + (2 * padding) < reach)
                 {
                     throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span,
-                        $"'{text}' receives a {map.Spatial} feature map{(padding > 0 ? $" (padded by {padding})" : "")}, smaller than its {reach}x{reach} kernel{(dilation > 1 ? " (dilated)" : "")}",
+                        $"'{Text()}' receives a {map.Spatial} feature map{(padding > 0 ? $" (padded by {padding})" : "")}, smaller than its {reach}x{reach} kernel{(dilation > 1 ? " (dilated)" : "")}",
                         "Use a smaller kernel, pad the input ('padding: same'), or downsample less before this layer.");
                 }
 
@@ -336,14 +431,14 @@ internal sealed class ShapeWalker
 
             case "maxpool" or "avgpool":
             {
-                var map = RequireMap(shape, layer, text);
+                var map = RequireMap(shape, layer);
                 var kernel = Int("kernel", 2);
                 var stride = Int("stride", kernel);
                 var padding = Int("padding", 0);
                 if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
                 {
                     throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,
-                        $"'{text}' receives a {map.Spatial} feature map, smaller than its {kernel}x{kernel} window",
+                        $"'{Text()}' receives a {map.Spatial} feature map, smaller than its {kernel}x{kernel} window",
                         "Lower the upper bound of the parameter that adds pooling layers, or remove a pooling layer.");
                 }
 
@@ -355,7 +450,7 @@ internal sealed class ShapeWalker
                 AddLayer(2 * channels, 0);
                 return shape;
             case "global_avgpool":
-                return new FeatureShape(RequireMap(shape, layer, text).Channels);
+                return new FeatureShape(RequireMap(shape, layer).Channels);
             case "flatten":
                 return shape is MapShape flat ? new FeatureShape(flat.Channels * flat.Height * flat.Width) : shape;
             case "linear":
@@ -363,7 +458,7 @@ internal sealed class ShapeWalker
                 if (shape is MapShape map)
                 {
                     throw new ShapeFailure(FeatureMapIntoLinearDescriptor, layer.Span,
-                        $"'{text}' receives a {map.Display} feature map, but a linear layer needs a vector of features",
+                        $"'{Text()}' receives a {map.Display} feature map, but a linear layer needs a vector of features",
                         "Add 'flatten' (or 'global_avgpool') before it.");
                 }
 
@@ -385,9 +480,9 @@ internal sealed class ShapeWalker
         _flops += flops;
     }
 
-    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer, string text) => shape as MapShape
+    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer) => shape as MapShape
         ?? throw new ShapeFailure(FeaturesIntoMapLayerDescriptor, layer.Span,
-            $"'{text}' needs a feature map, but it receives {((FeatureShape)shape).Features} features after 'flatten' or pooling",
+            $"'{ExpressionBinder.Shorten(layer)}' needs a feature map, but it receives {((FeatureShape)shape).Features} features after 'flatten' or pooling",
             "Move convolutions and pooling before 'flatten'.");
 
     private TensorShape ApplyResidual(ResidualSyntax residual, TensorShape input, Evaluation.Environment environment)
@@ -425,7 +520,7 @@ internal sealed class ShapeWalker
 
     private TensorShape ApplyBackbone(LayerSyntax layer, CatalogEntry entry, TensorShape shape, Evaluation.Environment environment, List<ReplaceSyntax> replacements)
     {
-        var map = RequireMap(shape, layer, ExpressionBinder.Shorten(layer));
+        var map = RequireMap(shape, layer);
         if (map.Channels != 3)
         {
             throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
@@ -483,7 +578,7 @@ internal sealed class ShapeWalker
             if (!backbone.Contains(Path(path)))
             {
                 throw new ShapeFailure(UnknownLayerPathDescriptor, path.Span, $"'{backbone.Name}' has no layer '{Path(path)}'.",
-                    Suggestions.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
+                    Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
             }
         }
 
@@ -521,7 +616,7 @@ internal sealed class ShapeWalker
             if (!_backbone.Contains(name.Name))
             {
                 throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span, $"'{_backbone.Name}' has no layer '{name.Name}'.",
-                    Suggestions.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
+                    Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
             }
         }
     }

@@ -23,13 +23,13 @@ internal sealed class TrainingChecker
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
 
-    public TrainingChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, List<Diagnostic> diagnostics)
+    public TrainingChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, List<Diagnostic> diagnostics, CheckBudget budget)
     {
         _experiment = experiment;
         _model = model;
         _parameters = parameters;
         _diagnostics = diagnostics;
-        _space = new SpaceEnumerator(model);
+        _space = new SpaceEnumerator(model, budget);
     }
 
     public void Check(long? spaceSize)

@@ -153,6 +153,29 @@ public static class CompilerDiagnostics
     /// <summary>HYP2015.</summary>
     public static readonly DiagnosticDescriptor SingleChoiceDescriptor = Warning("HYP2015", "Choice with one value");
 
+    // ---- limits: sizes no real spec reaches, refused so that every check ends in seconds ----
+
+    /// <summary>HYP2101.</summary>
+    public static readonly DiagnosticDescriptor TooManyParametersDescriptor = Error("HYP2101", "Too many parameters");
+
+    /// <summary>HYP2102.</summary>
+    public static readonly DiagnosticDescriptor ChoiceTooLargeDescriptor = Error("HYP2102", "Choice with too many values");
+
+    /// <summary>HYP2103.</summary>
+    public static readonly DiagnosticDescriptor ConditionsTooDeepDescriptor = Error("HYP2103", "Conditions nested too deeply");
+
+    /// <summary>HYP2104.</summary>
+    public static readonly DiagnosticDescriptor ExtendsTooDeepDescriptor = Error("HYP2104", "Extends chain too long");
+
+    /// <summary>HYP2105.</summary>
+    public static readonly DiagnosticDescriptor ModelNestedTooDeepDescriptor = Error("HYP2105", "Model nested too deeply");
+
+    /// <summary>HYP2106.</summary>
+    public static readonly DiagnosticDescriptor ModelTooLargeDescriptor = Error("HYP2106", "Model too large when unrolled");
+
+    /// <summary>HYP2107.</summary>
+    public static readonly DiagnosticDescriptor CheckTooLargeDescriptor = Error("HYP2107", "Check too large");
+
     /// <summary>HYP2201.</summary>
     public static readonly DiagnosticDescriptor ConditionalOutsideConditionDescriptor = Error("HYP2201", "Conditional parameter used where its condition may not hold");
 

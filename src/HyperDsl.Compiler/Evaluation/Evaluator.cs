@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Semantics;
@@ -15,13 +14,22 @@ namespace HyperDsl.Compiler.Evaluation;
 internal sealed class Evaluator
 {
     private readonly SemanticModel _model;
+    private readonly CheckBudget _budget;
+    private readonly Dictionary<ParameterSymbol, ParameterSymbol[]> _dependencies = [];
 
-    public Evaluator(SemanticModel model)
+    public Evaluator(SemanticModel model, CheckBudget? budget = null)
     {
         _model = model;
+        _budget = budget ?? CheckBudget.Unlimited;
     }
 
-    public Value Evaluate(ExpressionSyntax expression, Environment environment) => expression switch
+    public Value Evaluate(ExpressionSyntax expression, Environment environment)
+    {
+        _budget.Spend();
+        return EvaluateNode(expression, environment);
+    }
+
+    private Value EvaluateNode(ExpressionSyntax expression, Environment environment) => expression switch
     {
         NumberLiteralSyntax number => number.IsInteger ? new IntValue((long)number.Value) : new FloatValue(number.Value),
         StringLiteralSyntax text => new StringValue(text.Value),
@@ -54,27 +62,91 @@ internal sealed class Evaluator
 
     public Value ValueOf(ParameterSymbol parameter, Environment environment)
     {
-        if (environment.TryGet(parameter, out var value))
+        if (!environment.TryGet(parameter, out var value))
         {
-            return value;
+            // Derived parameters can form a chain as long as the parameter list. Computing the
+            // ones this one needs first, in declaration order (each only uses earlier ones), keeps
+            // the recursion one parameter deep however long the chain is.
+            foreach (var needed in UnknownDependencies(parameter, environment))
+            {
+                Compute(needed, environment);
+            }
+
+            value = Compute(parameter, environment);
         }
 
-        if (parameter.Condition is { } condition && IsTrue(Evaluate(condition, environment)) != true)
+        return value is FailedValue failed ? throw failed.Error : value;
+    }
+
+    private Value Compute(ParameterSymbol parameter, Environment environment)
+    {
+        Value value;
+        try
         {
-            value = InactiveValue.Instance;
+            if (parameter.Condition is { } condition && IsTrue(Evaluate(condition, environment)) != true)
+            {
+                value = InactiveValue.Instance;
+            }
+            else if (parameter.Syntax is FixedParameterSyntax fixedValue)
+            {
+                value = Evaluate(fixedValue.Value, environment);
+            }
+            else
+            {
+                // Not part of this enumeration: any value of the domain stands for all.
+                value = parameter.Domain?.Representatives.FirstOrDefault() ?? InactiveValue.Instance;
+            }
         }
-        else if (parameter.Syntax is FixedParameterSyntax fixedValue)
+        catch (EvaluationException error)
         {
-            value = Evaluate(fixedValue.Value, environment);
-        }
-        else
-        {
-            // Not part of this enumeration: any value of the domain stands for all.
-            value = parameter.Domain?.Representatives.FirstOrDefault() ?? InactiveValue.Instance;
+            // Computed ahead of need: the error belongs to whoever uses the value, if anyone does.
+            value = new FailedValue(error);
         }
 
         environment.Remember(parameter, value);
         return value;
+    }
+
+    // The parameters that the parameter's condition and value use, directly or through others,
+    // whose values are not known yet, in declaration order.
+    private List<ParameterSymbol> UnknownDependencies(ParameterSymbol parameter, Environment environment)
+    {
+        var found = new HashSet<ParameterSymbol>();
+        var pending = new Stack<ParameterSymbol>(DirectDependencies(parameter));
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next != parameter && !environment.TryGet(next, out _) && found.Add(next))
+            {
+                foreach (var further in DirectDependencies(next))
+                {
+                    pending.Push(further);
+                }
+            }
+        }
+
+        // Finding and ordering them costs about as much as evaluating them.
+        _budget.Spend(found.Count);
+        return [.. found.OrderBy(p => p.Index)];
+    }
+
+    private ParameterSymbol[] DirectDependencies(ParameterSymbol parameter)
+    {
+        if (!_dependencies.TryGetValue(parameter, out var direct))
+        {
+            IEnumerable<ExpressionSyntax> roots = [.. parameter.Condition is { } c ? [c] : Array.Empty<ExpressionSyntax>(),
+                .. parameter.Syntax is FixedParameterSyntax f ? [f.Value] : Array.Empty<ExpressionSyntax>()];
+            direct = [.. roots.SelectMany(SyntaxWalker.Names).Select(n => _model.GetResolution(n)).OfType<ParameterSymbol>().Distinct()];
+            _dependencies[parameter] = direct;
+        }
+
+        return direct;
+    }
+
+    /// <summary>A parameter computed ahead of need whose value is an error; using it throws the error.</summary>
+    private sealed record FailedValue(EvaluationException Error) : Value
+    {
+        public override string Display => "?";
     }
 
     private Value EvaluateName(NameSyntax name, Environment environment) => _model.GetResolution(name) switch
@@ -274,7 +346,7 @@ internal sealed class Evaluator
         return InactiveValue.Instance;
     }
 
-    public bool Matches(Value subject, ImmutableArray<PatternSyntax> patterns, Environment environment) =>
+    public bool Matches(Value subject, IEnumerable<PatternSyntax> patterns, Environment environment) =>
         patterns.Any(pattern => pattern is WildcardPatternSyntax
             || (pattern is ExpressionPatternSyntax value && ValuesEqual(subject, Evaluate(value.Value, environment))));
 

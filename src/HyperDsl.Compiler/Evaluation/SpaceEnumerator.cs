@@ -13,47 +13,78 @@ namespace HyperDsl.Compiler.Evaluation;
 /// </summary>
 internal sealed class SpaceEnumerator
 {
-    public const long Limit = 100_000;
+    public const long Limit = CheckLimits.MaxEnumeratedPoints;
 
     private readonly SemanticModel _model;
     private readonly Evaluator _evaluator;
+    private readonly CheckBudget _budget;
+    private readonly Dictionary<ParameterSymbol, HashSet<ParameterSymbol>> _closures = [];
 
-    public SpaceEnumerator(SemanticModel model)
+    public SpaceEnumerator(SemanticModel model, CheckBudget? budget = null)
     {
         _model = model;
-        _evaluator = new Evaluator(model);
+        _budget = budget ?? CheckBudget.Unlimited;
+        _evaluator = new Evaluator(model, _budget);
     }
+
+    /// <summary>The evaluator this enumerator evaluates with (and spends the same budget).</summary>
+    public Evaluator Evaluator => _evaluator;
 
     /// <summary>The sampled parameters that <paramref name="expressions"/> depend on, through derived values and conditions, in declaration order.</summary>
     public IReadOnlyList<ParameterSymbol> Dependencies(IEnumerable<ExpressionSyntax> expressions)
     {
         var found = new HashSet<ParameterSymbol>();
-        var work = new Stack<ExpressionSyntax>(expressions);
-        while (work.Count > 0)
+        foreach (var name in expressions.SelectMany(SyntaxWalker.Names))
         {
-            foreach (var name in SyntaxWalker.Names(work.Pop()))
+            if (_model.GetResolution(name) is ParameterSymbol parameter && !found.Contains(parameter))
             {
-                if (_model.GetResolution(name) is ParameterSymbol parameter && found.Add(parameter))
-                {
-                    if (parameter.Condition is { } condition)
-                    {
-                        work.Push(condition);
-                    }
-
-                    if (parameter.Syntax is FixedParameterSyntax fixedValue)
-                    {
-                        work.Push(fixedValue.Value);
-                    }
-                }
+                found.UnionWith(Closure(parameter));
             }
         }
 
         return [.. found.Where(p => !p.IsFixed && p.Domain is not null).OrderBy(p => p.Index)];
     }
 
-    public EnumerationResult Enumerate(IReadOnlyList<ParameterSymbol> parameters)
+    // A parameter and every parameter its condition and value use, directly or not. Kept: every
+    // argument that uses the end of a long chain of derived parameters asks for the same chain.
+    private HashSet<ParameterSymbol> Closure(ParameterSymbol parameter)
     {
-        var exhaustive = parameters.All(p => p.Domain!.IsFinite) && Product(parameters.Select(p => p.Domain!.Count)) <= Limit;
+        if (_closures.TryGetValue(parameter, out var closure))
+        {
+            return closure;
+        }
+
+        closure = [parameter];
+        var work = new Stack<ParameterSymbol>([parameter]);
+        while (work.Count > 0)
+        {
+            var next = work.Pop();
+            IEnumerable<ExpressionSyntax> uses = [.. next.Condition is { } c ? [c] : Array.Empty<ExpressionSyntax>(),
+                .. next.Syntax is FixedParameterSyntax f ? [f.Value] : Array.Empty<ExpressionSyntax>()];
+            foreach (var name in uses.SelectMany(SyntaxWalker.Names))
+            {
+                if (_model.GetResolution(name) is ParameterSymbol used && closure.Add(used))
+                {
+                    if (_closures.TryGetValue(used, out var known))
+                    {
+                        closure.UnionWith(known);
+                    }
+                    else
+                    {
+                        work.Push(used);
+                    }
+                }
+            }
+        }
+
+        _closures[parameter] = closure;
+        return closure;
+    }
+
+    /// <summary>The points of <paramref name="parameters"/>: every one where there are at most <see cref="Limit"/>, else (or when asked) representative values.</summary>
+    public EnumerationResult Enumerate(IReadOnlyList<ParameterSymbol> parameters, bool representativesOnly = false)
+    {
+        var exhaustive = !representativesOnly && parameters.All(p => p.Domain!.IsFinite) && Product(parameters.Select(p => p.Domain!.Count)) <= Limit;
         var values = parameters.Select(p => exhaustive ? p.Domain!.Values.ToList() : p.Domain!.Representatives.ToList()).ToList();
         if (!exhaustive && Product(values.Select(v => (long)v.Count)) > Limit)
         {
@@ -67,11 +98,16 @@ internal sealed class SpaceEnumerator
 
     private const int SampleSize = 20_000;
 
+    // A point costs its copy and the environments built on it besides its evaluations: about
+    // as much as evaluating five expression nodes (measured), plus one per parameter.
+    private const int PointCost = 5;
+
     private IEnumerable<Dictionary<ParameterSymbol, Value>> Sample(IReadOnlyList<ParameterSymbol> parameters, List<List<Value>> values)
     {
         var random = new Random(12345);
         for (var i = 0; i < SampleSize; i++)
         {
+            _budget.Spend(PointCost + parameters.Count);
             var point = new Dictionary<ParameterSymbol, Value>();
             for (var p = 0; p < parameters.Count; p++)
             {
@@ -90,43 +126,57 @@ internal sealed class SpaceEnumerator
         }
     }
 
+    // Every combination, the last parameter changing fastest, like an odometer. A parameter
+    // whose condition fails where it stands is inactive and takes no values there. Iterative:
+    // the parameters may be many.
     private IEnumerable<Dictionary<ParameterSymbol, Value>> Points(IReadOnlyList<ParameterSymbol> parameters, List<List<Value>> values)
     {
         var point = new Dictionary<ParameterSymbol, Value>();
-        return Recurse(0);
-
-        IEnumerable<Dictionary<ParameterSymbol, Value>> Recurse(int index)
+        var position = new int[parameters.Count];
+        var index = 0;
+        var descending = true;
+        while (index >= 0)
         {
             if (index == parameters.Count)
             {
+                _budget.Spend(PointCost + parameters.Count);
                 yield return new Dictionary<ParameterSymbol, Value>(point);
-                yield break;
+                index--;
+                descending = false;
+                continue;
             }
 
             var parameter = parameters[index];
-            if (parameter.Condition is { } condition
-                && Evaluator.IsTrue(SafeEvaluate(condition, new Environment(point))) != true)
+            if (descending)
             {
-                point[parameter] = InactiveValue.Instance;
-                foreach (var result in Recurse(index + 1))
+                position[index] = 0;
+                if (parameter.Condition is { } condition && Evaluator.IsTrue(SafeEvaluate(condition, new Environment(point))) != true)
                 {
-                    yield return result;
+                    // Inactive: one way through, marked by a position past the values.
+                    point[parameter] = InactiveValue.Instance;
+                    position[index] = int.MaxValue;
+                    index++;
+                    continue;
                 }
-
+            }
+            else if (position[index] == int.MaxValue || ++position[index] >= values[index].Count)
+            {
                 point.Remove(parameter);
-                yield break;
+                index--;
+                continue;
             }
 
-            foreach (var value in values[index])
+            if (values[index].Count == 0)
             {
-                point[parameter] = value;
-                foreach (var result in Recurse(index + 1))
-                {
-                    yield return result;
-                }
+                point.Remove(parameter);
+                index--;
+                descending = false;
+                continue;
             }
 
-            point.Remove(parameter);
+            point[parameter] = values[index][position[index]];
+            index++;
+            descending = true;
         }
     }
 

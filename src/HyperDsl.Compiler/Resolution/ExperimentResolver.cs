@@ -12,9 +12,12 @@ internal sealed class ExperimentResolver
     private readonly IReadOnlyDictionary<string, ExperimentSyntax> _experiments;
     private readonly ImmutableDictionary<string, BlockSymbol> _blocks;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly Suggestions _suggestions;
+    private bool _extendsTooDeepReported;
 
-    public ExperimentResolver(IReadOnlyDictionary<string, ExperimentSyntax> experiments, ImmutableDictionary<string, BlockSymbol> blocks, List<Diagnostic> diagnostics)
+    public ExperimentResolver(IReadOnlyDictionary<string, ExperimentSyntax> experiments, ImmutableDictionary<string, BlockSymbol> blocks, List<Diagnostic> diagnostics, Suggestions suggestions)
     {
+        _suggestions = suggestions;
         _experiments = experiments;
         _blocks = blocks;
         _diagnostics = diagnostics;
@@ -29,7 +32,7 @@ internal sealed class ExperimentResolver
             {
                 _diagnostics.Add(Create(UnknownParentDescriptor, parentName.Span,
                     $"'{current.Name.Name}' extends '{parentName.Name}', which is not an experiment of this file or of the files it imports.",
-                    Suggestions.Help(parentName.Name, _experiments.Keys)));
+                    _suggestions.Help(parentName.Name, _experiments.Keys)));
                 return null;
             }
 
@@ -48,10 +51,32 @@ internal sealed class ExperimentResolver
 
             chain.Add(parent);
             current = parent;
+            if (chain.Count > CheckLimits.MaxExtendsDepth + 1)
+            {
+                // Each level is merged into the next; a chain this long is no design, and every
+                // experiment along it would be resolved again. Said once per file: the experiments
+                // further down the same chain are refused too, without a thousand more errors.
+                if (_extendsTooDeepReported)
+                {
+                    return null;
+                }
+
+                _extendsTooDeepReported = true;
+                var names = chain.Select(e => e.Name.Name).ToList();
+                var more = current.Parent is null ? "" : " -> ...";
+                _diagnostics.Add(Create(ExtendsTooDeepDescriptor, experiment.Parent!.Span,
+                    $"'{experiment.Name.Name}' extends a chain of more than {CheckLimits.MaxExtendsDepth} experiments ({string.Join(" -> ", names.Take(3))} -> ... -> {string.Join(" -> ", names.TakeLast(2))}{more}).",
+                    "Let experiments extend a common base directly rather than each the one before."));
+                return null;
+            }
         }
 
         chain.Reverse();
         var parameters = new List<ParameterSyntax>();
+
+        // Where each name first stands in the list, and which level put it there: found in
+        // constant time, since a hostile level may declare tens of thousands of parameters.
+        var firstByName = new Dictionary<string, (int Index, ExperimentSyntax Owner)>(StringComparer.Ordinal);
         var constraints = new List<RequireSyntax>();
         ModelSectionSyntax? model = null;
         var settings = new Dictionary<SectionKind, List<SettingSyntax>>();
@@ -66,13 +91,14 @@ internal sealed class ExperimentResolver
                         {
                             if (member is ParameterSyntax parameter)
                             {
-                                var existing = parameters.FindIndex(p => p.Name.Name == parameter.Name.Name);
-                                if (existing >= 0 && level != chain[0] && !ReferenceEquals(FindOwner(chain, parameters[existing]), level))
+                                if (firstByName.TryGetValue(parameter.Name.Name, out var existing) && level != chain[0] && !ReferenceEquals(existing.Owner, level))
                                 {
-                                    parameters[existing] = parameter;
+                                    parameters[existing.Index] = parameter;
+                                    firstByName[parameter.Name.Name] = (existing.Index, level);
                                 }
                                 else
                                 {
+                                    firstByName.TryAdd(parameter.Name.Name, (parameters.Count, level));
                                     parameters.Add(parameter);
                                 }
                             }
@@ -88,17 +114,14 @@ internal sealed class ExperimentResolver
                         break;
                     case SettingsSectionSyntax settingsSection:
                         var list = settings.TryGetValue(settingsSection.Kind, out var l) ? l : settings[settingsSection.Kind] = [];
-                        var inherited = list.ToList();
-                        foreach (var setting in settingsSection.Settings)
-                        {
-                            // A child's setting replaces the parent's of that name; try points add up.
-                            if (setting is not TrySettingSyntax && level != chain[0])
-                            {
-                                list.RemoveAll(s => s.Name.Name == setting.Name.Name && inherited.Contains(s));
-                            }
 
-                            list.Add(setting);
-                        }
+                        // A child's setting replaces the parent's of that name; try points add up.
+                        var inherited = new HashSet<SettingSyntax>(list, ReferenceEqualityComparer.Instance);
+                        var replaced = level == chain[0]
+                            ? []
+                            : settingsSection.Settings.Where(s => s is not TrySettingSyntax).Select(s => s.Name.Name).ToHashSet(StringComparer.Ordinal);
+                        list.RemoveAll(s => replaced.Contains(s.Name.Name) && inherited.Contains(s));
+                        list.AddRange(settingsSection.Settings);
 
                         break;
                 }
@@ -113,7 +136,4 @@ internal sealed class ExperimentResolver
             settings.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
             _blocks);
     }
-
-    private static ExperimentSyntax? FindOwner(List<ExperimentSyntax> chain, ParameterSyntax parameter) =>
-        chain.FirstOrDefault(e => e.Sections.OfType<ParamsSectionSyntax>().Any(s => s.Members.Contains(parameter)));
 }

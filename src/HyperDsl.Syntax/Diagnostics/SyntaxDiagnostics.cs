@@ -56,6 +56,9 @@ public static partial class SyntaxDiagnostics
     /// <summary>HYP0017: a closing bracket with nothing open to close.</summary>
     public static readonly DiagnosticDescriptor UnmatchedCloserDescriptor = new("HYP0017", DiagnosticSeverity.Error, "Unmatched closing bracket");
 
+    /// <summary>HYP0018: an expression with more levels than any stage may recurse through.</summary>
+    public static readonly DiagnosticDescriptor ExpressionTooDeepDescriptor = new("HYP0018", DiagnosticSeverity.Error, "Expression nested too deeply");
+
     /// <summary>HYP0007: digits run together with letters that make no number.</summary>
     public static readonly DiagnosticDescriptor MalformedNumberDescriptor = new("HYP0007", DiagnosticSeverity.Error, "Malformed number");
 
@@ -65,7 +68,7 @@ public static partial class SyntaxDiagnostics
         UnexpectedCharacterDescriptor, UnterminatedStringDescriptor, UnterminatedCommentDescriptor, InvalidEscapeDescriptor,
         NumberOutOfRangeDescriptor, InvalidUtf8Descriptor, MalformedNumberDescriptor, BinaryFileDescriptor, NameTooLongDescriptor, ExpectedDescriptor, UnexpectedTokenDescriptor,
         UnclosedBracketDescriptor, MissingSeparatorDescriptor, NestingTooDeepDescriptor, TooManyErrorsDescriptor,
-        KeywordAsNameDescriptor, UnmatchedCloserDescriptor,
+        KeywordAsNameDescriptor, UnmatchedCloserDescriptor, ExpressionTooDeepDescriptor,
     ];
 
     internal static Diagnostic UnexpectedCharacter(SourceSpan span, string character) =>
@@ -120,8 +123,20 @@ public static partial class SyntaxDiagnostics
     internal static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
         new(NestingTooDeepDescriptor, span, $"Brackets and blocks are nested more than {limit} levels deep here; the file was not parsed further.", "Split the expression or the block into smaller parts.");
 
-    internal static Diagnostic ExpressionTooDeep(SourceSpan span) =>
-        new(NestingTooDeepDescriptor, span, "This expression nests too deeply (thousands of operators in a row); the file was not parsed further.", "Split the expression into smaller parts.");
+    internal static Diagnostic RulesTooDeep(SourceSpan span) =>
+        new(NestingTooDeepDescriptor, span, "The spec nests too deeply here (hundreds of 'else if' in a row, say); the file was not parsed further.", "Use 'match' for many cases, or split the statement or expression into smaller parts.");
+
+    internal static Diagnostic ExpressionTooDeep(SourceSpan span, int depth) =>
+        new(ExpressionTooDeepDescriptor, span,
+            $"This expression is {depth} levels deep; at most {SyntaxLimits.MaxExpressionDepth} are allowed (each operator of 'a + b + c', each call, index and 'if' adds a level).",
+            ExpressionTooDeepHelp);
+
+    internal static Diagnostic ExpressionNestedTooDeep(SourceSpan span) =>
+        new(ExpressionTooDeepDescriptor, span,
+            $"This expression nests more than {SyntaxLimits.MaxExpressionDepth} levels deep here (operators such as '^', '-' or 'not' in a row, and brackets, each add a level); the file was not parsed further.",
+            ExpressionTooDeepHelp);
+
+    private const string ExpressionTooDeepHelp = "Split it into derived parameters that each compute a part: 'part = a + b', then 'x = part + c'.";
 
     internal static Diagnostic KeywordAsName(SourceSpan span, string keyword, string? after) =>
         new(KeywordAsNameDescriptor, span, after is null

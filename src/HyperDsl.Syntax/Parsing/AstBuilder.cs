@@ -22,6 +22,9 @@ internal sealed class AstBuilder
     private readonly SourceFile _file;
     private readonly List<Diagnostic> _diagnostics;
 
+    // How many BuildExpression calls are under way: 0 when the next one builds a whole expression.
+    private int _expressionNesting;
+
     public AstBuilder(SourceFile file, List<Diagnostic> diagnostics)
     {
         _file = file;
@@ -212,6 +215,29 @@ internal sealed class AstBuilder
     // ---- expressions --------------------------------------------------------------------
 
     private ExpressionSyntax BuildExpression(ExpressionContext? context, ParserRuleContext owner)
+    {
+        _expressionNesting++;
+        ExpressionSyntax built;
+        try
+        {
+            built = BuildExpressionCore(context, owner);
+        }
+        finally
+        {
+            _expressionNesting--;
+        }
+
+        // Left-nested chains are built without recursion, so only here can their length be
+        // refused before the checker, the evaluator and the code generator recurse through it.
+        if (_expressionNesting == 0 && ExpressionDepth.Of(built) is var depth and > SyntaxLimits.MaxExpressionDepth)
+        {
+            _diagnostics.Add(SyntaxDiagnostics.ExpressionTooDeep(built.Span, depth));
+        }
+
+        return built;
+    }
+
+    private ExpressionSyntax BuildExpressionCore(ExpressionContext? context, ParserRuleContext owner)
     {
         if (context is null)
         {

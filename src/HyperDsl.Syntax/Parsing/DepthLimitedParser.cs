@@ -10,12 +10,14 @@ namespace HyperDsl.Syntax.Parsing;
 /// </summary>
 internal sealed class DepthLimitedParser : HypParser
 {
-    // Brackets are limited before parsing (SpecParser.MaxBracketDepth); this backstop catches
-    // what nests without brackets, such as ten thousand prefix operators in a row.
+    // Brackets are limited before parsing (SpecParser.MaxBracketDepth) and expressions by
+    // SyntaxLimits.MaxExpressionDepth; this backstop catches what nests without either, such
+    // as a thousand 'else if' in a row.
     public const int MaxRuleDepth = 1000;
 
     private readonly DiagnosticCollector _diagnostics;
     private int _depth;
+    private int _expressionDepth;
 
     public DepthLimitedParser(ITokenStream input, DiagnosticCollector diagnostics)
         : base(input)
@@ -32,6 +34,18 @@ internal sealed class DepthLimitedParser : HypParser
     public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
     {
         Descend();
+
+        // `expression` is the only recursion rule. Its generated frame is about 4 KB in a release
+        // build, so right-nested chains (`2 ^ 2 ^ ...`, `- - ...`) are the ones that reach the
+        // stack's end first: they stop at the same depth the AST builder allows (HYP0018).
+        if (++_expressionDepth > SyntaxLimits.MaxExpressionDepth)
+        {
+            var token = CurrentToken;
+            var start = token.Type == TokenConstants.EOF ? int.MaxValue : token.StartIndex;
+            _diagnostics.Items.Add(SyntaxDiagnostics.ExpressionNestedTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
+            throw new ParseAbandonedException();
+        }
+
         base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
     }
 
@@ -44,12 +58,14 @@ internal sealed class DepthLimitedParser : HypParser
     public override void UnrollRecursionContexts(ParserRuleContext _parentctx)
     {
         _depth--;
+        _expressionDepth--;
         base.UnrollRecursionContexts(_parentctx);
     }
 
     public override void Reset()
     {
         _depth = 0;
+        _expressionDepth = 0;
         base.Reset();
     }
 
@@ -62,7 +78,7 @@ internal sealed class DepthLimitedParser : HypParser
 
         var token = CurrentToken;
         var start = token.Type == TokenConstants.EOF ? int.MaxValue : token.StartIndex;
-        _diagnostics.Items.Add(SyntaxDiagnostics.ExpressionTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
+        _diagnostics.Items.Add(SyntaxDiagnostics.RulesTooDeep(_diagnostics.SpanAt(start, token.StopIndex - token.StartIndex + 1)));
         throw new ParseAbandonedException();
     }
 }

@@ -158,7 +158,7 @@ internal static class SpecParser
     };
 
     /// <summary>The deepest nesting of brackets and blocks accepted.</summary>
-    public const int MaxBracketDepth = 100;
+    public const int MaxBracketDepth = SyntaxLimits.MaxBracketDepth;
 
     /// <summary>
     /// The longest name accepted: far beyond any real name, and short enough that a message

@@ -147,12 +147,15 @@ public class ExpressionParsingTests
     }
 
     [Fact]
-    public void A_very_long_operator_chain_parses_without_deep_recursion()
+    public void A_very_long_operator_chain_is_built_without_deep_recursion_and_refused_for_its_depth()
     {
         var source = string.Join(" + ", Enumerable.Repeat("1", 50_000));
 
-        var expression = ParseExpression(source);
+        var tree = SyntaxTree.Parse($"experiment e {{\n  params {{\n    x = {source}\n  }}\n}}\n", "test.hyp");
 
+        Assert.Equal("HYP0018", Assert.Single(tree.Diagnostics).Code);
+        var parameters = Assert.IsType<ParamsSectionSyntax>(Assert.Single(Assert.IsType<ExperimentSyntax>(Assert.Single(tree.Root.Members)).Sections));
+        var expression = Assert.IsType<FixedParameterSyntax>(Assert.Single(parameters.Members)).Value;
         var depth = 0;
         while (expression is BinarySyntax binary)
         {
