@@ -2,27 +2,39 @@ using HyperDsl.Syntax.Diagnostics;
 
 namespace HyperDsl.Fuzz;
 
-/// <summary>What a diagnostic may print: one line of at most <see cref="MaxMessageLength"/> characters, quoting only short, escaped excerpts of the spec.</summary>
+/// <summary>
+/// What a diagnostic may print: in canonical form one line of at most <see cref="MaxLineLength"/>
+/// characters, and annotated lines of no more, quoting only short, escaped excerpts of the spec:
+/// no line terminator, control or other character that a terminal or a log would act on.
+/// </summary>
 public static class DiagnosticOracle
 {
-    /// <summary>The longest a diagnostic message may be.</summary>
-    public const int MaxMessageLength = 1_000;
+    /// <summary>The longest printed line: a path, a code and a message that quotes only excerpts.</summary>
+    public const int MaxLineLength = 1_500;
 
-    /// <summary>Throws <see cref="FuzzFindingException"/> when the diagnostic is too long or prints a line terminator or control character.</summary>
+    /// <summary>Throws <see cref="FuzzFindingException"/> when the diagnostic prints too much or an unsafe character, in either form.</summary>
     public static void Check(Diagnostic diagnostic)
     {
-        var canonical = DiagnosticFormatter.ToCanonical(diagnostic);
-        if (diagnostic.Message.Length > MaxMessageLength)
-        {
-            throw new FuzzFindingException($"{diagnostic.Code}'s message is {diagnostic.Message.Length} characters long (at most {MaxMessageLength}): it quotes too much of the spec.");
-        }
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        CheckPrinted(diagnostic.Code, DiagnosticFormatter.ToCanonical(diagnostic), DiagnosticFormatter.ToAnnotated(diagnostic).Split('\n'));
+    }
 
-        if (canonical.Any(IsUnsafeInOneLine) || (diagnostic.Help ?? "").Any(IsUnsafeInOneLine))
+    /// <summary>Judges printed text: the canonical line and the lines of the annotated form.</summary>
+    public static void CheckPrinted(string code, string canonical, IEnumerable<string> annotatedLines)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        foreach (var line in annotatedLines.Prepend(canonical))
         {
-            throw new FuzzFindingException($"{diagnostic.Code} prints a line terminator or control character from the spec: {Escape(canonical)}");
-        }
+            if (line.Length > MaxLineLength)
+            {
+                throw new FuzzFindingException($"{code} prints a line of {line.Length} characters (at most {MaxLineLength}): it quotes too much of the spec.");
+            }
 
-        _ = DiagnosticFormatter.ToAnnotated(diagnostic);
+            if (line.Any(IsUnsafeInOneLine))
+            {
+                throw new FuzzFindingException($"{code} prints a line terminator or control character from the spec: {Escape(line)}");
+            }
+        }
     }
 
     private static bool IsUnsafeInOneLine(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';

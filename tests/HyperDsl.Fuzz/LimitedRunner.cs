@@ -23,13 +23,14 @@ public sealed class LimitedRunner : IDisposable
     public const int StackBytes = 1 << 20;
 
     private readonly BlockingCollection<(Func<ProbeOutcome> Work, TaskCompletionSource<LimitedRun> Done)> _queue = new();
+    private readonly Thread _worker;
     private bool _abandoned;
 
     /// <summary>Starts the worker thread.</summary>
     public LimitedRunner()
     {
-        var thread = new Thread(Loop, StackBytes) { IsBackground = true, Name = "HyperDsl fuzz worker" };
-        thread.Start();
+        _worker = new Thread(Loop, StackBytes) { IsBackground = true, Name = "HyperDsl fuzz worker" };
+        _worker.Start();
     }
 
     /// <summary>Runs <paramref name="work"/> on the worker and waits at most <paramref name="limit"/>.</summary>
@@ -52,8 +53,11 @@ public sealed class LimitedRunner : IDisposable
     public void Dispose()
     {
         _queue.CompleteAdding();
+
+        // An abandoned worker may still be inside a run and will never take from the queue again; a live one ends once the queue is empty.
         if (!_abandoned)
         {
+            _worker.Join();
             _queue.Dispose();
         }
     }
