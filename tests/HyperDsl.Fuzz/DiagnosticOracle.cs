@@ -37,7 +37,8 @@ public static class DiagnosticOracle
         }
     }
 
-    private static bool IsUnsafeInOneLine(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
+    // A tab is white space in a spec line and harmless on a terminal; every other control character is not.
+    private static bool IsUnsafeInOneLine(char c) => (char.IsControl(c) && c != '\t') || c is '\u2028' or '\u2029' or '\u0085';
 
     private static string Escape(string text) =>
         string.Concat(text.Take(300).Select(c => IsUnsafeInOneLine(c) ? $"\\u{(int)c:X4}" : c.ToString()));

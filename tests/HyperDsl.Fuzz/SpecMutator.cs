@@ -13,6 +13,9 @@ public sealed partial class SpecMutator
 {
     private const int MaxEditsPerInput = 3;
 
+    // Inputs grow only a little past the 1 MiB that hosts read, so the size limit itself is tried too.
+    private const int MaxInputChars = 2 << 20;
+
     private static readonly string[] Tokens =
     [
         "0", "1", "-1", "2", "3", "1000", "1e9", "0.5", "1e-9", "1e308", "1e309", "-0", "NaN", "2147483647", "2147483648",
@@ -163,7 +166,7 @@ public sealed partial class SpecMutator
     {
         var lines = SplitLines(text);
         var at = _random.Next(lines.Count);
-        var times = Pick(Lengths);
+        var times = Math.Max(1, Math.Min(Pick(Lengths), (MaxInputChars - text.Length) / (lines[at].Length + 1)));
         origin.Append(FormattableString.Invariant($"line {at} x{times}"));
         lines.InsertRange(at, Enumerable.Repeat(lines[at], times));
         return string.Join('\n', lines);
