@@ -37,6 +37,9 @@ public static class HypCompilationEmitter
         // The compilation's warnings come along: whoever prints what the generator did shows them too.
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         diagnostics.AddRange(compilation.Diagnostics);
+
+        // One hash per file, not per experiment: a file of many experiments would otherwise be hashed once for each.
+        var fileHashes = new Dictionary<Syntax.Text.SourceFile, string>();
         foreach (var experiment in compilation.Experiments)
         {
             var unsupported = Unsupported(experiment);
@@ -46,7 +49,13 @@ public static class HypCompilationEmitter
                 continue;
             }
 
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Location.File.Text))).ToLowerInvariant();
+            var file = experiment.Location.File;
+            if (!fileHashes.TryGetValue(file, out var hash))
+            {
+                hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(file.Text))).ToLowerInvariant();
+                fileHashes[file] = hash;
+            }
+
             try
             {
                 var layout = GeneratedLayout.Of(experiment.Bound!);
