@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Syntax.Diagnostics;
 
 namespace HyperDsl.Cli;
 
@@ -12,15 +13,23 @@ internal static class StudyFormat
         ? value.ToString(Math.Abs(value) >= 100 ? "0.##" : "0.0000", CultureInfo.InvariantCulture)
         : value.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A parameter value as the console shows it. Stored values come from specs and from other
+    /// tools' databases, so text is shown as a short excerpt with control characters escaped:
+    /// a choice holding a terminal escape sequence prints as text, never acts on the terminal.
+    /// </summary>
     public static string Parameter(object? value) => value switch
     {
         null => "",
         double d => d.ToString("G4", CultureInfo.InvariantCulture),
         float f => f.ToString("G4", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        IFormattable f => DiagnosticText.Excerpt(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => DiagnosticText.Excerpt(value.ToString() ?? ""),
     };
+
+    /// <summary>A parameter name as the console shows it (names in another tool's database are not checked by us).</summary>
+    public static string Name(string name) => DiagnosticText.Excerpt(name);
 
     public static string State(TrialState state) => state switch
     {
@@ -32,7 +41,7 @@ internal static class StudyFormat
     };
 
     public static string Points(IReadOnlyDictionary<string, object> parameters) =>
-        string.Join(" ", parameters.Select(p => $"{p.Key}={Parameter(p.Value)}"));
+        string.Join(" ", parameters.Select(p => $"{Name(p.Key)}={Parameter(p.Value)}"));
 
     public static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
         ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"

@@ -3,6 +3,7 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
+using HyperDsl.Syntax.Diagnostics;
 
 namespace HyperDsl.Cli;
 
@@ -61,7 +62,7 @@ internal static class StudyMessages
         {
             TrialState.Complete => "complete: " + Values(trial, objectives),
             TrialState.Pruned => $"pruned after epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)}",
-            _ => $"failed: {StudyFormat.FailReason(trial) ?? "no reason recorded"}",
+            _ => $"failed: {(StudyFormat.FailReason(trial) is { } reason ? DiagnosticText.Excerpt(reason, 300) : "no reason recorded")}",
         };
     }
 

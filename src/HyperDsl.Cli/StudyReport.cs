@@ -73,7 +73,7 @@ internal static class StudyReport
             }
 
             lines.Add($"  {StudyMessages.Values(trial, objectives)}");
-            lines.AddRange(trial.Parameters.Select(p => $"  {p.Key} = {StudyFormat.Parameter(p.Value)}"));
+            lines.AddRange(trial.Parameters.Select(p => $"  {StudyFormat.Name(p.Key)} = {StudyFormat.Parameter(p.Value)}"));
             if (trial.UserAttributes.TryGetValue(StudyAttributes.Metrics, out var metrics))
             {
                 lines.Add($"  last epoch: {LastEpoch(metrics)}");

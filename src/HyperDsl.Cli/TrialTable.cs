@@ -21,7 +21,7 @@ internal static class TrialTable
         var names = StudyFormat.ParameterNames(trials, space);
         foreach (var name in names)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(StudyFormat.Name(name))).RightAligned());
         }
 
         table.AddColumn(new TableColumn("epochs").RightAligned());
