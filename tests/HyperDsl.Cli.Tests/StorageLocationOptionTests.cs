@@ -106,14 +106,17 @@ public sealed class StorageLocationOptionTests : IDisposable
     }
 
     [Fact]
-    public void A_spec_that_names_a_shared_database_as_its_storage_is_refused_before_anything_is_opened()
+    public void A_spec_that_names_a_shared_database_as_its_storage_is_refused_by_the_check_before_anything_is_opened()
     {
         var spec = Write("shared.hyp", QuickSpec.Replace("seed      3", "seed      3\n    storage   \"postgresql://u:hunter2@127.0.0.1:1/db\"", StringComparison.Ordinal));
 
         var result = CliRunner.Run(["run", spec]);
 
-        AssertUsageError(result);
-        Assert.Contains("--storage or $HYP_STORAGE", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error HYP4013", result.Error, StringComparison.Ordinal);
+        Assert.Contains("inside its own folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, result.Error + result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error + result.Output, StringComparison.Ordinal);
     }
 
     private static void AssertUsageError(CliResult result)

@@ -70,7 +70,7 @@ public sealed class HostileSpecTextTests
         // A quote and a backslash first: a string written into the code as it is would end there.
         var text = places.Contains("string arguments") ? SpecString("data/\"\\" + payload + "//") : "\"data\"";
 
-        // A data path with a line break is an error of its own (HYP4011): the path carries the rest of the payload, the other strings the terminator.
+        // A data path or storage with a line break is an error of its own (HYP4011, HYP4013): they carry the rest of the payload, the other strings the terminator.
         var dataPath = places.Contains("string arguments") ? SpecString("data/\"\\" + payload.Replace(terminator, "", StringComparison.Ordinal) + "//") : "\"data\"";
         var import = places.Contains("import file name") ? "blocks" + payload + ".hyp" : "blocks.hyp";
         var spec = $$"""
@@ -96,7 +96,7 @@ public sealed class HostileSpecTextTests
                 linear(2)
               }
               train { epochs 1; optimizer adam(lr: 1e-3) }
-              tune { objective maximize val_accuracy; trials 1; storage {{text}}; try { tag = {{text}} } }
+              tune { objective maximize val_accuracy; trials 1; storage {{dataPath}}; try { tag = {{text}} } }
             }
             """;
         var path = places.Contains("spec file name") ? "specs/e" + payload + ".hyp" : "specs/e.hyp";

@@ -54,6 +54,7 @@ internal sealed class TrainingChecker
 
         CheckValidation();
         CheckDataPaths();
+        CheckStorage();
         CheckInputAgainstSource();
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
@@ -218,6 +219,32 @@ internal sealed class TrainingChecker
                         "Write the path without control characters or line breaks."));
                 }
             }
+        }
+    }
+
+    // A spec may name only a SQLite file inside its own folder (the run enforces the same rule):
+    // a spec from someone else must not send its study, or the runner's credentials, to a server
+    // of its choosing, nor create files elsewhere. Said here so that what checks clean runs.
+    private void CheckStorage()
+    {
+        if (SettingValue(SectionKind.Tune, "storage") is not { } setting || ConstantFolder.TryFold(setting, _model) is not StringValue { Value: var text })
+        {
+            return;
+        }
+
+        var path = text.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase) ? text["sqlite:///".Length..] : text;
+        var problem = text.Trim().Length == 0 ? "is empty"
+            : text.Any(IsUnprintable) ? "holds a control character or line break"
+            : text.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? "reads an environment variable"
+            : path.Contains("://", StringComparison.Ordinal) || (path.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !path[..colon].Contains('/', StringComparison.Ordinal)) ? "names a database server or another kind of location"
+            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? "is an absolute path"
+            : path.Split('/', '\\').Contains("..") ? "leaves the spec's folder through '..'"
+            : null;
+        if (problem is not null)
+        {
+            _diagnostics.Add(Create(StorageOutsideSpecFolderDescriptor, setting.Span,
+                $"The spec's storage {problem}: a spec may name only a SQLite file inside its own folder, so that a spec from someone else cannot send its study elsewhere or create files outside its folder.",
+                "Write a relative path such as \"studies/my-study.db\", or give another place when running: hyp run --storage LOCATION (or $HYP_STORAGE)."));
         }
     }
 

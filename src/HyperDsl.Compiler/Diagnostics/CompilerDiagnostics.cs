@@ -261,6 +261,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4012.</summary>
     public static readonly DiagnosticDescriptor InputContradictsSourceDescriptor = Error("HYP4012", "Input shape contradicts the data source");
 
+    /// <summary>HYP4013.</summary>
+    public static readonly DiagnosticDescriptor StorageOutsideSpecFolderDescriptor = Error("HYP4013", "Study storage outside the spec's folder");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
