@@ -7,7 +7,7 @@ using HyperDsl.TestKit;
 //   dotnet run --project tests/HyperDsl.Fuzz -- --seed 7 --count 200000
 var seed = new Option<int>("--seed") { Description = "Fixes every input; a failure is reproduced by its seed and count.", DefaultValueFactory = _ => 1 };
 var count = new Option<int>("--count") { Description = "How many mutated inputs to try.", DefaultValueFactory = _ => 10_000 };
-var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one input may take.", DefaultValueFactory = _ => 10 };
+var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one input may take (a hang guard: checking any spec takes a few seconds at most on an idle machine).", DefaultValueFactory = _ => 15 };
 var memoryLimit = new Option<int>("--memory-limit") { Description = "MiB one input may allocate.", DefaultValueFactory = _ => 1024 };
 var compileBudget = new Option<int>("--compile") { Description = "How many distinct generated sources to compile with Roslyn.", DefaultValueFactory = _ => 100 };
 var failures = new Option<string>("--failures") { Description = "Where failing inputs are written.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "hyperdsl-fuzz") };
