@@ -15,7 +15,7 @@ public sealed class RunCommandStorageTests : IDisposable
     [Fact]
     public void A_run_refused_by_an_optuna_study_of_the_same_name_leaves_the_database_byte_for_byte_unchanged()
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
         var database = Path.Combine(_folder, "optuna.db");
         using (var store = SqliteStudyStore.Open(database))
         {
@@ -38,7 +38,7 @@ public sealed class RunCommandStorageTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_database_this_user_may_not_write_is_reported_before_any_trial_starts()
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
         var database = Path.Combine(_folder, "studies.db");
         Assert.Equal(0, CliRunner.Run(["run", spec, "--storage", database]).ExitCode);
         File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -102,33 +102,4 @@ public sealed class RunCommandStorageTests : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
-
-    private const string QuickSpec = """
-        experiment slow {
-          data {
-            source     synthetic(count: 64, shape: [1, 12, 12], classes: 2)
-            validation 25%
-          }
-          params {
-            lr ~ loguniform(1e-3, 1e-1)
-          }
-          model {
-            conv(4, kernel: 3)
-            relu
-            flatten
-            linear(2)
-          }
-          train {
-            epochs    1
-            batch     64
-            optimizer sgd(lr: lr)
-          }
-          tune {
-            objective maximize val_accuracy
-            sampler   random
-            trials    1
-            seed      3
-          }
-        }
-        """;
 }

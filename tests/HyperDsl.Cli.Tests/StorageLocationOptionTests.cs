@@ -46,7 +46,7 @@ public sealed class StorageLocationOptionTests : IDisposable
     [MemberData(nameof(CommandsAndRefusedLocations))]
     public void A_storage_location_that_is_refused_is_a_usage_error_in_one_paragraph(string command, string location)
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
 
         var result = CliRunner.Run(command == "storage upgrade" ? ["storage", "upgrade", location] : [command, spec, "--storage", location]);
 
@@ -63,7 +63,7 @@ public sealed class StorageLocationOptionTests : IDisposable
     [InlineData("storage upgrade", "Data Source=studies.db;Password=hunter2")]
     public void A_hyp_storage_that_is_refused_is_a_usage_error_that_creates_nothing(string command, string location)
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
 
         var result = CliRunner.RunProcess(
             _folder,
@@ -85,7 +85,7 @@ public sealed class StorageLocationOptionTests : IDisposable
     [InlineData("trials", "--experiment", "  ")]
     public void An_empty_or_blank_name_is_a_usage_error(string command, string option, string value)
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
 
         var result = CliRunner.Run([command, spec, option, value, "--storage", Path.Combine(_folder, "studies.db")]);
 
@@ -97,7 +97,7 @@ public sealed class StorageLocationOptionTests : IDisposable
     [Fact]
     public void A_study_name_too_long_for_optuna_is_a_usage_error()
     {
-        var spec = Write("quick.hyp", QuickSpec);
+        var spec = Write("quick.hyp", CliSpecs.QuickSynthetic);
 
         var result = CliRunner.Run(["run", spec, "--study", new string('s', 501)]);
 
@@ -108,7 +108,7 @@ public sealed class StorageLocationOptionTests : IDisposable
     [Fact]
     public void A_spec_that_names_a_shared_database_as_its_storage_is_refused_by_the_check_before_anything_is_opened()
     {
-        var spec = Write("shared.hyp", QuickSpec.Replace("seed      3", "seed      3\n    storage   \"postgresql://u:hunter2@127.0.0.1:1/db\"", StringComparison.Ordinal));
+        var spec = Write("shared.hyp", CliSpecs.QuickSynthetic.Replace("seed      3", "seed      3\n    storage   \"postgresql://u:hunter2@127.0.0.1:1/db\"", StringComparison.Ordinal));
 
         var result = CliRunner.Run(["run", spec]);
 
@@ -137,32 +137,4 @@ public sealed class StorageLocationOptionTests : IDisposable
         return path;
     }
 
-    private const string QuickSpec = """
-        experiment slow {
-          data {
-            source     synthetic(count: 64, shape: [1, 12, 12], classes: 2)
-            validation 25%
-          }
-          params {
-            lr ~ loguniform(1e-3, 1e-1)
-          }
-          model {
-            conv(4, kernel: 3)
-            relu
-            flatten
-            linear(2)
-          }
-          train {
-            epochs    1
-            batch     64
-            optimizer sgd(lr: lr)
-          }
-          tune {
-            objective maximize val_accuracy
-            sampler   random
-            trials    1
-            seed      3
-          }
-        }
-        """;
 }

@@ -20,7 +20,7 @@ public sealed record LimitedRun(ProbeOutcome? Outcome, Exception? Error, bool Ti
 public sealed class LimitedRunner : IDisposable
 {
     /// <summary>The worker's stack: .NET's default for secondary threads is larger, so this is the conservative case.</summary>
-    public const int StackBytes = 1 << 20;
+    public const int StackBytes = HyperDsl.TestKit.SmallStackThread.Bytes;
 
     private readonly BlockingCollection<(Func<ProbeOutcome> Work, TaskCompletionSource<LimitedRun> Done)> _queue = new();
     private readonly Thread _worker;

@@ -17,7 +17,7 @@ internal static class SyntaxWalker
         {
             var node = stack.Pop();
             yield return node;
-            foreach (var child in Children(node).Reverse())
+            foreach (var child in ExpressionChildren.Of(node).Reverse())
             {
                 stack.Push(child);
             }
@@ -91,18 +91,4 @@ internal static class SyntaxWalker
 
         return values;
     }
-
-    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax node) => node switch
-    {
-        ListSyntax list => list.Items,
-        UnarySyntax unary => [unary.Operand],
-        BinarySyntax binary => [binary.Left, binary.Right],
-        QuantitySyntax quantity => [quantity.Value],
-        MemberAccessSyntax member => [member.Target],
-        IndexSyntax index => [index.Target, index.Index],
-        CallSyntax call => call.Arguments.Select(a => a.Value),
-        IfExpressionSyntax conditional => [conditional.Condition, conditional.Then, conditional.Else],
-        MatchExpressionSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value)), .. match.Arms.Select(a => a.Value)],
-        _ => [],
-    };
 }

@@ -19,7 +19,7 @@ internal static class ExpressionDepth
             var (node, depth) = pending.Pop();
             deepest = Math.Max(deepest, depth);
 
-            foreach (var child in Children(node))
+            foreach (var child in ExpressionChildren.Of(node))
             {
                 pending.Push((child, depth + 1));
             }
@@ -27,18 +27,4 @@ internal static class ExpressionDepth
 
         return deepest;
     }
-
-    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax node) => node switch
-    {
-        ListSyntax list => list.Items,
-        UnarySyntax unary => [unary.Operand],
-        BinarySyntax binary => [binary.Left, binary.Right],
-        QuantitySyntax quantity => [quantity.Value],
-        MemberAccessSyntax member => [member.Target],
-        IndexSyntax index => [index.Target, index.Index],
-        CallSyntax call => call.Arguments.Select(a => a.Value),
-        IfExpressionSyntax conditional => [conditional.Condition, conditional.Then, conditional.Else],
-        MatchExpressionSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value)), .. match.Arms.Select(a => a.Value)],
-        _ => [],
-    };
 }

@@ -1,5 +1,6 @@
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Syntax;
+using HyperDsl.TestKit;
 
 namespace HyperDsl.Compiler.Tests.Robustness;
 
@@ -89,7 +90,7 @@ public class CheckerBoundsTests
         var text = Spec(parameters: "w ~ choice(1, 2)\nx = " + ExpressionForms[form], model: "conv(x, kernel: 1)\n flatten\n linear(10)");
 
         var compilation = Check(("limit.hyp", text));
-        var (sources, diagnostics) = OnOneMegabyteStack(() => HypCompilationEmitter.Emit(compilation), HangGuard);
+        var (sources, diagnostics) = SmallStackThread.Run(() => HypCompilationEmitter.Emit(compilation), HangGuard);
 
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
         Assert.Single(sources);
@@ -335,36 +336,5 @@ public class CheckerBoundsTests
     private static HypCompilation Check(params (string Path, string Text)[] files) => Check(HangGuard, files);
 
     private static HypCompilation Check(TimeSpan guard, params (string Path, string Text)[] files) =>
-        OnOneMegabyteStack(() => HypCompilation.Create(files.Select(f => SyntaxTree.Parse(f.Text, f.Path))), guard);
-
-    // A stack overflow cannot be caught, so the check runs where the limits say it must fit: on a
-    // 1 MB thread. A hang fails the test after the guard (the thread is left to finish in the background).
-    private static T OnOneMegabyteStack<T>(Func<T> work, TimeSpan guard)
-    {
-        T result = default!;
-        Exception? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception error)
-                {
-                    failure = error;
-                }
-            },
-            1 << 20)
-        {
-            IsBackground = true,
-        };
-        thread.Start();
-        if (!thread.Join(guard))
-        {
-            throw new Xunit.Sdk.XunitException($"The check did not finish within {guard.TotalSeconds} s (hang guard).");
-        }
-
-        return failure is null ? result : throw new Xunit.Sdk.XunitException($"The check threw {failure}");
-    }
+        SmallStackThread.Run(() => HypCompilation.Create(files.Select(f => SyntaxTree.Parse(f.Text, f.Path))), guard);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyperDsl.TestKit;
 
 namespace HyperDsl.Syntax.Tests.Robustness;
 
@@ -9,7 +10,7 @@ namespace HyperDsl.Syntax.Tests.Robustness;
 /// </summary>
 public class ExpressionDepthTests
 {
-    private const int OneMegabyte = 1 << 20;
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
     public static TheoryData<string> Chains() => new(Forms.Keys);
 
@@ -40,7 +41,7 @@ public class ExpressionDepthTests
         var text = Spec(Forms[form](100_000));
         var watch = Stopwatch.StartNew();
 
-        var tree = OnOneMegabyteStack(() => SyntaxTree.Parse(text, "deep.hyp"));
+        var tree = SmallStackThread.Run(() => SyntaxTree.Parse(text, "deep.hyp"), HangGuard);
 
         Assert.Contains(tree.Diagnostics, d => d.Code is "HYP0018" or "HYP0014");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Parsing took {watch.Elapsed} (hang guard).");
@@ -50,7 +51,7 @@ public class ExpressionDepthTests
     [MemberData(nameof(Chains))]
     public void An_expression_at_the_limit_parses_cleanly_on_a_one_megabyte_stack(string form)
     {
-        var tree = OnOneMegabyteStack(() => SyntaxTree.Parse(Spec(Forms[form](SyntaxLimits.MaxExpressionDepth - 1)), "limit.hyp"));
+        var tree = SmallStackThread.Run(() => SyntaxTree.Parse(Spec(Forms[form](SyntaxLimits.MaxExpressionDepth - 1)), "limit.hyp"), HangGuard);
 
         Assert.Empty(tree.Diagnostics);
     }
@@ -62,7 +63,7 @@ public class ExpressionDepthTests
         // The error sends the parser into full LL prediction with recovery, its deepest mode.
         var text = Spec(Forms[form](SyntaxLimits.MaxExpressionDepth - 1) + " )");
 
-        var tree = OnOneMegabyteStack(() => SyntaxTree.Parse(text, "limit.hyp"));
+        var tree = SmallStackThread.Run(() => SyntaxTree.Parse(text, "limit.hyp"), HangGuard);
 
         Assert.NotEmpty(tree.Diagnostics);
         Assert.DoesNotContain(tree.Diagnostics, d => d.Code is "HYP0018");
@@ -94,27 +95,5 @@ public class ExpressionDepthTests
         var list = "[" + string.Join(", ", Enumerable.Repeat("1 + 1", 50_000)) + "]";
 
         Assert.Empty(SyntaxTree.Parse(Spec(list), "wide.hyp").Diagnostics);
-    }
-
-    private static T OnOneMegabyteStack<T>(Func<T> work)
-    {
-        T result = default!;
-        Exception? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception error)
-                {
-                    failure = error;
-                }
-            },
-            OneMegabyte);
-        thread.Start();
-        thread.Join();
-        return failure is null ? result : throw new Xunit.Sdk.XunitException($"The parser threw {failure}");
     }
 }
