@@ -76,11 +76,38 @@ public sealed class RunCommandStorageTests : IDisposable
             return;
         }
 
-        var command = new List<string> { "--reuid=65534", "--regid=65534", "--clear-groups", start.FileName };
-        command.AddRange(start.ArgumentList);
+        // nobody may not reach the build output (a clone inside a 0700 folder, as mktemp -d makes), so it runs a linked copy in its home.
+        var hyp = Path.Combine(home, "hyp");
+        CopyLinked(AppContext.BaseDirectory, hyp);
+        var command = new List<string> { "--reuid=65534", "--regid=65534", "--clear-groups", start.FileName, Path.Combine(hyp, "hyp.dll") };
+        command.AddRange(start.ArgumentList.Skip(1));
         start.FileName = "setpriv";
         start.ArgumentList.Clear();
         command.ForEach(start.ArgumentList.Add);
+    }
+
+    // Hard links cost nothing where the two folders share a file system; elsewhere a plain copy.
+    private static void CopyLinked(string from, string to)
+    {
+        foreach (var arguments in new[] { new[] { "-al", from.TrimEnd('/'), to }, new[] { "-a", from.TrimEnd('/'), to } })
+        {
+            var copy = new System.Diagnostics.ProcessStartInfo("cp") { RedirectStandardError = true };
+            arguments.ToList().ForEach(copy.ArgumentList.Add);
+            using var process = System.Diagnostics.Process.Start(copy)!;
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode == 0)
+            {
+                return;
+            }
+
+            if (Directory.Exists(to))
+            {
+                Directory.Delete(to, recursive: true);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not copy {from} to {to} for the user nobody.");
     }
 
     private string Snapshot() => string.Join("\n", Directory.GetFiles(_folder).Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)} {Hash(f)}"));
