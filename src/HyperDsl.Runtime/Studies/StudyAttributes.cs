@@ -31,6 +31,9 @@ public static class StudyAttributes
     /// <summary>System: the grid's points were queued for this study version.</summary>
     public const string GridQueued = "hyperdsl:grid_queued";
 
+    /// <summary>System (study): the prefix of the marker, followed by a trial's number, set when that trial's retry was queued; workers recovering at once queue one retry.</summary>
+    public const string RetryQueuedPrefix = "hyperdsl:retry_queued:";
+
     /// <summary>User: the number of the trial a queued trial re-runs.</summary>
     public const string RetryOf = "retry_of";
 

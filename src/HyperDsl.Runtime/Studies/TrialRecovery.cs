@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
 
@@ -39,13 +40,18 @@ internal sealed class TrialRecovery(IStudyStore store)
         foreach (var failed in trials.Where(t => t.State == TrialState.Failed && IsRecoverable(t) && !retried.Contains(t.Number)
             && !t.UserAttributes.ContainsKey(StudyAttributes.RetryOf) && t.Parameters.Count > 0))
         {
-            // A configuration runs again once: a retry that fails the same way is not retried.
-            store.EnqueueTrial(studyId, failed.Parameters, new Dictionary<string, string>
+            // A configuration runs again once: a retry that fails the same way is not retried. Workers
+            // recovering at the same moment all see the failed trial, so the retry is queued together
+            // with a study marker for its number, in one transaction: one of them queues it.
+            var attributes = new Dictionary<string, string>
             {
                 [StudyAttributes.Origin] = JsonValues.Of("retry"),
                 [StudyAttributes.RetryOf] = JsonValues.Of(failed.Number),
-            });
-            requeued++;
+            };
+            if (store.EnqueueTrialsOnce(studyId, StudyAttributes.RetryQueuedPrefix + failed.Number.ToString(CultureInfo.InvariantCulture), [(failed.Parameters, attributes)]))
+            {
+                requeued++;
+            }
         }
 
         return requeued;

@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
 
 namespace HyperDsl.Runtime.Tests.Studies.Storage;
 
@@ -85,6 +86,36 @@ public abstract class StaleTrialTests(IStoreBackend backend) : StoreContract(bac
 
         Assert.False(store.FinishTrial(trial.Id, TrialState.Complete, [0.1]));
         Assert.Equal(TrialState.Failed, Assert.Single(store.Trials(study)).State);
+    }
+
+    [Fact]
+    public void Workers_recovering_the_same_stale_trials_at_once_queue_each_retry_once()
+    {
+        const int Workers = 4;
+        const int StaleTrials = 12;
+        var stores = Enumerable.Range(0, Workers).Select(_ => Backend.Open(_clock)).ToList();
+        try
+        {
+            var study = stores[0].CreateStudy("s", [StudyDirection.Minimize]);
+            var stale = Enumerable.Range(0, StaleTrials).Select(i =>
+            {
+                var trial = stores[0].CreateRunningTrial(study);
+                stores[0].SetParameter(trial.Id, StoreSpaces.Layers, (long)(i % 5) + 1);
+                return trial.Number;
+            }).ToList();
+            Backend.PassTime(_clock, TimeSpan.FromHours(1));
+
+            var queued = Simultaneous.Run(Workers, w => new[] { new TrialRecovery(stores[w]).Recover(study, StaleAfter) });
+
+            var retries = stores[0].Trials(study).Where(t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf)).ToList();
+            Assert.Equal(StaleTrials, queued.Sum());
+            Assert.Equal(stale.Select(n => (long)n), retries.Select(t => JsonValues.ReadLong(t.UserAttributes, StudyAttributes.RetryOf)!.Value).Order());
+            Assert.All(retries, t => Assert.Equal(TrialState.Waiting, t.State));
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
     }
 
     private void DeleteHeartbeats() => Backend.Execute("DELETE FROM trial_heartbeats");
