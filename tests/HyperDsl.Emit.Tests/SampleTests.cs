@@ -40,7 +40,7 @@ public class SampleTests
 
         Assert.Equal(["lr", "batch", "depth", "width", "dropout", "optimizer", "momentum", "rotation", "flip"], space.Select(p => p.Name));
         Assert.Equal(new FloatSpace("lr", 1e-4, 0.1, true, null, null), space[0]);
-        Assert.Equal("optimizer == sgd", space[6].Condition);
+        Assert.Equal("(== $param:\"optimizer\" $choice:\"sgd\")", space[6].Condition);
     }
 
     private sealed class ScriptedTrial(string optimizer, long width = 16, long depth = 1) : ITrialSuggestions

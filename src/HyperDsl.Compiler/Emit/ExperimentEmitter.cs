@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -200,7 +201,8 @@ internal sealed class ExperimentEmitter
         _writer.Indent();
         foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed))
         {
-            var condition = parameter.Condition is { } when ? CSharpNames.String(ExpressionBinder.Shorten(when)) : "null";
+            // The condition's identity, never its display text: samplers group parameters by it.
+            var condition = parameter.Condition is { } when ? CSharpNames.String(CanonicalText.Of(when, Model)) : "null";
             var name = CSharpNames.String(parameter.Name);
             Line(parameter.Domain switch
             {

@@ -64,7 +64,7 @@ public static partial class FashionCnnExperiment
         new global::HyperDsl.Runtime.Search.CategoricalSpace("width", [16L, 32L, 64L], null),
         new global::HyperDsl.Runtime.Search.FloatSpace("dropout", 0.0, 0.5, false, 0.05, null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("optimizer", ["adam", "sgd"], null),
-        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.8, 0.99, false, null, "optimizer == sgd"),
+        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.8, 0.99, false, null, "(== $param:\"optimizer\" $choice:\"sgd\")"),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("rotation", [0L, 10L, 30L], null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("flip", [0.0, 0.5], null),
     ];
@@ -141,7 +141,7 @@ public static partial class FashionCnnExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "1e1e2544b9decacfc7bd7d04c33738bf7d9f406a4706c80be48c2659d5832c2b";
+    public const string StudyHash = "3c4681a4d56d20a15bd252a292b08b6952b7913e313bbb9e1a2b0dc2b43deff0";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.FashionCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.FashionCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.FashionCnnDefinition(), trial);

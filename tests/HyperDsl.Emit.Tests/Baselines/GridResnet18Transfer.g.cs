@@ -95,7 +95,7 @@ public static partial class GridResnet18TransferExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "d13666bcc8b94be39b1e06b6a693b84749b4c7516407525c577cf7e480b7b22b";
+    public const string StudyHash = "c2f812a410916c512e0057654873be7173d0dc7ab867f1789f46f378f6c790c7";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.GridResnet18TransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.GridResnet18TransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.GridResnet18TransferDefinition(), trial);

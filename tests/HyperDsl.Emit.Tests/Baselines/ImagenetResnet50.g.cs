@@ -105,7 +105,7 @@ public static partial class ImagenetResnet50Experiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "405d2580d276cec990a4d5e9c67847344e2ca3de72f5e2378bedcef8bf37d90c";
+    public const string StudyHash = "79abe2419af4152fc7a32eb563a496c6794dfb991071286ff1ab360ea1819d55";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ImagenetResnet50Params PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ImagenetResnet50Params)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ImagenetResnet50Definition(), trial);

@@ -90,7 +90,7 @@ public static partial class QuickstartExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "afb0040040256c966390078a9f2d0dfc1c50ac70f7e1bc4b41fbc93765bb368c";
+    public const string StudyHash = "f37ee00f8af6d7489a06454bbaca9f0e7652eb86fe1be1f802fa609728e264cf";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.QuickstartParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.QuickstartParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.QuickstartDefinition(), trial);

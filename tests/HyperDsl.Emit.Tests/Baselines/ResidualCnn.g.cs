@@ -82,10 +82,10 @@ public static partial class ResidualCnnExperiment
         new global::HyperDsl.Runtime.Search.CategoricalSpace("stem", ["conv3", "deep", "patch"], null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("optimizer", ["sgd", "nesterov", "adamw"], null),
         new global::HyperDsl.Runtime.Search.FloatSpace("lr", 0.001, 0.3, true, null, null),
-        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.85, 0.95, false, null, "optimizer in [sgd, nesterov]"),
+        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.85, 0.95, false, null, "(in $param:\"optimizer\" [$choice:\"sgd\", $choice:\"nesterov\"])"),
         new global::HyperDsl.Runtime.Search.FloatSpace("weight_decay", 1E-05, 0.001, true, null, null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("use_dropout", [true, false], null),
-        new global::HyperDsl.Runtime.Search.FloatSpace("drop", 0.1, 0.5, false, 0.1, "use_dropout"),
+        new global::HyperDsl.Runtime.Search.FloatSpace("drop", 0.1, 0.5, false, 0.1, "$param:\"use_dropout\""),
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
@@ -169,7 +169,7 @@ public static partial class ResidualCnnExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "4cf579425c6aa55907fad635ee2f47b22661fcfba2e91f996e369df9b692a695";
+    public const string StudyHash = "4bf516f3f0ffa1812acd672c2e9e5b471fe12564eb0231d7f69f781f7f5472e2";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ResidualCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ResidualCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ResidualCnnDefinition(), trial);

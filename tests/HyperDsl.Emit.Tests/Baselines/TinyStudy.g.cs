@@ -54,7 +54,7 @@ public static partial class TinyStudyExperiment
         new global::HyperDsl.Runtime.Search.FloatSpace("lr", 0.001, 0.1, true, null, null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("width", [4L, 8L], null),
         new global::HyperDsl.Runtime.Search.CategoricalSpace("optimizer", ["adam", "sgd"], null),
-        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.5, 0.95, false, null, "optimizer == sgd"),
+        new global::HyperDsl.Runtime.Search.FloatSpace("momentum", 0.5, 0.95, false, null, "(== $param:\"optimizer\" $choice:\"sgd\")"),
     ];
 
     /// <summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>
@@ -118,7 +118,7 @@ public static partial class TinyStudyExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "700b1742a1c1ba6b7bfc801faf3b085935cb773ea1e7a8d8c93fea92222e5196";
+    public const string StudyHash = "2fef0625b4480272af2dbaf0ec2119dcdf22f5d3b04226b8aa2335053999dd0c";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.TinyStudyParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.TinyStudyParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.TinyStudyDefinition(), trial);
