@@ -29,10 +29,15 @@ internal sealed class CanonicalText
     public const int Version = 1;
 
     private readonly SemanticModel _model;
+    private readonly ExpressionLowerer _lowerer;
     private readonly StringBuilder _text = new();
     private int _indent;
 
-    private CanonicalText(SemanticModel model) => _model = model;
+    private CanonicalText(SemanticModel model)
+    {
+        _model = model;
+        _lowerer = new ExpressionLowerer(model);
+    }
 
     /// <summary>
     /// The text of everything a trial's result depends on: the parameters and constraints, the
@@ -249,65 +254,15 @@ internal sealed class CanonicalText
         }
     }
 
-    // Each argument under the name of the parameter it binds, in the parameters' order; the
-    // positional arguments past the last parameter (the values of 'choice') as a list under it.
-    private void Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments)
+    private void Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments) =>
+        Arguments(_lowerer.Arguments(parameters, arguments));
+
+    private void Arguments(ImmutableArray<LoweredArgument> arguments)
     {
-        var bound = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
-        var extra = new List<(string Name, ExpressionSyntax Value)>();
-        var position = 0;
         foreach (var argument in arguments)
         {
-            string? name;
-            if (argument.Name is { } named)
-            {
-                name = named.Name;
-            }
-            else if (position < parameters.Length)
-            {
-                name = parameters[position].Name;
-                if (!parameters[position].Variadic)
-                {
-                    position++;
-                }
-            }
-            else
-            {
-                name = null;
-            }
-
-            if (name is not null && parameters.Any(p => p.Name == name))
-            {
-                (bound.TryGetValue(name, out var values) ? values : bound[name] = []).Add(argument.Value);
-            }
-            else
-            {
-                extra.Add((name ?? $"#{extra.Count}", argument.Value));
-            }
-        }
-
-        foreach (var parameter in parameters)
-        {
-            if (!bound.TryGetValue(parameter.Name, out var values))
-            {
-                continue;
-            }
-
-            Append($" {Quote(parameter.Name)}=");
-            if (parameter.Variadic)
-            {
-                List(values);
-            }
-            else
-            {
-                Expression(values[^1]);
-            }
-        }
-
-        foreach (var (name, value) in extra)
-        {
-            Append($" {Quote(name)}=");
-            Expression(value);
+            Append($" {Quote(argument.Parameter)}=");
+            Write(argument.Value);
         }
     }
 
@@ -320,148 +275,129 @@ internal sealed class CanonicalText
         }
     }
 
-    private void Patterns(ImmutableArray<PatternSyntax> patterns)
+    private void Patterns(ImmutableArray<PatternSyntax> patterns) => Patterns(_lowerer.Patterns(patterns));
+
+    private void Patterns(ImmutableArray<LoweredExpression?> patterns)
     {
         var first = true;
         foreach (var pattern in patterns)
         {
             Append(first ? "" : " | ");
             first = false;
-            if (pattern is ExpressionPatternSyntax value)
+            if (pattern is null)
             {
-                Expression(value.Value);
+                Append("_");
             }
             else
             {
-                Append("_");
+                Write(pattern);
             }
         }
     }
 
-    // Iterative over the expression's own depth would need a second walker; the checker bounds
-    // expression depth (HYP0018) before anything reaches here, so recursion is safe.
-    private void Expression(ExpressionSyntax expression)
+    private void Expression(ExpressionSyntax expression) => Write(_lowerer.Lower(expression));
+
+    // A name by what it stands for, so a parameter and a keyword spelled alike never meet.
+    private void Write(LoweredExpression expression)
     {
         switch (expression)
         {
-            case NumberLiteralSyntax number:
-                Append(number.IsInteger ? Integer(number.Value) : Real(number.Value));
+            case LoweredLiteral literal:
+                Append(literal.Value switch
+                {
+                    IntValue number => number.Value.ToString(CultureInfo.InvariantCulture),
+                    FloatValue number => Real(number.Value),
+                    StringValue text => Quote(text.Value),
+                    BoolValue flag => flag.Value ? "true" : "false",
+                    DurationValue duration => $"(duration {Real(duration.Value.TotalSeconds)}s)",
+                    var other => $"(value {Quote(other.Display)})",
+                });
                 break;
-            case StringLiteralSyntax text:
-                Append(Quote(text.Value));
-                break;
-            case BooleanLiteralSyntax flag:
-                Append(flag.Value ? "true" : "false");
-                break;
-            case DurationLiteralSyntax duration:
-                Append($"(duration {Real(duration.Value.TotalSeconds)}s)");
-                break;
-            case QuantitySyntax quantity:
+            case LoweredQuantity quantity:
                 Append($"(quantity {quantity.Unit.ToString().ToLowerInvariant()} ");
-                Expression(quantity.Value);
+                Write(quantity.Amount);
                 Append(")");
                 break;
-            case NameSyntax name:
-                Append(Name(name));
+            case LoweredParameterReference reference:
+                Append($"$param:{Quote(reference.Parameter.Name)}");
                 break;
-            case CallSyntax call:
-                switch (_model.GetResolution(call))
+            case LoweredBlockParameterReference reference:
+                Append($"$block_param:{Quote(reference.Parameter.Name)}");
+                break;
+            case LoweredLoopVariable variable:
+                Append($"$loop:{Quote(variable.Variable.Name)}");
+                break;
+            case LoweredChoice choice:
+                Append($"$choice:{Quote(choice.Choice.Member)}");
+                break;
+            case LoweredKeyword keyword:
+                Append($"$keyword:{Quote(keyword.Keyword)}");
+                break;
+            case LoweredModelStatistic statistic:
+                Append($"$model:{Quote(statistic.Name)}");
+                break;
+            case LoweredCall call:
+                Append($"({call.Entry.Name}");
+                Arguments(call.Arguments);
+                Append(")");
+                break;
+            case LoweredList list:
+                Append("[");
+                for (var i = 0; i < list.Items.Length; i++)
                 {
-                    case CatalogEntry entry:
-                        Append($"({entry.Name}");
-                        Arguments(entry.Parameters, call.Arguments);
-                        break;
-                    default:
-                        Append($"(unresolved {Quote(call.Callee.Name)}");
-                        Arguments([], call.Arguments);
-                        break;
+                    Append(i == 0 ? "" : ", ");
+                    Write(list.Items[i]);
                 }
 
-                Append(")");
+                Append("]");
                 break;
-            case ListSyntax list:
-                List(list.Items);
-                break;
-            case IndexSyntax index:
+            case LoweredIndex index:
                 Append("(index ");
-                Expression(index.Target);
+                Write(index.Target);
                 Append(" ");
-                Expression(index.Index);
+                Write(index.Index);
                 Append(")");
                 break;
-            case MemberAccessSyntax member:
-                Append("(member ");
-                Expression(member.Target);
-                Append($" {Quote(member.Member.Name)})");
-                break;
-            case BinarySyntax binary:
+            case LoweredBinary binary:
                 Append($"({OperatorText.Of(binary.Operator)} ");
-                Expression(binary.Left);
+                Write(binary.Left);
                 Append(" ");
-                Expression(binary.Right);
+                Write(binary.Right);
                 Append(")");
                 break;
-            case UnarySyntax unary:
+            case LoweredUnary unary:
                 Append($"({(unary.Operator == UnaryOperator.Negate ? "negate" : OperatorText.Of(unary.Operator))} ");
-                Expression(unary.Operand);
+                Write(unary.Operand);
                 Append(")");
                 break;
-            case IfExpressionSyntax choice:
+            case LoweredIf choice:
                 Append("(if ");
-                Expression(choice.Condition);
+                Write(choice.Condition);
                 Append(" ");
-                Expression(choice.Then);
+                Write(choice.Then);
                 Append(" ");
-                Expression(choice.Else);
+                Write(choice.Else);
                 Append(")");
                 break;
-            case MatchExpressionSyntax match:
+            case LoweredMatch match:
                 Append("(match ");
-                Expression(match.Subject);
+                Write(match.Subject);
                 foreach (var arm in match.Arms)
                 {
                     Append(" (");
                     Patterns(arm.Patterns);
                     Append(" => ");
-                    Expression(arm.Value);
+                    Write(arm.Value);
                     Append(")");
                 }
 
                 Append(")");
                 break;
             default:
-                Append($"(unknown {expression.GetType().Name})");
+                Append($"(unresolved {Quote(((LoweredUnresolved)expression).Text)})");
                 break;
         }
     }
-
-    private void List(IReadOnlyList<ExpressionSyntax> items)
-    {
-        Append("[");
-        for (var i = 0; i < items.Count; i++)
-        {
-            Append(i == 0 ? "" : ", ");
-            Expression(items[i]);
-        }
-
-        Append("]");
-    }
-
-    // A name by what it stands for, so a parameter and a keyword spelled alike never meet.
-    private string Name(NameSyntax name) => _model.GetResolution(name) switch
-    {
-        ParameterSymbol parameter => $"$param:{Quote(parameter.Name)}",
-        BlockParameterSymbol parameter => $"$block_param:{Quote(parameter.Name)}",
-        LoopVariableSymbol variable => $"$loop:{Quote(variable.Name)}",
-        BlockSymbol block => $"$block:{Quote(block.Name)}",
-        CatalogEntry entry => $"({entry.Name})",
-        EnumValue choice => $"$choice:{Quote(choice.Member)}",
-        KeywordValue keyword => $"$keyword:{Quote(keyword.Keyword)}",
-        _ => $"$unresolved:{Quote(name.Name)}",
-    };
-
-    private static string Integer(double value) =>
-        Math.Abs(value) < 9.007199254740992E15 ? ((long)value).ToString(CultureInfo.InvariantCulture) : Real(value);
 
     // Round-trip notation, always with a point or an exponent so a real never reads as an int.
     private static string Real(double value)
