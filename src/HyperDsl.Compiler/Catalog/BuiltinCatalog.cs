@@ -165,20 +165,22 @@ public static class BuiltinCatalog
             Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, F(0.01), new NumericRange(0, 1)));
 
         // ---- samplers ----
-        yield return E("grid", Sampler, "Every point of a finite space, in order.");
-        yield return E("random", Sampler, "Independent uniform draws.");
-        yield return E("sobol", Sampler, "Quasi-random Sobol sequence.");
+        const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
+        yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Runtime = new(Samplers + "Grid") };
+        yield return E("random", Sampler, "Independent uniform draws.") with { Runtime = new(Samplers + "Random") };
+        yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Runtime = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
-            Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True));
+            Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True)) with { Runtime = new(Samplers + "Tpe") };
 
         // ---- pruners ----
-        yield return E("none", Pruner, "Never prune.");
+        const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";
+        yield return E("none", Pruner, "Never prune.") with { Runtime = new(Pruners + "None") };
         yield return E("median", Pruner, "Prune a trial below the median of earlier trials at the same epoch.",
-            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative));
+            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Runtime = new(Pruners + "Median") };
         yield return E("asha", Pruner, "Asynchronous successive halving.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)));
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Runtime = new(Pruners + "Asha") };
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)));
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Runtime = new(Pruners + "Hyperband") };
 
         // ---- functions ----
         yield return E("min", Function, "The smaller of two numbers.", Req("a", Float), Req("b", Float));

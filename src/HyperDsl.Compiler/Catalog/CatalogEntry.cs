@@ -12,6 +12,9 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="Summary">One line for the docs.</param>
 public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<ArgSpec> Parameters, string Summary)
 {
+    /// <summary>How generated code makes its runtime object, for entries that map to one record of the runtime.</summary>
+    public RuntimeConstructor? Runtime { get; init; }
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -1,6 +1,7 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -19,12 +20,12 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
         yield return $"Objectives = [{string.Join(", ", objectives.Select(Objective))}],";
         if (Value("sampler") is { } sampler)
         {
-            yield return $"Sampler = {Sampler(sampler)},";
+            yield return $"Sampler = {Construct(sampler)},";
         }
 
         if (Value("pruner") is { } pruner)
         {
-            yield return $"Pruner = {Pruner(pruner)},";
+            yield return $"Pruner = {Construct(pruner)},";
         }
 
         if (Value("trials") is { } trials)
@@ -85,53 +86,23 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
         return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction})";
     }
 
-    private string Sampler(ExpressionSyntax sampler)
+    // A sampler or pruner as its catalogue entry says the runtime makes it.
+    private string Construct(ExpressionSyntax expression)
     {
-        var (name, args) = Call(sampler);
-        return name switch
+        var (entry, arguments) = expression switch
         {
-            "grid" => $"new {Studies}.SamplerChoice.Grid()",
-            "random" => $"new {Studies}.SamplerChoice.Random()",
-            "sobol" => $"new {Studies}.SamplerChoice.Sobol()",
-            "tpe" => $"new {Studies}.SamplerChoice.Tpe({Args(args, ("startup", "Startup"), ("candidates", "Candidates"), ("multivariate", "Multivariate"))})",
-            _ => throw new NotSupportedException($"the sampler '{name}' is not generated yet"),
+            CallSyntax call => (bound.Model.GetResolution(call) as CatalogEntry, call.Arguments),
+            NameSyntax plain => (bound.Model.GetResolution(plain) as CatalogEntry, []),
+            _ => (null, []),
         };
-    }
-
-    private string Pruner(ExpressionSyntax pruner)
-    {
-        var (name, args) = Call(pruner);
-        return name switch
+        if (entry?.Runtime is not { } runtime)
         {
-            "none" => $"new {Studies}.PrunerChoice.None()",
-            "median" => $"new {Studies}.PrunerChoice.Median({Args(args, ("startup", "Startup"), ("warmup", "Warmup"))})",
-            "asha" => $"new {Studies}.PrunerChoice.Asha({Args(args, ("min_epochs", "MinEpochs"), ("reduction", "Reduction"))})",
-            "hyperband" => $"new {Studies}.PrunerChoice.Hyperband({Args(args, ("min_epochs", "MinEpochs"), ("reduction", "Reduction"))})",
-            _ => throw new NotSupportedException($"the pruner '{name}' is not generated yet"),
-        };
-    }
-
-    private static (string Name, Dictionary<string, ExpressionSyntax> Arguments) Call(ExpressionSyntax expression)
-    {
-        var (callee, arguments) = expression switch
-        {
-            CallSyntax call => (call.Callee.Name, call.Arguments),
-            NameSyntax plain => (plain.Name, []),
-            _ => throw new NotSupportedException("a sampler or pruner given by an expression is not generated yet"),
-        };
-        var entry = BuiltinCatalog.Find(callee);
-        var named = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            var key = arguments[i].Name?.Name ?? entry?.Parameters.ElementAtOrDefault(i)?.Name ?? $"#{i}";
-            named[key] = arguments[i].Value;
+            throw new NotSupportedException($"'{ExpressionBinder.Shorten(expression)}' is not generated yet");
         }
 
-        return (callee, named);
+        var values = ExpressionLowerer.Match(entry.Parameters, arguments).Select(a => $"{CSharpNames.Pascal(a.Parameter)}: {Constant(a.Values[^1])}");
+        return $"new global::{runtime.TypeName}({string.Join(", ", values)})";
     }
-
-    private string Args(Dictionary<string, ExpressionSyntax> args, params (string Spec, string CSharp)[] names) =>
-        string.Join(", ", names.Where(n => args.ContainsKey(n.Spec)).Select(n => $"{n.CSharp}: {Constant(args[n.Spec])}"));
 
     private string Whole(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
     {

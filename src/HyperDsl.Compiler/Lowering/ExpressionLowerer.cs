@@ -44,10 +44,20 @@ internal sealed class ExpressionLowerer(SemanticModel model)
     /// positional arguments from a variadic parameter on (the values of <c>choice</c>) as one list.
     /// Arguments that bind no parameter (only in specs with errors) follow under their own names.
     /// </summary>
-    public ImmutableArray<LoweredArgument> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments)
+    public ImmutableArray<LoweredArgument> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments) =>
+        [.. Match(parameters, arguments).Select(m => new LoweredArgument(m.Parameter, m.Variadic
+            ? new LoweredList([.. m.Values.Select(Lower)], m.Values[0].Span)
+            : Lower(m.Values[^1])))];
+
+    /// <summary>
+    /// Matches arguments to parameters as <see cref="Arguments"/> does, without lowering them: the
+    /// syntax each parameter receives (several values for a variadic one), in the parameters' order.
+    /// </summary>
+    public static ImmutableArray<(string Parameter, ImmutableArray<ExpressionSyntax> Values, bool Variadic)> Match(
+        ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments)
     {
         var bound = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
-        var extra = new List<LoweredArgument>();
+        var extra = new List<(string, ImmutableArray<ExpressionSyntax>, bool)>();
         var position = 0;
         foreach (var argument in arguments)
         {
@@ -64,16 +74,15 @@ internal sealed class ExpressionLowerer(SemanticModel model)
             }
             else
             {
-                extra.Add(new LoweredArgument(name ?? $"#{extra.Count}", Lower(argument.Value)));
+                extra.Add((name ?? $"#{extra.Count}", [argument.Value], false));
             }
         }
 
-        var lowered = parameters
-            .Where(p => bound.ContainsKey(p.Name))
-            .Select(p => new LoweredArgument(p.Name, p.Variadic
-                ? new LoweredList([.. bound[p.Name].Select(Lower)], bound[p.Name][0].Span)
-                : Lower(bound[p.Name][^1])));
-        return [.. lowered, .. extra];
+        return
+        [
+            .. parameters.Where(p => bound.ContainsKey(p.Name)).Select(p => (p.Name, bound[p.Name].ToImmutableArray(), p.Variadic)),
+            .. extra,
+        ];
     }
 
     // A name by what it stands for, so a parameter and a keyword spelled alike never meet.

@@ -113,7 +113,7 @@ public static partial class ChestXrayTransferExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "7b59871f9bb468b4f04554aeb0a623de50490dc28e798c728fbd4e64df405c60";
+    public const string StudyHash = "2a585b532acb6eb343ad8d17c5d48b6d724696a62b0bfbde9c9a05156867999e";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ChestXrayTransferParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ChestXrayTransferParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ChestXrayTransferDefinition(), trial);

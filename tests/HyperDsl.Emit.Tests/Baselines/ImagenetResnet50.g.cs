@@ -105,7 +105,7 @@ public static partial class ImagenetResnet50Experiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "79abe2419af4152fc7a32eb563a496c6794dfb991071286ff1ab360ea1819d55";
+    public const string StudyHash = "5fb59eebe314245f4e612ba75aa126cf0d6e0474cd5844ce11cd9af6fa191110";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ImagenetResnet50Params PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ImagenetResnet50Params)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ImagenetResnet50Definition(), trial);

@@ -105,7 +105,7 @@ public static partial class ImagenetResnet50CosineExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "c18c175525ff16ba031562cf8cba888298f71a4b2e56488d6bb5fe18c963f823";
+    public const string StudyHash = "1d5e15694a4fc4d4b3646a0887c304020128323526d04549d004abf1c3cde40d";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ImagenetResnet50CosineParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ImagenetResnet50CosineParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ImagenetResnet50CosineDefinition(), trial);

@@ -169,7 +169,7 @@ public static partial class ResidualCnnExperiment
         => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
-    public const string StudyHash = "4bf516f3f0ffa1812acd672c2e9e5b471fe12564eb0231d7f69f781f7f5472e2";
+    public const string StudyHash = "4db5b7b7f2340d83c447b7b31d4577e3f0b92a3ddfd2a79dff484ff094aa6754";
 
     /// <summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>
     public static global::HyperDsl.Generated.ResidualCnnParams PointOf(global::HyperDsl.Runtime.Studies.Storage.StoredTrial trial) => (global::HyperDsl.Generated.ResidualCnnParams)global::HyperDsl.Runtime.Studies.TrialPoints.Replay(new global::HyperDsl.Generated.ResidualCnnDefinition(), trial);
