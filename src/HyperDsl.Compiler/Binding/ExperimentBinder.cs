@@ -444,7 +444,7 @@ internal sealed class ExperimentBinder
         }
     }
 
-    private static readonly ImmutableArray<ArgSpec> ResidualParameters =
+    internal static readonly ImmutableArray<ArgSpec> ResidualParameters =
         [new ArgSpec("projection", [], ["auto", "conv", "none"], false, new KeywordValue("auto"), null, "How the shortcut matches a changed shape.")];
 
     private void BindLayer(LayerSyntax layer, BindingContext context, StatementKind kind)

@@ -202,7 +202,7 @@ internal sealed class ExperimentEmitter
         foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed))
         {
             // The condition's identity, never its display text: samplers group parameters by it.
-            var condition = parameter.Condition is { } when ? CSharpNames.String(CanonicalText.Of(when, Model)) : "null";
+            var condition = parameter.Condition is { } when ? CSharpNames.String(CanonicalText.Of(new ExpressionLowerer(Model).Lower(when))) : "null";
             var name = CSharpNames.String(parameter.Name);
             Line(parameter.Domain switch
             {

@@ -14,5 +14,5 @@ namespace HyperDsl.Compiler.Emit;
 internal static class StudyHash
 {
     public static string Of(BoundExperiment bound) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText.Of(bound)))).ToLowerInvariant();
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText.Of(ExperimentLowerer.Lower(bound))))).ToLowerInvariant();
 }

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using HyperDsl.Compiler.Binding;
-using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -28,139 +26,116 @@ internal sealed class CanonicalText
     /// <summary>The format's version, the first line of an experiment's text.</summary>
     public const int Version = 1;
 
-    private readonly SemanticModel _model;
-    private readonly ExpressionLowerer _lowerer;
     private readonly StringBuilder _text = new();
     private int _indent;
-
-    private CanonicalText(SemanticModel model)
-    {
-        _model = model;
-        _lowerer = new ExpressionLowerer(model);
-    }
 
     /// <summary>
     /// The text of everything a trial's result depends on: the parameters and constraints, the
     /// model and the blocks it may use, the data and train sections, and the objectives; not the
     /// budget (<c>trials</c>, <c>timeout</c>, <c>sampler</c>, <c>pruner</c>, <c>parallel</c>, <c>try</c>).
     /// </summary>
-    public static string Of(BoundExperiment bound)
+    public static string Of(LoweredExperiment experiment)
     {
-        ArgumentNullException.ThrowIfNull(bound);
-        var writer = new CanonicalText(bound.Model);
-        writer.Experiment(bound);
+        ArgumentNullException.ThrowIfNull(experiment);
+        var writer = new CanonicalText();
+        writer.Experiment(experiment);
         return writer._text.ToString();
     }
 
-    /// <summary>The text of one expression (a condition, say) as it means in <paramref name="model"/>.</summary>
-    public static string Of(ExpressionSyntax expression, SemanticModel model)
+    /// <summary>The text of one expression (a condition, say).</summary>
+    public static string Of(LoweredExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        ArgumentNullException.ThrowIfNull(model);
-        var writer = new CanonicalText(model);
-        writer.Expression(expression);
+        var writer = new CanonicalText();
+        writer.Write(expression);
         return writer._text.ToString();
     }
 
-    private void Experiment(BoundExperiment bound)
+    private void Experiment(LoweredExperiment experiment)
     {
-        var experiment = bound.Experiment;
         Line($"hyperdsl-experiment/{Version}");
-        foreach (var member in experiment.Parameters)
+        foreach (var parameter in experiment.Parameters)
         {
-            switch (member)
+            Start($"param {Quote(parameter.Name)} {(parameter.IsSampled ? "~" : "=")} ");
+            Write(parameter.Definition);
+            if (parameter.Condition is { } condition)
             {
-                case SampledParameterSyntax sampled:
-                    Start($"param {Quote(sampled.Name.Name)} ~ ");
-                    Expression(sampled.Distribution);
-                    Condition(sampled.Condition);
-                    End();
-                    break;
-                case FixedParameterSyntax fixedValue:
-                    Start($"param {Quote(fixedValue.Name.Name)} = ");
-                    Expression(fixedValue.Value);
-                    Condition(fixedValue.Condition);
-                    End();
-                    break;
+                Append(" when ");
+                Write(condition);
             }
+
+            End();
         }
 
         foreach (var constraint in experiment.Constraints)
         {
             Start("require ");
-            Expression(constraint.Condition);
+            Write(constraint.Condition);
             End();
         }
 
         if (experiment.Model is { } model)
         {
-            Body("model", model.Body);
+            Line("model");
+            Statements(model);
         }
 
-        foreach (var (name, block) in experiment.Blocks.OrderBy(b => b.Key, StringComparer.Ordinal))
+        foreach (var block in experiment.Blocks)
         {
-            Start($"block {Quote(name)}(");
+            Start($"block {Quote(block.Symbol.Name)}(");
             var first = true;
-            foreach (var parameter in block.Syntax.Parameters)
+            foreach (var parameter in block.Parameters)
             {
                 Append(first ? "" : ", ");
                 first = false;
-                Append(Quote(parameter.Name.Name));
-                if (parameter.Type is { } type)
+                Append(Quote(parameter.Name));
+                if (parameter.TypeName is { } type)
                 {
-                    Append($": {Quote(type.Name.Name)}{(type.IsOptional ? "?" : "")}");
+                    Append($": {Quote(type)}{(parameter.IsOptional ? "?" : "")}");
                 }
 
                 if (parameter.Default is { } value)
                 {
                     Append(" = ");
-                    Expression(value);
+                    Write(value);
                 }
             }
 
             Append(")");
             End();
-            Statements(block.Syntax.Body);
+            Statements(block.Body);
         }
 
-        Settings(bound, SectionKind.Data);
-        Settings(bound, SectionKind.Train);
-        foreach (var objective in experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().SelectMany(s => s.Objectives))
+        Settings("data", experiment.Data);
+        Settings("train", experiment.Train);
+        foreach (var objective in experiment.Objectives)
         {
             Start($"objective {(objective.Direction == OptimizationDirection.Maximize ? "maximize" : "minimize")} ");
-            Expression(objective.Metric);
+            Write(objective.Metric);
             End();
         }
     }
 
     // Settings by name (a stable sort: repeated ones such as 'augment' keep their order).
-    private void Settings(BoundExperiment bound, SectionKind section)
+    private void Settings(string keyword, ImmutableArray<LoweredSetting> settings)
     {
-        var keyword = section == SectionKind.Data ? "data" : "train";
-        foreach (var setting in bound.Experiment.SettingsOf(section).OrderBy(s => s.Name.Name, StringComparer.Ordinal))
+        foreach (var setting in settings.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            switch (setting)
+            if (setting.Body is { } body)
             {
-                case ValueSettingSyntax value:
-                    var spec = BuiltinCatalog.Settings.GetValueOrDefault((section, value.Name.Name));
-                    Start($"{keyword} {Quote(value.Name.Name)}");
-                    Arguments(spec?.Arguments ?? [], value.Arguments);
-                    End();
-                    break;
-                case BlockSettingSyntax block:
-                    Body($"{keyword} {Quote(block.Name.Name)}", block.Body);
-                    break;
+                Line($"{keyword} {Quote(setting.Name)}");
+                Statements(body);
+            }
+            else
+            {
+                Start($"{keyword} {Quote(setting.Name)}");
+                Arguments(setting.Arguments);
+                End();
             }
         }
     }
 
-    private void Body(string header, ImmutableArray<StatementSyntax> body)
-    {
-        Line(header);
-        Statements(body);
-    }
-
-    private void Statements(ImmutableArray<StatementSyntax> statements)
+    private void Statements(ImmutableArray<LoweredStatement> statements)
     {
         _indent++;
         foreach (var statement in statements)
@@ -172,32 +147,32 @@ internal sealed class CanonicalText
         Line("end");
     }
 
-    private void Statement(StatementSyntax statement)
+    private void Statement(LoweredStatement statement)
     {
         switch (statement)
         {
-            case LayerSyntax layer:
+            case LoweredLayer or LoweredBlockUse or LoweredUnresolvedLayer:
                 Start("");
-                Layer(layer);
+                Layer(statement);
                 End();
                 break;
-            case ForSyntax loop:
-                Start($"for {Quote(loop.Variable.Name)} in ");
-                Expression(loop.Range);
+            case LoweredFor loop:
+                Start($"for {Quote(loop.Variable)} in ");
+                Write(loop.Range);
                 End();
                 Statements(loop.Body);
                 break;
-            case IfStatementSyntax branch:
+            case LoweredIfStatement branch:
                 Start("if ");
-                Expression(branch.Condition);
+                Write(branch.Condition);
                 End();
                 Statements(branch.Then);
                 Line("else");
                 Statements(branch.Else);
                 break;
-            case MatchStatementSyntax match:
+            case LoweredMatchStatement match:
                 Start("match ");
-                Expression(match.Subject);
+                Write(match.Subject);
                 End();
                 foreach (var arm in match.Arms)
                 {
@@ -209,17 +184,17 @@ internal sealed class CanonicalText
 
                 Line("end");
                 break;
-            case FreezeSyntax freeze:
+            case LoweredFreeze freeze:
                 Line(freeze.All ? "freeze all" : "freeze " + string.Join(", ", freeze.Layers.Select(Path)));
                 break;
-            case ReplaceSyntax replace:
+            case LoweredReplace replace:
                 Start($"replace {Path(replace.Target)} with ");
                 Layer(replace.Replacement);
                 End();
                 break;
-            case ResidualSyntax residual:
+            case LoweredResidual residual:
                 Start("residual");
-                Arguments([.. ResidualParameterNames.Select(n => new ArgSpec(n, [], [], false, null, null, ""))], residual.Arguments);
+                Arguments(residual.Arguments);
                 End();
                 Statements(residual.Body);
                 break;
@@ -228,34 +203,28 @@ internal sealed class CanonicalText
         }
     }
 
-    private static readonly ImmutableArray<string> ResidualParameterNames = ["projection"];
+    private static string Path(ImmutableArray<string> path) => string.Join(".", path.Select(Quote));
 
-    private static string Path(LayerPathSyntax path) => string.Join(".", path.Segments.Select(s => Quote(s.Name)));
-
-    private void Layer(LayerSyntax layer)
+    private void Layer(LoweredStatement layer)
     {
-        switch (_model.GetResolution(layer))
+        switch (layer)
         {
-            case CatalogEntry entry:
-                Append($"({entry.Name}");
-                Arguments(entry.Parameters, layer.Arguments);
-                Append(")");
+            case LoweredLayer known:
+                Append($"({known.Entry.Name}");
+                Arguments(known.Arguments);
                 break;
-            case BlockSymbol block:
-                Append($"(block {Quote(block.Name)}");
-                Arguments([.. block.Parameters.Select(p => new ArgSpec(p.Name, [], [], false, null, null, ""))], layer.Arguments);
-                Append(")");
+            case LoweredBlockUse block:
+                Append($"(block {Quote(block.Block.Name)}");
+                Arguments(block.Arguments);
                 break;
-            default:
-                Append($"(unresolved {Quote(layer.Name.Name)}");
-                Arguments([], layer.Arguments);
-                Append(")");
+            case LoweredUnresolvedLayer unknown:
+                Append($"(unresolved {Quote(unknown.Name)}");
+                Arguments(unknown.Arguments);
                 break;
         }
-    }
 
-    private void Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments) =>
-        Arguments(_lowerer.Arguments(parameters, arguments));
+        Append(")");
+    }
 
     private void Arguments(ImmutableArray<LoweredArgument> arguments)
     {
@@ -265,17 +234,6 @@ internal sealed class CanonicalText
             Write(argument.Value);
         }
     }
-
-    private void Condition(ExpressionSyntax? condition)
-    {
-        if (condition is not null)
-        {
-            Append(" when ");
-            Expression(condition);
-        }
-    }
-
-    private void Patterns(ImmutableArray<PatternSyntax> patterns) => Patterns(_lowerer.Patterns(patterns));
 
     private void Patterns(ImmutableArray<LoweredExpression?> patterns)
     {
@@ -294,8 +252,6 @@ internal sealed class CanonicalText
             }
         }
     }
-
-    private void Expression(ExpressionSyntax expression) => Write(_lowerer.Lower(expression));
 
     // A name by what it stands for, so a parameter and a keyword spelled alike never meet.
     private void Write(LoweredExpression expression)

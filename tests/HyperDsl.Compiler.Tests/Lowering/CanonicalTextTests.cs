@@ -56,7 +56,7 @@ public class CanonicalTextTests
     [Fact]
     public void The_canonical_text_of_an_experiment_is_its_baseline()
     {
-        BaselineAssert.Matches(CanonicalText.Of(Bind(Spec)), "CanonicalTextTests.small.txt");
+        BaselineAssert.Matches(CanonicalText.Of(ExperimentLowerer.Lower(Bind(Spec))), "CanonicalTextTests.small.txt");
     }
 
     [Theory]
@@ -88,8 +88,8 @@ public class CanonicalTextTests
     [Fact]
     public void A_parameter_and_a_keyword_spelled_alike_are_different_names()
     {
-        var asParameter = CanonicalText.Of(Bind(Spec.Replace("padding: same", "padding: 1", StringComparison.Ordinal)));
-        var asKeyword = CanonicalText.Of(Bind(Spec));
+        var asParameter = CanonicalText.Of(ExperimentLowerer.Lower(Bind(Spec.Replace("padding: same", "padding: 1", StringComparison.Ordinal))));
+        var asKeyword = CanonicalText.Of(ExperimentLowerer.Lower(Bind(Spec)));
 
         Assert.Contains("\"padding\"=1", asParameter, StringComparison.Ordinal);
         Assert.Contains("\"padding\"=$keyword:\"same\"", asKeyword, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public class CanonicalTextTests
               tune { objective maximize val_accuracy }
             }
             """);
-        string Identity(string name) => CanonicalText.Of(bound.Parameters.Single(p => p.Name == name).Condition!, bound.Model);
+        string Identity(string name) => CanonicalText.Of(new ExpressionLowerer(bound.Model).Lower(bound.Parameters.Single(p => p.Name == name).Condition!));
 
         Assert.True(prefix.Length > 60);
         Assert.NotEqual(Identity("a"), Identity("b"));

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Text;
+
+namespace HyperDsl.Compiler.Lowering;
+
+/// <summary>
+/// An experiment as it means, after checking: parameters with their domains and conditions,
+/// constraints, the model as operations with resolved, named arguments, the blocks it may use,
+/// the data and train settings and the objectives. Every node keeps its source span. The study
+/// hash is its canonical text (<see cref="CanonicalText"/>).
+/// </summary>
+public sealed record LoweredExperiment(
+    string Name,
+    ImmutableArray<LoweredParameter> Parameters,
+    ImmutableArray<LoweredConstraint> Constraints,
+    ImmutableArray<LoweredStatement>? Model,
+    ImmutableArray<LoweredBlock> Blocks,
+    ImmutableArray<LoweredSetting> Data,
+    ImmutableArray<LoweredSetting> Train,
+    ImmutableArray<LoweredObjective> Objectives);
+
+/// <summary>
+/// A parameter: sampled from a distribution (<see cref="Definition"/> is the distribution's call)
+/// or fixed/derived (<see cref="Definition"/> is its value), existing where <see cref="Condition"/> holds.
+/// </summary>
+public sealed record LoweredParameter(ParameterSymbol Symbol, bool IsSampled, LoweredExpression Definition, LoweredExpression? Condition, SourceSpan Span)
+{
+    /// <summary>The parameter's name.</summary>
+    public string Name => Symbol.Name;
+}
+
+/// <summary>A <c>require</c> constraint.</summary>
+public sealed record LoweredConstraint(LoweredExpression Condition, SourceSpan Span);
+
+/// <summary>A block declaration the model may use.</summary>
+public sealed record LoweredBlock(BlockSymbol Symbol, ImmutableArray<LoweredBlockParameter> Parameters, ImmutableArray<LoweredStatement> Body);
+
+/// <summary>A block's parameter: its declared type (if any) and default (if any).</summary>
+public sealed record LoweredBlockParameter(string Name, string? TypeName, bool IsOptional, LoweredExpression? Default);
+
+/// <summary>A data or train setting: its arguments by parameter, or (augment, evaluate) its statements.</summary>
+public sealed record LoweredSetting(string Name, SettingSpec? Spec, ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement>? Body, SourceSpan Span);
+
+/// <summary>One objective of the study.</summary>
+public sealed record LoweredObjective(OptimizationDirection Direction, LoweredExpression Metric, SourceSpan Span);
+
+/// <summary>A statement of a model, block or transform list.</summary>
+public abstract record LoweredStatement(SourceSpan Span);
+
+/// <summary>A catalogue layer (or transform, or backbone) with its arguments under their parameters.</summary>
+public sealed record LoweredLayer(CatalogEntry Entry, ImmutableArray<LoweredArgument> Arguments, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary>A use of a block, with its arguments under the block's parameters.</summary>
+public sealed record LoweredBlockUse(BlockSymbol Block, ImmutableArray<LoweredArgument> Arguments, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary><c>for variable in range { body }</c>.</summary>
+public sealed record LoweredFor(string Variable, LoweredExpression Range, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary><c>if condition { then } else { else }</c> in a model.</summary>
+public sealed record LoweredIfStatement(LoweredExpression Condition, ImmutableArray<LoweredStatement> Then, ImmutableArray<LoweredStatement> Else, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary><c>match subject { patterns => { body } ... }</c> in a model.</summary>
+public sealed record LoweredMatchStatement(LoweredExpression Subject, ImmutableArray<LoweredMatchStatementArm> Arms, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary>An arm of a <see cref="LoweredMatchStatement"/>: its patterns (null for <c>_</c>) and its statements.</summary>
+public sealed record LoweredMatchStatementArm(ImmutableArray<LoweredExpression?> Patterns, ImmutableArray<LoweredStatement> Body);
+
+/// <summary><c>freeze all</c> or <c>freeze a.b, c</c>: layer paths as their name segments.</summary>
+public sealed record LoweredFreeze(bool All, ImmutableArray<ImmutableArray<string>> Layers, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary><c>replace path with layer</c>.</summary>
+public sealed record LoweredReplace(ImmutableArray<string> Target, LoweredStatement Replacement, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary><c>residual(projection: ...) { body }</c>.</summary>
+public sealed record LoweredResidual(ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);
+
+/// <summary>A layer name that resolved to nothing (only in specs with errors, which never reach generation).</summary>
+public sealed record LoweredUnresolvedLayer(string Name, ImmutableArray<LoweredArgument> Arguments, SourceSpan Span) : LoweredStatement(Span);

@@ -1,0 +1,73 @@
+using HyperDsl.Compiler.Lowering;
+using HyperDsl.Compiler.Semantics;
+
+namespace HyperDsl.Compiler.Tests.Lowering;
+
+/// <summary>The lowered model: names resolved, arguments matched to their parameters once, spans kept.</summary>
+public class ExperimentLowererTests
+{
+    private static LoweredExperiment Lower(string model, string parameters = "width ~ choice(4, 8)")
+    {
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment e {
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2) }
+              params {
+                {{parameters}}
+              }
+              model {
+            {{model}}
+              }
+              train { epochs 1
+                optimizer sgd(lr: 0.1) }
+              tune { objective maximize val_accuracy }
+            }
+            """);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        return ExperimentLowerer.Lower(Assert.Single(compilation.Experiments).Bound!);
+    }
+
+    [Fact]
+    public void Positional_and_named_arguments_lower_to_the_same_parameters_in_the_entrys_order()
+    {
+        var positional = (LoweredLayer)Lower("conv(width, 3, 2)\n flatten\n linear(2)").Model!.Value[0];
+        var named = (LoweredLayer)Lower("conv(stride: 2, out: width, kernel: 3)\n flatten\n linear(2)").Model!.Value[0];
+
+        Assert.Equal(["out", "kernel", "stride"], positional.Arguments.Select(a => a.Parameter));
+        Assert.Equal(positional.Arguments.Select(a => a.Parameter), named.Arguments.Select(a => a.Parameter));
+        Assert.IsType<LoweredParameterReference>(positional.Arguments[0].Value);
+        Assert.Equal(new IntValue(3), ((LoweredLiteral)named.Arguments[1].Value).Value);
+    }
+
+    [Fact]
+    public void The_values_of_a_choice_are_one_list_under_its_parameter()
+    {
+        var width = Lower("conv(width)\n flatten\n linear(2)", "width ~ choice(4, 8, 16)").Parameters.Single();
+
+        var call = Assert.IsType<LoweredCall>(width.Definition);
+        var values = Assert.IsType<LoweredList>(Assert.Single(call.Arguments).Value);
+        Assert.Equal("values", call.Arguments[0].Parameter);
+        Assert.Equal([4L, 8L, 16L], values.Items.Select(i => ((IntValue)((LoweredLiteral)i).Value).Value));
+        Assert.True(width.IsSampled);
+    }
+
+    [Fact]
+    public void A_keyword_and_a_condition_resolve_to_what_they_mean()
+    {
+        var experiment = Lower(
+            "conv(8, padding: same)\n if deep { conv(8) }\n flatten\n linear(2)",
+            "deep ~ choice(true, false)\n    extra ~ uniform(0, 1) when deep");
+
+        var conv = (LoweredLayer)experiment.Model!.Value[0];
+        Assert.Equal("same", Assert.IsType<LoweredKeyword>(conv.Arguments.Single(a => a.Parameter == "padding").Value).Keyword);
+        Assert.IsType<LoweredIfStatement>(experiment.Model!.Value[1]);
+        Assert.Equal("deep", Assert.IsType<LoweredParameterReference>(experiment.Parameters.Single(p => p.Name == "extra").Condition).Parameter.Name);
+    }
+
+    [Fact]
+    public void Every_lowered_layer_keeps_the_span_of_its_syntax()
+    {
+        var model = Lower("conv(width)\n flatten\n linear(2)").Model!.Value;
+
+        Assert.Equal([7, 8, 9], model.Select(s => s.Span.Start.Line));
+    }
+}
