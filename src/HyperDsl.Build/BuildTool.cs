@@ -29,7 +29,7 @@ internal static class BuildTool
         var read = SpecFileReader.Read(options.Spec, SpecFileNaming.AnyName);
         if (read.Bytes is null)
         {
-            error.WriteLine($"{DiagnosticText.Escape(options.Spec)}: error HYP0000: cannot read the spec: {read.Reason}.");
+            error.WriteLine(HostDiagnostics.SpecUnreadable(options.Spec, read.Reason ?? ""));
             return 2;
         }
 
@@ -69,7 +69,7 @@ internal static class BuildTool
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{options.Spec}: error HYP0000: cannot write the generated C#: {failure.Message}");
+            error.WriteLine(HostDiagnostics.GeneratedCodeUnwritable(options.Spec, failure.Message));
             return 2;
         }
     }

@@ -1,3 +1,5 @@
+using HyperDsl.Syntax.Diagnostics;
+
 namespace HyperDsl.Hosting;
 
 /// <summary>Generated C# that does not compile, or declares what the generator did not mean: a bug in HyperDsl, never in the spec (reported as HYP9001).</summary>
@@ -5,7 +7,7 @@ public sealed class GeneratedCodeException : Exception
 {
     /// <summary>Creates the exception with where the sources were kept and the compiler's errors.</summary>
     public GeneratedCodeException(string keptAt, IReadOnlyList<string> errors)
-        : base($"HYP9001: the generated C# does not compile; this is a bug in HyperDsl. The sources are kept in {keptAt}. First errors:\n{string.Join("\n", errors.Take(5))}")
+        : base(HostDiagnostics.GeneratedCodeDoesNotCompileText(keptAt, errors))
     {
         KeptAt = keptAt;
         Errors = errors;
@@ -20,7 +22,7 @@ public sealed class GeneratedCodeException : Exception
 
     /// <summary>Generated C# that declares what the generator did not mean (spec text that became code, say): refused before it was compiled.</summary>
     public static GeneratedCodeException NotMeant(string keptAt, IReadOnlyList<string> problems) =>
-        new($"HYP9001: the generated C# is not what the generator meant, so it was neither compiled nor run; this is a bug in HyperDsl. The sources are kept in {keptAt}. First problems:\n{string.Join("\n", problems.Take(5))}", keptAt, problems);
+        new(HostDiagnostics.GeneratedCodeRefusedText(keptAt, problems), keptAt, problems);
 
     /// <summary>Creates the exception.</summary>
     public GeneratedCodeException()

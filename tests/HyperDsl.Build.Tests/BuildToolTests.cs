@@ -1,3 +1,5 @@
+using HyperDsl.Syntax.Diagnostics;
+
 namespace HyperDsl.Build.Tests;
 
 /// <summary>The build's generator, in process: diagnostics, severities, outputs and the imports it records.</summary>
@@ -73,6 +75,25 @@ public sealed class BuildToolTests : IDisposable
         Assert.Contains(": error HYP", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "small.stamp")));
         Assert.True(File.Exists(Path.Combine(_folder, "small.deps.props")));
+    }
+
+    [Fact]
+    public void A_diagnostics_help_follows_its_message_on_the_line_msbuild_shows()
+    {
+        var (_, output, _) = Generate(Spec.Replace("optimizer adam(lr: lr)", "optimizer adam(lr: lrr)", StringComparison.Ordinal));
+
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("error HYP1001", StringComparison.Ordinal));
+        Assert.EndsWith("Did you mean 'lr'?", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_targets_stop_the_build_with_the_catalogued_code()
+    {
+        var targets = File.ReadAllText(Path.Combine(HyperDsl.TestKit.RepositoryPaths.Root, "src", "HyperDsl.Build", "build", "HyperDsl.Build.targets"));
+
+        var codes = System.Text.RegularExpressions.Regex.Matches(targets, "HYP[0-9]{4}").Select(m => m.Value).Distinct();
+
+        Assert.Equal([HostDiagnostics.SpecDidNotCompileDescriptor.Code], codes);
     }
 
     [Fact]

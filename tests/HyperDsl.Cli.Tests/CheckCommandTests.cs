@@ -27,7 +27,7 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Errors_print_in_msbuild_canonical_form_with_exit_code_1()
+    public void Errors_print_in_msbuild_canonical_form_with_their_help_and_exit_code_1()
     {
         var path = Write("bad.hyp", "experiment e {\n  params {\n    lr ~\n  }\n  model { conv(16) relu }\n}\n");
 
@@ -36,7 +36,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             $"{path}(3,9): error HYP0010: Expected a distribution such as 'uniform(0, 1)' or 'choice(a, b)' after '~', found end of line.\n" +
-            $"{path}(5,20): error HYP0013: Expected a line break before 'relu'; each statement goes on its own line.\n",
+            $"{path}(5,20): error HYP0013: Expected a line break before 'relu'; each statement goes on its own line. Start a new line here, or separate the statements with ';'.\n",
             result.Output);
         Assert.Equal("", result.Error);
     }

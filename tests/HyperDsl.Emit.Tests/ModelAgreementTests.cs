@@ -76,7 +76,7 @@ public class ModelAgreementTests
         }
     }
 
-    private static object CreateParameters(Type record, List<Compiler.Binding.ParameterSymbol> sampled, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
+    internal static object CreateParameters(Type record, List<Compiler.Binding.ParameterSymbol> sampled, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
     {
         var constructor = record.GetConstructors().Single(c => c.GetParameters().Length == sampled.Count);
         var arguments = constructor.GetParameters().Zip(sampled, (target, symbol) =>

@@ -162,6 +162,12 @@ internal sealed class ExperimentBinder
                 case SampledParameterSyntax sampled:
                     BindDistribution(symbol, sampled, new BindingContext(scope, facts));
                     break;
+                case FixedParameterSyntax { Value: CallSyntax call } fixedValue when BuiltinCatalog.Find(call.Callee.Name) is { Kind: EntryKind.Distribution }:
+                    // Said once here, not again at every use of a value that is "a distribution".
+                    _diagnostics.Add(DistributionWithEquals(fixedValue.Value.Span, symbol.Name, ExpressionBinder.Shorten(call)));
+                    symbol.Type = ErrorType.Instance;
+                    symbol.Domain = new DerivedDomain(fixedValue.Value);
+                    break;
                 case FixedParameterSyntax fixedValue:
                     symbol.Type = ReportLaterReferences(fixedValue.Value, symbol, declared)
                         ? ErrorType.Instance
@@ -209,10 +215,14 @@ internal sealed class ExperimentBinder
             var found = sampled.Distribution is CallSyntax other && BuiltinCatalog.Find(other.Callee.Name) is { } wrong
                 ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
                 : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
-            var help = sampled.Distribution is CallSyntax named
-                ? _suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
-                    ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'.")
-                : "Write a fixed value as 'name = value'.";
+            var help = sampled.Distribution switch
+            {
+                CallSyntax named => _suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
+                    ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'."),
+                // 'width ~ [16, 32]': the values to choose from, written as a list.
+                ListSyntax { Items.Length: > 0 } list => $"To choose among these values, write '{sampled.Name.Name} ~ choice({string.Join(", ", list.Items.Select(ExpressionBinder.Shorten))})'.",
+                _ => "Write a fixed value as 'name = value'.",
+            };
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
             _diagnostics.Add(Create(isUnknown ? UnknownCallDescriptor : NotADistributionDescriptor, isUnknown ? ((CallSyntax)sampled.Distribution).Callee.Span : sampled.Distribution.Span,
                 isUnknown ? $"Unknown distribution '{((CallSyntax)sampled.Distribution).Callee.Name}'; '~' takes uniform, loguniform, int or choice." : $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help));

@@ -44,12 +44,24 @@ internal sealed class ExpressionBinder
             return type;
         }
 
+        // A choice among the argument's own keywords ('padding: pad' with 'pad ~ choice(same, valid)') means the chosen keyword.
+        if (type is EnumType choices && expected.Keywords.Length > 0 && choices.Members.All(expected.Keywords.Contains))
+        {
+            return type;
+        }
+
         var help = type is IntType or FloatType && expected.Types.OfType<QuantityType>().FirstOrDefault() is { } unit
             ? $"Write '{Shorten(expression)} {unit.DisplayName}'."
-            : null;
+            : DurationHelp(expression, type, expected);
         Report(TypeMismatchDescriptor, expression, $"{what} expects {expected.Describe()}, but '{Shorten(expression)}' is {Article(type)}.", help);
         return ErrorType.Instance;
     }
+
+    // '30M' where a duration goes: M scales by a million; minutes are a lowercase m.
+    private static string? DurationHelp(ExpressionSyntax expression, HypType type, ArgSpec expected) =>
+        type is IntType or FloatType && expected.Types.Any(t => t is DurationType) && expression is NumberLiteralSyntax { Text: var text } && text.EndsWith('M')
+            ? $"'{text}' is {text[..^1]} million; for {text[..^1]} minutes, write '{text[..^1]}m' (durations end in s, m, h or d)."
+            : null;
 
     public HypType BindCondition(ExpressionSyntax expression, BindingContext context, string what)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using HyperDsl.Compiler.Semantics;
+using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
 
 namespace HyperDsl.Compiler.Catalog;
 
@@ -31,6 +33,12 @@ public sealed record ArgSpec(
 
     /// <summary>True when bare names are taken as written (layer names such as <c>fc</c>), not looked up.</summary>
     public bool TakesLayerNames { get; init; }
+
+    /// <summary>
+    /// A warning for a value that is allowed but probably not meant (batchnorm's momentum 0.9, which
+    /// is Keras's convention), given the value's span and the number; null when the value looks meant.
+    /// </summary>
+    public Func<SourceSpan, double, Diagnostic?>? Advise { get; init; }
 
     /// <summary>Whether a value is accepted by type.</summary>
     public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));

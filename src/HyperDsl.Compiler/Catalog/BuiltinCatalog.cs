@@ -112,8 +112,11 @@ public static class BuiltinCatalog
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
             Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
             Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True));
-        yield return E("batchnorm", Layer, "Batch normalisation over channels (or features).",
-            Opt("momentum", Float, F(0.1), Probability), Opt("eps", Float, F(1e-5), Positive));
+        yield return E("batchnorm", Layer, "Batch normalisation over channels (or features). `momentum` is PyTorch's: the weight of each new batch in the running statistics (default 0.1; Keras's momentum 0.9 is 0.1 here), so a value above 0.5 warns (HYP1108).",
+            Opt("momentum", Float, F(0.1), Probability,
+                "PyTorch's convention: the weight of each new batch in the running statistics (Keras's momentum 0.9 is 0.1 here); above 0.5 warns.")
+                with { Advise = (span, momentum) => momentum > 0.5 ? Diagnostics.CompilerDiagnostics.KerasMomentum(span, momentum) : null },
+            Opt("eps", Float, F(1e-5), Positive));
         yield return E("relu", Layer, "max(0, x).");
         yield return E("gelu", Layer, "Gaussian error linear unit.");
         yield return E("silu", Layer, "x * sigmoid(x).");

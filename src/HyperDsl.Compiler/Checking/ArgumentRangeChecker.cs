@@ -64,6 +64,11 @@ internal sealed class ArgumentRangeChecker
                 {
                     CheckRange(owner, spec, range, argument.Value);
                 }
+
+                if (spec?.Advise is { } advise)
+                {
+                    Advise(advise, argument.Value);
+                }
             }
         }
     }
@@ -83,6 +88,19 @@ internal sealed class ArgumentRangeChecker
                 _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
                     $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
                     when.Length > 0 ? "Narrow the parameter's range so every value fits." : null));
+                return;
+            }
+        }
+    }
+
+    // The catalogue's advice on the first value the space gives that it warns about.
+    private void Advise(Func<Syntax.Text.SourceSpan, double, Diagnostic?> advise, ExpressionSyntax value)
+    {
+        foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
+        {
+            if (_space.SafeEvaluate(value, new Evaluation.Environment(point)).AsNumber is { } number && advise(value.Span, number) is { } advice)
+            {
+                _diagnostics.Add(advice);
                 return;
             }
         }

@@ -18,6 +18,7 @@ internal sealed class SearchSpaceChecker
     private readonly ShapeChecker _shapes;
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
+    private readonly SemanticModel _model;
 
     public SearchSpaceChecker(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters, ShapeChecker shapes, List<Diagnostic> diagnostics, CheckBudget budget)
     {
@@ -26,6 +27,7 @@ internal sealed class SearchSpaceChecker
         _shapes = shapes;
         _diagnostics = diagnostics;
         _space = new SpaceEnumerator(model, budget);
+        _model = model;
     }
 
     /// <summary>Runs the checks and returns the size of the space: a count, or null when it is continuous.</summary>
@@ -33,6 +35,7 @@ internal sealed class SearchSpaceChecker
     {
         foreach (var parameter in _parameters.Where(p => p.IsConditional && p.Domain is not null))
         {
+            CheckEqualityOnContinuous(parameter.Condition!);
             CheckConditionCanHold(parameter);
         }
 
@@ -55,6 +58,21 @@ internal sealed class SearchSpaceChecker
             _diagnostics.Add(Create(ConditionNeverTrueDescriptor, condition.Span,
                 $"The condition of '{parameter.Name}' never holds anywhere in the space, so '{parameter.Name}' is never sampled.",
                 "Check the condition against the other parameters' ranges and choices."));
+        }
+    }
+
+    // 'when lr == 0.001' with 'lr ~ loguniform(...)': a sampled float is almost never exactly one value.
+    private void CheckEqualityOnContinuous(ExpressionSyntax condition)
+    {
+        foreach (var comparison in SyntaxWalker.Expressions(condition).OfType<BinarySyntax>().Where(b => b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual))
+        {
+            var continuous = new[] { comparison.Left, comparison.Right }.OfType<NameSyntax>()
+                .Select(n => _model.GetResolution(n) as ParameterSymbol)
+                .FirstOrDefault(p => p is { Syntax: SampledParameterSyntax, Domain: Semantics.FloatDomain { Step: null } });
+            if (continuous is not null)
+            {
+                _diagnostics.Add(ContinuousEquality(comparison.Span, continuous.Name, ExpressionBinder.Shorten(comparison), comparison.Operator == BinaryOperator.Equal));
+            }
         }
     }
 

@@ -658,6 +658,13 @@ internal sealed class ShapeWalker
             if (spec is not null)
             {
                 var value = Evaluate(argument.Value, environment);
+
+                // A choice among the argument's keywords (the binder allows only those) means the chosen keyword.
+                if (value is EnumValue chosen && spec.Keywords.Contains(chosen.Member))
+                {
+                    value = new KeywordValue(chosen.Member);
+                }
+
                 if (value is not InactiveValue)
                 {
                     values[spec.Name] = value;

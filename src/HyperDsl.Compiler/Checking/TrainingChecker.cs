@@ -180,8 +180,12 @@ internal sealed class TrainingChecker
             };
             if (share is { } s && s is <= 0 or >= 1)
             {
+                // 'validation 10' meant ten percent: a bare number from 1 up to 100 is a percentage without its '%'.
+                var help = value is not QuantityValue && s is >= 1 and < 100
+                    ? $"A bare number is a fraction of the training data: for {value.Display} percent, write '{value.Display}%'."
+                    : "A tenth to a fifth (10% to 20%) is usual.";
                 _diagnostics.Add(Create(ValidationSplitDescriptor, split.Span,
-                    $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", "A tenth to a fifth (10% to 20%) is usual."));
+                    $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", help));
             }
         }
     }

@@ -79,6 +79,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP1107.</summary>
     public static readonly DiagnosticDescriptor MatchNotExhaustiveDescriptor = Error("HYP1107", "Match without an arm for some value");
 
+    /// <summary>HYP1108: an argument whose value reads as another framework's convention (batchnorm's momentum 0.9, Keras's).</summary>
+    public static readonly DiagnosticDescriptor ForeignConventionDescriptor = Warning("HYP1108", "Value in another framework's convention");
+
     /// <summary>HYP1201.</summary>
     public static readonly DiagnosticDescriptor UnknownParentDescriptor = Error("HYP1201", "Unknown parent experiment");
 
@@ -152,6 +155,12 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP2015.</summary>
     public static readonly DiagnosticDescriptor SingleChoiceDescriptor = Warning("HYP2015", "Choice with one value");
+
+    /// <summary>HYP2016: <c>lr = loguniform(...)</c>, a distribution where a fixed value goes.</summary>
+    public static readonly DiagnosticDescriptor DistributionWithEqualsDescriptor = Error("HYP2016", "Distribution given with '=' instead of '~'");
+
+    /// <summary>HYP2017: <c>when lr == 0.001</c>, equality on a continuous parameter, which a sample is almost never.</summary>
+    public static readonly DiagnosticDescriptor ContinuousEqualityDescriptor = Warning("HYP2017", "Continuous parameter compared for equality");
 
     // ---- limits: sizes no real spec reaches, refused so that every check ends in seconds ----
 
@@ -284,4 +293,24 @@ public static class CompilerDiagnostics
 
     internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? help = null) =>
         new(descriptor, span, message, help);
+
+    // ---- message builders: one per problem, so each code's wording and help live with it ----
+
+    /// <summary>HYP2016 at a fixed parameter's value: <c>name = distribution(...)</c>.</summary>
+    internal static Diagnostic DistributionWithEquals(SourceSpan span, string parameter, string distribution) =>
+        new(DistributionWithEqualsDescriptor, span, $"'{parameter} = {distribution}' fixes '{parameter}' to a distribution, which is not a value; a distribution is sampled with '~'.",
+            $"Write '{parameter} ~ {distribution}'.");
+
+    /// <summary>HYP2017 at <c>lr == 0.001</c> where <c>lr</c> is sampled from a continuous range.</summary>
+    internal static Diagnostic ContinuousEquality(SourceSpan span, string parameter, string comparison, bool equal) =>
+        new(ContinuousEqualityDescriptor, span, equal
+                ? $"'{parameter}' is sampled from a continuous range, so '{comparison}' is almost never true."
+                : $"'{parameter}' is sampled from a continuous range, so '{comparison}' is almost always true.",
+            $"Compare with a bound ('{parameter} < ...' or '{parameter} >= ...'), or sample '{parameter}' from a list of values with 'choice(...)'.");
+
+    /// <summary>HYP1108 at batchnorm's momentum above 0.5: a Keras momentum (the old statistics' weight) given where PyTorch's (the new batch's weight) is meant.</summary>
+    internal static Diagnostic KerasMomentum(SourceSpan span, double momentum) =>
+        new(ForeignConventionDescriptor, span,
+            $"batchnorm's momentum {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)} is the weight of each new batch in the running statistics (PyTorch's convention), so they would follow the last batches almost alone; Keras's momentum is the weight of the old statistics instead.",
+            $"For Keras's {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)}, write momentum: {(1 - momentum).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; PyTorch's default is 0.1.");
 }

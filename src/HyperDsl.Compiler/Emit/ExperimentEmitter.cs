@@ -679,10 +679,26 @@ internal sealed class ExperimentEmitter
 
     private string Padding(ExpressionSyntax value, Scope scope) => Model.GetResolution(value) switch
     {
-        KeywordValue { Keyword: "same" } => $"{Runtime}.Models.ConvPadding.Same",
-        KeywordValue { Keyword: "valid" } => $"{Runtime}.Models.ConvPadding.Valid",
+        KeywordValue { Keyword: var keyword } => PaddingKeyword(keyword),
+        _ when Model.GetType(value) is EnumType choices => ChosenPadding(value, choices, scope),
         _ => $"{Runtime}.Models.ConvPadding.Of({Runtime}.SpecMath.ToInt({Expression(value, scope)}))",
     };
+
+    private static string PaddingKeyword(string keyword) =>
+        keyword == "same" ? $"{Runtime}.Models.ConvPadding.Same" : $"{Runtime}.Models.ConvPadding.Valid";
+
+    // A choice of padding keywords ('pad ~ choice(same, valid)'): the padding of the chosen member.
+    private string ChosenPadding(ExpressionSyntax value, EnumType choices, Scope scope)
+    {
+        var chosen = Expression(value, scope);
+        var text = PaddingKeyword(choices.Members[^1]);
+        foreach (var member in choices.Members.Reverse().Skip(1))
+        {
+            text = $"({chosen} == {EnumName(choices)}.{CSharpNames.Pascal(member)} ? {PaddingKeyword(member)} : {text})";
+        }
+
+        return text;
+    }
 
     // ---- expressions ----------------------------------------------------------------------------
 

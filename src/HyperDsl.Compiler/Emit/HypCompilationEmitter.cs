@@ -18,10 +18,10 @@ public static class HypCompilationEmitter
         typeof(HypCompilationEmitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>HYP5001: a construct the code generator does not translate yet.</summary>
-    public static readonly DiagnosticDescriptor NotGeneratedDescriptor = new("HYP5001", DiagnosticSeverity.Error, "Not supported by the code generator yet");
+    public static readonly DiagnosticDescriptor NotGeneratedDescriptor = HostDiagnostics.NotGeneratedDescriptor;
 
     /// <summary>HYP9001: generated C# that is not what the generator meant, a HyperDsl bug (see <see cref="GeneratedCodeVerifier"/>).</summary>
-    public static readonly DiagnosticDescriptor InternalErrorDescriptor = new("HYP9001", DiagnosticSeverity.Error, "Generated C# that does not compile");
+    public static readonly DiagnosticDescriptor InternalErrorDescriptor = HostDiagnostics.InternalErrorDescriptor;
 
     /// <summary>The generated files with every diagnostic (the compilation's warnings, HYP5001), or the diagnostics that prevent them.</summary>
     public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Diagnostics) Emit(HypCompilation compilation)
@@ -45,7 +45,7 @@ public static class HypCompilationEmitter
             var unsupported = Unsupported(experiment);
             if (unsupported is not null)
             {
-                diagnostics.Add(new Diagnostic(NotGeneratedDescriptor, experiment.Location, $"C# for '{experiment.Name}' cannot be generated yet: {unsupported}."));
+                diagnostics.Add(HostDiagnostics.NotGenerated(experiment.Location, experiment.Name, unsupported + "."));
                 continue;
             }
 
@@ -64,8 +64,7 @@ public static class HypCompilationEmitter
                 // Checked here too, so no host ever writes code that declares what the generator did not mean.
                 if (GeneratedCodeVerifier.Check(source) is { Count: > 0 } problems)
                 {
-                    diagnostics.Add(new Diagnostic(InternalErrorDescriptor, experiment.Location,
-                        $"The C# generated for '{experiment.Name}' is not what the generator meant ({problems[0]}); this is a bug in HyperDsl, so nothing was generated. Please report it with the spec."));
+                    diagnostics.Add(HostDiagnostics.GeneratedCodeNotMeant(experiment.Location, experiment.Name, problems[0]));
                     continue;
                 }
 
@@ -73,13 +72,12 @@ public static class HypCompilationEmitter
             }
             catch (NotSupportedException error)
             {
-                diagnostics.Add(new Diagnostic(NotGeneratedDescriptor, experiment.Location, $"C# for '{experiment.Name}' cannot be generated yet: {error.Message}"));
+                diagnostics.Add(HostDiagnostics.NotGenerated(experiment.Location, experiment.Name, error.Message));
             }
             catch (InvalidOperationException error)
             {
                 // The code writer refused a line (or another generator bug): said as such, not as a crash.
-                diagnostics.Add(new Diagnostic(InternalErrorDescriptor, experiment.Location,
-                    $"The C# generated for '{experiment.Name}' is not what the generator meant ({error.Message}); this is a bug in HyperDsl, so nothing was generated. Please report it with the spec."));
+                diagnostics.Add(HostDiagnostics.GeneratedCodeNotMeant(experiment.Location, experiment.Name, error.Message));
             }
         }
 

@@ -9,19 +9,50 @@ public static class DiagnosticFormatter
     public const int MaxSourceWidth = 80;
 
     /// <summary>
-    /// The MSBuild canonical form, <c>path(line,col): error HYP0010: message</c>, which build
-    /// systems and editors recognise. The path is escaped like spec text (a file name may hold
-    /// a line separator too).
+    /// The MSBuild canonical form, <c>path(line,col): error HYP0010: message help</c>, which build
+    /// systems and editors recognise. The help (what to do, "Did you mean 'learning_rate'?") is
+    /// appended to the message, because a build log or an IDE's error list shows only this line.
+    /// The path is escaped like spec text (a file name may hold a line separator too).
     /// </summary>
     public static string ToCanonical(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        var start = diagnostic.Span.Start;
-        return $"{DiagnosticText.Escape(diagnostic.Span.File.Path)}({start.Line},{start.Column}): {SeverityWord(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
+        return diagnostic.Help is { } help
+            ? $"{Location(diagnostic)}: {SeverityWord(diagnostic.Severity)} {diagnostic.Code}: {MessageWithHelp(diagnostic.Message, help)}"
+            : Headline(diagnostic);
     }
 
     /// <summary>
-    /// The canonical line followed by an excerpt of the source line with a caret under the span,
+    /// The canonical form of a problem with a whole file, which has no line (a spec that cannot be
+    /// read): <c>path: error HYP0000: message</c>.
+    /// </summary>
+    public static string ToCanonical(string path, DiagnosticDescriptor descriptor, string message)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(message);
+        return $"{DiagnosticText.Escape(path)}: {SeverityWord(descriptor.Severity)} {descriptor.Code}: {DiagnosticText.Bound(message)}";
+    }
+
+    // The canonical line without the help, which the annotated form shows on a line of its own.
+    private static string Headline(Diagnostic diagnostic) =>
+        $"{Location(diagnostic)}: {SeverityWord(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}";
+
+    private static string Location(Diagnostic diagnostic)
+    {
+        var start = diagnostic.Span.Start;
+        return $"{DiagnosticText.Escape(diagnostic.Span.File.Path)}({start.Line},{start.Column})";
+    }
+
+    // One line still: the message ends its sentence, the help follows, and the two stay within a message's bound.
+    private static string MessageWithHelp(string message, string help)
+    {
+        var sentence = message.Length == 0 || message[^1] is '.' or '?' or '!' or ':' ? message : message + ".";
+        return DiagnosticText.Bound(sentence + " " + help);
+    }
+
+    /// <summary>
+    /// The canonical line (without the help) followed by an excerpt of the source line with a caret under the span,
     /// and the help, for a terminal. The excerpt is at most <see cref="MaxSourceWidth"/>
     /// characters around the span, escaped like any spec text in a message.
     /// </summary>
@@ -29,7 +60,7 @@ public static class DiagnosticFormatter
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var builder = new StringBuilder();
-        builder.Append(ToCanonical(diagnostic)).Append('\n');
+        builder.Append(Headline(diagnostic)).Append('\n');
 
         var file = diagnostic.Span.File;
         var start = diagnostic.Span.Start;

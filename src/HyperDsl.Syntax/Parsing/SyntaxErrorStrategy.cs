@@ -88,7 +88,90 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         lastErrorIndex = recognizer.InputStream.Index;
         lastErrorStates ??= new IntervalSet();
         lastErrorStates.Add(recognizer.State);
+        if (SkipPastCloser(recognizer))
+        {
+            return;
+        }
+
         SkipTo(recognizer, GetErrorRecoverySet(recognizer), statementLevel: false);
+    }
+
+    // An error in the list itself (an empty argument in 'loguniform(1e-4, , 1e-1)') is caught by
+    // the rule that opened the bracket. Stopping at the first token that may follow would leave
+    // the closer unmatched, and every rule around it would fail in turn, silently, in recovery
+    // mode: the errors on later lines were never reported. So when the bracket's own closer lies
+    // ahead, the rest of the list is skipped and the closer matched, and the parse goes on as if
+    // the list had ended well.
+    private bool SkipPastCloser(Parser parser)
+    {
+        if (parser.Context?.children is null || OpenBracket(parser.Context) is not { } open
+            || DistanceToCloser(parser.InputStream, CloserType(open.Symbol.Type)) is not { } distance)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < distance; i++)
+        {
+            parser.Consume();
+        }
+
+        EndErrorCondition(parser);
+        parser.Consume();
+        return true;
+    }
+
+    // The bracket a rule opened and has not closed yet.
+    private static ITerminalNode? OpenBracket(ParserRuleContext context)
+    {
+        var open = new Stack<ITerminalNode>();
+        foreach (var child in context.children)
+        {
+            if (child is not ITerminalNode terminal || terminal is IErrorNode)
+            {
+                continue;
+            }
+
+            switch (terminal.Symbol.Type)
+            {
+                case LBRACE or LPAREN or LBRACK:
+                    open.Push(terminal);
+                    break;
+                case RBRACE or RPAREN or RBRACK when open.Count > 0:
+                    open.Pop();
+                    break;
+            }
+        }
+
+        return open.Count > 0 && open.Peek().Symbol.Type is LPAREN or LBRACK ? open.Peek() : null;
+    }
+
+    // How many tokens lie before the closer of the open bracket, skipping nested groups; null when
+    // another closer (a block's '}') or the end of the file comes first: then the bracket was never closed.
+    private static int? DistanceToCloser(IIntStream input, int closer)
+    {
+        var depth = 0;
+        for (var i = 1; ; i++)
+        {
+            var type = input.LA(i);
+            if (type == TokenConstants.EOF)
+            {
+                return null;
+            }
+
+            if (depth == 0 && type is RPAREN or RBRACK or RBRACE)
+            {
+                return type == closer ? i - 1 : null;
+            }
+
+            if (type is LPAREN or LBRACK or LBRACE)
+            {
+                depth++;
+            }
+            else if (type is RPAREN or RBRACK or RBRACE)
+            {
+                depth--;
+            }
+        }
     }
 
     // Skips whole bracketed groups, so a '}' inside the skipped text never closes an outer block.

@@ -16,6 +16,35 @@ public class DiagnosticFormatterTests
         Assert.Equal("specs/a.hyp(2,3): error HYP0099: Something is wrong.", DiagnosticFormatter.ToCanonical(At("x\n  bad\n", 4, 3)));
     }
 
+    [Fact]
+    public void Canonical_form_ends_with_the_help_so_build_logs_show_what_to_do()
+    {
+        Assert.Equal("specs/a.hyp(1,1): error HYP0099: Something is wrong. Did you mean 'lr'?", DiagnosticFormatter.ToCanonical(At("bad", 0, 3, help: "Did you mean 'lr'?")));
+    }
+
+    [Fact]
+    public void Canonical_form_ends_a_message_without_a_full_stop_before_the_help()
+    {
+        var diagnostic = At("bad", 0, 3, help: "Fix it.") with { Message = "Something is wrong" };
+
+        Assert.EndsWith("error HYP0099: Something is wrong. Fix it.", DiagnosticFormatter.ToCanonical(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotated_form_shows_the_help_once_on_its_own_line()
+    {
+        var text = DiagnosticFormatter.ToAnnotated(At("bad\n", 0, 3, help: "Fix it."));
+
+        Assert.Equal(1, text.Split("Fix it.").Length - 1);
+        Assert.StartsWith("specs/a.hyp(1,1): error HYP0099: Something is wrong.\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_file_problem_has_no_position()
+    {
+        Assert.Equal("specs/a.hyp: error HYP0000: cannot read the spec: gone.", HostDiagnostics.SpecUnreadable("specs/a.hyp", "gone"));
+    }
+
     [Theory]
     [InlineData(DiagnosticSeverity.Warning, "warning")]
     [InlineData(DiagnosticSeverity.Info, "info")]
