@@ -64,6 +64,9 @@ public static class BuiltinCatalog
     private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
         new(name, kind, [.. parameters], summary);
 
+    private static CatalogEntry Fn(string name, string summary, FunctionMeaning meaning, params ArgSpec[] parameters) =>
+        E(name, Function, summary, parameters) with { Function = meaning };
+
     private static IntValue I(long value) => new(value);
 
     private static FloatValue F(double value) => new(value);
@@ -180,13 +183,13 @@ public static class BuiltinCatalog
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
             Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)));
 
-        // ---- functions ----
-        yield return E("min", Function, "The smaller of two numbers.", Req("a", Float), Req("b", Float));
-        yield return E("max", Function, "The larger of two numbers.", Req("a", Float), Req("b", Float));
-        yield return E("floor", Function, "Round down to an int.", Req("x", Float));
-        yield return E("ceil", Function, "Round up to an int.", Req("x", Float));
-        yield return E("round", Function, "Round to the nearest int.", Req("x", Float));
-        yield return E("abs", Function, "Absolute value.", Req("x", Float));
+        // ---- functions: each with its meaning (result type, value, runtime method) ----
+        yield return Fn("min", "The smaller of two numbers.", new(false, a => Math.Min(a[0], a[1]), "Min"), Req("a", Float), Req("b", Float));
+        yield return Fn("max", "The larger of two numbers.", new(false, a => Math.Max(a[0], a[1]), "Max"), Req("a", Float), Req("b", Float));
+        yield return Fn("floor", "Round down to an int.", new(true, a => Math.Floor(a[0]), "Floor"), Req("x", Float));
+        yield return Fn("ceil", "Round up to an int.", new(true, a => Math.Ceiling(a[0]), "Ceiling"), Req("x", Float));
+        yield return Fn("round", "Round to the nearest int, halves away from zero.", new(true, a => Math.Round(a[0], MidpointRounding.AwayFromZero), "Round"), Req("x", Float));
+        yield return Fn("abs", "Absolute value.", new(false, a => Math.Abs(a[0]), "Abs"), Req("x", Float));
     }
 
     private static IEnumerable<SettingSpec> BuildSettings()

@@ -752,19 +752,9 @@ internal sealed class ExperimentEmitter
         return $"({subject} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
     }
 
-    private string Function(CatalogEntry function, CallSyntax call, Scope scope)
-    {
-        var args = call.Arguments.Select(a => Expression(a.Value, scope)).ToList();
-        return function.Name switch
-        {
-            "floor" => $"(long)global::System.Math.Floor((double){args[0]})",
-            "ceil" => $"(long)global::System.Math.Ceiling((double){args[0]})",
-            "round" => $"(long)global::System.Math.Round((double){args[0]}, global::System.MidpointRounding.AwayFromZero)",
-            "abs" => $"global::System.Math.Abs({args[0]})",
-            "min" => $"global::System.Math.Min({args[0]}, {args[1]})",
-            _ => $"global::System.Math.Max({args[0]}, {args[1]})",
-        };
-    }
+    // The entry names the runtime method with the evaluator's meaning (SpecMath has an int and a float overload where it matters).
+    private string Function(CatalogEntry function, CallSyntax call, Scope scope) =>
+        $"{Runtime}.SpecMath.{function.FunctionMeaning.RuntimeMethod}({string.Join(", ", call.Arguments.Select(a => Expression(a.Value, scope)))})";
 
     private static string Convert(string expression, HypType from, HypType to) =>
         from is IntType && to is FloatType ? $"(double)({expression})" : expression;
