@@ -94,7 +94,7 @@ public static class BuiltinCatalog
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)));
 
         // ---- transforms ----
-        yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]).",
+        yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]), each image with probability p.",
             Types(Req("degrees", Float, new NumericRange(0, 180)), Float, FloatList), Opt("p", Float, F(1), Probability));
         yield return E("hflip", Transform, "Mirror left-right with probability p.", Opt("p", Float, F(0.5), Probability));
         yield return E("vflip", Transform, "Mirror top-bottom with probability p.", Opt("p", Float, F(0.5), Probability));
@@ -164,8 +164,8 @@ public static class BuiltinCatalog
         yield return E("onecycle", Schedule, "One-cycle: up to max_lr, then down.", Req("max_lr", Float, Positive), Opt("warmup", Float, F(0.3), OpenUnit));
         yield return E("plateau", Schedule, "Multiply by factor when the validation loss stops improving.",
             Opt("patience", Int, I(5), NonNegative), Opt("factor", Float, F(0.1), OpenUnit));
-        yield return E("warmup", Schedule, "Ramp the learning rate up linearly from near zero; compose with 'then'.",
-            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, F(0.01), new NumericRange(0, 1)));
+        yield return E("warmup", Schedule, "Ramp the learning rate up linearly to the rate that follows; compose with 'then'. With 'start', step 0 uses start x the rate (as PyTorch's LinearLR); without, step s of L uses (s + 1) / L of it.",
+            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, null, new NumericRange(0, 1)));
 
         // ---- samplers ----
         yield return E("grid", Sampler, "Every point of a finite space, in order.");

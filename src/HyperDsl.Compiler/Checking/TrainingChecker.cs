@@ -56,6 +56,7 @@ internal sealed class TrainingChecker
         CheckDataPaths();
         CheckStorage();
         CheckInputAgainstSource();
+        CheckDataDoesNotUseParameters();
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
@@ -276,11 +277,61 @@ internal sealed class TrainingChecker
         }
     }
 
-    private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name)
+    // The data is loaded once per study, before any point exists, and the model's input shape is
+    // one for the whole study (InputShape, the data check before the first trial, FLOPs): a
+    // source, split or image size that varies with the point is not generated yet. Said here, at
+    // the parameter, so 'hyp check' and 'hyp compile' agree (the generator would refuse it).
+    private void CheckDataDoesNotUseParameters()
+    {
+        IEnumerable<(string What, ExpressionSyntax Value)> Uses()
+        {
+            foreach (var setting in new[] { "source", "validation", "test", "input", "resize" })
+            {
+                if (_experiment.Setting(SectionKind.Data, setting) is ValueSettingSyntax value)
+                {
+                    foreach (var argument in value.Arguments)
+                    {
+                        yield return ($"'{setting}'", argument.Value);
+                    }
+                }
+            }
+
+            foreach (var pipeline in new[] { "augment", "evaluate" })
+            {
+                if (_experiment.Setting(SectionKind.Data, pipeline) is BlockSettingSyntax block)
+                {
+                    // Only the arguments that decide the image size: a searched rotation or flip probability is fine.
+                    foreach (var layer in block.Body.OfType<LayerSyntax>())
+                    {
+                        if (_model.GetResolution(layer) is CatalogEntry entry && entry.Find("size") is not null
+                            && Argument(entry, layer.Arguments, "size") is { } size)
+                        {
+                            yield return ($"the size of '{entry.Name}' in the {pipeline} section", size);
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var (what, value) in Uses())
+        {
+            var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);
+            if (name is not null)
+            {
+                _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
+                    $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' size or source would change from trial to trial; the code generator does not translate that yet (the data is loaded once per study, at one size).",
+                    "Write the value itself (for instance 'resize 224'), and search the size with one study per size for now."));
+            }
+        }
+    }
+
+    private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name) => Argument(entry, call.Arguments, name);
+
+    private static ExpressionSyntax? Argument(CatalogEntry entry, System.Collections.Immutable.ImmutableArray<ArgumentSyntax> arguments, string name)
     {
         var index = entry.Parameters.Select(p => p.Name).ToList().IndexOf(name);
-        return call.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value
-            ?? (index >= 0 && index < call.Arguments.Length && call.Arguments[index].Name is null ? call.Arguments[index].Value : null);
+        return arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value
+            ?? (index >= 0 && index < arguments.Length && arguments[index].Name is null ? arguments[index].Value : null);
     }
 
     private void CheckStrategy(long? spaceSize)

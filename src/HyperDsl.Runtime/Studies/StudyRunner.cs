@@ -47,7 +47,9 @@ public sealed class StudyRunner
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
         try
         {
-            InputShapeCheck.Verify(data, _experiment.InputShape, _experiment.Training(_experiment.Sample(new FixedSuggestions(new Dictionary<string, object>(), fallback: null))));
+            var point = _experiment.Sample(new FixedSuggestions(new Dictionary<string, object>(), fallback: null));
+            InputShapeCheck.Verify(data, _experiment.InputShape, _experiment.Training(point));
+            OutputClassCheck.Verify(data, _experiment, point);
             return Run(data, cancellation);
         }
         finally
