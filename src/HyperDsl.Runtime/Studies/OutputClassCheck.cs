@@ -14,20 +14,25 @@ internal static class OutputClassCheck
     /// <exception cref="DataException">The model at <paramref name="point"/> does not end with one output per class of the training data.</exception>
     public static void Verify(DataSplits data, IExperimentDefinition experiment, object point)
     {
-        long outputs;
-        using (var scope = NewDisposeScope())
+        long[] shape;
+        try
         {
+            using var scope = NewDisposeScope();
             using var model = experiment.BuildModel(point);
             using var noGrad = no_grad();
             model.eval();
-            var output = model.call(zeros([1, .. experiment.InputShape]));
-            if (output.shape is not [1, var count])
-            {
-                // Not a classifier's logits: the checker has said what it could about this model.
-                return;
-            }
+            shape = model.call(zeros([1, .. experiment.InputShape])).shape;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A point whose model fails to build or run is that trial's failure, reported with the trial.
+            return;
+        }
 
-            outputs = count;
+        if (shape is not [1, var outputs])
+        {
+            // Not a classifier's logits: the checker has said what it could about this model.
+            return;
         }
 
         var classes = data.Train.ClassCount;

@@ -1,0 +1,83 @@
+using System.Reflection;
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Training;
+using SyntaxTree = HyperDsl.Syntax.SyntaxTree;
+
+namespace HyperDsl.Emit.Tests;
+
+/// <summary>
+/// The generated LoadData and Training(p) give the trainer what the checker proved: images of
+/// the checked size from every source, rotate with its probability, warmup from its start.
+/// </summary>
+public class GeneratedDataTests
+{
+    private const string Spec = """
+        experiment tiny_data {
+          data {
+            source     synthetic(count: 24, shape: [1, 8, 8], classes: 2)
+            validation 25%
+            test       synthetic(count: 8, shape: [1, 8, 8], classes: 2, seed: 1)
+            resize     12
+            augment {
+              rotate(degrees: 15, p: 0.5)
+            }
+          }
+          params {
+            lr ~ loguniform(1e-3, 1e-1)
+          }
+          model { flatten; linear(2) }
+          train {
+            epochs    1
+            batch     8
+            optimizer adam(lr: lr)
+            schedule  warmup(2 steps, start: 0.1) then cosine()
+          }
+          tune { objective maximize val_accuracy; trials 1 }
+        }
+        """;
+
+    private static readonly Lazy<Type> Experiment = new(() =>
+    {
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(Spec, "tiny.hyp")]));
+        Assert.Empty(diagnostics);
+        return GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.TinyDataExperiment")!;
+    });
+
+    private static object Point(double lr) => Activator.CreateInstance(Experiment.Value.Assembly.GetType("HyperDsl.Generated.TinyDataParams")!, [lr])!;
+
+    private static T Call<T>(string method, params object?[] arguments) => (T)Experiment.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments)!;
+
+    [Fact]
+    public void Resize_applies_to_every_split_of_a_synthetic_source_as_the_checker_proved()
+    {
+        using var data = Call<DataSplits>("LoadData", 0L, null);
+        var checkedShape = (IReadOnlyList<long>)Experiment.Value.GetProperty("InputShape")!.GetValue(null)!;
+
+        Assert.Equal([1L, 12, 12], checkedShape);
+        Assert.Equal(checkedShape, data.Train.ImageShape);
+        Assert.Equal(checkedShape, data.Validation!.ImageShape);
+        Assert.Equal(checkedShape, data.Test!.ImageShape);
+    }
+
+    [Fact]
+    public void Rotate_with_a_probability_and_warmup_with_a_start_reach_the_training_options()
+    {
+        var options = Call<TrainingOptions>("Training", Point(0.01));
+
+        Assert.Equal("warmup(2 steps, start: 0.1) then cosine(min_lr: 0)", options.Schedule.ToString());
+        Assert.NotNull(options.Augmentation);
+    }
+
+    [Fact]
+    public void The_spec_trains_one_epoch_on_the_checked_size()
+    {
+        using var data = Call<DataSplits>("LoadData", 0L, null);
+
+        var result = Call<TrainingResult>("RunTrial", Point(0.01), data);
+
+        Assert.Single(result.Epochs);
+        Assert.False(double.IsNaN(result.Epochs[0].TrainLoss));
+    }
+}
