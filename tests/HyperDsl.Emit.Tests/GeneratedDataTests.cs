@@ -80,4 +80,43 @@ public class GeneratedDataTests
         Assert.Single(result.Epochs);
         Assert.False(double.IsNaN(result.Epochs[0].TrainLoss));
     }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(12)]
+    public void A_searched_image_size_builds_and_trains_each_point_at_its_checked_size(long size)
+    {
+        const string Searched = """
+            experiment sized {
+              data {
+                source synthetic(count: 16, shape: [1, 8, 8], classes: 2)
+                resize img
+              }
+              params {
+                img ~ choice(8, 12)
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; batch 8; optimizer adam(lr: 1e-2) }
+              tune { objective maximize val_accuracy; trials 2 }
+            }
+            """;
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(Searched, "sized.hyp")]));
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.SizedExperiment")!;
+        var point = Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.SizedParams")!, [(int)size])!;
+        T Invoke<T>(string method, params object?[] arguments) => (T)experiment.GetMethod(method)!.Invoke(null, arguments)!;
+
+        // The checker walked 1x8x8 and 1x12x12 inputs, flatten then linear(2): 2 * size * size + 2 parameters.
+        Assert.Equal([1L, size, size], Invoke<IReadOnlyList<long>>("InputShapeAt", point));
+        using (var model = Invoke<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>>("BuildModel", point))
+        {
+            Assert.Equal((2 * size * size) + 2, HyperDsl.Runtime.Models.ModelParameters.CountTrainable(model));
+        }
+
+        using var data = Invoke<DataSplits>("LoadData", 0L, null);
+        Assert.Equal([1L, 8, 8], data.Train.ImageShape);
+        var result = Invoke<TrainingResult>("RunTrial", point, data);
+        Assert.Single(result.Epochs);
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+    }
 }

@@ -281,6 +281,8 @@ internal sealed class TrainingChecker
     // one for the whole study (InputShape, the data check before the first trial, FLOPs): a
     // source, split or image size that varies with the point is not generated yet. Said here, at
     // the parameter, so 'hyp check' and 'hyp compile' agree (the generator would refuse it).
+    private static readonly string[] SourceSettings = ["source", "validation", "test"];
+
     private void CheckDataDoesNotUseParameters()
     {
         IEnumerable<(string What, ExpressionSyntax Value)> Uses()
@@ -313,13 +315,19 @@ internal sealed class TrainingChecker
             }
         }
 
-        foreach (var (what, value) in Uses())
+        // A searched 'resize' is generated per point (each trial gets the loaded data resized to its size),
+        // except for an image folder, which is decoded once at one size.
+        var folder = SourceSettings.Any(setting => SettingValue(SectionKind.Data, setting) is CallSyntax call
+            && _model.GetResolution(call) is CatalogEntry { Name: "image_folder" });
+        foreach (var (what, value) in Uses().Where(use => folder || use.What != "'resize'"))
         {
             var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);
             if (name is not null)
             {
                 _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
-                    $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' size or source would change from trial to trial; the code generator does not translate that yet (the data is loaded once per study, at one size).",
+                    what == "'resize'"
+                        ? $"'resize' uses the parameter '{name.Name}', but an image folder is decoded once, at one size; the code generator does not translate a searched size for it yet."
+                        : $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' source or shape would change from trial to trial; the code generator does not translate that yet (only 'resize' may be searched, for sources other than an image folder).",
                     "Write the value itself (for instance 'resize 224'), and search the size with one study per size for now."));
             }
         }

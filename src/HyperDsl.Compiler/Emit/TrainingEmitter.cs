@@ -158,9 +158,11 @@ internal sealed class TrainingEmitter
     }
 
     // The data section's 'resize': one size for both sides, or [height, width].
+    // A size that depends on the point is applied per trial instead (ImageSizeAt), not here.
     private (string Height, string Width)? ResizedSize() => Value(SectionKind.Data, "resize") switch
     {
         null => null,
+        var searched when SyntaxWalker.Names(searched).Any(n => Model.GetResolution(n) is ParameterSymbol) => null,
         ListSyntax { Items: [var height, var width] } => (Int(height), Int(width)),
         ListSyntax list => throw Unsupported(list),
         var size => (Int(size), Int(size)),

@@ -39,6 +39,10 @@ public sealed record DataSplits(ImageDataset Train, ImageDataset? Validation = n
         return new DataSplits(Resize(Train)!, Resize(Validation), Resize(Test));
     }
 
+    /// <summary>A copy of every split with its images resized to <paramref name="height"/> x <paramref name="width"/>; this one is kept (a searched image size: one copy per size).</summary>
+    public DataSplits ResizedCopy(int height, int width) =>
+        new(Train.Resize(height, width), Validation?.Resize(height, width), Test?.Resize(height, width));
+
     /// <summary>
     /// One line for the user: how many images each split has, their shape and where they came
     /// from (<c>5400 training, 600 validation, 1000 test images of 1x28x28 from Fashion-MNIST in /data/fm</c>).

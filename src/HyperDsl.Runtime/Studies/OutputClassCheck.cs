@@ -21,7 +21,7 @@ internal static class OutputClassCheck
             using var model = experiment.BuildModel(point);
             using var noGrad = no_grad();
             model.eval();
-            shape = model.call(zeros([1, .. experiment.InputShape])).shape;
+            shape = model.call(zeros([1, .. experiment.InputShapeAt(point)])).shape;
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
