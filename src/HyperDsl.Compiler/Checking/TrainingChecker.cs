@@ -32,7 +32,7 @@ internal sealed class TrainingChecker
         _space = new SpaceEnumerator(model, budget);
     }
 
-    public void Check(long? spaceSize)
+    public void Check(long? spaceSize, ShapeSummary? shapes = null)
     {
         CheckRequiredSettings();
         var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
@@ -57,6 +57,7 @@ internal sealed class TrainingChecker
         CheckStorage();
         CheckInputAgainstSource();
         CheckDataDoesNotUseParameters();
+        CheckClassesKnownWhereOutputsVary(shapes);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
@@ -282,6 +283,26 @@ internal sealed class TrainingChecker
     // source, split or image size that varies with the point is not generated yet. Said here, at
     // the parameter, so 'hyp check' and 'hyp compile' agree (the generator would refuse it).
     private static readonly string[] SourceSettings = ["source", "validation", "test"];
+
+    // The shape check proves one output per class when the spec says how many classes there are.
+    // An image_folder (or idx) without 'classes:' has as many as the data holds, known only when
+    // 'hyp run' loads it: the run then compares the model's outputs with them before any trial,
+    // at one point. That proves every point only when the output is the same at all of them.
+    private void CheckClassesKnownWhereOutputsVary(ShapeSummary? shapes)
+    {
+        if (shapes is not { Outputs.Count: > 1 }
+            || _experiment.Setting(SectionKind.Data, "classes") is not null
+            || SettingValue(SectionKind.Data, "source") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry { Name: "image_folder" or "idx" } entry
+            || Argument(entry, call, "classes") is not null)
+        {
+            return;
+        }
+
+        _diagnostics.Add(Create(ClassesUnknownDescriptor, call.Span,
+            $"'{entry.Name}' without 'classes:' has as many classes as the data holds, known only when it is loaded, and the model's output differs between points ({string.Join(", ", shapes.Outputs)}), so it cannot be checked against them for every point.",
+            $"Say how many classes there are: '{entry.Name}(..., classes: N)'."));
+    }
 
     private void CheckDataDoesNotUseParameters()
     {

@@ -267,6 +267,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4014.</summary>
     public static readonly DiagnosticDescriptor ImageNetNormalizationChannelsDescriptor = Error("HYP4014", "ImageNet normalisation on images without 3 channels");
 
+    /// <summary>HYP4015.</summary>
+    public static readonly DiagnosticDescriptor ClassesUnknownDescriptor = Error("HYP4015", "Class count unknown where the model's output varies");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
