@@ -119,4 +119,40 @@ public class GeneratedDataTests
         Assert.Single(result.Epochs);
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
     }
+
+    [Theory]
+    [InlineData("resize [12, 10]", "", "warmup(1 epoch)")]
+    [InlineData("resize 10", "rotate(degrees: [-10, 10], p: 0.3)\n hflip(p: 0.2)", "warmup(3 steps, start: 0) then step(every: 1 epoch, gamma: 0.5)")]
+    [InlineData("", "translate(0.1)\n color_jitter(brightness: 0.1)\n random_erasing()", "multistep(at: [1 epoch], gamma: 0.5)")]
+    [InlineData("", "random_crop(8, padding: 1)\n vflip()", "multistep(at: [2 steps], gamma: 0.5)")]
+    [InlineData("", "random_resized_crop(8)", "onecycle(max_lr: 0.1, warmup: 0.2)")]
+    public void Data_augmentation_and_schedules_that_check_clean_generate(string resize, string augment, string schedule)
+    {
+        var spec = $$"""
+            experiment probe {
+              data {
+                source synthetic(count: 16, shape: [1, 8, 8], classes: 2)
+                {{resize}}
+                augment {
+                  {{augment}}
+                }
+              }
+              model { flatten; linear(2) }
+              train { epochs 2; optimizer adam(lr: 1e-3); schedule {{schedule}} }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(spec, "probe.hyp")]);
+        if (compilation.HasErrors)
+        {
+            // Refused by the check itself (at its own line) is fine: the promise is about what checks clean.
+            Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "HYP5001");
+            return;
+        }
+
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+        Assert.Empty(GeneratedAssembly.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+    }
 }

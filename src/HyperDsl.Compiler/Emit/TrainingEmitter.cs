@@ -278,7 +278,9 @@ internal sealed class TrainingEmitter
             "rmsprop" => $"{optimizer}.RmsProp({Arg("lr")}{Named("alpha", "alpha")}{Named("momentum", "momentum")}{Named("weight_decay", "weightDecay")})",
             "constant" => $"{schedule}.Constant",
             "step" => $"{schedule}.Step({Length(args["every"])}{Named("gamma", "gamma")})",
-            "multistep" => $"{schedule}.MultiStep({Milestones(args["at"])}{Named("gamma", "gamma")})",
+            "multistep" => Milestones(args["at"]) is var (unit, milestones) && unit == QuantityUnit.Steps
+                ? $"{schedule}.MultiStepAtSteps([{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]{Named("gamma", "gamma")})"
+                : $"{schedule}.MultiStep([{string.Join(", ", Milestones(args["at"]).Items.Select(Int))}]{Named("gamma", "gamma")})",
             "exponential" => $"{schedule}.Exponential({Arg("gamma")})",
             "cosine" => $"{schedule}.Cosine({(args.ContainsKey("min_lr") ? Arg("min_lr") : "")})",
             "onecycle" => $"{schedule}.OneCycle({Arg("max_lr")}{Named("warmup", "riseFraction")})",
@@ -295,9 +297,14 @@ internal sealed class TrainingEmitter
         ? $"{Runtime}.Training.TrainingLength.{(q.Unit == QuantityUnit.Epochs ? "Epochs" : "Steps")}({_expression(q.Value, false)})"
         : throw Unsupported(quantity);
 
-    private string Milestones(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs, Value: ListSyntax list }
-        ? "[" + string.Join(", ", list.Items.Select(Int)) + "]"
-        : throw Unsupported(quantity);
+    // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so).
+    private static (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items) Milestones(ExpressionSyntax quantity) => quantity switch
+    {
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Value: ListSyntax list } q => (q.Unit, list.Items),
+        ListSyntax { Items: [QuantitySyntax first, ..] } list when list.Items.All(i => i is QuantitySyntax q && q.Unit == first.Unit) && first.Unit is QuantityUnit.Epochs or QuantityUnit.Steps =>
+            (first.Unit, [.. list.Items.Select(i => ((QuantitySyntax)i).Value)]),
+        _ => throw Unsupported(quantity),
+    };
 
     private string Int(ExpressionSyntax expression) =>
         expression is NumberLiteralSyntax { IsInteger: true } literal

@@ -81,6 +81,22 @@ public abstract record Schedule
     }
 
     /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> once each number of completed optimizer steps in
+    /// <paramref name="steps"/> is reached (<c>multistep(at: [500 steps, 800 steps])</c>): <c>at: [2 steps]</c>
+    /// lowers the rate from the third step on, as <see cref="Step"/> with steps does.
+    /// </summary>
+    public static Schedule MultiStepAtSteps(IReadOnlyList<long> steps, double gamma = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Count == 0 || steps.Any(e => e < 1) || steps.Zip(steps.Skip(1)).Any(p => p.First >= p.Second))
+        {
+            throw new ArgumentException("multistep needs increasing step numbers from 1.", nameof(steps));
+        }
+
+        return new MultiStepAtStepsSchedule([.. steps], Positive(gamma, nameof(gamma)));
+    }
+
+    /// <summary>
     /// Rises linearly over <paramref name="length"/> to the rate that follows it (<c>warmup(duration)</c>):
     /// step s of L uses (s + 1) / L of it. Alone, the optimizer's rate follows.
     /// </summary>
@@ -149,6 +165,14 @@ public abstract record Schedule
             new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, Epochs.Count(e => e <= EpochOf(s, timeline.StepsPerEpoch))));
 
         public override string ToString() => $"multistep(at: [{string.Join(", ", Epochs)}], gamma: {Number(Gamma)})";
+    }
+
+    private sealed record MultiStepAtStepsSchedule(long[] Steps, double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) =>
+            new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, Steps.Count(m => m <= s)));
+
+        public override string ToString() => $"multistep(at: [{string.Join(", ", Steps.Select(m => $"{m} {(m == 1 ? "step" : "steps")}"))}], gamma: {Number(Gamma)})";
     }
 
     private sealed record ExponentialSchedule(double Gamma) : Schedule

@@ -66,6 +66,15 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void Multistep_milestones_in_steps_lower_the_rate_after_that_many_steps()
+    {
+        var rates = Curve(Schedule.MultiStepAtSteps([2, 5], gamma: 0.5));
+
+        Assert.Equal([BaseRate, BaseRate, BaseRate * 0.5, BaseRate * 0.5, BaseRate * 0.5, BaseRate * 0.25], rates[..6]);
+        Assert.Equal("multistep(at: [2 steps, 5 steps], gamma: 0.5)", Schedule.MultiStepAtSteps([2, 5], gamma: 0.5).ToString());
+    }
+
+    [Fact]
     public void Warmup_with_a_start_begins_at_start_times_the_rate_and_rises_linearly_to_it()
     {
         // warmup(4 steps, start: 0.1) then constant: 0.1, 0.325, 0.55, 0.775 of the rate, then the rate.
