@@ -57,6 +57,7 @@ internal sealed class TrainingChecker
         CheckStorage();
         CheckInputAgainstSource();
         CheckDataDoesNotUseParameters();
+        CheckPipelinesAreTransforms();
         CheckClassesKnownWhereOutputsVary(shapes);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
@@ -283,6 +284,28 @@ internal sealed class TrainingChecker
     // source, split or image size that varies with the point is not generated yet. Said here, at
     // the parameter, so 'hyp check' and 'hyp compile' agree (the generator would refuse it).
     private static readonly string[] SourceSettings = ["source", "validation", "test"];
+
+    private static readonly string[] Pipelines = ["augment", "evaluate"];
+
+    // The augment and evaluate sections are generated, and their image sizes checked, transform by
+    // transform; an 'if', 'for' or 'match' among them is neither, so it is refused here, at its line.
+    private void CheckPipelinesAreTransforms()
+    {
+        foreach (var pipeline in Pipelines)
+        {
+            if (_experiment.Setting(SectionKind.Data, pipeline) is not BlockSettingSyntax block)
+            {
+                continue;
+            }
+
+            foreach (var statement in block.Body.Where(s => s is not LayerSyntax))
+            {
+                _diagnostics.Add(Create(PipelineStatementDescriptor, statement.Span,
+                    $"The {pipeline} section takes transforms, one after another; '{ExpressionBinder.Shorten(statement)}' is not generated there yet (nor are the image sizes it gives checked).",
+                    "List the transforms themselves; a transform applied only sometimes takes a probability (hflip(p: 0.5), rotate(degrees: 10, p: 0.5)), and a searched value can be its argument."));
+            }
+        }
+    }
 
     // The shape check proves one output per class when the spec says how many classes there are.
     // An image_folder (or idx) without 'classes:' has as many as the data holds, known only when

@@ -286,6 +286,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP5020.</summary>
     public static readonly DiagnosticDescriptor DataUsesParameterDescriptor = Error("HYP5020", "Data setting that depends on a parameter");
 
+    /// <summary>HYP5021.</summary>
+    public static readonly DiagnosticDescriptor PipelineStatementDescriptor = Error("HYP5021", "Statement other than a transform in a data pipeline");
+
     /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [.. typeof(CompilerDiagnostics).GetFields()
