@@ -31,6 +31,36 @@ public static class SpecMath
         return result;
     }
 
+    // The spec's functions (min, max, floor, ceil, round, abs): the catalogue entry of each names
+    // its method here, and the checker's evaluator computes the same (FunctionMeaning).
+
+    /// <summary><c>min(a, b)</c> on ints.</summary>
+    public static long Min(long a, long b) => Math.Min(a, b);
+
+    /// <summary><c>min(a, b)</c> on floats.</summary>
+    public static double Min(double a, double b) => Math.Min(a, b);
+
+    /// <summary><c>max(a, b)</c> on ints.</summary>
+    public static long Max(long a, long b) => Math.Max(a, b);
+
+    /// <summary><c>max(a, b)</c> on floats.</summary>
+    public static double Max(double a, double b) => Math.Max(a, b);
+
+    /// <summary><c>abs(x)</c> on ints.</summary>
+    public static long Abs(long x) => Math.Abs(x);
+
+    /// <summary><c>abs(x)</c> on floats.</summary>
+    public static double Abs(double x) => Math.Abs(x);
+
+    /// <summary><c>floor(x)</c>: rounds down to an int.</summary>
+    public static long Floor(double x) => (long)Math.Floor(x);
+
+    /// <summary><c>ceil(x)</c>: rounds up to an int.</summary>
+    public static long Ceiling(double x) => (long)Math.Ceiling(x);
+
+    /// <summary><c>round(x)</c>: rounds to the nearest int, halves away from zero.</summary>
+    public static long Round(double x) => (long)Math.Round(x, MidpointRounding.AwayFromZero);
+
     /// <summary>A spec int as the int a layer takes, failing loudly rather than wrapping.</summary>
     public static int ToInt(long value) => checked((int)value);
 }

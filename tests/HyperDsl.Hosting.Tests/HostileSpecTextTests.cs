@@ -46,10 +46,10 @@ public sealed class HostileSpecTextTests
     // What the generator means to declare for the spec below, written out by hand.
     private static readonly string[] IntendedDeclarations =
     [
-        "EDefinition", "EDefinition.BuildModel", "EDefinition.HasModelConstraints", "EDefinition.InputShape", "EDefinition.LoadData", "EDefinition.Name",
+        "EDefinition", "EDefinition.BuildModel", "EDefinition.HasModelConstraints", "EDefinition.ImageSizeAt", "EDefinition.InputShape", "EDefinition.InputShapeAt", "EDefinition.LoadData", "EDefinition.Name",
         "EDefinition.Plan", "EDefinition.Sample", "EDefinition.Satisfies", "EDefinition.SatisfiesModel", "EDefinition.SearchSpace", "EDefinition.StudyHash",
         "EDefinition.Training",
-        "EExperiment", "EExperiment.BuildModel", "EExperiment.HasModelConstraints", "EExperiment.InputShape", "EExperiment.LoadData", "EExperiment.Locate",
+        "EExperiment", "EExperiment.BuildModel", "EExperiment.HasModelConstraints", "EExperiment.ImageSizeAt", "EExperiment.InputShape", "EExperiment.InputShapeAt", "EExperiment.LoadData", "EExperiment.Locate",
         "EExperiment.Plan", "EExperiment.PointOf", "EExperiment.RunTrial", "EExperiment.Sample", "EExperiment.Satisfies", "EExperiment.SatisfiesModel",
         "EExperiment.SearchSpace", "EExperiment.StageBlock", "EExperiment.StudyHash", "EExperiment.Training",
         "EGate", "EGate.Off", "EGate.On",

@@ -447,17 +447,10 @@ internal sealed class ExpressionBinder
         var arguments = BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
         return entry.Kind switch
         {
-            EntryKind.Function => FunctionType(entry, arguments),
+            EntryKind.Function => entry.FunctionMeaning.ResultType(arguments),
             _ => new ObjectType(entry.Kind),
         };
     }
-
-    private static HypType FunctionType(CatalogEntry entry, IReadOnlyList<HypType> arguments) => entry.Name switch
-    {
-        "floor" or "ceil" or "round" => IntType.Instance,
-        _ when arguments.All(t => t is IntType) => IntType.Instance,
-        _ => FloatType.Instance,
-    };
 
     /// <summary>
     /// Matches arguments to parameters (positional, then named) and binds each value against what

@@ -64,6 +64,9 @@ public static class BuiltinCatalog
     private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
         new(name, kind, [.. parameters], summary);
 
+    private static CatalogEntry Fn(string name, string summary, FunctionMeaning meaning, params ArgSpec[] parameters) =>
+        E(name, Function, summary, parameters) with { Function = meaning };
+
     private static IntValue I(long value) => new(value);
 
     private static FloatValue F(double value) => new(value);
@@ -91,7 +94,7 @@ public static class BuiltinCatalog
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)));
 
         // ---- transforms ----
-        yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]).",
+        yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]), each image with probability p.",
             Types(Req("degrees", Float, new NumericRange(0, 180)), Float, FloatList), Opt("p", Float, F(1), Probability));
         yield return E("hflip", Transform, "Mirror left-right with probability p.", Opt("p", Float, F(0.5), Probability));
         yield return E("vflip", Transform, "Mirror top-bottom with probability p.", Opt("p", Float, F(0.5), Probability));
@@ -164,8 +167,8 @@ public static class BuiltinCatalog
         yield return E("onecycle", Schedule, "One-cycle: up to max_lr, then down.", Req("max_lr", Float, Positive), Opt("warmup", Float, F(0.3), OpenUnit));
         yield return E("plateau", Schedule, "Multiply by factor when the validation loss stops improving.",
             Opt("patience", Int, I(5), NonNegative), Opt("factor", Float, F(0.1), OpenUnit));
-        yield return E("warmup", Schedule, "Ramp the learning rate up linearly from near zero; compose with 'then'.",
-            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, F(0.01), new NumericRange(0, 1)));
+        yield return E("warmup", Schedule, "Ramp the learning rate up linearly to the rate that follows; compose with 'then'. With 'start', step 0 uses start x the rate (as PyTorch's LinearLR); without, step s of L uses (s + 1) / L of it.",
+            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, null, new NumericRange(0, 1)));
 
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
@@ -185,13 +188,13 @@ public static class BuiltinCatalog
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
             Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Runtime = new(Pruners + "Hyperband") };
 
-        // ---- functions ----
-        yield return E("min", Function, "The smaller of two numbers.", Req("a", Float), Req("b", Float));
-        yield return E("max", Function, "The larger of two numbers.", Req("a", Float), Req("b", Float));
-        yield return E("floor", Function, "Round down to an int.", Req("x", Float));
-        yield return E("ceil", Function, "Round up to an int.", Req("x", Float));
-        yield return E("round", Function, "Round to the nearest int.", Req("x", Float));
-        yield return E("abs", Function, "Absolute value.", Req("x", Float));
+        // ---- functions: each with its meaning (result type, value, runtime method) ----
+        yield return Fn("min", "The smaller of two numbers.", new(false, a => Math.Min(a[0], a[1]), "Min"), Req("a", Float), Req("b", Float));
+        yield return Fn("max", "The larger of two numbers.", new(false, a => Math.Max(a[0], a[1]), "Max"), Req("a", Float), Req("b", Float));
+        yield return Fn("floor", "Round down to an int.", new(true, a => Math.Floor(a[0]), "Floor"), Req("x", Float));
+        yield return Fn("ceil", "Round up to an int.", new(true, a => Math.Ceiling(a[0]), "Ceiling"), Req("x", Float));
+        yield return Fn("round", "Round to the nearest int, halves away from zero.", new(true, a => Math.Round(a[0], MidpointRounding.AwayFromZero), "Round"), Req("x", Float));
+        yield return Fn("abs", "Absolute value.", new(false, a => Math.Abs(a[0]), "Abs"), Req("x", Float));
     }
 
     private static IEnumerable<SettingSpec> BuildSettings()

@@ -15,6 +15,14 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>How generated code makes its runtime object, for entries that map to one record of the runtime.</summary>
     public RuntimeConstructor? Runtime { get; init; }
 
+    /// <summary>A function's meaning (result type, value, runtime method); every function entry has one, no other entry does.</summary>
+    public FunctionMeaning? Function { get; init; }
+
+    /// <summary>The meaning of this function entry.</summary>
+    /// <exception cref="InvalidOperationException">This entry is not a function: the binder resolves calls to functions only, so this is a bug in HyperDsl.</exception>
+    public FunctionMeaning FunctionMeaning =>
+        Function ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a function with a meaning in the catalogue.");
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -56,7 +56,7 @@ internal static class ExperimentChecker
             }
 
             stage = "the training settings";
-            new TrainingChecker(experiment, model, binder.Parameters, diagnostics, budget).Check(size);
+            new TrainingChecker(experiment, model, binder.Parameters, diagnostics, budget).Check(size, shapes);
         }
         catch (CheckBudgetExceededException exceeded)
         {

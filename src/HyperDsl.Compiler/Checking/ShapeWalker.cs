@@ -207,6 +207,16 @@ internal sealed class ShapeWalker
             return;
         }
 
+        // The preset holds ImageNet's three RGB means and stds; the runtime cannot apply them to other channel counts.
+        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax { Name: "imagenet" } preset && channels != 3)
+        {
+            throw new ShapeFailure(ImageNetNormalizationChannelsDescriptor, preset.Span,
+                $"'normalize imagenet' gives ImageNet's 3 RGB means and stds, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
+                channels == 1
+                    ? "Use 'normalize auto' (computed from the training split), give 'normalize mean: [m], std: [s]', or load the images with 3 channels ('image_folder(dir, channels: 3)')."
+                    : $"Use 'normalize auto', or give one mean and std per channel ({channels}).");
+        }
+
         var wrong = normalize.Arguments.Where(a => a.Name?.Name is "mean" or "std")
             .Select(a => (Argument: a, List: Evaluate(a.Value, environment) as ListValue))
             .Where(a => a.List is not null && a.List.Items.Length != channels)

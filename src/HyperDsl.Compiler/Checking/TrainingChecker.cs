@@ -32,7 +32,7 @@ internal sealed class TrainingChecker
         _space = new SpaceEnumerator(model, budget);
     }
 
-    public void Check(long? spaceSize)
+    public void Check(long? spaceSize, ShapeSummary? shapes = null)
     {
         CheckRequiredSettings();
         var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
@@ -56,6 +56,9 @@ internal sealed class TrainingChecker
         CheckDataPaths();
         CheckStorage();
         CheckInputAgainstSource();
+        CheckDataDoesNotUseParameters();
+        CheckPipelinesAreTransforms();
+        CheckClassesKnownWhereOutputsVary(shapes);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
@@ -280,11 +283,111 @@ internal sealed class TrainingChecker
         }
     }
 
-    private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name)
+    // The data is loaded once per study, before any point exists, and the model's input shape is
+    // one for the whole study (InputShape, the data check before the first trial, FLOPs): a
+    // source, split or image size that varies with the point is not generated yet. Said here, at
+    // the parameter, so 'hyp check' and 'hyp compile' agree (the generator would refuse it).
+    private static readonly string[] SourceSettings = ["source", "validation", "test"];
+
+    private static readonly string[] Pipelines = ["augment", "evaluate"];
+
+    // The augment and evaluate sections are generated, and their image sizes checked, transform by
+    // transform; an 'if', 'for' or 'match' among them is neither, so it is refused here, at its line.
+    private void CheckPipelinesAreTransforms()
+    {
+        foreach (var pipeline in Pipelines)
+        {
+            if (_experiment.Setting(SectionKind.Data, pipeline) is not BlockSettingSyntax block)
+            {
+                continue;
+            }
+
+            foreach (var statement in block.Body.Where(s => s is not LayerSyntax))
+            {
+                _diagnostics.Add(Create(PipelineStatementDescriptor, statement.Span,
+                    $"The {pipeline} section takes transforms, one after another; '{ExpressionBinder.Shorten(statement)}' is not generated there yet (nor are the image sizes it gives checked).",
+                    "List the transforms themselves; a transform applied only sometimes takes a probability (hflip(p: 0.5), rotate(degrees: 10, p: 0.5)), and a searched value can be its argument."));
+            }
+        }
+    }
+
+    // The shape check proves one output per class when the spec says how many classes there are.
+    // An image_folder (or idx) without 'classes:' has as many as the data holds, known only when
+    // 'hyp run' loads it: the run then compares the model's outputs with them before any trial,
+    // at one point. That proves every point only when the output is the same at all of them.
+    private void CheckClassesKnownWhereOutputsVary(ShapeSummary? shapes)
+    {
+        if (shapes is not { Outputs.Count: > 1 }
+            || _experiment.Setting(SectionKind.Data, "classes") is not null
+            || SettingValue(SectionKind.Data, "source") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry { Name: "image_folder" or "idx" } entry
+            || Argument(entry, call, "classes") is not null)
+        {
+            return;
+        }
+
+        _diagnostics.Add(Create(ClassesUnknownDescriptor, call.Span,
+            $"'{entry.Name}' without 'classes:' has as many classes as the data holds, known only when it is loaded, and the model's output differs between points ({string.Join(", ", shapes.Outputs)}), so it cannot be checked against them for every point.",
+            $"Say how many classes there are: '{entry.Name}(..., classes: N)'."));
+    }
+
+    private void CheckDataDoesNotUseParameters()
+    {
+        IEnumerable<(string What, ExpressionSyntax Value)> Uses()
+        {
+            foreach (var setting in new[] { "source", "validation", "test", "input", "resize" })
+            {
+                if (_experiment.Setting(SectionKind.Data, setting) is ValueSettingSyntax value)
+                {
+                    foreach (var argument in value.Arguments)
+                    {
+                        yield return ($"'{setting}'", argument.Value);
+                    }
+                }
+            }
+
+            foreach (var pipeline in new[] { "augment", "evaluate" })
+            {
+                if (_experiment.Setting(SectionKind.Data, pipeline) is BlockSettingSyntax block)
+                {
+                    // Only the arguments that decide the image size: a searched rotation or flip probability is fine.
+                    foreach (var layer in block.Body.OfType<LayerSyntax>())
+                    {
+                        if (_model.GetResolution(layer) is CatalogEntry entry && entry.Find("size") is not null
+                            && Argument(entry, layer.Arguments, "size") is { } size)
+                        {
+                            yield return ($"the size of '{entry.Name}' in the {pipeline} section", size);
+                        }
+                    }
+                }
+            }
+        }
+
+        // A searched 'resize' is generated per point (each trial gets the loaded data resized to its size),
+        // except for an image folder, which is decoded once at one size.
+        var folder = SourceSettings.Any(setting => SettingValue(SectionKind.Data, setting) is CallSyntax call
+            && _model.GetResolution(call) is CatalogEntry { Name: "image_folder" });
+        foreach (var (what, value) in Uses().Where(use => folder || use.What != "'resize'"))
+        {
+            var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);
+            if (name is not null)
+            {
+                _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
+                    what == "'resize'"
+                        ? $"'resize' uses the parameter '{name.Name}', but an image folder is decoded once, at one size; the code generator does not translate a searched size for it yet."
+                        : $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' source or shape would change from trial to trial; the code generator does not translate that yet (only 'resize' may be searched, for sources other than an image folder).",
+                    "Write the value itself (for instance 'resize 224'), and search the size with one study per size for now."));
+            }
+        }
+    }
+
+    private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name) => Argument(entry, call.Arguments, name);
+
+    private static ExpressionSyntax? Argument(CatalogEntry entry, System.Collections.Immutable.ImmutableArray<ArgumentSyntax> arguments, string name)
     {
         var index = entry.Parameters.Select(p => p.Name).ToList().IndexOf(name);
-        return call.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value
-            ?? (index >= 0 && index < call.Arguments.Length && call.Arguments[index].Name is null ? call.Arguments[index].Value : null);
+        return arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value
+            ?? (index >= 0 && index < arguments.Length && arguments[index].Name is null ? arguments[index].Value : null);
     }
 
     private void CheckStrategy(long? spaceSize)

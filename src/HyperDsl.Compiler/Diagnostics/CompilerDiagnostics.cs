@@ -273,6 +273,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4013.</summary>
     public static readonly DiagnosticDescriptor StorageOutsideSpecFolderDescriptor = Error("HYP4013", "Study storage outside the spec's folder");
 
+    /// <summary>HYP4014.</summary>
+    public static readonly DiagnosticDescriptor ImageNetNormalizationChannelsDescriptor = Error("HYP4014", "ImageNet normalisation on images without 3 channels");
+
+    /// <summary>HYP4015.</summary>
+    public static readonly DiagnosticDescriptor ClassesUnknownDescriptor = Error("HYP4015", "Class count unknown where the model's output varies");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
@@ -283,6 +289,14 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP5005.</summary>
     public static readonly DiagnosticDescriptor GeneratedFileCollisionDescriptor = Error("HYP5005", "Two experiments generate the same C# file");
+
+    // ---- constructs the checker accepts but the code generator does not translate yet (at their own span, not HYP5001 at the experiment) ----
+
+    /// <summary>HYP5020.</summary>
+    public static readonly DiagnosticDescriptor DataUsesParameterDescriptor = Error("HYP5020", "Data setting that depends on a parameter");
+
+    /// <summary>HYP5021.</summary>
+    public static readonly DiagnosticDescriptor PipelineStatementDescriptor = Error("HYP5021", "Statement other than a transform in a data pipeline");
 
     /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -160,6 +160,7 @@ internal sealed class ExperimentEmitter
         Doc($"<summary>The shape of one input image: {string.Join(" x ", input)}.</summary>");
         Line($"public static global::System.Collections.Generic.IReadOnlyList<long> InputShape {{ get; }} = [{string.Join(", ", input.Select(CSharpNames.Long))}];");
         Line();
+        EmitImageSize(input);
         EmitSearchSpace();
         EmitSample();
         EmitConstraints();
@@ -178,7 +179,9 @@ internal sealed class ExperimentEmitter
         }
         else
         {
-            Line($"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});");
+            Line(_checked.Shapes!.Inputs.Count == 1
+                ? $"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});"
+                : $"var b = new {Runtime}.Models.ModelBuilder([.. InputShapeAt(p)]);");
             Statements(body, "b", Scope.ForParams("p"));
             _writer.LineDefault();
             Line("return b.Build();");
@@ -191,6 +194,34 @@ internal sealed class ExperimentEmitter
         }
 
         Close();
+    }
+
+    // A searched image size ('resize img' with 'img ~ choice(...)'): the data is loaded once at
+    // its own size and each trial gets it resized to its point's size (the study runner keeps
+    // one resized copy per size), and the model is built for the point's input shape. The
+    // checker refuses every other data setting that depends on a parameter (HYP5020), so the
+    // resize is the only thing here that can vary.
+    private void EmitImageSize(IReadOnlyList<long> input)
+    {
+        var resize = (_bound.Experiment.Setting(SectionKind.Data, "resize") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;
+        var searched = resize is not null && SyntaxWalker.Names(resize).Any(n => Model.GetResolution(n) is ParameterSymbol);
+        var scope = Scope.ForParams("p");
+        (string Height, string Width)? size = !searched ? null : resize switch
+        {
+            ListSyntax { Items: [var height, var width] } => (Height: Expression(height, scope), Width: Expression(width, scope)),
+            ListSyntax => throw new NotSupportedException("a 'resize' list that is not [height, width]"),
+            _ => (Height: Expression(resize!, scope), Width: Expression(resize!, scope)),
+        };
+        Doc($"<summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref=\"LoadData\"/> already gives every image its size.</summary>");
+        Line(size is { } hw
+            ? $"public static (int Height, int Width)? ImageSizeAt({ParamsType} p) => ({Runtime}.SpecMath.ToInt({hw.Height}), {Runtime}.SpecMath.ToInt({hw.Width}));"
+            : $"public static (int Height, int Width)? ImageSizeAt({ParamsType} p) => null;");
+        Line();
+        Doc($"<summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>");
+        Line(_checked.Shapes!.Inputs.Count == 1 || size is null
+            ? $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => InputShape;"
+            : $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => [{CSharpNames.Long(input[0])}, ImageSizeAt(p)!.Value.Height, ImageSizeAt(p)!.Value.Width];");
+        Line();
     }
 
     private void EmitSearchSpace()
@@ -313,9 +344,18 @@ internal sealed class ExperimentEmitter
         Line("private static string Locate(string? baseDirectory, string path) =>");
         Line("    baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);");
         Line();
-        Doc($"<summary>Trains one trial at a point of the space on already loaded data.</summary>");
+        Doc($"<summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>");
         Line($"public static {Runtime}.Training.TrainingResult RunTrial({ParamsType} p, {Runtime}.Data.DataSplits data)");
-        Line($"    => new {Runtime}.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);");
+        Open();
+        Line("global::System.ArgumentNullException.ThrowIfNull(data);");
+        Line("if (ImageSizeAt(p) is not { } size)");
+        Line("{");
+        Line($"    return new {Runtime}.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);");
+        Line("}");
+        Line();
+        Line("using var sized = data.ResizedCopy(size.Height, size.Width);");
+        Line($"return new {Runtime}.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);");
+        Close();
     }
 
     private void EmitStudy()
@@ -367,6 +407,10 @@ internal sealed class ExperimentEmitter
         Line($"public bool SatisfiesModel(object point, long modelParams, long modelFlops) => {experiment}.SatisfiesModel({point}, modelParams, modelFlops);");
         Doc($"<inheritdoc />");
         Line($"public global::System.Collections.Generic.IReadOnlyList<long> InputShape => {experiment}.InputShape;");
+        Doc($"<inheritdoc />");
+        Line($"public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => {experiment}.InputShapeAt({point});");
+        Doc($"<inheritdoc />");
+        Line($"public (int Height, int Width)? ImageSizeAt(object point) => {experiment}.ImageSizeAt({point});");
         Doc($"<inheritdoc />");
         Line($"public {Runtime}.Training.TrainingOptions Training(object point) => {experiment}.Training({point});");
         Doc($"<inheritdoc />");
@@ -770,19 +814,9 @@ internal sealed class ExperimentEmitter
         return $"({subject} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
     }
 
-    private string Function(CatalogEntry function, CallSyntax call, Scope scope)
-    {
-        var args = call.Arguments.Select(a => Expression(a.Value, scope)).ToList();
-        return function.Name switch
-        {
-            "floor" => $"(long)global::System.Math.Floor((double){args[0]})",
-            "ceil" => $"(long)global::System.Math.Ceiling((double){args[0]})",
-            "round" => $"(long)global::System.Math.Round((double){args[0]}, global::System.MidpointRounding.AwayFromZero)",
-            "abs" => $"global::System.Math.Abs({args[0]})",
-            "min" => $"global::System.Math.Min({args[0]}, {args[1]})",
-            _ => $"global::System.Math.Max({args[0]}, {args[1]})",
-        };
-    }
+    // The entry names the runtime method with the evaluator's meaning (SpecMath has an int and a float overload where it matters).
+    private string Function(CatalogEntry function, CallSyntax call, Scope scope) =>
+        $"{Runtime}.SpecMath.{function.FunctionMeaning.RuntimeMethod}({string.Join(", ", call.Arguments.Select(a => Expression(a.Value, scope)))})";
 
     private static string Convert(string expression, HypType from, HypType to) =>
         from is IntType && to is FloatType ? $"(double)({expression})" : expression;

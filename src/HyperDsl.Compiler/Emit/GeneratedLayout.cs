@@ -16,11 +16,11 @@ internal sealed class GeneratedLayout
 {
     /// <summary>The members of <c>{Name}Experiment</c> besides the block methods, in the order they are written.</summary>
     public static readonly ImmutableArray<string> ExperimentMembers =
-        ["InputShape", "SearchSpace", "Sample", "HasModelConstraints", "SatisfiesModel", "Satisfies", "Training", "LoadData", "Locate", "RunTrial", "StudyHash", "PointOf", "Plan", "BuildModel"];
+        ["InputShape", "InputShapeAt", "ImageSizeAt", "SearchSpace", "Sample", "HasModelConstraints", "SatisfiesModel", "Satisfies", "Training", "LoadData", "Locate", "RunTrial", "StudyHash", "PointOf", "Plan", "BuildModel"];
 
     /// <summary>The members of <c>{Name}Definition</c>, in the order they are written.</summary>
     public static readonly ImmutableArray<string> DefinitionMembers =
-        ["Name", "StudyHash", "SearchSpace", "Plan", "Sample", "Satisfies", "HasModelConstraints", "SatisfiesModel", "InputShape", "Training", "BuildModel", "LoadData"];
+        ["Name", "StudyHash", "SearchSpace", "Plan", "Sample", "Satisfies", "HasModelConstraints", "SatisfiesModel", "InputShape", "InputShapeAt", "ImageSizeAt", "Training", "BuildModel", "LoadData"];
 
     // What C# gives every record already (or forbids in one, 'Clone'): a property may not take these names.
     // Enum members may take any name but 'value__', which PascalCase never gives.

@@ -103,13 +103,8 @@ internal sealed class TrainingEmitter
     /// <summary>The statements of <c>LoadData</c>: the source, the validation split and the test source.</summary>
     public IEnumerable<string> DataStatements()
     {
+        // The checker refuses data settings that use parameters (HYP5020): LoadData runs once, before any point exists.
         var source = Value(SectionKind.Data, "source")!;
-        if (SyntaxWalker.Expressions(source).Concat(Value(SectionKind.Data, "validation") is { } v ? SyntaxWalker.Expressions(v) : [])
-            .Any(e => e is NameSyntax n && Model.GetResolution(n) is ParameterSymbol))
-        {
-            throw new NotSupportedException("a data source that depends on parameters is not generated yet");
-        }
-
         yield return $"var data = {Splits(source)};";
         switch (Value(SectionKind.Data, "validation"))
         {
@@ -129,6 +124,13 @@ internal sealed class TrainingEmitter
             yield return $"data = data with {{ Test = {Dataset(test)} }};";
         }
 
+        // The data section's resize applies to every source, as the checker proved the shape for
+        // (an image folder is loaded at that size already; the other splits are resized here).
+        if (ResizedSize() is { } size)
+        {
+            yield return $"data = data.Resized({size.Height}, {size.Width});";
+        }
+
         yield return "return data;";
     }
 
@@ -146,15 +148,25 @@ internal sealed class TrainingEmitter
     private string Dataset(ExpressionSyntax source)
     {
         var (entry, args) = Call(source);
-        var size = Value(SectionKind.Data, "resize");
         return entry.Name switch
         {
             "synthetic" => $"{Runtime}.Data.SyntheticData.Create({Int(args["count"])}, [{string.Join(", ", ((ListSyntax)args["shape"]).Items.Select(Int))}], {Int(args["classes"])}, {(args.TryGetValue("seed", out var seed) ? _expression(seed, false) : "seed")})",
-            "image_folder" => $"{Runtime}.Data.ImageFolder.Load({PathIn(args["dir"])}, {(args.TryGetValue("channels", out var channels) ? Int(channels) : "3")}{(size is NumberLiteralSyntax ? $", height: {Int(size)}, width: {Int(size)}" : "")})",
+            "image_folder" => $"{Runtime}.Data.ImageFolder.Load({PathIn(args["dir"])}, {(args.TryGetValue("channels", out var channels) ? Int(channels) : "3")}{(ResizedSize() is { } size ? $", height: {size.Height}, width: {size.Width}" : "")})",
             "idx" => $"{Runtime}.Data.IdxDataset.Load({PathIn(args["images"])}, {PathIn(args["labels"])}{(args.TryGetValue("classes", out var classes) ? $", {Int(classes)}" : "")})",
             _ => throw Unsupported(source),
         };
     }
+
+    // The data section's 'resize': one size for both sides, or [height, width].
+    // A size that depends on the point is applied per trial instead (ImageSizeAt), not here.
+    private (string Height, string Width)? ResizedSize() => Value(SectionKind.Data, "resize") switch
+    {
+        null => null,
+        var searched when SyntaxWalker.Names(searched).Any(n => Model.GetResolution(n) is ParameterSymbol) => null,
+        ListSyntax { Items: [var height, var width] } => (Int(height), Int(width)),
+        ListSyntax list => throw Unsupported(list),
+        var size => (Int(size), Int(size)),
+    };
 
     // Relative paths in a spec are relative to the spec's folder, which the caller passes.
     private string PathIn(ExpressionSyntax path) => $"Locate(baseDirectory, {_expression(path, false)})";
@@ -193,10 +205,17 @@ internal sealed class TrainingEmitter
         }
 
         var args = Arguments(entry, layer);
+        var transform = Transform(entry, args);
+
+        // A probability the transform has no parameter for at runtime (rotate's p) wraps it: each image is transformed with that probability.
+        return entry.Name is "rotate" && args.TryGetValue("p", out var p) ? $"{Runtime}.Augmentation.Augment.WithProbability({transform}, {_expression(p, false)})" : transform;
+    }
+
+    private string Transform(CatalogEntry entry, Dictionary<string, ExpressionSyntax> args)
+    {
         string Arg(string name, string fallback) => args.TryGetValue(name, out var value) ? _expression(value, false) : fallback;
         return entry.Name switch
         {
-            "rotate" when args.TryGetValue("p", out _) => throw new NotSupportedException("rotate with a probability p is not generated yet"),
             "rotate" when args["degrees"] is ListSyntax { Items.Length: 2 } range =>
                 $"{Runtime}.Augmentation.Augment.Rotation((double)({_expression(range.Items[0], false)}), (double)({_expression(range.Items[1], false)}))",
             "rotate" => $"{Runtime}.Augmentation.Augment.Rotation((double)({Arg("degrees", "0.0")}))",
@@ -211,7 +230,7 @@ internal sealed class TrainingEmitter
             "random_erasing" => $"{Runtime}.Augmentation.Augment.RandomErasing({Arg("p", "0.5")})",
             "resize" => $"{Runtime}.Augmentation.Augment.Resize({Int(args["size"])})",
             "center_crop" => $"{Runtime}.Augmentation.Augment.CenterCrop({Int(args["size"])})",
-            _ => throw Unsupported(statement),
+            _ => throw new NotSupportedException($"the transform '{entry.Name}' is not generated yet"),
         };
     }
 
@@ -259,12 +278,14 @@ internal sealed class TrainingEmitter
             "rmsprop" => $"{optimizer}.RmsProp({Arg("lr")}{Named("alpha", "alpha")}{Named("momentum", "momentum")}{Named("weight_decay", "weightDecay")})",
             "constant" => $"{schedule}.Constant",
             "step" => $"{schedule}.Step({Length(args["every"])}{Named("gamma", "gamma")})",
-            "multistep" => $"{schedule}.MultiStep({Milestones(args["at"])}{Named("gamma", "gamma")})",
+            "multistep" => Milestones(args["at"]) is var (unit, milestones) && unit == QuantityUnit.Steps
+                ? $"{schedule}.MultiStepAtSteps([{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]{Named("gamma", "gamma")})"
+                : $"{schedule}.MultiStep([{string.Join(", ", Milestones(args["at"]).Items.Select(Int))}]{Named("gamma", "gamma")})",
             "exponential" => $"{schedule}.Exponential({Arg("gamma")})",
             "cosine" => $"{schedule}.Cosine({(args.ContainsKey("min_lr") ? Arg("min_lr") : "")})",
             "onecycle" => $"{schedule}.OneCycle({Arg("max_lr")}{Named("warmup", "riseFraction")})",
             "plateau" => $"{schedule}.Plateau({string.Join(", ", new[] { args.TryGetValue("patience", out var patience) ? $"patience: {Int(patience)}" : "", args.ContainsKey("factor") ? $"factor: {Arg("factor")}" : "" }.Where(a => a.Length > 0))})",
-            "warmup" when !args.ContainsKey("start") => $"{schedule}.Warmup({Length(args["duration"])})",
+            "warmup" => $"{schedule}.Warmup({Length(args["duration"])}{(args.ContainsKey("start") ? $", (double)({Arg("start")})" : "")})",
             "cross_entropy" => $"{Runtime}.Training.LossFunction.CrossEntropy({(args.ContainsKey("label_smoothing") ? Arg("label_smoothing") : "")})",
             "nll" => $"{Runtime}.Training.LossFunction.Nll",
             "bce" => $"{Runtime}.Training.LossFunction.BinaryCrossEntropy",
@@ -276,9 +297,14 @@ internal sealed class TrainingEmitter
         ? $"{Runtime}.Training.TrainingLength.{(q.Unit == QuantityUnit.Epochs ? "Epochs" : "Steps")}({_expression(q.Value, false)})"
         : throw Unsupported(quantity);
 
-    private string Milestones(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs, Value: ListSyntax list }
-        ? "[" + string.Join(", ", list.Items.Select(Int)) + "]"
-        : throw Unsupported(quantity);
+    // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so).
+    private static (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items) Milestones(ExpressionSyntax quantity) => quantity switch
+    {
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Value: ListSyntax list } q => (q.Unit, list.Items),
+        ListSyntax { Items: [QuantitySyntax first, ..] } list when list.Items.All(i => i is QuantitySyntax q && q.Unit == first.Unit) && first.Unit is QuantityUnit.Epochs or QuantityUnit.Steps =>
+            (first.Unit, [.. list.Items.Select(i => ((QuantitySyntax)i).Value)]),
+        _ => throw Unsupported(quantity),
+    };
 
     private string Int(ExpressionSyntax expression) =>
         expression is NumberLiteralSyntax { IsInteger: true } literal

@@ -319,17 +319,8 @@ internal sealed class Evaluator
             return InactiveValue.Instance;
         }
 
-        var allInts = arguments.All(a => a is IntValue);
-        double Arg(int i) => Number(arguments[i]);
-        return entry.Name switch
-        {
-            "min" => allInts ? new IntValue((long)Math.Min(Arg(0), Arg(1))) : new FloatValue(Math.Min(Arg(0), Arg(1))),
-            "max" => allInts ? new IntValue((long)Math.Max(Arg(0), Arg(1))) : new FloatValue(Math.Max(Arg(0), Arg(1))),
-            "floor" => new IntValue((long)Math.Floor(Arg(0))),
-            "ceil" => new IntValue((long)Math.Ceiling(Arg(0))),
-            "round" => new IntValue((long)Math.Round(Arg(0), MidpointRounding.AwayFromZero)),
-            _ => allInts ? new IntValue(Math.Abs((long)Arg(0))) : new FloatValue(Math.Abs(Arg(0))),
-        };
+        // The entry carries the meaning; a function entry without one fails loudly (a HyperDsl bug), never picks another function.
+        return entry.FunctionMeaning.Evaluate(arguments);
     }
 
     private Value EvaluateMatch(MatchExpressionSyntax match, Environment environment)

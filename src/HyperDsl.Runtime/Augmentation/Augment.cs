@@ -24,6 +24,17 @@ public static class Augment
     }
 
     /// <summary>
+    /// Applies <paramref name="augmentation"/> to each image with probability <paramref name="p"/> and leaves the
+    /// others as they are (<c>rotate(degrees:, p:)</c>); with p = 1 it is the augmentation itself.
+    /// </summary>
+    public static IBatchAugmentation WithProbability(IBatchAugmentation augmentation, double p)
+    {
+        ArgumentNullException.ThrowIfNull(augmentation);
+        var probability = Probability(p);
+        return probability >= 1 ? augmentation : new ChosenAugmentation(augmentation, probability);
+    }
+
+    /// <summary>
     /// Pads each image by <paramref name="padding"/> zero pixels on every side, then cuts a
     /// random <paramref name="size"/> x <paramref name="size"/> window (<c>random_crop(size, padding:)</c>).
     /// </summary>

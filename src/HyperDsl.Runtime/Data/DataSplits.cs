@@ -19,6 +19,31 @@ public sealed record DataSplits(ImageDataset Train, ImageDataset? Validation = n
     }
 
     /// <summary>
+    /// Every split with its images resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>: the data
+    /// section's <c>resize</c>, whatever the source. Splits already that size are kept; the replaced ones are disposed.
+    /// </summary>
+    public DataSplits Resized(int height, int width)
+    {
+        ImageDataset? Resize(ImageDataset? split)
+        {
+            if (split is null || (split.ImageShape[^2] == height && split.ImageShape[^1] == width))
+            {
+                return split;
+            }
+
+            var resized = split.Resize(height, width);
+            split.Dispose();
+            return resized;
+        }
+
+        return new DataSplits(Resize(Train)!, Resize(Validation), Resize(Test));
+    }
+
+    /// <summary>A copy of every split with its images resized to <paramref name="height"/> x <paramref name="width"/>; this one is kept (a searched image size: one copy per size).</summary>
+    public DataSplits ResizedCopy(int height, int width) =>
+        new(Train.Resize(height, width), Validation?.Resize(height, width), Test?.Resize(height, width));
+
+    /// <summary>
     /// One line for the user: how many images each split has, their shape and where they came
     /// from (<c>5400 training, 600 validation, 1000 test images of 1x28x28 from Fashion-MNIST in /data/fm</c>).
     /// </summary>

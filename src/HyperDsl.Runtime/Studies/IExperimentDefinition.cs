@@ -31,8 +31,18 @@ public interface IExperimentDefinition
     /// <summary>Whether a point meets the spec's constraints on parameters.</summary>
     bool Satisfies(object point);
 
-    /// <summary>The shape of one input image: channels, height, width.</summary>
+    /// <summary>The shape of one input image: channels, height, width (at the first point when the image size is searched; see <see cref="InputShapeAt"/>).</summary>
     IReadOnlyList<long> InputShape { get; }
+
+    /// <summary>The shape of one input image at a point: <see cref="InputShape"/> unless the spec searches the image size.</summary>
+    IReadOnlyList<long> InputShapeAt(object point) => InputShape;
+
+    /// <summary>
+    /// The size (height, width) every image is resized to for a point, when the data section's
+    /// <c>resize</c> depends on the point; null when <see cref="LoadData"/> already gives the size.
+    /// The study runner resizes the loaded data once per distinct size and gives each trial its own.
+    /// </summary>
+    (int Height, int Width)? ImageSizeAt(object point) => null;
 
     /// <summary>Whether the spec constrains <c>model.params</c> or <c>model.flops</c>, which need the model built to check.</summary>
     bool HasModelConstraints { get; }

@@ -47,8 +47,12 @@ public sealed class StudyRunner
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
         try
         {
-            InputShapeCheck.Verify(data, _experiment.InputShape, _experiment.Training(_experiment.Sample(new FixedSuggestions(new Dictionary<string, object>(), fallback: null))));
-            return Run(data, cancellation);
+            // Checked at one point; with a searched image size, at that point's size (each size is a resized copy of the same data).
+            using var pointData = new PointData(_experiment, data);
+            var point = _experiment.Sample(new FixedSuggestions(new Dictionary<string, object>(), fallback: null));
+            InputShapeCheck.Verify(pointData.For(point), _experiment.InputShapeAt(point), _experiment.Training(point));
+            OutputClassCheck.Verify(pointData.For(point), _experiment, point);
+            return Run(data, pointData, cancellation);
         }
         finally
         {
@@ -59,7 +63,7 @@ public sealed class StudyRunner
         }
     }
 
-    private StudyResult Run(DataSplits data, CancellationToken cancellation)
+    private StudyResult Run(DataSplits data, PointData pointData, CancellationToken cancellation)
     {
         // A database this process may not write is reported now, not when the first trial is stored.
         _store.CheckWritable();
@@ -84,7 +88,7 @@ public sealed class StudyRunner
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
-        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), data, seed, weights, directions);
+        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), pointData, seed, weights, directions);
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)
         {
@@ -118,7 +122,7 @@ public sealed class StudyRunner
         }
 
         using var model = _experiment.BuildModel(point);
-        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShape));
+        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShapeAt(point)));
     }
 
     // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts
@@ -133,7 +137,7 @@ public sealed class StudyRunner
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
 
     // The state one run shares between its worker threads.
-    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, DataSplits data, long seed, string? weights, IReadOnlyList<StudyDirection> directions)
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _failures = [];
@@ -161,7 +165,7 @@ public sealed class StudyRunner
                     Directory.CreateDirectory(weights!);
                 }
 
-                var state = executor.Run(trial, version.StudyId, point, data, trainingSeed, path, IsBest, cancellation);
+                var state = executor.Run(trial, version.StudyId, point, data.For(point), trainingSeed, path, IsBest, cancellation);
                 Settle(state, trial);
             }
         }

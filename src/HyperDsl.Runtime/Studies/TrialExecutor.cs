@@ -155,7 +155,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         return [.. _objectives.Select(o => o.Metric switch
         {
             "model.params" => ModelParameters.CountTrainable(model),
-            "model.flops" => ModelFlops.Count(model, experiment.InputShape),
+            "model.flops" => ModelFlops.Count(model, experiment.InputShapeAt(point)),
             _ => (double?)null,
         })];
     }

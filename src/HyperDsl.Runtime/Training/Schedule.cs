@@ -81,10 +81,36 @@ public abstract record Schedule
     }
 
     /// <summary>
+    /// Multiplies the rate by <paramref name="gamma"/> once each number of completed optimizer steps in
+    /// <paramref name="steps"/> is reached (<c>multistep(at: [500 steps, 800 steps])</c>): <c>at: [2 steps]</c>
+    /// lowers the rate from the third step on, as <see cref="Step"/> with steps does.
+    /// </summary>
+    public static Schedule MultiStepAtSteps(IReadOnlyList<long> steps, double gamma = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Count == 0 || steps.Any(e => e < 1) || steps.Zip(steps.Skip(1)).Any(p => p.First >= p.Second))
+        {
+            throw new ArgumentException("multistep needs increasing step numbers from 1.", nameof(steps));
+        }
+
+        return new MultiStepAtStepsSchedule([.. steps], Positive(gamma, nameof(gamma)));
+    }
+
+    /// <summary>
     /// Rises linearly over <paramref name="length"/> to the rate that follows it (<c>warmup(duration)</c>):
     /// step s of L uses (s + 1) / L of it. Alone, the optimizer's rate follows.
     /// </summary>
-    public static Schedule Warmup(TrainingLength length) => new WarmupSchedule(length);
+    public static Schedule Warmup(TrainingLength length) => new WarmupSchedule(length, null);
+
+    /// <summary>
+    /// Rises linearly over <paramref name="length"/> from <paramref name="start"/> times the rate that follows
+    /// it up to that rate (<c>warmup(duration, start:)</c>), as PyTorch's LinearLR: step s of L uses
+    /// start + (1 - start) * s / L of it, so step 0 uses start of it and step L the whole rate.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is not in [0, 1].</exception>
+    public static Schedule Warmup(TrainingLength length, double start) => start is >= 0 and <= 1
+        ? new WarmupSchedule(length, start)
+        : throw new ArgumentOutOfRangeException(nameof(start), start, "The warmup's start must be a share of the rate, from 0 to 1.");
 
     /// <summary>Runs this schedule for its length, then <paramref name="next"/> (<c>this then next</c>).</summary>
     /// <exception cref="ArgumentException">This schedule has no length of its own (only warmup, or a composition ending in one, has).</exception>
@@ -139,6 +165,14 @@ public abstract record Schedule
             new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, Epochs.Count(e => e <= EpochOf(s, timeline.StepsPerEpoch))));
 
         public override string ToString() => $"multistep(at: [{string.Join(", ", Epochs)}], gamma: {Number(Gamma)})";
+    }
+
+    private sealed record MultiStepAtStepsSchedule(long[] Steps, double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline) =>
+            new FunctionRun(s => timeline.BaseLearningRate * Math.Pow(Gamma, Steps.Count(m => m <= s)));
+
+        public override string ToString() => $"multistep(at: [{string.Join(", ", Steps.Select(m => $"{m} {(m == 1 ? "step" : "steps")}"))}], gamma: {Number(Gamma)})";
     }
 
     private sealed record ExponentialSchedule(double Gamma) : Schedule
@@ -214,7 +248,8 @@ public abstract record Schedule
         }
     }
 
-    private sealed record WarmupSchedule(TrainingLength Length) : Schedule
+    // Without a start, step s of L uses (s + 1) / L of the rate (the first step a share of it, as before 'start' existed).
+    private sealed record WarmupSchedule(TrainingLength Length, double? StartShare) : Schedule
     {
         private protected override bool HasLength => true;
 
@@ -224,10 +259,12 @@ public abstract record Schedule
         {
             var length = LengthInSteps(timeline.StepsPerEpoch);
             var target = timeline.HandOverLearningRate;
-            return new FunctionRun(s => s < length ? target * (s + 1) / length : target);
+            return StartShare is { } start
+                ? new FunctionRun(s => s < length ? target * (start + ((1 - start) * s / length)) : target)
+                : new FunctionRun(s => s < length ? target * (s + 1) / length : target);
         }
 
-        public override string ToString() => $"warmup({Length})";
+        public override string ToString() => StartShare is { } start ? $"warmup({Length}, start: {Number(start)})" : $"warmup({Length})";
     }
 
     private sealed record SequenceSchedule(Schedule First, Schedule Next) : Schedule

@@ -35,6 +35,12 @@ public static partial class ChestXrayTransferExperiment
     /// <summary>The shape of one input image: 3 x 224 x 224.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 224L, 224L];
 
+    /// <summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref="LoadData"/> already gives every image its size.</summary>
+    public static (int Height, int Width)? ImageSizeAt(global::HyperDsl.Generated.ChestXrayTransferParams p) => null;
+
+    /// <summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(global::HyperDsl.Generated.ChestXrayTransferParams p) => InputShape;
+
     /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
     [
@@ -102,15 +108,25 @@ public static partial class ChestXrayTransferExperiment
     {
         var data = new global::HyperDsl.Runtime.Data.DataSplits(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/chest-xray/train"), 3, height: 224, width: 224));
         data = data with { Validation = global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/chest-xray/val"), 3, height: 224, width: 224) };
+        data = data.Resized(224, 224);
         return data;
     }
 
     private static string Locate(string? baseDirectory, string path) =>
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
-    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    /// <summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.ChestXrayTransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
-        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        if (ImageSizeAt(p) is not { } size)
+        {
+            return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+        }
+
+        using var sized = data.ResizedCopy(size.Height, size.Width);
+        return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);
+    }
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "2a585b532acb6eb343ad8d17c5d48b6d724696a62b0bfbde9c9a05156867999e";
@@ -181,6 +197,10 @@ public sealed class ChestXrayTransferDefinition : global::HyperDsl.Runtime.Studi
     public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.ChestXrayTransferExperiment.SatisfiesModel((global::HyperDsl.Generated.ChestXrayTransferParams)point, modelParams, modelFlops);
     /// <inheritdoc />
     public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.ChestXrayTransferExperiment.InputShape;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.InputShapeAt((global::HyperDsl.Generated.ChestXrayTransferParams)point);
+    /// <inheritdoc />
+    public (int Height, int Width)? ImageSizeAt(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.ImageSizeAt((global::HyperDsl.Generated.ChestXrayTransferParams)point);
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.ChestXrayTransferExperiment.Training((global::HyperDsl.Generated.ChestXrayTransferParams)point);
     /// <inheritdoc />

@@ -21,6 +21,12 @@ public static partial class GridResnet18TransferExperiment
     /// <summary>The shape of one input image: 3 x 224 x 224.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 224L, 224L];
 
+    /// <summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref="LoadData"/> already gives every image its size.</summary>
+    public static (int Height, int Width)? ImageSizeAt(global::HyperDsl.Generated.GridResnet18TransferParams p) => null;
+
+    /// <summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(global::HyperDsl.Generated.GridResnet18TransferParams p) => InputShape;
+
     /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
     [
@@ -90,9 +96,18 @@ public static partial class GridResnet18TransferExperiment
     private static string Locate(string? baseDirectory, string path) =>
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
-    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    /// <summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.GridResnet18TransferParams p, global::HyperDsl.Runtime.Data.DataSplits data)
-        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        if (ImageSizeAt(p) is not { } size)
+        {
+            return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+        }
+
+        using var sized = data.ResizedCopy(size.Height, size.Width);
+        return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);
+    }
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "c2f812a410916c512e0057654873be7173d0dc7ab867f1789f46f378f6c790c7";
@@ -146,6 +161,10 @@ public sealed class GridResnet18TransferDefinition : global::HyperDsl.Runtime.St
     public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.GridResnet18TransferExperiment.SatisfiesModel((global::HyperDsl.Generated.GridResnet18TransferParams)point, modelParams, modelFlops);
     /// <inheritdoc />
     public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.GridResnet18TransferExperiment.InputShape;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.InputShapeAt((global::HyperDsl.Generated.GridResnet18TransferParams)point);
+    /// <inheritdoc />
+    public (int Height, int Width)? ImageSizeAt(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.ImageSizeAt((global::HyperDsl.Generated.GridResnet18TransferParams)point);
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.GridResnet18TransferExperiment.Training((global::HyperDsl.Generated.GridResnet18TransferParams)point);
     /// <inheritdoc />

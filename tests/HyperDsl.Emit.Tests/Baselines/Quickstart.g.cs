@@ -20,6 +20,12 @@ public static partial class QuickstartExperiment
     /// <summary>The shape of one input image: 1 x 28 x 28.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [1L, 28L, 28L];
 
+    /// <summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref="LoadData"/> already gives every image its size.</summary>
+    public static (int Height, int Width)? ImageSizeAt(global::HyperDsl.Generated.QuickstartParams p) => null;
+
+    /// <summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(global::HyperDsl.Generated.QuickstartParams p) => InputShape;
+
     /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
     [
@@ -85,9 +91,18 @@ public static partial class QuickstartExperiment
     private static string Locate(string? baseDirectory, string path) =>
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
-    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    /// <summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.QuickstartParams p, global::HyperDsl.Runtime.Data.DataSplits data)
-        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        if (ImageSizeAt(p) is not { } size)
+        {
+            return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+        }
+
+        using var sized = data.ResizedCopy(size.Height, size.Width);
+        return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);
+    }
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "f37ee00f8af6d7489a06454bbaca9f0e7652eb86fe1be1f802fa609728e264cf";
@@ -160,6 +175,10 @@ public sealed class QuickstartDefinition : global::HyperDsl.Runtime.Studies.IExp
     public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.QuickstartExperiment.SatisfiesModel((global::HyperDsl.Generated.QuickstartParams)point, modelParams, modelFlops);
     /// <inheritdoc />
     public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.QuickstartExperiment.InputShape;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => global::HyperDsl.Generated.QuickstartExperiment.InputShapeAt((global::HyperDsl.Generated.QuickstartParams)point);
+    /// <inheritdoc />
+    public (int Height, int Width)? ImageSizeAt(object point) => global::HyperDsl.Generated.QuickstartExperiment.ImageSizeAt((global::HyperDsl.Generated.QuickstartParams)point);
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.QuickstartExperiment.Training((global::HyperDsl.Generated.QuickstartParams)point);
     /// <inheritdoc />

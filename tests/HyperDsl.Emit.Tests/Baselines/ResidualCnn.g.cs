@@ -73,6 +73,12 @@ public static partial class ResidualCnnExperiment
     /// <summary>The shape of one input image: 3 x 32 x 32.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [3L, 32L, 32L];
 
+    /// <summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref="LoadData"/> already gives every image its size.</summary>
+    public static (int Height, int Width)? ImageSizeAt(global::HyperDsl.Generated.ResidualCnnParams p) => null;
+
+    /// <summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(global::HyperDsl.Generated.ResidualCnnParams p) => InputShape;
+
     /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
     [
@@ -158,15 +164,25 @@ public static partial class ResidualCnnExperiment
     {
         var data = new global::HyperDsl.Runtime.Data.DataSplits(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/cifar10/train"), 3, height: 32, width: 32));
         data = data.WithValidationFraction(10L / 100.0, seed);
+        data = data.Resized(32, 32);
         return data;
     }
 
     private static string Locate(string? baseDirectory, string path) =>
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
-    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    /// <summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.ResidualCnnParams p, global::HyperDsl.Runtime.Data.DataSplits data)
-        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        if (ImageSizeAt(p) is not { } size)
+        {
+            return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+        }
+
+        using var sized = data.ResizedCopy(size.Height, size.Width);
+        return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);
+    }
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "4db5b7b7f2340d83c447b7b31d4577e3f0b92a3ddfd2a79dff484ff094aa6754";
@@ -303,6 +319,10 @@ public sealed class ResidualCnnDefinition : global::HyperDsl.Runtime.Studies.IEx
     public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.ResidualCnnExperiment.SatisfiesModel((global::HyperDsl.Generated.ResidualCnnParams)point, modelParams, modelFlops);
     /// <inheritdoc />
     public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.ResidualCnnExperiment.InputShape;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.InputShapeAt((global::HyperDsl.Generated.ResidualCnnParams)point);
+    /// <inheritdoc />
+    public (int Height, int Width)? ImageSizeAt(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.ImageSizeAt((global::HyperDsl.Generated.ResidualCnnParams)point);
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.ResidualCnnExperiment.Training((global::HyperDsl.Generated.ResidualCnnParams)point);
     /// <inheritdoc />

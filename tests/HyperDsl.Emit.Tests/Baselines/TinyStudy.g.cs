@@ -48,6 +48,12 @@ public static partial class TinyStudyExperiment
     /// <summary>The shape of one input image: 1 x 12 x 12.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<long> InputShape { get; } = [1L, 12L, 12L];
 
+    /// <summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref="LoadData"/> already gives every image its size.</summary>
+    public static (int Height, int Width)? ImageSizeAt(global::HyperDsl.Generated.TinyStudyParams p) => null;
+
+    /// <summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(global::HyperDsl.Generated.TinyStudyParams p) => InputShape;
+
     /// <summary>The search space as data, in declaration order, for samplers and study stores.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::HyperDsl.Runtime.Search.ParameterSpace> SearchSpace { get; } =
     [
@@ -113,9 +119,18 @@ public static partial class TinyStudyExperiment
     private static string Locate(string? baseDirectory, string path) =>
         baseDirectory is null || global::System.IO.Path.IsPathRooted(path) ? path : global::System.IO.Path.Combine(baseDirectory, path);
 
-    /// <summary>Trains one trial at a point of the space on already loaded data.</summary>
+    /// <summary>Trains one trial at a point of the space on already loaded data (resized to the point's image size when it is searched).</summary>
     public static global::HyperDsl.Runtime.Training.TrainingResult RunTrial(global::HyperDsl.Generated.TinyStudyParams p, global::HyperDsl.Runtime.Data.DataSplits data)
-        => new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        if (ImageSizeAt(p) is not { } size)
+        {
+            return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), data);
+        }
+
+        using var sized = data.ResizedCopy(size.Height, size.Width);
+        return new global::HyperDsl.Runtime.Training.Trainer(Training(p)).Fit(() => BuildModel(p), sized);
+    }
 
     /// <summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>
     public const string StudyHash = "2fef0625b4480272af2dbaf0ec2119dcdf22f5d3b04226b8aa2335053999dd0c";
@@ -173,6 +188,10 @@ public sealed class TinyStudyDefinition : global::HyperDsl.Runtime.Studies.IExpe
     public bool SatisfiesModel(object point, long modelParams, long modelFlops) => global::HyperDsl.Generated.TinyStudyExperiment.SatisfiesModel((global::HyperDsl.Generated.TinyStudyParams)point, modelParams, modelFlops);
     /// <inheritdoc />
     public global::System.Collections.Generic.IReadOnlyList<long> InputShape => global::HyperDsl.Generated.TinyStudyExperiment.InputShape;
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt(object point) => global::HyperDsl.Generated.TinyStudyExperiment.InputShapeAt((global::HyperDsl.Generated.TinyStudyParams)point);
+    /// <inheritdoc />
+    public (int Height, int Width)? ImageSizeAt(object point) => global::HyperDsl.Generated.TinyStudyExperiment.ImageSizeAt((global::HyperDsl.Generated.TinyStudyParams)point);
     /// <inheritdoc />
     public global::HyperDsl.Runtime.Training.TrainingOptions Training(object point) => global::HyperDsl.Generated.TinyStudyExperiment.Training((global::HyperDsl.Generated.TinyStudyParams)point);
     /// <inheritdoc />

@@ -69,6 +69,30 @@ public sealed class AugmentationTests : IDisposable
             "A 90-degree rotation should permute pixels like rot90.");
     }
 
+    [Fact]
+    public void A_rotation_with_probability_p_rotates_about_p_of_the_images_and_keeps_the_others_exactly()
+    {
+        // rotate(degrees: [90, 90], p: 0.25) on 400 seeded images: each is rotated or untouched, about a quarter rotated.
+        using var images = arange(16, dtype: ScalarType.Float32).view(1, 1, 4, 4).expand(400, 1, 4, 4).contiguous();
+        using var generator = Seeded();
+        using var augmented = Augment.WithProbability(Augment.Rotation(90, 90), 0.25).Apply(images, generator);
+
+        var kept = Enumerable.Range(0, 400).Count(i => TensorAssert.AreIdentical(images[i], augmented[i]));
+        var rotated = 400 - kept;
+        Assert.InRange(rotated, 70, 130);
+        Assert.All(Enumerable.Range(0, 400).Where(i => !TensorAssert.AreIdentical(images[i], augmented[i])),
+            i => Assert.True(augmented[i].sub(images[i]).abs().max().item<float>() > 1, "A chosen image is rotated, not blended."));
+    }
+
+    [Fact]
+    public void A_probability_of_one_is_the_augmentation_itself()
+    {
+        var rotation = Augment.Rotation(10);
+
+        Assert.Same(rotation, Augment.WithProbability(rotation, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Augment.WithProbability(rotation, 1.5));
+    }
+
     [Theory]
     [InlineData(12, 0)]
     [InlineData(12, 4)]

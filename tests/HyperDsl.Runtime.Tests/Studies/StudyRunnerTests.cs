@@ -153,6 +153,21 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Data_with_more_classes_than_the_model_has_outputs_stops_the_run_before_the_study_is_created()
+    {
+        // An image_folder without 'classes:' has as many classes as sub-folders, which only the run knows.
+        using var store = Open();
+        using var threeClasses = TinyExperiment.Data(classes: 3);
+
+        var error = Assert.Throws<DataException>(() => Run(new TinyExperiment(), store, o => o with { Data = threeClasses }));
+
+        Assert.Contains("has 3 classes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ends with 2 outputs", error.Message, StringComparison.Ordinal);
+        Assert.Contains("classes: 3", error.Message, StringComparison.Ordinal);
+        Assert.Null(store.FindStudy("tiny"));
+    }
+
+    [Fact]
     public void Too_many_failures_in_a_row_stop_the_study_with_the_reasons()
     {
         using var store = Open();

@@ -65,6 +65,32 @@ public sealed class ScheduleTests
         BaselineAssert.Matches(text.ToString(), $"Baselines/lr-{name}.txt");
     }
 
+    [Fact]
+    public void Multistep_milestones_in_steps_lower_the_rate_after_that_many_steps()
+    {
+        var rates = Curve(Schedule.MultiStepAtSteps([2, 5], gamma: 0.5));
+
+        Assert.Equal([BaseRate, BaseRate, BaseRate * 0.5, BaseRate * 0.5, BaseRate * 0.5, BaseRate * 0.25], rates[..6]);
+        Assert.Equal("multistep(at: [2 steps, 5 steps], gamma: 0.5)", Schedule.MultiStepAtSteps([2, 5], gamma: 0.5).ToString());
+    }
+
+    [Fact]
+    public void Warmup_with_a_start_begins_at_start_times_the_rate_and_rises_linearly_to_it()
+    {
+        // warmup(4 steps, start: 0.1) then constant: 0.1, 0.325, 0.55, 0.775 of the rate, then the rate.
+        var rates = Curve(Schedule.Warmup(TrainingLength.Steps(4), start: 0.1).Then(Schedule.Constant));
+
+        Assert.Equal(0.1 * BaseRate, rates[0], 12);
+        for (var s = 0; s < 4; s++)
+        {
+            Assert.Equal(BaseRate * (0.1 + (0.9 * s / 4)), rates[s], 12);
+        }
+
+        Assert.Equal(BaseRate, rates[4], 12);
+        Assert.Equal("warmup(4 steps, start: 0.1) then constant", Schedule.Warmup(TrainingLength.Steps(4), start: 0.1).Then(Schedule.Constant).ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schedule.Warmup(TrainingLength.Steps(4), start: 1.5));
+    }
+
     [Theory]
     [InlineData("cosine")]
     [InlineData("step")]
