@@ -170,19 +170,10 @@ internal sealed class ExperimentEmitter
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({ParamsType} p)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        var body = _bound.Experiment.Model!.Body;
-        if (body[0] is LayerSyntax first && Model.GetResolution(first) is CatalogEntry { Kind: EntryKind.Backbone } backbone)
-        {
-            Backbone(first, backbone, body, Scope.ForParams("p"));
-        }
-        else
-        {
-            Line($"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});");
-            Statements(body, "b", Scope.ForParams("p"));
-            _writer.LineDefault();
-            Line("return b.Build();");
-        }
-
+        Line($"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});");
+        Statements(_bound.Experiment.Model!.Body, "b", Scope.ForParams("p"));
+        _writer.LineDefault();
+        Line("return b.Build();");
         Close();
         foreach (var block in _layout.Blocks)
         {
@@ -433,24 +424,6 @@ internal sealed class ExperimentEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    // A backbone is built whole, its head sized by 'replace fc with linear(n)'; what follows
-    // freezes parts of it.
-    private void Backbone(LayerSyntax layer, CatalogEntry entry, ImmutableArray<StatementSyntax> body, Scope scope)
-    {
-        var arguments = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
-        var head = body.OfType<ReplaceSyntax>().Select(r => r.Replacement).FirstOrDefault();
-        var classes = head is not null
-            ? $"{Runtime}.SpecMath.ToInt({Expression(SyntaxWalker.MatchArguments(["out", "bias"], head.Arguments)["out"], scope)})"
-            : arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
-        var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
-        var kind = "ResNet" + entry.Name["resnet".Length..];
-        LineDirective(layer);
-        Line($"var model = {Runtime}.Models.Backbones.ResNet({Runtime}.Models.BackboneKind.{kind}, classes: {classes}, weightsPath: {weights});");
-        Statements(body.Skip(1), "model", scope);
-        _writer.LineDefault();
-        Line("return model;");
-    }
-
     private void EmitBlock(BlockSymbol block)
     {
         var parameters = block.Parameters.Select(p => $"{BlockParameterType(block, p)} {CSharpNames.Local('a', p.Name)}");
@@ -577,12 +550,15 @@ internal sealed class ExperimentEmitter
                     break;
                 case FreezeSyntax freeze:
                     var paths = string.Concat(freeze.Layers.Select(l => ", " + CSharpNames.String(string.Join(".", l.Segments.Select(s => s.Name)))));
-                    Line(freeze.All
-                        ? $"{Runtime}.Models.ModelParameters.FreezeAllExcept({builder}{paths});"
-                        : $"{Runtime}.Models.ModelParameters.Freeze({builder}{paths});");
+                    Line(freeze.All ? $"{builder}.FreezeAllExcept({paths.TrimStart(',', ' ')});" : $"{builder}.Freeze({paths.TrimStart(',', ' ')});");
                     break;
-                case ReplaceSyntax:
-                    // Applied when the backbone is built: its head is created with the new size.
+                case ReplaceSyntax replace:
+                    // The new layer is built on the replaced one's input, in a builder of its own.
+                    var head = "h" + _builders++;
+                    Line($"{builder}.Replace({CSharpNames.String(string.Join(".", replace.Target.Segments.Select(s => s.Name)))}, {head} =>");
+                    Open();
+                    Layer(replace.Replacement, head, scope);
+                    Close(");");
                     break;
                 case ResidualSyntax residual:
                     var nested = "r" + _builders++;
@@ -605,6 +581,9 @@ internal sealed class ExperimentEmitter
                 var values = SyntaxWalker.MatchArguments([.. block.Parameters.Select(p => p.Name)], layer.Arguments);
                 var args = block.Parameters.Select(p => BlockArgument(block, p, values.GetValueOrDefault(p.Name), scope));
                 Line($"{GeneratedLayout.BlockMethod(block)}({builder}{string.Concat(args.Select(a => ", " + a))});");
+                return;
+            case CatalogEntry { Kind: EntryKind.Backbone } backbone:
+                Line($"{builder}.{BackboneCall(backbone, layer, scope)};");
                 return;
             case CatalogEntry entry:
                 var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
@@ -629,7 +608,7 @@ internal sealed class ExperimentEmitter
                 var call = entry.Name switch
                 {
                     "conv" => $"Conv({Arg("out", "int")}{Optional(named, "kernel", n => $"kernel: {Arg(n, "int")}")}{Optional(named, "stride", n => $"stride: {Arg(n, "int")}")}"
-                        + $"{Optional(named, "padding", n => $"padding: {Padding(named[n], scope)}")}{Optional(named, "dilation", n => $"dilation: {Arg(n, "int")}")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
+                        + $"{Optional(named, "padding", n => $"padding: {Padding(named[n], scope)}")}{Optional(named, "dilation", n => $"dilation: {Arg(n, "int")}")}{Optional(named, "groups", n => $"groups: {Arg(n, "int")}")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
                     "batchnorm" => $"BatchNorm({string.Join(", ", new[] { Optional(named, "momentum", n => $"momentum: {Arg(n, "double")}"), Optional(named, "eps", n => $"eps: {Arg(n, "double")}") }.Where(s => s.Length > 0).Select(s => s.TrimStart(',', ' ')))})",
                     "relu" => "Relu()",
                     "gelu" => "Gelu()",
@@ -647,6 +626,15 @@ internal sealed class ExperimentEmitter
                 Line($"{builder}.{call};");
                 return;
         }
+    }
+
+    // A backbone is built whole with its own head ('classes:', 1000 by default); 'replace fc' swaps the head later.
+    private string BackboneCall(CatalogEntry entry, LayerSyntax layer, Scope scope)
+    {
+        var arguments = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
+        var classes = arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
+        var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
+        return $"Backbone({Runtime}.Models.BackboneKind.ResNet{entry.Name["resnet".Length..]}, classes: {classes}, weightsPath: {weights})";
     }
 
     // An inactive conditional parameter passed to a parameter with a default means the default.
