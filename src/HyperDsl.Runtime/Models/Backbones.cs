@@ -53,13 +53,13 @@ public static class Backbones
     }
 
     /// <summary>
-    /// A ResNet's top-level modules in the order its forward pass runs them, with a flatten
-    /// between the pooling and the head (the ResNet does that inline), so that a sequential
-    /// network of them computes what the ResNet computes. The head comes with its input size.
+    /// A ResNet's top-level modules in the order its forward pass runs them (a flatten between
+    /// the pooling and the head, its own or a new one), so that a sequential network of them
+    /// computes what the ResNet computes. The head comes with its input size.
     /// </summary>
     internal static IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module, long? Inputs)> TopLevelLayers(nn.Module<Tensor, Tensor> resnet)
     {
-        string[] order = ["conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool", HeadPath];
+        string[] order = ["conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool", "flatten", HeadPath];
         var children = resnet.named_children().ToDictionary(c => c.name, c => c.module, StringComparer.Ordinal);
         if (children.Keys.Except(order).FirstOrDefault() is { } unexpected)
         {
@@ -69,16 +69,8 @@ public static class Backbones
         var layers = new List<(string, nn.Module<Tensor, Tensor>, long?)>();
         foreach (var name in order)
         {
-            var module = (nn.Module<Tensor, Tensor>)children[name];
-            if (name == HeadPath)
-            {
-                layers.Add(("flatten", nn.Flatten(), null));
-                layers.Add((name, module, ((TorchSharp.Modules.Linear)module).in_features));
-            }
-            else
-            {
-                layers.Add((name, module, null));
-            }
+            var module = children.TryGetValue(name, out var child) ? (nn.Module<Tensor, Tensor>)child : name == "flatten" ? nn.Flatten() : throw new InvalidOperationException($"The ResNet has no module '{name}'.");
+            layers.Add((name, module, name == HeadPath ? ((TorchSharp.Modules.Linear)module).in_features : null));
         }
 
         return layers;
