@@ -64,6 +64,13 @@ public static class BuiltinCatalog
     private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
         new(name, kind, [.. parameters], summary);
 
+    private static CatalogEntry Built(CatalogEntry entry, string method, params RuntimeArgument[] arguments) =>
+        entry with { Runtime = new RuntimeLayer(method, [.. arguments]) };
+
+    private static RuntimeArgument Positional(string parameter) => new(parameter, RuntimeArgumentKind.Int, Positional: true);
+
+    private static RuntimeArgument Named(string parameter, RuntimeArgumentKind kind = RuntimeArgumentKind.Int) => new(parameter, kind);
+
     private static IntValue I(long value) => new(value);
 
     private static FloatValue F(double value) => new(value);
@@ -108,26 +115,32 @@ public static class BuiltinCatalog
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability));
 
         // ---- layers ----
-        yield return E("conv", Layer, "2-D convolution.",
+        yield return Built(E("conv", Layer, "2-D convolution.",
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
             Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
-            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True));
-        yield return E("batchnorm", Layer, "Batch normalisation over channels (or features).",
-            Opt("momentum", Float, F(0.1), Probability), Opt("eps", Float, F(1e-5), Positive));
-        yield return E("relu", Layer, "max(0, x).");
-        yield return E("gelu", Layer, "Gaussian error linear unit.");
-        yield return E("silu", Layer, "x * sigmoid(x).");
-        yield return E("tanh", Layer, "Hyperbolic tangent.");
-        yield return E("sigmoid", Layer, "Logistic sigmoid.");
-        yield return E("leaky_relu", Layer, "max(slope * x, x).", Opt("slope", Float, F(0.01), NonNegative));
-        yield return E("maxpool", Layer, "Max pooling.",
-            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
-        yield return E("avgpool", Layer, "Average pooling.",
-            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
-        yield return E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C.");
-        yield return E("flatten", Layer, "CxHxW becomes C*H*W features.");
-        yield return E("dropout", Layer, "Zero features with probability p while training.", Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)));
-        yield return E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True));
+            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
+            "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
+        yield return Built(E("batchnorm", Layer, "Batch normalisation over channels (or features).",
+            Opt("momentum", Float, F(0.1), Probability), Opt("eps", Float, F(1e-5), Positive)),
+            "BatchNorm", Named("momentum", RuntimeArgumentKind.Double), Named("eps", RuntimeArgumentKind.Double));
+        yield return Built(E("relu", Layer, "max(0, x)."), "Relu");
+        yield return Built(E("gelu", Layer, "Gaussian error linear unit."), "Gelu");
+        yield return Built(E("silu", Layer, "x * sigmoid(x)."), "Silu");
+        yield return Built(E("tanh", Layer, "Hyperbolic tangent."), "Tanh");
+        yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), "Sigmoid");
+        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", Opt("slope", Float, F(0.01), NonNegative)), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
+        yield return Built(E("maxpool", Layer, "Max pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
+            "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
+        yield return Built(E("avgpool", Layer, "Average pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
+            "AvgPool", Positional("kernel"), Named("stride"), Named("padding"));
+        yield return Built(E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C."), "GlobalAvgPool");
+        yield return Built(E("flatten", Layer, "CxHxW becomes C*H*W features."), "Flatten");
+        yield return Built(E("dropout", Layer, "Zero features with probability p while training.", Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true))),
+            "Dropout", Named("p", RuntimeArgumentKind.Double));
+        yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
+            "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
 
         // ---- backbones ----
         foreach (var depth in new[] { 18, 34, 50, 101, 152 })

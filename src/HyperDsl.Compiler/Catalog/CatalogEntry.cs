@@ -12,6 +12,9 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="Summary">One line for the docs.</param>
 public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<ArgSpec> Parameters, string Summary)
 {
+    /// <summary>For a layer: how generated code builds it with the runtime's <c>ModelBuilder</c>.</summary>
+    public RuntimeLayer? Runtime { get; init; }
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

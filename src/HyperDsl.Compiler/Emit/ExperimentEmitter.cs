@@ -605,24 +605,20 @@ internal sealed class ExperimentEmitter
                         : $"{Runtime}.SpecMath.ToInt({text})";
                 }
 
-                var call = entry.Name switch
+                // The catalogue entry says which builder method and how each argument is passed.
+                var runtime = entry.Runtime ?? throw new NotSupportedException($"The generator does not build '{entry.Name}' yet.");
+                var passed = runtime.Arguments.Where(a => a.Positional || named.ContainsKey(a.Parameter)).Select(a =>
                 {
-                    "conv" => $"Conv({Arg("out", "int")}{Optional(named, "kernel", n => $"kernel: {Arg(n, "int")}")}{Optional(named, "stride", n => $"stride: {Arg(n, "int")}")}"
-                        + $"{Optional(named, "padding", n => $"padding: {Padding(named[n], scope)}")}{Optional(named, "dilation", n => $"dilation: {Arg(n, "int")}")}{Optional(named, "groups", n => $"groups: {Arg(n, "int")}")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
-                    "batchnorm" => $"BatchNorm({string.Join(", ", new[] { Optional(named, "momentum", n => $"momentum: {Arg(n, "double")}"), Optional(named, "eps", n => $"eps: {Arg(n, "double")}") }.Where(s => s.Length > 0).Select(s => s.TrimStart(',', ' ')))})",
-                    "relu" => "Relu()",
-                    "gelu" => "Gelu()",
-                    "silu" => "Silu()",
-                    "tanh" => "Tanh()",
-                    "sigmoid" => "Sigmoid()",
-                    "leaky_relu" => $"LeakyRelu({(named.ContainsKey("slope") ? Arg("slope", "double") : "")})",
-                    "maxpool" or "avgpool" => $"{(entry.Name == "maxpool" ? "MaxPool" : "AvgPool")}({Arg("kernel", "int")}{Optional(named, "stride", n => $"stride: {Arg(n, "int")}")}{Optional(named, "padding", n => $"padding: {Arg(n, "int")}")})",
-                    "global_avgpool" => "GlobalAvgPool()",
-                    "flatten" => "Flatten()",
-                    "dropout" => $"Dropout({(named.ContainsKey("p") ? Arg("p", "double") : "0.5")})",
-                    "linear" => $"Linear({Arg("out", "int")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
-                    _ => throw new NotSupportedException($"The generator does not build '{entry.Name}' yet."),
-                };
+                    var value = a.Kind switch
+                    {
+                        RuntimeArgumentKind.Padding => Padding(named[a.Parameter], scope),
+                        RuntimeArgumentKind.Double => Arg(a.Parameter, "double"),
+                        RuntimeArgumentKind.Bool => Arg(a.Parameter, "bool"),
+                        _ => Arg(a.Parameter, "int"),
+                    };
+                    return a.Positional ? value : $"{a.Parameter}: {value}";
+                });
+                var call = $"{runtime.Method}({string.Join(", ", passed)})";
                 Line($"{builder}.{call};");
                 return;
         }
@@ -659,9 +655,6 @@ internal sealed class ExperimentEmitter
         BoolValue b => Bool(b.Value),
         _ => null,
     };
-
-    private static string Optional(Dictionary<string, ExpressionSyntax> named, string name, Func<string, string> text) =>
-        named.ContainsKey(name) ? ", " + text(name) : "";
 
     private string Padding(ExpressionSyntax value, Scope scope) => Model.GetResolution(value) switch
     {

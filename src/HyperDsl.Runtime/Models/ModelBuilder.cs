@@ -126,7 +126,7 @@ public sealed class ModelBuilder
     public ModelBuilder Flatten(string? name = null) => Add("flatten", name, nn.Flatten(), [_shape.Aggregate(1L, (a, b) => a * b)]);
 
     /// <summary>Zeroes each value with probability <paramref name="p"/> while training.</summary>
-    public ModelBuilder Dropout(double p, string? name = null)
+    public ModelBuilder Dropout(double p = 0.5, string? name = null)
     {
         if (p is < 0 or >= 1)
         {
