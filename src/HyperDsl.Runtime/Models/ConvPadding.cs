@@ -5,7 +5,10 @@ public readonly record struct ConvPadding
 {
     private ConvPadding(int? pixels) => Pixels = pixels;
 
-    /// <summary>Keeps the size (stride 1 only), as PyTorch's <c>padding='same'</c>: an even kernel span gets one pixel more after than before.</summary>
+    /// <summary>
+    /// Keeps the size at stride 1, as PyTorch's <c>padding='same'</c> (an even kernel span gets one
+    /// pixel more after than before); with a larger stride, half an odd span on each side (ceil(size / stride)).
+    /// </summary>
     public static ConvPadding Same { get; } = new(null);
 
     /// <summary>No padding.</summary>

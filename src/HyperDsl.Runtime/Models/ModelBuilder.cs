@@ -54,13 +54,8 @@ public sealed class ModelBuilder
         }
 
         var chosen = padding ?? ConvPadding.Valid;
-        if (chosen.IsSame && stride != 1)
-        {
-            throw new ArgumentException($"Padding 'same' keeps the size, which only stride 1 can; got stride {stride}.", nameof(padding));
-        }
-
         var span = (dilation * (kernel - 1)) + 1;
-        if (chosen.IsSame)
+        if (chosen.IsSame && stride == 1)
         {
             // As PyTorch's padding='same': the size is kept, an even span is padded one pixel more after than before.
             return Add("conv", name, NewConv(inChannels, channels, kernel, stride, null, dilation, groups, bias), [channels, height, width]);
