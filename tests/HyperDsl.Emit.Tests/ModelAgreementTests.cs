@@ -27,7 +27,9 @@ public class ModelAgreementTests
         "clean_backbone_chosen_in_match_then_replace_fc",
         "clean_backbone_in_if_with_custom_head",
         "clean_backbone_followed_by_layers",
-        "clean_freeze_all_then_replace_fc_trains_the_new_head");
+        "clean_freeze_all_then_replace_fc_trains_the_new_head",
+        "clean_residual_over_features",
+        "clean_residual_stride_on_odd_map");
 
     [Theory]
     [MemberData(nameof(Examples))]

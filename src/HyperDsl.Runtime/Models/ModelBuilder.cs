@@ -149,12 +149,12 @@ public sealed class ModelBuilder
     /// <summary>
     /// A residual block: the layers <paramref name="body"/> adds, plus a shortcut. The shortcut
     /// is the identity when the body keeps the shape, otherwise a 1 x 1 convolution (stride
-    /// inferred from the size change) followed by a batch norm.
+    /// inferred from the size change) followed by a batch norm; on features (after flatten or
+    /// pooling), a linear layer to the body's width.
     /// </summary>
     public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var (channels, height, width) = Spatial("residual");
         var inner = new ModelBuilder(_shape);
         body(inner);
         if (inner._layers.Count == 0)
@@ -162,29 +162,32 @@ public sealed class ModelBuilder
             throw new InvalidOperationException("A residual block needs at least one layer.");
         }
 
-        if (inner._shape.Length != 3)
+        if (inner._shape.Length != _shape.Length)
         {
-            throw new InvalidOperationException($"A residual block must keep image-shaped output; its body gives [{string.Join(", ", inner._shape)}].");
+            throw new InvalidOperationException($"A residual block's body must keep the kind of its input ([{string.Join(", ", _shape)}]); it gives [{string.Join(", ", inner._shape)}].");
         }
 
         var outShape = inner._shape;
-        nn.Module<Tensor, Tensor>? projection = null;
-        if (!outShape.SequenceEqual(_shape))
-        {
-            var stride = height / outShape[1];
-            if (stride * outShape[1] != height || stride * outShape[2] != width || width / outShape[2] != stride)
-            {
-                throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
-            }
-
-            projection = nn.Sequential(
-                ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, 1, bias: false)),
-                ("bn", nn.BatchNorm2d(outShape[0])));
-        }
-
+        var projection = outShape.SequenceEqual(_shape) ? null : _shape.Length == 1 ? nn.Linear(_shape[0], outShape[0]) : Projection(outShape);
         var bodyModule = inner.Build();
         var layerName = name ?? NextName("block");
         return Add("block", layerName, new ResidualBlock(layerName, bodyModule, projection), outShape);
+    }
+
+    // The shortcut of a body that changes channels or resolution: a strided 1 x 1 convolution and a batch norm.
+    private nn.Module<Tensor, Tensor> Projection(long[] outShape)
+    {
+        var (channels, height, width) = Spatial("residual");
+        // The stride that takes the input's height to the body's: a 1 x 1 convolution with it gives (n - 1) / s + 1 (a 7x7 map at stride 2 gives 4x4).
+        var stride = (height + outShape[1] - 1) / outShape[1];
+        if (((height - 1) / stride) + 1 != outShape[1] || ((width - 1) / stride) + 1 != outShape[2])
+        {
+            throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
+        }
+
+        return nn.Sequential(
+            ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, 1, bias: false)),
+            ("bn", nn.BatchNorm2d(outShape[0])));
     }
 
     /// <summary>
