@@ -29,7 +29,8 @@ public class ModelAgreementTests
         "clean_backbone_followed_by_layers",
         "clean_freeze_all_then_replace_fc_trains_the_new_head",
         "clean_residual_over_features",
-        "clean_residual_stride_on_odd_map");
+        "clean_residual_stride_on_odd_map",
+        "clean_replace_fc_in_a_block");
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -363,8 +363,6 @@ internal sealed class ShapeWalker
         switch (_model.GetResolution(layer))
         {
             case BlockSymbol block:
-                _layersAfterBackbone = true;
-
                 // Every parameter of the block gets a value at every use: that is work too.
                 _budget.Spend(block.Parameters.Count);
                 var specs = ExperimentBinder.BlockParameterSpecs(block);
@@ -451,6 +449,13 @@ internal sealed class ShapeWalker
                 var kernel = Int("kernel", 2);
                 var stride = Int("stride", kernel);
                 var padding = Int("padding", 0);
+                if (2 * padding > kernel)
+                {
+                    throw new ShapeFailure(PoolPaddingDescriptor, layer.Span,
+                        $"'{Text()}' pads by {padding}, more than half its {kernel}x{kernel} window, which PyTorch's pooling refuses",
+                        $"Use a padding of at most {kernel / 2}.");
+                }
+
                 if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
                 {
                     throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,

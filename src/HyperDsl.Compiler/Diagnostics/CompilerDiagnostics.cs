@@ -229,6 +229,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3115.</summary>
     public static readonly DiagnosticDescriptor NoTrainableParametersDescriptor = Error("HYP3115", "Model without trainable parameters");
 
+    /// <summary>HYP3116.</summary>
+    public static readonly DiagnosticDescriptor PoolPaddingDescriptor = Error("HYP3116", "Pooling padding over half the window");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
