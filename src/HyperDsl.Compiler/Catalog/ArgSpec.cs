@@ -32,6 +32,12 @@ public sealed record ArgSpec(
     /// <summary>True when bare names are taken as written (layer names such as <c>fc</c>), not looked up.</summary>
     public bool TakesLayerNames { get; init; }
 
+    /// <summary>
+    /// True when the value changes no shape, parameter count or FLOPs (a dropout probability, a
+    /// batch-norm momentum): the shape check need not walk each of its values.
+    /// </summary>
+    public bool ChangesNoShape { get; init; }
+
     /// <summary>Whether a value is accepted by type.</summary>
     public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));
 

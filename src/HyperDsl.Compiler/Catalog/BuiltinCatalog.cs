@@ -61,6 +61,8 @@ public static class BuiltinCatalog
 
     private static ArgSpec Types(ArgSpec spec, params HypType[] types) => spec with { Types = [.. types] };
 
+    private static ArgSpec ShapeFree(ArgSpec spec) => spec with { ChangesNoShape = true };
+
     private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
         new(name, kind, [.. parameters], summary);
 
@@ -121,14 +123,14 @@ public static class BuiltinCatalog
             Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
             "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
         yield return Built(E("batchnorm", Layer, "Batch normalisation over channels (or features).",
-            Opt("momentum", Float, F(0.1), Probability), Opt("eps", Float, F(1e-5), Positive)),
+            ShapeFree(Opt("momentum", Float, F(0.1), Probability)), ShapeFree(Opt("eps", Float, F(1e-5), Positive))),
             "BatchNorm", Named("momentum", RuntimeArgumentKind.Double), Named("eps", RuntimeArgumentKind.Double));
         yield return Built(E("relu", Layer, "max(0, x)."), "Relu");
         yield return Built(E("gelu", Layer, "Gaussian error linear unit."), "Gelu");
         yield return Built(E("silu", Layer, "x * sigmoid(x)."), "Silu");
         yield return Built(E("tanh", Layer, "Hyperbolic tangent."), "Tanh");
         yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), "Sigmoid");
-        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", Opt("slope", Float, F(0.01), NonNegative)), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
+        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", ShapeFree(Opt("slope", Float, F(0.01), NonNegative))), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
         yield return Built(E("maxpool", Layer, "Max pooling.",
             Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
             "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
@@ -137,7 +139,7 @@ public static class BuiltinCatalog
             "AvgPool", Positional("kernel"), Named("stride"), Named("padding"));
         yield return Built(E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C."), "GlobalAvgPool");
         yield return Built(E("flatten", Layer, "CxHxW becomes C*H*W features."), "Flatten");
-        yield return Built(E("dropout", Layer, "Zero features with probability p while training.", Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true))),
+        yield return Built(E("dropout", Layer, "Zero features with probability p while training.", ShapeFree(Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)))),
             "Dropout", Named("p", RuntimeArgumentKind.Double));
         yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
             "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
