@@ -147,8 +147,10 @@ public static class BuiltinCatalog
         // ---- backbones ----
         foreach (var depth in new[] { 18, 34, 50, 101, 152 })
         {
-            yield return E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
-                Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne));
+            var resnet = Built(E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
+                Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne)),
+                "Backbone", Named("classes"), Named("weights", RuntimeArgumentKind.String));
+            yield return resnet with { Runtime = resnet.Runtime! with { Leading = $"BackboneKind.ResNet{depth}" } };
         }
 
         // ---- losses ----

@@ -9,7 +9,11 @@ namespace HyperDsl.Compiler.Catalog;
 /// </summary>
 /// <param name="Method">The <c>ModelBuilder</c> method, such as <c>Conv</c>.</param>
 /// <param name="Arguments">The parameters passed, in the method's order; those not given in the spec are left to the method's defaults.</param>
-public sealed record RuntimeLayer(string Method, ImmutableArray<RuntimeArgument> Arguments);
+public sealed record RuntimeLayer(string Method, ImmutableArray<RuntimeArgument> Arguments)
+{
+    /// <summary>A first argument fixed by the entry: a member of a runtime enum in <c>HyperDsl.Runtime.Models</c>, such as <c>BackboneKind.ResNet18</c>.</summary>
+    public string? Leading { get; init; }
+}
 
 /// <summary>One parameter of a layer entry as its <c>ModelBuilder</c> method takes it.</summary>
 /// <param name="Parameter">The entry's parameter, which is also the C# parameter's name.</param>
@@ -31,4 +35,7 @@ public enum RuntimeArgumentKind
 
     /// <summary>A <c>ConvPadding</c>: <c>same</c>, <c>valid</c> or pixels.</summary>
     Padding,
+
+    /// <summary>A <c>string</c>.</summary>
+    String,
 }

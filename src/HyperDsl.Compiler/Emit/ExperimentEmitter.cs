@@ -582,9 +582,6 @@ internal sealed class ExperimentEmitter
                 var args = block.Parameters.Select(p => BlockArgument(block, p, values.GetValueOrDefault(p.Name), scope));
                 Line($"{GeneratedLayout.BlockMethod(block)}({builder}{string.Concat(args.Select(a => ", " + a))});");
                 return;
-            case CatalogEntry { Kind: EntryKind.Backbone } backbone:
-                Line($"{builder}.{BackboneCall(backbone, layer, scope)};");
-                return;
             case CatalogEntry entry:
                 var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
                 string Arg(string name, string csharpType)
@@ -614,23 +611,16 @@ internal sealed class ExperimentEmitter
                         RuntimeArgumentKind.Padding => Padding(named[a.Parameter], scope),
                         RuntimeArgumentKind.Double => Arg(a.Parameter, "double"),
                         RuntimeArgumentKind.Bool => Arg(a.Parameter, "bool"),
+                        RuntimeArgumentKind.String => Arg(a.Parameter, "string"),
                         _ => Arg(a.Parameter, "int"),
                     };
                     return a.Positional ? value : $"{a.Parameter}: {value}";
                 });
-                var call = $"{runtime.Method}({string.Join(", ", passed)})";
+                var leading = runtime.Leading is { } member ? [$"{Runtime}.Models.{member}"] : Array.Empty<string>();
+                var call = $"{runtime.Method}({string.Join(", ", leading.Concat(passed))})";
                 Line($"{builder}.{call};");
                 return;
         }
-    }
-
-    // A backbone is built whole with its own head ('classes:', 1000 by default); 'replace fc' swaps the head later.
-    private string BackboneCall(CatalogEntry entry, LayerSyntax layer, Scope scope)
-    {
-        var arguments = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
-        var classes = arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
-        var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
-        return $"Backbone({Runtime}.Models.BackboneKind.ResNet{entry.Name["resnet".Length..]}, classes: {classes}, weightsPath: {weights})";
     }
 
     // An inactive conditional parameter passed to a parameter with a default means the default.

@@ -192,12 +192,12 @@ public sealed class ModelBuilder
 
     /// <summary>
     /// A torchvision backbone (<c>resnet18</c> ...) on 3-channel images, its head sized to
-    /// <paramref name="classes"/>, weights from <paramref name="weightsPath"/> (all but the head)
+    /// <paramref name="classes"/>, weights from the file <paramref name="weights"/> (all but the head)
     /// or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...) become layers of
     /// this network under their own names, so parameter paths are torchvision's
     /// (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>) and layers may follow it.
     /// </summary>
-    public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weightsPath = null)
+    public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null)
     {
         var (channels, _, _) = Spatial(kind.ToString());
         if (channels != 3)
@@ -205,7 +205,7 @@ public sealed class ModelBuilder
             throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
         }
 
-        var parts = Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weightsPath));
+        var parts = Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
         foreach (var (name, _, _) in parts)
         {
             // A layer before the backbone may be auto-named like one of its modules (conv1, bn1):

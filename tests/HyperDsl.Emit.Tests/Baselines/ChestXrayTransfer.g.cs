@@ -136,7 +136,7 @@ public static partial class ChestXrayTransferExperiment
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 224L, 224L);
 #line 30 "examples/medical-transfer.hyp"
-        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet50, classes: 1000, weightsPath: "weights/resnet50.pt");
+        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet50, weights: "weights/resnet50.pt");
 #line 31 "examples/medical-transfer.hyp"
         b.Replace("fc", h0 =>
         {

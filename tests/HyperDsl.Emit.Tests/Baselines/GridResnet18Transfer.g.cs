@@ -116,7 +116,7 @@ public static partial class GridResnet18TransferExperiment
         global::System.ArgumentNullException.ThrowIfNull(p);
         var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 224L, 224L);
 #line 30 "examples/grid-resnet18-transfer.hyp"
-        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet18, classes: 1000, weightsPath: null);
+        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet18);
 #line 32 "examples/grid-resnet18-transfer.hyp"
         b.FreezeAllExcept("fc");
 #line 33 "examples/grid-resnet18-transfer.hyp"
