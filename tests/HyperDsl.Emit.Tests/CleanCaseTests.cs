@@ -25,13 +25,19 @@ public class CleanCaseTests
     [MemberData(nameof(CleanCases))]
     public void A_clean_case_generates_csharp_that_compiles(string name)
     {
-        var folder = Path.Combine(CaseRoot, name);
-        var compilation = HypCompilation.Create([SyntaxTree.Parse(File.ReadAllBytes(Path.Combine(folder, "main.hyp")), "main.hyp")], new FolderResolver(folder));
+        var compilation = Compile(name);
 
         var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
 
         Assert.All(diagnostics.Where(d => d.IsError), d => Assert.Equal("HYP5001", d.Code));
         Assert.Empty(GeneratedAssembly.Compilation(sources).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    /// <summary>The compiler case <paramref name="name"/>, checked.</summary>
+    internal static HypCompilation Compile(string name)
+    {
+        var folder = Path.Combine(CaseRoot, name);
+        return HypCompilation.Create([SyntaxTree.Parse(File.ReadAllBytes(Path.Combine(folder, "main.hyp")), "main.hyp")], new FolderResolver(folder));
     }
 
     private sealed class FolderResolver(string folder) : ISourceResolver

@@ -12,12 +12,12 @@ namespace HyperDsl.Emit.Tests;
 public class RuntimeConstructorTests
 {
     public static TheoryData<string> MappedEntries() =>
-        new(BuiltinCatalog.Entries.Values.Where(e => e.Runtime is not null).Select(e => e.Name).Order(StringComparer.Ordinal));
+        new(BuiltinCatalog.Entries.Values.Where(e => e.Constructor is not null).Select(e => e.Name).Order(StringComparer.Ordinal));
 
     [Fact]
     public void Every_sampler_and_pruner_maps_to_a_runtime_constructor()
     {
-        Assert.All(BuiltinCatalog.Entries.Values.Where(e => e.Kind is EntryKind.Sampler or EntryKind.Pruner), e => Assert.NotNull(e.Runtime));
+        Assert.All(BuiltinCatalog.Entries.Values.Where(e => e.Kind is EntryKind.Sampler or EntryKind.Pruner), e => Assert.NotNull(e.Constructor));
     }
 
     [Theory]
@@ -25,8 +25,8 @@ public class RuntimeConstructorTests
     public void The_runtime_constructor_takes_each_parameter_with_the_catalogues_default(string name)
     {
         var entry = BuiltinCatalog.Entries[name];
-        var type = typeof(Runtime.Studies.StudyPlan).Assembly.GetType(entry.Runtime!.TypeName.Replace(".SamplerChoice.", ".SamplerChoice+", StringComparison.Ordinal).Replace(".PrunerChoice.", ".PrunerChoice+", StringComparison.Ordinal));
-        Assert.True(type is not null, $"{name}: no runtime type {entry.Runtime.TypeName}");
+        var type = typeof(Runtime.Studies.StudyPlan).Assembly.GetType(entry.Constructor!.TypeName.Replace(".SamplerChoice.", ".SamplerChoice+", StringComparison.Ordinal).Replace(".PrunerChoice.", ".PrunerChoice+", StringComparison.Ordinal));
+        Assert.True(type is not null, $"{name}: no runtime type {entry.Constructor.TypeName}");
         var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!;
         var parameters = constructor.GetParameters().ToDictionary(p => p.Name!, StringComparer.Ordinal);
 

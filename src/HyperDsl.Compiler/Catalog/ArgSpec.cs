@@ -40,6 +40,12 @@ public sealed record ArgSpec(
     /// </summary>
     public Func<SourceSpan, double, Diagnostic?>? Advise { get; init; }
 
+    /// <summary>
+    /// True when the value changes no shape, parameter count or FLOPs (a dropout probability, a
+    /// batch-norm momentum): the shape check need not walk each of its values.
+    /// </summary>
+    public bool ChangesNoShape { get; init; }
+
     /// <summary>Whether a value is accepted by type.</summary>
     public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));
 

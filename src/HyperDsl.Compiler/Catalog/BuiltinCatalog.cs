@@ -61,11 +61,20 @@ public static class BuiltinCatalog
 
     private static ArgSpec Types(ArgSpec spec, params HypType[] types) => spec with { Types = [.. types] };
 
+    private static ArgSpec ShapeFree(ArgSpec spec) => spec with { ChangesNoShape = true };
+
     private static CatalogEntry E(string name, EntryKind kind, string summary, params ArgSpec[] parameters) =>
         new(name, kind, [.. parameters], summary);
 
     private static CatalogEntry Fn(string name, string summary, FunctionMeaning meaning, params ArgSpec[] parameters) =>
         E(name, Function, summary, parameters) with { Function = meaning };
+
+    private static CatalogEntry Built(CatalogEntry entry, string method, params RuntimeArgument[] arguments) =>
+        entry with { Runtime = new RuntimeLayer(method, [.. arguments]) };
+
+    private static RuntimeArgument Positional(string parameter) => new(parameter, RuntimeArgumentKind.Int, Positional: true);
+
+    private static RuntimeArgument Named(string parameter, RuntimeArgumentKind kind = RuntimeArgumentKind.Int) => new(parameter, kind);
 
     private static IntValue I(long value) => new(value);
 
@@ -111,35 +120,43 @@ public static class BuiltinCatalog
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability));
 
         // ---- layers ----
-        yield return E("conv", Layer, "2-D convolution.",
+        yield return Built(E("conv", Layer, "2-D convolution.",
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
             Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
-            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True));
-        yield return E("batchnorm", Layer, "Batch normalisation over channels (or features). `momentum` is PyTorch's: the weight of each new batch in the running statistics (default 0.1; Keras's momentum 0.9 is 0.1 here), so a value above 0.5 warns (HYP1108).",
-            Opt("momentum", Float, F(0.1), Probability,
+            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
+            "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
+        yield return Built(E("batchnorm", Layer, "Batch normalisation over channels (or features). `momentum` is PyTorch's: the weight of each new batch in the running statistics (default 0.1; Keras's momentum 0.9 is 0.1 here), so a value above 0.5 warns (HYP1108).",
+            ShapeFree(Opt("momentum", Float, F(0.1), Probability,
                 "PyTorch's convention: the weight of each new batch in the running statistics (Keras's momentum 0.9 is 0.1 here); above 0.5 warns.")
-                with { Advise = (span, momentum) => momentum > 0.5 ? Diagnostics.CompilerDiagnostics.KerasMomentum(span, momentum) : null },
-            Opt("eps", Float, F(1e-5), Positive));
-        yield return E("relu", Layer, "max(0, x).");
-        yield return E("gelu", Layer, "Gaussian error linear unit.");
-        yield return E("silu", Layer, "x * sigmoid(x).");
-        yield return E("tanh", Layer, "Hyperbolic tangent.");
-        yield return E("sigmoid", Layer, "Logistic sigmoid.");
-        yield return E("leaky_relu", Layer, "max(slope * x, x).", Opt("slope", Float, F(0.01), NonNegative));
-        yield return E("maxpool", Layer, "Max pooling.",
-            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
-        yield return E("avgpool", Layer, "Average pooling.",
-            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
-        yield return E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C.");
-        yield return E("flatten", Layer, "CxHxW becomes C*H*W features.");
-        yield return E("dropout", Layer, "Zero features with probability p while training.", Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)));
-        yield return E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True));
+                with { Advise = (span, momentum) => momentum > 0.5 ? Diagnostics.CompilerDiagnostics.KerasMomentum(span, momentum) : null }),
+            ShapeFree(Opt("eps", Float, F(1e-5), Positive))),
+            "BatchNorm", Named("momentum", RuntimeArgumentKind.Double), Named("eps", RuntimeArgumentKind.Double));
+        yield return Built(E("relu", Layer, "max(0, x)."), "Relu");
+        yield return Built(E("gelu", Layer, "Gaussian error linear unit."), "Gelu");
+        yield return Built(E("silu", Layer, "x * sigmoid(x)."), "Silu");
+        yield return Built(E("tanh", Layer, "Hyperbolic tangent."), "Tanh");
+        yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), "Sigmoid");
+        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", ShapeFree(Opt("slope", Float, F(0.01), NonNegative))), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
+        yield return Built(E("maxpool", Layer, "Max pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
+            "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
+        yield return Built(E("avgpool", Layer, "Average pooling.",
+            Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
+            "AvgPool", Positional("kernel"), Named("stride"), Named("padding"));
+        yield return Built(E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C."), "GlobalAvgPool");
+        yield return Built(E("flatten", Layer, "CxHxW becomes C*H*W features."), "Flatten");
+        yield return Built(E("dropout", Layer, "Zero features with probability p while training.", ShapeFree(Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)))),
+            "Dropout", Named("p", RuntimeArgumentKind.Double));
+        yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
+            "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
 
         // ---- backbones ----
         foreach (var depth in new[] { 18, 34, 50, 101, 152 })
         {
-            yield return E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
-                Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne));
+            var resnet = Built(E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
+                Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne)),
+                "Backbone", Named("classes"), Named("weights", RuntimeArgumentKind.String));
+            yield return resnet with { Runtime = resnet.Runtime! with { Leading = $"BackboneKind.ResNet{depth}" } };
         }
 
         // ---- losses ----
@@ -172,21 +189,21 @@ public static class BuiltinCatalog
 
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
-        yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Runtime = new(Samplers + "Grid") };
-        yield return E("random", Sampler, "Independent uniform draws.") with { Runtime = new(Samplers + "Random") };
-        yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Runtime = new(Samplers + "Sobol") };
+        yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Constructor = new(Samplers + "Grid") };
+        yield return E("random", Sampler, "Independent uniform draws.") with { Constructor = new(Samplers + "Random") };
+        yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Constructor = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
-            Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True)) with { Runtime = new(Samplers + "Tpe") };
+            Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True)) with { Constructor = new(Samplers + "Tpe") };
 
         // ---- pruners ----
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";
-        yield return E("none", Pruner, "Never prune.") with { Runtime = new(Pruners + "None") };
+        yield return E("none", Pruner, "Never prune.") with { Constructor = new(Pruners + "None") };
         yield return E("median", Pruner, "Prune a trial below the median of earlier trials at the same epoch.",
-            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Runtime = new(Pruners + "Median") };
+            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Constructor = new(Pruners + "Median") };
         yield return E("asha", Pruner, "Asynchronous successive halving.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Runtime = new(Pruners + "Asha") };
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Asha") };
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Runtime = new(Pruners + "Hyperband") };
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Hyperband") };
 
         // ---- functions: each with its meaning (result type, value, runtime method) ----
         yield return Fn("min", "The smaller of two numbers.", new(false, a => Math.Min(a[0], a[1]), "Min"), Req("a", Float), Req("b", Float));

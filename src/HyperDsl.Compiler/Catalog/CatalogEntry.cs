@@ -12,8 +12,8 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="Summary">One line for the docs.</param>
 public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<ArgSpec> Parameters, string Summary)
 {
-    /// <summary>How generated code makes its runtime object, for entries that map to one record of the runtime.</summary>
-    public RuntimeConstructor? Runtime { get; init; }
+    /// <summary>How generated code makes its runtime object, for the entries (samplers, pruners) that map to one record of the runtime.</summary>
+    public RuntimeConstructor? Constructor { get; init; }
 
     /// <summary>A function's meaning (result type, value, runtime method); every function entry has one, no other entry does.</summary>
     public FunctionMeaning? Function { get; init; }
@@ -22,6 +22,9 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <exception cref="InvalidOperationException">This entry is not a function: the binder resolves calls to functions only, so this is a bug in HyperDsl.</exception>
     public FunctionMeaning FunctionMeaning =>
         Function ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a function with a meaning in the catalogue.");
+
+    /// <summary>For a layer: how generated code builds it with the runtime's <c>ModelBuilder</c>.</summary>
+    public RuntimeLayer? Runtime { get; init; }
 
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);

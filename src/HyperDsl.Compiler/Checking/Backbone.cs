@@ -90,14 +90,18 @@ internal sealed class Backbone
         return net;
     }
 
-    public void ReplaceHead(TensorShape output, long parameters, long flops)
+    /// <summary>A new head, trainable whatever was frozen before; returns the old head's parameters and FLOPs.</summary>
+    public (long Parameters, long Flops) ReplaceHead(TensorShape output, long parameters, long flops)
     {
         var old = _modules.Single(m => m.Path == "fc");
+        var oldFlops = _headFlops;
         Flops += flops - _headFlops;
         _headFlops = flops;
         _modules.Remove(old);
         _modules.Add(("fc", parameters));
+        _frozen.Remove("fc");
         Output = output;
+        return (old.Parameters, oldFlops);
     }
 
     public bool Contains(string path) => _modules.Any(m => Under(m.Path, path));

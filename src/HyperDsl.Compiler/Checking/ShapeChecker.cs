@@ -278,7 +278,7 @@ internal sealed class ShapeChecker
                     foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
                     {
                         var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(index)?.Name;
-                        if ((entry.Name, name) is ("dropout", "p") or ("batchnorm", _) or ("leaky_relu", _))
+                        if (name is not null && entry.Find(name) is { ChangesNoShape: true })
                         {
                             set.UnionWith(SyntaxWalker.Expressions(argument.Value));
                         }

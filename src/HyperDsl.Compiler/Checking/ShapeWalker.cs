@@ -36,6 +36,13 @@ internal sealed class ShapeWalker
     private Backbone? _backbone;
     private LayerSyntax? _backboneLayer;
 
+    // Layers have followed the backbone, so its head can no longer be replaced.
+    private bool _layersAfterBackbone;
+
+    // Inside a loop or residual body, where backbones, freeze and replace are not generated.
+    private int _nesting;
+    private FreezeSyntax? _lastFreeze;
+
     public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null)
     {
         _experiment = experiment;
@@ -53,6 +60,9 @@ internal sealed class ShapeWalker
         _largestStatement = null;
         _backbone = null;
         _backboneLayer = null;
+        _layersAfterBackbone = false;
+        _nesting = 0;
+        _lastFreeze = null;
         var environment = new Evaluation.Environment(point);
         var input = InputShape(environment);
         var model = _experiment.Model!;
@@ -75,6 +85,7 @@ internal sealed class ShapeWalker
         }
 
         CheckOutput(model, output);
+        CheckSomethingTrains(model);
         CheckLearningRateScaleNames();
         return new ModelStatistics(input, output, _trainable, _total, _flops);
     }
@@ -249,14 +260,14 @@ internal sealed class ShapeWalker
         Step(1);
         return statements[index] switch
         {
-            LayerSyntax layer => ApplyLayer(layer, shape, environment, statements, index),
+            LayerSyntax layer => ApplyLayer(layer, shape, environment),
             ForSyntax loop => WalkLoop(loop, shape, environment),
             IfStatementSyntax conditional => Walk(
                 Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),
             MatchStatementSyntax match => WalkMatch(match, shape, environment),
             ResidualSyntax residual => ApplyResidual(residual, shape, environment),
             FreezeSyntax freeze => ApplyFreeze(freeze, shape),
-            ReplaceSyntax replace => CheckReplaceTarget(replace, shape),
+            ReplaceSyntax replace => ApplyReplace(replace, shape, environment),
             _ => shape,
         };
     }
@@ -307,7 +318,9 @@ internal sealed class ShapeWalker
         {
             var before = (Shape: shape, _trainable, _total, _flops, _steps, _backbone);
             Step(1);
+            _nesting++;
             shape = Walk(loop.Body, shape, variable is null ? environment : environment.Child((variable, value)));
+            _nesting--;
             done++;
             if (repeatable && shape == before.Shape && ReferenceEquals(_backbone, before._backbone))
             {
@@ -355,7 +368,7 @@ internal sealed class ShapeWalker
         return arm is null ? shape : Walk(arm.Body, shape, environment);
     }
 
-    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment, ImmutableArray<StatementSyntax> statements, int index)
+    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment)
     {
         switch (_model.GetResolution(layer))
         {
@@ -367,8 +380,9 @@ internal sealed class ShapeWalker
                 var bindings = block.Parameters.Select(p => ((Symbol)p, BlockArgument(p, arguments, environment))).ToArray();
                 return Walk(block.Syntax.Body, shape, environment.Child(bindings));
             case CatalogEntry { Kind: EntryKind.Backbone } backbone:
-                return ApplyBackbone(layer, backbone, shape, environment, [.. statements.Skip(index + 1).OfType<ReplaceSyntax>()]);
+                return ApplyBackbone(layer, backbone, shape, environment);
             case CatalogEntry entry:
+                _layersAfterBackbone = true;
                 return ApplyCatalogLayer(layer, entry, shape, Arguments(entry.Parameters, layer.Arguments, environment));
             default:
                 return shape;
@@ -445,6 +459,13 @@ internal sealed class ShapeWalker
                 var kernel = Int("kernel", 2);
                 var stride = Int("stride", kernel);
                 var padding = Int("padding", 0);
+                if (2 * padding > kernel)
+                {
+                    throw new ShapeFailure(PoolPaddingDescriptor, layer.Span,
+                        $"'{Text()}' pads by {padding}, more than half its {kernel}x{kernel} window, which PyTorch's pooling refuses",
+                        $"Use a padding of at most {kernel / 2}.");
+                }
+
                 if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
                 {
                     throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,
@@ -497,7 +518,9 @@ internal sealed class ShapeWalker
 
     private TensorShape ApplyResidual(ResidualSyntax residual, TensorShape input, Evaluation.Environment environment)
     {
+        _nesting++;
         var output = Walk(residual.Body, input, environment);
+        _nesting--;
         if (output == input)
         {
             return output;
@@ -528,8 +551,9 @@ internal sealed class ShapeWalker
 
     // ---- backbones --------------------------------------------------------------------------
 
-    private TensorShape ApplyBackbone(LayerSyntax layer, CatalogEntry entry, TensorShape shape, Evaluation.Environment environment, List<ReplaceSyntax> replacements)
+    private TensorShape ApplyBackbone(LayerSyntax layer, CatalogEntry entry, TensorShape shape, Evaluation.Environment environment)
     {
+        RequireTopLevel(layer, $"'{entry.Name}'");
         var map = RequireMap(shape, layer);
         if (map.Channels != 3)
         {
@@ -539,6 +563,7 @@ internal sealed class ShapeWalker
         }
 
         var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
+        CheckRanges(entry, layer, arguments);
         var classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value ?? 1000;
         var depth = int.Parse(entry.Name.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture);
         var backbone = Backbone.ResNet(depth, map, classes);
@@ -547,36 +572,58 @@ internal sealed class ShapeWalker
             throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
         }
 
-        foreach (var replace in replacements)
-        {
-            var path = Path(replace.Target);
-            if (path != "fc")
-            {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Target.Span,
-                    $"Only the classification head 'fc' of '{entry.Name}' can be replaced, not '{path}'.", "Write 'replace fc with linear(classes)'.");
-            }
-
-            if (_model.GetResolution(replace.Replacement) is not CatalogEntry { Kind: EntryKind.Layer } headEntry)
-            {
-                continue;
-            }
-
-            // The new head's figures replace the old head's inside the backbone.
-            var before = (_trainable, _total, _flops);
-            var head = ApplyCatalogLayer(replace.Replacement, headEntry, new FeatureShape(backbone.HeadInputs), Arguments(headEntry.Parameters, replace.Replacement.Arguments, environment));
-            backbone.ReplaceHead(head, _trainable - before._trainable, _flops - before._flops);
-            (_trainable, _total, _flops) = before;
-        }
-
+        // Its trainable parameters are counted at the end, once 'freeze' has had its say.
         _total += backbone.Total;
         _flops += backbone.Flops;
         _backbone = backbone;
         _backboneLayer = layer;
+        _layersAfterBackbone = false;
         return backbone.Output;
+    }
+
+    // 'replace fc with layer' swaps the backbone's head where it is written: the new head is
+    // trainable whatever was frozen before it, as new layers are.
+    private TensorShape ApplyReplace(ReplaceSyntax replace, TensorShape shape, Evaluation.Environment environment)
+    {
+        RequireTopLevel(replace, "'replace'");
+        if (_backbone is not { } backbone)
+        {
+            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Span,
+                "'replace' names a layer of a backbone, but no backbone (such as resnet18) comes before it.", null);
+        }
+
+        var path = Path(replace.Target);
+        if (path != "fc")
+        {
+            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Target.Span,
+                $"Only the classification head 'fc' of '{backbone.Name}' can be replaced, not '{path}'.", "Write 'replace fc with linear(classes)'.");
+        }
+
+        if (_model.GetResolution(replace.Replacement) is not CatalogEntry { Kind: EntryKind.Layer } headEntry)
+        {
+            throw new ShapeFailure(ReplacementNotLayerDescriptor, replace.Replacement.Span,
+                $"'{ExpressionBinder.Shorten(replace.Replacement)}' is not a single built-in layer, and 'replace' swaps one layer for one layer.",
+                "Replace 'fc' with one layer (such as 'linear(2)'), and put further layers after the 'replace'.");
+        }
+
+        if (_layersAfterBackbone)
+        {
+            throw new ShapeFailure(ReplaceAfterLayersDescriptor, replace.Span,
+                $"'replace fc' comes after layers that already take the output of the head of '{backbone.Name}', so they would no longer fit it.",
+                "Put 'replace fc with ...' right after the backbone, before the layers that follow it.");
+        }
+
+        var before = (_trainable, _total, _flops);
+        var head = ApplyCatalogLayer(replace.Replacement, headEntry, new FeatureShape(backbone.HeadInputs), Arguments(headEntry.Parameters, replace.Replacement.Arguments, environment));
+        var (parameters, flops) = (_trainable - before._trainable, _flops - before._flops);
+        var (oldParameters, oldFlops) = backbone.ReplaceHead(head, parameters, flops);
+        (_trainable, _total, _flops) = (before._trainable, before._total - oldParameters + parameters, before._flops - oldFlops + flops);
+        return head;
     }
 
     private TensorShape ApplyFreeze(FreezeSyntax freeze, TensorShape shape)
     {
+        RequireTopLevel(freeze, "'freeze'");
         if (_backbone is not { } backbone)
         {
             throw new ShapeFailure(UnknownLayerPathDescriptor, freeze.Span,
@@ -593,18 +640,46 @@ internal sealed class ShapeWalker
         }
 
         backbone.Freeze(freeze.All, freeze.Layers.Select(Path).ToList());
+        if (freeze.All)
+        {
+            // 'freeze all' is every parameter so far: the layers around the backbone too (they have no names to except).
+            _trainable = 0;
+        }
+
+        _lastFreeze = freeze;
         return shape;
     }
 
-    private TensorShape CheckReplaceTarget(ReplaceSyntax replace, TensorShape shape)
+    // Backbones, freeze and replace act on the one network being built: inside a loop or a
+    // residual body (a network of its own) the generator cannot place them.
+    private void RequireTopLevel(SyntaxNode statement, string what)
     {
-        if (_backbone is null)
+        if (_nesting > 0)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Span,
-                "'replace' names a layer of a backbone, but no backbone (such as resnet18) comes before it in the same block.", null);
+            throw new ShapeFailure(BackboneNestedDescriptor, statement.Span,
+                $"{what} is inside a 'for' loop or a 'residual' body, where it is not generated.",
+                "Put backbones, 'freeze' and 'replace' at the model's top level, or in an 'if' or 'match' there (directly or through a block).");
+        }
+    }
+
+    private void CheckSomethingTrains(ModelSectionSyntax model)
+    {
+        // The backbone's trainable parameters are in the count by now.
+        if (_trainable > 0)
+        {
+            return;
         }
 
-        return shape;
+        if (_lastFreeze is { } freeze)
+        {
+            throw new ShapeFailure(NoTrainableParametersDescriptor, freeze.Span,
+                "After this 'freeze' no parameter of the model is trainable, so training would change nothing",
+                "Freeze all but the head ('freeze all except fc'), or replace the head after freezing ('replace fc with linear(classes)' after 'freeze all'): a new layer is trainable.");
+        }
+
+        throw new ShapeFailure(NoTrainableParametersDescriptor, (model.Body.LastOrDefault() ?? (SyntaxNode)model).Span,
+            "The model has no layer with parameters, so training would change nothing",
+            "Add a layer with weights, such as 'linear(classes)' at the end.");
     }
 
     private void CheckLearningRateScaleNames()

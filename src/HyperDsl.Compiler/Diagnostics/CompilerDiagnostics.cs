@@ -232,6 +232,15 @@ public static class CompilerDiagnostics
     /// <summary>HYP3113.</summary>
     public static readonly DiagnosticDescriptor EmptyModelDescriptor = Error("HYP3113", "Model without layers");
 
+    /// <summary>HYP3114.</summary>
+    public static readonly DiagnosticDescriptor ReplaceAfterLayersDescriptor = Error("HYP3114", "Replace after layers that use the replaced layer");
+
+    /// <summary>HYP3115.</summary>
+    public static readonly DiagnosticDescriptor NoTrainableParametersDescriptor = Error("HYP3115", "Model without trainable parameters");
+
+    /// <summary>HYP3116.</summary>
+    public static readonly DiagnosticDescriptor PoolPaddingDescriptor = Error("HYP3116", "Pooling padding over half the window");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
@@ -289,6 +298,12 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP5005.</summary>
     public static readonly DiagnosticDescriptor GeneratedFileCollisionDescriptor = Error("HYP5005", "Two experiments generate the same C# file");
+
+    /// <summary>HYP5006.</summary>
+    public static readonly DiagnosticDescriptor BackboneNestedDescriptor = Error("HYP5006", "Backbone, freeze or replace inside a loop or residual");
+
+    /// <summary>HYP5007.</summary>
+    public static readonly DiagnosticDescriptor ReplacementNotLayerDescriptor = Error("HYP5007", "Replacement is not a single layer");
 
     // ---- constructs the checker accepts but the code generator does not translate yet (at their own span, not HYP5001 at the experiment) ----
 

@@ -172,21 +172,12 @@ internal sealed class ExperimentEmitter
         Line($"public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel({ParamsType} p)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        var body = _bound.Experiment.Model!.Body;
-        if (body[0] is LayerSyntax first && Model.GetResolution(first) is CatalogEntry { Kind: EntryKind.Backbone } backbone)
-        {
-            Backbone(first, backbone, body, Scope.ForParams("p"));
-        }
-        else
-        {
-            Line(_checked.Shapes!.Inputs.Count == 1
-                ? $"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});"
-                : $"var b = new {Runtime}.Models.ModelBuilder([.. InputShapeAt(p)]);");
-            Statements(body, "b", Scope.ForParams("p"));
-            _writer.LineDefault();
-            Line("return b.Build();");
-        }
-
+        Line(_checked.Shapes!.Inputs.Count == 1
+            ? $"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});"
+            : $"var b = new {Runtime}.Models.ModelBuilder([.. InputShapeAt(p)]);");
+        Statements(_bound.Experiment.Model!.Body, "b", Scope.ForParams("p"));
+        _writer.LineDefault();
+        Line("return b.Build();");
         Close();
         foreach (var block in _layout.Blocks)
         {
@@ -479,24 +470,6 @@ internal sealed class ExperimentEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    // A backbone is built whole, its head sized by 'replace fc with linear(n)'; what follows
-    // freezes parts of it.
-    private void Backbone(LayerSyntax layer, CatalogEntry entry, ImmutableArray<StatementSyntax> body, Scope scope)
-    {
-        var arguments = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
-        var head = body.OfType<ReplaceSyntax>().Select(r => r.Replacement).FirstOrDefault();
-        var classes = head is not null
-            ? $"{Runtime}.SpecMath.ToInt({Expression(SyntaxWalker.MatchArguments(["out", "bias"], head.Arguments)["out"], scope)})"
-            : arguments.TryGetValue("classes", out var count) ? $"{Runtime}.SpecMath.ToInt({Expression(count, scope)})" : "1000";
-        var weights = arguments.TryGetValue("weights", out var file) ? Expression(file, scope) : "null";
-        var kind = "ResNet" + entry.Name["resnet".Length..];
-        LineDirective(layer);
-        Line($"var model = {Runtime}.Models.Backbones.ResNet({Runtime}.Models.BackboneKind.{kind}, classes: {classes}, weightsPath: {weights});");
-        Statements(body.Skip(1), "model", scope);
-        _writer.LineDefault();
-        Line("return model;");
-    }
-
     private void EmitBlock(BlockSymbol block)
     {
         var parameters = block.Parameters.Select(p => $"{BlockParameterType(block, p)} {CSharpNames.Local('a', p.Name)}");
@@ -623,12 +596,15 @@ internal sealed class ExperimentEmitter
                     break;
                 case FreezeSyntax freeze:
                     var paths = string.Concat(freeze.Layers.Select(l => ", " + CSharpNames.String(string.Join(".", l.Segments.Select(s => s.Name)))));
-                    Line(freeze.All
-                        ? $"{Runtime}.Models.ModelParameters.FreezeAllExcept({builder}{paths});"
-                        : $"{Runtime}.Models.ModelParameters.Freeze({builder}{paths});");
+                    Line(freeze.All ? $"{builder}.FreezeAllExcept({paths.TrimStart(',', ' ')});" : $"{builder}.Freeze({paths.TrimStart(',', ' ')});");
                     break;
-                case ReplaceSyntax:
-                    // Applied when the backbone is built: its head is created with the new size.
+                case ReplaceSyntax replace:
+                    // The new layer is built on the replaced one's input, in a builder of its own.
+                    var head = "h" + _builders++;
+                    Line($"{builder}.Replace({CSharpNames.String(string.Join(".", replace.Target.Segments.Select(s => s.Name)))}, {head} =>");
+                    Open();
+                    Layer(replace.Replacement, head, scope);
+                    Close(");");
                     break;
                 case ResidualSyntax residual:
                     var nested = "r" + _builders++;
@@ -672,24 +648,22 @@ internal sealed class ExperimentEmitter
                         : $"{Runtime}.SpecMath.ToInt({text})";
                 }
 
-                var call = entry.Name switch
+                // The catalogue entry says which builder method and how each argument is passed.
+                var runtime = entry.Runtime ?? throw new NotSupportedException($"The generator does not build '{entry.Name}' yet.");
+                var passed = runtime.Arguments.Where(a => a.Positional || named.ContainsKey(a.Parameter)).Select(a =>
                 {
-                    "conv" => $"Conv({Arg("out", "int")}{Optional(named, "kernel", n => $"kernel: {Arg(n, "int")}")}{Optional(named, "stride", n => $"stride: {Arg(n, "int")}")}"
-                        + $"{Optional(named, "padding", n => $"padding: {Padding(named[n], scope)}")}{Optional(named, "dilation", n => $"dilation: {Arg(n, "int")}")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
-                    "batchnorm" => $"BatchNorm({string.Join(", ", new[] { Optional(named, "momentum", n => $"momentum: {Arg(n, "double")}"), Optional(named, "eps", n => $"eps: {Arg(n, "double")}") }.Where(s => s.Length > 0).Select(s => s.TrimStart(',', ' ')))})",
-                    "relu" => "Relu()",
-                    "gelu" => "Gelu()",
-                    "silu" => "Silu()",
-                    "tanh" => "Tanh()",
-                    "sigmoid" => "Sigmoid()",
-                    "leaky_relu" => $"LeakyRelu({(named.ContainsKey("slope") ? Arg("slope", "double") : "")})",
-                    "maxpool" or "avgpool" => $"{(entry.Name == "maxpool" ? "MaxPool" : "AvgPool")}({Arg("kernel", "int")}{Optional(named, "stride", n => $"stride: {Arg(n, "int")}")}{Optional(named, "padding", n => $"padding: {Arg(n, "int")}")})",
-                    "global_avgpool" => "GlobalAvgPool()",
-                    "flatten" => "Flatten()",
-                    "dropout" => $"Dropout({(named.ContainsKey("p") ? Arg("p", "double") : "0.5")})",
-                    "linear" => $"Linear({Arg("out", "int")}{Optional(named, "bias", n => $"bias: {Arg(n, "bool")}")})",
-                    _ => throw new NotSupportedException($"The generator does not build '{entry.Name}' yet."),
-                };
+                    var value = a.Kind switch
+                    {
+                        RuntimeArgumentKind.Padding => Padding(named[a.Parameter], scope),
+                        RuntimeArgumentKind.Double => Arg(a.Parameter, "double"),
+                        RuntimeArgumentKind.Bool => Arg(a.Parameter, "bool"),
+                        RuntimeArgumentKind.String => Arg(a.Parameter, "string"),
+                        _ => Arg(a.Parameter, "int"),
+                    };
+                    return a.Positional ? value : $"{a.Parameter}: {value}";
+                });
+                var leading = runtime.Leading is { } member ? [$"{Runtime}.Models.{member}"] : Array.Empty<string>();
+                var call = $"{runtime.Method}({string.Join(", ", leading.Concat(passed))})";
                 Line($"{builder}.{call};");
                 return;
         }
@@ -717,9 +691,6 @@ internal sealed class ExperimentEmitter
         BoolValue b => Bool(b.Value),
         _ => null,
     };
-
-    private static string Optional(Dictionary<string, ExpressionSyntax> named, string name, Func<string, string> text) =>
-        named.ContainsKey(name) ? ", " + text(name) : "";
 
     private string Padding(ExpressionSyntax value, Scope scope) => Model.GetResolution(value) switch
     {

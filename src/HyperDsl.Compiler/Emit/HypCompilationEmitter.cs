@@ -97,24 +97,6 @@ public static class HypCompilationEmitter
             return "its input shape is not known";
         }
 
-        var statements = model.Body.Concat(experiment.Bound.Experiment.Blocks.Values.SelectMany(b => b.Syntax.Body));
-        var backboneFirst = model.Body.FirstOrDefault() is Syntax.Ast.LayerSyntax first && Catalog.BuiltinCatalog.Find(first.Name.Name) is { Kind: Catalog.EntryKind.Backbone };
-        if (backboneFirst)
-        {
-            // A backbone model is the backbone, its head and what is frozen: nothing else is built around it.
-            var rest = model.Body.Skip(1).ToList();
-            var onlyFreezing = rest.All(s => s is Syntax.Ast.FreezeSyntax or Syntax.Ast.ReplaceSyntax
-                || (s is Syntax.Ast.MatchStatementSyntax m && m.Arms.All(a => a.Body.All(b => b is Syntax.Ast.FreezeSyntax)))
-                || (s is Syntax.Ast.IfStatementSyntax i && i.Then.Concat(i.Else).All(b => b is Syntax.Ast.FreezeSyntax)));
-            return onlyFreezing ? null : "layers after a backbone are generated in a later version";
-        }
-
-        if (Binding.SyntaxWalker.Statements(statements).Any(s => s is Syntax.Ast.FreezeSyntax or Syntax.Ast.ReplaceSyntax
-            || (s is Syntax.Ast.LayerSyntax layer && Catalog.BuiltinCatalog.Find(layer.Name.Name) is { Kind: Catalog.EntryKind.Backbone })))
-        {
-            return "a backbone inside the model (rather than first) is generated in a later version";
-        }
-
         return null;
     }
 

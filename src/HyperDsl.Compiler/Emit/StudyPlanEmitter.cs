@@ -95,7 +95,7 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
             NameSyntax plain => (bound.Model.GetResolution(plain) as CatalogEntry, []),
             _ => (null, []),
         };
-        if (entry?.Runtime is not { } runtime)
+        if (entry?.Constructor is not { } runtime)
         {
             throw new NotSupportedException($"'{ExpressionBinder.Shorten(expression)}' is not generated yet");
         }

@@ -52,6 +52,30 @@ public static class Backbones
         return model;
     }
 
+    /// <summary>
+    /// A ResNet's top-level modules in the order its forward pass runs them (a flatten between
+    /// the pooling and the head, its own or a new one), so that a sequential network of them
+    /// computes what the ResNet computes. The head comes with its input size.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module, long? Inputs)> TopLevelLayers(nn.Module<Tensor, Tensor> resnet)
+    {
+        string[] order = ["conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool", "flatten", HeadPath];
+        var children = resnet.named_children().ToDictionary(c => c.name, c => c.module, StringComparer.Ordinal);
+        if (children.Keys.Except(order).FirstOrDefault() is { } unexpected)
+        {
+            throw new InvalidOperationException($"The ResNet has a module '{unexpected}' that HyperDsl does not know where to place.");
+        }
+
+        var layers = new List<(string, nn.Module<Tensor, Tensor>, long?)>();
+        foreach (var name in order)
+        {
+            var module = children.TryGetValue(name, out var child) ? (nn.Module<Tensor, Tensor>)child : name == "flatten" ? nn.Flatten() : throw new InvalidOperationException($"The ResNet has no module '{name}'.");
+            layers.Add((name, module, name == HeadPath ? ((TorchSharp.Modules.Linear)module).in_features : null));
+        }
+
+        return layers;
+    }
+
     private static void LoadAllButHead(nn.Module model, string path)
     {
         if (!File.Exists(path))

@@ -5,7 +5,10 @@ public readonly record struct ConvPadding
 {
     private ConvPadding(int? pixels) => Pixels = pixels;
 
-    /// <summary>Keeps the size at stride 1 (ceil(size / stride) otherwise); needs an odd effective kernel.</summary>
+    /// <summary>
+    /// Keeps the size at stride 1, as PyTorch's <c>padding='same'</c> (an even kernel span gets one
+    /// pixel more after than before); with a larger stride, half an odd span on each side (ceil(size / stride)).
+    /// </summary>
     public static ConvPadding Same { get; } = new(null);
 
     /// <summary>No padding.</summary>
@@ -14,6 +17,9 @@ public readonly record struct ConvPadding
     /// <summary>The fixed number of pixels, or <see langword="null"/> for <see cref="Same"/>.</summary>
     public int? Pixels { get; }
 
+    /// <summary>Whether this is <see cref="Same"/>.</summary>
+    public bool IsSame => Pixels is null;
+
     /// <summary><paramref name="pixels"/> zero pixels on every side.</summary>
     public static ConvPadding Of(int pixels)
     {
@@ -21,7 +27,10 @@ public readonly record struct ConvPadding
         return new ConvPadding(pixels);
     }
 
-    /// <summary>The pixels on each side for a kernel of <paramref name="kernel"/> with <paramref name="dilation"/>.</summary>
+    /// <summary>
+    /// The pixels on each side for a kernel of <paramref name="kernel"/> with <paramref name="dilation"/>;
+    /// 'same' with an even span has no one number (it is asymmetric), so it is refused here.
+    /// </summary>
     public int Resolve(int kernel, int dilation)
     {
         if (Pixels is { } pixels)
@@ -32,7 +41,7 @@ public readonly record struct ConvPadding
         var span = (dilation * (kernel - 1)) + 1;
         if (span % 2 == 0)
         {
-            throw new ArgumentException($"Padding 'same' needs an odd kernel span; kernel {kernel} with dilation {dilation} spans {span} pixels. Give the padding in pixels instead.");
+            throw new ArgumentException($"Padding 'same' is asymmetric for an even kernel span; kernel {kernel} with dilation {dilation} spans {span} pixels. Give the padding in pixels instead.");
         }
 
         return span / 2;

@@ -17,7 +17,7 @@ namespace HyperDsl.Runtime.Models;
 /// </summary>
 public sealed class ModelBuilder
 {
-    private readonly List<(string Name, nn.Module<Tensor, Tensor> Layer)> _layers = [];
+    private readonly List<Layer> _layers = [];
     private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);
     private long[] _shape;
 
@@ -36,19 +36,35 @@ public sealed class ModelBuilder
     /// <summary>The shape of one example after the layers added so far.</summary>
     public IReadOnlyList<long> OutputShape => _shape;
 
-    /// <summary>A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:)</c>).</summary>
-    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, bool bias = true, string? name = null)
+    /// <summary>
+    /// A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:, groups:)</c>).
+    /// <paramref name="groups"/> splits the input and output channels into that many groups, each convolved on its own.
+    /// </summary>
+    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, int groups = 1, bool bias = true, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(kernel, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dilation, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
         var (inChannels, height, width) = Spatial("conv");
-        var pixels = (padding ?? ConvPadding.Valid).Resolve(kernel, dilation);
+        if (inChannels % groups != 0 || channels % groups != 0)
+        {
+            throw new ArgumentException($"conv with {groups} groups needs input ({inChannels}) and output ({channels}) channels divisible by {groups}.", nameof(groups));
+        }
+
+        var chosen = padding ?? ConvPadding.Valid;
         var span = (dilation * (kernel - 1)) + 1;
+        if (chosen.IsSame && stride == 1)
+        {
+            // As PyTorch's padding='same': the size is kept, an even span is padded one pixel more after than before.
+            return Add("conv", name, NewConv(inChannels, channels, kernel, stride, null, dilation, groups, bias), [channels, height, width]);
+        }
+
+        var pixels = chosen.Resolve(kernel, dilation);
         var outHeight = OutputSize("conv", height, span, stride, pixels);
         var outWidth = OutputSize("conv", width, span, stride, pixels);
-        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, dilation, bias), [channels, outHeight, outWidth]);
+        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, dilation, groups, bias), [channels, outHeight, outWidth]);
     }
 
     /// <summary>Batch normalisation over channels (images) or features (flat).</summary>
@@ -105,7 +121,7 @@ public sealed class ModelBuilder
     public ModelBuilder Flatten(string? name = null) => Add("flatten", name, nn.Flatten(), [_shape.Aggregate(1L, (a, b) => a * b)]);
 
     /// <summary>Zeroes each value with probability <paramref name="p"/> while training.</summary>
-    public ModelBuilder Dropout(double p, string? name = null)
+    public ModelBuilder Dropout(double p = 0.5, string? name = null)
     {
         if (p is < 0 or >= 1)
         {
@@ -133,12 +149,12 @@ public sealed class ModelBuilder
     /// <summary>
     /// A residual block: the layers <paramref name="body"/> adds, plus a shortcut. The shortcut
     /// is the identity when the body keeps the shape, otherwise a 1 x 1 convolution (stride
-    /// inferred from the size change) followed by a batch norm.
+    /// inferred from the size change) followed by a batch norm; on features (after flatten or
+    /// pooling), a linear layer to the body's width.
     /// </summary>
     public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var (channels, height, width) = Spatial("residual");
         var inner = new ModelBuilder(_shape);
         body(inner);
         if (inner._layers.Count == 0)
@@ -146,30 +162,121 @@ public sealed class ModelBuilder
             throw new InvalidOperationException("A residual block needs at least one layer.");
         }
 
-        if (inner._shape.Length != 3)
+        if (inner._shape.Length != _shape.Length)
         {
-            throw new InvalidOperationException($"A residual block must keep image-shaped output; its body gives [{string.Join(", ", inner._shape)}].");
+            throw new InvalidOperationException($"A residual block's body must keep the kind of its input ([{string.Join(", ", _shape)}]); it gives [{string.Join(", ", inner._shape)}].");
         }
 
         var outShape = inner._shape;
-        nn.Module<Tensor, Tensor>? projection = null;
-        if (!outShape.SequenceEqual(_shape))
-        {
-            var stride = height / outShape[1];
-            if (stride * outShape[1] != height || stride * outShape[2] != width || width / outShape[2] != stride)
-            {
-                throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
-            }
-
-            projection = nn.Sequential(
-                ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, bias: false)),
-                ("bn", nn.BatchNorm2d(outShape[0])));
-        }
-
+        var projection = outShape.SequenceEqual(_shape) ? null : _shape.Length == 1 ? nn.Linear(_shape[0], outShape[0]) : Projection(outShape);
         var bodyModule = inner.Build();
         var layerName = name ?? NextName("block");
         return Add("block", layerName, new ResidualBlock(layerName, bodyModule, projection), outShape);
     }
+
+    // The shortcut of a body that changes channels or resolution: a strided 1 x 1 convolution and a batch norm.
+    private nn.Module<Tensor, Tensor> Projection(long[] outShape)
+    {
+        var (channels, height, width) = Spatial("residual");
+        // The stride that takes the input's height to the body's: a 1 x 1 convolution with it gives (n - 1) / s + 1 (a 7x7 map at stride 2 gives 4x4).
+        var stride = (height + outShape[1] - 1) / outShape[1];
+        if (((height - 1) / stride) + 1 != outShape[1] || ((width - 1) / stride) + 1 != outShape[2])
+        {
+            throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
+        }
+
+        return nn.Sequential(
+            ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, 1, bias: false)),
+            ("bn", nn.BatchNorm2d(outShape[0])));
+    }
+
+    /// <summary>
+    /// A torchvision backbone (<c>resnet18</c> ...) on 3-channel images, its head sized to
+    /// <paramref name="classes"/>, weights from the file <paramref name="weights"/> (all but the head)
+    /// or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...) become layers of
+    /// this network under their own names, so parameter paths are torchvision's
+    /// (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>) and layers may follow it.
+    /// </summary>
+    public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null)
+    {
+        var (channels, _, _) = Spatial(kind.ToString());
+        if (channels != 3)
+        {
+            throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
+        }
+
+        var parts = Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
+        foreach (var (name, _, _) in parts)
+        {
+            // A layer before the backbone may be auto-named like one of its modules (conv1, bn1):
+            // the backbone's names are the ones freeze, lr_scale and weight files use, so the earlier layer yields.
+            var index = _layers.FindIndex(l => l.Name == name);
+            if (index >= 0)
+            {
+                _layers[index] = _layers[index] with { Name = "stem_" + name };
+            }
+        }
+
+        foreach (var (name, module, inputs) in parts)
+        {
+            _layers.Add(new Layer(name, module, inputs is { } features ? [features] : null));
+        }
+
+        _shape = [classes];
+        return this;
+    }
+
+    /// <summary>
+    /// <c>replace path with layer</c>: the layer named <paramref name="path"/> (a backbone's <c>fc</c>)
+    /// becomes the one layer that <paramref name="replacement"/> adds, on the same input. The new
+    /// layer is trainable whatever was frozen before. Only the last layer can be replaced, since
+    /// the layers after it were built for its old output.
+    /// </summary>
+    public ModelBuilder Replace(string path, Action<ModelBuilder> replacement)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var index = _layers.FindIndex(l => l.Name == path);
+        if (index < 0)
+        {
+            throw new ArgumentException($"No layer is named '{path}'. The layers are: {string.Join(", ", _layers.Select(l => l.Name))}.", nameof(path));
+        }
+
+        var old = _layers[index];
+        if (index != _layers.Count - 1 || old.Input is not { } input)
+        {
+            throw new InvalidOperationException($"Only the last layer can be replaced, and only when its input shape is known; '{path}' is not.");
+        }
+
+        var inner = new ModelBuilder(input);
+        replacement(inner);
+        if (inner._layers.Count != 1)
+        {
+            throw new InvalidOperationException($"'{path}' must be replaced by exactly one layer, not {inner._layers.Count}.");
+        }
+
+        old.Module.Dispose();
+        _layers[index] = old with { Module = inner._layers[0].Module };
+        _shape = inner._shape;
+        return this;
+    }
+
+    /// <summary><c>freeze path, ...</c>: the parameters under the paths of the layers so far get no gradient.</summary>
+    public ModelBuilder Freeze(params string[] paths)
+    {
+        ModelParameters.Freeze(NamedParameters(), paths);
+        return this;
+    }
+
+    /// <summary><c>freeze all except path, ...</c> (or <c>freeze all</c>): every parameter of the layers so far but those under the paths gets no gradient.</summary>
+    public ModelBuilder FreezeAllExcept(params string[] paths)
+    {
+        ModelParameters.FreezeAllExcept(NamedParameters(), paths);
+        return this;
+    }
+
+    private List<(string name, TorchSharp.Modules.Parameter parameter)> NamedParameters() =>
+        [.. _layers.SelectMany(l => l.Module.named_parameters().Select(p => (l.Name + "." + p.name, p.parameter)))];
 
     /// <summary>The network as a <c>Sequential</c> module, in training mode, on the CPU; the builder should not be used afterwards.</summary>
     public nn.Module<Tensor, Tensor> Build()
@@ -179,7 +286,7 @@ public sealed class ModelBuilder
             throw new InvalidOperationException("The network has no layers.");
         }
 
-        return nn.Sequential([.. _layers]);
+        return nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
     }
 
     private ModelBuilder Add(string kind, string? name, nn.Module<Tensor, Tensor> layer, long[] outShape)
@@ -191,7 +298,7 @@ public sealed class ModelBuilder
             throw new ArgumentException($"Two layers are named '{layerName}'; layer names must be unique.", nameof(name));
         }
 
-        _layers.Add((layerName, layer));
+        _layers.Add(new Layer(layerName, layer, _shape));
         _shape = outShape;
         return this;
     }
@@ -201,10 +308,12 @@ public sealed class ModelBuilder
     /// temporary tensor of its bias initialisation undisposed, which would otherwise outlive
     /// every trial. Parameters are not scoped, so they survive.
     /// </summary>
-    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long padding, long dilation, bool bias)
+    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long? padding, long dilation, long groups, bool bias)
     {
         using var scope = NewDisposeScope();
-        return nn.Conv2d(inChannels, outChannels, kernel, stride, padding, dilation, bias: bias);
+        return padding is { } pixels
+            ? nn.Conv2d(inChannels, outChannels, kernel, stride, pixels, dilation, groups: groups, bias: bias)
+            : nn.Conv2d(inChannels, outChannels, kernel, TorchSharp.Padding.Same, stride, dilation, groups: groups, bias: bias);
     }
 
     private string NextName(string kind)
@@ -225,4 +334,7 @@ public sealed class ModelBuilder
             ? result
             : throw new InvalidOperationException($"{layer} with a {span}-pixel window cannot slide over {size} pixels (padding {padding}); the input is too small.");
     }
+
+    /// <summary>A layer of the network: its name (the start of its parameter paths), its module, and the shape it receives (null where not known).</summary>
+    private sealed record Layer(string Name, nn.Module<Tensor, Tensor> Module, long[]? Input);
 }

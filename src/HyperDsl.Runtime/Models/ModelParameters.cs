@@ -29,8 +29,13 @@ public static class ModelParameters
     public static int FreezeAllExcept(nn.Module module, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(module);
+        return FreezeAllExcept(module.named_parameters().ToList(), paths);
+    }
+
+    /// <summary>As <see cref="FreezeAllExcept(nn.Module, string[])"/>, over parameters already named.</summary>
+    internal static int FreezeAllExcept(List<(string name, Parameter parameter)> named, string[] paths)
+    {
         ArgumentNullException.ThrowIfNull(paths);
-        var named = module.named_parameters().ToList();
         CheckPaths(named, paths);
         var frozen = 0;
         foreach (var (name, parameter) in named)
@@ -50,8 +55,13 @@ public static class ModelParameters
     public static int Freeze(nn.Module module, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(module);
+        return Freeze(module.named_parameters().ToList(), paths);
+    }
+
+    /// <summary>As <see cref="Freeze(nn.Module, string[])"/>, over parameters already named.</summary>
+    internal static int Freeze(List<(string name, Parameter parameter)> named, string[] paths)
+    {
         ArgumentNullException.ThrowIfNull(paths);
-        var named = module.named_parameters().ToList();
         CheckPaths(named, paths);
         var frozen = 0;
         foreach (var (name, parameter) in named.Where(n => paths.Any(p => IsUnder(n.name, p))))

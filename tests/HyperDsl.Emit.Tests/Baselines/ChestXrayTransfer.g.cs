@@ -150,28 +150,33 @@ public static partial class ChestXrayTransferExperiment
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.ChestXrayTransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
+        var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 224L, 224L);
 #line 30 "examples/medical-transfer.hyp"
-        var model = global::HyperDsl.Runtime.Models.Backbones.ResNet(global::HyperDsl.Runtime.Models.BackboneKind.ResNet50, classes: global::HyperDsl.Runtime.SpecMath.ToInt(2L), weightsPath: "weights/resnet50.pt");
+        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet50, weights: "weights/resnet50.pt");
 #line 31 "examples/medical-transfer.hyp"
+        b.Replace("fc", h0 =>
+        {
+            h0.Linear(2);
+        });
 #line 32 "examples/medical-transfer.hyp"
-        var match0 = p.FineTune;
-        if (match0 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Head)
+        var match1 = p.FineTune;
+        if (match1 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Head)
         {
 #line 33 "examples/medical-transfer.hyp"
-            global::HyperDsl.Runtime.Models.ModelParameters.FreezeAllExcept(model, "fc");
+            b.FreezeAllExcept("fc");
         }
-        else if (match0 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Top)
+        else if (match1 == global::HyperDsl.Generated.ChestXrayTransferFineTune.Top)
         {
 #line 34 "examples/medical-transfer.hyp"
-            global::HyperDsl.Runtime.Models.ModelParameters.FreezeAllExcept(model, "layer4", "fc");
+            b.FreezeAllExcept("layer4", "fc");
         }
         else
         {
 #line 37 "examples/medical-transfer.hyp"
-            global::HyperDsl.Runtime.Models.ModelParameters.Freeze(model, "conv1", "bn1", "layer1");
+            b.Freeze("conv1", "bn1", "layer1");
         }
         #line default
-        return model;
+        return b.Build();
     }
 }
 

@@ -192,7 +192,7 @@ public static partial class FashionCnnExperiment
 #line 35 "examples/fashion-mnist-cnn.hyp"
         b.Flatten();
 #line 36 "examples/fashion-mnist-cnn.hyp"
-        b.Dropout(p.Dropout);
+        b.Dropout(p: p.Dropout);
 #line 37 "examples/fashion-mnist-cnn.hyp"
         b.Linear(10);
         #line default

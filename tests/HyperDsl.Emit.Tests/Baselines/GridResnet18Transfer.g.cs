@@ -129,13 +129,18 @@ public static partial class GridResnet18TransferExperiment
     public static global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> BuildModel(global::HyperDsl.Generated.GridResnet18TransferParams p)
     {
         global::System.ArgumentNullException.ThrowIfNull(p);
+        var b = new global::HyperDsl.Runtime.Models.ModelBuilder(3L, 224L, 224L);
 #line 30 "examples/grid-resnet18-transfer.hyp"
-        var model = global::HyperDsl.Runtime.Models.Backbones.ResNet(global::HyperDsl.Runtime.Models.BackboneKind.ResNet18, classes: global::HyperDsl.Runtime.SpecMath.ToInt(2L), weightsPath: null);
+        b.Backbone(global::HyperDsl.Runtime.Models.BackboneKind.ResNet18);
 #line 32 "examples/grid-resnet18-transfer.hyp"
-        global::HyperDsl.Runtime.Models.ModelParameters.FreezeAllExcept(model, "fc");
+        b.FreezeAllExcept("fc");
 #line 33 "examples/grid-resnet18-transfer.hyp"
+        b.Replace("fc", h0 =>
+        {
+            h0.Linear(2);
+        });
         #line default
-        return model;
+        return b.Build();
     }
 }
 

@@ -145,7 +145,7 @@ public static partial class QuickstartExperiment
 #line 32 "examples/quickstart.hyp"
         b.Flatten();
 #line 33 "examples/quickstart.hyp"
-        b.Dropout(p.Dropout);
+        b.Dropout(p: p.Dropout);
 #line 34 "examples/quickstart.hyp"
         b.Linear(10);
         #line default

@@ -290,7 +290,7 @@ public static partial class ResidualCnnExperiment
 #line 40 "examples/blocks/resnet-blocks.hyp"
         b.Flatten();
 #line 41 "examples/blocks/resnet-blocks.hyp"
-        b.Dropout(a_drop);
+        b.Dropout(p: a_drop);
 #line 42 "examples/blocks/resnet-blocks.hyp"
         b.Linear(global::HyperDsl.Runtime.SpecMath.ToInt(a_classes));
         #line default

@@ -73,11 +73,43 @@ public sealed class ModelBuilderTests
     }
 
     [Fact]
-    public void Padding_same_with_an_even_kernel_asks_for_pixels()
+    public void Padding_same_with_an_even_kernel_keeps_the_size_as_pytorch_does()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, padding: ConvPadding.Same));
+        var builder = new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, padding: ConvPadding.Same).Conv(4, kernel: 4, padding: ConvPadding.Same);
 
-        Assert.Contains("odd kernel span", error.Message, StringComparison.Ordinal);
+        Assert.Equal([4L, 8, 8], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([2L, 4, 8, 8], OutputShape(model, 2, 1, 8, 8));
+    }
+
+    [Fact]
+    public void Padding_same_with_a_stride_and_an_even_kernel_asks_for_pixels()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 8, 8).Conv(4, kernel: 2, stride: 2, padding: ConvPadding.Same));
+
+        Assert.Contains("even kernel span", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_grouped_convolution_sees_a_share_of_the_input_channels()
+    {
+        using var model = new ModelBuilder(16, 8, 8).Conv(32, kernel: 3, groups: 2, bias: false).Build();
+
+        Assert.Equal([32L, 8, 3, 3], model.named_parameters().Single().parameter.shape);
+        Assert.Throws<ArgumentException>(() => new ModelBuilder(16, 8, 8).Conv(32, groups: 3));
+    }
+
+    [Fact]
+    public void A_backbone_becomes_layers_under_torchvision_names_and_a_new_head_after_freezing_trains()
+    {
+        var builder = new ModelBuilder(3, 32, 32).Backbone(BackboneKind.ResNet18).FreezeAllExcept().Replace(Backbones.HeadPath, h => h.Linear(2)).Dropout().Linear(3);
+
+        Assert.Equal([3L], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([2L, 3], OutputShape(model, 2, 3, 32, 32));
+        var trainable = model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name);
+        Assert.Equal(["fc.weight", "fc.bias", "linear1.weight", "linear1.bias"], trainable);
+        Assert.Contains("layer4.1.conv2.weight", model.named_parameters().Select(p => p.name));
     }
 
     [Fact]
