@@ -11,7 +11,7 @@ namespace HyperDsl.Bench;
 /// </summary>
 public static class DifferentialCommand
 {
-    /// <summary>Runs <c>--differential [--count N] [--seed S] [--points P] [--include-known] [--only-seed X]</c>; 0 without disagreements.</summary>
+    /// <summary>Runs <c>--differential [--count N] [--seed S] [--points P] [--include-known] [--only-seed X] [--spec FILE]...</c>; 0 without disagreements.</summary>
     public static int Run(string[] args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -20,6 +20,7 @@ public static class DifferentialCommand
         var seed = 1;
         var points = 3;
         int? only = null;
+        var files = new List<string>();
         var allowed = KnownDisagreements.Allowed;
         for (var i = 1; i < args.Length; i++)
         {
@@ -40,12 +41,15 @@ public static class DifferentialCommand
                     points = p;
                     i++;
                     break;
+                case "--spec" when i + 1 < args.Length:
+                    files.Add(args[++i]);
+                    break;
                 case "--only-seed" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var o):
                     only = o;
                     i++;
                     break;
                 default:
-                    output.WriteLine($"HyperDsl.Bench: unexpected argument '{args[i]}' for --differential; it takes --count N, --seed S, --points P, --include-known and --only-seed X.");
+                    output.WriteLine($"HyperDsl.Bench: unexpected argument '{args[i]}' for --differential; it takes --count N, --seed S, --points P, --include-known, --only-seed X and --spec FILE.");
                     return 2;
             }
         }
@@ -53,7 +57,12 @@ public static class DifferentialCommand
         var clock = Stopwatch.StartNew();
         var run = new DifferentialRun(allowed, points);
         DifferentialReport report;
-        if (only is { } one)
+        if (files.Count > 0)
+        {
+            // Specs written by hand (a reproduction): each file holds one experiment, named after the file.
+            report = run.Run([.. files.Select(f => new GeneratedSpec(0, Path.GetFileNameWithoutExtension(f), File.ReadAllText(f), new HashSet<Construct>()))]);
+        }
+        else if (only is { } one)
         {
             var spec = new SpecGenerator(allowed).Generate(one);
             output.WriteLine(spec.Text);

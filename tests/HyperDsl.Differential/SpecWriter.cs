@@ -137,7 +137,7 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
                 BlockCall(preserving);
                 break;
             case < 100 when nested:
-                Residual();
+                Residual(strided: !preserving && _minSize >= 4 && Chance(0.4));
                 break;
             default:
                 Activation();
@@ -440,13 +440,14 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         _minSize = Math.Min(_minSize, other.MinSize);
     }
 
-    private void Residual()
+    // A residual block; a strided one halves the map (odd sizes too), so its shortcut is a strided projection.
+    private void Residual(bool strided)
     {
         var channels = Pick(4, 8);
         Line("residual {");
         Nested(() =>
         {
-            Line($"conv({Int(channels)}, kernel: 3, padding: same)");
+            Line(strided ? $"conv({Int(channels)}, kernel: 3, stride: 2, padding: 1)" : $"conv({Int(channels)}, kernel: 3, padding: same)");
             Line("batchnorm");
             if (Chance(0.5))
             {
@@ -456,6 +457,10 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         });
         Line("}");
         _channels = channels;
+        if (strided)
+        {
+            _minSize = ((_minSize - 1) / 2) + 1;
+        }
     }
 
     // ---- blocks ---------------------------------------------------------------------------------
@@ -526,6 +531,12 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             {
                 Dropout();
             }
+        }
+
+        if (Chance(0.2))
+        {
+            // A residual block over features: its shortcut is the identity or a linear projection.
+            Line($"residual {{ linear({Int(Pick(8, 16))}); relu }}");
         }
 
         Line(Chance(0.15) ? $"linear({Int(classes)}, bias: false)" : $"linear({Int(classes)})");

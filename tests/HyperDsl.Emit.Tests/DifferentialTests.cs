@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperDsl.Differential;
+using HyperDsl.TestKit;
 using Xunit.Abstractions;
 
 namespace HyperDsl.Emit.Tests;
@@ -27,6 +28,23 @@ public class DifferentialTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: {report}");
         Assert.True(report.Disagreements.Count == 0, $"seed {seed}: {report}");
         Assert.True(report.CleanRate >= 0.8, $"seed {seed}: too few generated specs check clean, so the run proves little. {report}");
+    }
+
+    private static string CasesFolder => Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Emit.Tests", "DifferentialCases");
+
+    public static TheoryData<string> Cases() => [.. Directory.GetFiles(CasesFolder, "*.hyp").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Each disagreement the differential run found, kept as a spec (its experiment named after the file) that must now agree.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_disagreement_found_before_now_agrees(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(CasesFolder, file));
+        var spec = new GeneratedSpec(0, Path.GetFileNameWithoutExtension(file), text, new HashSet<Construct>());
+
+        var report = new DifferentialRun(KnownDisagreements.Allowed).Run([spec]);
+
+        Assert.True(report.Clean == 1 && report.Points > 0 && report.Disagreements.Count == 0, report.ToString());
     }
 
     [Fact]

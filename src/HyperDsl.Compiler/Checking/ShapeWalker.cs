@@ -435,6 +435,14 @@ internal sealed class ShapeWalker
                 var kernel = Int("kernel", 2);
                 var stride = Int("stride", kernel);
                 var padding = Int("padding", 0);
+                if (padding > kernel / 2)
+                {
+                    // PyTorch refuses it when the model runs: a window over padding alone would pool nothing.
+                    throw new ShapeFailure(ArgumentOutOfRangeDescriptor, layer.Span,
+                        $"'{Text()}' pads by {padding}, more than half its {kernel}x{kernel} window",
+                        $"Use a padding of at most {kernel / 2}.");
+                }
+
                 if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
                 {
                     throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,

@@ -133,12 +133,11 @@ public sealed class ModelBuilder
     /// <summary>
     /// A residual block: the layers <paramref name="body"/> adds, plus a shortcut. The shortcut
     /// is the identity when the body keeps the shape, otherwise a 1 x 1 convolution (stride
-    /// inferred from the size change) followed by a batch norm.
+    /// inferred from the size change) followed by a batch norm, or over features a linear layer.
     /// </summary>
     public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var (channels, height, width) = Spatial("residual");
         var inner = new ModelBuilder(_shape);
         body(inner);
         if (inner._layers.Count == 0)
@@ -146,29 +145,38 @@ public sealed class ModelBuilder
             throw new InvalidOperationException("A residual block needs at least one layer.");
         }
 
-        if (inner._shape.Length != 3)
+        if (inner._shape.Length != _shape.Length)
         {
-            throw new InvalidOperationException($"A residual block must keep image-shaped output; its body gives [{string.Join(", ", inner._shape)}].");
+            throw new InvalidOperationException($"A residual block must keep the kind of its input; its body turns [{string.Join(", ", _shape)}] into [{string.Join(", ", inner._shape)}].");
         }
 
         var outShape = inner._shape;
         nn.Module<Tensor, Tensor>? projection = null;
         if (!outShape.SequenceEqual(_shape))
         {
-            var stride = height / outShape[1];
-            if (stride * outShape[1] != height || stride * outShape[2] != width || width / outShape[2] != stride)
-            {
-                throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
-            }
-
-            projection = nn.Sequential(
-                ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, bias: false)),
-                ("bn", nn.BatchNorm2d(outShape[0])));
+            projection = _shape.Length == 1 ? nn.Linear(_shape[0], outShape[0]) : MapProjection(outShape);
         }
 
         var bodyModule = inner.Build();
         var layerName = name ?? NextName("block");
         return Add("block", layerName, new ResidualBlock(layerName, bodyModule, projection), outShape);
+    }
+
+    // The shortcut of a residual block over a feature map whose body changes it: a 1x1 convolution
+    // with the one stride that gives the body's size, as the checker counts it (a strided 1x1
+    // convolution without padding turns n into (n - 1) / stride + 1, so odd sizes have one too).
+    private nn.Module<Tensor, Tensor> MapProjection(long[] outShape)
+    {
+        var (channels, height, width) = Spatial("residual");
+        var stride = (height + outShape[1] - 1) / outShape[1];
+        if (((height - 1) / stride) + 1 != outShape[1] || ((width - 1) / stride) + 1 != outShape[2])
+        {
+            throw new InvalidOperationException($"A residual block's body turns {height} x {width} into {outShape[1]} x {outShape[2]}; a shortcut needs the same whole stride on both axes.");
+        }
+
+        return nn.Sequential(
+            ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, bias: false)),
+            ("bn", nn.BatchNorm2d(outShape[0])));
     }
 
     /// <summary>The network as a <c>Sequential</c> module, in training mode, on the CPU; the builder should not be used afterwards.</summary>
