@@ -11,7 +11,7 @@ public sealed record Disagreement(GeneratedSpec Spec, string Point, string Messa
 {
     /// <summary>Everything needed to reproduce it: the seed, the point, what differed and the spec text.</summary>
     public override string ToString() =>
-        $"seed {Spec.Seed} ({Spec.Name}){(Point.Length > 0 ? " at " + Point : "")}: {Message}\n{Spec.Text}";
+        $"seed {Spec.Seed} ({Spec.Name}){(Point.Length > 0 ? " at " + Point : "")}: {Message}{(Spec.Constructs.Count > 0 ? $" [uses {string.Join(", ", Spec.Constructs.Order())}]" : "")}\n{Spec.Text}";
 }
 
 /// <summary>What a differential run did: how many specs checked clean, points compared, and every disagreement.</summary>

@@ -20,6 +20,13 @@ public static class KnownDisagreements
         [Construct.FreezeThenReplace] = "issue 13: 'freeze all' then 'replace fc with linear(k)' leaves the new head frozen (0 trainable parameters)",
     };
 
+    /// <summary>The entries left out for their cost alone, not for a disagreement.</summary>
+    public static IReadOnlySet<Construct> ExcludedForCost { get; } = new HashSet<Construct> { Construct.Backbone };
+
+    /// <summary>Whether a disagreement in <paramref name="spec"/> is explained by a known one (the spec uses a construct excluded for a disagreement).</summary>
+    public static bool Explain(GeneratedSpec spec) =>
+        spec?.Constructs.Any(c => Excluded.ContainsKey(c) && !ExcludedForCost.Contains(c)) ?? throw new ArgumentNullException(nameof(spec));
+
     /// <summary>Every construct the generator knows, for a run that includes the known disagreements.</summary>
     public static IReadOnlySet<Construct> All { get; } = new HashSet<Construct>(Enum.GetValues<Construct>());
 
