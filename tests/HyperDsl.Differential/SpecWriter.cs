@@ -342,6 +342,9 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         var halves = _minSize >> most >= 2 && Chance(0.5);
         var variable = Name("i");
         Line($"for {variable} in 0 ..< {count} {{");
+
+        // A later iteration starts from what the one before left, so the channels are unknown at the top.
+        _channels = null;
         Nested(() =>
         {
             if (Chance(0.4))

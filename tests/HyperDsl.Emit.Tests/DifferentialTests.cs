@@ -15,7 +15,7 @@ namespace HyperDsl.Emit.Tests;
 public class DifferentialTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 13;
-    private const int DefaultCount = 300;
+    private const int DefaultCount = 500;
 
     [Fact]
     public void Generated_specs_that_check_clean_train_the_model_the_checker_described()
