@@ -96,6 +96,12 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             text.Append(CultureInfo.InvariantCulture, $"    resize {size}\n");
             _minSize = size;
         }
+        else if (Chance(0.1))
+        {
+            var (resizedHeight, resizedWidth) = (random.Next(8, 33), random.Next(8, 33));
+            text.Append(CultureInfo.InvariantCulture, $"    resize [{resizedHeight}, {resizedWidth}]\n");
+            _minSize = Math.Min(resizedHeight, resizedWidth);
+        }
 
         return text.Append("  }\n").ToString();
     }
@@ -226,7 +232,8 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             {
                 if (stride != 1)
                 {
-                    arguments.Add($"stride: {Int(stride)}");
+                    // A searched stride; the smallest map is the one of stride 2.
+                    arguments.Add($"stride: {(Chance(0.3) ? Parameter("s", "choice(1, 2)") : Int(stride))}");
                 }
 
                 arguments.Add(padding < 0 ? "padding: valid" : $"padding: {Int(padding)}");
