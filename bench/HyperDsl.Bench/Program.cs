@@ -4,12 +4,18 @@ using HyperDsl.Bench;
 // dotnet run -c Release --project bench/HyperDsl.Bench -- [BenchmarkDotNet arguments, e.g. --job short]
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --quick [--warmup N] [--warmup-ms N] [--runs N] [--trace]
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --check-scaling
+// dotnet run -c Release --project bench/HyperDsl.Bench -- --differential [--count N] [--seed S] [--points P] [--include-known] [--only-seed X]
 //
 // The inputs are checked first, in this process, so a spec that stopped parsing cleanly fails
 // the run at once and loudly instead of being timed (BenchmarkDotNet checks again in GlobalSetup).
 if (args is ["--check-scaling"])
 {
     return CheckScaling.Run(Console.Out);
+}
+
+if (args is ["--differential", ..])
+{
+    return DifferentialCommand.Run(args, Console.Out);
 }
 
 BenchmarkInputs inputs;

@@ -46,6 +46,12 @@ public static class StudyAttributes
     /// <summary>User: where the weights of the trial's best epoch were saved; only the study's current best keep theirs on disk.</summary>
     public const string Weights = "weights";
 
+    /// <summary>User: the built model's trainable parameter count, as the checker counts it (<c>model.params</c>).</summary>
+    public const string ModelParams = "model.params";
+
+    /// <summary>User: the built model's forward FLOPs per sample, as the checker counts them (<c>model.flops</c>).</summary>
+    public const string ModelFlops = "model.flops";
+
     /// <summary>User: epochs trained.</summary>
     public const string Epochs = "epochs";
 

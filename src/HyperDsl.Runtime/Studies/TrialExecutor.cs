@@ -5,6 +5,7 @@ using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
+using TorchSharp;
 
 namespace HyperDsl.Runtime.Studies;
 
@@ -26,11 +27,21 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         var pruned = false;
         IReadOnlyList<double>? values = null;
         TrainingResult? result = null;
+
+        // The model is measured once, the first time it is built (for static objectives or for training).
+        ModelFigures? figures = null;
+        torch.nn.Module<torch.Tensor, torch.Tensor> BuildModel()
+        {
+            var model = experiment.BuildModel(point);
+            figures ??= new ModelFigures(ModelParameters.CountTrainable(model), ModelFlops.Count(model, experiment.InputShapeAt(point)));
+            return model;
+        }
+
         using (new Timer(_ => Heartbeat(trial.Id), null, options.HeartbeatInterval, options.HeartbeatInterval))
         {
             try
             {
-                var statics = StaticValues(point);
+                var statics = StaticValues(BuildModel, point);
                 if (_objectives.All(o => o.IsStatic))
                 {
                     values = [.. statics.Select(v => v!.Value)];
@@ -68,7 +79,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                             return EpochDecision.Continue;
                         },
                     };
-                    result = new Trainer(training).Fit(() => experiment.BuildModel(point), data);
+                    result = new Trainer(training).Fit(BuildModel, data);
                     if (result.Outcome == TrainingOutcome.Failed)
                     {
                         failure ??= result.Failure is { } reason ? NativeErrorText.Reduce(reason) : "training failed";
@@ -92,6 +103,12 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
             {
                 store.SetTrialUserAttribute(trial.Id, StudyAttributes.Epochs, JsonValues.Of(result.Epochs.Count));
                 store.SetTrialUserAttribute(trial.Id, StudyAttributes.Metrics, JsonValues.Of(LastMetrics(last, result.TestAccuracy)));
+            }
+
+            if (figures is { } measured)
+            {
+                store.SetTrialUserAttribute(trial.Id, StudyAttributes.ModelParams, JsonValues.Of(measured.Parameters));
+                store.SetTrialUserAttribute(trial.Id, StudyAttributes.ModelFlops, JsonValues.Of(measured.Flops));
             }
 
             if (recoverable)
@@ -144,14 +161,14 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
     }
 
     // model.params and model.flops, from the model built once; the other objectives need training.
-    private List<double?> StaticValues(object point)
+    private List<double?> StaticValues(Func<torch.nn.Module<torch.Tensor, torch.Tensor>> buildModel, object point)
     {
         if (!_objectives.Any(o => o.IsStatic))
         {
             return [.. _objectives.Select(_ => (double?)null)];
         }
 
-        using var model = experiment.BuildModel(point);
+        using var model = buildModel();
         return [.. _objectives.Select(o => o.Metric switch
         {
             "model.params" => ModelParameters.CountTrainable(model),
@@ -159,6 +176,9 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
             _ => (double?)null,
         })];
     }
+
+    // What the trial's model is, stored with the trial (model.params, model.flops).
+    private sealed record ModelFigures(long Parameters, long Flops);
 
     private List<double>? Values(TrainingResult result, List<double?> statics, out string? failure)
     {

@@ -47,6 +47,32 @@ public sealed class ModelBuilderTests
     }
 
     [Fact]
+    public void A_residual_block_halving_an_odd_size_projects_the_shortcut_with_stride_two()
+    {
+        // Found by the differential test: 15 -> 8 checked clean (a strided 1x1 convolution gives 8) but did not build.
+        var builder = new ModelBuilder(4, 15, 15).Residual(b => b.Conv(8, 3, stride: 2, padding: ConvPadding.Of(1)));
+
+        Assert.Equal([8L, 8, 8], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([2L, 8, 8, 8], OutputShape(model, 2, 4, 15, 15));
+        Assert.Equal(((4 * 8 * 9) + 8) + (4 * 8) + (2 * 8), ModelParameters.CountTrainable(model));
+    }
+
+    [Theory]
+    [InlineData(16, false)]
+    [InlineData(8, true)]
+    public void A_residual_block_over_features_projects_the_shortcut_with_a_linear_layer_when_the_size_changes(int features, bool projected)
+    {
+        // Found by the differential test: the checker counts a linear shortcut over features; the runtime refused features.
+        var builder = new ModelBuilder(1, 4, 4).Flatten().Residual(b => b.Linear(features).Relu());
+
+        Assert.Equal([(long)features], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal([3L, features], OutputShape(model, 3, 1, 4, 4));
+        Assert.Equal((16 * features) + features + (projected ? (16 * features) + features : 0), ModelParameters.CountTrainable(model));
+    }
+
+    [Fact]
     public void Global_average_pooling_gives_one_feature_per_channel()
     {
         using var model = new ModelBuilder(3, 9, 7).Conv(12, 3).GlobalAvgPool().Linear(5).Build();

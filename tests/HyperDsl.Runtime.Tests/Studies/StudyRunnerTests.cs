@@ -211,6 +211,21 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Each_trial_records_its_models_trainable_parameters_and_flops()
+    {
+        // Width 4: conv 1 -> 4 (3x3, bias) 40 and linear 64 -> 2 130 parameters, 1,408 FLOPs; width 8: 80 + 258 and 2,816.
+        using var store = Open();
+        var result = Run(new TinyExperiment { Plan = Plan(trials: 4) }, store);
+
+        Assert.All(result.Trials, t =>
+        {
+            var (parameters, flops) = (long)t.Parameters["width"] == 4 ? ("170", "1408") : ("338", "2816");
+            Assert.Equal(parameters, t.UserAttributes[StudyAttributes.ModelParams]);
+            Assert.Equal(flops, t.UserAttributes[StudyAttributes.ModelFlops]);
+        });
+    }
+
+    [Fact]
     public void A_flops_objective_is_counted_without_training()
     {
         using var store = Open();

@@ -1,0 +1,29 @@
+namespace HyperDsl.Differential;
+
+/// <summary>
+/// Constructs the generator can write that a known disagreement (or their cost) keeps out of
+/// the default run: <see cref="KnownDisagreements"/> names why.
+/// </summary>
+public enum Construct
+{
+    /// <summary><c>conv(..., groups: g)</c> with g &gt; 1.</summary>
+    ConvGroups,
+
+    /// <summary>An even kernel with <c>padding: same</c>.</summary>
+    EvenKernelSame,
+
+    /// <summary><c>resize img</c> with a searched <c>img</c>.</summary>
+    SearchedResize,
+
+    /// <summary>A ResNet backbone as the whole model (heavy: millions of parameters).</summary>
+    Backbone,
+
+    /// <summary>A backbone chosen inside <c>match</c> or <c>if</c>.</summary>
+    BackboneInBranch,
+
+    /// <summary>Layers after a backbone (a custom head).</summary>
+    LayerAfterBackbone,
+
+    /// <summary><c>freeze all</c> then <c>replace fc with linear(k)</c>.</summary>
+    FreezeThenReplace,
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace HyperDsl.Differential;
+
+/// <summary>
+/// One disagreement: a spec that checked clean and then did not generate, compile, build, run,
+/// or build the model the checker described, at a point (empty when the whole spec failed).
+/// </summary>
+public sealed record Disagreement(GeneratedSpec Spec, string Point, string Message)
+{
+    /// <summary>Everything needed to reproduce it: the seed, the point, what differed and the spec text.</summary>
+    public override string ToString() =>
+        $"seed {Spec.Seed} ({Spec.Name}){(Point.Length > 0 ? " at " + Point : "")}: {Message}{(Spec.Constructs.Count > 0 ? $" [uses {string.Join(", ", Spec.Constructs.Order())}]" : "")}\n{Spec.Text}";
+}
+
+/// <summary>What a differential run did: how many specs checked clean, points compared, and every disagreement.</summary>
+public sealed class DifferentialReport
+{
+    /// <summary>Specs generated.</summary>
+    public int Generated { get; internal set; }
+
+    /// <summary>Specs that checked clean (the rest were skipped).</summary>
+    public int Clean { get; internal set; }
+
+    /// <summary>Points of clean specs at which the built model was compared with the checker.</summary>
+    public int Points { get; internal set; }
+
+    /// <summary>Skipped specs by their first error code: what the generator writes that does not check.</summary>
+    public SortedDictionary<string, int> SkippedBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>One skipped spec per error code, to see why.</summary>
+    public SortedDictionary<string, string> SkippedExample { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every disagreement found.</summary>
+    public List<Disagreement> Disagreements { get; } = [];
+
+    /// <summary>Time spent in each stage.</summary>
+    public TimeSpan Checking { get; internal set; }
+
+    /// <summary>Time spent compiling generated C# with Roslyn.</summary>
+    public TimeSpan Compiling { get; internal set; }
+
+    /// <summary>Time spent building models and running them.</summary>
+    public TimeSpan Running { get; internal set; }
+
+    /// <summary>The share of generated specs that checked clean.</summary>
+    public double CleanRate => Generated == 0 ? 0 : (double)Clean / Generated;
+
+    /// <summary>A short summary for logs, then each disagreement in full.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {Points} points compared, {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+        foreach (var (code, count) in SkippedBy)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  skipped {count} with {code}, e.g.: {SkippedExample[code]}\n");
+        }
+
+        foreach (var disagreement in Disagreements)
+        {
+            text.Append("DISAGREEMENT ").Append(disagreement).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Checking;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Semantics;
+using HyperDsl.Hosting;
+using HyperDsl.Runtime;
+using HyperDsl.Runtime.Models;
+using HyperDsl.Runtime.Studies;
+using static TorchSharp.torch;
+using SyntaxTree = HyperDsl.Syntax.SyntaxTree;
+
+namespace HyperDsl.Differential;
+
+/// <summary>
+/// The promise "checks clean, so trains what was checked", tested on generated specs. For each
+/// spec: <c>check</c> clean (else it is skipped and counted) ⇒ C# generated ⇒ compiled by
+/// Roslyn (a batch of specs in one compilation) ⇒ at several points of the space the runtime
+/// samples the point, builds the model, and runs one forward and backward pass on a synthetic
+/// batch of the input shape ⇒ its trainable parameters, FLOPs, input and output shapes equal
+/// the checker's (<see cref="ShapeChecker.StatisticsAt"/>). Anything else is a disagreement.
+/// </summary>
+public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsPerSpec = 3, int batchSize = 50)
+{
+    // Points of one spec that are looked at before some are picked (a loop over 3 depths times choices stays far below).
+    private const int EnumeratedPoints = 512;
+
+    /// <summary>Generates <paramref name="count"/> specs from <paramref name="seed"/> and tests each.</summary>
+    public DifferentialReport Run(int seed, int count, TextWriter? progress = null)
+    {
+        var generator = new SpecGenerator(allowed);
+        return OnOneThread(report =>
+        {
+            for (var start = 0; start < count; start += batchSize)
+            {
+                var batch = Enumerable.Range(start, Math.Min(batchSize, count - start))
+                    .Select(i => generator.Generate(SpecGenerator.SpecSeed(seed, i)))
+                    .ToList();
+                RunBatch(batch, report);
+                progress?.WriteLine($"{start + batch.Count}/{count}: {report.Clean} clean, {report.Points} points, {report.Disagreements.Count} disagreements");
+            }
+        });
+    }
+
+    /// <summary>Tests given specs (a failing spec kept as a case, or one seed written again).</summary>
+    public DifferentialReport Run(IReadOnlyList<GeneratedSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        return OnOneThread(report =>
+        {
+            for (var start = 0; start < specs.Count; start += batchSize)
+            {
+                RunBatch([.. specs.Skip(start).Take(batchSize)], report);
+            }
+        });
+    }
+
+    // The models are tiny: LibTorch's intra-op threads only contend (100 specs took 3x longer on
+    // 2 threads than on 1 on a 2-core machine), so the run uses one and restores the count after.
+    private static DifferentialReport OnOneThread(Action<DifferentialReport> run)
+    {
+        TorchRuntime.EnsureInitialized();
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            var report = new DifferentialReport();
+            run(report);
+            return report;
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private void RunBatch(List<GeneratedSpec> batch, DifferentialReport report)
+    {
+        var clock = Stopwatch.StartNew();
+        var generated = new List<(GeneratedSpec Spec, CheckedExperiment Experiment, GeneratedSource Source)>();
+        foreach (var spec in batch)
+        {
+            report.Generated++;
+            var compilation = HypCompilation.Create([SyntaxTree.Parse(spec.Text, spec.Name + ".hyp")]);
+            if (compilation.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+            {
+                report.SkippedBy[error.Code] = report.SkippedBy.GetValueOrDefault(error.Code) + 1;
+                report.SkippedExample.TryAdd(error.Code, $"seed {spec.Seed}, {error.Span}: {error.Message}");
+                continue;
+            }
+
+            report.Clean++;
+            var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+            if (diagnostics.FirstOrDefault(d => d.IsError) is { } refused || sources.Length != 1)
+            {
+                var why = diagnostics.FirstOrDefault(d => d.IsError) is { } d ? $"{d.Code}: {d.Message}" : $"{sources.Length} files generated";
+                report.Disagreements.Add(new Disagreement(spec, "", $"checks clean, but generation refuses it ({why})"));
+                continue;
+            }
+
+            generated.Add((spec, compilation.Experiments.Single(), sources[0]));
+        }
+
+        report.Checking += clock.Elapsed;
+        clock.Restart();
+        var loaded = Compile(generated, report);
+        report.Compiling += clock.Elapsed;
+        clock.Restart();
+        try
+        {
+            foreach (var (spec, experiment, _) in generated)
+            {
+                if (loaded.Definitions.TryGetValue(spec.Name, out var definition))
+                {
+                    Compare(spec, experiment, definition, report);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var assembly in loaded.Assemblies)
+            {
+                assembly.Dispose();
+            }
+        }
+
+        report.Running += clock.Elapsed;
+    }
+
+    // One Roslyn compilation for the batch; where that fails, each spec alone, to name the one at fault.
+    private static (List<LoadedExperiments> Assemblies, Dictionary<string, IExperimentDefinition> Definitions) Compile(
+        List<(GeneratedSpec Spec, CheckedExperiment Experiment, GeneratedSource Source)> generated, DifferentialReport report)
+    {
+        var compiler = new ExperimentAssemblyCompiler(cacheDirectory: null);
+        var assemblies = new List<LoadedExperiments>();
+        if (generated.Count == 0)
+        {
+            return (assemblies, []);
+        }
+
+        try
+        {
+            assemblies.Add(compiler.Load([.. generated.Select(g => g.Source)]));
+        }
+        catch (GeneratedCodeException)
+        {
+            foreach (var (spec, _, source) in generated)
+            {
+                try
+                {
+                    assemblies.Add(compiler.Load([source]));
+                }
+                catch (GeneratedCodeException error)
+                {
+                    report.Disagreements.Add(new Disagreement(spec, "", $"checks clean, but the generated C# does not compile: {error.Message}"));
+                }
+            }
+        }
+
+        var definitions = assemblies.SelectMany(a => a.Definitions()).ToDictionary(d => d.Name, StringComparer.Ordinal);
+        return (assemblies, definitions);
+    }
+
+    private void Compare(GeneratedSpec spec, CheckedExperiment experiment, IExperimentDefinition definition, DifferentialReport report)
+    {
+        var bound = experiment.Bound!;
+        var shapes = new ShapeChecker(bound.Experiment, bound.Model, []);
+        var points = new SpaceEnumerator(bound.Model).Enumerate(shapes.RelevantParameters).Points.Take(EnumeratedPoints).ToList();
+        var step = Math.Max(1, points.Count / pointsPerSpec);
+        foreach (var point in points.Where((_, i) => i % step == 0).Take(pointsPerSpec))
+        {
+            report.Points++;
+            var described = SpaceEnumerator.Describe(point);
+            var statistics = shapes.StatisticsAt(point);
+            if (statistics is null)
+            {
+                report.Disagreements.Add(new Disagreement(spec, described, "checks clean, but the checker has no model at this point"));
+                continue;
+            }
+
+            var problems = new List<string>();
+            try
+            {
+                problems.AddRange(Differences(statistics, definition, point));
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                problems.Add($"the runtime failed: {error.GetType().Name}: {error.Message}");
+            }
+
+            if (problems.Count > 0)
+            {
+                report.Disagreements.Add(new Disagreement(spec, described, string.Join("; ", problems)));
+            }
+        }
+    }
+
+    private static List<string> Differences(ModelStatistics statistics, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
+    {
+        var problems = new List<string>();
+        var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
+        using var model = definition.BuildModel(sampled);
+        var input = definition.InputShapeAt(sampled);
+        if (Dimensions(statistics.Input) is var checkedInput && !checkedInput.SequenceEqual(input))
+        {
+            problems.Add($"input: the checker has [{string.Join(", ", checkedInput)}], the runtime [{string.Join(", ", input)}]");
+        }
+
+        var trainable = ModelParameters.CountTrainable(model);
+        if (trainable != statistics.TrainableParameters)
+        {
+            problems.Add($"trainable parameters: the checker counts {statistics.TrainableParameters}, the runtime {trainable}");
+        }
+
+        var flops = ModelFlops.Count(model, input);
+        if (flops != statistics.Flops)
+        {
+            problems.Add($"FLOPs: the checker counts {statistics.Flops}, the runtime {flops}");
+        }
+
+        // One training step's worth of work: forward in training mode, a loss, backward.
+        using var scope = NewDisposeScope();
+        model.train();
+        var output = model.forward(randn([2, .. input]));
+        long[] expected = [2, .. Dimensions(statistics.Output)];
+        if (!output.shape.SequenceEqual(expected))
+        {
+            problems.Add($"output: the checker has [{string.Join(", ", expected)}], the runtime [{string.Join(", ", output.shape)}]");
+        }
+
+        var loss = output.dim() == 2
+            ? nn.functional.cross_entropy(output, zeros([2], ScalarType.Int64))
+            : output.square().mean();
+        loss.backward();
+        return problems;
+    }
+
+    private static long[] Dimensions(TensorShape shape) => shape switch
+    {
+        MapShape map => [map.Channels, map.Height, map.Width],
+        FeatureShape features => [features.Features],
+        _ => [],
+    };
+}

@@ -1,0 +1,23 @@
+namespace HyperDsl.Differential;
+
+/// <summary>
+/// Writes random valid specs over the layer catalogue from a seed: convolutions with every
+/// argument, batchnorm, activations, pools, dropout, blocks with parameters, loops, if and
+/// match in the model, conditional parameters and searched values passed to layers, on a
+/// synthetic source of a random small shape. Shapes are tracked while writing (the smallest
+/// map any point can reach), so most specs check clean. The same seed always writes the same
+/// spec; constructs outside <paramref name="allowed"/> are never written.
+/// </summary>
+public sealed class SpecGenerator(IReadOnlySet<Construct> allowed)
+{
+    /// <summary>The spec of one seed.</summary>
+    public GeneratedSpec Generate(int seed)
+    {
+        var name = "spec_" + ((uint)seed).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var writer = new SpecWriter(new Random(seed), allowed);
+        return new GeneratedSpec(seed, name, writer.Write(name), writer.Used);
+    }
+
+    /// <summary>The seed of the <paramref name="index"/>-th spec of a run seeded with <paramref name="runSeed"/>: a spec can be written again on its own.</summary>
+    public static int SpecSeed(int runSeed, int index) => unchecked((runSeed * 1_000_003) + index);
+}
