@@ -55,9 +55,11 @@ public sealed class ModelBuilder
 
         var chosen = padding ?? ConvPadding.Valid;
         var span = (dilation * (kernel - 1)) + 1;
-        if (chosen.IsSame && stride == 1)
+        if (chosen.IsSame && stride == 1 && span % 2 == 0)
         {
-            // As PyTorch's padding='same': the size is kept, an even span is padded one pixel more after than before.
+            // As PyTorch's padding='same': the size is kept, an even span is padded one pixel more
+            // after than before. An odd span takes the plain symmetric padding below: the same
+            // result, without the input copy PyTorch's 'same' mode may make.
             return Add("conv", name, NewConv(inChannels, channels, kernel, stride, null, dilation, groups, bias), [channels, height, width]);
         }
 

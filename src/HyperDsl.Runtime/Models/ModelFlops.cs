@@ -6,7 +6,7 @@ namespace HyperDsl.Runtime.Models;
 /// <summary>
 /// Forward FLOPs per sample of a built model, counted as the checker counts them (<c>model.flops</c>):
 /// two per multiply-add of every convolution and linear layer, biases, normalisation,
-/// activations and pooling free. The shapes come from one forward pass of a single zero image.
+/// activations and pooling free. The shapes come from one forward pass of two zero images.
 /// </summary>
 public static class ModelFlops
 {
@@ -49,7 +49,10 @@ public static class ModelFlops
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             model.eval();
-            model.call(zeros([1, .. inputShape], device: model.parameters().FirstOrDefault()?.device ?? CPU));
+            // Two images, not one (the hooks count per image): LibTorch convolves a single small image
+            // without gradients on a path that first asks for NNPACK, which logs "Could not
+            // initialize NNPACK!" to stderr on every machine without it (each trial measures its model).
+            model.call(zeros([2, .. inputShape], device: model.parameters().FirstOrDefault()?.device ?? CPU));
         }
         finally
         {

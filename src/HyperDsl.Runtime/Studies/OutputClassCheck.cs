@@ -21,7 +21,9 @@ internal static class OutputClassCheck
             using var model = experiment.BuildModel(point);
             using var noGrad = no_grad();
             model.eval();
-            shape = model.call(zeros([1, .. experiment.InputShapeAt(point)])).shape;
+            // Two images: LibTorch convolves a single small image without gradients on a path that
+            // logs "Could not initialize NNPACK!" on machines without it (see ModelFlops).
+            shape = model.call(zeros([2, .. experiment.InputShapeAt(point)])).shape;
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -29,7 +31,7 @@ internal static class OutputClassCheck
             return;
         }
 
-        if (shape is not [1, var outputs])
+        if (shape is not [2, var outputs])
         {
             // Not a classifier's logits: the checker has said what it could about this model.
             return;
