@@ -362,6 +362,8 @@ internal sealed class CanonicalText
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) || !double.IsFinite(value) ? text : text + ".0";
     }
 
+    // Not SyntaxTreePrinter's quoting, on purpose: the debug printer may change with its
+    // baselines, while every character this writes is part of stored study hashes.
     private static string Quote(string text)
     {
         var builder = new StringBuilder("\"");

@@ -104,7 +104,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     // the list had ended well.
     private bool SkipPastCloser(Parser parser)
     {
-        if (parser.Context?.children is null || OpenBracket(parser.Context) is not { } open
+        if (parser.Context is null || OpenBracket(parser.Context) is not { } open
             || DistanceToCloser((ITokenStream)parser.InputStream, CloserType(open.Symbol.Type)) is not { } distance)
         {
             return false;
@@ -120,30 +120,9 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         return true;
     }
 
-    // The bracket a rule opened and has not closed yet.
-    private static ITerminalNode? OpenBracket(ParserRuleContext context)
-    {
-        var open = new Stack<ITerminalNode>();
-        foreach (var child in context.children)
-        {
-            if (child is not ITerminalNode terminal || terminal is IErrorNode)
-            {
-                continue;
-            }
-
-            switch (terminal.Symbol.Type)
-            {
-                case LBRACE or LPAREN or LBRACK:
-                    open.Push(terminal);
-                    break;
-                case RBRACE or RPAREN or RBRACK when open.Count > 0:
-                    open.Pop();
-                    break;
-            }
-        }
-
-        return open.Count > 0 && open.Peek().Symbol.Type is LPAREN or LBRACK ? open.Peek() : null;
-    }
+    // The bracket (or parenthesis) a rule opened and has not closed yet: the list the error is in.
+    private static ITerminalNode? OpenBracket(ParserRuleContext context) =>
+        InnermostUnclosed(context) is { Symbol.Type: LPAREN or LBRACK } open ? open : null;
 
     // How many tokens lie before the closer of the open bracket, skipping nested groups; null when
     // another closer (a block's '}') or the end of the file comes first: then the bracket was never closed.
@@ -494,37 +473,43 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     {
         for (; context is not null; context = context.Parent as ParserRuleContext)
         {
-            if (context.children is null)
+            if (InnermostUnclosed(context) is { } open && accept(open.Symbol.Type))
             {
-                continue;
-            }
-
-            var open = new Stack<ITerminalNode>();
-            foreach (var child in context.children)
-            {
-                if (child is not ITerminalNode terminal || terminal is IErrorNode)
-                {
-                    continue;
-                }
-
-                switch (terminal.Symbol.Type)
-                {
-                    case LBRACE or LPAREN or LBRACK:
-                        open.Push(terminal);
-                        break;
-                    case RBRACE or RPAREN or RBRACK when open.Count > 0:
-                        open.Pop();
-                        break;
-                }
-            }
-
-            if (open.Count > 0 && accept(open.Peek().Symbol.Type))
-            {
-                return open.Peek();
+                return open;
             }
         }
 
         return null;
+    }
+
+    // The innermost bracket among one rule's own tokens that the rule has not closed.
+    private static ITerminalNode? InnermostUnclosed(ParserRuleContext context)
+    {
+        if (context.children is null)
+        {
+            return null;
+        }
+
+        var open = new Stack<ITerminalNode>();
+        foreach (var child in context.children)
+        {
+            if (child is not ITerminalNode terminal || terminal is IErrorNode)
+            {
+                continue;
+            }
+
+            switch (terminal.Symbol.Type)
+            {
+                case LBRACE or LPAREN or LBRACK:
+                    open.Push(terminal);
+                    break;
+                case RBRACE or RPAREN or RBRACK when open.Count > 0:
+                    open.Pop();
+                    break;
+            }
+        }
+
+        return open.Count > 0 ? open.Peek() : null;
     }
 
     private static int CloserType(int opener) => opener switch
