@@ -41,7 +41,12 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         {
             try
             {
-                var statics = StaticValues(BuildModel, point);
+                var statics = StaticValues(() =>
+                {
+                    // Building the model measures it (once per trial).
+                    BuildModel().Dispose();
+                    return figures!;
+                });
                 if (_objectives.All(o => o.IsStatic))
                 {
                     values = [.. statics.Select(v => v!.Value)];
@@ -160,19 +165,19 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         return pruner.ShouldPrune(current, others);
     }
 
-    // model.params and model.flops, from the model built once; the other objectives need training.
-    private List<double?> StaticValues(Func<torch.nn.Module<torch.Tensor, torch.Tensor>> buildModel, object point)
+    // model.params and model.flops, from the trial's one measurement of its model; the other objectives need training.
+    private List<double?> StaticValues(Func<ModelFigures> measure)
     {
         if (!_objectives.Any(o => o.IsStatic))
         {
             return [.. _objectives.Select(_ => (double?)null)];
         }
 
-        using var model = buildModel();
+        var figures = measure();
         return [.. _objectives.Select(o => o.Metric switch
         {
-            "model.params" => ModelParameters.CountTrainable(model),
-            "model.flops" => ModelFlops.Count(model, experiment.InputShapeAt(point)),
+            "model.params" => figures.Parameters,
+            "model.flops" => figures.Flops,
             _ => (double?)null,
         })];
     }
