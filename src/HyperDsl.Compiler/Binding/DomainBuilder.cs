@@ -1,3 +1,4 @@
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
@@ -9,15 +10,17 @@ namespace HyperDsl.Compiler.Binding;
 /// <summary>Turns <c>uniform</c>, <c>loguniform</c> and <c>int</c> calls into domains, checking their bounds.</summary>
 internal static class DomainBuilder
 {
-    public static ParameterDomain? Range(string distribution, CallSyntax call, SemanticModel model, List<Diagnostic> diagnostics)
+    public static ParameterDomain? Range(CatalogEntry entry, CallSyntax call, SemanticModel model, List<Diagnostic> diagnostics)
     {
+        var distribution = entry.Name;
+        var meaning = entry.DistributionMeaning;
         ExpressionSyntax? Positional(int index) => call.Arguments.Where(a => a.Name is null).Select(a => a.Value).ElementAtOrDefault(index);
         ExpressionSyntax? Named(string name) => call.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value;
 
         var lowSyntax = Named("low") ?? Positional(0);
         var highSyntax = Named("high") ?? Positional(1);
         var stepSyntax = Named("step");
-        var log = distribution == "loguniform" || Positional(2) is NameSyntax { Name: "log" } || Named("scale") is NameSyntax { Name: "log" };
+        var log = meaning.AlwaysLog || Positional(2) is NameSyntax { Name: "log" } || Named("scale") is NameSyntax { Name: "log" };
         if (lowSyntax is null || highSyntax is null)
         {
             return null;
@@ -82,7 +85,7 @@ internal static class DomainBuilder
             }
         }
 
-        return distribution == "int"
+        return meaning.Domain == DistributionDomainKind.IntRange
             ? new IntDomain((long)low, (long)high, log, (long)(step ?? 1))
             : new FloatDomain(low, high, log, step);
     }

@@ -230,15 +230,16 @@ internal sealed class ExperimentBinder
         }
 
         Model.Resolve(call, entry);
-        if (entry.Name == "choice")
+        var meaning = entry.DistributionMeaning;
+        if (meaning.Domain == DistributionDomainKind.Choice)
         {
             BindChoice(symbol, call, context);
             return;
         }
 
         _expressions.BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
-        symbol.Type = entry.Name == "int" ? IntType.Instance : FloatType.Instance;
-        symbol.Domain = DomainBuilder.Range(entry.Name, call, Model, _diagnostics);
+        symbol.Type = meaning.RangeType;
+        symbol.Domain = DomainBuilder.Range(entry, call, Model, _diagnostics);
     }
 
     private void BindChoice(ParameterSymbol symbol, CallSyntax call, BindingContext context)

@@ -69,6 +69,8 @@ public static class BuiltinCatalog
     private static CatalogEntry Fn(string name, string summary, FunctionMeaning meaning, params ArgSpec[] parameters) =>
         E(name, Function, summary, parameters) with { Function = meaning };
 
+    private static CatalogEntry Dist(CatalogEntry entry, DistributionMeaning meaning) => entry with { Distribution = meaning };
+
     private static CatalogEntry Built(CatalogEntry entry, string method, params RuntimeArgument[] arguments) =>
         entry with { Runtime = new RuntimeLayer(method, [.. arguments]) };
 
@@ -83,14 +85,14 @@ public static class BuiltinCatalog
     private static IEnumerable<CatalogEntry> BuildEntries()
     {
         // ---- distributions ----
-        yield return E("uniform", Distribution, "A float drawn uniformly from [low, high], optionally quantized by step.",
-            Req("low", Float), Req("high", Float), Opt("step", Float, null, Positive));
-        yield return E("loguniform", Distribution, "A float whose logarithm is uniform on [log low, log high]; low must be positive.",
-            Req("low", Float), Req("high", Float));
-        yield return E("int", Distribution, "An integer from low to high inclusive; 'log' samples on a log scale.",
-            Req("low", Int), Req("high", Int), Keywords(Opt("scale", Int, null), "log") with { Types = [] }, Opt("step", Int, null, AtLeastOne));
-        yield return E("choice", Distribution, "One of the listed values; bare names become an enum.",
-            Req("values", Float) with { Variadic = true, Types = [Int, Float, Bool, String] });
+        yield return Dist(E("uniform", Distribution, "A float drawn uniformly from [low, high], optionally quantized by step.",
+            Req("low", Float), Req("high", Float), Opt("step", Float, null, Positive)), new(DistributionDomainKind.FloatRange));
+        yield return Dist(E("loguniform", Distribution, "A float whose logarithm is uniform on [log low, log high]; low must be positive.",
+            Req("low", Float), Req("high", Float)), new(DistributionDomainKind.FloatRange, AlwaysLog: true));
+        yield return Dist(E("int", Distribution, "An integer from low to high inclusive; 'log' samples on a log scale.",
+            Req("low", Int), Req("high", Int), Keywords(Opt("scale", Int, null), "log") with { Types = [] }, Opt("step", Int, null, AtLeastOne)), new(DistributionDomainKind.IntRange));
+        yield return Dist(E("choice", Distribution, "One of the listed values; bare names become an enum.",
+            Req("values", Float) with { Variadic = true, Types = [Int, Float, Bool, String] }), new(DistributionDomainKind.Choice));
 
         // ---- data sources ----
         yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null));

@@ -23,6 +23,14 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     public FunctionMeaning FunctionMeaning =>
         Function ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a function with a meaning in the catalogue.");
 
+    /// <summary>A distribution's meaning (the kind of domain it samples); every distribution entry has one, no other entry does.</summary>
+    public DistributionMeaning? Distribution { get; init; }
+
+    /// <summary>The meaning of this distribution entry.</summary>
+    /// <exception cref="InvalidOperationException">This entry is not a distribution: the binder resolves '~' to distributions only, so this is a bug in HyperDsl.</exception>
+    public DistributionMeaning DistributionMeaning =>
+        Distribution ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a distribution with a meaning in the catalogue.");
+
     /// <summary>For a layer: how generated code builds it with the runtime's <c>ModelBuilder</c>.</summary>
     public RuntimeLayer? Runtime { get; init; }
 
