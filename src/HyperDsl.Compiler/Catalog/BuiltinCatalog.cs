@@ -191,7 +191,7 @@ public static class BuiltinCatalog
 
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
-        yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Constructor = new(Samplers + "Grid") };
+        yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Constructor = new(Samplers + "Grid"), Strategy = new(EnumeratesSpace: true) };
         yield return E("random", Sampler, "Independent uniform draws.") with { Constructor = new(Samplers + "Random") };
         yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Constructor = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
@@ -201,11 +201,11 @@ public static class BuiltinCatalog
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";
         yield return E("none", Pruner, "Never prune.") with { Constructor = new(Pruners + "None") };
         yield return E("median", Pruner, "Prune a trial below the median of earlier trials at the same epoch.",
-            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Constructor = new(Pruners + "Median") };
+            Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Constructor = new(Pruners + "Median"), Strategy = new(FirstRungParameter: "warmup") };
         yield return E("asha", Pruner, "Asynchronous successive halving.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Asha") };
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Asha"), Strategy = new(FirstRungParameter: "min_epochs") };
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Hyperband") };
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Hyperband"), Strategy = new(FirstRungParameter: "min_epochs") };
 
         // ---- functions: each with its meaning (result type, value, runtime method) ----
         yield return Fn("min", "The smaller of two numbers.", new(false, a => Math.Min(a[0], a[1]), "Min"), Req("a", Float), Req("b", Float));

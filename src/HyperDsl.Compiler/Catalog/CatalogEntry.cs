@@ -15,6 +15,9 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>How generated code makes its runtime object, for the entries (samplers, pruners) that map to one record of the runtime.</summary>
     public RuntimeConstructor? Constructor { get; init; }
 
+    /// <summary>For a sampler or pruner: what the checker must know of it (a grid's finite space, a pruner's first rung).</summary>
+    public StrategyMeaning Strategy { get; init; } = StrategyMeaning.None;
+
     /// <summary>A function's meaning (result type, value, runtime method); every function entry has one, no other entry does.</summary>
     public FunctionMeaning? Function { get; init; }
 

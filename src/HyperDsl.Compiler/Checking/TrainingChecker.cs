@@ -41,9 +41,10 @@ internal sealed class TrainingChecker
             CheckSchedule(schedule, epochs);
         }
 
-        if (SettingValue(SectionKind.Tune, "pruner") is CallSyntax pruner && minEpochs is { } prunerEpochs)
+        if (SettingValue(SectionKind.Tune, "pruner") is CallSyntax pruner && minEpochs is { } prunerEpochs
+            && _model.GetResolution(pruner) is CatalogEntry { Strategy.FirstRungParameter: { } firstRung } prunerEntry)
         {
-            var rung = pruner.Arguments.FirstOrDefault(a => a.Name?.Name is "min_epochs" or "warmup")?.Value;
+            var rung = Argument(prunerEntry, pruner, firstRung);
             if (rung is not null && MaxOf(rung) is { } first && first >= prunerEpochs)
             {
                 _diagnostics.Add(Create(PrunerBeyondEpochsDescriptor, rung.Span,
@@ -393,7 +394,7 @@ internal sealed class TrainingChecker
     private void CheckStrategy(long? spaceSize)
     {
         var sampler = SettingValue(SectionKind.Tune, "sampler");
-        var grid = sampler is NameSyntax { Name: "grid" } or CallSyntax { Callee.Name: "grid" };
+        var grid = sampler is not null && _model.GetResolution(sampler) is CatalogEntry { Strategy.EnumeratesSpace: true };
         if (grid)
         {
             foreach (var parameter in _parameters.Where(p => p.Domain is { IsFinite: false }))
