@@ -26,4 +26,7 @@ public enum Construct
 
     /// <summary><c>freeze all</c> then <c>replace fc with linear(k)</c>.</summary>
     FreezeThenReplace,
+
+    /// <summary>An <c>augment</c> block (and, where it changes the size, the <c>evaluate</c> block that matches it).</summary>
+    Augmentation,
 }

@@ -219,10 +219,13 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             problems.Add($"FLOPs: the checker counts {statistics.Flops}, the runtime {flops}");
         }
 
-        // One training step's worth of work: forward in training mode, a loss, backward.
+        // One training step's worth of work on a batch that came through the data pipeline the
+        // spec names (the point's resize, then the training transforms): forward in training
+        // mode, a loss, backward. The evaluation transforms must give the same input shape.
         using var scope = NewDisposeScope();
+        var batch = PipelineBatches(definition, sampled, problems, Dimensions(statistics.Input));
         model.train();
-        var output = model.forward(randn([2, .. input]));
+        var output = model.forward(batch);
         long[] expected = [2, .. Dimensions(statistics.Output)];
         if (!output.shape.SequenceEqual(expected))
         {
@@ -234,6 +237,29 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             : output.square().mean();
         loss.backward();
         return problems;
+    }
+
+    // Two training images as the trainer sees them, and a check that the evaluation transforms give
+    // validation and test images the same shape; a batch of the checked shape when the data has
+    // no images (it always has: the generated specs use a synthetic source).
+    private static Tensor PipelineBatches(IExperimentDefinition definition, object point, List<string> problems, IReadOnlyList<long> input)
+    {
+        using var data = definition.LoadData(seed: 0, baseDirectory: null);
+        using var resized = definition.ImageSizeAt(point) is { } size ? data.ResizedCopy(size.Height, size.Width) : null;
+        var images = (resized ?? data).Train.Images.narrow(0, 0, 2);
+        var options = definition.Training(point);
+        using var generator = new Generator(7, CPU);
+        var training = options.Augmentation?.Apply(images, generator) ?? images;
+        var evaluation = options.EvaluationTransform?.Apply(images) ?? images;
+        foreach (var (what, batch) in new[] { ("training", training), ("evaluation", evaluation) })
+        {
+            if (!batch.shape[1..].SequenceEqual(input))
+            {
+                problems.Add($"{what} images: the checker has [{string.Join(", ", input)}], the data pipeline gives [{string.Join(", ", batch.shape[1..])}]");
+            }
+        }
+
+        return training.shape[1..].SequenceEqual(input) ? training.detach().clone() : randn([2, .. input]);
     }
 
     private static long[] Dimensions(TensorShape shape) => shape switch

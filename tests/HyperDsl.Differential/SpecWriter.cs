@@ -103,7 +103,52 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             _minSize = Math.Min(resizedHeight, resizedWidth);
         }
 
+        Pipeline(text);
         return text.Append("  }\n").ToString();
+    }
+
+    // Training-only transforms and, where they change the image size, the evaluation transform
+    // that brings validation and test images to the same size: the model sees one input size.
+    private void Pipeline(StringBuilder text)
+    {
+        if (!May(Construct.Augmentation) || !Chance(0.3))
+        {
+            return;
+        }
+
+        _used.Add(Construct.Augmentation);
+        var transforms = new List<string>();
+        for (var count = random.Next(1, 3); count > 0; count--)
+        {
+            transforms.Add(Pick("hflip", "vflip(p: 0.3)", "rotate(15)", "rotate(degrees: [5, 20], p: 0.5)", "translate(0.1)", "random_erasing(p: 0.25)"));
+        }
+
+        if (_channels == 3 && Chance(0.3))
+        {
+            transforms.Add("color_jitter(brightness: 0.2, contrast: 0.2, saturation: 0.2, hue: 0.05)");
+        }
+
+        string? evaluation = null;
+        if (Chance(0.5))
+        {
+            var size = random.Next(Math.Max(4, _minSize / 2), _minSize + 1);
+            (string Augment, string Evaluate) sized = random.Next(4) switch
+            {
+                0 => ($"random_crop({size}, padding: {random.Next(0, 3)})", $"center_crop({size})"),
+                1 => ($"random_resized_crop({size})", $"resize({size})"),
+                2 => ($"center_crop({size})", $"center_crop({size})"),
+                _ => ($"resize({size = random.Next(8, 33)})", $"resize({size})"),
+            };
+            transforms.Insert(0, sized.Augment);
+            evaluation = sized.Evaluate;
+            _minSize = size;
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"    augment {{ {string.Join("; ", transforms)} }}\n");
+        if (evaluation is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    evaluate {{ {evaluation} }}\n");
+        }
     }
 
     // ---- model statements -----------------------------------------------------------------------
