@@ -5,7 +5,8 @@ namespace HyperDsl.Differential;
 
 /// <summary>
 /// One disagreement: a spec that checked clean and then did not generate, compile, build, run,
-/// or build the model the checker described, at a point (empty when the whole spec failed).
+/// or build the model the checker described, at a point (empty when the whole spec failed); or
+/// a spec written with a known mistake that checked clean.
 /// </summary>
 public sealed record Disagreement(GeneratedSpec Spec, string Point, string Message)
 {
@@ -22,6 +23,9 @@ public sealed class DifferentialReport
 
     /// <summary>Specs that checked clean (the rest were skipped).</summary>
     public int Clean { get; internal set; }
+
+    /// <summary>Specs written with a known mistake that the checker refused with the expected code.</summary>
+    public int RejectedAsExpected { get; internal set; }
 
     /// <summary>Points of clean specs at which the built model was compared with the checker.</summary>
     public int Points { get; internal set; }
@@ -44,15 +48,15 @@ public sealed class DifferentialReport
     /// <summary>Time spent building models and running them.</summary>
     public TimeSpan Running { get; internal set; }
 
-    /// <summary>The share of generated specs that checked clean.</summary>
-    public double CleanRate => Generated == 0 ? 0 : (double)Clean / Generated;
+    /// <summary>The share of generated specs written to be valid that checked clean.</summary>
+    public double CleanRate => Generated - RejectedAsExpected == 0 ? 0 : (double)Clean / (Generated - RejectedAsExpected);
 
     /// <summary>A short summary for logs, then each disagreement in full.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {Points} points compared, {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {RejectedAsExpected} refused as they must be, {Points} points compared, {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
         foreach (var (code, count) in SkippedBy)
         {
             text.Append(CultureInfo.InvariantCulture, $"  skipped {count} with {code}, e.g.: {SkippedExample[code]}\n");

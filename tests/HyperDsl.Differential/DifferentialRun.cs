@@ -83,6 +83,21 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         {
             report.Generated++;
             var compilation = HypCompilation.Create([SyntaxTree.Parse(spec.Text, spec.Name + ".hyp")]);
+            if (spec.MustReject is { } code)
+            {
+                if (compilation.Diagnostics.Any(d => d.IsError && d.Code == code))
+                {
+                    report.RejectedAsExpected++;
+                    continue;
+                }
+
+                if (!compilation.HasErrors)
+                {
+                    report.Disagreements.Add(new Disagreement(spec, "", $"checks clean, but it was written not to train: the checker must refuse it with {code}"));
+                    continue;
+                }
+            }
+
             if (compilation.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
             {
                 report.SkippedBy[error.Code] = report.SkippedBy.GetValueOrDefault(error.Code) + 1;

@@ -5,7 +5,8 @@ namespace HyperDsl.Differential;
 /// argument, batchnorm, activations, pools, dropout, blocks with parameters, loops, if and
 /// match in the model, conditional parameters and searched values passed to layers, on a
 /// synthetic source of a random small shape. Shapes are tracked while writing (the smallest
-/// map any point can reach), so most specs check clean. The same seed always writes the same
+/// map any point can reach), so most specs check clean; a few are written with a known mistake
+/// (<see cref="GeneratedSpec.MustReject"/>) that the checker must refuse. The same seed always writes the same
 /// spec; constructs outside <paramref name="allowed"/> are never written.
 /// </summary>
 public sealed class SpecGenerator(IReadOnlySet<Construct> allowed)
@@ -15,7 +16,8 @@ public sealed class SpecGenerator(IReadOnlySet<Construct> allowed)
     {
         var name = "spec_" + ((uint)seed).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var writer = new SpecWriter(new Random(seed), allowed);
-        return new GeneratedSpec(seed, name, writer.Write(name), writer.Used);
+        var text = writer.Write(name);
+        return new GeneratedSpec(seed, name, text, writer.Used, writer.MustReject);
     }
 
     /// <summary>The seed of the <paramref name="index"/>-th spec of a run seeded with <paramref name="runSeed"/>: a spec can be written again on its own.</summary>

@@ -27,6 +27,9 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
 
     public IReadOnlySet<Construct> Used => _used;
 
+    /// <summary>The code the checker must refuse the spec with, when it was written with a known mistake.</summary>
+    public string? MustReject { get; private set; }
+
     public string Write(string name)
     {
         var classes = random.Next(2, 11);
@@ -142,6 +145,14 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             transforms.Insert(0, sized.Augment);
             evaluation = sized.Evaluate;
             _minSize = size;
+        }
+
+        // Sometimes the evaluation transform is left out: validation images keep another size than
+        // the model is trained at, which 'hyp check' must refuse rather than let every trial fail.
+        if (evaluation is not null && Chance(0.15))
+        {
+            evaluation = null;
+            MustReject = "HYP3117";
         }
 
         text.Append(CultureInfo.InvariantCulture, $"    augment {{ {string.Join("; ", transforms)} }}\n");

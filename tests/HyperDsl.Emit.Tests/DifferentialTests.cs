@@ -7,8 +7,9 @@ namespace HyperDsl.Emit.Tests;
 
 /// <summary>
 /// Issue 13's promise on random specs: every generated spec that checks clean generates,
-/// compiles, builds and runs a forward and backward pass at several points, with the checker's
-/// parameter count, FLOPs and shapes. HYP_DIFFERENTIAL_SEED and HYP_DIFFERENTIAL_COUNT override
+/// compiles, builds and runs a forward and backward pass at several points on a batch from its
+/// data pipeline, with the checker's parameter count, FLOPs and shapes; and every spec written
+/// with a known mistake is refused by the checker. HYP_DIFFERENTIAL_SEED and HYP_DIFFERENTIAL_COUNT override
 /// the seed and count; a failure prints the seed and the spec text. The bench runs thousands
 /// (bench/README.md, "The differential test").
 /// </summary>
@@ -28,6 +29,7 @@ public class DifferentialTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: {report}");
         Assert.True(report.Disagreements.Count == 0, $"seed {seed}: {report}");
         Assert.True(report.CleanRate >= 0.8, $"seed {seed}: too few generated specs check clean, so the run proves little. {report}");
+        Assert.True(count < 200 || report.RejectedAsExpected > 0, $"seed {seed}: no spec written with a known mistake was generated, so refusals went untested. {report}");
     }
 
     private static string CasesFolder => Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Emit.Tests", "DifferentialCases");

@@ -161,10 +161,7 @@ internal sealed class ShapeWalker
             }
         }
 
-        if (_experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
-        {
-            (height, width) = ApplyTransforms(augment.Body, height, width, environment);
-        }
+        (height, width) = TrainingSize(height, width, environment);
 
         if (height is not { } finalHeight || width is not { } finalWidth)
         {
@@ -176,6 +173,30 @@ internal sealed class ShapeWalker
 
         CheckNormalization(channels, environment);
         return new MapShape(channels, finalHeight, finalWidth);
+    }
+
+    // The size the training transforms give, which the model is built for; the evaluation
+    // transforms must give validation and test images that size too, or every evaluation fails.
+    private (long? Height, long? Width) TrainingSize(long? height, long? width, Evaluation.Environment environment)
+    {
+        var augment = _experiment.Setting(SectionKind.Data, "augment") as BlockSettingSyntax;
+        var evaluate = _experiment.Setting(SectionKind.Data, "evaluate") as BlockSettingSyntax;
+        var trained = augment is null ? (height, width) : ApplyTransforms(augment.Body, height, width, environment);
+        var evaluated = evaluate is null ? (height, width) : ApplyTransforms(evaluate.Body, height, width, environment);
+        if (trained is ({ } h, { } w) && evaluated is ({ } eh, { } ew) && (h, w) != (eh, ew))
+        {
+            throw new ShapeFailure(EvaluationSizeDescriptor, (evaluate ?? (SettingSyntax)augment!).Span,
+                evaluate is null
+                    ? $"The augment block makes training images {h}x{w}, but validation and test images stay {eh}x{ew}: no evaluate block brings them to the size the model is trained at."
+                    : $"Training images are {h}x{w}{(augment is null ? "" : " after the augment block")}, but the evaluate block makes validation and test images {eh}x{ew}.",
+                h != w
+                    ? "Take the crop or resize out of the evaluate block, or crop training images to the same square size in the augment block."
+                    : evaluate is null
+                        ? $"Add 'evaluate {{ center_crop({h}) }}' (or 'resize({h})') to the data section, so that evaluation sees what training sees."
+                        : $"End the evaluate block at {h}x{w}, with 'center_crop({h})' or 'resize({h})'.");
+        }
+
+        return trained;
     }
 
     // A crop or resize fixes the size even when the source's is not known (an image folder).

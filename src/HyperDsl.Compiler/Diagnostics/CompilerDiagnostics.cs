@@ -241,6 +241,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3116.</summary>
     public static readonly DiagnosticDescriptor PoolPaddingDescriptor = Error("HYP3116", "Pooling padding over half the window");
 
+    /// <summary>HYP3117.</summary>
+    public static readonly DiagnosticDescriptor EvaluationSizeDescriptor = Error("HYP3117", "Evaluation images of another size than training images");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
