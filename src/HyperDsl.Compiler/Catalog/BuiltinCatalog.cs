@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using HyperDsl.Compiler.Catalog.Shapes;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using static HyperDsl.Compiler.Catalog.EntryKind;
@@ -74,6 +75,10 @@ public static class BuiltinCatalog
     private static CatalogEntry Built(CatalogEntry entry, string method, params RuntimeArgument[] arguments) =>
         entry with { Runtime = new RuntimeLayer(method, [.. arguments]) };
 
+    // A layer: how it is built, and what it does to shapes.
+    private static CatalogEntry Built(CatalogEntry entry, LayerShapeRule shape, string method, params RuntimeArgument[] arguments) =>
+        Built(entry, method, arguments) with { Shape = shape };
+
     private static RuntimeArgument Positional(string parameter) => new(parameter, RuntimeArgumentKind.Int, Positional: true);
 
     private static RuntimeArgument Named(string parameter, RuntimeArgumentKind kind = RuntimeArgumentKind.Int) => new(parameter, kind);
@@ -126,39 +131,44 @@ public static class BuiltinCatalog
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
             Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
             Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
-            "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
+            new ConvolutionShape(), "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
         yield return Built(E("batchnorm", Layer, "Batch normalisation over channels (or features). `momentum` is PyTorch's: the weight of each new batch in the running statistics (default 0.1; Keras's momentum 0.9 is 0.1 here), so a value above 0.5 warns (HYP1108).",
             ShapeFree(Opt("momentum", Float, F(0.1), Probability,
                 "PyTorch's convention: the weight of each new batch in the running statistics (Keras's momentum 0.9 is 0.1 here); above 0.5 warns.")
                 with { Advise = (span, momentum) => momentum > 0.5 ? Diagnostics.CompilerDiagnostics.KerasMomentum(span, momentum) : null }),
             ShapeFree(Opt("eps", Float, F(1e-5), Positive))),
-            "BatchNorm", Named("momentum", RuntimeArgumentKind.Double), Named("eps", RuntimeArgumentKind.Double));
-        yield return Built(E("relu", Layer, "max(0, x)."), "Relu");
-        yield return Built(E("gelu", Layer, "Gaussian error linear unit."), "Gelu");
-        yield return Built(E("silu", Layer, "x * sigmoid(x)."), "Silu");
-        yield return Built(E("tanh", Layer, "Hyperbolic tangent."), "Tanh");
-        yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), "Sigmoid");
-        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", ShapeFree(Opt("slope", Float, F(0.01), NonNegative))), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
+            new ChannelNormShape(), "BatchNorm", Named("momentum", RuntimeArgumentKind.Double), Named("eps", RuntimeArgumentKind.Double));
+        yield return Built(E("relu", Layer, "max(0, x)."), new ElementwiseShape(), "Relu");
+        yield return Built(E("gelu", Layer, "Gaussian error linear unit."), new ElementwiseShape(), "Gelu");
+        yield return Built(E("silu", Layer, "x * sigmoid(x)."), new ElementwiseShape(), "Silu");
+        yield return Built(E("tanh", Layer, "Hyperbolic tangent."), new ElementwiseShape(), "Tanh");
+        yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), new ElementwiseShape(), "Sigmoid");
+        yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", ShapeFree(Opt("slope", Float, F(0.01), NonNegative))), new ElementwiseShape(), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
         yield return Built(E("maxpool", Layer, "Max pooling.",
             Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
-            "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
+            new PoolingShape(), "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
         yield return Built(E("avgpool", Layer, "Average pooling.",
             Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
-            "AvgPool", Positional("kernel"), Named("stride"), Named("padding"));
-        yield return Built(E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C."), "GlobalAvgPool");
-        yield return Built(E("flatten", Layer, "CxHxW becomes C*H*W features."), "Flatten");
+            new PoolingShape(), "AvgPool", Positional("kernel"), Named("stride"), Named("padding"));
+        yield return Built(E("global_avgpool", Layer, "Average each channel over the whole map: CxHxW becomes C."), new GlobalPoolingShape(), "GlobalAvgPool");
+        yield return Built(E("flatten", Layer, "CxHxW becomes C*H*W features."), new FlattenShape(), "Flatten");
         yield return Built(E("dropout", Layer, "Zero features with probability p while training.", ShapeFree(Opt("p", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)))),
-            "Dropout", Named("p", RuntimeArgumentKind.Double));
+            new ElementwiseShape(), "Dropout", Named("p", RuntimeArgumentKind.Double));
         yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
-            "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
+            new LinearShape(), "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
 
         // ---- backbones ----
-        foreach (var depth in new[] { 18, 34, 50, 101, 152 })
+        // torchvision's layouts: blocks per stage, and whether they are bottlenecks.
+        foreach (var (depth, layout) in new (int, ResNetLayout)[]
+        {
+            (18, new([2, 2, 2, 2], false)), (34, new([3, 4, 6, 3], false)), (50, new([3, 4, 6, 3], true)),
+            (101, new([3, 4, 23, 3], true)), (152, new([3, 8, 36, 3], true)),
+        })
         {
             var resnet = Built(E($"resnet{depth}", Backbone, $"ResNet-{depth} (torchvision layout); weights from a local file, or random.",
                 Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne)),
                 "Backbone", Named("classes"), Named("weights", RuntimeArgumentKind.String));
-            yield return resnet with { Runtime = resnet.Runtime! with { Leading = $"BackboneKind.ResNet{depth}" } };
+            yield return resnet with { Runtime = resnet.Runtime! with { Leading = $"BackboneKind.ResNet{depth}" }, ResNet = layout };
         }
 
         // ---- losses ----

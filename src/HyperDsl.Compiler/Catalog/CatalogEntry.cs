@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HyperDsl.Compiler.Catalog.Shapes;
 
 namespace HyperDsl.Compiler.Catalog;
 
@@ -36,6 +37,22 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
 
     /// <summary>For a layer: how generated code builds it with the runtime's <c>ModelBuilder</c>.</summary>
     public RuntimeLayer? Runtime { get; init; }
+
+    /// <summary>For a layer: what it does to a sample's shape and what it costs; every layer entry has one, no other entry does.</summary>
+    public LayerShapeRule? Shape { get; init; }
+
+    /// <summary>The shape rule of this layer entry.</summary>
+    /// <exception cref="InvalidOperationException">This entry is not a layer: the binder lets only layers into the model, so this is a bug in HyperDsl.</exception>
+    public LayerShapeRule ShapeRule =>
+        Shape ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a layer with a shape rule in the catalogue.");
+
+    /// <summary>For a backbone: the layout of its network, which the shape checker builds on shapes; every backbone entry has one, no other entry does.</summary>
+    public ResNetLayout? ResNet { get; init; }
+
+    /// <summary>The network layout of this backbone entry.</summary>
+    /// <exception cref="InvalidOperationException">This entry is not a backbone, so this is a bug in HyperDsl.</exception>
+    public ResNetLayout ResNetLayout =>
+        ResNet ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a backbone with a layout in the catalogue.");
 
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);

@@ -1,3 +1,5 @@
+using HyperDsl.Compiler.Catalog.Shapes;
+
 namespace HyperDsl.Compiler.Checking;
 
 /// <summary>
@@ -32,17 +34,11 @@ internal sealed class Backbone
 
     public IEnumerable<string> TopLevelNames => _modules.Select(m => m.Path.Split('.')[0]).Distinct();
 
-    public static Backbone ResNet(int depth, MapShape input, long classes)
+    /// <summary>The ResNet called <paramref name="name"/>, with the catalogue entry's layout, on these images.</summary>
+    public static Backbone ResNet(string name, ResNetLayout layout, MapShape input, long classes)
     {
-        var (blocks, bottleneck) = depth switch
-        {
-            18 => (new[] { 2, 2, 2, 2 }, false),
-            34 => ([3, 4, 6, 3], false),
-            50 => ([3, 4, 6, 3], true),
-            101 => ([3, 4, 23, 3], true),
-            _ => ([3, 8, 36, 3], true),
-        };
-        var net = new Backbone($"resnet{depth}");
+        var (blocks, bottleneck) = (layout.Blocks, layout.Bottleneck);
+        var net = new Backbone(name);
         var map = net.Conv("conv1", input, 64, 7, 2, 3);
         map = net.Norm("bn1", map);
         map = Pool(map, 3, 2, 1);

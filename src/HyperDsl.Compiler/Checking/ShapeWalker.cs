@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Catalog.Shapes;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
@@ -420,110 +421,16 @@ internal sealed class ShapeWalker
         return parameter.Syntax.Default is { } fallback ? Evaluate(fallback, environment) : InactiveValue.Instance;
     }
 
+    // The entry's shape rule says what the layer makes of the shape and what it costs.
     private TensorShape ApplyCatalogLayer(SyntaxNode layer, CatalogEntry entry, TensorShape shape, Dictionary<string, Value> arguments)
     {
         CheckRanges(entry, layer, arguments);
-        long Int(string name, long fallback) => (arguments.GetValueOrDefault(name) as IntValue)?.Value ?? fallback;
-        bool Bias() => arguments.GetValueOrDefault("bias") is not BoolValue { Value: false };
-        string Text() => ExpressionBinder.Shorten(layer);
-        switch (entry.Name)
-        {
-            case "conv":
-            {
-                var map = RequireMap(shape, layer);
-                var outChannels = Int("out", 1);
-                var kernel = Int("kernel", 3);
-                var stride = Int("stride", 1);
-                var dilation = Int("dilation", 1);
-                var groups = Int("groups", 1);
-                var reach = (dilation * (kernel - 1)) + 1;
-                long padding;
-                if (arguments.GetValueOrDefault("padding") is KeywordValue { Keyword: "same" })
-                {
-                    if (stride != 1)
-                    {
-                        throw new ShapeFailure(SamePaddingStrideDescriptor, layer.Span, $"'{Text()}' asks for 'same' padding with stride {stride}; 'same' keeps the size, which only stride 1 can.",
-                            $"Use padding: {reach / 2} with the stride, or stride 1.");
-                    }
-
-                    padding = -1;
-                }
-                else
-                {
-                    padding = arguments.GetValueOrDefault("padding") is IntValue p ? p.Value : 0;
-                }
-
-                if (map.Channels % groups != 0 || outChannels % groups != 0)
-                {
-                    throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
-                        $"'{Text()}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels",
-                        "Choose groups that divide both channel counts (1 always does).");
-                }
-
-                long Out(long size) => padding < 0 ? size : ((size + (2 * padding) - reach) / stride) + 1;
-                if (padding >= 0 && Math.Min(map.Height, map.Width) + (2 * padding) < reach)
-                {
-                    throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span,
-                        $"'{Text()}' receives a {map.Spatial} feature map{(padding > 0 ? $" (padded by {padding})" : "")}, smaller than its {reach}x{reach} kernel{(dilation > 1 ? " (dilated)" : "")}",
-                        "Use a smaller kernel, pad the input ('padding: same'), or downsample less before this layer.");
-                }
-
-                var result = new MapShape(outChannels, Out(map.Height), Out(map.Width));
-                var weights = (outChannels * (map.Channels / groups) * kernel * kernel) + (Bias() ? outChannels : 0);
-                AddLayer(weights, 2 * result.Channels * result.Height * result.Width * (map.Channels / groups) * kernel * kernel);
-                return result;
-            }
-
-            case "maxpool" or "avgpool":
-            {
-                var map = RequireMap(shape, layer);
-                var kernel = Int("kernel", 2);
-                var stride = Int("stride", kernel);
-                var padding = Int("padding", 0);
-                if (2 * padding > kernel)
-                {
-                    throw new ShapeFailure(PoolPaddingDescriptor, layer.Span,
-                        $"'{Text()}' pads by {padding}, more than half its {kernel}x{kernel} window, which PyTorch's pooling refuses",
-                        $"Use a padding of at most {kernel / 2}.");
-                }
-
-                if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
-                {
-                    throw new ShapeFailure(PoolLargerThanInputDescriptor, layer.Span,
-                        $"'{Text()}' receives a {map.Spatial} feature map, smaller than its {kernel}x{kernel} window",
-                        "Lower the upper bound of the parameter that adds pooling layers, or remove a pooling layer.");
-                }
-
-                return map with { Height = ((map.Height + (2 * padding) - kernel) / stride) + 1, Width = ((map.Width + (2 * padding) - kernel) / stride) + 1 };
-            }
-
-            case "batchnorm":
-                var channels = shape is MapShape m ? m.Channels : ((FeatureShape)shape).Features;
-                AddLayer(2 * channels, 0);
-                return shape;
-            case "global_avgpool":
-                return new FeatureShape(RequireMap(shape, layer).Channels);
-            case "flatten":
-                return shape is MapShape flat ? new FeatureShape(flat.Channels * flat.Height * flat.Width) : shape;
-            case "linear":
-            {
-                if (shape is MapShape map)
-                {
-                    throw new ShapeFailure(FeatureMapIntoLinearDescriptor, layer.Span,
-                        $"'{Text()}' receives a {map.Display} feature map, but a linear layer needs a vector of features",
-                        "Add 'flatten' (or 'global_avgpool') before it.");
-                }
-
-                var features = ((FeatureShape)shape).Features;
-                var outFeatures = Int("out", 1);
-                AddLayer((features * outFeatures) + (Bias() ? outFeatures : 0), 2 * features * outFeatures);
-                return new FeatureShape(outFeatures);
-            }
-
-            default:
-                return shape;
-        }
+        var (output, parameters, flops) = entry.ShapeRule.Apply(shape, arguments, Site(layer));
+        AddLayer(parameters, flops);
+        return output;
     }
+
+    private static LayerSite Site(SyntaxNode layer) => new(layer.Span, () => ExpressionBinder.Shorten(layer));
 
     private void AddLayer(long parameters, long flops)
     {
@@ -532,10 +439,7 @@ internal sealed class ShapeWalker
         _flops += flops;
     }
 
-    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer) => shape as MapShape
-        ?? throw new ShapeFailure(FeaturesIntoMapLayerDescriptor, layer.Span,
-            $"'{ExpressionBinder.Shorten(layer)}' needs a feature map, but it receives {((FeatureShape)shape).Features} features after 'flatten' or pooling",
-            "Move convolutions and pooling before 'flatten'.");
+    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer) => LayerShapeRule.RequireMap(shape, Site(layer));
 
     private TensorShape ApplyResidual(ResidualSyntax residual, TensorShape input, Evaluation.Environment environment)
     {
@@ -586,8 +490,7 @@ internal sealed class ShapeWalker
         var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
         CheckRanges(entry, layer, arguments);
         var classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value ?? 1000;
-        var depth = int.Parse(entry.Name.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture);
-        var backbone = Backbone.ResNet(depth, map, classes);
+        var backbone = Backbone.ResNet(entry.Name, entry.ResNetLayout, map, classes);
         if (backbone.Failure is { } failure)
         {
             throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
