@@ -362,7 +362,7 @@ internal sealed class ExperimentEmitter
         var initialisers = new StudyPlanEmitter(_bound).Initialisers().ToList();
         Line();
         Doc($"<summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
-        Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_bound))};");
+        Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_lowered))};");
         Line();
         Doc($"<summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>");
         Line($"public static {ParamsType} PointOf({Runtime}.Studies.Storage.StoredTrial trial) => ({ParamsType}){Runtime}.Studies.TrialPoints.Replay(new {CSharpNames.Type(_name + "Definition")}(), trial);");
