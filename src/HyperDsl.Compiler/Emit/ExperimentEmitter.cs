@@ -5,6 +5,7 @@ using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Text;
 
 namespace HyperDsl.Compiler.Emit;
 
@@ -12,9 +13,12 @@ namespace HyperDsl.Compiler.Emit;
 /// Writes the C# of one checked experiment: an enum per choice of names, the parameter record
 /// (derived values as computed properties, conditional ones nullable) and the experiment class
 /// whose <c>BuildModel</c> builds the network with the runtime's <c>ModelBuilder</c>, statement
-/// by statement as the spec says it, with <c>#line</c> directives back to the spec. Every name
-/// comes from the experiment's <see cref="GeneratedLayout"/> and every line goes through a
-/// <see cref="CodeWriter"/>, so spec text reaches the code only as literals and checked names.
+/// by statement as the spec says it, with <c>#line</c> directives back to the spec. The space,
+/// the constraints, the model and its blocks are printed from the <see cref="LoweredExperiment"/>
+/// (what the checker checked: arguments already matched to their parameters, names to what they
+/// stand for), never from syntax. Every name comes from the experiment's <see cref="GeneratedLayout"/>
+/// and every line goes through a <see cref="CodeWriter"/>, so spec text reaches the code only as
+/// literals and checked names.
 /// </summary>
 internal sealed class ExperimentEmitter
 {
@@ -22,6 +26,9 @@ internal sealed class ExperimentEmitter
     private static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperDsl\", {CSharpNames.String(HypCompilationEmitter.Version)})]";
     private readonly CheckedExperiment _checked;
     private readonly BoundExperiment _bound;
+    private readonly LoweredExperiment _lowered;
+    private readonly LoweredExpressionPrinter _printer;
+    private readonly ExpressionLowerer _settingLowerer;
     private readonly GeneratedLayout _layout;
     private readonly string _name;
     private readonly CodeWriter _writer = new();
@@ -31,11 +38,12 @@ internal sealed class ExperimentEmitter
     {
         _checked = experiment;
         _bound = experiment.Bound!;
+        _lowered = ExperimentLowerer.Lower(_bound);
+        _printer = new LoweredExpressionPrinter(layout);
+        _settingLowerer = new ExpressionLowerer(_bound.Model);
         _layout = layout;
         _name = layout.Name;
     }
-
-    private SemanticModel Model => _bound.Model;
 
     // Generated types are always named in full, so no member named like one can hide it.
     private string ParamsType => CSharpNames.Type(_name + "Params");
@@ -106,7 +114,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitRecord()
     {
-        var sampled = _bound.Parameters.Where(p => !p.IsFixed).ToList();
+        var sampled = _lowered.Parameters.Where(p => p.IsSampled).Select(p => p.Symbol).ToList();
         Line();
         Doc($"<summary>One point of the search space of '{_checked.Name}'.</summary>");
         Line(GeneratedCode);
@@ -134,16 +142,16 @@ internal sealed class ExperimentEmitter
             Line($"public {branch} {CSharpNames.Pascal(choice.Name)}Branch => {CSharpNames.Pascal(choice.Name)} switch {{ {string.Join(", ", arms)}, _ => throw new global::System.InvalidOperationException({notAChoice}) }};");
         }
 
-        foreach (var derived in _bound.Parameters.Where(p => p.IsFixed))
+        foreach (var derived in _lowered.Parameters.Where(p => !p.IsSampled))
         {
-            var value = ((FixedParameterSyntax)derived.Syntax).Value;
-            var expression = Expression(value, Scope.ForParams("this"));
+            var symbol = derived.Symbol;
+            var expression = Expression(derived.Definition, CodeScope.ForParams("this"));
 
             // The spec's own text, comments included: the writer escapes it for the XML comment.
-            Doc($"<summary><c>{derived.Name} = {value.Span.Text}</c></summary>");
-            Line(derived.IsConditional
-                ? $"public {TypeOf(derived)} {CSharpNames.Pascal(derived.Name)} => {Condition(derived.Condition!, Scope.ForParams("this"))} ? {Cast(derived.Type, expression)} : null;"
-                : $"public {TypeOf(derived)} {CSharpNames.Pascal(derived.Name)} => {Cast(derived.Type, expression)};");
+            Doc($"<summary><c>{derived.Name} = {derived.Definition.Span.Text}</c></summary>");
+            Line(derived.Condition is { } condition
+                ? $"public {TypeOf(symbol)} {CSharpNames.Pascal(derived.Name)} => {Expression(condition, CodeScope.ForParams("this"))} ? {Cast(symbol.Type, expression)} : null;"
+                : $"public {TypeOf(symbol)} {CSharpNames.Pascal(derived.Name)} => {Cast(symbol.Type, expression)};");
         }
 
         Close();
@@ -175,7 +183,7 @@ internal sealed class ExperimentEmitter
         Line(_checked.Shapes!.Inputs.Count == 1
             ? $"var b = new {Runtime}.Models.ModelBuilder({string.Join(", ", input.Select(CSharpNames.Long))});"
             : $"var b = new {Runtime}.Models.ModelBuilder([.. InputShapeAt(p)]);");
-        Statements(_bound.Experiment.Model!.Body, "b", Scope.ForParams("p"));
+        Statements(_lowered.Model!.Value, "b", CodeScope.ForParams("p"));
         _writer.LineDefault();
         Line("return b.Build();");
         Close();
@@ -194,13 +202,13 @@ internal sealed class ExperimentEmitter
     // resize is the only thing here that can vary.
     private void EmitImageSize(IReadOnlyList<long> input)
     {
-        var resize = (_bound.Experiment.Setting(SectionKind.Data, "resize") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;
-        var searched = resize is not null && SyntaxWalker.Names(resize).Any(n => Model.GetResolution(n) is ParameterSymbol);
-        var scope = Scope.ForParams("p");
+        var resize = _lowered.Data.LastOrDefault(s => s.Name == "resize")?.Arguments.FirstOrDefault()?.Value;
+        var searched = resize is not null && LoweredWalker.Expressions(resize).Any(e => e is LoweredParameterReference);
+        var scope = CodeScope.ForParams("p");
         (string Height, string Width)? size = !searched ? null : resize switch
         {
-            ListSyntax { Items: [var height, var width] } => (Height: Expression(height, scope), Width: Expression(width, scope)),
-            ListSyntax => throw new NotSupportedException("a 'resize' list that is not [height, width]"),
+            LoweredList { Items: [var height, var width] } => (Height: Expression(height, scope), Width: Expression(width, scope)),
+            LoweredList => throw new NotSupportedException("a 'resize' list that is not [height, width]"),
             _ => (Height: Expression(resize!, scope), Width: Expression(resize!, scope)),
         };
         Doc($"<summary>The size (height, width) the data section's 'resize' gives at a point when it depends on the point; null when <see cref=\"LoadData\"/> already gives every image its size.</summary>");
@@ -221,10 +229,10 @@ internal sealed class ExperimentEmitter
         Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}.Search.ParameterSpace> SearchSpace {{ get; }} =");
         Line("[");
         _writer.Indent();
-        foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed))
+        foreach (var (parameter, when) in _lowered.Parameters.Where(p => p.IsSampled).Select(p => (p.Symbol, p.Condition)))
         {
             // The condition's identity, never its display text: samplers group parameters by it.
-            var condition = parameter.Condition is { } when ? CSharpNames.String(CanonicalText.Of(new ExpressionLowerer(Model).Lower(when))) : "null";
+            var condition = when is not null ? CSharpNames.String(CanonicalText.Of(when)) : "null";
             var name = CSharpNames.String(parameter.Name);
             Line(parameter.Domain switch
             {
@@ -242,25 +250,24 @@ internal sealed class ExperimentEmitter
 
     private void EmitSample()
     {
-        var scope = Scope.ForParams("p");
+        var scope = CodeScope.ForParams("p");
         Doc($"<summary>Asks a trial for each active parameter, in declaration order; inactive conditional parameters stay null.</summary>");
         Line($"public static {ParamsType} Sample({Runtime}.Search.ITrialSuggestions trial)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(trial);");
         var neededDerived = DerivedUsedByConditions();
-        foreach (var parameter in _bound.Parameters.Where(p => !p.IsFixed || neededDerived.Contains(p)))
+        foreach (var lowered in _lowered.Parameters.Where(p => p.IsSampled || neededDerived.Contains(p.Symbol)))
         {
+            var parameter = lowered.Symbol;
             var local = CSharpNames.Local('s', parameter.Name);
-            var value = parameter.Syntax is FixedParameterSyntax fixedValue
-                ? Cast(parameter.Type, Expression(fixedValue.Value, scope))
-                : Suggest(parameter);
-            Line(parameter.Condition is { } condition
+            var value = lowered.IsSampled ? Suggest(parameter) : Cast(parameter.Type, Expression(lowered.Definition, scope));
+            Line(lowered.Condition is { } condition
                 ? $"{TypeOf(parameter)} {local} = {Expression(condition, scope)} ? {value} : null;"
                 : $"{TypeOf(parameter)} {local} = {value};");
             scope = scope.With(parameter, local);
         }
 
-        Line($"return new {ParamsType}({string.Join(", ", _bound.Parameters.Where(p => !p.IsFixed).Select(p => scope.Lookup(p)))});");
+        Line($"return new {ParamsType}({string.Join(", ", _lowered.Parameters.Where(p => p.IsSampled).Select(p => scope.Lookup(p.Symbol)))});");
         Close();
         Line();
     }
@@ -269,14 +276,15 @@ internal sealed class ExperimentEmitter
     private HashSet<ParameterSymbol> DerivedUsedByConditions()
     {
         var needed = new HashSet<ParameterSymbol>();
-        var work = new Stack<ExpressionSyntax>(_bound.Parameters.Where(p => p.Condition is not null).Select(p => p.Condition!));
+        var definitions = _lowered.Parameters.ToDictionary(p => p.Symbol, p => p.Definition);
+        var work = new Stack<LoweredExpression>(_lowered.Parameters.Select(p => p.Condition).OfType<LoweredExpression>());
         while (work.Count > 0)
         {
-            foreach (var name in SyntaxWalker.Names(work.Pop()))
+            foreach (var reference in LoweredWalker.Expressions(work.Pop()).OfType<LoweredParameterReference>())
             {
-                if (Model.GetResolution(name) is ParameterSymbol { Syntax: FixedParameterSyntax derived } parameter && needed.Add(parameter))
+                if (reference.Parameter is { IsFixed: true } parameter && needed.Add(parameter))
                 {
-                    work.Push(derived.Value);
+                    work.Push(definitions[parameter]);
                 }
             }
         }
@@ -299,7 +307,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitTraining()
     {
-        var training = new TrainingEmitter(_bound, (expression, optional) => Expression(expression, Scope.ForParams("p"), optional));
+        var training = new TrainingEmitter(_bound, SettingExpression);
         var initialisers = training.Initialisers().ToList();
         Line();
         Doc($"<summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>");
@@ -319,7 +327,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitData()
     {
-        var training = new TrainingEmitter(_bound, (expression, optional) => Expression(expression, Scope.ForParams("p"), optional));
+        var training = new TrainingEmitter(_bound, SettingExpression);
         var statements = training.DataStatements().ToList();
         Line();
         Doc($"<summary>Loads the data section's splits; relative paths are taken from <paramref name=\"baseDirectory\"/> (the spec's folder).</summary>");
@@ -354,7 +362,7 @@ internal sealed class ExperimentEmitter
         var initialisers = new StudyPlanEmitter(_bound).Initialisers().ToList();
         Line();
         Doc($"<summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
-        Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_bound))};");
+        Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_lowered))};");
         Line();
         Doc($"<summary>The typed point a stored trial ran at (for instance the best one: <c>PointOf(result.Best[0])</c>).</summary>");
         Line($"public static {ParamsType} PointOf({Runtime}.Studies.Storage.StoredTrial trial) => ({ParamsType}){Runtime}.Studies.TrialPoints.Replay(new {CSharpNames.Type(_name + "Definition")}(), trial);");
@@ -411,16 +419,12 @@ internal sealed class ExperimentEmitter
         Close();
     }
 
-    // Stand for model.params and model.flops in the scope of SatisfiesModel.
-    private static readonly object ModelParametersKey = new();
-    private static readonly object ModelFlopsKey = new();
-
-    private static bool IsModelConstraint(RequireSyntax constraint) => SyntaxWalker.Expressions(constraint.Condition).Any(e => e is MemberAccessSyntax);
+    private static bool IsModelConstraint(LoweredConstraint constraint) => LoweredWalker.Expressions(constraint.Condition).Any(e => e is LoweredModelStatistic);
 
     private void EmitConstraints()
     {
-        var constraints = _bound.Experiment.Constraints.Where(c => !IsModelConstraint(c)).ToList();
-        var model = _bound.Experiment.Constraints.Where(IsModelConstraint).ToList();
+        var constraints = _lowered.Constraints.Where(c => !IsModelConstraint(c)).ToList();
+        var model = _lowered.Constraints.Where(IsModelConstraint).ToList();
         Doc($"<summary>Whether the spec constrains model.params or model.flops (checked per point by <see cref=\"SatisfiesModel\"/>).</summary>");
         Line($"public const bool HasModelConstraints = {(model.Count > 0 ? "true" : "false")};");
         Line();
@@ -428,10 +432,10 @@ internal sealed class ExperimentEmitter
         Line($"public static bool SatisfiesModel({ParamsType} p, long modelParams, long modelFlops)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        var scope = Scope.ForParams("p").With(ModelParametersKey, "modelParams").With(ModelFlopsKey, "modelFlops");
+        var scope = CodeScope.ForParams("p").With(CodeScope.ModelParameters, "modelParams").With(CodeScope.ModelFlops, "modelFlops");
         foreach (var constraint in model)
         {
-            LineDirective(constraint);
+            LineDirective(constraint.Span);
             Line($"if (!({Expression(constraint.Condition, scope)})) return false;");
         }
 
@@ -448,8 +452,8 @@ internal sealed class ExperimentEmitter
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
         foreach (var constraint in constraints)
         {
-            LineDirective(constraint);
-            Line($"if (!({Expression(constraint.Condition, Scope.ForParams("p"))})) return false;");
+            LineDirective(constraint.Span);
+            Line($"if (!({Expression(constraint.Condition, CodeScope.ForParams("p"))})) return false;");
         }
 
         _writer.LineDefault();
@@ -464,7 +468,7 @@ internal sealed class ExperimentEmitter
         FloatValue f => CSharpNames.Double(f.Value),
         BoolValue b => Bool(b.Value),
         StringValue s => CSharpNames.String(s.Value),
-        EnumValue e => $"{EnumName((EnumType)type)}.{CSharpNames.Pascal(e.Member)}",
+        EnumValue e => $"{_printer.EnumName((EnumType)type)}.{CSharpNames.Pascal(e.Member)}",
         _ => throw new NotSupportedException($"the value {value.Display}"),
     };
 
@@ -472,17 +476,20 @@ internal sealed class ExperimentEmitter
 
     private void EmitBlock(BlockSymbol block)
     {
-        var parameters = block.Parameters.Select(p => $"{BlockParameterType(block, p)} {CSharpNames.Local('a', p.Name)}");
+        var lowered = LoweredBlockOf(block);
+        var parameters = lowered.Parameters.Select(p => $"{BlockParameterType(block, p)} {CSharpNames.Local('a', p.Name)}");
         Line();
         Doc($"<summary>The block '{block.Name}'.</summary>");
         Line($"private static void {GeneratedLayout.BlockMethod(block)}({Runtime}.Models.ModelBuilder b{string.Concat(parameters.Select(p => ", " + p))})");
         Open();
-        Statements(block.Syntax.Body, "b", Scope.ForBlock(block));
+        Statements(lowered.Body, "b", CodeScope.ForBlock(block));
         _writer.LineDefault();
         Close();
     }
 
-    private string BlockParameterType(BlockSymbol block, BlockParameterSymbol parameter)
+    private LoweredBlock LoweredBlockOf(BlockSymbol block) => _lowered.Blocks.First(b => ReferenceEquals(b.Symbol, block));
+
+    private string BlockParameterType(BlockSymbol block, LoweredBlockParameter parameter)
     {
         var type = TypeOf(block, parameter) switch
         {
@@ -492,29 +499,29 @@ internal sealed class ExperimentEmitter
             StringType => "string",
             var other => throw new NotSupportedException($"the block parameter '{parameter.Name}' of '{block.Name}' ({other.DisplayName}) is not generated yet"),
         };
-        return parameter.Syntax.Type?.IsOptional == true && parameter.Syntax.Default is null ? type + "?" : type;
+        return parameter.IsOptional && parameter.Default is null ? type + "?" : type;
     }
 
     // A block parameter without a type ('drop = 0.0', 'width') has the type of its default, else
     // of the values the model gives it: ints stay ints, ints and floats together are floats.
-    private HypType TypeOf(BlockSymbol block, BlockParameterSymbol parameter)
+    private HypType TypeOf(BlockSymbol block, LoweredBlockParameter parameter)
     {
-        if (parameter.Type is not ErrorType)
+        if (parameter.Symbol.Type is not ErrorType)
         {
-            return parameter.Type;
+            return parameter.Symbol.Type;
         }
 
-        if (parameter.Syntax.Default is { } value && Model.GetType(value) is var defaultType and not ErrorType)
+        if (parameter.Default is { Type: not ErrorType and var defaultType })
         {
             return defaultType;
         }
 
-        var statements = _bound.Experiment.Model!.Body.Concat(_layout.Blocks.SelectMany(b => b.Syntax.Body));
-        var given = SyntaxWalker.Layers(statements)
-            .Where(layer => ReferenceEquals(Model.GetResolution(layer), block))
-            .Select(layer => SyntaxWalker.MatchArguments([.. block.Parameters.Select(p => p.Name)], layer.Arguments).GetValueOrDefault(parameter.Name))
-            .OfType<ExpressionSyntax>()
-            .Select(Model.GetType)
+        var statements = _lowered.Model!.Value.Concat(_layout.Blocks.SelectMany(b => LoweredBlockOf(b).Body));
+        var given = LoweredWalker.Statements(statements)
+            .OfType<LoweredBlockUse>()
+            .Where(use => ReferenceEquals(use.Block, block))
+            .Select(use => ArgumentOf(use.Arguments, parameter.Name)?.Type)
+            .OfType<HypType>()
             .Distinct()
             .ToList();
         return given switch
@@ -525,25 +532,28 @@ internal sealed class ExperimentEmitter
         };
     }
 
+    private static LoweredExpression? ArgumentOf(ImmutableArray<LoweredArgument> arguments, string parameter) =>
+        arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value;
+
     // ---- statements ---------------------------------------------------------------------------
 
-    private void Statements(IEnumerable<StatementSyntax> statements, string builder, Scope scope)
+    private void Statements(IEnumerable<LoweredStatement> statements, string builder, CodeScope scope)
     {
         foreach (var statement in statements)
         {
-            LineDirective(statement);
+            LineDirective(statement.Span);
             switch (statement)
             {
-                case LayerSyntax layer:
-                    Layer(layer, builder, scope);
+                case LoweredLayer or LoweredBlockUse:
+                    Layer(statement, builder, scope);
                     break;
-                case ForSyntax loop:
+                case LoweredFor loop:
                     // A loop variable that shadows another (the spec allows it, C# does not) gets a number.
-                    var variable = loop.Variable.Name == "_" ? "_" + _builders++
-                        : scope.Declares(CSharpNames.Local('v', loop.Variable.Name)) ? CSharpNames.Identifier($"v{_builders++}_{loop.Variable.Name}")
-                        : CSharpNames.Local('v', loop.Variable.Name);
-                    var inner = loop.Variable.Name == "_" ? scope : scope.With(Model.GetResolution(loop)!, variable);
-                    if (loop.Range is BinarySyntax { Operator: BinaryOperator.RangeExclusive or BinaryOperator.RangeInclusive } range)
+                    var variable = loop.Variable == "_" ? "_" + _builders++
+                        : scope.Declares(CSharpNames.Local('v', loop.Variable)) ? CSharpNames.Identifier($"v{_builders++}_{loop.Variable}")
+                        : CSharpNames.Local('v', loop.Variable);
+                    var inner = loop.Symbol is { } symbol && loop.Variable != "_" ? scope.With(symbol, variable) : scope;
+                    if (loop.Range is LoweredBinary { Operator: BinaryOperator.RangeExclusive or BinaryOperator.RangeInclusive } range)
                     {
                         var op = range.Operator == BinaryOperator.RangeExclusive ? "<" : "<=";
                         Line($"for (var {variable} = {Expression(range.Left, scope)}; {variable} {op} {Expression(range.Right, scope)}; {variable}++)");
@@ -557,8 +567,8 @@ internal sealed class ExperimentEmitter
                     Statements(loop.Body, builder, inner);
                     Close();
                     break;
-                case IfStatementSyntax conditional:
-                    Line($"if ({Condition(conditional.Condition, scope)})");
+                case LoweredIfStatement conditional:
+                    Line($"if ({Expression(conditional.Condition, scope)})");
                     Open();
                     Statements(conditional.Then, builder, scope);
                     Close();
@@ -571,19 +581,19 @@ internal sealed class ExperimentEmitter
                     }
 
                     break;
-                case MatchStatementSyntax match:
+                case LoweredMatchStatement match:
                     var subject = "match" + _builders++;
                     Line($"var {subject} = {Expression(match.Subject, scope)};");
                     var first = true;
                     foreach (var arm in match.Arms)
                     {
-                        if (arm.Patterns.Any(pattern => pattern is WildcardPatternSyntax))
+                        if (arm.Patterns.Any(pattern => pattern is null))
                         {
                             Line(first ? "if (true)" : "else");
                         }
                         else
                         {
-                            var test = string.Join(" || ", arm.Patterns.OfType<ExpressionPatternSyntax>().Select(value => $"{subject} == {Expression(value.Value, scope)}"));
+                            var test = string.Join(" || ", arm.Patterns.OfType<LoweredExpression>().Select(value => $"{subject} == {Expression(value, scope)}"));
                             Line($"{(first ? "" : "else ")}if ({test})");
                         }
 
@@ -594,19 +604,19 @@ internal sealed class ExperimentEmitter
                     }
 
                     break;
-                case FreezeSyntax freeze:
-                    var paths = string.Concat(freeze.Layers.Select(l => ", " + CSharpNames.String(string.Join(".", l.Segments.Select(s => s.Name)))));
+                case LoweredFreeze freeze:
+                    var paths = string.Concat(freeze.Layers.Select(l => ", " + CSharpNames.String(string.Join(".", l))));
                     Line(freeze.All ? $"{builder}.FreezeAllExcept({paths.TrimStart(',', ' ')});" : $"{builder}.Freeze({paths.TrimStart(',', ' ')});");
                     break;
-                case ReplaceSyntax replace:
+                case LoweredReplace replace:
                     // The new layer is built on the replaced one's input, in a builder of its own.
                     var head = "h" + _builders++;
-                    Line($"{builder}.Replace({CSharpNames.String(string.Join(".", replace.Target.Segments.Select(s => s.Name)))}, {head} =>");
+                    Line($"{builder}.Replace({CSharpNames.String(string.Join(".", replace.Target))}, {head} =>");
                     Open();
                     Layer(replace.Replacement, head, scope);
                     Close(");");
                     break;
-                case ResidualSyntax residual:
+                case LoweredResidual residual:
                     var nested = "r" + _builders++;
                     Line($"{builder}.Residual({nested} =>");
                     Open();
@@ -619,69 +629,65 @@ internal sealed class ExperimentEmitter
         }
     }
 
-    private void Layer(LayerSyntax layer, string builder, Scope scope)
+    private void Layer(LoweredStatement layer, string builder, CodeScope scope)
     {
-        switch (Model.GetResolution(layer))
+        switch (layer)
         {
-            case BlockSymbol block:
-                var values = SyntaxWalker.MatchArguments([.. block.Parameters.Select(p => p.Name)], layer.Arguments);
-                var args = block.Parameters.Select(p => BlockArgument(block, p, values.GetValueOrDefault(p.Name), scope));
-                Line($"{GeneratedLayout.BlockMethod(block)}({builder}{string.Concat(args.Select(a => ", " + a))});");
+            case LoweredBlockUse use:
+                var parameters = LoweredBlockOf(use.Block).Parameters;
+                var args = parameters.Select(p => BlockArgument(use.Block, p, ArgumentOf(use.Arguments, p.Name), scope));
+                Line($"{GeneratedLayout.BlockMethod(use.Block)}({builder}{string.Concat(args.Select(a => ", " + a))});");
                 return;
-            case CatalogEntry entry:
-                var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
-                string Arg(string name, string csharpType)
-                {
-                    // An inactive conditional parameter given to an optional argument means its default.
-                    var spec = entry.Find(name)!;
-                    var text = named[name] is NameSyntax n && Model.GetResolution(n) is ParameterSymbol { IsConditional: true } && !spec.Required && DefaultLiteral(spec.Default) is { } fallback
-                        ? $"({Expression(named[name], scope, optional: true)} ?? {fallback})"
-                        : Expression(named[name], scope);
-                    if (csharpType != "int")
-                    {
-                        return text;
-                    }
-
-                    // A literal is written as the int it is; anything computed is checked on the way.
-                    return named[name] is NumberLiteralSyntax { IsInteger: true } literal
-                        ? ((long)literal.Value).ToString(CultureInfo.InvariantCulture)
-                        : $"{Runtime}.SpecMath.ToInt({text})";
-                }
-
+            case LoweredLayer { Entry: var entry } known:
                 // The catalogue entry says which builder method and how each argument is passed.
                 var runtime = entry.Runtime ?? throw new NotSupportedException($"The generator does not build '{entry.Name}' yet.");
-                var passed = runtime.Arguments.Where(a => a.Positional || named.ContainsKey(a.Parameter)).Select(a =>
+                var given = known.Arguments.ToDictionary(a => a.Parameter, a => a.Value, StringComparer.Ordinal);
+                var passed = runtime.Arguments.Where(a => a.Positional || given.ContainsKey(a.Parameter)).Select(a =>
                 {
-                    var value = a.Kind switch
-                    {
-                        RuntimeArgumentKind.Padding => Padding(named[a.Parameter], scope),
-                        RuntimeArgumentKind.Double => Arg(a.Parameter, "double"),
-                        RuntimeArgumentKind.Bool => Arg(a.Parameter, "bool"),
-                        RuntimeArgumentKind.String => Arg(a.Parameter, "string"),
-                        _ => Arg(a.Parameter, "int"),
-                    };
+                    var value = LayerArgument(entry.Find(a.Parameter)!, a.Kind, given[a.Parameter], scope);
                     return a.Positional ? value : $"{a.Parameter}: {value}";
                 });
                 var leading = runtime.Leading is { } member ? [$"{Runtime}.Models.{member}"] : Array.Empty<string>();
-                var call = $"{runtime.Method}({string.Join(", ", leading.Concat(passed))})";
-                Line($"{builder}.{call};");
+                Line($"{builder}.{runtime.Method}({string.Join(", ", leading.Concat(passed))});");
                 return;
         }
     }
 
+    private string LayerArgument(ArgSpec spec, RuntimeArgumentKind kind, LoweredExpression value, CodeScope scope)
+    {
+        if (kind == RuntimeArgumentKind.Padding)
+        {
+            return Padding(value, scope);
+        }
+
+        // An inactive conditional parameter given to an optional argument means its default.
+        var text = value is LoweredParameterReference { Parameter.IsConditional: true } && !spec.Required && DefaultLiteral(spec.Default) is { } fallback
+            ? $"({Expression(value, scope, optional: true)} ?? {fallback})"
+            : Expression(value, scope);
+        if (kind is not RuntimeArgumentKind.Int)
+        {
+            return text;
+        }
+
+        // A literal is written as the int it is; anything computed is checked on the way.
+        return value is LoweredLiteral { Value: IntValue literal }
+            ? literal.Value.ToString(CultureInfo.InvariantCulture)
+            : $"{Runtime}.SpecMath.ToInt({text})";
+    }
+
     // An inactive conditional parameter passed to a parameter with a default means the default.
-    private string BlockArgument(BlockSymbol block, BlockParameterSymbol parameter, ExpressionSyntax? value, Scope scope)
+    private string BlockArgument(BlockSymbol block, LoweredBlockParameter parameter, LoweredExpression? value, CodeScope scope)
     {
         var type = TypeOf(block, parameter);
-        var fallback = parameter.Syntax.Default is { } defaultValue ? Convert(Expression(defaultValue, Scope.ForBlock(block)), Model.GetType(defaultValue), type) : "null";
+        var fallback = parameter.Default is { } defaultValue ? Convert(Expression(defaultValue, CodeScope.ForBlock(block)), defaultValue.Type, type) : "null";
         if (value is null)
         {
             return fallback;
         }
 
-        var text = Convert(Expression(value, scope, optional: parameter.IsOptional), Model.GetType(value), type);
-        var mayBeInactive = value is NameSyntax name && Model.GetResolution(name) is ParameterSymbol { IsConditional: true };
-        return mayBeInactive && parameter.Syntax.Default is not null ? $"({text} ?? {fallback})" : text;
+        var text = Convert(Expression(value, scope, optional: parameter.Symbol.IsOptional), value.Type, type);
+        var mayBeInactive = value is LoweredParameterReference { Parameter.IsConditional: true };
+        return mayBeInactive && parameter.Default is not null ? $"({text} ?? {fallback})" : text;
     }
 
     private static string? DefaultLiteral(Value? value) => value switch
@@ -692,10 +698,10 @@ internal sealed class ExperimentEmitter
         _ => null,
     };
 
-    private string Padding(ExpressionSyntax value, Scope scope) => Model.GetResolution(value) switch
+    private string Padding(LoweredExpression value, CodeScope scope) => value switch
     {
-        KeywordValue { Keyword: var keyword } => PaddingKeyword(keyword),
-        _ when Model.GetType(value) is EnumType choices => ChosenPadding(value, choices, scope),
+        LoweredKeyword { Keyword: var keyword } => PaddingKeyword(keyword),
+        { Type: EnumType choices } => ChosenPadding(value, choices, scope),
         _ => $"{Runtime}.Models.ConvPadding.Of({Runtime}.SpecMath.ToInt({Expression(value, scope)}))",
     };
 
@@ -703,13 +709,13 @@ internal sealed class ExperimentEmitter
         keyword == "same" ? $"{Runtime}.Models.ConvPadding.Same" : $"{Runtime}.Models.ConvPadding.Valid";
 
     // A choice of padding keywords ('pad ~ choice(same, valid)'): the padding of the chosen member.
-    private string ChosenPadding(ExpressionSyntax value, EnumType choices, Scope scope)
+    private string ChosenPadding(LoweredExpression value, EnumType choices, CodeScope scope)
     {
         var chosen = Expression(value, scope);
         var text = PaddingKeyword(choices.Members[^1]);
         foreach (var member in choices.Members.Reverse().Skip(1))
         {
-            text = $"({chosen} == {EnumName(choices)}.{CSharpNames.Pascal(member)} ? {PaddingKeyword(member)} : {text})";
+            text = $"({chosen} == {_printer.EnumName(choices)}.{CSharpNames.Pascal(member)} ? {PaddingKeyword(member)} : {text})";
         }
 
         return text;
@@ -717,77 +723,12 @@ internal sealed class ExperimentEmitter
 
     // ---- expressions ----------------------------------------------------------------------------
 
-    private string Condition(ExpressionSyntax condition, Scope scope) => Expression(condition, scope);
+    private string Expression(LoweredExpression expression, CodeScope scope, bool optional = false) => _printer.Print(expression, scope, optional);
 
-    private string Expression(ExpressionSyntax expression, Scope scope, bool optional = false) => expression switch
-    {
-        NumberLiteralSyntax number => number.IsInteger ? CSharpNames.Long((long)number.Value) : CSharpNames.Double(number.Value),
-        StringLiteralSyntax text => CSharpNames.String(text.Value),
-        BooleanLiteralSyntax boolean => boolean.Value ? "true" : "false",
-        NameSyntax name => Name(name, scope, optional),
-        ListSyntax list => $"new[] {{ {string.Join(", ", list.Items.Select(i => Expression(i, scope)))} }}",
-        UnarySyntax unary => unary.Operator switch
-        {
-            UnaryOperator.Not => $"!({Expression(unary.Operand, scope)})",
-            UnaryOperator.Negate => $"-({Expression(unary.Operand, scope)})",
-            _ => Expression(unary.Operand, scope),
-        },
-        BinarySyntax binary => Binary(binary, scope),
-        IndexSyntax index => $"{Expression(index.Target, scope)}[{Runtime}.SpecMath.ToInt({Expression(index.Index, scope)})]",
-        IfExpressionSyntax conditional => $"({Expression(conditional.Condition, scope)} ? {Expression(conditional.Then, scope)} : {Expression(conditional.Else, scope)})",
-        MatchExpressionSyntax match => Match(match, scope),
-        CallSyntax call when Model.GetResolution(call) is CatalogEntry { Kind: EntryKind.Function } function => Function(function, call, scope),
-        MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "params" } when scope.Lookup(ModelParametersKey) is { } count => count,
-        MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "flops" } when scope.Lookup(ModelFlopsKey) is { } flops => flops,
-        _ => throw new NotSupportedException($"The generator does not translate '{expression.Span.Text}' yet."),
-    };
-
-    private string Name(NameSyntax name, Scope scope, bool optional) => Model.GetResolution(name) switch
-    {
-        ParameterSymbol parameter when scope.Lookup(parameter) is { } local => parameter.IsConditional
-            ? optional ? local : $"{local}!.Value"
-            : parameter.Type is IntType ? $"(long){local}" : local,
-        ParameterSymbol parameter => parameter.IsConditional
-            ? optional ? $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}" : $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}!.Value"
-            : parameter.Type is IntType ? $"(long){scope.Params}.{CSharpNames.Pascal(parameter.Name)}" : $"{scope.Params}.{CSharpNames.Pascal(parameter.Name)}",
-        EnumValue member when Model.GetType(name) is EnumType type => $"{EnumName(type)}.{CSharpNames.Pascal(member.Member)}",
-        Symbol symbol when scope.Lookup(symbol) is { } local => local,
-        _ => throw new NotSupportedException($"The generator does not translate the name '{name.Name}' here yet."),
-    };
-
-    private string EnumName(EnumType type) => CSharpNames.Type(_layout.EnumOf(type));
-
-    private string Binary(BinarySyntax binary, Scope scope)
-    {
-        var left = Expression(binary.Left, scope);
-        var right = Expression(binary.Right, scope);
-        var ints = Model.GetType(binary.Left) is IntType && Model.GetType(binary.Right) is IntType;
-        return binary.Operator switch
-        {
-            BinaryOperator.Divide when ints => $"{Runtime}.SpecMath.Divide({left}, {right})",
-            BinaryOperator.Power when ints => $"{Runtime}.SpecMath.Power({left}, {right})",
-            BinaryOperator.Power => $"global::System.Math.Pow({left}, {right})",
-            BinaryOperator.In => $"global::System.Linq.Enumerable.Contains({right}, {left})",
-            BinaryOperator.And => $"({left} && {right})",
-            BinaryOperator.Or => $"({left} || {right})",
-            _ => $"({left} {OperatorText.Of(binary.Operator)} {right})",
-        };
-    }
-
-    private string Match(MatchExpressionSyntax match, Scope scope)
-    {
-        var subject = Expression(match.Subject, scope);
-        var arms = match.Arms.Select(arm => string.Join(" or ", arm.Patterns.Select(pattern => pattern is ExpressionPatternSyntax value ? Expression(value.Value, scope) : "_"))
-            + " => " + Expression(arm.Value, scope));
-
-        // A wildcard arm already covers the rest; another '_' arm after it would not compile.
-        var exhaustive = match.Arms.Any(a => a.Patterns.Any(p => p is WildcardPatternSyntax)) ? "" : ", _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\")";
-        return $"({subject} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
-    }
-
-    // The entry names the runtime method with the evaluator's meaning (SpecMath has an int and a float overload where it matters).
-    private string Function(CatalogEntry function, CallSyntax call, Scope scope) =>
-        $"{Runtime}.SpecMath.{function.FunctionMeaning.RuntimeMethod}({string.Join(", ", call.Arguments.Select(a => Expression(a.Value, scope)))})";
+    // The train and data settings are still written by TrainingEmitter from their syntax: each
+    // expression it needs is lowered on the way and printed like every other one.
+    private string SettingExpression(ExpressionSyntax expression, bool optional) =>
+        _printer.Print(_settingLowerer.Lower(expression), CodeScope.ForParams("p"), optional);
 
     private static string Convert(string expression, HypType from, HypType to) =>
         from is IntType && to is FloatType ? $"(double)({expression})" : expression;
@@ -816,7 +757,7 @@ internal sealed class ExperimentEmitter
 
     // ---- output -----------------------------------------------------------------------------------
 
-    private void LineDirective(SyntaxNode node) => _writer.LineDirective(node.Span.Start.Line, node.Span.File.Path);
+    private void LineDirective(SourceSpan span) => _writer.LineDirective(span.Start.Line, span.File.Path);
 
     private void Open() => _writer.Open();
 
@@ -825,29 +766,4 @@ internal sealed class ExperimentEmitter
     private void Line(string text = "") => _writer.Line(text);
 
     private void Doc(CodeWriter.DocText text) => _writer.Doc(text);
-
-    /// <summary>What names mean in generated code: the parameter record, loop variables, block arguments.</summary>
-    private sealed class Scope
-    {
-        private readonly Dictionary<object, string> _locals;
-
-        private Scope(string parameters, Dictionary<object, string> locals)
-        {
-            Params = parameters;
-            _locals = locals;
-        }
-
-        public string Params { get; }
-
-        public static Scope ForParams(string name) => new(name, new Dictionary<object, string>(ReferenceEqualityComparer.Instance));
-
-        public static Scope ForBlock(BlockSymbol block) => new("p", block.Parameters.ToDictionary(p => (object)p, p => CSharpNames.Local('a', p.Name), ReferenceEqualityComparer.Instance));
-
-        public Scope With(object symbol, string name) => new(Params, new Dictionary<object, string>(_locals, ReferenceEqualityComparer.Instance) { [symbol] = name });
-
-        public string? Lookup(object symbol) => _locals.GetValueOrDefault(symbol);
-
-        /// <summary>Whether a C# local of this name is already in scope.</summary>
-        public bool Declares(string name) => _locals.ContainsValue(name);
-    }
 }

@@ -13,6 +13,9 @@ namespace HyperDsl.Compiler.Emit;
 /// </summary>
 internal static class StudyHash
 {
-    public static string Of(BoundExperiment bound) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText.Of(ExperimentLowerer.Lower(bound))))).ToLowerInvariant();
+    public static string Of(BoundExperiment bound) => Of(ExperimentLowerer.Lower(bound));
+
+    /// <summary>The hash of an experiment already lowered (the generated code's, so it hashes the model it prints).</summary>
+    public static string Of(LoweredExperiment lowered) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText.Of(lowered)))).ToLowerInvariant();
 }

@@ -35,7 +35,7 @@ internal sealed class ExperimentLowerer
         });
         var blocks = experiment.Blocks.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => new LoweredBlock(
             b.Value,
-            [.. b.Value.Syntax.Parameters.Select(p => new LoweredBlockParameter(p.Name.Name, p.Type?.Name.Name, p.Type?.IsOptional ?? false, Optional(p.Default)))],
+            [.. b.Value.Parameters.Select(p => new LoweredBlockParameter(p, p.Syntax.Type?.Name.Name, p.Syntax.Type?.IsOptional ?? false, Optional(p.Syntax.Default)))],
             Statements(b.Value.Syntax.Body)));
         var objectives = experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().SelectMany(s => s.Objectives)
             .Select(o => new LoweredObjective(o.Direction, Expression(o.Metric), o.Span));
@@ -69,7 +69,7 @@ internal sealed class ExperimentLowerer
     private LoweredStatement Statement(StatementSyntax statement) => statement switch
     {
         LayerSyntax layer => Layer(layer),
-        ForSyntax loop => new LoweredFor(loop.Variable.Name, Expression(loop.Range), Statements(loop.Body), loop.Span),
+        ForSyntax loop => new LoweredFor(loop.Variable.Name, _model.GetResolution(loop) as LoopVariableSymbol, Expression(loop.Range), Statements(loop.Body), loop.Span),
         IfStatementSyntax branch => new LoweredIfStatement(Expression(branch.Condition), Statements(branch.Then), Statements(branch.Else), branch.Span),
         MatchStatementSyntax match => new LoweredMatchStatement(
             Expression(match.Subject),

@@ -13,7 +13,9 @@ namespace HyperDsl.Compiler.Lowering;
 internal sealed class ExpressionLowerer(SemanticModel model)
 {
     // The checker bounds expression depth (HYP0018) before anything is lowered, so recursion is safe.
-    public LoweredExpression Lower(ExpressionSyntax expression) => expression switch
+    public LoweredExpression Lower(ExpressionSyntax expression) => Untyped(expression) with { Type = model.GetType(expression) };
+
+    private LoweredExpression Untyped(ExpressionSyntax expression) => expression switch
     {
         NumberLiteralSyntax number => new LoweredLiteral(number.IsInteger && Math.Abs(number.Value) < 9.007199254740992E15 ? new IntValue((long)number.Value) : new FloatValue(number.Value), number.Span),
         StringLiteralSyntax text => new LoweredLiteral(new StringValue(text.Value), text.Span),

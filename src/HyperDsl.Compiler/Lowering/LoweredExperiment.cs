@@ -39,7 +39,11 @@ public sealed record LoweredConstraint(LoweredExpression Condition, SourceSpan S
 public sealed record LoweredBlock(BlockSymbol Symbol, ImmutableArray<LoweredBlockParameter> Parameters, ImmutableArray<LoweredStatement> Body);
 
 /// <summary>A block's parameter: its declared type (if any) and default (if any).</summary>
-public sealed record LoweredBlockParameter(string Name, string? TypeName, bool IsOptional, LoweredExpression? Default);
+public sealed record LoweredBlockParameter(BlockParameterSymbol Symbol, string? TypeName, bool IsOptional, LoweredExpression? Default)
+{
+    /// <summary>The parameter's name.</summary>
+    public string Name => Symbol.Name;
+}
 
 /// <summary>A data or train setting: its arguments by parameter, or (augment, evaluate) its statements.</summary>
 public sealed record LoweredSetting(string Name, SettingSpec? Spec, ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement>? Body, SourceSpan Span);
@@ -56,8 +60,8 @@ public sealed record LoweredLayer(CatalogEntry Entry, ImmutableArray<LoweredArgu
 /// <summary>A use of a block, with its arguments under the block's parameters.</summary>
 public sealed record LoweredBlockUse(BlockSymbol Block, ImmutableArray<LoweredArgument> Arguments, SourceSpan Span) : LoweredStatement(Span);
 
-/// <summary><c>for variable in range { body }</c>.</summary>
-public sealed record LoweredFor(string Variable, LoweredExpression Range, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);
+/// <summary><c>for variable in range { body }</c>; <see cref="Symbol"/> is what the body's uses of the variable resolve to (none for <c>_</c>).</summary>
+public sealed record LoweredFor(string Variable, LoopVariableSymbol? Symbol, LoweredExpression Range, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);
 
 /// <summary><c>if condition { then } else { else }</c> in a model.</summary>
 public sealed record LoweredIfStatement(LoweredExpression Condition, ImmutableArray<LoweredStatement> Then, ImmutableArray<LoweredStatement> Else, SourceSpan Span) : LoweredStatement(Span);

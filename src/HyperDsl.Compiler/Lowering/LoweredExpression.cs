@@ -12,7 +12,11 @@ namespace HyperDsl.Compiler.Lowering;
 /// calls to their catalogue entry with every argument under the parameter it binds, literals as
 /// values. Each node keeps the span of the syntax it came from (for <c>#line</c> and messages).
 /// </summary>
-public abstract record LoweredExpression(SourceSpan Span);
+public abstract record LoweredExpression(SourceSpan Span)
+{
+    /// <summary>The type the checker gave the expression (<see cref="ErrorType"/> where it gave none, as for the list of a variadic argument).</summary>
+    public HypType Type { get; init; } = ErrorType.Instance;
+}
 
 /// <summary>A literal: a number, string, bool or duration.</summary>
 public sealed record LoweredLiteral(Value Value, SourceSpan Span) : LoweredExpression(Span);

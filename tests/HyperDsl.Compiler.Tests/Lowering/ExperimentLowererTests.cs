@@ -70,4 +70,25 @@ public class ExperimentLowererTests
 
         Assert.Equal([7, 8, 9], model.Select(s => s.Span.Start.Line));
     }
+
+    [Fact]
+    public void An_expression_keeps_the_type_the_checker_gave_it()
+    {
+        var experiment = Lower("conv(width * 2)\n flatten\n linear(2)", "width ~ choice(4, 8)\n    scale = width * 0.5");
+
+        var product = Assert.IsType<LoweredBinary>(((LoweredLayer)experiment.Model!.Value[0]).Arguments[0].Value);
+        Assert.IsType<IntType>(product.Type);
+        Assert.IsType<IntType>(product.Left.Type);
+        Assert.IsType<FloatType>(experiment.Parameters.Single(p => p.Name == "scale").Definition.Type);
+    }
+
+    [Fact]
+    public void A_loop_keeps_the_symbol_its_body_refers_to()
+    {
+        var loop = Assert.IsType<LoweredFor>(Lower("for i in 0..2 { conv(width * (i + 1)) }\n flatten\n linear(2)").Model!.Value[0]);
+
+        var conv = (LoweredLayer)Assert.Single(loop.Body);
+        var variable = LoweredWalker.Expressions(conv.Arguments[0].Value).OfType<LoweredLoopVariable>().Single();
+        Assert.Same(loop.Symbol, variable.Variable);
+    }
 }
