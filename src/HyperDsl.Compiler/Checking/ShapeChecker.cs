@@ -253,7 +253,7 @@ internal sealed class ShapeChecker
                     break;
                 case BlockSettingSyntax { Name.Name: "augment" } augment:
                     expressions.AddRange(augment.Body.OfType<LayerSyntax>()
-                        .Where(l => l.Name.Name is "random_crop" or "center_crop" or "random_resized_crop" or "resize")
+                        .Where(l => BuiltinCatalog.Find(l.Name.Name)?.Transform is { SetsSize: true })
                         .SelectMany(l => l.Arguments.Select(a => a.Value)));
                     break;
             }
