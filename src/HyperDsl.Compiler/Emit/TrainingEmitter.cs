@@ -188,8 +188,16 @@ internal sealed class TrainingEmitter
         return $"{Runtime}.Data.Normalization.Given({Doubles(mean)}, {Doubles(std)})";
     }
 
-    private string Doubles(ExpressionSyntax list) =>
-        list is ListSyntax items ? "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]" : throw Unsupported(list);
+    // A list written out converts item by item; any other list of numbers (a fixed parameter such as
+    // 'mean = [0.5]', an 'if' between lists) is a long[] or double[] in generated code, spread into doubles.
+    // A conditional parameter may be inactive (null), which 'normalize' has no default for.
+    private string Doubles(ExpressionSyntax list) => list switch
+    {
+        ListSyntax items => "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]",
+        _ when Model.GetType(list) is ListType { Element: IntType or FloatType }
+            && !SyntaxWalker.Names(list).Any(n => Model.GetResolution(n) is ParameterSymbol { IsConditional: true }) => $"[.. ({_expression(list, false)})]",
+        _ => throw Unsupported(list),
+    };
 
     private string Augmentation(StatementSyntax statement)
     {
