@@ -64,6 +64,29 @@ public class GeneratedDataPipelineTests
         Assert.Contains($"Augmentation = {R}Augmentation.Augment.Pipeline({R}Augmentation.{expected}),", Generate($"{Synthetic}\n augment {{ {transform} }}"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("rotate(degrees: r)", "r = [-5, 10]", "Augment.Rotation((double)((p.R)[0]), (double)((p.R)[1]))")]
+    [InlineData("random_resized_crop(8, scale: sc)", "sc = [0.5, 1.0]", "Augment.RandomResizedCrop(8, (p.Sc)[0], (p.Sc)[1])")]
+    public void A_range_held_by_a_parameter_is_passed_as_its_two_values_and_compiles(string transform, string parameter, string expected)
+    {
+        var spec = $$"""
+            experiment probe {
+              data {
+                {{Synthetic}}
+                augment { {{transform}} }
+              }
+              params { {{parameter}} }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(spec, "probe.hyp")]));
+        Assert.Empty(diagnostics);
+        Assert.Contains($"{R}Augmentation.{expected}", string.Join("\n", sources.Select(s => s.Text)), StringComparison.Ordinal);
+        Assert.NotNull(GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.ProbeExperiment"));
+    }
+
     [Fact]
     public void Evaluate_transforms_are_made_by_their_evaluation_calls()
     {

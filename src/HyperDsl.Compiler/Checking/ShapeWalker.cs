@@ -187,6 +187,7 @@ internal sealed class ShapeWalker
 
             var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
             CheckRanges(entry, layer, arguments);
+            CheckRangePairs(entry, layer, arguments);
             if (entry.Transform is { Size: ImageSizeEffect.Crops, SizeParameter: { } cropSize } crop && arguments.GetValueOrDefault(cropSize) is IntValue size)
             {
                 var padding = crop.PaddingParameter is { } paddingParameter ? (arguments.GetValueOrDefault(paddingParameter) as IntValue)?.Value ?? 0 : 0;
@@ -206,6 +207,22 @@ internal sealed class ShapeWalker
         }
 
         return (height, width);
+    }
+
+    // A range argument ([low, high], rotate's degrees) reaches the runtime as two values; a list of another length cannot.
+    private static void CheckRangePairs(CatalogEntry entry, LayerSyntax layer, Dictionary<string, Value> arguments)
+    {
+        foreach (var parameter in entry.Transform?.Augment.Arguments.Where(a => a.SpreadsPair).Select(a => a.Parameter) ?? [])
+        {
+            if (arguments.GetValueOrDefault(parameter) is ListValue { Items.Length: not 2 } list)
+            {
+                var at = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments).GetValueOrDefault(parameter)?.Span ?? layer.Span;
+                var oneNumber = entry.Find(parameter)?.AcceptsType(FloatType.Instance) == true;
+                throw new ShapeFailure(TransformRangeLengthDescriptor, at,
+                    $"'{entry.Name}' takes '{parameter}' as a range [low, high], but it has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}: {list.Display}.",
+                    oneNumber ? "Give two values, the lowest and the highest, or one number." : "Give two values, the lowest and the highest.");
+            }
+        }
     }
 
     private void CheckNormalization(long channels, Evaluation.Environment environment)

@@ -241,8 +241,10 @@ internal sealed class TrainingEmitter
             }
             else if (argument.SpreadsPair && Model.GetType(value) is ListType)
             {
-                // Only a range written out ([low, high]) is passed as one yet.
-                throw Unsupported(value);
+                // A range held by a parameter ('degrees: range' with 'range = [-10, 10]'): the shape check proved it has two values.
+                var list = _expression(value, false);
+                passed.Add(PairItem(argument.Kind, $"({list})[0]", value));
+                passed.Add(PairItem(argument.Kind, $"({list})[1]", value));
             }
             else
             {
@@ -252,6 +254,13 @@ internal sealed class TrainingEmitter
 
         return $"{Runtime}.{call.Method}({string.Join(", ", passed.Concat(trailing))})";
     }
+
+    private static string PairItem(DataCallArgumentKind kind, string item, ExpressionSyntax list) => kind switch
+    {
+        DataCallArgumentKind.Double => $"(double)({item})",
+        DataCallArgumentKind.Value => item,
+        _ => throw Unsupported(list),
+    };
 
     private string DataArgument(DataCallArgumentKind kind, ExpressionSyntax value) => kind switch
     {

@@ -98,6 +98,44 @@ public class TransformMeaningTests
         Assert.Contains("crops 12x12 out of 8x8 images padded by 1", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("rotate(degrees: [1, 2, 3])", "", "'rotate' takes 'degrees' as a range [low, high], but it has 3 values: [1, 2, 3].")]
+    [InlineData("random_resized_crop(8, scale: [0.5])", "", "'random_resized_crop' takes 'scale' as a range [low, high], but it has 1 value: [0.5].")]
+    [InlineData("random_resized_crop(8, scale: sc)", "sc = [0.2, 0.5, 1.0]", "'random_resized_crop' takes 'scale' as a range [low, high], but it has 3 values: [0.2, 0.5, 1].")]
+    public void A_range_argument_without_two_values_is_refused_at_the_argument(string transform, string parameter, string message)
+    {
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment e {
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} } }
+              params { {{parameter}} }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+        var error = Assert.Single(compilation.Diagnostics, d => d.IsError);
+        Assert.Equal("HYP4020", error.Code);
+        Assert.Equal(message, error.Message);
+        Assert.Equal(transform[(transform.IndexOf(':', StringComparison.Ordinal) + 2)..^1], error.Span.Text);
+    }
+
+    [Theory]
+    [InlineData("rotate(degrees: r)", "r = [-5, 10]")]
+    [InlineData("random_resized_crop(8, scale: sc)", "sc = [0.5, 1.0]")]
+    public void A_range_held_by_a_parameter_with_two_values_checks_clean(string transform, string parameter)
+    {
+        var compilation = CompilationHelper.CompileText($$"""
+            experiment e {
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} } }
+              params { {{parameter}} }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+        Assert.Empty(compilation.Diagnostics);
+    }
+
     private static List<string> Named(ImageSizeEffect effect) =>
         [.. BuiltinCatalog.Entries.Values.Where(e => e.Transform?.Size == effect).Select(e => e.Name).Order(StringComparer.Ordinal)];
 }
