@@ -102,6 +102,7 @@ public class TransformMeaningTests
     [InlineData("rotate(degrees: [1, 2, 3])", "", "'rotate' takes 'degrees' as a range [low, high], but it has 3 values: [1, 2, 3].")]
     [InlineData("random_resized_crop(8, scale: [0.5])", "", "'random_resized_crop' takes 'scale' as a range [low, high], but it has 1 value: [0.5].")]
     [InlineData("random_resized_crop(8, scale: sc)", "sc = [0.2, 0.5, 1.0]", "'random_resized_crop' takes 'scale' as a range [low, high], but it has 3 values: [0.2, 0.5, 1].")]
+    [InlineData("rotate(degrees: if flat { [1, 2] } else { [1, 2, 3] })", "flat ~ choice(true, false)", "'rotate' takes 'degrees' as a range [low, high], but it has 3 values: [1, 2, 3].")]
     public void A_range_argument_without_two_values_is_refused_at_the_argument(string transform, string parameter, string message)
     {
         var compilation = CompilationHelper.CompileText($$"""
@@ -115,7 +116,9 @@ public class TransformMeaningTests
             """);
         var error = Assert.Single(compilation.Diagnostics, d => d.IsError);
         Assert.Equal("HYP4020", error.Code);
-        Assert.Equal(message, error.Message);
+
+        // Where the range varies with the point, the message goes on to say at which points.
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(transform[(transform.IndexOf(':', StringComparison.Ordinal) + 2)..^1], error.Span.Text);
     }
 
