@@ -82,6 +82,43 @@ public class GeneratedDataTests
     }
 
     [Theory]
+    [InlineData("[0.5]", "[0.25]", 0.5, 0.25)]
+    [InlineData("[1]", "if flat { [2] } else { [4] }", 1.0, 2.0)]
+    public void Normalize_mean_and_std_given_by_list_parameters_reach_the_training_options(string mean, string std, double expectedMean, double expectedStd)
+    {
+        // 'flat' is searched only where the std uses it (a parameter nothing uses is warned about); the point takes it true.
+        var flat = std.Contains("flat", StringComparison.Ordinal) ? "flat ~ choice(true, false)" : "";
+        var spec = $$"""
+            experiment listed {
+              data {
+                source synthetic(count: 8, shape: [1, 8, 8], classes: 2)
+                normalize mean: m, std: s
+              }
+              params {
+                {{flat}}
+                m = {{mean}}
+                s = {{std}}
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; batch 8; optimizer adam(lr: 1e-2) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(spec, "listed.hyp")]));
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.ListedExperiment")!;
+        var parameters = experiment.Assembly.GetType("HyperDsl.Generated.ListedParams")!;
+        var point = Activator.CreateInstance(parameters, [.. parameters.GetConstructors().Single().GetParameters().Select(p => p.ParameterType == typeof(bool) ? (object)true : p.DefaultValue)])!;
+
+        var options = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
+        using var images = SyntheticData.Create(2, [1, 4, 4], 2, 0);
+        var statistics = options.Normalization.Resolve(images);
+
+        Assert.Equal([expectedMean], statistics.Mean);
+        Assert.Equal([expectedStd], statistics.Std);
+    }
+
+    [Theory]
     [InlineData(8)]
     [InlineData(12)]
     public void A_searched_image_size_builds_and_trains_each_point_at_its_checked_size(long size)

@@ -468,7 +468,7 @@ internal sealed class ExperimentBinder
             return;
         }
 
-        if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform } random && random.Name is not ("resize" or "center_crop"))
+        if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform, Transform.Evaluate: null } random)
         {
             _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
                 $"'{random.Name}' is a random transform, but 'evaluate' must treat every validation and test image the same way.",

@@ -83,6 +83,20 @@ public static class BuiltinCatalog
 
     private static RuntimeArgument Named(string parameter, RuntimeArgumentKind kind = RuntimeArgumentKind.Int) => new(parameter, kind);
 
+    private static DataRuntimeCall Load(string method, params DataCallArgument[] arguments) => new(method, [.. arguments]);
+
+    private static DataCallArgument Pass(string parameter, DataCallArgumentKind kind = DataCallArgumentKind.Int, string? fallback = null) => new(parameter, kind, fallback);
+
+    // Fashion-MNIST and MNIST: 1x28x28 images of 10 classes, the training and test splits loaded together.
+    private static DataSourceMeaning MnistFormat(string method) =>
+        new(Load(method, Pass("dir", DataCallArgumentKind.Path, "null"))) { FixedShape = [1, 28, 28], FixedClasses = 10, SearchesStandardPlaces = true, LoadsSplits = true };
+
+    private static DataRuntimeCall Augmenting(string method, params DataCallArgument[] arguments) => Load("Augmentation.Augment." + method, arguments);
+
+    private static TransformMeaning Keeping(DataRuntimeCall augment) => new(ImageSizeEffect.Keeps, augment);
+
+    private static TransformMeaning Sizing(ImageSizeEffect effect, DataRuntimeCall augment) => new(effect, augment) { SizeParameter = "size" };
+
     private static IntValue I(long value) => new(value);
 
     private static FloatValue F(double value) => new(value);
@@ -99,32 +113,52 @@ public static class BuiltinCatalog
         yield return Dist(E("choice", Distribution, "One of the listed values; bare names become an enum.",
             Req("values", Float) with { Variadic = true, Types = [Int, Float, Bool, String] }), new(DistributionDomainKind.Choice));
 
-        // ---- data sources ----
-        yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null));
-        yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null));
+        // ---- data sources: each with its meaning (images, classes, how generated code loads it) ----
+        yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
+            with { Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
+        yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
+            with { Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
         yield return E("idx", DataSource, "Any pair of IDX files.",
-            Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne));
+            Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
+            with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
+                { ClassesParameter = "classes", CountsClassesWhenLoaded = true } };
         yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB).",
-            Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)));
+            Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
+            with { Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
+                { ChannelsParameter = "channels", ClassesParameter = "classes", CountsClassesWhenLoaded = true, DecodesAtResize = true } };
         yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
-            Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)));
+            Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
+            with { Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
+                { ShapeParameter = "shape", ClassesParameter = "classes" } };
 
-        // ---- transforms ----
+        // ---- transforms: each with its meaning (effect on the image size, how generated code makes it) ----
         yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]), each image with probability p.",
-            Types(Req("degrees", Float, new NumericRange(0, 180)), Float, FloatList), Opt("p", Float, F(1), Probability));
-        yield return E("hflip", Transform, "Mirror left-right with probability p.", Opt("p", Float, F(0.5), Probability));
-        yield return E("vflip", Transform, "Mirror top-bottom with probability p.", Opt("p", Float, F(0.5), Probability));
+            Types(Req("degrees", Float, new NumericRange(0, 180)), Float, FloatList), Opt("p", Float, F(1), Probability))
+            with { Transform = Keeping(Augmenting("Rotation", Pass("degrees", DataCallArgumentKind.Double) with { SpreadsPair = true })) with { WrappedProbability = "p" } };
+        yield return E("hflip", Transform, "Mirror left-right with probability p.", Opt("p", Float, F(0.5), Probability))
+            with { Transform = Keeping(Augmenting("HorizontalFlip", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
+        yield return E("vflip", Transform, "Mirror top-bottom with probability p.", Opt("p", Float, F(0.5), Probability))
+            with { Transform = Keeping(Augmenting("VerticalFlip", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
         yield return E("random_crop", Transform, "Crop a random size x size window, after padding.",
-            Req("size", Int, AtLeastOne), Opt("padding", Int, I(0), NonNegative));
+            Req("size", Int, AtLeastOne), Opt("padding", Int, I(0), NonNegative))
+            with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("RandomCrop", Pass("size"), Pass("padding", DataCallArgumentKind.Int, "0"))) with { PaddingParameter = "padding" } };
         yield return E("random_resized_crop", Transform, "Crop a random area and aspect ratio, then resize to size x size.",
-            Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])));
-        yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne));
-        yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne));
-        yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)));
+            Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])))
+            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
+        yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne))
+            with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
+        yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne))
+            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
+        yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)))
+            with { Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("color_jitter", Transform, "Random brightness, contrast, saturation and hue changes.",
             Opt("brightness", Float, F(0), NonNegative), Opt("contrast", Float, F(0), NonNegative),
-            Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)));
-        yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability));
+            Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)))
+            with { Transform = Keeping(Augmenting("ColorJitter",
+                Pass("brightness", DataCallArgumentKind.Value, "0.0"), Pass("contrast", DataCallArgumentKind.Value, "0.0"),
+                Pass("saturation", DataCallArgumentKind.Value, "0.0"), Pass("hue", DataCallArgumentKind.Value, "0.0"))) };
+        yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
+            with { Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",
@@ -242,7 +276,7 @@ public static class BuiltinCatalog
         yield return Data("resize", false, "Resize every image to size x size before anything else.", Types(Req("size", Int, AtLeastOne), Int, IntList));
         yield return Data("classes", false, "The number of classes, when the source does not say.", Req("count", Int, new NumericRange(2, null)));
         yield return Data("normalize", false, "Per-channel normalisation: mean and std, 'imagenet', 'auto' (from the training split) or 'none'.",
-            Keywords(Opt("preset", String, null) with { Types = [] }, "imagenet", "auto", "none"), Opt("mean", FloatList, null), Opt("std", FloatList, null));
+            Keywords(Opt("preset", String, null) with { Types = [] }, [.. NormalizePresets.All.Select(p => p.Name)]), Opt("mean", FloatList, null), Opt("std", FloatList, null));
         yield return new("augment", SectionKind.Data, [Req("transform", transform)], true, false, "Training-only transforms, applied in order.");
         yield return new("evaluate", SectionKind.Data, [Req("transform", transform)], true, false, "Transforms for validation and test images.");
 

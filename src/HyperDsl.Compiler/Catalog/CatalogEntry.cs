@@ -35,6 +35,12 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     public DistributionMeaning DistributionMeaning =>
         Distribution ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a distribution with a meaning in the catalogue.");
 
+    /// <summary>A data source's meaning (the images and classes it gives, how it is loaded); every data source entry has one, no other entry does.</summary>
+    public DataSourceMeaning? Source { get; init; }
+
+    /// <summary>A transform's meaning (its effect on the image size, how it is made); every transform entry has one, no other entry does.</summary>
+    public TransformMeaning? Transform { get; init; }
+
     /// <summary>For a layer: how generated code builds it with the runtime's <c>ModelBuilder</c>.</summary>
     public RuntimeLayer? Runtime { get; init; }
 

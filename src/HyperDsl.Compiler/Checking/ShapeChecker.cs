@@ -252,14 +252,31 @@ internal sealed class ShapeChecker
                     expressions.AddRange(value.Arguments.Select(a => a.Value));
                     break;
                 case BlockSettingSyntax { Name.Name: "augment" } augment:
-                    expressions.AddRange(augment.Body.OfType<LayerSyntax>()
-                        .Where(l => l.Name.Name is "random_crop" or "center_crop" or "random_resized_crop" or "resize")
-                        .SelectMany(l => l.Arguments.Select(a => a.Value)));
+                    expressions.AddRange(augment.Body.OfType<LayerSyntax>().SelectMany(TransformShapeArguments));
                     break;
             }
         }
 
         return expressions;
+    }
+
+    // The arguments of a transform that sets the image size, and its ranges given as lists
+    // ([low, high]), whose number of values the shape check proves at each point (HYP4020).
+    private IEnumerable<ExpressionSyntax> TransformShapeArguments(LayerSyntax layer)
+    {
+        if (BuiltinCatalog.Find(layer.Name.Name) is not { Transform: { } meaning } entry)
+        {
+            return [];
+        }
+
+        if (meaning.SetsSize)
+        {
+            return layer.Arguments.Select(a => a.Value);
+        }
+
+        var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
+        return meaning.Augment.Arguments.Where(a => a.SpreadsPair && named.ContainsKey(a.Parameter)).Select(a => named[a.Parameter])
+            .Where(value => _model.GetType(value) is ListType);
     }
 
     // Arguments that change no shape (a dropout probability, say) would only multiply the points

@@ -100,42 +100,39 @@ internal sealed class ShapeWalker
         long? height = null;
         long? width = null;
         Classes = null;
-        if (source?.Arguments.FirstOrDefault()?.Value is CallSyntax call && _model.GetResolution(call) is CatalogEntry entry)
+        // The source's catalogue meaning says which images it gives: a fixed shape, or the arguments that say it.
+        if (source?.Arguments.FirstOrDefault()?.Value is CallSyntax call && _model.GetResolution(call) is CatalogEntry { Source: { } meaning } entry)
         {
             var arguments = Arguments(entry.Parameters, call.Arguments, environment);
-            switch (entry.Name)
+            if (meaning.FixedShape is [var fixedChannels, var fixedHeight, var fixedWidth])
             {
-                case "fashion_mnist" or "mnist":
-                    (height, width, Classes) = (28, 28, 10);
-                    break;
-                case "synthetic":
-                    if (arguments.GetValueOrDefault("shape") is ListValue shape && shape.Items.All(i => i is IntValue))
-                    {
-                        var dims = shape.Items.Select(i => ((IntValue)i).Value).ToList();
-                        if (dims.Count == 3)
-                        {
-                            (channels, height, width) = (dims[0], dims[1], dims[2]);
-                        }
-                        else if (dims.Count == 2)
-                        {
-                            (height, width) = (dims[0], dims[1]);
-                        }
-                        else
-                        {
-                            throw new ShapeFailure(ArgumentOutOfRangeDescriptor, call.Span, $"'synthetic' needs a shape of [channels, height, width], but got {shape.Display}.", null);
-                        }
-                    }
-
-                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
-                    break;
-                case "image_folder":
-                    channels = (arguments.GetValueOrDefault("channels") as IntValue)?.Value ?? 3;
-                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
-                    break;
-                case "idx":
-                    Classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value;
-                    break;
+                (channels, height, width) = (fixedChannels, fixedHeight, fixedWidth);
             }
+
+            if (meaning.ShapeParameter is { } shapeParameter && arguments.GetValueOrDefault(shapeParameter) is ListValue shape && shape.Items.All(i => i is IntValue))
+            {
+                var dims = shape.Items.Select(i => ((IntValue)i).Value).ToList();
+                if (dims.Count == 3)
+                {
+                    (channels, height, width) = (dims[0], dims[1], dims[2]);
+                }
+                else if (dims.Count == 2)
+                {
+                    (height, width) = (dims[0], dims[1]);
+                }
+                else
+                {
+                    throw new ShapeFailure(ArgumentOutOfRangeDescriptor, call.Span, $"'{entry.Name}' needs a shape of [channels, height, width], but got {shape.Display}.", null);
+                }
+            }
+
+            if (meaning.ChannelsParameter is { } channelsParameter)
+            {
+                channels = (arguments.GetValueOrDefault(channelsParameter) as IntValue ?? entry.Find(channelsParameter)?.Default as IntValue)?.Value ?? channels;
+            }
+
+            Classes = meaning.FixedClasses
+                ?? (meaning.ClassesParameter is { } classesParameter ? (arguments.GetValueOrDefault(classesParameter) as IntValue)?.Value : null);
         }
 
         if (Setting("input") is { } input && Evaluate(input.Arguments[0].Value, environment) is ListValue dimensions && dimensions.Items.All(i => i is IntValue) && dimensions.Items.Length == 3)
@@ -212,9 +209,10 @@ internal sealed class ShapeWalker
 
             var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
             CheckRanges(entry, layer, arguments);
-            if (entry.Name is "random_crop" or "center_crop" && arguments.GetValueOrDefault("size") is IntValue size)
+            CheckRangePairs(entry, layer, arguments);
+            if (entry.Transform is { Size: ImageSizeEffect.Crops, SizeParameter: { } cropSize } crop && arguments.GetValueOrDefault(cropSize) is IntValue size)
             {
-                var padding = (arguments.GetValueOrDefault("padding") as IntValue)?.Value ?? 0;
+                var padding = crop.PaddingParameter is { } paddingParameter ? (arguments.GetValueOrDefault(paddingParameter) as IntValue)?.Value ?? 0 : 0;
                 if (height is { } h && width is { } w && size.Value > Math.Min(h, w) + (2 * padding))
                 {
                     throw new ShapeFailure(CropLargerThanImageDescriptor, layer.Span,
@@ -224,13 +222,29 @@ internal sealed class ShapeWalker
 
                 (height, width) = (size.Value, size.Value);
             }
-            else if (entry.Name is "random_resized_crop" or "resize" && arguments.GetValueOrDefault("size") is IntValue resized)
+            else if (entry.Transform is { Size: ImageSizeEffect.Resizes, SizeParameter: { } resizeSize } && arguments.GetValueOrDefault(resizeSize) is IntValue resized)
             {
                 (height, width) = (resized.Value, resized.Value);
             }
         }
 
         return (height, width);
+    }
+
+    // A range argument ([low, high], rotate's degrees) reaches the runtime as two values; a list of another length cannot.
+    private static void CheckRangePairs(CatalogEntry entry, LayerSyntax layer, Dictionary<string, Value> arguments)
+    {
+        foreach (var parameter in entry.Transform?.Augment.Arguments.Where(a => a.SpreadsPair).Select(a => a.Parameter) ?? [])
+        {
+            if (arguments.GetValueOrDefault(parameter) is ListValue { Items.Length: not 2 } list)
+            {
+                var at = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments).GetValueOrDefault(parameter)?.Span ?? layer.Span;
+                var oneNumber = entry.Find(parameter)?.AcceptsType(FloatType.Instance) == true;
+                throw new ShapeFailure(TransformRangeLengthDescriptor, at,
+                    $"'{entry.Name}' takes '{parameter}' as a range [low, high], but it has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}: {list.Display}.",
+                    oneNumber ? "Give two values, the lowest and the highest, or one number." : "Give two values, the lowest and the highest.");
+            }
+        }
     }
 
     private void CheckNormalization(long channels, Evaluation.Environment environment)
@@ -240,11 +254,13 @@ internal sealed class ShapeWalker
             return;
         }
 
-        // The preset holds ImageNet's three RGB means and stds; the runtime cannot apply them to other channel counts.
-        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax { Name: "imagenet" } preset && channels != 3)
+        // A preset with fixed statistics (ImageNet's three RGB means and stds) cannot be applied to other channel counts.
+        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset
+            && NormalizePresets.Find(preset.Name) is { Channels: { } needed, StatisticsName: { } statistics }
+            && channels != needed)
         {
             throw new ShapeFailure(ImageNetNormalizationChannelsDescriptor, preset.Span,
-                $"'normalize imagenet' gives ImageNet's 3 RGB means and stds, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
+                $"'normalize {preset.Name}' gives {statistics}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
                 channels == 1
                     ? "Use 'normalize auto' (computed from the training split), give 'normalize mean: [m], std: [s]', or load the images with 3 channels ('image_folder(dir, channels: 3)')."
                     : $"Use 'normalize auto', or give one mean and std per channel ({channels}).");

@@ -216,7 +216,7 @@ internal sealed class TrainingChecker
                 if (path.Length == 0)
                 {
                     _diagnostics.Add(Create(DataPathDescriptor, argument.Value.Span, $"The data path given to '{entry.Name}' is empty, so it names no file or folder.",
-                        entry.Name is "fashion_mnist" or "mnist"
+                        entry.Source is { SearchesStandardPlaces: true }
                             ? $"Name the folder (relative paths start at the spec's folder), or write '{entry.Name}()' to search the standard places."
                             : "Name the file or folder; relative paths start at the spec's folder."));
                 }
@@ -265,17 +265,19 @@ internal sealed class TrainingChecker
         if (SettingValue(SectionKind.Data, "input") is not { } input
             || ConstantFolder.TryFold(input, _model) is not ListValue { Items: [IntValue c, IntValue h, IntValue w] }
             || SettingValue(SectionKind.Data, "source") is not CallSyntax call
-            || _model.GetResolution(call) is not CatalogEntry entry)
+            || _model.GetResolution(call) is not CatalogEntry { Source: { } meaning } entry)
         {
             return;
         }
 
-        long[]? fixedShape = entry.Name switch
+        // The source fixes the shape (Fashion-MNIST), or an argument of it gives all three dimensions (synthetic's shape).
+        long[]? fixedShape = meaning.FixedShape.IsEmpty ? null : [.. meaning.FixedShape];
+        if (fixedShape is null && meaning.ShapeParameter is { } shapeParameter && Argument(entry, call, shapeParameter) is { } shape
+            && ConstantFolder.TryFold(shape, _model) is ListValue { Items: [IntValue sc, IntValue sh, IntValue sw] })
         {
-            "fashion_mnist" or "mnist" => [1, 28, 28],
-            "synthetic" when Argument(entry, call, "shape") is { } shape && ConstantFolder.TryFold(shape, _model) is ListValue { Items: [IntValue sc, IntValue sh, IntValue sw] } => [sc.Value, sh.Value, sw.Value],
-            _ => null,
-        };
+            fixedShape = [sc.Value, sh.Value, sw.Value];
+        }
+
         if (fixedShape is not null && !fixedShape.SequenceEqual([c.Value, h.Value, w.Value]))
         {
             _diagnostics.Add(Create(InputContradictsSourceDescriptor, input.Span,
@@ -321,8 +323,8 @@ internal sealed class TrainingChecker
         if (shapes is not { Outputs.Count: > 1 }
             || _experiment.Setting(SectionKind.Data, "classes") is not null
             || SettingValue(SectionKind.Data, "source") is not CallSyntax call
-            || _model.GetResolution(call) is not CatalogEntry { Name: "image_folder" or "idx" } entry
-            || Argument(entry, call, "classes") is not null)
+            || _model.GetResolution(call) is not CatalogEntry { Source.CountsClassesWhenLoaded: true } entry
+            || Argument(entry, call, entry.Source.ClassesParameter!) is not null)
         {
             return;
         }
@@ -354,8 +356,8 @@ internal sealed class TrainingChecker
                     // Only the arguments that decide the image size: a searched rotation or flip probability is fine.
                     foreach (var layer in block.Body.OfType<LayerSyntax>())
                     {
-                        if (_model.GetResolution(layer) is CatalogEntry entry && entry.Find("size") is not null
-                            && Argument(entry, layer.Arguments, "size") is { } size)
+                        if (_model.GetResolution(layer) is CatalogEntry { Transform.SizeParameter: { } sizeParameter } entry
+                            && Argument(entry, layer.Arguments, sizeParameter) is { } size)
                         {
                             yield return ($"the size of '{entry.Name}' in the {pipeline} section", size);
                         }
@@ -367,7 +369,7 @@ internal sealed class TrainingChecker
         // A searched 'resize' is generated per point (each trial gets the loaded data resized to its size),
         // except for an image folder, which is decoded once at one size.
         var folder = SourceSettings.Any(setting => SettingValue(SectionKind.Data, setting) is CallSyntax call
-            && _model.GetResolution(call) is CatalogEntry { Name: "image_folder" });
+            && _model.GetResolution(call) is CatalogEntry { Source.DecodesAtResize: true });
         foreach (var (what, value) in Uses().Where(use => folder || use.What != "'resize'"))
         {
             var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);

@@ -291,6 +291,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4015.</summary>
     public static readonly DiagnosticDescriptor ClassesUnknownDescriptor = Error("HYP4015", "Class count unknown where the model's output varies");
 
+    /// <summary>HYP4020.</summary>
+    public static readonly DiagnosticDescriptor TransformRangeLengthDescriptor = Error("HYP4020", "Transform range without two values");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

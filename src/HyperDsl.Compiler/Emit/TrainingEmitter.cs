@@ -134,27 +134,26 @@ internal sealed class TrainingEmitter
         yield return "return data;";
     }
 
+    // A source whose loader gives the training and test splits itself (Fashion-MNIST) is loaded as they are; any other is the training split.
     private string Splits(ExpressionSyntax source)
     {
         var (entry, args) = Call(source);
-        return entry.Name switch
-        {
-            "fashion_mnist" => $"{Runtime}.Data.MnistFormatData.LoadFashionMnist({(args.TryGetValue("dir", out var dir) ? PathIn(dir) : "null")})",
-            "mnist" => $"{Runtime}.Data.MnistFormatData.LoadMnist({(args.TryGetValue("dir", out var mnist) ? PathIn(mnist) : "null")})",
-            _ => $"new {Runtime}.Data.DataSplits({Dataset(source)})",
-        };
+        return entry.Source is { LoadsSplits: true } meaning
+            ? RuntimeCall(meaning.Load, args)
+            : $"new {Runtime}.Data.DataSplits({Dataset(source)})";
     }
 
     private string Dataset(ExpressionSyntax source)
     {
         var (entry, args) = Call(source);
-        return entry.Name switch
+        if (entry.Source is not { LoadsSplits: false } meaning)
         {
-            "synthetic" => $"{Runtime}.Data.SyntheticData.Create({Int(args["count"])}, [{string.Join(", ", ((ListSyntax)args["shape"]).Items.Select(Int))}], {Int(args["classes"])}, {(args.TryGetValue("seed", out var seed) ? _expression(seed, false) : "seed")})",
-            "image_folder" => $"{Runtime}.Data.ImageFolder.Load({PathIn(args["dir"])}, {(args.TryGetValue("channels", out var channels) ? Int(channels) : "3")}{(ResizedSize() is { } size ? $", height: {size.Height}, width: {size.Width}" : "")})",
-            "idx" => $"{Runtime}.Data.IdxDataset.Load({PathIn(args["images"])}, {PathIn(args["labels"])}{(args.TryGetValue("classes", out var classes) ? $", {Int(classes)}" : "")})",
-            _ => throw Unsupported(source),
-        };
+            throw Unsupported(source);
+        }
+
+        // A source decoded once (an image folder) is decoded at the data section's size.
+        string[] size = meaning.DecodesAtResize && ResizedSize() is { } resized ? [$"height: {resized.Height}", $"width: {resized.Width}"] : [];
+        return RuntimeCall(meaning.Load, args, size);
     }
 
     // The data section's 'resize': one size for both sides, or [height, width].
@@ -181,12 +180,7 @@ internal sealed class TrainingEmitter
     {
         if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset)
         {
-            return preset.Name switch
-            {
-                "imagenet" => $"{Runtime}.Data.Normalization.ImageNet",
-                "auto" => $"{Runtime}.Data.Normalization.Auto",
-                _ => $"{Runtime}.Data.Normalization.None",
-            };
+            return NormalizePresets.Find(preset.Name) is { } meaning ? $"{Runtime}.Data.Normalization.{meaning.RuntimeMember}" : throw Unsupported(preset);
         }
 
         var mean = Named(normalize, "mean")!;
@@ -194,8 +188,16 @@ internal sealed class TrainingEmitter
         return $"{Runtime}.Data.Normalization.Given({Doubles(mean)}, {Doubles(std)})";
     }
 
-    private string Doubles(ExpressionSyntax list) =>
-        list is ListSyntax items ? "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]" : throw Unsupported(list);
+    // A list written out converts item by item; any other list of numbers (a fixed parameter such as
+    // 'mean = [0.5]', an 'if' between lists) is a long[] or double[] in generated code, spread into doubles.
+    // A conditional parameter may be inactive (null), which 'normalize' has no default for.
+    private string Doubles(ExpressionSyntax list) => list switch
+    {
+        ListSyntax items => "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]",
+        _ when Model.GetType(list) is ListType { Element: IntType or FloatType }
+            && !SyntaxWalker.Names(list).Any(n => Model.GetResolution(n) is ParameterSymbol { IsConditional: true }) => $"[.. ({_expression(list, false)})]",
+        _ => throw Unsupported(list),
+    };
 
     private string Augmentation(StatementSyntax statement)
     {
@@ -205,39 +207,69 @@ internal sealed class TrainingEmitter
         }
 
         var args = Arguments(entry, layer);
-        var transform = Transform(entry, args);
+        var meaning = entry.Transform ?? throw new NotSupportedException($"the transform '{entry.Name}' is not generated yet");
+        var transform = RuntimeCall(meaning.Augment, args);
 
         // A probability the transform has no parameter for at runtime (rotate's p) wraps it: each image is transformed with that probability.
-        return entry.Name is "rotate" && args.TryGetValue("p", out var p) ? $"{Runtime}.Augmentation.Augment.WithProbability({transform}, {_expression(p, false)})" : transform;
-    }
-
-    private string Transform(CatalogEntry entry, Dictionary<string, ExpressionSyntax> args)
-    {
-        string Arg(string name, string fallback) => args.TryGetValue(name, out var value) ? _expression(value, false) : fallback;
-        return entry.Name switch
-        {
-            "rotate" when args["degrees"] is ListSyntax { Items.Length: 2 } range =>
-                $"{Runtime}.Augmentation.Augment.Rotation((double)({_expression(range.Items[0], false)}), (double)({_expression(range.Items[1], false)}))",
-            "rotate" => $"{Runtime}.Augmentation.Augment.Rotation((double)({Arg("degrees", "0.0")}))",
-            "hflip" => $"{Runtime}.Augmentation.Augment.HorizontalFlip({Arg("p", "0.5")})",
-            "vflip" => $"{Runtime}.Augmentation.Augment.VerticalFlip({Arg("p", "0.5")})",
-            "random_crop" => $"{Runtime}.Augmentation.Augment.RandomCrop({Int(args["size"])}, {(args.TryGetValue("padding", out var padding) ? Int(padding) : "0")})",
-            "random_resized_crop" when args.TryGetValue("scale", out var scale) && scale is ListSyntax { Items.Length: 2 } bounds =>
-                $"{Runtime}.Augmentation.Augment.RandomResizedCrop({Int(args["size"])}, {_expression(bounds.Items[0], false)}, {_expression(bounds.Items[1], false)})",
-            "random_resized_crop" => $"{Runtime}.Augmentation.Augment.RandomResizedCrop({Int(args["size"])})",
-            "translate" => $"{Runtime}.Augmentation.Augment.Translation({Arg("fraction", "0.0")}, {Arg("fraction", "0.0")})",
-            "color_jitter" => $"{Runtime}.Augmentation.Augment.ColorJitter({Arg("brightness", "0.0")}, {Arg("contrast", "0.0")}, {Arg("saturation", "0.0")}, {Arg("hue", "0.0")})",
-            "random_erasing" => $"{Runtime}.Augmentation.Augment.RandomErasing({Arg("p", "0.5")})",
-            "resize" => $"{Runtime}.Augmentation.Augment.Resize({Int(args["size"])})",
-            "center_crop" => $"{Runtime}.Augmentation.Augment.CenterCrop({Int(args["size"])})",
-            _ => throw new NotSupportedException($"the transform '{entry.Name}' is not generated yet"),
-        };
+        return meaning.WrappedProbability is { } probability && args.TryGetValue(probability, out var p)
+            ? $"{Runtime}.Augmentation.Augment.WithProbability({transform}, {_expression(p, false)})"
+            : transform;
     }
 
     private string Evaluation(StatementSyntax statement) =>
-        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Name: "resize" or "center_crop" } entry
-            ? $"{Runtime}.Augmentation.Evaluate.{(entry.Name == "resize" ? "Resize" : "CenterCrop")}({Int(Arguments(entry, layer)["size"])})"
+        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Transform.Evaluate: { } evaluate } entry
+            ? RuntimeCall(evaluate, Arguments(entry, layer))
             : throw Unsupported(statement);
+
+    // The runtime call a data source's or transform's catalogue meaning describes, given the spec's arguments.
+    private string RuntimeCall(DataRuntimeCall call, Dictionary<string, ExpressionSyntax> args, params string[] trailing)
+    {
+        var passed = new List<string>();
+        foreach (var argument in call.Arguments)
+        {
+            if (!args.TryGetValue(argument.Parameter, out var value))
+            {
+                if (argument.Fallback is { } fallback)
+                {
+                    passed.Add(fallback);
+                }
+            }
+            else if (argument.SpreadsPair && value is ListSyntax { Items: [var low, var high] })
+            {
+                passed.Add(DataArgument(argument.Kind, low));
+                passed.Add(DataArgument(argument.Kind, high));
+            }
+            else if (argument.SpreadsPair && Model.GetType(value) is ListType)
+            {
+                // A range held by a parameter ('degrees: range' with 'range = [-10, 10]'): the shape check proved it has two values.
+                var list = _expression(value, false);
+                passed.Add(PairItem(argument.Kind, $"({list})[0]", value));
+                passed.Add(PairItem(argument.Kind, $"({list})[1]", value));
+            }
+            else
+            {
+                passed.Add(DataArgument(argument.Kind, value));
+            }
+        }
+
+        return $"{Runtime}.{call.Method}({string.Join(", ", passed.Concat(trailing))})";
+    }
+
+    private static string PairItem(DataCallArgumentKind kind, string item, ExpressionSyntax list) => kind switch
+    {
+        DataCallArgumentKind.Double => $"(double)({item})",
+        DataCallArgumentKind.Value => item,
+        _ => throw Unsupported(list),
+    };
+
+    private string DataArgument(DataCallArgumentKind kind, ExpressionSyntax value) => kind switch
+    {
+        DataCallArgumentKind.Int => Int(value),
+        DataCallArgumentKind.Double => $"(double)({_expression(value, false)})",
+        DataCallArgumentKind.Path => PathIn(value),
+        DataCallArgumentKind.IntList => value is ListSyntax list ? $"[{string.Join(", ", list.Items.Select(Int))}]" : throw Unsupported(value),
+        _ => _expression(value, false),
+    };
 
     // ---- optimizers, schedules, losses --------------------------------------------------------
 

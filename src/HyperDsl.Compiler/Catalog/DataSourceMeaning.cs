@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>
+/// What a data source means, in one place for the shape check, the training checks and the code
+/// generator: the images it gives (a fixed shape, or the arguments that say it), how many classes,
+/// and how generated code loads it. Every data source entry has one.
+/// </summary>
+/// <param name="Load">How generated code loads it.</param>
+public sealed record DataSourceMeaning(DataRuntimeCall Load)
+{
+    /// <summary>The [channels, height, width] of every image when the source fixes it (Fashion-MNIST: 1x28x28), otherwise empty.</summary>
+    public ImmutableArray<long> FixedShape { get; init; } = [];
+
+    /// <summary>The number of classes when the source fixes it.</summary>
+    public long? FixedClasses { get; init; }
+
+    /// <summary>The parameter giving the image shape as [channels, height, width] (or [height, width], one channel).</summary>
+    public string? ShapeParameter { get; init; }
+
+    /// <summary>The parameter giving the channel count (its default when left out).</summary>
+    public string? ChannelsParameter { get; init; }
+
+    /// <summary>The parameter giving the number of classes.</summary>
+    public string? ClassesParameter { get; init; }
+
+    /// <summary>True when, without its classes argument, the source has as many classes as the data holds, known only when it is loaded.</summary>
+    public bool CountsClassesWhenLoaded { get; init; }
+
+    /// <summary>True when the source searches standard places for its files when given no folder.</summary>
+    public bool SearchesStandardPlaces { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Load"/> returns the training and test splits (<c>DataSplits</c>) rather
+    /// than one dataset, so it cannot be a validation or test source of its own yet.
+    /// </summary>
+    public bool LoadsSplits { get; init; }
+
+    /// <summary>
+    /// True when the images are decoded once, at the data section's <c>resize</c> (given to the
+    /// loader as <c>height:</c> and <c>width:</c>), so that size cannot be searched.
+    /// </summary>
+    public bool DecodesAtResize { get; init; }
+}
