@@ -101,14 +101,9 @@ internal sealed class TrainingChecker
     {
         foreach (var call in SyntaxWalker.Expressions(schedule).OfType<CallSyntax>())
         {
-            var (argument, what) = call.Callee.Name switch
-            {
-                "multistep" => ("at", "milestone"),
-                "step" => ("every", "step interval"),
-                "warmup" => ("duration", "warm-up"),
-                _ => (null, null),
-            };
-            var value = argument is null ? null : call.Arguments.FirstOrDefault(a => a.Name?.Name == argument)?.Value ?? call.Arguments.FirstOrDefault(a => a.Name is null)?.Value;
+            // The catalogue says which argument, the schedule's first, tells when in training something happens.
+            var timing = BuiltinCatalog.Find(call.Callee.Name)?.Timing;
+            var value = timing is null ? null : call.Arguments.FirstOrDefault(a => a.Name?.Name == timing.Parameter)?.Value ?? call.Arguments.FirstOrDefault(a => a.Name is null)?.Value;
             if (value is null)
             {
                 continue;
@@ -120,7 +115,7 @@ internal sealed class TrainingChecker
                 : [value];
             foreach (var item in items)
             {
-                if (ReportLate(item, what!, epochs))
+                if (ReportLate(item, timing!, epochs))
                 {
                     break;
                 }
@@ -128,7 +123,7 @@ internal sealed class TrainingChecker
         }
     }
 
-    private bool ReportLate(ExpressionSyntax value, string what, double epochs)
+    private bool ReportLate(ExpressionSyntax value, ScheduleTiming timing, double epochs)
     {
         foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
         {
@@ -136,9 +131,9 @@ internal sealed class TrainingChecker
             if (amount is { Unit: QuantityUnit.Epochs } late && late.Amount >= epochs)
             {
                 var when = SpaceEnumerator.Describe(point);
-                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, what == "warm-up"
-                    ? $"The {Value.FormatNumber(late.Amount)}-epoch warm-up is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
-                    : $"The {what} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
+                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, timing.IsPhase
+                    ? $"The {Value.FormatNumber(late.Amount)}-epoch {timing.What} is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
+                    : $"The {timing.What} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
                     "Move it before the last epoch, or train for more epochs."));
                 return true;
             }
@@ -158,13 +153,10 @@ internal sealed class TrainingChecker
             .OfType<NameSyntax>();
         foreach (var metric in named)
         {
-            var needs = metric.Name switch
-            {
-                "val_auc" when !extra.Contains("auc") => "'metrics' includes 'auc' (add 'metrics auc' to the train section)",
-                "val_top5" when !extra.Contains("top5") => "'metrics' includes 'top5' (add 'metrics top5' to the train section)",
-                "test_accuracy" when _experiment.Setting(SectionKind.Data, "test") is null => "the data section has a 'test' source",
-                _ => null,
-            };
+            var meaning = BuiltinCatalog.FindMetric(metric.Name);
+            var needs = meaning?.NeedsExtra is { } flag && !extra.Contains(flag) ? $"'metrics' includes '{flag}' (add 'metrics {flag}' to the train section)"
+                : meaning?.NeedsData is { } data && _experiment.Setting(SectionKind.Data, data) is null ? $"the data section has a '{data}' source"
+                : null;
             if (needs is not null)
             {
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));

@@ -229,7 +229,7 @@ public sealed class StudyRunnerTests : IDisposable
     public void A_flops_objective_is_counted_without_training()
     {
         using var store = Open();
-        var plan = Plan(trials: 3) with { Objectives = [new Objective("model.flops", StudyDirection.Minimize)] };
+        var plan = Plan(trials: 3) with { Objectives = [new Objective("model.flops", StudyDirection.Minimize, MetricSource.ModelFlops)] };
 
         var result = Run(new TinyExperiment { Plan = plan }, store);
 
@@ -313,7 +313,7 @@ public sealed class StudyRunnerTests : IDisposable
     public void Two_objectives_store_both_values_and_the_best_trials_are_the_pareto_front()
     {
         using var store = Open();
-        var plan = Plan(trials: 5) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize), new Objective("model.params", StudyDirection.Minimize)] };
+        var plan = Plan(trials: 5) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.ValAccuracy), new Objective("model.params", StudyDirection.Minimize, MetricSource.ModelParams)] };
         var result = Run(new TinyExperiment { Plan = plan }, store);
 
         Assert.All(result.Trials, t => Assert.Equal(2, t.Values!.Count));
