@@ -162,6 +162,15 @@ internal sealed class TrainingChecker
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
             }
         }
+
+        // Early stopping compares epochs, so it can watch only a metric measured each epoch.
+        if ((_experiment.Setting(SectionKind.Train, "early_stop") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is NameSyntax watched
+            && BuiltinCatalog.FindMetric(watched.Name) is { EpochMetric: null } once)
+        {
+            _diagnostics.Add(Create(EarlyStopOnceMeasuredDescriptor, watched.Span,
+                $"Early stopping watches '{once.Name}', which is measured once, after training, so there is no epoch to compare it at.",
+                "Watch a metric measured each epoch, such as val_loss or val_accuracy; an objective can still be test_accuracy."));
+        }
     }
 
     private void CheckValidation()

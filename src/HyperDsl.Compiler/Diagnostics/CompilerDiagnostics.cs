@@ -288,6 +288,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4015.</summary>
     public static readonly DiagnosticDescriptor ClassesUnknownDescriptor = Error("HYP4015", "Class count unknown where the model's output varies");
 
+    /// <summary>HYP4030.</summary>
+    public static readonly DiagnosticDescriptor EarlyStopOnceMeasuredDescriptor = Error("HYP4030", "Early stopping watches a metric measured once");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
