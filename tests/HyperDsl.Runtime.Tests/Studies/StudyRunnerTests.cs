@@ -238,6 +238,29 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void An_objective_is_measured_by_its_source_whatever_its_name()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 2) with { Objectives = [new Objective("cost", StudyDirection.Minimize, MetricSource.ModelFlops)] };
+
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        Assert.All(result.Trials, t => Assert.Equal((long)t.Parameters["width"] == 4L ? 1408 : 2816, t.Values![0]));
+    }
+
+    [Fact]
+    public void An_objective_of_an_earlier_study_known_only_by_its_stored_name_is_never_measured()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 1) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.Recorded)] };
+
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        var trial = Assert.Single(result.Trials);
+        Assert.Equal(TrialState.Failed, trial.State);
+    }
+
+    [Fact]
     public void The_grid_covers_every_point_exactly_once_across_a_resume_and_then_stops()
     {
         using var store = Open();
