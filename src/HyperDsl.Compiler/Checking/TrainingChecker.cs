@@ -36,9 +36,9 @@ internal sealed class TrainingChecker
     {
         CheckRequiredSettings();
         var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
-        if (SettingValue(SectionKind.Train, "schedule") is { } schedule && minEpochs is { } epochs)
+        if (SettingValue(SectionKind.Train, "schedule") is { } schedule)
         {
-            CheckSchedule(schedule, epochs);
+            CheckSchedule(schedule, minEpochs);
         }
 
         if (SettingValue(SectionKind.Tune, "pruner") is CallSyntax pruner && minEpochs is { } prunerEpochs)
@@ -97,7 +97,7 @@ internal sealed class TrainingChecker
         _ => setting + " ...",
     };
 
-    private void CheckSchedule(ExpressionSyntax schedule, double epochs)
+    private void CheckSchedule(ExpressionSyntax schedule, double? epochs)
     {
         foreach (var call in SyntaxWalker.Expressions(schedule).OfType<CallSyntax>())
         {
@@ -113,14 +113,45 @@ internal sealed class TrainingChecker
             var items = value is QuantitySyntax { Value: ListSyntax list } quantity
                 ? list.Items.Select(i => (ExpressionSyntax)new QuantitySyntax(i, quantity.Unit, i.Span)).ToList()
                 : [value];
+            if (items.Any(item => ReportFractional(item, timing!)) || epochs is not { } trained)
+            {
+                continue;
+            }
+
             foreach (var item in items)
             {
-                if (ReportLate(item, timing!, epochs))
+                if (ReportLate(item, timing!, trained))
                 {
                     break;
                 }
             }
         }
+    }
+
+    // The runtime counts a schedule's lengths and milestones in whole epochs or steps (TrainingLength,
+    // milestone lists of ints), so an amount that is a float ('1.5 epochs', '2.0 epochs', a float
+    // parameter) has no meaning there: the generated C# would not compile.
+    private bool ReportFractional(ExpressionSyntax value, ScheduleTiming timing)
+    {
+        var amounts = value switch
+        {
+            QuantitySyntax { Value: ListSyntax list } quantity => list.Items.Select(i => (Amount: i, quantity.Unit)).ToList(),
+            QuantitySyntax quantity => [(quantity.Value, quantity.Unit)],
+            ListSyntax list => [.. list.Items.OfType<QuantitySyntax>().Select(q => (Amount: q.Value, q.Unit))],
+            _ => [],
+        };
+        if (amounts.FirstOrDefault(a => a.Unit is QuantityUnit.Epochs or QuantityUnit.Steps && _model.GetType(a.Amount) is FloatType) is not ({ } amount, var unit))
+        {
+            return false;
+        }
+
+        var counted = unit == QuantityUnit.Epochs ? "epochs" : "steps";
+        _diagnostics.Add(Create(FractionalScheduleCountDescriptor, value.Span,
+            $"The {timing.What} '{ExpressionBinder.Shorten(value)}' is not a whole number of {counted}: '{ExpressionBinder.Shorten(amount)}' is a float, and schedules count whole epochs and steps.",
+            unit == QuantityUnit.Epochs
+                ? "Write an int ('2 epochs', not '2.0 epochs'), or count in steps for a finer length (for example '500 steps')."
+                : "Write an int ('500 steps', not '500.0 steps')."));
+        return true;
     }
 
     private bool ReportLate(ExpressionSyntax value, ScheduleTiming timing, double epochs)
