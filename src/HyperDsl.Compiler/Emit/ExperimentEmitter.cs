@@ -724,6 +724,7 @@ internal sealed class ExperimentEmitter
         NumberLiteralSyntax number => number.IsInteger ? CSharpNames.Long((long)number.Value) : CSharpNames.Double(number.Value),
         StringLiteralSyntax text => CSharpNames.String(text.Value),
         BooleanLiteralSyntax boolean => boolean.Value ? "true" : "false",
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } count when Model.GetType(count.Value) is IntType => Expression(count.Value, scope),
         NameSyntax name => Name(name, scope, optional),
         ListSyntax list => $"new[] {{ {string.Join(", ", list.Items.Select(i => Expression(i, scope)))} }}",
         UnarySyntax unary => unary.Operator switch
@@ -807,10 +808,16 @@ internal sealed class ExperimentEmitter
             ListType { Element: FloatType } => "double[]",
             ListType { Element: BoolType } => "bool[]",
             ListType { Element: StringType } => "string[]",
+
+            // A derived length such as 'warm = w epochs' is its whole count; the unit stays with the parameter's type.
+            QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } when WholeCount(parameter) => "long",
             _ => throw new NotSupportedException($"the parameter '{parameter.Name}' ({parameter.Type.DisplayName}) is not generated yet"),
         };
         return parameter.IsConditional ? type + "?" : type;
     }
+
+    private bool WholeCount(ParameterSymbol parameter) =>
+        parameter.Syntax is FixedParameterSyntax { Value: QuantitySyntax { Value: var amount } } && Model.GetType(amount) is IntType;
 
     private static string Cast(HypType type, string expression) => type is IntType ? $"{Runtime}.SpecMath.ToInt({expression})" : expression;
 

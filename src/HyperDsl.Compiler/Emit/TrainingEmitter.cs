@@ -295,9 +295,17 @@ internal sealed class TrainingEmitter
         return $"global::{factory.TypeName}.{member}({string.Join(", ", passed)})";
     }
 
-    private string Length(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q
-        ? $"{Runtime}.Training.TrainingLength.{(q.Unit == QuantityUnit.Epochs ? "Epochs" : "Steps")}({_expression(q.Value, false)})"
-        : throw Unsupported(quantity);
+    private string Length(ExpressionSyntax quantity) => quantity switch
+    {
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q => $"{Runtime}.Training.TrainingLength.{LengthUnit(q.Unit)}({_expression(q.Value, false)})",
+
+        // A derived length ('warm = w epochs'): its property holds the count, its type the unit.
+        NameSyntax name when Model.GetResolution(name) is ParameterSymbol { Type: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } length } =>
+            $"{Runtime}.Training.TrainingLength.{LengthUnit(length.Unit)}({_expression(name, false)})",
+        _ => throw Unsupported(quantity),
+    };
+
+    private static string LengthUnit(QuantityUnit unit) => unit == QuantityUnit.Epochs ? "Epochs" : "Steps";
 
     // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so).
     private static (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items) Milestones(ExpressionSyntax quantity) => quantity switch
