@@ -131,6 +131,6 @@ internal static class StudyReport
         }
 
         var names = System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [];
-        return [.. names.Select((n, i) => new Objective(n.Split(' ', 2)[^1], i < directions.Count ? directions[i] : StudyDirection.Maximize))];
+        return [.. names.Select((n, i) => new Objective(n.Split(' ', 2)[^1], i < directions.Count ? directions[i] : StudyDirection.Maximize, MetricSource.Recorded))];
     }
 }

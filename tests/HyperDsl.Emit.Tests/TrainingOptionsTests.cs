@@ -30,6 +30,37 @@ public class TrainingOptionsTests
     }
 
     [Fact]
+    public void A_schedule_length_from_a_derived_parameter_is_generated_at_each_point()
+    {
+        const string spec = """
+            experiment warm {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params {
+                w ~ choice(1, 2)
+                warmup_length = w epochs
+                interval = (w + 1) steps
+              }
+              model { flatten; linear(2) }
+              train { epochs 4; optimizer adam(lr: 1e-3); schedule warmup(warmup_length) then step(every: interval) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "warm.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var assembly = GeneratedAssembly.Load(sources);
+
+        string ScheduleAt(int w)
+        {
+            var point = Activator.CreateInstance(assembly.GetType("HyperDsl.Generated.WarmParams")!, [w])!;
+            var options = (TrainingOptions)assembly.GetType("HyperDsl.Generated.WarmExperiment")!.GetMethod("Training")!.Invoke(null, [point])!;
+            return options.Schedule.ToString()!;
+        }
+
+        Assert.Equal("warmup(1 epoch) then step(every: 2 steps, gamma: 0.1)", ScheduleAt(1));
+        Assert.Equal("warmup(2 epochs) then step(every: 3 steps, gamma: 0.1)", ScheduleAt(2));
+    }
+
+    [Fact]
     public void The_match_on_the_optimizer_chooses_sgd_with_its_conditional_momentum()
     {
         var options = Training("Sgd", 0.9);

@@ -631,8 +631,8 @@ internal sealed class ExperimentBinder
             case NameSyntax name when BuiltinCatalog.ReportedMetrics.Contains(name.Name):
                 Model.Resolve(name, new KeywordValue(name.Name));
                 break;
-            case MemberAccessSyntax { Target: NameSyntax { Name: "model" }, Member.Name: "params" or "flops" } member:
-                Model.Resolve(member, new KeywordValue("model." + member.Member.Name));
+            case MemberAccessSyntax { Target: NameSyntax target } member when BuiltinCatalog.FindMetric(target.Name + "." + member.Member.Name) is { IsStatic: true } figure:
+                Model.Resolve(member, new KeywordValue(figure.Name));
                 break;
             default:
                 var text = ExpressionBinder.Shorten(metric);

@@ -338,7 +338,7 @@ internal sealed class ExpressionBinder
     {
         if (member.Target is NameSyntax { Name: "model" } && context.Scope.Lookup("model") is null)
         {
-            if (member.Member.Name is "params" or "flops")
+            if (BuiltinCatalog.FindMetric("model." + member.Member.Name) is { IsStatic: true })
             {
                 if (!context.ModelStatisticsAllowed)
                 {
@@ -350,7 +350,7 @@ internal sealed class ExpressionBinder
             }
 
             return Fail(UnknownMemberDescriptor, member.Member, $"'model' has no member '{member.Member.Name}'; use 'model.params' or 'model.flops'.",
-                _suggestions.Help(member.Member.Name, ["params", "flops"]));
+                _suggestions.Help(member.Member.Name, BuiltinCatalog.StaticMetrics.Select(m => m["model.".Length..])));
         }
 
         var target = Bind(member.Target, context);

@@ -31,12 +31,27 @@ public static class BuiltinCatalog
     private static readonly NumericRange OpenUnit = new(0, 1, MinExclusive: true, MaxExclusive: true);
 
     // Declared before the tables below: static fields initialise in textual order.
+    /// <summary>Every metric objectives may name, with its meaning: the reported ones (in the order messages list them), then the static ones.</summary>
+    public static ImmutableArray<MetricEntry> Metrics { get; } =
+    [
+        new("train_loss", "TrainLoss") { EpochMetric = "TrainLoss" },
+        new("val_loss", "ValLoss") { EpochMetric = "ValLoss" },
+        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy" },
+        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5" },
+        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc" },
+        new("test_accuracy", "TestAccuracy") { NeedsData = "test" },
+        new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters },
+        new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops },
+    ];
+
     /// <summary>The metrics the trainer reports each epoch, which objectives, early stopping and pruners may name.</summary>
-    public static ImmutableArray<string> ReportedMetrics { get; } =
-        ["train_loss", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"];
+    public static ImmutableArray<string> ReportedMetrics { get; } = [.. Metrics.Where(m => !m.IsStatic).Select(m => m.Name)];
 
     /// <summary>Metrics computed without training, from the model alone.</summary>
-    public static ImmutableArray<string> StaticMetrics { get; } = ["model.params", "model.flops"];
+    public static ImmutableArray<string> StaticMetrics { get; } = [.. Metrics.Where(m => m.IsStatic).Select(m => m.Name)];
+
+    /// <summary>The keywords of the train section's <c>metrics</c> setting, with the runtime flag each turns on.</summary>
+    public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null), new("top5", "Top5"), new("auc", "Auc"), new("loss", null)];
 
     /// <summary>Every callable entry, by name.</summary>
     public static FrozenDictionary<string, CatalogEntry> Entries { get; } = BuildEntries().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
@@ -47,6 +62,12 @@ public static class BuiltinCatalog
 
     /// <summary>The entry called <paramref name="name"/>, if there is one.</summary>
     public static CatalogEntry? Find(string name) => Entries.GetValueOrDefault(name);
+
+    /// <summary>The metric called <paramref name="name"/> (<c>val_accuracy</c>, <c>model.params</c>), if there is one.</summary>
+    public static MetricEntry? FindMetric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The keyword <paramref name="name"/> of the <c>metrics</c> setting, if there is one.</summary>
+    public static ExtraMetric? FindExtraMetric(string name) => ExtraMetrics.FirstOrDefault(m => m.Name == name);
 
     /// <summary>Every name of entries of the given kinds, for suggestions.</summary>
     public static IEnumerable<string> NamesOf(params EntryKind[] kinds) =>
@@ -78,6 +99,16 @@ public static class BuiltinCatalog
     // A layer: how it is built, and what it does to shapes.
     private static CatalogEntry Built(CatalogEntry entry, LayerShapeRule shape, string method, params RuntimeArgument[] arguments) =>
         Built(entry, method, arguments) with { Shape = shape };
+
+    private static CatalogEntry Made(CatalogEntry entry, string type, string member, params FactoryArgument[] arguments) =>
+        entry with { Factory = new RuntimeFactory(type, member, [.. arguments]) };
+
+    private static CatalogEntry Property(CatalogEntry entry, string type, string member) =>
+        entry with { Factory = new RuntimeFactory(type, member, []) { IsProperty = true } };
+
+    private static FactoryArgument Given(string parameter, FactoryArgumentKind kind = FactoryArgumentKind.Value) => new(parameter, kind);
+
+    private static FactoryArgument By(string parameter, string name, FactoryArgumentKind kind = FactoryArgumentKind.Value) => new(parameter, kind, name);
 
     private static RuntimeArgument Positional(string parameter) => new(parameter, RuntimeArgumentKind.Int, Positional: true);
 
@@ -206,32 +237,46 @@ public static class BuiltinCatalog
         }
 
         // ---- losses ----
-        yield return E("cross_entropy", Loss, "Cross-entropy on logits.", Opt("label_smoothing", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)));
-        yield return E("nll", Loss, "Negative log-likelihood on log-probabilities.");
-        yield return E("bce", Loss, "Binary cross-entropy on logits.");
+        const string Losses = "HyperDsl.Runtime.Training.LossFunction";
+        yield return Made(E("cross_entropy", Loss, "Cross-entropy on logits.", Opt("label_smoothing", Float, F(0), new NumericRange(0, 1, MaxExclusive: true))),
+            Losses, "CrossEntropy", Given("label_smoothing"));
+        yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll");
+        yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy");
 
         // ---- optimizers ----
+        const string Optimizers = "HyperDsl.Runtime.Training.OptimizerSpec";
         var lr = Req("lr", Float, Positive);
         var decay = Opt("weight_decay", Float, F(0), NonNegative);
-        yield return E("sgd", Optimizer, "Stochastic gradient descent.", lr,
-            Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("nesterov", Bool, BoolValue.False), decay);
-        yield return E("adam", Optimizer, "Adam.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), decay);
-        yield return E("adamw", Optimizer, "Adam with decoupled weight decay.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), Opt("weight_decay", Float, F(0.01), NonNegative));
-        yield return E("rmsprop", Optimizer, "RMSprop.", lr, Opt("alpha", Float, F(0.99), OpenUnit), Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), decay);
+        yield return Made(E("sgd", Optimizer, "Stochastic gradient descent.", lr,
+            Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("nesterov", Bool, BoolValue.False), decay),
+            Optimizers, "Sgd", Given("lr"), By("momentum", "momentum"), By("nesterov", "nesterov"), By("weight_decay", "weightDecay"));
+        yield return Made(E("adam", Optimizer, "Adam.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), decay),
+            Optimizers, "Adam", Given("lr"), By("weight_decay", "weightDecay"), By("beta1", "beta1"), By("beta2", "beta2"), By("eps", "eps"));
+        yield return Made(E("adamw", Optimizer, "Adam with decoupled weight decay.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), Opt("weight_decay", Float, F(0.01), NonNegative)),
+            Optimizers, "AdamW", Given("lr"), By("weight_decay", "weightDecay"), By("beta1", "beta1"), By("beta2", "beta2"), By("eps", "eps"));
+        yield return Made(E("rmsprop", Optimizer, "RMSprop.", lr, Opt("alpha", Float, F(0.99), OpenUnit), Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), decay),
+            Optimizers, "RmsProp", Given("lr"), By("alpha", "alpha"), By("momentum", "momentum"), By("weight_decay", "weightDecay"));
 
         // ---- schedules ----
-        yield return E("constant", Schedule, "Keep the learning rate.");
-        yield return E("step", Schedule, "Multiply by gamma every so many epochs.",
-            Types(Req("every", Epochs, AtLeastOne), Epochs, Steps), Opt("gamma", Float, F(0.1), OpenUnit));
-        yield return E("multistep", Schedule, "Multiply by gamma at each milestone.",
-            Types(Req("at", new ListType(Epochs)), new ListType(Epochs), new ListType(Steps)), Opt("gamma", Float, F(0.1), OpenUnit));
-        yield return E("exponential", Schedule, "Multiply by gamma every epoch.", Req("gamma", Float, OpenUnit));
-        yield return E("cosine", Schedule, "Cosine decay to min_lr over the remaining training.", Opt("min_lr", Float, F(0), NonNegative));
-        yield return E("onecycle", Schedule, "One-cycle: up to max_lr, then down.", Req("max_lr", Float, Positive), Opt("warmup", Float, F(0.3), OpenUnit));
-        yield return E("plateau", Schedule, "Multiply by factor when the validation loss stops improving.",
-            Opt("patience", Int, I(5), NonNegative), Opt("factor", Float, F(0.1), OpenUnit));
-        yield return E("warmup", Schedule, "Ramp the learning rate up linearly to the rate that follows; compose with 'then'. With 'start', step 0 uses start x the rate (as PyTorch's LinearLR); without, step s of L uses (s + 1) / L of it.",
-            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, null, new NumericRange(0, 1)));
+        const string Schedules = "HyperDsl.Runtime.Training.Schedule";
+        yield return Property(E("constant", Schedule, "Keep the learning rate."), Schedules, "Constant");
+        yield return Made(E("step", Schedule, "Multiply by gamma every so many epochs.",
+            Types(Req("every", Epochs, AtLeastOne), Epochs, Steps), Opt("gamma", Float, F(0.1), OpenUnit)),
+            Schedules, "Step", Given("every", FactoryArgumentKind.Length), By("gamma", "gamma")) with { Timing = new("every", "step interval") };
+        var multistep = Made(E("multistep", Schedule, "Multiply by gamma at each milestone.",
+            Types(Req("at", new ListType(Epochs)), new ListType(Epochs), new ListType(Steps)), Opt("gamma", Float, F(0.1), OpenUnit)),
+            Schedules, "MultiStep", Given("at", FactoryArgumentKind.Milestones), By("gamma", "gamma")) with { Timing = new("at", "milestone") };
+        yield return multistep with { Factory = multistep.Factory! with { StepsMember = "MultiStepAtSteps" } };
+        yield return Made(E("exponential", Schedule, "Multiply by gamma every epoch.", Req("gamma", Float, OpenUnit)), Schedules, "Exponential", Given("gamma"));
+        yield return Made(E("cosine", Schedule, "Cosine decay to min_lr over the remaining training.", Opt("min_lr", Float, F(0), NonNegative)), Schedules, "Cosine", Given("min_lr"));
+        yield return Made(E("onecycle", Schedule, "One-cycle: up to max_lr, then down.", Req("max_lr", Float, Positive), Opt("warmup", Float, F(0.3), OpenUnit)),
+            Schedules, "OneCycle", Given("max_lr"), By("warmup", "riseFraction"));
+        yield return Made(E("plateau", Schedule, "Multiply by factor when the validation loss stops improving.",
+            Opt("patience", Int, I(5), NonNegative), Opt("factor", Float, F(0.1), OpenUnit)),
+            Schedules, "Plateau", By("patience", "patience", FactoryArgumentKind.Int), By("factor", "factor"));
+        yield return Made(E("warmup", Schedule, "Ramp the learning rate up linearly to the rate that follows; compose with 'then'. With 'start', step 0 uses start x the rate (as PyTorch's LinearLR); without, step s of L uses (s + 1) / L of it.",
+            Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, null, new NumericRange(0, 1))),
+            Schedules, "Warmup", Given("duration", FactoryArgumentKind.Length), Given("start", FactoryArgumentKind.Double)) with { Timing = new("duration", "warm-up", IsPhase: true) };
 
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
@@ -289,7 +334,7 @@ public static class BuiltinCatalog
         yield return Train("early_stop", false, "Stop a trial when a metric stops improving.",
             Req("metric", String) with { Types = [], Keywords = ReportedMetrics, IsMetric = true }, Opt("patience", Int, I(3), AtLeastOne), Opt("min_delta", Float, F(0), NonNegative));
         yield return Train("metrics", false, "Extra metrics to report each epoch.",
-            Req("metric", String) with { Types = [], Keywords = ["accuracy", "top5", "auc", "loss"], Variadic = true });
+            Req("metric", String) with { Types = [], Keywords = [.. ExtraMetrics.Select(m => m.Name)], Variadic = true });
         yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",
             Req("factor", Float, Positive), Opt("except", new ListType(String), null) with { TakesLayerNames = true });
         yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present.",

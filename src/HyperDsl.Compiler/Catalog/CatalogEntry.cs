@@ -60,6 +60,12 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     public ResNetLayout ResNetLayout =>
         ResNet ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a backbone with a layout in the catalogue.");
 
+    /// <summary>For an optimizer, loss or schedule: the runtime method (or property) generated code makes it with.</summary>
+    public RuntimeFactory? Factory { get; init; }
+
+    /// <summary>For a schedule with an argument that says when in training something happens (a milestone, a warm-up's length): that argument, which the checker holds within the epochs.</summary>
+    public ScheduleTiming? Timing { get; init; }
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax.Ast;
@@ -128,12 +129,7 @@ internal sealed class SearchSpaceChecker
 
             total++;
 
-            var environment = new Evaluation.Environment(point, name => name switch
-            {
-                "model.params" => statistics?.TrainableParameters,
-                "model.flops" => statistics?.Flops,
-                _ => null,
-            });
+            var environment = new Evaluation.Environment(point, name => statistics is null ? null : BuiltinCatalog.FindMetric(name)?.FromModel?.Invoke(statistics));
             if (constraints.All(c => Evaluator.IsTrue(_space.SafeEvaluate(c.Condition, environment)) == true))
             {
                 holds++;

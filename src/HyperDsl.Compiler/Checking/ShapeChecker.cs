@@ -91,7 +91,7 @@ internal sealed class ShapeChecker
             if (result is not null)
             {
                 // Constraints on the model's size rule points out of the summary too.
-                var environment = new Evaluation.Environment(point, name => name == "model.params" ? result.TrainableParameters : name == "model.flops" ? result.Flops : null);
+                var environment = new Evaluation.Environment(point, name => BuiltinCatalog.FindMetric(name)?.FromModel?.Invoke(result));
                 if (_modelFilters.All(f => Evaluator.IsTrue(_space.SafeEvaluate(f, environment)) != false))
                 {
                     statistics.Add(result);

@@ -36,9 +36,9 @@ internal sealed class TrainingChecker
     {
         CheckRequiredSettings();
         var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
-        if (SettingValue(SectionKind.Train, "schedule") is { } schedule && minEpochs is { } epochs)
+        if (SettingValue(SectionKind.Train, "schedule") is { } schedule)
         {
-            CheckSchedule(schedule, epochs);
+            CheckSchedule(schedule, minEpochs);
         }
 
         if (SettingValue(SectionKind.Tune, "pruner") is CallSyntax pruner && minEpochs is { } prunerEpochs
@@ -98,18 +98,13 @@ internal sealed class TrainingChecker
         _ => setting + " ...",
     };
 
-    private void CheckSchedule(ExpressionSyntax schedule, double epochs)
+    private void CheckSchedule(ExpressionSyntax schedule, double? epochs)
     {
         foreach (var call in SyntaxWalker.Expressions(schedule).OfType<CallSyntax>())
         {
-            var (argument, what) = call.Callee.Name switch
-            {
-                "multistep" => ("at", "milestone"),
-                "step" => ("every", "step interval"),
-                "warmup" => ("duration", "warm-up"),
-                _ => (null, null),
-            };
-            var value = argument is null ? null : call.Arguments.FirstOrDefault(a => a.Name?.Name == argument)?.Value ?? call.Arguments.FirstOrDefault(a => a.Name is null)?.Value;
+            // The catalogue says which argument, the schedule's first, tells when in training something happens.
+            var timing = BuiltinCatalog.Find(call.Callee.Name)?.Timing;
+            var value = timing is null ? null : call.Arguments.FirstOrDefault(a => a.Name?.Name == timing.Parameter)?.Value ?? call.Arguments.FirstOrDefault(a => a.Name is null)?.Value;
             if (value is null)
             {
                 continue;
@@ -119,9 +114,14 @@ internal sealed class TrainingChecker
             var items = value is QuantitySyntax { Value: ListSyntax list } quantity
                 ? list.Items.Select(i => (ExpressionSyntax)new QuantitySyntax(i, quantity.Unit, i.Span)).ToList()
                 : [value];
+            if (items.Any(item => ReportFractional(item, timing!)) || epochs is not { } trained)
+            {
+                continue;
+            }
+
             foreach (var item in items)
             {
-                if (ReportLate(item, what!, epochs))
+                if (ReportLate(item, timing!, trained))
                 {
                     break;
                 }
@@ -129,7 +129,33 @@ internal sealed class TrainingChecker
         }
     }
 
-    private bool ReportLate(ExpressionSyntax value, string what, double epochs)
+    // The runtime counts a schedule's lengths and milestones in whole epochs or steps (TrainingLength,
+    // milestone lists of ints), so an amount that is a float ('1.5 epochs', '2.0 epochs', a float
+    // parameter) has no meaning there: the generated C# would not compile.
+    private bool ReportFractional(ExpressionSyntax value, ScheduleTiming timing)
+    {
+        var amounts = value switch
+        {
+            QuantitySyntax { Value: ListSyntax list } quantity => list.Items.Select(i => (Amount: i, quantity.Unit)).ToList(),
+            QuantitySyntax quantity => [(quantity.Value, quantity.Unit)],
+            ListSyntax list => [.. list.Items.OfType<QuantitySyntax>().Select(q => (Amount: q.Value, q.Unit))],
+            _ => [],
+        };
+        if (amounts.FirstOrDefault(a => a.Unit is QuantityUnit.Epochs or QuantityUnit.Steps && _model.GetType(a.Amount) is FloatType) is not ({ } amount, var unit))
+        {
+            return false;
+        }
+
+        var counted = unit == QuantityUnit.Epochs ? "epochs" : "steps";
+        _diagnostics.Add(Create(FractionalScheduleCountDescriptor, value.Span,
+            $"The {timing.What} '{ExpressionBinder.Shorten(value)}' is not a whole number of {counted}: '{ExpressionBinder.Shorten(amount)}' is a float, and schedules count whole epochs and steps.",
+            unit == QuantityUnit.Epochs
+                ? "Write an int ('2 epochs', not '2.0 epochs'), or count in steps for a finer length (for example '500 steps')."
+                : "Write an int ('500 steps', not '500.0 steps')."));
+        return true;
+    }
+
+    private bool ReportLate(ExpressionSyntax value, ScheduleTiming timing, double epochs)
     {
         foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
         {
@@ -137,9 +163,9 @@ internal sealed class TrainingChecker
             if (amount is { Unit: QuantityUnit.Epochs } late && late.Amount >= epochs)
             {
                 var when = SpaceEnumerator.Describe(point);
-                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, what == "warm-up"
-                    ? $"The {Value.FormatNumber(late.Amount)}-epoch warm-up is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
-                    : $"The {what} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
+                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, timing.IsPhase
+                    ? $"The {Value.FormatNumber(late.Amount)}-epoch {timing.What} is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
+                    : $"The {timing.What} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
                     "Move it before the last epoch, or train for more epochs."));
                 return true;
             }
@@ -159,17 +185,23 @@ internal sealed class TrainingChecker
             .OfType<NameSyntax>();
         foreach (var metric in named)
         {
-            var needs = metric.Name switch
-            {
-                "val_auc" when !extra.Contains("auc") => "'metrics' includes 'auc' (add 'metrics auc' to the train section)",
-                "val_top5" when !extra.Contains("top5") => "'metrics' includes 'top5' (add 'metrics top5' to the train section)",
-                "test_accuracy" when _experiment.Setting(SectionKind.Data, "test") is null => "the data section has a 'test' source",
-                _ => null,
-            };
+            var meaning = BuiltinCatalog.FindMetric(metric.Name);
+            var needs = meaning?.NeedsExtra is { } flag && !extra.Contains(flag) ? $"'metrics' includes '{flag}' (add 'metrics {flag}' to the train section)"
+                : meaning?.NeedsData is { } data && _experiment.Setting(SectionKind.Data, data) is null ? $"the data section has a '{data}' source"
+                : null;
             if (needs is not null)
             {
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
             }
+        }
+
+        // Early stopping compares epochs, so it can watch only a metric measured each epoch.
+        if ((_experiment.Setting(SectionKind.Train, "early_stop") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is NameSyntax watched
+            && BuiltinCatalog.FindMetric(watched.Name) is { EpochMetric: null } once)
+        {
+            _diagnostics.Add(Create(EarlyStopOnceMeasuredDescriptor, watched.Span,
+                $"Early stopping watches '{once.Name}', which is measured once, after training, so there is no epoch to compare it at.",
+                "Watch a metric measured each epoch, such as val_loss or val_accuracy; an objective can still be test_accuracy."));
         }
     }
 

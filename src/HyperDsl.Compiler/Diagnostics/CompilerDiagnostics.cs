@@ -294,6 +294,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4020.</summary>
     public static readonly DiagnosticDescriptor TransformRangeLengthDescriptor = Error("HYP4020", "Transform range without two values");
 
+    /// <summary>HYP4030.</summary>
+    public static readonly DiagnosticDescriptor EarlyStopOnceMeasuredDescriptor = Error("HYP4030", "Early stopping watches a metric measured once");
+
+    /// <summary>HYP4031.</summary>
+    public static readonly DiagnosticDescriptor FractionalScheduleCountDescriptor = Error("HYP4031", "Schedule length or milestone that is not a whole number of epochs or steps");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

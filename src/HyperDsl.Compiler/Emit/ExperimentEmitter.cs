@@ -748,10 +748,16 @@ internal sealed class ExperimentEmitter
             ListType { Element: FloatType } => "double[]",
             ListType { Element: BoolType } => "bool[]",
             ListType { Element: StringType } => "string[]",
+
+            // A derived length such as 'warm = w epochs' is its whole count; the unit stays with the parameter's type.
+            QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } when WholeCount(parameter) => "long",
             _ => throw new NotSupportedException($"the parameter '{parameter.Name}' ({parameter.Type.DisplayName}) is not generated yet"),
         };
         return parameter.IsConditional ? type + "?" : type;
     }
+
+    private bool WholeCount(ParameterSymbol parameter) =>
+        _lowered.Parameters.FirstOrDefault(p => p.Symbol == parameter) is { IsSampled: false, Definition: LoweredQuantity { Amount.Type: IntType } };
 
     private static string Cast(HypType type, string expression) => type is IntType ? $"{Runtime}.SpecMath.ToInt({expression})" : expression;
 

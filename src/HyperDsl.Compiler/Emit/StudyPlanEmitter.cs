@@ -83,7 +83,8 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
             _ => throw new NotSupportedException($"the objective '{ExpressionBinder.Shorten(objective.Metric)}' is not generated yet"),
         };
         var direction = objective.Direction == OptimizationDirection.Maximize ? "Maximize" : "Minimize";
-        return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction})";
+        var source = BuiltinCatalog.FindMetric(metric)?.Source ?? throw new NotSupportedException($"the objective '{ExpressionBinder.Shorten(objective.Metric)}' is not generated yet");
+        return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction}, {Studies}.MetricSource.{source})";
     }
 
     // A sampler or pruner as its catalogue entry says the runtime makes it.

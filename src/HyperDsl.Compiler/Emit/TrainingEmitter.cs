@@ -52,7 +52,8 @@ internal sealed class TrainingEmitter
 
         if (Setting(SectionKind.Train, "early_stop") is { } early)
         {
-            var metric = Pascal(((NameSyntax)early.Arguments[0].Value).Name);
+            var watched = early.Arguments[0].Value;
+            var metric = BuiltinCatalog.FindMetric(((NameSyntax)watched).Name)?.EpochMetric ?? throw Unsupported(watched);
             var patience = Named(early, "patience") is { } p ? Int(p) : "3";
             var delta = Named(early, "min_delta") is { } d ? _expression(d, false) : "0.0";
             yield return $"EarlyStopping = new {Runtime}.Training.EarlyStopping({Runtime}.Training.Metric.{metric}, {patience}, {delta}),";
@@ -60,8 +61,8 @@ internal sealed class TrainingEmitter
 
         if (Setting(SectionKind.Train, "metrics") is { } metrics)
         {
-            var flags = metrics.Arguments.Select(a => ((NameSyntax)a.Value).Name).Where(n => n is "top5" or "auc")
-                .Select(n => $"{Runtime}.Training.ExtraMetrics.{(n == "top5" ? "Top5" : "Auc")}").ToList();
+            var flags = metrics.Arguments.Select(a => BuiltinCatalog.FindExtraMetric(((NameSyntax)a.Value).Name)?.RuntimeFlag).OfType<string>()
+                .Select(flag => $"{Runtime}.Training.ExtraMetrics.{flag}").ToList();
             if (flags.Count > 0)
             {
                 yield return $"Metrics = {string.Join(" | ", flags)},";
@@ -291,43 +292,52 @@ internal sealed class TrainingEmitter
         return $"({_expression(match.Subject, false)} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
     }
 
+    // An optimizer, schedule or loss as its catalogue entry says the runtime makes it.
     private string Entry(CatalogEntry entry, Dictionary<string, ExpressionSyntax> args)
     {
+        var factory = entry.Factory ?? throw new NotSupportedException($"'{entry.Name}' is not generated yet");
+        if (factory.IsProperty)
+        {
+            return $"global::{factory.TypeName}.{factory.Member}";
+        }
+
         // An inactive conditional parameter given to an optional argument means its default.
         string Arg(string name) => args.TryGetValue(name, out var value) && entry.Find(name) is { } spec
             ? value is NameSyntax n && Model.GetResolution(n) is ParameterSymbol { IsConditional: true } && !spec.Required && spec.Default is { } fallback
                 ? $"({_expression(value, true)} ?? {Literal(fallback)})"
                 : _expression(value, false)
             : Literal(entry.Find(name)?.Default ?? throw new NotSupportedException($"'{entry.Name}' without '{name}'"));
-        string Named(string name, string parameter) => args.ContainsKey(name) ? $", {parameter}: {Arg(name)}" : "";
-        var optimizer = $"{Runtime}.Training.OptimizerSpec";
-        var schedule = $"{Runtime}.Training.Schedule";
-        return entry.Name switch
+        string Value(FactoryArgument argument) => argument.Kind switch
         {
-            "sgd" => $"{optimizer}.Sgd({Arg("lr")}{Named("momentum", "momentum")}{Named("nesterov", "nesterov")}{Named("weight_decay", "weightDecay")})",
-            "adam" => $"{optimizer}.Adam({Arg("lr")}{Named("weight_decay", "weightDecay")}{Named("beta1", "beta1")}{Named("beta2", "beta2")}{Named("eps", "eps")})",
-            "adamw" => $"{optimizer}.AdamW({Arg("lr")}{Named("weight_decay", "weightDecay")}{Named("beta1", "beta1")}{Named("beta2", "beta2")}{Named("eps", "eps")})",
-            "rmsprop" => $"{optimizer}.RmsProp({Arg("lr")}{Named("alpha", "alpha")}{Named("momentum", "momentum")}{Named("weight_decay", "weightDecay")})",
-            "constant" => $"{schedule}.Constant",
-            "step" => $"{schedule}.Step({Length(args["every"])}{Named("gamma", "gamma")})",
-            "multistep" => Milestones(args["at"]) is var (unit, milestones) && unit == QuantityUnit.Steps
-                ? $"{schedule}.MultiStepAtSteps([{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]{Named("gamma", "gamma")})"
-                : $"{schedule}.MultiStep([{string.Join(", ", Milestones(args["at"]).Items.Select(Int))}]{Named("gamma", "gamma")})",
-            "exponential" => $"{schedule}.Exponential({Arg("gamma")})",
-            "cosine" => $"{schedule}.Cosine({(args.ContainsKey("min_lr") ? Arg("min_lr") : "")})",
-            "onecycle" => $"{schedule}.OneCycle({Arg("max_lr")}{Named("warmup", "riseFraction")})",
-            "plateau" => $"{schedule}.Plateau({string.Join(", ", new[] { args.TryGetValue("patience", out var patience) ? $"patience: {Int(patience)}" : "", args.ContainsKey("factor") ? $"factor: {Arg("factor")}" : "" }.Where(a => a.Length > 0))})",
-            "warmup" => $"{schedule}.Warmup({Length(args["duration"])}{(args.ContainsKey("start") ? $", (double)({Arg("start")})" : "")})",
-            "cross_entropy" => $"{Runtime}.Training.LossFunction.CrossEntropy({(args.ContainsKey("label_smoothing") ? Arg("label_smoothing") : "")})",
-            "nll" => $"{Runtime}.Training.LossFunction.Nll",
-            "bce" => $"{Runtime}.Training.LossFunction.BinaryCrossEntropy",
-            _ => throw new NotSupportedException($"'{entry.Name}' is not generated yet"),
+            FactoryArgumentKind.Double => $"(double)({Arg(argument.Parameter)})",
+            FactoryArgumentKind.Int => Int(args[argument.Parameter]),
+            FactoryArgumentKind.Length => Length(args[argument.Parameter]),
+            FactoryArgumentKind.Milestones => Milestones(args[argument.Parameter]) is var (unit, milestones) && unit == QuantityUnit.Steps
+                ? $"[{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]"
+                : $"[{string.Join(", ", milestones.Select(Int))}]",
+            _ => Arg(argument.Parameter),
         };
+
+        // Required parameters are always passed; optional ones only when given, leaving the method's default otherwise.
+        var passed = factory.Arguments.Where(a => args.ContainsKey(a.Parameter) || entry.Find(a.Parameter) is { Required: true })
+            .Select(a => a.Name is null ? Value(a) : $"{a.Name}: {Value(a)}");
+        var member = factory.StepsMember is { } steps && factory.Arguments.Any(a => a.Kind == FactoryArgumentKind.Milestones && Milestones(args[a.Parameter]).Unit == QuantityUnit.Steps)
+            ? steps
+            : factory.Member;
+        return $"global::{factory.TypeName}.{member}({string.Join(", ", passed)})";
     }
 
-    private string Length(ExpressionSyntax quantity) => quantity is QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q
-        ? $"{Runtime}.Training.TrainingLength.{(q.Unit == QuantityUnit.Epochs ? "Epochs" : "Steps")}({_expression(q.Value, false)})"
-        : throw Unsupported(quantity);
+    private string Length(ExpressionSyntax quantity) => quantity switch
+    {
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q => $"{Runtime}.Training.TrainingLength.{LengthUnit(q.Unit)}({_expression(q.Value, false)})",
+
+        // A derived length ('warm = w epochs'): its property holds the count, its type the unit.
+        NameSyntax name when Model.GetResolution(name) is ParameterSymbol { Type: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } length } =>
+            $"{Runtime}.Training.TrainingLength.{LengthUnit(length.Unit)}({_expression(name, false)})",
+        _ => throw Unsupported(quantity),
+    };
+
+    private static string LengthUnit(QuantityUnit unit) => unit == QuantityUnit.Epochs ? "Epochs" : "Steps";
 
     // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so).
     private static (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items) Milestones(ExpressionSyntax quantity) => quantity switch

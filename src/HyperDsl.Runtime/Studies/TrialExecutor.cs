@@ -174,10 +174,10 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         }
 
         var figures = measure();
-        return [.. _objectives.Select(o => o.Metric switch
+        return [.. _objectives.Select(o => o.Source switch
         {
-            "model.params" => figures.Parameters,
-            "model.flops" => figures.Flops,
+            MetricSource.ModelParams => figures.Parameters,
+            MetricSource.ModelFlops => figures.Flops,
             _ => (double?)null,
         })];
     }
@@ -191,10 +191,11 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         for (var i = 0; i < _objectives.Count; i++)
         {
             var objective = _objectives[i];
-            double? value = statics[i] ?? (objective.Metric == "test_accuracy" ? result.TestAccuracy : Best(objective, result.Epochs));
+            var afterTraining = objective.Source == MetricSource.TestAccuracy;
+            double? value = statics[i] ?? (afterTraining ? result.TestAccuracy : Best(objective, result.Epochs));
             if (value is not { } v || double.IsNaN(v))
             {
-                failure = $"'{objective.Metric}' was not measured (is there a {(objective.Metric == "test_accuracy" ? "test split" : "validation split")}?)";
+                failure = $"'{objective.Metric}' was not measured (is there a {(afterTraining ? "test split" : "validation split")}?)";
                 return null;
             }
 
@@ -212,13 +213,13 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         return measured.Count == 0 ? null : objective.Direction == StudyDirection.Maximize ? measured.Max() : measured.Min();
     }
 
-    private static double? Metric(Objective objective, EpochMetrics metrics) => objective.Metric switch
+    private static double? Metric(Objective objective, EpochMetrics metrics) => objective.Source switch
     {
-        "val_accuracy" => metrics.ValAccuracy,
-        "val_loss" => metrics.ValLoss,
-        "train_loss" => metrics.TrainLoss,
-        "val_top5" => metrics.ValTop5,
-        "val_auc" => metrics.ValAuc,
+        MetricSource.ValAccuracy => metrics.ValAccuracy,
+        MetricSource.ValLoss => metrics.ValLoss,
+        MetricSource.TrainLoss => metrics.TrainLoss,
+        MetricSource.ValTop5 => metrics.ValTop5,
+        MetricSource.ValAuc => metrics.ValAuc,
         _ => null,
     };
 

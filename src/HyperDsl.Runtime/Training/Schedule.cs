@@ -68,8 +68,9 @@ public abstract record Schedule
     /// <summary>
     /// Multiplies the rate by <paramref name="factor"/> when the monitored loss has not improved
     /// (by a relative 1e-4) for more than <paramref name="patience"/> epochs (<c>plateau(patience:, factor:)</c>).
+    /// The defaults are the language's (docs/catalog.md): a spec's <c>plateau()</c> leaves them to this method.
     /// </summary>
-    public static Schedule Plateau(int patience = 10, double factor = 0.1, double minLearningRate = 0)
+    public static Schedule Plateau(int patience = 5, double factor = 0.1, double minLearningRate = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(patience);
         if (factor is <= 0 or >= 1)

@@ -137,7 +137,7 @@ public static partial class ChestXrayTransferExperiment
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {
-        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_auc", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_auc", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAuc)],
         Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Random(),
         Trials = 20,
         Seed = 1L,

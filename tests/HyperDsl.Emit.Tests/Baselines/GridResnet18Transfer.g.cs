@@ -118,7 +118,7 @@ public static partial class GridResnet18TransferExperiment
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {
-        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAccuracy)],
         Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Grid(),
         Trials = 16,
         Seed = 0L,

@@ -128,7 +128,7 @@ public static partial class ImagenetResnet50CosineExperiment
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {
-        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize), new global::HyperDsl.Runtime.Studies.Objective("model.flops", global::HyperDsl.Runtime.Search.StudyDirection.Minimize)],
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAccuracy), new global::HyperDsl.Runtime.Studies.Objective("model.flops", global::HyperDsl.Runtime.Search.StudyDirection.Minimize, global::HyperDsl.Runtime.Studies.MetricSource.ModelFlops)],
         Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 8),
         Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 30, Reduction: 3),
         Trials = 24,

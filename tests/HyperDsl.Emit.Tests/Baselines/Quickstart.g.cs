@@ -113,7 +113,7 @@ public static partial class QuickstartExperiment
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {
-        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAccuracy)],
         Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 4),
         Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Median(Startup: 3),
         Trials = 8,

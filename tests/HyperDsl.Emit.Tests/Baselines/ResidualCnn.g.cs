@@ -193,7 +193,7 @@ public static partial class ResidualCnnExperiment
     /// <summary>How the study searches: the tune section.</summary>
     public static global::HyperDsl.Runtime.Studies.StudyPlan Plan { get; } = new global::HyperDsl.Runtime.Studies.StudyPlan
     {
-        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize)],
+        Objectives = [new global::HyperDsl.Runtime.Studies.Objective("val_accuracy", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAccuracy)],
         Sampler = new global::HyperDsl.Runtime.Studies.SamplerChoice.Tpe(Startup: 20),
         Pruner = new global::HyperDsl.Runtime.Studies.PrunerChoice.Hyperband(MinEpochs: 3, Reduction: 3),
         Trials = 200,

@@ -229,12 +229,35 @@ public sealed class StudyRunnerTests : IDisposable
     public void A_flops_objective_is_counted_without_training()
     {
         using var store = Open();
-        var plan = Plan(trials: 3) with { Objectives = [new Objective("model.flops", StudyDirection.Minimize)] };
+        var plan = Plan(trials: 3) with { Objectives = [new Objective("model.flops", StudyDirection.Minimize, MetricSource.ModelFlops)] };
 
         var result = Run(new TinyExperiment { Plan = plan }, store);
 
         Assert.All(result.Trials, t => Assert.Equal((long)t.Parameters["width"] == 4L ? 1408 : 2816, t.Values![0]));
         Assert.All(result.Trials, t => Assert.Empty(t.Intermediate));
+    }
+
+    [Fact]
+    public void An_objective_is_measured_by_its_source_whatever_its_name()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 2) with { Objectives = [new Objective("cost", StudyDirection.Minimize, MetricSource.ModelFlops)] };
+
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        Assert.All(result.Trials, t => Assert.Equal((long)t.Parameters["width"] == 4L ? 1408 : 2816, t.Values![0]));
+    }
+
+    [Fact]
+    public void An_objective_of_an_earlier_study_known_only_by_its_stored_name_is_never_measured()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 1) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.Recorded)] };
+
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        var trial = Assert.Single(result.Trials);
+        Assert.Equal(TrialState.Failed, trial.State);
     }
 
     [Fact]
@@ -313,7 +336,7 @@ public sealed class StudyRunnerTests : IDisposable
     public void Two_objectives_store_both_values_and_the_best_trials_are_the_pareto_front()
     {
         using var store = Open();
-        var plan = Plan(trials: 5) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize), new Objective("model.params", StudyDirection.Minimize)] };
+        var plan = Plan(trials: 5) with { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.ValAccuracy), new Objective("model.params", StudyDirection.Minimize, MetricSource.ModelParams)] };
         var result = Run(new TinyExperiment { Plan = plan }, store);
 
         Assert.All(result.Trials, t => Assert.Equal(2, t.Values!.Count));

@@ -27,7 +27,7 @@ internal sealed class TinyExperiment : IExperimentDefinition
 
     public string StudyHash { get; init; } = "hash-1";
 
-    public StudyPlan Plan { get; init; } = new() { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize)], Sampler = new SamplerChoice.Random(), Trials = 4, Epochs = 2, Seed = 7 };
+    public StudyPlan Plan { get; init; } = new() { Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.ValAccuracy)], Sampler = new SamplerChoice.Random(), Trials = 4, Epochs = 2, Seed = 7 };
 
     public IReadOnlyList<long> Widths { get; init; } = [4L, 8L];
 
