@@ -226,11 +226,13 @@ public sealed class ModelBuilder
     }
 
     /// <summary>
-    /// A torchvision backbone (<c>resnet18</c> ...) on 3-channel images, its head sized to
-    /// <paramref name="classes"/>, weights from the file <paramref name="weights"/> (all but the head)
-    /// or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...) become layers of
-    /// this network under their own names, so parameter paths are torchvision's
-    /// (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>) and layers may follow it.
+    /// A torchvision backbone (<c>resnet18</c> ..., <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>)
+    /// on 3-channel images, its head sized to <paramref name="classes"/>, weights from the file <paramref name="weights"/>
+    /// (all but the head) or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...; a MobileNet's
+    /// <c>features</c>, <c>avgpool</c>, <c>flatten</c>, <c>classifier</c>) become layers of this network under their own
+    /// names, so parameter paths are torchvision's (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>,
+    /// <c>classifier.1.weight</c>) and layers may follow it. The head to replace or keep trainable is
+    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>.
     /// </summary>
     public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null)
     {
@@ -240,7 +242,9 @@ public sealed class ModelBuilder
             throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
         }
 
-        var parts = Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
+        var parts = Backbones.IsMobileNet(kind)
+            ? Backbones.MobileNetLayers(Backbones.MobileNet(kind, classes, weights))
+            : Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
         foreach (var (name, _, _) in parts)
         {
             // A layer before the backbone may be auto-named like one of its modules (conv1, bn1):

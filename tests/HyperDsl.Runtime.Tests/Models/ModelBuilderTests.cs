@@ -253,4 +253,17 @@ public sealed class ModelBuilderTests
         using var y = model.call(x);
         return [.. y.data<float>().Select(v => (double)v)];
     }
+
+    [Fact]
+    public void A_mobilenet_backbone_becomes_layers_under_torchvision_names_and_its_classifier_can_be_replaced()
+    {
+        var builder = new ModelBuilder(3, 64, 64).Backbone(BackboneKind.MobileNetV3Small, classes: 10).FreezeAllExcept()
+            .Replace(Backbones.HeadPathOf(BackboneKind.MobileNetV3Small), h => h.Linear(4));
+
+        Assert.Equal([4L], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal(["features", "avgpool", "flatten", "classifier"], model.named_children().Select(c => c.name));
+        Assert.Equal([1L, 4], OutputShape(model, 1, 3, 64, 64));
+        Assert.Equal(["classifier.weight", "classifier.bias"], model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name));
+    }
 }
