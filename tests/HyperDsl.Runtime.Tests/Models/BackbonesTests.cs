@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Models;
+using HyperDsl.TestKit;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -170,5 +171,20 @@ public sealed class BackbonesTests : IDisposable
         ModelParameters.FreezeAllExcept(model, Backbones.HeadPathOf(BackboneKind.MobileNetV2));
 
         Assert.Equal((1280 * 5) + 5, ModelParameters.CountTrainable(model));
+    }
+
+    // The baselines were written offline from torchvision 0.14's own models, so a PyTorch state dict of torchvision's
+    // pretrained MobileNet has exactly these keys and shapes and loads into ours (TorchSharp lists buffers after parameters, so both are sorted).
+    [Theory]
+    [InlineData(BackboneKind.MobileNetV2, "mobilenet_v2")]
+    [InlineData(BackboneKind.MobileNetV3Small, "mobilenet_v3_small")]
+    [InlineData(BackboneKind.MobileNetV3Large, "mobilenet_v3_large")]
+    public void A_mobilenet_s_state_has_torchvision_s_keys_and_shapes(BackboneKind kind, string torchvisionName)
+    {
+        using var model = Backbones.MobileNet(kind, classes: 1000);
+
+        var lines = model.state_dict().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} [{string.Join(", ", p.Value.shape)}]");
+        var text = $"# torchvision 0.14.1a0 models.{torchvisionName}().state_dict(): key and shape, sorted by key\n" + string.Join("\n", lines) + "\n";
+        BaselineAssert.Matches(text, $"Baselines/{torchvisionName}-state.txt");
     }
 }
