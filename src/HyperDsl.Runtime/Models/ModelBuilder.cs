@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Models;
@@ -37,10 +38,19 @@ public sealed class ModelBuilder
     public IReadOnlyList<long> OutputShape => _shape;
 
     /// <summary>
-    /// A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:, groups:)</c>).
-    /// <paramref name="groups"/> splits the input and output channels into that many groups, each convolved on its own.
+    /// A 2-D convolution to <paramref name="channels"/> channels (<c>conv(out, kernel:, stride:, padding:, dilation:, groups:, padding_mode:)</c>),
+    /// as PyTorch's <c>nn.Conv2d</c>. <paramref name="groups"/> splits the input and output channels into that many
+    /// groups, each convolved on its own. <paramref name="paddingMode"/> is what the padding pixels hold, as
+    /// <c>nn.Conv2d(padding_mode=...)</c>: zeros, the image mirrored at its edge without repeating it (reflect),
+    /// the edge pixel repeated (replicate), or the opposite edge wrapped around (circular); the output size and the
+    /// parameters are the same whichever it is.
     /// </summary>
-    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, int groups = 1, bool bias = true, string? name = null)
+    /// <exception cref="ArgumentException">
+    /// The image is too small for the padding to reflect (reflect pads less than the size) or wrap (circular pads at most
+    /// the size), or padding <c>same</c> with an even kernel span has a mode other than zeros (LibTorch's C++ convolution
+    /// does not pad that asymmetric case as PyTorch does).
+    /// </exception>
+    public ModelBuilder Conv(int channels, int kernel = 3, int stride = 1, ConvPadding? padding = null, int dilation = 1, int groups = 1, bool bias = true, string? name = null, PaddingModes paddingMode = PaddingModes.Zeros)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(kernel, 1);
@@ -55,18 +65,26 @@ public sealed class ModelBuilder
 
         var chosen = padding ?? ConvPadding.Valid;
         var span = (dilation * (kernel - 1)) + 1;
+        var mode = new ConvMode(paddingMode, dilation, groups, bias);
         if (chosen.IsSame && stride == 1 && span % 2 == 0)
         {
             // As PyTorch's padding='same': the size is kept, an even span is padded one pixel more
             // after than before. An odd span takes the plain symmetric padding below: the same
             // result, without the input copy PyTorch's 'same' mode may make.
-            return Add("conv", name, NewConv(inChannels, channels, kernel, stride, null, dilation, groups, bias), [channels, height, width]);
+            if (paddingMode != PaddingModes.Zeros)
+            {
+                // LibTorch's C++ Conv2d does not pad this asymmetric case as PyTorch does (it gives other numbers), so it is refused.
+                throw new ArgumentException($"conv with padding 'same' and padding_mode {paddingMode.ToString().ToLowerInvariant()} needs an odd kernel span; kernel {kernel} with dilation {dilation} spans {span} pixels. Use an odd kernel or give the padding in pixels.", nameof(paddingMode));
+            }
+
+            return Add("conv", name, NewConv(inChannels, channels, kernel, stride, null, mode), [channels, height, width]);
         }
 
         var pixels = chosen.Resolve(kernel, dilation);
+        CheckPaddingFits(paddingMode, pixels, height, width);
         var outHeight = OutputSize("conv", height, span, stride, pixels);
         var outWidth = OutputSize("conv", width, span, stride, pixels);
-        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, dilation, groups, bias), [channels, outHeight, outWidth]);
+        return Add("conv", name, NewConv(inChannels, channels, kernel, stride, pixels, mode), [channels, outHeight, outWidth]);
     }
 
     /// <summary>Batch normalisation over channels (images) or features (flat).</summary>
@@ -95,6 +113,21 @@ public sealed class ModelBuilder
 
     /// <summary>x for x &gt; 0, <paramref name="slope"/> x otherwise.</summary>
     public ModelBuilder LeakyRelu(double slope = 0.01, string? name = null) => Add("leaky_relu", name, nn.LeakyReLU(slope), _shape);
+
+    /// <summary>min(max(0, x), 6), as PyTorch's <c>nn.ReLU6</c>.</summary>
+    public ModelBuilder Relu6(string? name = null) => Add("relu6", name, nn.ReLU6(), _shape);
+
+    /// <summary>x * relu6(x + 3) / 6, as PyTorch's <c>nn.Hardswish</c> (MobileNetV3's activation).</summary>
+    public ModelBuilder Hardswish(string? name = null) => Add("hardswish", name, nn.Hardswish(), _shape);
+
+    /// <summary>x for x &gt; 0, <paramref name="alpha"/> (exp(x) - 1) otherwise, as PyTorch's <c>nn.ELU(alpha)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is negative or not finite.</exception>
+    public ModelBuilder Elu(double alpha = 1.0, string? name = null) => alpha >= 0 && double.IsFinite(alpha)
+        ? Add("elu", name, nn.ELU(alpha), _shape)
+        : throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "ELU's alpha must be a finite number from 0 up.");
+
+    /// <summary>x * tanh(softplus(x)), as PyTorch's <c>nn.Mish</c>.</summary>
+    public ModelBuilder Mish(string? name = null) => Add("mish", name, nn.Mish(), _shape);
 
     /// <summary>Max pooling (<c>maxpool(k, stride:, padding:)</c>); the stride defaults to the kernel.</summary>
     public ModelBuilder MaxPool(int kernel, int? stride = null, int padding = 0, string? name = null)
@@ -188,16 +221,18 @@ public sealed class ModelBuilder
         }
 
         return nn.Sequential(
-            ("conv", NewConv(channels, outShape[0], 1, stride, 0, 1, 1, bias: false)),
+            ("conv", NewConv(channels, outShape[0], 1, stride, 0, new ConvMode(PaddingModes.Zeros, Dilation: 1, Groups: 1, Bias: false))),
             ("bn", nn.BatchNorm2d(outShape[0])));
     }
 
     /// <summary>
-    /// A torchvision backbone (<c>resnet18</c> ...) on 3-channel images, its head sized to
-    /// <paramref name="classes"/>, weights from the file <paramref name="weights"/> (all but the head)
-    /// or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...) become layers of
-    /// this network under their own names, so parameter paths are torchvision's
-    /// (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>) and layers may follow it.
+    /// A torchvision backbone (<c>resnet18</c> ..., <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>)
+    /// on 3-channel images, its head sized to <paramref name="classes"/>, weights from the file <paramref name="weights"/>
+    /// (all but the head) or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...; a MobileNet's
+    /// <c>features</c>, <c>avgpool</c>, <c>flatten</c>, <c>classifier</c>) become layers of this network under their own
+    /// names, so parameter paths are torchvision's (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>,
+    /// <c>classifier.1.weight</c>) and layers may follow it. The head to replace or keep trainable is
+    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>.
     /// </summary>
     public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null)
     {
@@ -207,7 +242,9 @@ public sealed class ModelBuilder
             throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
         }
 
-        var parts = Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
+        var parts = Backbones.IsMobileNet(kind)
+            ? Backbones.MobileNetLayers(Backbones.MobileNet(kind, classes, weights))
+            : Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
         foreach (var (name, _, _) in parts)
         {
             // A layer before the backbone may be auto-named like one of its modules (conv1, bn1):
@@ -310,19 +347,32 @@ public sealed class ModelBuilder
     /// temporary tensor of its bias initialisation undisposed, which would otherwise outlive
     /// every trial. Parameters are not scoped, so they survive.
     /// </summary>
-    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long? padding, long dilation, long groups, bool bias)
+    private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long? padding, ConvMode mode)
     {
         using var scope = NewDisposeScope();
         return padding is { } pixels
-            ? nn.Conv2d(inChannels, outChannels, kernel, stride, pixels, dilation, groups: groups, bias: bias)
-            : nn.Conv2d(inChannels, outChannels, kernel, TorchSharp.Padding.Same, stride, dilation, groups: groups, bias: bias);
+            ? nn.Conv2d(inChannels, outChannels, kernel, stride, pixels, mode.Dilation, padding_mode: mode.PaddingMode, groups: mode.Groups, bias: mode.Bias)
+            : nn.Conv2d(inChannels, outChannels, kernel, TorchSharp.Padding.Same, stride, mode.Dilation, padding_mode: mode.PaddingMode, groups: mode.Groups, bias: mode.Bias);
+    }
+
+    // LibTorch pads reflect with F.pad, which needs fewer pixels than the size, and circular at most the size;
+    // checked here so the mistake names the layer instead of failing inside the first forward pass.
+    private static void CheckPaddingFits(PaddingModes mode, long pixels, long height, long width)
+    {
+        var smallest = Math.Min(height, width);
+        if ((mode == PaddingModes.Reflect && pixels >= smallest) || (mode == PaddingModes.Circular && pixels > smallest))
+        {
+            var limit = mode == PaddingModes.Reflect ? "fewer pixels than the image's size" : "at most the image's size";
+            throw new ArgumentException($"conv with padding_mode {mode.ToString().ToLowerInvariant()} pads {pixels} pixels on a {height} x {width} image; it needs {limit}.", nameof(mode));
+        }
     }
 
     private string NextName(string kind)
     {
         var count = _kindCounts.GetValueOrDefault(kind) + 1;
         _kindCounts[kind] = count;
-        return kind + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A kind ending in a digit (relu6) takes an underscore so its count stays readable: relu6_1, not relu61.
+        return kind + (char.IsAsciiDigit(kind[^1]) ? "_" : string.Empty) + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private (long Channels, long Height, long Width) Spatial(string layer) => _shape.Length == 3
@@ -336,6 +386,9 @@ public sealed class ModelBuilder
             ? result
             : throw new InvalidOperationException($"{layer} with a {span}-pixel window cannot slide over {size} pixels (padding {padding}); the input is too small.");
     }
+
+    /// <summary>How a convolution is made besides its sizes: what its padding holds, its dilation, groups and bias.</summary>
+    private sealed record ConvMode(PaddingModes PaddingMode, long Dilation, long Groups, bool Bias);
 
     /// <summary>A layer of the network: its name (the start of its parameter paths), its module, and the shape it receives (null where not known).</summary>
     private sealed record Layer(string Name, nn.Module<Tensor, Tensor> Module, long[]? Input);

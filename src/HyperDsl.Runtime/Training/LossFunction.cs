@@ -1,3 +1,4 @@
+using System.Globalization;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -10,15 +11,41 @@ public abstract record LossFunction
     {
     }
 
-    /// <summary>Cross-entropy on logits, optionally with label smoothing (<c>cross_entropy(label_smoothing:)</c>).</summary>
-    public static LossFunction CrossEntropy(double labelSmoothing = 0)
+    /// <summary>
+    /// Cross-entropy on logits (<c>cross_entropy(label_smoothing:, weights:)</c>), as PyTorch's
+    /// <c>nn.CrossEntropyLoss(weight=classWeights, label_smoothing=labelSmoothing)</c>: with
+    /// <paramref name="classWeights"/>, each example's loss is scaled by its class's weight and the batch
+    /// loss is their sum divided by the sum of the weights of the batch's labels (a weighted mean).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Label smoothing is not in [0, 1), or a class weight is negative or not finite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="classWeights"/> is empty.</exception>
+    public static LossFunction CrossEntropy(double labelSmoothing = 0, IReadOnlyList<double>? classWeights = null)
     {
         if (labelSmoothing is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1).");
         }
 
-        return new CrossEntropyLoss(labelSmoothing);
+        return new CrossEntropyLoss(labelSmoothing, classWeights is null ? null : new ClassWeights(classWeights, nameof(classWeights)));
+    }
+
+    /// <summary>
+    /// Multi-class focal loss on logits (<c>focal(gamma:, alpha:)</c>; Lin et al. 2017, with a softmax over
+    /// the classes where torchvision's <c>sigmoid_focal_loss</c> is binary): with p_t the softmax probability
+    /// of the true class, each example's loss is FL = -alpha_t (1 - p_t)^<paramref name="gamma"/> log p_t, and
+    /// the batch loss is their plain mean over the batch. alpha_t is <paramref name="alpha"/>[label] (one weight
+    /// per class), or 1 without <paramref name="alpha"/>. Gamma 0 without alpha is cross-entropy.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="gamma"/> is negative or not finite, or a weight is negative or not finite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="alpha"/> is empty.</exception>
+    public static LossFunction Focal(double gamma = 2.0, IReadOnlyList<double>? alpha = null)
+    {
+        if (!(gamma >= 0) || !double.IsFinite(gamma))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "The focal loss's gamma must be a number from 0 up.");
+        }
+
+        return new FocalLoss(gamma, alpha is null ? null : new ClassWeights(alpha, nameof(alpha)));
     }
 
     /// <summary>Negative log-likelihood on log-probabilities (end the model with <c>LogSoftmax</c>).</summary>
@@ -39,11 +66,87 @@ public abstract record LossFunction
     /// </summary>
     internal virtual Tensor Scores(Tensor output) => output.log_softmax(1);
 
-    private sealed record CrossEntropyLoss(double LabelSmoothing) : LossFunction
+    private sealed record CrossEntropyLoss(double LabelSmoothing, ClassWeights? Weights) : LossFunction
     {
-        internal override Tensor Compute(Tensor output, Tensor labels) => F.cross_entropy(output, labels, label_smoothing: LabelSmoothing);
+        internal override Tensor Compute(Tensor output, Tensor labels)
+        {
+            if (Weights is null)
+            {
+                return F.cross_entropy(output, labels, label_smoothing: LabelSmoothing);
+            }
 
-        public override string ToString() => $"cross_entropy(label_smoothing: {LabelSmoothing})";
+            using var weight = Weights.For(output);
+            return F.cross_entropy(output, labels, weight, label_smoothing: LabelSmoothing);
+        }
+
+        public override string ToString() => Weights is null
+            ? $"cross_entropy(label_smoothing: {LabelSmoothing})"
+            : $"cross_entropy(label_smoothing: {LabelSmoothing}, weights: {Weights})";
+    }
+
+    private sealed record FocalLoss(double Gamma, ClassWeights? Alpha) : LossFunction
+    {
+        internal override Tensor Compute(Tensor output, Tensor labels)
+        {
+            using var scope = NewDisposeScope();
+            var logProbabilities = output.log_softmax(1);
+            var logTrue = logProbabilities.gather(1, labels.unsqueeze(1)).squeeze(1);
+            var focus = logTrue.exp().neg().add(1).pow(Gamma);
+            var losses = focus.mul(logTrue).neg();
+            if (Alpha is not null)
+            {
+                losses = losses.mul(Alpha.For(output).index_select(0, labels));
+            }
+
+            return losses.mean().MoveToOuterDisposeScope();
+        }
+
+        public override string ToString() => Alpha is null
+            ? $"focal(gamma: {Gamma.ToString(CultureInfo.InvariantCulture)})"
+            : $"focal(gamma: {Gamma.ToString(CultureInfo.InvariantCulture)}, alpha: {Alpha})";
+    }
+
+    /// <summary>One non-negative weight per class, checked against the model's output when used.</summary>
+    private sealed record ClassWeights
+    {
+        private readonly double[] _values;
+
+        public ClassWeights(IReadOnlyList<double> values, string parameterName)
+        {
+            if (values.Count == 0)
+            {
+                throw new ArgumentException("Give one weight per class.", parameterName);
+            }
+
+            foreach (var value in values)
+            {
+                if (!(value >= 0) || !double.IsFinite(value))
+                {
+                    throw new ArgumentOutOfRangeException(parameterName, value, "Class weights must be finite numbers from 0 up.");
+                }
+            }
+
+            _values = [.. values];
+        }
+
+        /// <summary>The weights as a 1-D tensor of the output's type on its device.</summary>
+        /// <exception cref="InvalidOperationException">The output does not have one column per weight.</exception>
+        public Tensor For(Tensor output)
+        {
+            var classes = output.shape[^1];
+            if (output.dim() != 2 || classes != _values.Length)
+            {
+                throw new InvalidOperationException($"The loss has {_values.Length} class weights but the model's output has shape [{string.Join(", ", output.shape)}]; give one weight per output class.");
+            }
+
+            return tensor(_values, dtype: output.dtype, device: output.device);
+        }
+
+        public bool Equals(ClassWeights? other) => other is not null && _values.SequenceEqual(other._values);
+
+        public override int GetHashCode() => _values.Aggregate(0, (hash, v) => HashCode.Combine(hash, v));
+
+        public override string ToString() => "[" + string.Join(", ", _values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
     }
 
     private sealed record NllLoss : LossFunction

@@ -4,8 +4,8 @@ namespace HyperDsl.Runtime.Training;
 
 /// <summary>
 /// A learning-rate schedule of the language. Step, multistep, exponential and plateau change
-/// the rate only at epoch boundaries (their arguments count epochs); cosine, one-cycle and
-/// warmup change it every optimizer step. <c>a.Then(b)</c> runs <c>a</c> for its length and
+/// the rate only at epoch boundaries (their arguments count epochs); cosine, one-cycle, cyclic,
+/// cosine restarts, polynomial and warmup change it every optimizer step. <c>a.Then(b)</c> runs <c>a</c> for its length and
 /// then <c>b</c> over the rest of training; a warmup rises linearly to the rate its successor
 /// starts at, so the composition is continuous.
 /// </summary>
@@ -63,6 +63,63 @@ public abstract record Schedule
         }
 
         return new OneCycleSchedule(Positive(maxLearningRate, nameof(maxLearningRate)), riseFraction, Positive(divFactor, nameof(divFactor)), Positive(finalDivFactor, nameof(finalDivFactor)));
+    }
+
+    /// <summary>
+    /// A cyclical rate (<c>cyclic(base_lr:, max_lr:, step:, mode:, gamma:)</c>), as PyTorch's CyclicLR
+    /// stepped every batch with equal rising and falling halves: the rate climbs linearly from
+    /// <paramref name="baseLearningRate"/> to <paramref name="maxLearningRate"/> over <paramref name="stepSize"/>
+    /// (steps, or epochs counted in steps), falls back over as long again, and repeats until the end of
+    /// training. The cycle's height is scaled by <paramref name="mode"/>: not at all (<see cref="CyclicMode.Triangular"/>),
+    /// halved each cycle (<see cref="CyclicMode.Triangular2"/>), or by <paramref name="gamma"/> to the power of
+    /// the step number (<see cref="CyclicMode.ExpRange"/>). Like PyTorch, it replaces the optimizer's rate with
+    /// <paramref name="baseLearningRate"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not positive, the maximum is below the base, or <paramref name="gamma"/> is not in (0, 1].</exception>
+    public static Schedule Cyclic(double baseLearningRate, double maxLearningRate, TrainingLength stepSize, CyclicMode mode = CyclicMode.Triangular, double gamma = 1.0)
+    {
+        Positive(baseLearningRate, nameof(baseLearningRate));
+        if (!(maxLearningRate >= baseLearningRate) || !double.IsFinite(maxLearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxLearningRate), maxLearningRate, "The cycle's maximum rate must be at least its base rate.");
+        }
+
+        if (gamma is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "The cycle's gamma must be in (0, 1].");
+        }
+
+        return Enum.IsDefined(mode)
+            ? new CyclicSchedule(baseLearningRate, maxLearningRate, stepSize, mode, gamma)
+            : throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown cyclic mode.");
+    }
+
+    /// <summary>
+    /// Cosine annealing with warm restarts (<c>cosine_restarts(period:, mult:, min_lr:)</c>), as PyTorch's
+    /// CosineAnnealingWarmRestarts stepped every batch (<c>scheduler.step(epoch + i / iters)</c>, or
+    /// <c>step()</c> each batch when the period counts steps): half a cosine from the optimizer's rate down
+    /// to <paramref name="minLearningRate"/> over <paramref name="period"/>, then back to the optimizer's rate
+    /// and again over a period <paramref name="mult"/> times as long, until the end of training.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mult"/> is below 1 or <paramref name="minLearningRate"/> is negative.</exception>
+    public static Schedule CosineRestarts(TrainingLength period, int mult = 1, double minLearningRate = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(mult, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(minLearningRate);
+        return new CosineRestartsSchedule(period, mult, minLearningRate);
+    }
+
+    /// <summary>
+    /// Polynomial decay (<c>polynomial(power:, end_lr:)</c>) over the rest of training, changing every
+    /// optimizer step: step s of T uses end + (rate - end) * (1 - s / T)^<paramref name="power"/>. With
+    /// <paramref name="endLearningRate"/> 0 (the default) this is PyTorch's PolynomialLR with
+    /// <c>total_iters</c> the schedule's steps, stepped every batch.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="power"/> is not positive or <paramref name="endLearningRate"/> is negative.</exception>
+    public static Schedule Polynomial(double power = 1.0, double endLearningRate = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(endLearningRate);
+        return new PolynomialSchedule(Positive(power, nameof(power)), endLearningRate);
     }
 
     /// <summary>
@@ -214,6 +271,73 @@ public abstract record Schedule
         public override string ToString() => $"onecycle(max_lr: {Number(MaxLearningRate)})";
 
         private static double Anneal(double from, double to, double fraction) => to + ((from - to) * (1 + Math.Cos(Math.PI * fraction)) / 2);
+    }
+
+    // PyTorch's CyclicLR with step_size_down = step_size_up: x is the position in the current cycle (0 to 1),
+    // the height rises over the first half and falls over the second; exp_range scales by gamma^step.
+    private sealed record CyclicSchedule(double BaseLearningRate, double MaxLearningRate, TrainingLength StepSize, CyclicMode Mode, double Gamma) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var half = (double)Math.Max(1, StepSize.ToSteps(timeline.StepsPerEpoch));
+            return new FunctionRun(s =>
+            {
+                var cycle = Math.Floor(1 + (s / (2 * half)));
+                var x = 1 + (s / (2 * half)) - cycle;
+                var rise = x <= 0.5 ? x / 0.5 : (x - 1) / (0.5 - 1);
+                var scale = Mode switch
+                {
+                    CyclicMode.Triangular => 1.0,
+                    CyclicMode.Triangular2 => 1 / Math.Pow(2, cycle - 1),
+                    _ => Math.Pow(Gamma, s),
+                };
+                return BaseLearningRate + ((MaxLearningRate - BaseLearningRate) * rise * scale);
+            });
+        }
+
+        public override string ToString() => $"cyclic(base_lr: {Number(BaseLearningRate)}, max_lr: {Number(MaxLearningRate)}, step: {StepSize}, mode: {Mode switch
+        {
+            CyclicMode.Triangular => "triangular",
+            CyclicMode.Triangular2 => "triangular2",
+            _ => "exp_range",
+        }}{(Mode == CyclicMode.ExpRange ? $", gamma: {Number(Gamma)}" : string.Empty)})";
+    }
+
+    // PyTorch's CosineAnnealingWarmRestarts: T_cur counts steps into the current period of T_i steps,
+    // and each restart multiplies the period by mult.
+    private sealed record CosineRestartsSchedule(TrainingLength Period, int Mult, double MinLearningRate) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var first = Math.Max(1, Period.ToSteps(timeline.StepsPerEpoch));
+            var high = timeline.BaseLearningRate;
+            return new FunctionRun(s =>
+            {
+                var into = s;
+                var period = first;
+                while (into >= period)
+                {
+                    into -= period;
+                    period *= Mult;
+                }
+
+                return MinLearningRate + ((high - MinLearningRate) * (1 + Math.Cos(Math.PI * into / period)) / 2);
+            });
+        }
+
+        public override string ToString() => $"cosine_restarts(period: {Period}, mult: {Mult}, min_lr: {Number(MinLearningRate)})";
+    }
+
+    private sealed record PolynomialSchedule(double Power, double EndLearningRate) : Schedule
+    {
+        internal override IScheduleRun Start(ScheduleTimeline timeline)
+        {
+            var total = Math.Max(1, timeline.TotalSteps);
+            var high = timeline.BaseLearningRate;
+            return new FunctionRun(s => EndLearningRate + ((high - EndLearningRate) * Math.Pow(1 - ((double)Math.Min(s, total) / total), Power)));
+        }
+
+        public override string ToString() => $"polynomial(power: {Number(Power)}, end_lr: {Number(EndLearningRate)})";
     }
 
     private sealed record PlateauSchedule(int Patience, double Factor, double MinLearningRate) : Schedule

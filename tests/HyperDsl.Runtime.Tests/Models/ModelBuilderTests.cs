@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Tests.Models;
@@ -144,5 +145,125 @@ public sealed class ModelBuilderTests
         using var model = new ModelBuilder(4).Linear(8).Relu().Linear(2, name: "head").Build();
 
         Assert.Equal(["linear1.weight", "linear1.bias", "head.weight", "head.bias"], model.named_parameters().Select(p => p.name));
+    }
+
+    // Expected outputs: PyTorch 1.13's nn.Conv2d(1, 1, 3, padding=1, padding_mode=...) with weight arange(9) as 3 x 3,
+    // bias 0, on arange(12) as a 3 x 4 image.
+    [Theory]
+    [InlineData(PaddingModes.Zeros, new[] { 73.0, 121, 154, 103, 171, 258, 294, 186, 91, 127, 142, 81 })]
+    [InlineData(PaddingModes.Reflect, new[] { 120.0, 138, 174, 180, 240, 258, 294, 300, 216, 234, 270, 276 })]
+    [InlineData(PaddingModes.Replicate, new[] { 99.0, 126, 162, 183, 231, 258, 294, 315, 291, 318, 354, 375 })]
+    [InlineData(PaddingModes.Circular, new[] { 150.0, 150, 186, 162, 258, 258, 294, 270, 150, 150, 186, 162 })]
+    public void A_convolution_pads_with_its_padding_mode_as_pytorch_does(PaddingModes mode, double[] expected)
+    {
+        using var model = new ModelBuilder(1, 3, 4).Conv(1, kernel: 3, padding: ConvPadding.Of(1), paddingMode: mode).Build();
+
+        Assert.Equal(expected, Forward(model, 1, 3, 4, 9));
+    }
+
+    [Theory]
+    [InlineData(PaddingModes.Reflect)]
+    [InlineData(PaddingModes.Replicate)]
+    [InlineData(PaddingModes.Circular)]
+    public void Padding_same_with_an_even_kernel_and_a_mode_other_than_zeros_is_refused(PaddingModes mode)
+    {
+        // PyTorch 1.13 gives [34, 44, 54, 52, 74, ...] for reflect with weight [[1, 2], [3, 4]] on arange(12) as 3 x 4;
+        // LibTorch's C++ Conv2d (TorchSharp 0.107) gives [24, 30, 36, 34, 48, ...], so the runtime refuses the case.
+        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 3, 4).Conv(1, kernel: 2, padding: ConvPadding.Same, paddingMode: mode));
+
+        Assert.Contains("needs an odd kernel span", error.Message, StringComparison.Ordinal);
+        using var odd = new ModelBuilder(1, 3, 4).Conv(1, kernel: 3, padding: ConvPadding.Same, paddingMode: mode).Build();
+        Assert.Equal([1L, 1, 3, 4], OutputShape(odd, 1, 1, 3, 4));
+    }
+
+    [Theory]
+    [InlineData(PaddingModes.Reflect, 2)]
+    [InlineData(PaddingModes.Circular, 3)]
+    public void Padding_a_mode_cannot_reflect_or_wrap_is_refused_when_the_layer_is_added(PaddingModes mode, int pixels)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ModelBuilder(1, 2, 5).Conv(1, kernel: 1, padding: ConvPadding.Of(pixels), paddingMode: mode));
+
+        Assert.Contains($"pads {pixels} pixels on a 2 x 5 image", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PaddingModes.Zeros)]
+    [InlineData(PaddingModes.Reflect)]
+    [InlineData(PaddingModes.Replicate)]
+    [InlineData(PaddingModes.Circular)]
+    public void The_padding_mode_changes_neither_parameters_nor_flops(PaddingModes mode)
+    {
+        using var zeros = new ModelBuilder(3, 16, 16).Conv(8, kernel: 3, padding: ConvPadding.Same).Conv(8, kernel: 3, stride: 2, padding: ConvPadding.Of(1)).Build();
+        using var model = new ModelBuilder(3, 16, 16).Conv(8, kernel: 3, padding: ConvPadding.Same, paddingMode: mode).Conv(8, kernel: 3, stride: 2, padding: ConvPadding.Of(1), paddingMode: mode).Build();
+
+        Assert.Equal(ModelParameters.CountTrainable(zeros), ModelParameters.CountTrainable(model));
+        Assert.Equal(ModelFlops.Count(zeros, [3, 16, 16]), ModelFlops.Count(model, [3, 16, 16]));
+        Assert.Equal((2 * 16 * 16 * 8 * 3 * 9) + (2 * 8 * 8 * 8 * 8 * 9), ModelFlops.Count(model, [3, 16, 16]));
+        Assert.Equal([2L, 8, 8, 8], OutputShape(model, 2, 3, 16, 16));
+    }
+
+    [Fact]
+    public void The_new_activations_compute_their_pytorch_definitions()
+    {
+        double[] x = [-4, -1, -0.5, 0, 0.5, 1, 4, 7];
+
+        Assert.Equal(x.Select(v => Math.Min(Math.Max(0, v), 6)), Apply(new ModelBuilder(8).Relu6(), x), Close);
+        Assert.Equal(x.Select(v => v * Math.Min(Math.Max(0, v + 3), 6) / 6), Apply(new ModelBuilder(8).Hardswish(), x), Close);
+        Assert.Equal(x.Select(v => v > 0 ? v : 0.5 * (Math.Exp(v) - 1)), Apply(new ModelBuilder(8).Elu(0.5), x), Close);
+        Assert.Equal(x.Select(v => v * Math.Tanh(Math.Log(1 + Math.Exp(v)))), Apply(new ModelBuilder(8).Mish(), x), Close);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelBuilder(8).Elu(double.NaN));
+    }
+
+    [Fact]
+    public void The_new_activations_are_named_by_kind_have_no_parameters_and_cost_no_flops()
+    {
+        var builder = new ModelBuilder(3, 8, 8).Conv(4, kernel: 3).Relu6().Hardswish().Elu().Mish().Relu6().Flatten().Linear(2);
+        using var plain = new ModelBuilder(3, 8, 8).Conv(4, kernel: 3).Flatten().Linear(2).Build();
+
+        using var model = builder.Build();
+        Assert.Equal(["conv1", "relu6_1", "hardswish1", "elu1", "mish1", "relu6_2", "flatten1", "linear1"], model.named_children().Select(c => c.name));
+        Assert.Equal(ModelParameters.CountTrainable(plain), ModelParameters.CountTrainable(model));
+        Assert.Equal(ModelFlops.Count(plain, [3, 8, 8]), ModelFlops.Count(model, [3, 8, 8]));
+        Assert.Equal([2L, 2], OutputShape(model, 2, 3, 8, 8));
+    }
+
+    private static readonly IEqualityComparer<double> Close = EqualityComparer<double>.Create((a, b) => Math.Abs(a - b) < 1e-5, v => 0);
+
+    private static double[] Apply(ModelBuilder builder, double[] values)
+    {
+        using var model = builder.Build();
+        using var noGrad = no_grad();
+        using var x = tensor(values.Select(v => (float)v).ToArray()).reshape(1, values.Length);
+        using var y = model.call(x);
+        return [.. y.data<float>().Select(v => (double)v)];
+    }
+
+    // The network's only convolution gets weights 0, 1, 2, ... and bias 0; the input is 0, 1, 2, ... as channels x height x width.
+    private static double[] Forward(nn.Module<Tensor, Tensor> model, long channels, long height, long width, long weights)
+    {
+        using var noGrad = no_grad();
+        var conv = model.modules().OfType<TorchSharp.Modules.Conv2d>().Single();
+        using (var values = arange(weights, dtype: ScalarType.Float32).reshape(conv.weight!.shape))
+        {
+            conv.weight!.copy_(values);
+        }
+
+        conv.bias!.zero_();
+        using var x = arange(channels * height * width, dtype: ScalarType.Float32).reshape(1, channels, height, width);
+        using var y = model.call(x);
+        return [.. y.data<float>().Select(v => (double)v)];
+    }
+
+    [Fact]
+    public void A_mobilenet_backbone_becomes_layers_under_torchvision_names_and_its_classifier_can_be_replaced()
+    {
+        var builder = new ModelBuilder(3, 64, 64).Backbone(BackboneKind.MobileNetV3Small, classes: 10).FreezeAllExcept()
+            .Replace(Backbones.HeadPathOf(BackboneKind.MobileNetV3Small), h => h.Linear(4));
+
+        Assert.Equal([4L], builder.OutputShape);
+        using var model = builder.Build();
+        Assert.Equal(["features", "avgpool", "flatten", "classifier"], model.named_children().Select(c => c.name));
+        Assert.Equal([1L, 4], OutputShape(model, 1, 3, 64, 64));
+        Assert.Equal(["classifier.weight", "classifier.bias"], model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name));
     }
 }

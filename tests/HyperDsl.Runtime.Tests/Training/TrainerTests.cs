@@ -214,6 +214,25 @@ public sealed class TrainerTests
         Assert.True(result.Epochs[^1].ValAccuracy > 0.5, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
     }
 
+    [Theory]
+    [InlineData("focal")]
+    [InlineData("weighted")]
+    public void Focal_loss_and_class_weighted_cross_entropy_train_under_the_new_schedules(string loss)
+    {
+        using var data = SmallData();
+        var options = Options with
+        {
+            Epochs = 3,
+            Loss = loss == "focal" ? LossFunction.Focal(gamma: 2, alpha: [1, 1, 0.5, 0.5]) : LossFunction.CrossEntropy(classWeights: [2, 1, 1, 1]),
+            Schedule = loss == "focal" ? Schedule.Cyclic(1e-3, 1e-2, TrainingLength.Steps(3)) : Schedule.CosineRestarts(TrainingLength.Epochs(1), mult: 2),
+            Augmentation = null,
+        };
+
+        var result = new Trainer(options).Fit(() => new ModelBuilder(1, 12, 12).Flatten().Linear(4).Build(), data);
+
+        Assert.True(result.Epochs[^1].ValAccuracy > 0.5, $"Validation accuracy {result.Epochs[^1].ValAccuracy}.");
+    }
+
     [Fact]
     public void Binary_cross_entropy_trains_a_one_logit_model_on_two_classes_and_ranks_by_that_logit_for_auc()
     {
