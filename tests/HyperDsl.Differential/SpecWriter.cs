@@ -332,8 +332,12 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         _ => "batchnorm",
     });
 
-    private void Activation() => Line(random.Next(8) switch
+    private void Activation() => Line(random.Next(12) switch
     {
+        8 => "relu6",
+        9 => "hardswish",
+        10 => Pick("elu", $"elu(alpha: {Pick("0.5", Parameter("alpha", "uniform(0.1, 2)"))})"),
+        11 => "mish",
         0 => "gelu",
         1 => "silu",
         2 => "tanh",

@@ -71,6 +71,7 @@ public class TrainingFactoryTests
                         IntValue i => (int)i.Value,
                         BoolValue b => b.Value,
                         FloatValue f => f.Value,
+                        KeywordValue k when argument.EnumType is { } enumType => Enum.Parse(parameter.ParameterType, Compiler.Emit.CSharpNames.Pascal(k.Keyword)),
                         _ => fallback.Display,
                     };
                     Assert.True(Equals(expected, parameter.DefaultValue), $"{name}({argument.Parameter}): the catalogue's default is {expected}, {member}'s is {parameter.DefaultValue}");

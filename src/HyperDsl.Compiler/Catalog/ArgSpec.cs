@@ -46,7 +46,10 @@ public sealed record ArgSpec(
     /// </summary>
     public bool ChangesNoShape { get; init; }
 
-    /// <summary>Whether a value is accepted by type.</summary>
+    /// <summary>A list with one value per class (a loss's class weights): the shape checker holds its length to the model's outputs at every point.</summary>
+    public bool PerClass { get; init; }
+
+    /// <summary>Whether a value of <paramref name="type"/> may be passed.</summary>
     public bool AcceptsType(HypType type) => Types.Any(t => t.Accepts(type));
 
     private static string Plural(HypType element) => element switch

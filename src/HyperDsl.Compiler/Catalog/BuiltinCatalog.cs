@@ -110,6 +110,9 @@ public static class BuiltinCatalog
 
     private static FactoryArgument By(string parameter, string name, FactoryArgumentKind kind = FactoryArgumentKind.Value) => new(parameter, kind, name);
 
+    // A keyword argument passed as the runtime enum member of the same name in PascalCase.
+    private static FactoryArgument Chosen(string parameter, string name, string enumType) => new(parameter, FactoryArgumentKind.Keyword, name) { EnumType = enumType };
+
     private static RuntimeArgument Positional(string parameter) => new(parameter, RuntimeArgumentKind.Int, Positional: true);
 
     private static RuntimeArgument Named(string parameter, RuntimeArgumentKind kind = RuntimeArgumentKind.Int) => new(parameter, kind);
@@ -121,6 +124,10 @@ public static class BuiltinCatalog
     // Fashion-MNIST and MNIST: 1x28x28 images of 10 classes, the training and test splits loaded together.
     private static DataSourceMeaning MnistFormat(string method) =>
         new(Load(method, Pass("dir", DataCallArgumentKind.Path, "null"))) { FixedShape = [1, 28, 28], FixedClasses = 10, SearchesStandardPlaces = true, LoadsSplits = true };
+
+    // CIFAR-10 and CIFAR-100: 3x32x32 images, the training and test splits loaded together.
+    private static DataSourceMeaning Cifar(string method, long classes) =>
+        new(Load(method, Pass("dir", DataCallArgumentKind.Path, "null"))) { FixedShape = [3, 32, 32], FixedClasses = classes, SearchesStandardPlaces = true, LoadsSplits = true };
 
     private static DataRuntimeCall Augmenting(string method, params DataCallArgument[] arguments) => Load("Augmentation.Augment." + method, arguments);
 
@@ -149,6 +156,10 @@ public static class BuiltinCatalog
             with { Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
         yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
             with { Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
+        yield return E("cifar10", DataSource, "CIFAR-10 in its binary form (10 classes, 3x32x32; data_batch_1.bin ... data_batch_5.bin and test_batch.bin).", Opt("dir", String, null))
+            with { Source = Cifar("Data.CifarData.LoadCifar10", 10) };
+        yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
+            with { Source = Cifar("Data.CifarData.LoadCifar100", 100) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
             with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
@@ -209,6 +220,11 @@ public static class BuiltinCatalog
         yield return Built(E("tanh", Layer, "Hyperbolic tangent."), new ElementwiseShape(), "Tanh");
         yield return Built(E("sigmoid", Layer, "Logistic sigmoid."), new ElementwiseShape(), "Sigmoid");
         yield return Built(E("leaky_relu", Layer, "max(slope * x, x).", ShapeFree(Opt("slope", Float, F(0.01), NonNegative))), new ElementwiseShape(), "LeakyRelu", Named("slope", RuntimeArgumentKind.Double));
+        yield return Built(E("relu6", Layer, "min(max(0, x), 6), as PyTorch's ReLU6 (MobileNetV2's activation)."), new ElementwiseShape(), "Relu6");
+        yield return Built(E("hardswish", Layer, "x * relu6(x + 3) / 6, as PyTorch's Hardswish (MobileNetV3's activation)."), new ElementwiseShape(), "Hardswish");
+        yield return Built(E("elu", Layer, "x for x > 0, alpha * (exp(x) - 1) otherwise, as PyTorch's ELU.", ShapeFree(Opt("alpha", Float, F(1), NonNegative))),
+            new ElementwiseShape(), "Elu", Named("alpha", RuntimeArgumentKind.Double));
+        yield return Built(E("mish", Layer, "x * tanh(softplus(x)), as PyTorch's Mish."), new ElementwiseShape(), "Mish");
         yield return Built(E("maxpool", Layer, "Max pooling.",
             Req("kernel", Int, AtLeastOne), Opt("stride", Int, null, AtLeastOne), Opt("padding", Int, I(0), NonNegative)),
             new PoolingShape(), "MaxPool", Positional("kernel"), Named("stride"), Named("padding"));
@@ -238,8 +254,12 @@ public static class BuiltinCatalog
 
         // ---- losses ----
         const string Losses = "HyperDsl.Runtime.Training.LossFunction";
-        yield return Made(E("cross_entropy", Loss, "Cross-entropy on logits.", Opt("label_smoothing", Float, F(0), new NumericRange(0, 1, MaxExclusive: true))),
-            Losses, "CrossEntropy", Given("label_smoothing"));
+        yield return Made(E("cross_entropy", Loss, "Cross-entropy on logits, as PyTorch's CrossEntropyLoss; 'weights' gives each class its weight (one value per class).",
+            Opt("label_smoothing", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("weights", FloatList, null) with { PerClass = true }),
+            Losses, "CrossEntropy", Given("label_smoothing"), By("weights", "classWeights", FactoryArgumentKind.DoubleList));
+        yield return Made(E("focal", Loss, "Focal loss (Lin et al.), multi-class: -alpha_t (1 - p_t)^gamma log p_t averaged over the batch; gamma 0 without alpha is cross-entropy. 'alpha' weights each class (one value per class).",
+            Opt("gamma", Float, F(2), NonNegative), Opt("alpha", FloatList, null) with { PerClass = true }),
+            Losses, "Focal", By("gamma", "gamma"), By("alpha", "alpha", FactoryArgumentKind.DoubleList));
         yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll");
         yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy");
 
@@ -277,6 +297,18 @@ public static class BuiltinCatalog
         yield return Made(E("warmup", Schedule, "Ramp the learning rate up linearly to the rate that follows; compose with 'then'. With 'start', step 0 uses start x the rate (as PyTorch's LinearLR); without, step s of L uses (s + 1) / L of it.",
             Types(Req("duration", Epochs), Epochs, Steps), Opt("start", Float, null, new NumericRange(0, 1))),
             Schedules, "Warmup", Given("duration", FactoryArgumentKind.Length), Given("start", FactoryArgumentKind.Double)) with { Timing = new("duration", "warm-up", IsPhase: true) };
+        yield return Made(E("cyclic", Schedule, "Cycle the rate between base_lr and max_lr, as PyTorch's CyclicLR: up over 'step', down over the next; 'triangular2' halves the height each cycle, 'exp_range' multiplies it by gamma every step. It sets the rate itself: the optimizer's lr is not used.",
+            Req("base_lr", Float, Positive), Req("max_lr", Float, Positive), Types(Req("step", Epochs, AtLeastOne), Epochs, Steps),
+            Keywords(Opt("mode", String, new KeywordValue("triangular")) with { Types = [] }, "triangular", "triangular2", "exp_range"),
+            Opt("gamma", Float, F(1), new NumericRange(0, 1, MinExclusive: true))),
+            Schedules, "Cyclic", Given("base_lr"), Given("max_lr"), Given("step", FactoryArgumentKind.Length), Chosen("mode", "mode", "HyperDsl.Runtime.Training.CyclicMode"), By("gamma", "gamma"))
+            with { NotBelow = [("max_lr", "base_lr")] };
+        yield return Made(E("cosine_restarts", Schedule, "Cosine decay to min_lr over 'period', then restart at the full rate, each period 'mult' times the last, as PyTorch's CosineAnnealingWarmRestarts.",
+            Types(Req("period", Epochs, AtLeastOne), Epochs, Steps), Opt("mult", Int, I(1), AtLeastOne), Opt("min_lr", Float, F(0), NonNegative)),
+            Schedules, "CosineRestarts", Given("period", FactoryArgumentKind.Length), By("mult", "mult", FactoryArgumentKind.Int), By("min_lr", "minLearningRate"));
+        yield return Made(E("polynomial", Schedule, "Decay from the rate to end_lr over the remaining training along (1 - t)^power, as PyTorch's PolynomialLR (which ends at 0).",
+            Opt("power", Float, F(1), Positive), Opt("end_lr", Float, F(0), NonNegative)),
+            Schedules, "Polynomial", By("power", "power"), By("end_lr", "endLearningRate"));
 
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";

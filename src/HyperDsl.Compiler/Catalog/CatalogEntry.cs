@@ -66,6 +66,9 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>For a schedule with an argument that says when in training something happens (a milestone, a warm-up's length): that argument, which the checker holds within the epochs.</summary>
     public ScheduleTiming? Timing { get; init; }
 
+    /// <summary>Pairs of parameters where the first may not be below the second (a cycle's max_lr and base_lr), checked at every point.</summary>
+    public ImmutableArray<(string Parameter, string Bound)> NotBelow { get; init; } = [];
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

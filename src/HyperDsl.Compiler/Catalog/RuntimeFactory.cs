@@ -25,7 +25,11 @@ public sealed record RuntimeFactory(string TypeName, string Member, ImmutableArr
 /// <param name="Parameter">The entry's parameter.</param>
 /// <param name="Kind">The C# value it becomes.</param>
 /// <param name="Name">The C# parameter's name when passed by name (<c>weightDecay</c>); null when passed by position.</param>
-public sealed record FactoryArgument(string Parameter, FactoryArgumentKind Kind, string? Name = null);
+public sealed record FactoryArgument(string Parameter, FactoryArgumentKind Kind, string? Name = null)
+{
+    /// <summary>For <see cref="FactoryArgumentKind.Keyword"/>: the runtime enum's full name, without <c>global::</c>, whose members are the keywords in PascalCase.</summary>
+    public string? EnumType { get; init; }
+}
 
 /// <summary>The C# value a factory argument becomes.</summary>
 public enum FactoryArgumentKind
@@ -41,6 +45,12 @@ public enum FactoryArgumentKind
 
     /// <summary>A quantity in epochs or steps: a <c>TrainingLength</c>.</summary>
     Length,
+
+    /// <summary>A keyword (or a choice of keywords) as the member of <see cref="FactoryArgument.EnumType"/> named by it in PascalCase.</summary>
+    Keyword,
+
+    /// <summary>A list of numbers as a <c>double[]</c> (ints converted).</summary>
+    DoubleList,
 
     /// <summary>A list of epochs (<c>int</c>s) or, with <see cref="RuntimeFactory.StepsMember"/>, of steps (<c>long</c>s).</summary>
     Milestones,

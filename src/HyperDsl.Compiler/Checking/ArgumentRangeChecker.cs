@@ -54,6 +54,17 @@ internal sealed class ArgumentRangeChecker
             calls.AddRange(Calls(parameter.Value));
         }
 
+        foreach (var setting in experiment.Settings.SelectMany(s => s.Value).OfType<ValueSettingSyntax>())
+        {
+            foreach (var call in setting.Arguments.SelectMany(a => SyntaxWalker.Expressions(a.Value)).OfType<CallSyntax>())
+            {
+                if (_model.GetResolution(call) is CatalogEntry { NotBelow.IsEmpty: false } entry)
+                {
+                    CheckOrder(entry, call);
+                }
+            }
+        }
+
         foreach (var (owner, parameters, arguments) in calls)
         {
             var position = 0;
@@ -89,6 +100,32 @@ internal sealed class ArgumentRangeChecker
                     $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
                     when.Length > 0 ? "Narrow the parameter's range so every value fits." : null));
                 return;
+            }
+        }
+    }
+
+    // Each pair the entry orders (max_lr not below base_lr), over every point both arguments depend on.
+    private void CheckOrder(CatalogEntry entry, CallSyntax call)
+    {
+        var given = Lowering.ExpressionLowerer.Match(entry.Parameters, call.Arguments).ToDictionary(a => a.Parameter, a => a.Values[^1], StringComparer.Ordinal);
+        foreach (var (parameter, bound) in entry.NotBelow)
+        {
+            if (!given.TryGetValue(parameter, out var value) || !given.TryGetValue(bound, out var limit))
+            {
+                continue;
+            }
+
+            foreach (var point in _space.Enumerate(_space.Dependencies([value, limit])).Points)
+            {
+                var environment = new Evaluation.Environment(point);
+                if (_space.SafeEvaluate(value, environment).AsNumber is { } n && _space.SafeEvaluate(limit, environment).AsNumber is { } low && n < low)
+                {
+                    var when = SpaceEnumerator.Describe(point);
+                    _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
+                        $"'{parameter}' of '{entry.Name}' must be at least its '{bound}' ({Value.FormatNumber(low)}), but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
+                        when.Length > 0 ? "Narrow the parameters' ranges so that every point keeps the order." : $"Swap the two values, or raise '{parameter}'."));
+                    return;
+                }
             }
         }
     }

@@ -86,9 +86,31 @@ internal sealed class ShapeWalker
         }
 
         CheckOutput(model, output);
+        CheckPerClassArguments(output, environment);
         CheckSomethingTrains(model);
         CheckLearningRateScaleNames();
         return new ModelStatistics(input, output, _trainable, _total, _flops);
+    }
+
+    // A loss's per-class list (class weights) must have one value per output of the model.
+    private void CheckPerClassArguments(TensorShape output, Evaluation.Environment environment)
+    {
+        if (output is not FeatureShape { Features: var classes }
+            || _experiment.Setting(SectionKind.Train, "loss") is not ValueSettingSyntax { Arguments: [{ Value: CallSyntax call }, ..] }
+            || _model.GetResolution(call) is not CatalogEntry entry)
+        {
+            return;
+        }
+
+        foreach (var (parameter, values, _) in Lowering.ExpressionLowerer.Match(entry.Parameters, call.Arguments))
+        {
+            if (entry.Find(parameter) is { PerClass: true } && Evaluate(values[^1], environment) is ListValue list && list.Items.Length != classes)
+            {
+                throw new ShapeFailure(PerClassLengthDescriptor, values[^1].Span,
+                    $"'{parameter}' of '{entry.Name}' gives {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}, but the model has {classes} outputs, one per class.",
+                    $"Give one value per class ({classes}).");
+            }
+        }
     }
 
     // ---- the data pipeline ------------------------------------------------------------------

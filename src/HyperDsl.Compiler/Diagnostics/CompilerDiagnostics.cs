@@ -244,6 +244,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3117.</summary>
     public static readonly DiagnosticDescriptor EvaluationSizeDescriptor = Error("HYP3117", "Evaluation images of another size than training images");
 
+    /// <summary>HYP3118.</summary>
+    public static readonly DiagnosticDescriptor PerClassLengthDescriptor = Error("HYP3118", "Per-class values for another number of classes");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>

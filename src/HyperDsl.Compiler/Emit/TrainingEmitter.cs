@@ -312,6 +312,8 @@ internal sealed class TrainingEmitter
             FactoryArgumentKind.Double => $"(double)({Arg(argument.Parameter)})",
             FactoryArgumentKind.Int => Int(args[argument.Parameter]),
             FactoryArgumentKind.Length => Length(args[argument.Parameter]),
+            FactoryArgumentKind.Keyword => Keyword(argument, args[argument.Parameter]),
+            FactoryArgumentKind.DoubleList => $"global::System.Array.ConvertAll({_expression(args[argument.Parameter], false)}, v => (double)v)",
             FactoryArgumentKind.Milestones => Milestones(args[argument.Parameter]) is var (unit, milestones) && unit == QuantityUnit.Steps
                 ? $"[{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]"
                 : $"[{string.Join(", ", milestones.Select(Int))}]",
@@ -325,6 +327,16 @@ internal sealed class TrainingEmitter
             ? steps
             : factory.Member;
         return $"global::{factory.TypeName}.{member}({string.Join(", ", passed)})";
+    }
+
+    // A keyword is the runtime enum's member of that name; a choice of keywords (a generated enum
+    // whose members have the same PascalCase names) is converted by name.
+    private string Keyword(FactoryArgument argument, ExpressionSyntax value)
+    {
+        var type = $"global::{argument.EnumType ?? throw new NotSupportedException($"'{argument.Parameter}' has no runtime enum")}";
+        return Model.GetResolution(value) is KeywordValue keyword
+            ? $"{type}.{CSharpNames.Pascal(keyword.Keyword)}"
+            : $"global::System.Enum.Parse<{type}>(({_expression(value, false)}).ToString())";
     }
 
     private string Length(ExpressionSyntax quantity) => quantity switch
