@@ -54,6 +54,18 @@ public class MetricTableTests
         Assert.Equal(["train_loss", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"], BuiltinCatalog.ReportedMetrics.ToArray());
     }
 
+    [Fact]
+    public void Each_static_metric_is_carried_by_its_own_argument_of_the_runtimes_model_check()
+    {
+        var parameters = typeof(Runtime.Studies.IExperimentDefinition).GetMethod(nameof(Runtime.Studies.IExperimentDefinition.SatisfiesModel))!
+            .GetParameters().Skip(1).Select(p => p.Name).ToList();
+
+        var arguments = BuiltinCatalog.Metrics.Where(m => m.IsStatic).Select(m => m.ModelArgument).ToList();
+
+        Assert.Equal(parameters, arguments);
+        Assert.All(BuiltinCatalog.Metrics.Where(m => !m.IsStatic), m => Assert.Null(m.ModelArgument));
+    }
+
     [Theory]
     [InlineData("maximize val_auc", "\"val_auc\", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.ValAuc")]
     [InlineData("maximize test_accuracy", "\"test_accuracy\", global::HyperDsl.Runtime.Search.StudyDirection.Maximize, global::HyperDsl.Runtime.Studies.MetricSource.TestAccuracy")]

@@ -40,8 +40,8 @@ public static class BuiltinCatalog
         new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5" },
         new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc" },
         new("test_accuracy", "TestAccuracy") { NeedsData = "test" },
-        new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters },
-        new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops },
+        new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
+        new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },
     ];
 
     /// <summary>The metrics the trainer reports each epoch, which objectives, early stopping and pruners may name.</summary>

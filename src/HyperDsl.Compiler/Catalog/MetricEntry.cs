@@ -23,6 +23,9 @@ public sealed record MetricEntry(string Name, string Source)
     /// <summary>For a static metric, known without training: its value from the model's statistics.</summary>
     public Func<ModelStatistics, long>? FromModel { get; init; }
 
+    /// <summary>For a static metric: the parameter of the generated <c>SatisfiesModel(p, modelParams, modelFlops)</c> that carries the built model's figure.</summary>
+    public string? ModelArgument { get; init; }
+
     /// <summary>Whether it is known from the model alone, before any training.</summary>
     public bool IsStatic => FromModel is not null;
 }

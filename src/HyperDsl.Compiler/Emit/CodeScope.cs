@@ -17,12 +17,6 @@ internal sealed class CodeScope
         _locals = locals;
     }
 
-    /// <summary>Stands for <c>model.params</c> where a constraint on the model is checked.</summary>
-    public static object ModelParameters { get; } = new();
-
-    /// <summary>Stands for <c>model.flops</c> where a constraint on the model is checked.</summary>
-    public static object ModelFlops { get; } = new();
-
     /// <summary>The C# expression of the parameter record.</summary>
     public string Params { get; }
 

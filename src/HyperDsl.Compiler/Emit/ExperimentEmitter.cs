@@ -432,7 +432,8 @@ internal sealed class ExperimentEmitter
         Line($"public static bool SatisfiesModel({ParamsType} p, long modelParams, long modelFlops)");
         Open();
         Line("global::System.ArgumentNullException.ThrowIfNull(p);");
-        var scope = CodeScope.ForParams("p").With(CodeScope.ModelParameters, "modelParams").With(CodeScope.ModelFlops, "modelFlops");
+        // Each static metric (model.params, model.flops) is the SatisfiesModel argument its catalogue entry names.
+        var scope = BuiltinCatalog.Metrics.Where(m => m.ModelArgument is not null).Aggregate(CodeScope.ForParams("p"), (s, m) => s.With(m, m.ModelArgument!));
         foreach (var constraint in model)
         {
             LineDirective(constraint.Span);

@@ -43,8 +43,7 @@ internal sealed class LoweredExpressionPrinter(GeneratedLayout layout)
         LoweredIf conditional => $"({Print(conditional.Condition, scope)} ? {Print(conditional.Then, scope)} : {Print(conditional.Else, scope)})",
         LoweredMatch match => Match(match, scope),
         LoweredCall { Entry: { Kind: EntryKind.Function } function } call => Function(function, call, scope),
-        LoweredModelStatistic { Name: "model.params" } when scope.Lookup(CodeScope.ModelParameters) is { } count => count,
-        LoweredModelStatistic { Name: "model.flops" } when scope.Lookup(CodeScope.ModelFlops) is { } flops => flops,
+        LoweredModelStatistic statistic when BuiltinCatalog.FindMetric(statistic.Name) is { } metric && scope.Lookup(metric) is { } local => local,
         _ => throw new NotSupportedException($"The generator does not translate '{expression.Span.Text}' yet."),
     };
 
