@@ -53,6 +53,14 @@ public static class BuiltinCatalog
     /// <summary>The keywords of the train section's <c>metrics</c> setting, with the runtime flag each turns on.</summary>
     public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null), new("top5", "Top5"), new("auc", "Auc"), new("loss", null)];
 
+    /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default and the only one trained yet.</summary>
+    public static ImmutableArray<TaskEntry> Tasks { get; } =
+    [
+        new("classification"),
+        new("segmentation", "per-pixel data sources, losses, metrics and decoder layers are not in the language yet"),
+        new("detection", "anchors, boxes and mAP are out of scope for now"),
+    ];
+
     /// <summary>Every callable entry, by name.</summary>
     public static FrozenDictionary<string, CatalogEntry> Entries { get; } = BuildEntries().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
 
@@ -345,6 +353,8 @@ public static class BuiltinCatalog
         SettingSpec Train(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Train, [.. args], false, required, summary);
         SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary);
 
+        yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image). 'segmentation' and 'detection' are refused for now (HYP5022).",
+            Keywords(Req("task", String) with { Types = [] }, [.. Tasks.Select(t => t.Name)]));
         yield return Data("source", true, "Where the training images come from.", Req("source", source));
         yield return Data("validation", false, "The validation split: a share of the training data, or a source of its own.",
             Types(Req("split", Percent), Percent, Float, source));

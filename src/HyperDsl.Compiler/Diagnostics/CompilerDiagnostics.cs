@@ -328,6 +328,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP5021.</summary>
     public static readonly DiagnosticDescriptor PipelineStatementDescriptor = Error("HYP5021", "Statement other than a transform in a data pipeline");
 
+    /// <summary>HYP5022.</summary>
+    public static readonly DiagnosticDescriptor TaskNotSupportedDescriptor = Error("HYP5022", "Task not trained yet");
+
     /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [.. typeof(CompilerDiagnostics).GetFields()
