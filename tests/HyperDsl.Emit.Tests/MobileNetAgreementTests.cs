@@ -39,4 +39,21 @@ public class MobileNetAgreementTests
         Assert.Equal(new FeatureShape(classes), checkedNet.Output);
         Assert.Equal([2L, classes], output.shape);
     }
+
+    [Theory]
+    [InlineData("mobilenet_v2", BackboneKind.MobileNetV2)]
+    [InlineData("mobilenet_v3_small", BackboneKind.MobileNetV3Small)]
+    [InlineData("mobilenet_v3_large", BackboneKind.MobileNetV3Large)]
+    public void The_checker_knows_every_module_path_the_runtime_freezes_by(string name, BackboneKind kind)
+    {
+        TorchRuntime.EnsureInitialized();
+        var entry = BuiltinCatalog.Entries[name];
+        var checkedNet = Backbone.Of(name, entry.BackboneLayout, new MapShape(3, 32, 32), 10);
+
+        using var model = Backbones.MobileNet(kind, 10);
+        var modules = model.named_parameters().Select(p => p.name[..p.name.LastIndexOf('.')]).Distinct().ToList();
+
+        Assert.All(modules, module => Assert.True(checkedNet.Contains(module), $"The checker has no module '{module}'."));
+        Assert.Equal(["features", "classifier"], checkedNet.TopLevelNames);
+    }
 }
