@@ -30,7 +30,9 @@ public class ModelAgreementTests
         "clean_freeze_all_then_replace_fc_trains_the_new_head",
         "clean_residual_over_features",
         "clean_residual_stride_on_odd_map",
-        "clean_replace_fc_in_a_block");
+        "clean_replace_fc_in_a_block",
+        "clean_mobilenets_chosen_in_match",
+        "clean_freeze_all_then_replace_classifier_of_a_mobilenet");
 
     [Theory]
     [MemberData(nameof(Examples))]

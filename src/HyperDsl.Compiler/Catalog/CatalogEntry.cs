@@ -53,12 +53,12 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
         Shape ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a layer with a shape rule in the catalogue.");
 
     /// <summary>For a backbone: the layout of its network, which the shape checker builds on shapes; every backbone entry has one, no other entry does.</summary>
-    public ResNetLayout? ResNet { get; init; }
+    public BackboneLayout? Layout { get; init; }
 
     /// <summary>The network layout of this backbone entry.</summary>
     /// <exception cref="InvalidOperationException">This entry is not a backbone, so this is a bug in HyperDsl.</exception>
-    public ResNetLayout ResNetLayout =>
-        ResNet ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a backbone with a layout in the catalogue.");
+    public BackboneLayout BackboneLayout =>
+        Layout ?? throw new InvalidOperationException($"Internal error: '{Name}' is {Kind}, not a backbone with a layout in the catalogue.");
 
     /// <summary>For an optimizer, loss or schedule: the runtime method (or property) generated code makes it with.</summary>
     public RuntimeFactory? Factory { get; init; }

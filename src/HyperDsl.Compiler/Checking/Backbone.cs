@@ -13,12 +13,16 @@ internal sealed class Backbone
     private readonly HashSet<string> _frozen = [];
     private long _headFlops;
 
-    private Backbone(string name)
+    private Backbone(string name, string headPath)
     {
         Name = name;
+        HeadPath = headPath;
     }
 
     public string Name { get; }
+
+    /// <summary>The classification head's path (<c>fc</c>, <c>classifier</c>), which 'replace' swaps.</summary>
+    public string HeadPath { get; }
 
     public TensorShape Output { get; private set; } = new FeatureShape(0);
 
@@ -34,11 +38,23 @@ internal sealed class Backbone
 
     public IEnumerable<string> TopLevelNames => _modules.Select(m => m.Path.Split('.')[0]).Distinct();
 
+    /// <summary>
+    /// The backbone called <paramref name="name"/>, with the catalogue entry's layout, on these images;
+    /// <paramref name="width"/> is MobileNetV2's width multiplier (1 for the others).
+    /// </summary>
+    public static Backbone Of(string name, BackboneLayout layout, MapShape input, long classes, double width = 1.0) => layout switch
+    {
+        ResNetLayout resnet => ResNet(name, resnet, input, classes),
+        MobileNetV2Layout v2 => MobileNetV2(name, v2, input, classes, width),
+        MobileNetV3Layout v3 => MobileNetV3(name, v3, input, classes),
+        _ => throw new InvalidOperationException($"Internal error: no shape model for the layout of '{name}'."),
+    };
+
     /// <summary>The ResNet called <paramref name="name"/>, with the catalogue entry's layout, on these images.</summary>
     public static Backbone ResNet(string name, ResNetLayout layout, MapShape input, long classes)
     {
         var (blocks, bottleneck) = (layout.Blocks, layout.Bottleneck);
-        var net = new Backbone(name);
+        var net = new Backbone(name, layout.HeadPath);
         var map = net.Conv("conv1", input, 64, 7, 2, 3);
         map = net.Norm("bn1", map);
         map = Pool(map, 3, 2, 1);
@@ -73,31 +89,127 @@ internal sealed class Backbone
             }
         }
 
-        if (map.Height < 1 || map.Width < 1)
+        net.Finish(input, map);
+        net.AddHead([(map.Channels, classes)], classes);
+        return net;
+    }
+
+    /// <summary>
+    /// torchvision's MobileNetV2 (<c>features</c>, then the head <c>classifier</c>: dropout and a linear
+    /// layer), its channels scaled by <paramref name="width"/> as torchvision's <c>width_mult</c>.
+    /// </summary>
+    public static Backbone MobileNetV2(string name, MobileNetV2Layout layout, MapShape input, long classes, double width)
+    {
+        var net = new Backbone(name, layout.HeadPath);
+        var channels = Divisible(32 * width);
+        var map = net.ConvNorm("features.0", input, channels, 3, 2);
+        var index = 1;
+        foreach (var (expansion, stageChannels, blocks, firstStride) in layout.Stages)
         {
-            net.Failure = $"shrinks {input.Spatial} images to nothing before its last stage.";
+            var output = Divisible(stageChannels * width);
+            for (var b = 0; b < blocks; b++, index++)
+            {
+                var prefix = $"features.{index}.conv";
+                var hidden = (long)Math.Round((double)map.Channels * expansion, MidpointRounding.ToEven);
+                var part = 0;
+                if (expansion != 1)
+                {
+                    map = net.ConvNorm($"{prefix}.{part++}", map, hidden, 1, 1);
+                }
+
+                map = net.ConvNorm($"{prefix}.{part++}", map, hidden, 3, b == 0 ? firstStride : 1, groups: hidden);
+                map = net.Conv($"{prefix}.{part++}", map, output, 1, 1, 0);
+                map = net.Norm($"{prefix}.{part}", map);
+            }
         }
 
-        net.HeadInputs = map.Channels;
-        net.Output = new FeatureShape(classes);
-        net._modules.Add(("fc", (map.Channels * classes) + classes));
-        net._headFlops = 2 * map.Channels * classes;
-        net.Flops += net._headFlops;
+        map = net.ConvNorm($"features.{index}", map, Divisible(1280 * Math.Max(1.0, width)), 1, 1);
+        net.Finish(input, map);
+        // classifier.0 is the dropout.
+        net.AddHead([(map.Channels, classes)], classes, firstLinear: 1);
         return net;
+    }
+
+    /// <summary>
+    /// torchvision's MobileNetV3 (<c>features</c>, then the head <c>classifier</c>: a hidden linear layer,
+    /// hardswish, dropout and the linear layer to the classes).
+    /// </summary>
+    public static Backbone MobileNetV3(string name, MobileNetV3Layout layout, MapShape input, long classes)
+    {
+        var net = new Backbone(name, layout.HeadPath);
+        var map = net.ConvNorm("features.0", input, 16, 3, 2);
+        var index = 1;
+        foreach (var block in layout.Blocks)
+        {
+            var prefix = $"features.{index++}.block";
+            var part = 0;
+            if (block.Expanded != map.Channels)
+            {
+                map = net.ConvNorm($"{prefix}.{part++}", map, block.Expanded, 1, 1);
+            }
+
+            map = net.ConvNorm($"{prefix}.{part++}", map, block.Expanded, block.Kernel, block.Stride, groups: block.Expanded);
+            if (block.SqueezeExcite)
+            {
+                // Two 1x1 convolutions with biases on the pooled channels (a 1 x 1 map).
+                var squeeze = Divisible(block.Expanded / 4);
+                var pooled = map with { Height = 1, Width = 1 };
+                net.Conv($"{prefix}.{part}.fc1", pooled, squeeze, 1, 1, 0, bias: true);
+                net.Conv($"{prefix}.{part++}.fc2", pooled with { Channels = squeeze }, block.Expanded, 1, 1, 0, bias: true);
+            }
+
+            map = net.ConvNorm($"{prefix}.{part}", map, block.Channels, 1, 1);
+        }
+
+        map = net.ConvNorm($"features.{index}", map, 6 * map.Channels, 1, 1);
+        net.Finish(input, map);
+        net.AddHead([(map.Channels, layout.Hidden), (layout.Hidden, classes)], classes, firstLinear: 0, linearStep: 3);
+        return net;
+    }
+
+    // torchvision's _make_divisible: the nearest multiple of 8, at least 8, and not more than 10% below the value.
+    private static long Divisible(double value)
+    {
+        var rounded = Math.Max(8, (long)(value + 4) / 8 * 8);
+        return rounded < 0.9 * value ? rounded + 8 : rounded;
+    }
+
+    private void Finish(MapShape input, MapShape map)
+    {
+        if (map.Height < 1 || map.Width < 1)
+        {
+            Failure = $"shrinks {input.Spatial} images to nothing before its last stage.";
+        }
+    }
+
+    // The head's linear layers (in and out features), at classifier.firstLinear, then every linearStep.
+    private void AddHead(IReadOnlyList<(long In, long Out)> linears, long classes, int? firstLinear = null, int linearStep = 1)
+    {
+        HeadInputs = linears[0].In;
+        Output = new FeatureShape(classes);
+        for (var i = 0; i < linears.Count; i++)
+        {
+            var (inputs, outputs) = linears[i];
+            var path = firstLinear is { } first ? $"{HeadPath}.{first + (i * linearStep)}" : HeadPath;
+            _modules.Add((path, (inputs * outputs) + outputs));
+            _headFlops += 2 * inputs * outputs;
+        }
+
+        Flops += _headFlops;
     }
 
     /// <summary>A new head, trainable whatever was frozen before; returns the old head's parameters and FLOPs.</summary>
     public (long Parameters, long Flops) ReplaceHead(TensorShape output, long parameters, long flops)
     {
-        var old = _modules.Single(m => m.Path == "fc");
+        var oldParameters = _modules.Where(m => Under(m.Path, HeadPath)).Sum(m => m.Parameters);
         var oldFlops = _headFlops;
         Flops += flops - _headFlops;
         _headFlops = flops;
-        _modules.Remove(old);
-        _modules.Add(("fc", parameters));
-        _frozen.Remove("fc");
+        _modules.RemoveAll(m => Under(m.Path, HeadPath));
+        _modules.Add((HeadPath, parameters));
+        _frozen.Remove(HeadPath);
         Output = output;
-        return (old.Parameters, oldFlops);
+        return (oldParameters, oldFlops);
     }
 
     public bool Contains(string path) => _modules.Any(m => Under(m.Path, path));
@@ -117,14 +229,19 @@ internal sealed class Backbone
     private static bool Under(string module, string path) =>
         module == path || module.StartsWith(path + ".", StringComparison.Ordinal);
 
-    private MapShape Conv(string path, MapShape input, long outChannels, long kernel, long stride, long padding)
+    private MapShape Conv(string path, MapShape input, long outChannels, long kernel, long stride, long padding, long groups = 1, bool bias = false)
     {
         var height = Math.Max(0, ((input.Height + (2 * padding) - kernel) / stride) + 1);
         var width = Math.Max(0, ((input.Width + (2 * padding) - kernel) / stride) + 1);
-        _modules.Add((path, outChannels * input.Channels * kernel * kernel));
-        Flops += 2 * outChannels * height * width * input.Channels * kernel * kernel;
+        var weights = outChannels * (input.Channels / groups) * kernel * kernel;
+        _modules.Add((path, weights + (bias ? outChannels : 0)));
+        Flops += 2 * height * width * weights;
         return new MapShape(outChannels, height, width);
     }
+
+    // torchvision's Conv2dNormActivation: a convolution without bias padded to keep the size at stride 1 (path.0), batch norm (path.1), an activation.
+    private MapShape ConvNorm(string path, MapShape input, long outChannels, long kernel, long stride, long groups = 1) =>
+        Norm(path + ".1", Conv(path + ".0", input, outChannels, kernel, stride, (kernel - 1) / 2, groups));
 
     private MapShape Norm(string path, MapShape input)
     {

@@ -528,7 +528,8 @@ internal sealed class ShapeWalker
         var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
         CheckRanges(entry, layer, arguments);
         var classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value ?? 1000;
-        var backbone = Backbone.ResNet(entry.Name, entry.ResNetLayout, map, classes);
+        var width = arguments.GetValueOrDefault("width") switch { FloatValue f => f.Value, IntValue i => i.Value, _ => 1.0 };
+        var backbone = Backbone.Of(entry.Name, entry.BackboneLayout, map, classes, width);
         if (backbone.Failure is { } failure)
         {
             throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
@@ -555,24 +556,24 @@ internal sealed class ShapeWalker
         }
 
         var path = Path(replace.Target);
-        if (path != "fc")
+        if (path != backbone.HeadPath)
         {
             throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Target.Span,
-                $"Only the classification head 'fc' of '{backbone.Name}' can be replaced, not '{path}'.", "Write 'replace fc with linear(classes)'.");
+                $"Only the classification head '{backbone.HeadPath}' of '{backbone.Name}' can be replaced, not '{path}'.", $"Write 'replace {backbone.HeadPath} with linear(classes)'.");
         }
 
         if (_model.GetResolution(replace.Replacement) is not CatalogEntry { Kind: EntryKind.Layer } headEntry)
         {
             throw new ShapeFailure(ReplacementNotLayerDescriptor, replace.Replacement.Span,
                 $"'{ExpressionBinder.Shorten(replace.Replacement)}' is not a single built-in layer, and 'replace' swaps one layer for one layer.",
-                "Replace 'fc' with one layer (such as 'linear(2)'), and put further layers after the 'replace'.");
+                $"Replace '{backbone.HeadPath}' with one layer (such as 'linear(2)'), and put further layers after the 'replace'.");
         }
 
         if (_layersAfterBackbone)
         {
             throw new ShapeFailure(ReplaceAfterLayersDescriptor, replace.Span,
-                $"'replace fc' comes after layers that already take the output of the head of '{backbone.Name}', so they would no longer fit it.",
-                "Put 'replace fc with ...' right after the backbone, before the layers that follow it.");
+                $"'replace {backbone.HeadPath}' comes after layers that already take the output of the head of '{backbone.Name}', so they would no longer fit it.",
+                $"Put 'replace {backbone.HeadPath} with ...' right after the backbone, before the layers that follow it.");
         }
 
         var before = (_trainable, _total, _flops);
@@ -612,6 +613,9 @@ internal sealed class ShapeWalker
         return shape;
     }
 
+    // The backbone's head path for messages ('fc' when there is none yet, as in a ResNet).
+    private string Head => _backbone?.HeadPath ?? "fc";
+
     // Backbones, freeze and replace act on the one network being built: inside a loop or a
     // residual body (a network of its own) the generator cannot place them.
     private void RequireTopLevel(SyntaxNode statement, string what)
@@ -636,7 +640,7 @@ internal sealed class ShapeWalker
         {
             throw new ShapeFailure(NoTrainableParametersDescriptor, freeze.Span,
                 "After this 'freeze' no parameter of the model is trainable, so training would change nothing",
-                "Freeze all but the head ('freeze all except fc'), or replace the head after freezing ('replace fc with linear(classes)' after 'freeze all'): a new layer is trainable.");
+                $"Freeze all but the head ('freeze all except {Head}'), or replace the head after freezing ('replace {Head} with linear(classes)' after 'freeze all'): a new layer is trainable.");
         }
 
         throw new ShapeFailure(NoTrainableParametersDescriptor, (model.Body.LastOrDefault() ?? (SyntaxNode)model).Span,
@@ -689,7 +693,7 @@ internal sealed class ShapeWalker
         {
             throw new ShapeFailure(OutputClassMismatchDescriptor, at,
                 $"The model ends with {features.Features} outputs, but the data has {classes} classes",
-                _backbone is not null ? $"Add 'replace fc with linear({classes})' after the backbone." : $"Make the last layer 'linear({classes})'.");
+                _backbone is not null ? $"Add 'replace {Head} with linear({classes})' after the backbone." : $"Make the last layer 'linear({classes})'.");
         }
     }
 

@@ -232,9 +232,10 @@ public sealed class ModelBuilder
     /// <c>features</c>, <c>avgpool</c>, <c>flatten</c>, <c>classifier</c>) become layers of this network under their own
     /// names, so parameter paths are torchvision's (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>,
     /// <c>classifier.1.weight</c>) and layers may follow it. The head to replace or keep trainable is
-    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>.
+    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>. <paramref name="width"/> is MobileNetV2's
+    /// width multiplier (torchvision's <c>width_mult</c>); the other backbones take only 1.
     /// </summary>
-    public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null)
+    public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null, double width = 1.0)
     {
         var (channels, _, _) = Spatial(kind.ToString());
         if (channels != 3)
@@ -242,8 +243,13 @@ public sealed class ModelBuilder
             throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
         }
 
+        if (!Backbones.IsMobileNet(kind) && width != 1.0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"{kind} takes no width multiplier.");
+        }
+
         var parts = Backbones.IsMobileNet(kind)
-            ? Backbones.MobileNetLayers(Backbones.MobileNet(kind, classes, weights))
+            ? Backbones.MobileNetLayers(Backbones.MobileNet(kind, classes, weights, width))
             : Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
         foreach (var (name, _, _) in parts)
         {

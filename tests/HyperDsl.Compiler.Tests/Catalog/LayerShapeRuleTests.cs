@@ -47,7 +47,7 @@ public class LayerShapeRuleTests
     [Fact]
     public void Every_backbone_entry_carries_its_network_layout_and_no_other_entry_does()
     {
-        Assert.All(BuiltinCatalog.Entries.Values, e => Assert.Equal(e.Kind == EntryKind.Backbone, e.ResNet is not null));
+        Assert.All(BuiltinCatalog.Entries.Values, e => Assert.Equal(e.Kind == EntryKind.Backbone, e.Layout is not null));
         Assert.Contains(BuiltinCatalog.Entries.Values, e => e.Kind == EntryKind.Backbone);
     }
 

@@ -16,7 +16,7 @@ public class ResNetLayoutTests
     {
         var entry = BuiltinCatalog.Entries[name];
 
-        var backbone = Backbone.ResNet(entry.Name, entry.ResNetLayout, new MapShape(3, 224, 224), 1000);
+        var backbone = Backbone.Of(entry.Name, entry.BackboneLayout, new MapShape(3, 224, 224), 1000);
 
         Assert.Equal(parameters, backbone.Total);
         Assert.Equal(new FeatureShape(1000), backbone.Output);
@@ -33,7 +33,7 @@ public class ResNetLayoutTests
     [Fact]
     public void Asking_a_layer_entry_for_a_network_layout_fails_loudly()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => BuiltinCatalog.Entries["conv"].ResNetLayout);
+        var error = Assert.Throws<InvalidOperationException>(() => BuiltinCatalog.Entries["conv"].BackboneLayout);
 
         Assert.Contains("'conv'", error.Message, StringComparison.Ordinal);
     }
@@ -41,6 +41,6 @@ public class ResNetLayoutTests
     private static long Head(string name)
     {
         var entry = BuiltinCatalog.Entries[name];
-        return Backbone.ResNet(entry.Name, entry.ResNetLayout, new MapShape(3, 64, 64), 10).HeadInputs;
+        return Backbone.Of(entry.Name, entry.BackboneLayout, new MapShape(3, 64, 64), 10).HeadInputs;
     }
 }

@@ -266,4 +266,15 @@ public sealed class ModelBuilderTests
         Assert.Equal([1L, 4], OutputShape(model, 1, 3, 64, 64));
         Assert.Equal(["classifier.weight", "classifier.bias"], model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name));
     }
+
+    [Fact]
+    public void A_mobilenet_v2_backbone_takes_the_width_multiplier_and_a_resnet_refuses_one()
+    {
+        using var narrow = new ModelBuilder(3, 32, 32).Backbone(BackboneKind.MobileNetV2, classes: 10, width: 0.5).Build();
+        using var full = new ModelBuilder(3, 32, 32).Backbone(BackboneKind.MobileNetV2, classes: 10).Build();
+
+        Assert.True(ModelParameters.CountTrainable(narrow) < ModelParameters.CountTrainable(full));
+        Assert.Equal([16L, 3, 3, 3], narrow.named_parameters().First(p => p.name == "features.0.0.weight").parameter.shape);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelBuilder(3, 32, 32).Backbone(BackboneKind.ResNet18, classes: 10, width: 0.5));
+    }
 }
