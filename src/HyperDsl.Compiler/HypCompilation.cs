@@ -42,7 +42,11 @@ public sealed class HypCompilation
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    /// <summary>Checks already parsed files; imports are read through <paramref name="resolver"/>.</summary>
+    /// <summary>
+    /// Checks already parsed files; imports are read through <paramref name="resolver"/>. A resolver
+    /// that is also an <see cref="IDataFolderReader"/> (<see cref="FileSystemSourceResolver"/>) has
+    /// an image folder's classes counted at check time, relative to the spec file's folder.
+    /// </summary>
     public static HypCompilation Create(IEnumerable<SyntaxTree> syntaxTrees, ISourceResolver? resolver = null)
     {
         ArgumentNullException.ThrowIfNull(syntaxTrees);
@@ -74,7 +78,7 @@ public sealed class HypCompilation
 
                 if (experimentResolver.Resolve(experiment) is { } effective)
                 {
-                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget, suggestions));
+                    experiments.Add(ExperimentChecker.Check(effective, diagnostics, budget, suggestions, resolver as IDataFolderReader));
                 }
             }
         }

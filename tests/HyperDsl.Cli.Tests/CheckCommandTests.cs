@@ -265,4 +265,27 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("HYP5005", result.Output, StringComparison.Ordinal);
         Assert.Contains(first, result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_image_folders_class_folders_are_counted_relative_to_the_spec_and_checked_against_the_head()
+    {
+        foreach (var name in new[] { "cat", "dog", "fox" })
+        {
+            Directory.CreateDirectory(Path.Combine(_folder, "data", "train", name));
+        }
+
+        var path = Write("folder.hyp", """
+            experiment e {
+              data { source image_folder("data/train"); resize 8 }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+
+        var result = CliRunner.Run(["check", path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error HYP3105: The model ends with 2 outputs, but the data has 3 classes", result.Output, StringComparison.Ordinal);
+    }
 }

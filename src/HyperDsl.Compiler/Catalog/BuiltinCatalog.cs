@@ -172,10 +172,10 @@ public static class BuiltinCatalog
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
             with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
                 { ClassesParameter = "classes", CountsClassesWhenLoaded = true } };
-        yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB).",
+        yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB); without classes:, hyp check counts the sub-folders.",
             Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
             with { Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
-                { ChannelsParameter = "channels", ClassesParameter = "classes", CountsClassesWhenLoaded = true, DecodesAtResize = true } };
+                { ChannelsParameter = "channels", ClassesParameter = "classes", CountsClassesWhenLoaded = true, ClassFoldersParameter = "dir", DecodesAtResize = true } };
         yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
             with { Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))

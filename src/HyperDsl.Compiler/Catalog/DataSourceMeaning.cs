@@ -28,6 +28,13 @@ public sealed record DataSourceMeaning(DataRuntimeCall Load)
     /// <summary>True when, without its classes argument, the source has as many classes as the data holds, known only when it is loaded.</summary>
     public bool CountsClassesWhenLoaded { get; init; }
 
+    /// <summary>
+    /// The parameter naming a folder with one sub-folder per class: without its classes argument,
+    /// the host counts those sub-folders at check time (<c>IDataFolderReader</c>), so the model's
+    /// outputs are checked against them before any run.
+    /// </summary>
+    public string? ClassFoldersParameter { get; init; }
+
     /// <summary>True when the source searches standard places for its files when given no folder.</summary>
     public bool SearchesStandardPlaces { get; init; }
 

@@ -10,13 +10,13 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>Runs every check of one experiment in order: bind, conditions, ranges, shapes, space, training.</summary>
 internal static class ExperimentChecker
 {
-    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output, CheckBudget budget, Suggestions suggestions)
+    public static CheckedExperiment Check(EffectiveExperiment experiment, List<Diagnostic> output, CheckBudget budget, Suggestions suggestions, IDataFolderReader? dataFolders = null)
     {
         var diagnostics = new List<Diagnostic>();
         try
         {
             budget.BeginExperiment();
-            return CheckCore(experiment, diagnostics, budget, suggestions);
+            return CheckCore(experiment, diagnostics, budget, suggestions, dataFolders);
         }
         finally
         {
@@ -24,7 +24,7 @@ internal static class ExperimentChecker
         }
     }
 
-    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics, CheckBudget budget, Suggestions suggestions)
+    private static CheckedExperiment CheckCore(EffectiveExperiment experiment, List<Diagnostic> diagnostics, CheckBudget budget, Suggestions suggestions, IDataFolderReader? dataFolders)
     {
         var binder = new ExperimentBinder(experiment, diagnostics, suggestions);
         binder.Bind();
@@ -39,6 +39,7 @@ internal static class ExperimentChecker
         var bindingFailed = diagnostics.Any(d => d.IsError);
         ShapeSummary? shapes = null;
         long? size = null;
+        long? countedClasses = null;
         var stage = "the conditional parameters";
         try
         {
@@ -48,15 +49,16 @@ internal static class ExperimentChecker
                 stage = "the argument ranges";
                 new ArgumentRangeChecker(model, diagnostics, budget).Check(experiment);
                 new MatchChecker(model, diagnostics, budget).Check(experiment);
+                countedClasses = new ImageFolderClassCounter(experiment, model, dataFolders, diagnostics).Count();
                 stage = "the shapes";
-                var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget);
+                var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget, countedClasses);
                 shapes = shapeChecker.Check();
                 stage = "the constraints and the size of the space";
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
             }
 
             stage = "the training settings";
-            new TrainingChecker(experiment, model, binder.Parameters, diagnostics, budget).Check(size, shapes);
+            new TrainingChecker(experiment, model, binder.Parameters, diagnostics, budget).Check(size, shapes, classesCounted: countedClasses is not null);
         }
         catch (CheckBudgetExceededException exceeded)
         {

@@ -44,8 +44,12 @@ internal sealed class ShapeWalker
     private int _nesting;
     private FreezeSyntax? _lastFreeze;
 
-    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null)
+    // The class folders the host counted at check time (image_folder without classes:), if any.
+    private readonly long? _countedClasses;
+
+    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
     {
+        _countedClasses = countedClasses;
         _experiment = experiment;
         _model = model;
         _budget = budget ?? CheckBudget.Unlimited;
@@ -154,7 +158,8 @@ internal sealed class ShapeWalker
             }
 
             Classes = meaning.FixedClasses
-                ?? (meaning.ClassesParameter is { } classesParameter ? (arguments.GetValueOrDefault(classesParameter) as IntValue)?.Value : null);
+                ?? (meaning.ClassesParameter is { } classesParameter ? (arguments.GetValueOrDefault(classesParameter) as IntValue)?.Value : null)
+                ?? (meaning.ClassFoldersParameter is not null ? _countedClasses : null);
         }
 
         if (Setting("input") is { } input && Evaluate(input.Arguments[0].Value, environment) is ListValue dimensions && dimensions.Items.All(i => i is IntValue) && dimensions.Items.Length == 3)

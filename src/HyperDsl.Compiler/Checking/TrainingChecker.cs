@@ -32,7 +32,7 @@ internal sealed class TrainingChecker
         _space = new SpaceEnumerator(model, budget);
     }
 
-    public void Check(long? spaceSize, ShapeSummary? shapes = null)
+    public void Check(long? spaceSize, ShapeSummary? shapes = null, bool classesCounted = false)
     {
         CheckRequiredSettings();
         var minEpochs = MinOf(SettingValue(SectionKind.Train, "epochs"));
@@ -60,7 +60,7 @@ internal sealed class TrainingChecker
         CheckDataDoesNotUseParameters();
         CheckPipelinesAreTransforms();
         CheckTask();
-        CheckClassesKnownWhereOutputsVary(shapes);
+        CheckClassesKnownWhereOutputsVary(shapes, classesCounted);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
         CheckTryPoints();
@@ -349,11 +349,13 @@ internal sealed class TrainingChecker
 
     // The shape check proves one output per class when the spec says how many classes there are.
     // An image_folder (or idx) without 'classes:' has as many as the data holds, known only when
-    // 'hyp run' loads it: the run then compares the model's outputs with them before any trial,
+    // 'hyp run' loads it (unless the host counted the folders at check time): the run then compares the model's outputs with them before any trial,
     // at one point. That proves every point only when the output is the same at all of them.
-    private void CheckClassesKnownWhereOutputsVary(ShapeSummary? shapes)
+    // When the host counted an image folder's class folders at check time, they are known.
+    private void CheckClassesKnownWhereOutputsVary(ShapeSummary? shapes, bool classesCounted)
     {
-        if (shapes is not { Outputs.Count: > 1 }
+        if (classesCounted
+            || shapes is not { Outputs.Count: > 1 }
             || _experiment.Setting(SectionKind.Data, "classes") is not null
             || SettingValue(SectionKind.Data, "source") is not CallSyntax call
             || _model.GetResolution(call) is not CatalogEntry { Source.CountsClassesWhenLoaded: true } entry

@@ -303,6 +303,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4031.</summary>
     public static readonly DiagnosticDescriptor FractionalScheduleCountDescriptor = Error("HYP4031", "Schedule length or milestone that is not a whole number of epochs or steps");
 
+    /// <summary>HYP4040.</summary>
+    public static readonly DiagnosticDescriptor ImageFolderWithoutClassesDescriptor = Error("HYP4040", "Image folder without class folders");
+
+    /// <summary>HYP4041.</summary>
+    public static readonly DiagnosticDescriptor ImageFolderTooLargeDescriptor = Error("HYP4041", "Image folder with too many entries or classes");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

@@ -1,3 +1,4 @@
+using HyperDsl.Shared;
 using SkiaSharp;
 using static TorchSharp.torch;
 
@@ -84,15 +85,18 @@ public static class ImageFolder
             throw new DataFileException(directory, $"The image folder '{directory}' does not exist.");
         }
 
-        var classes = Directory.GetDirectories(directory).Order(StringComparer.Ordinal).ToList();
+        // The same rule (and listing cap) that 'hyp check' counts the classes with.
+        var names = ImageClassFolders.List(directory)
+            ?? throw new DataFileException(directory, $"The image folder '{directory}' holds more than {ImageClassFolders.MaxEntries} entries; expected one sub-folder per class.");
+        var classes = names.Select(name => Path.Combine(directory, name)).ToList();
         if (classes.Count == 0)
         {
             throw new DataFileException(directory, $"The image folder '{directory}' holds no sub-folders; expected one sub-folder per class with that class's PNG or JPEG images.");
         }
 
-        if (classes.Count > 256)
+        if (classes.Count > ImageClassFolders.MaxClasses)
         {
-            throw new DataFileException(directory, $"The image folder '{directory}' holds {classes.Count} sub-folders; at most 256 classes are supported.");
+            throw new DataFileException(directory, $"The image folder '{directory}' holds {classes.Count} sub-folders; at most {ImageClassFolders.MaxClasses} classes are supported.");
         }
 
         var files = new List<(string, int)>();
@@ -107,7 +111,7 @@ public static class ImageFolder
             files.AddRange(images.Select(f => (f, label)));
         }
 
-        classNames = [.. classes.Select(Path.GetFileName).Select(n => n!)];
+        classNames = names;
         return files;
     }
 

@@ -47,6 +47,15 @@ public class DataSourceMeaningTests
     }
 
     [Fact]
+    public void Only_an_image_folder_has_its_class_folders_counted_at_check_time_and_only_when_its_classes_are_left_out()
+    {
+        var counted = Assert.Single(BuiltinCatalog.Entries.Values, e => e.Source is { ClassFoldersParameter: not null });
+        Assert.Equal("image_folder", counted.Name);
+        Assert.True(counted.Source!.CountsClassesWhenLoaded);
+        Assert.NotNull(counted.Find(counted.Source.ClassFoldersParameter!));
+    }
+
+    [Fact]
     public void An_image_folder_is_decoded_at_the_data_sections_size()
     {
         Assert.Equal(["image_folder"], BuiltinCatalog.Entries.Values.Where(e => e.Source is { DecodesAtResize: true }).Select(e => e.Name));

@@ -135,6 +135,21 @@ public sealed class ImageFolderTests : IDisposable
         Assert.Contains("expected one sub-folder per class", error.Message, StringComparison.Ordinal);
     }
 
+    // The same listing cap as 'hyp check' (src/Shared/ImageClassFolders.cs): what checks clean loads, and what it refuses, the run refuses.
+    [Fact]
+    public void A_folder_with_more_entries_than_the_check_lists_is_refused_before_any_image_is_read()
+    {
+        Write("cat", "a.png", 2, 2, new SKColor(0, 0, 0));
+        for (var i = 0; i < 4096; i++)
+        {
+            File.WriteAllBytes(Path.Combine(_root, $"{i}.txt"), []);
+        }
+
+        var error = Assert.Throws<DataFileException>(() => ImageFolder.Load(_root));
+
+        Assert.Contains("more than 4096 entries", error.Message, StringComparison.Ordinal);
+    }
+
     private string WriteNoise(string className, string name, int width, int height, SKEncodedImageFormat format)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, className)).FullName;
