@@ -187,4 +187,55 @@ public class ShapeInferenceTests
 
         Assert.Equal((written.MinParameters, written.MinFlops, written.Outputs[0]), (looped.MinParameters, looped.MinFlops, looped.Outputs[0]));
     }
+
+    [Theory]
+    // The mode changes no shape, parameters or FLOPs: each is conv(16, kernel: 3, padding: 1) on 3x32x32.
+    [InlineData("zeros")]
+    [InlineData("reflect")]
+    [InlineData("replicate")]
+    [InlineData("circular")]
+    public void A_padding_mode_counts_as_zero_padding_does(string mode)
+    {
+        var zeros = Shapes("conv(16, kernel: 3, padding: 1)\n    flatten\n    linear(10)");
+        var moded = Shapes($"conv(16, kernel: 3, padding: 1, padding_mode: {mode})\n    flatten\n    linear(10)");
+
+        Assert.Equal((zeros.MinParameters, zeros.MinFlops, zeros.Outputs[0]), (moded.MinParameters, moded.MinFlops, moded.Outputs[0]));
+    }
+
+    [Theory]
+    // 32 -> maxpool(8) -> 4x4: reflect pads at most 3, circular at most 4, replicate and zeros anything.
+    [InlineData("padding: 3, padding_mode: reflect")]
+    [InlineData("padding: 4, padding_mode: circular")]
+    [InlineData("padding: 9, padding_mode: replicate")]
+    [InlineData("kernel: 3, padding: same, padding_mode: reflect")]
+    [InlineData("kernel: 4, padding: same")]
+    public void Padding_that_fits_its_mode_checks_clean(string arguments)
+    {
+        Assert.Equal(string.Empty, Error($"maxpool(8)\n    conv(8, {arguments})\n    flatten\n    linear(10)"));
+    }
+
+    [Fact]
+    public void Reflect_padding_as_wide_as_the_map_is_HYP3130_with_the_depth_that_breaks_it()
+    {
+        var message = Error("for i in 0 ..< depth { maxpool(2) }\n    conv(8, padding: 2, padding_mode: reflect)\n    flatten\n    linear(10)", "[1, 64, 64]");
+
+        Assert.Equal("HYP3130: 'conv(8, padding: 2, padding_mode: reflect)' pads 2 pixels with padding_mode reflect on a 2x2 feature map; reflect needs padding below the map's smaller side (2), when depth = 5. This fails at 2 of the 6 points of the space.", message);
+    }
+
+    [Fact]
+    public void Circular_padding_wider_than_the_map_is_HYP3130()
+    {
+        var message = Error("maxpool(8)\n    conv(8, padding: 5, padding_mode: circular)\n    flatten\n    linear(10)");
+
+        Assert.Equal("HYP3130: 'conv(8, padding: 5, padding_mode: circular)' pads 5 pixels with padding_mode circular on a 4x4 feature map; circular needs padding of at most the map's smaller side (4).", message);
+    }
+
+    [Fact]
+    public void Same_padding_of_a_reflected_even_kernel_is_HYP3131()
+    {
+        var message = Error("conv(8, kernel: 2, dilation: 3, padding: same, padding_mode: reflect)\n    flatten\n    linear(10)");
+
+        Assert.StartsWith("HYP3131: 'conv(8, kernel: 2, dilation: 3, ", message, StringComparison.Ordinal);
+        Assert.EndsWith("' asks for 'same' padding with padding_mode reflect, but its kernel spans 4 pixels; only an odd span pads both sides alike, which reflect needs.", message, StringComparison.Ordinal);
+    }
 }

@@ -232,6 +232,7 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         }
 
         var arguments = new List<string> { output };
+        var inputSize = _minSize;
         var stride = 1;
         var dilation = 1;
         int kernel;
@@ -317,9 +318,26 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             arguments.Add("bias: false");
         }
 
+        // 'same' pads half the (odd) kernel; an even one only with zeros. The largest padding is checked
+        // against the smallest input map: reflect needs less than it, circular at most it.
+        var pixels = same ? (kernel % 2 == 0 ? -1 : kernel / 2) : PaddingOf(arguments);
+        if (pixels >= 0 && Chance(0.25))
+        {
+            var modes = new[] { "zeros", "reflect", "replicate", "circular" }
+                .Where(m => m switch { "reflect" => pixels < inputSize, "circular" => pixels <= inputSize, _ => true })
+                .ToArray();
+            arguments.Add($"padding_mode: {(Chance(0.3) ? Parameter("pm", $"choice({string.Join(", ", modes)})") : Pick(modes))}");
+        }
+
         _channels = channels;
         Line($"conv({string.Join(", ", arguments)})");
     }
+
+    // The pixels of a written 'padding: n' ('valid' and none are 0).
+    private static int PaddingOf(List<string> arguments) =>
+        arguments.FirstOrDefault(a => a.StartsWith("padding: ", StringComparison.Ordinal)) is { } padding && int.TryParse(padding["padding: ".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pixels)
+            ? pixels
+            : 0;
 
     private static int ConvSize(int size, int kernel, int padding, int stride, int dilation) =>
         ((size + (2 * padding) - (dilation * (kernel - 1)) - 1) / stride) + 1;

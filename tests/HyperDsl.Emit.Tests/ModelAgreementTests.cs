@@ -23,6 +23,7 @@ public class ModelAgreementTests
     /// <summary>Compiler cases whose models once checked as one thing and trained as another (issue 13), kept small.</summary>
     public static TheoryData<string> Cases() => new(
         "clean_conv_with_groups",
+        "clean_conv_padding_modes",
         "clean_even_kernel_with_same_padding",
         "clean_backbone_chosen_in_match_then_replace_fc",
         "clean_backbone_in_if_with_custom_head",

@@ -541,6 +541,13 @@ internal sealed class ExpressionBinder
         }
 
         var bound = Bind(value, context, spec);
+
+        // A choice among the argument's own keywords ('padding_mode: m' with 'm ~ choice(zeros, reflect)') means the chosen keyword.
+        if (spec.KeywordsChoosable && bound is EnumType choices && choices.Members.All(spec.Keywords.Contains))
+        {
+            return bound;
+        }
+
         if (bound is not ErrorType and not KeywordType)
         {
             Report(TypeMismatchDescriptor, value, $"'{spec.Name}' of '{owner}' expects {spec.Describe()}, but '{Shorten(value)}' is {Article(bound)}.",

@@ -46,6 +46,12 @@ public sealed record ArgSpec(
     /// </summary>
     public bool ChangesNoShape { get; init; }
 
+    /// <summary>
+    /// True when a keyword-only argument may be given a choice of its keywords (<c>padding_mode: m</c> with
+    /// <c>m ~ choice(zeros, reflect)</c>): its runtime takes the chosen one and the shape check walks each.
+    /// </summary>
+    public bool KeywordsChoosable { get; init; }
+
     /// <summary>A list with one value per class (a loss's class weights): the shape checker holds its length to the model's outputs at every point.</summary>
     public bool PerClass { get; init; }
 

@@ -214,8 +214,13 @@ public static class BuiltinCatalog
         yield return Built(E("conv", Layer, "2-D convolution.",
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
             Keywords(Opt("padding", Int, I(0), NonNegative), "same", "valid"), Opt("dilation", Int, I(1), AtLeastOne),
-            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
-            new ConvolutionShape(), "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool));
+            Opt("groups", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True),
+            // Not ShapeFree: the mode changes no shape, parameters or FLOPs, but whether the padding fits depends on it, so the check walks each one.
+            Keywords(Opt("padding_mode", String, new KeywordValue("zeros"), summary:
+                "What the padding pixels hold: zeros, the image mirrored at its edge (reflect), the edge pixel repeated (replicate) or the opposite edge (circular); reflect needs padding below the input's smaller side, circular at most it, and with 'same' an odd kernel span.") with { Types = [], KeywordsChoosable = true },
+                "zeros", "reflect", "replicate", "circular")),
+            new ConvolutionShape(), "Conv", Positional("out"), Named("kernel"), Named("stride"), Named("padding", RuntimeArgumentKind.Padding), Named("dilation"), Named("groups"), Named("bias", RuntimeArgumentKind.Bool),
+            Named("padding_mode", RuntimeArgumentKind.Keyword) with { Name = "paddingMode", EnumType = "TorchSharp.PaddingModes" });
         yield return Built(E("batchnorm", Layer, "Batch normalisation over channels (or features). `momentum` is PyTorch's: the weight of each new batch in the running statistics (default 0.1; Keras's momentum 0.9 is 0.1 here), so a value above 0.5 warns (HYP1108).",
             ShapeFree(Opt("momentum", Float, F(0.1), Probability,
                 "PyTorch's convention: the weight of each new batch in the running statistics (Keras's momentum 0.9 is 0.1 here); above 0.5 warns.")

@@ -16,10 +16,20 @@ public sealed record RuntimeLayer(string Method, ImmutableArray<RuntimeArgument>
 }
 
 /// <summary>One parameter of a layer entry as its <c>ModelBuilder</c> method takes it.</summary>
-/// <param name="Parameter">The entry's parameter, which is also the C# parameter's name.</param>
+/// <param name="Parameter">The entry's parameter, which is also the C# parameter's name unless <see cref="Name"/> says otherwise.</param>
 /// <param name="Kind">The C# value it becomes.</param>
 /// <param name="Positional">True when passed by position (a required parameter such as <c>out</c>), false when by name.</param>
-public sealed record RuntimeArgument(string Parameter, RuntimeArgumentKind Kind, bool Positional = false);
+public sealed record RuntimeArgument(string Parameter, RuntimeArgumentKind Kind, bool Positional = false)
+{
+    /// <summary>The C# parameter's name where it is not the entry's (<c>paddingMode</c> for <c>padding_mode</c>).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>For <see cref="RuntimeArgumentKind.Keyword"/>: the runtime enum's full name, without <c>global::</c>, whose members are the keywords in PascalCase.</summary>
+    public string? EnumType { get; init; }
+
+    /// <summary>The name the argument is passed by.</summary>
+    public string CSharpName => Name ?? Parameter;
+}
 
 /// <summary>The C# value a layer argument becomes.</summary>
 public enum RuntimeArgumentKind
@@ -38,4 +48,7 @@ public enum RuntimeArgumentKind
 
     /// <summary>A <c>string</c>.</summary>
     String,
+
+    /// <summary>A member of the runtime enum <see cref="RuntimeArgument.EnumType"/>: the keyword in PascalCase, or the chosen one of a choice of keywords.</summary>
+    Keyword,
 }

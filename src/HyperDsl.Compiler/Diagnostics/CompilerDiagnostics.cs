@@ -247,6 +247,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP3118.</summary>
     public static readonly DiagnosticDescriptor PerClassLengthDescriptor = Error("HYP3118", "Per-class values for another number of classes");
 
+    /// <summary>HYP3130.</summary>
+    public static readonly DiagnosticDescriptor PaddingModeTooWideDescriptor = Error("HYP3130", "Padding too wide to reflect or wrap");
+
+    /// <summary>HYP3131.</summary>
+    public static readonly DiagnosticDescriptor PaddingModeEvenSameDescriptor = Error("HYP3131", "Padding mode with 'same' padding and an even kernel span");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>

@@ -645,8 +645,8 @@ internal sealed class ExperimentEmitter
                 var given = known.Arguments.ToDictionary(a => a.Parameter, a => a.Value, StringComparer.Ordinal);
                 var passed = runtime.Arguments.Where(a => a.Positional || given.ContainsKey(a.Parameter)).Select(a =>
                 {
-                    var value = LayerArgument(entry.Find(a.Parameter)!, a.Kind, given[a.Parameter], scope);
-                    return a.Positional ? value : $"{a.Parameter}: {value}";
+                    var value = LayerArgument(entry.Find(a.Parameter)!, a, given[a.Parameter], scope);
+                    return a.Positional ? value : $"{a.CSharpName}: {value}";
                 });
                 var leading = runtime.Leading is { } member ? [$"{Runtime}.Models.{member}"] : Array.Empty<string>();
                 Line($"{builder}.{runtime.Method}({string.Join(", ", leading.Concat(passed))});");
@@ -654,11 +654,17 @@ internal sealed class ExperimentEmitter
         }
     }
 
-    private string LayerArgument(ArgSpec spec, RuntimeArgumentKind kind, LoweredExpression value, CodeScope scope)
+    private string LayerArgument(ArgSpec spec, RuntimeArgument argument, LoweredExpression value, CodeScope scope)
     {
+        var kind = argument.Kind;
         if (kind == RuntimeArgumentKind.Padding)
         {
             return Padding(value, scope);
+        }
+
+        if (kind == RuntimeArgumentKind.Keyword)
+        {
+            return KeywordMember(argument, value, scope);
         }
 
         // An inactive conditional parameter given to an optional argument means its default.
@@ -720,6 +726,30 @@ internal sealed class ExperimentEmitter
         }
 
         return text;
+    }
+
+    // A keyword is the runtime enum's member of that name in PascalCase ('reflect' is PaddingModes.Reflect);
+    // a choice of keywords ('m ~ choice(zeros, reflect)') is the member of the chosen one.
+    private string KeywordMember(RuntimeArgument argument, LoweredExpression value, CodeScope scope)
+    {
+        var type = "global::" + (argument.EnumType ?? throw new NotSupportedException($"'{argument.Parameter}' has no runtime enum."));
+        string Member(string keyword) => $"{type}.{CSharpNames.Pascal(keyword)}";
+        switch (value)
+        {
+            case LoweredKeyword { Keyword: var keyword }:
+                return Member(keyword);
+            case { Type: EnumType choices }:
+                var chosen = Expression(value, scope);
+                var text = Member(choices.Members[^1]);
+                foreach (var member in choices.Members.Reverse().Skip(1))
+                {
+                    text = $"({chosen} == {_printer.EnumName(choices)}.{CSharpNames.Pascal(member)} ? {Member(member)} : {text})";
+                }
+
+                return text;
+            default:
+                throw new NotSupportedException($"'{argument.Parameter}' takes a keyword or a choice of keywords.");
+        }
     }
 
     // ---- expressions ----------------------------------------------------------------------------

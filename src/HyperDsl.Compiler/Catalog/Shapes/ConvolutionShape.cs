@@ -30,12 +30,22 @@ public sealed record ConvolutionShape : LayerShapeRule
                     $"Use padding: {reach / 2} with the stride, or stride 1.");
             }
 
-            // 'same' keeps the size whatever the kernel.
+            // 'same' keeps the size whatever the kernel; the runtime pads an odd span by half of it on each side,
+            // and an even span one pixel more after than before, which LibTorch does not do for the other modes.
+            if (reach % 2 == 0 && PaddingMode(arguments) is not "zeros" and var mode)
+            {
+                throw new ShapeFailure(PaddingModeEvenSameDescriptor, site.Span,
+                    $"'{site.Text}' asks for 'same' padding with padding_mode {mode}, but its kernel spans {reach} pixels; only an odd span pads both sides alike, which {mode} needs",
+                    $"Use an odd kernel (kernel: {kernel + 1}), give the padding in pixels, or padding_mode: zeros.");
+            }
+
+            CheckPaddingFits(reach / 2, map, arguments, site);
             padding = -1;
         }
         else
         {
             padding = Int(arguments, "padding", 0);
+            CheckPaddingFits(padding, map, arguments, site);
         }
 
         if (map.Channels % groups != 0 || outChannels % groups != 0)
@@ -58,5 +68,30 @@ public sealed record ConvolutionShape : LayerShapeRule
         var inputsPerGroup = map.Channels / groups;
         var weights = (outChannels * inputsPerGroup * kernel * kernel) + (Bias(arguments) ? outChannels : 0);
         return new(output, weights, 2 * output.Channels * output.Height * output.Width * inputsPerGroup * kernel * kernel);
+    }
+
+    private static string PaddingMode(IReadOnlyDictionary<string, Value> arguments) =>
+        arguments.GetValueOrDefault("padding_mode") is KeywordValue { Keyword: var mode } ? mode : "zeros";
+
+    // Reflect mirrors the image without repeating its edge, so it needs fewer padding pixels than the
+    // smaller side; circular wraps the opposite edge around, so at most that side (as LibTorch's F.pad).
+    private static void CheckPaddingFits(long padding, MapShape map, IReadOnlyDictionary<string, Value> arguments, LayerSite site)
+    {
+        var mode = PaddingMode(arguments);
+        var smallest = Math.Min(map.Height, map.Width);
+        var fits = mode switch
+        {
+            "reflect" => padding < smallest,
+            "circular" => padding <= smallest,
+            _ => true,
+        };
+        if (!fits)
+        {
+            var limit = mode == "reflect" ? "padding below" : "padding of at most";
+            var most = mode == "reflect" ? smallest - 1 : smallest;
+            throw new ShapeFailure(PaddingModeTooWideDescriptor, site.Span,
+                $"'{site.Text}' pads {padding} pixel{(padding == 1 ? "" : "s")} with padding_mode {mode} on a {map.Spatial} feature map; {mode} needs {limit} the map's smaller side ({smallest})",
+                $"Pad {mode} by at most {most} here, downsample less before this layer, or use padding_mode: replicate or zeros.");
+        }
     }
 }
