@@ -716,17 +716,7 @@ internal sealed class ExperimentEmitter
         keyword == "same" ? $"{Runtime}.Models.ConvPadding.Same" : $"{Runtime}.Models.ConvPadding.Valid";
 
     // A choice of padding keywords ('pad ~ choice(same, valid)'): the padding of the chosen member.
-    private string ChosenPadding(LoweredExpression value, EnumType choices, CodeScope scope)
-    {
-        var chosen = Expression(value, scope);
-        var text = PaddingKeyword(choices.Members[^1]);
-        foreach (var member in choices.Members.Reverse().Skip(1))
-        {
-            text = $"({chosen} == {_printer.EnumName(choices)}.{CSharpNames.Pascal(member)} ? {PaddingKeyword(member)} : {text})";
-        }
-
-        return text;
-    }
+    private string ChosenPadding(LoweredExpression value, EnumType choices, CodeScope scope) => Chosen(value, choices, scope, PaddingKeyword);
 
     // A keyword is the runtime enum's member of that name in PascalCase ('reflect' is PaddingModes.Reflect);
     // a choice of keywords ('m ~ choice(zeros, reflect)') is the member of the chosen one.
@@ -734,22 +724,25 @@ internal sealed class ExperimentEmitter
     {
         var type = "global::" + (argument.EnumType ?? throw new NotSupportedException($"'{argument.Parameter}' has no runtime enum."));
         string Member(string keyword) => $"{type}.{CSharpNames.Pascal(keyword)}";
-        switch (value)
+        return value switch
         {
-            case LoweredKeyword { Keyword: var keyword }:
-                return Member(keyword);
-            case { Type: EnumType choices }:
-                var chosen = Expression(value, scope);
-                var text = Member(choices.Members[^1]);
-                foreach (var member in choices.Members.Reverse().Skip(1))
-                {
-                    text = $"({chosen} == {_printer.EnumName(choices)}.{CSharpNames.Pascal(member)} ? {Member(member)} : {text})";
-                }
+            LoweredKeyword { Keyword: var keyword } => Member(keyword),
+            { Type: EnumType choices } => Chosen(value, choices, scope, Member),
+            _ => throw new NotSupportedException($"'{argument.Parameter}' takes a keyword or a choice of keywords."),
+        };
+    }
 
-                return text;
-            default:
-                throw new NotSupportedException($"'{argument.Parameter}' takes a keyword or a choice of keywords.");
+    // The C# of each member of a choice of keywords, picked by the chosen member: a chain of comparisons.
+    private string Chosen(LoweredExpression value, EnumType choices, CodeScope scope, Func<string, string> member)
+    {
+        var chosen = Expression(value, scope);
+        var text = member(choices.Members[^1]);
+        foreach (var other in choices.Members.Reverse().Skip(1))
+        {
+            text = $"({chosen} == {_printer.EnumName(choices)}.{CSharpNames.Pascal(other)} ? {member(other)} : {text})";
         }
+
+        return text;
     }
 
     // ---- expressions ----------------------------------------------------------------------------

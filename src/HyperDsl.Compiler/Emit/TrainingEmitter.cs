@@ -329,15 +329,12 @@ internal sealed class TrainingEmitter
         return $"global::{factory.TypeName}.{member}({string.Join(", ", passed)})";
     }
 
-    // A keyword is the runtime enum's member of that name; a choice of keywords (a generated enum
-    // whose members have the same PascalCase names) is converted by name.
-    private string Keyword(FactoryArgument argument, ExpressionSyntax value)
-    {
-        var type = $"global::{argument.EnumType ?? throw new NotSupportedException($"'{argument.Parameter}' has no runtime enum")}";
-        return Model.GetResolution(value) is KeywordValue keyword
-            ? $"{type}.{CSharpNames.Pascal(keyword.Keyword)}"
-            : $"global::System.Enum.Parse<{type}>(({_expression(value, false)}).ToString())";
-    }
+    // A keyword is the runtime enum's member of that name in PascalCase ('triangular2' is CyclicMode.Triangular2);
+    // the binder lets only a written keyword through to these arguments.
+    private string Keyword(FactoryArgument argument, ExpressionSyntax value) =>
+        Model.GetResolution(value) is KeywordValue keyword && argument.EnumType is { } type
+            ? $"global::{type}.{CSharpNames.Pascal(keyword.Keyword)}"
+            : throw new NotSupportedException($"'{argument.Parameter}' takes a keyword of a runtime enum");
 
     private string Length(ExpressionSyntax quantity) => quantity switch
     {
