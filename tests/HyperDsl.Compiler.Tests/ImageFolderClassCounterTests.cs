@@ -47,6 +47,16 @@ public sealed class ImageFolderClassCounterTests : IDisposable
         Assert.Contains("the data has 3 classes", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/proc")]
+    [InlineData("/sys")]
+    public void A_folder_the_kernel_makes_up_is_not_listed(string dir)
+    {
+        Assert.True(Directory.Exists(dir), $"{dir} is where Linux mounts a kernel file system");
+
+        Assert.DoesNotContain(Check(dir, "linear(2)").Diagnostics, d => d.Code is "HYP3105" or "HYP4040" or "HYP4041");
+    }
+
     [Fact]
     public void A_head_with_one_output_per_class_folder_checks_clean()
     {

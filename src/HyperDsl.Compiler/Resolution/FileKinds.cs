@@ -127,6 +127,9 @@ internal static partial class FileKinds
         return (kind, (long)Math.Min(buffer.Size, long.MaxValue));
     }
 
+    /// <summary>Whether <paramref name="path"/> is on a file system the kernel makes up (<c>/proc</c>, <c>/sys</c>, ...); false where that cannot be told.</summary>
+    public static bool IsKernelMade(string path) => OperatingSystem.IsLinux() && IsOnKernelFileSystem(path);
+
     // struct statfs starts with f_type, a long; only its width differs between architectures.
     private static bool IsOnKernelFileSystem(string path)
     {

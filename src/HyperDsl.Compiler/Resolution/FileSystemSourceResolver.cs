@@ -20,6 +20,13 @@ public sealed class FileSystemSourceResolver : ISourceResolver, IDataFolderReade
         try
         {
             var folder = Path.IsPathRooted(path) ? path : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? "", path);
+
+            // A folder of /proc or /sys holds no images (the runtime reads only regular files): it is not listed.
+            if (FileKinds.IsKernelMade(folder))
+            {
+                return null;
+            }
+
             return ImageClassFolders.List(folder) is { } names ? new ClassFolderListing(names, false) : new ClassFolderListing([], true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
