@@ -403,8 +403,9 @@ public static class BuiltinCatalog
             Req("metric", String) with { Types = [], Keywords = [.. ExtraMetrics.Select(m => m.Name)], Variadic = true });
         yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",
             Req("factor", Float, Positive), Opt("except", new ListType(String), null) with { TakesLayerNames = true });
-        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present.",
-            Keywords(Req("device", String) with { Types = [] }, "auto", "cpu", "cuda"));
+        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present; 'cuda: N' names a GPU, and several ('cuda: 0, cuda: 1') give one parallel trial each.",
+            Keywords(Opt("device", String, null) with { Types = [] }, "auto", "cpu", "cuda"),
+            Opt("cuda", Int, null, NonNegative) with { Variadic = true });
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
         yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
 
