@@ -168,6 +168,8 @@ public static class BuiltinCatalog
             with { Source = Cifar("Data.CifarData.LoadCifar10", 10) };
         yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
             with { Source = Cifar("Data.CifarData.LoadCifar100", 100) };
+        yield return E("cifar100_coarse", DataSource, "CIFAR-100's images with its 20 coarse labels (the superclasses: aquatic mammals, fish, ...); the same files as cifar100.", Opt("dir", String, null))
+            with { Source = Cifar("Data.CifarData.LoadCifar100Coarse", 20) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
             with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
