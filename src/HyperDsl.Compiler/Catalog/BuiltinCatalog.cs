@@ -303,7 +303,8 @@ public static class BuiltinCatalog
         var decay = Opt("weight_decay", Float, F(0), NonNegative);
         yield return Made(E("sgd", Optimizer, "Stochastic gradient descent.", lr,
             Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("nesterov", Bool, BoolValue.False), decay),
-            Optimizers, "Sgd", Given("lr"), By("momentum", "momentum"), By("nesterov", "nesterov"), By("weight_decay", "weightDecay"));
+            Optimizers, "Sgd", Given("lr"), By("momentum", "momentum"), By("nesterov", "nesterov"), By("weight_decay", "weightDecay"))
+            with { PositiveWhen = [("nesterov", "momentum")] };
         yield return Made(E("adam", Optimizer, "Adam.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), decay),
             Optimizers, "Adam", Given("lr"), By("weight_decay", "weightDecay"), By("beta1", "beta1"), By("beta2", "beta2"), By("eps", "eps"));
         yield return Made(E("adamw", Optimizer, "Adam with decoupled weight decay.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), Opt("weight_decay", Float, F(0.01), NonNegative)),

@@ -69,6 +69,13 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>Pairs of parameters where the first may not be below the second (a cycle's max_lr and base_lr), checked at every point.</summary>
     public ImmutableArray<(string Parameter, string Bound)> NotBelow { get; init; } = [];
 
+    /// <summary>
+    /// Pairs where, when the bool parameter <c>Flag</c> is true, <c>Parameter</c> (given or by its
+    /// default) must be above 0 (sgd's nesterov needs a momentum), checked at every point: the
+    /// runtime refuses the pair, so every trial would fail.
+    /// </summary>
+    public ImmutableArray<(string Flag, string Parameter)> PositiveWhen { get; init; } = [];
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -355,6 +355,11 @@ public sealed class ModelBuilder
     /// </summary>
     private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long? padding, ConvMode mode)
     {
+        if (kernel == 1 && stride > 1 && padding == 0)
+        {
+            return new StridedPointwiseConv(inChannels, outChannels, stride, mode.Groups, mode.Bias);
+        }
+
         using var scope = NewDisposeScope();
         return padding is { } pixels
             ? nn.Conv2d(inChannels, outChannels, kernel, stride, pixels, mode.Dilation, padding_mode: mode.PaddingMode, groups: mode.Groups, bias: mode.Bias)
