@@ -17,7 +17,7 @@ internal sealed class RandAugment(int operations, int magnitude) : IBatchAugment
         using var scope = NewDisposeScope();
         var count = images.shape[0];
         var space = PolicySpace.Standard(Bins, images.shape[2], images.shape[3], autoAugment: false);
-        var result = images.clone();
+        var result = images;
         for (var step = 0; step < operations; step++)
         {
             var indices = randint(0, space.Count, [count], ScalarType.Int64, generator: generator);
@@ -26,6 +26,6 @@ internal sealed class RandAugment(int operations, int magnitude) : IBatchAugment
             result = PolicyOperations.Apply(result, chosen, magnitudes);
         }
 
-        return result.MoveToOuterDisposeScope();
+        return (ReferenceEquals(result, images) ? images.clone() : result).MoveToOuterDisposeScope();
     }
 }
