@@ -7,7 +7,8 @@ namespace HyperDsl.Runtime.Augmentation;
 /// operations (1 to 3 when depth is -1) at magnitude bins below <c>severity</c>, mixed with
 /// Dirichlet(alpha) weights, and the mixture blended with the original by a Beta(alpha, alpha)
 /// weight. Every image draws its own weights, depths and operations (torchvision shares a
-/// chain's depth and operations across the batch). The result is a convex combination of
+/// chain's depth and operations across the batch). Geometric operations are bilinear, as
+/// torchvision's AugMix; translations go up to a third of the width (x) and height (y). The result is a convex combination of
 /// images in [0, 1], so it stays in [0, 1].
 /// </summary>
 internal sealed class AugMix(int severity, int width, int depth, double alpha) : IBatchAugmentation
@@ -36,7 +37,7 @@ internal sealed class AugMix(int severity, int width, int depth, double alpha) :
                 var bins = randint(0, severity, [count], ScalarType.Int64, generator: generator);
                 var (operations, magnitudes) = space.Look(indices, bins, generator, device);
                 operations = where(depths.gt(step).to(device), operations, zeros_like(operations));
-                augmented = PolicyOperations.Apply(augmented, operations, magnitudes);
+                augmented = PolicyOperations.Apply(augmented, operations, magnitudes, bilinear: true);
             }
 
             mix.add_(augmented.mul(weights.narrow(1, chain, 1).view(count, 1, 1, 1)));

@@ -7,8 +7,8 @@ namespace HyperDsl.Runtime.Augmentation;
 /// torchvision's policy operations (<c>_apply_op</c> in <c>torchvision/transforms/autoaugment.py</c>)
 /// on a batch of float images in [0, 1], each image with its own operation and magnitude. The
 /// images that drew the same operation are transformed together, so the managed loop runs over
-/// the operations, never over the images. Geometric operations sample the nearest pixel and
-/// fill with 0, as torchvision's defaults; the 8-bit operations (posterize, solarize, equalize)
+/// the operations, never over the images. Geometric operations sample the nearest pixel (AugMix:
+/// bilinear) and fill with 0, as torchvision's defaults; the 8-bit operations (posterize, solarize, equalize)
 /// read a level as torchvision converts a float image to uint8, floor(x * 255.999).
 /// </summary>
 internal static class PolicyOperations
@@ -18,8 +18,9 @@ internal static class PolicyOperations
     /// <summary>
     /// Applies to image i the operation <paramref name="operations"/>[i] (int64, a <see cref="PolicyOperation"/>)
     /// with magnitude <paramref name="magnitudes"/>[i] (float, its sign already drawn); both on the images' device.
+    /// Geometric operations sample the nearest pixel unless <paramref name="bilinear"/> (AugMix's default in torchvision).
     /// </summary>
-    public static Tensor Apply(Tensor images, Tensor operations, Tensor magnitudes)
+    public static Tensor Apply(Tensor images, Tensor operations, Tensor magnitudes, bool bilinear = false)
     {
         using var scope = NewDisposeScope();
         var result = images.clone();
@@ -36,7 +37,7 @@ internal static class PolicyOperations
                 continue;
             }
 
-            var changed = Apply(operation, images.index_select(0, indices), magnitudes.index_select(0, indices));
+            var changed = Apply(operation, images.index_select(0, indices), magnitudes.index_select(0, indices), bilinear);
             result.index_copy_(0, indices, changed);
         }
 
@@ -44,7 +45,7 @@ internal static class PolicyOperations
     }
 
     /// <summary>Applies one operation to every image, image i with magnitude <paramref name="magnitudes"/>[i].</summary>
-    public static Tensor Apply(PolicyOperation operation, Tensor images, Tensor magnitudes)
+    public static Tensor Apply(PolicyOperation operation, Tensor images, Tensor magnitudes, bool bilinear = false)
     {
         var count = images.shape[0];
         var m = magnitudes.to_type(ScalarType.Float32).view(count, 1, 1, 1);
@@ -52,7 +53,7 @@ internal static class PolicyOperations
         {
             PolicyOperation.Identity => images.clone(),
             PolicyOperation.ShearX or PolicyOperation.ShearY or PolicyOperation.TranslateX or PolicyOperation.TranslateY or PolicyOperation.Rotate =>
-                Geometric(operation, images, magnitudes.to_type(ScalarType.Float32)),
+                Geometric(operation, images, magnitudes.to_type(ScalarType.Float32), bilinear),
             PolicyOperation.Brightness => images.mul(m.add(1)).clamp_(0, 1),
             PolicyOperation.Color => images.shape[1] == 3 ? Blend(images, ColorJitter.Grey(images), m.add(1)) : images.clone(),
             PolicyOperation.Contrast => Blend(images, ColorJitter.Grey(images).mean([1, 2, 3], keepdim: true), m.add(1)),
@@ -73,7 +74,7 @@ internal static class PolicyOperations
     private static Tensor Blend(Tensor image, Tensor towards, Tensor ratio) =>
         image.sub(towards).mul_(ratio).add_(towards).clamp_(0, 1);
 
-    private static Tensor Geometric(PolicyOperation operation, Tensor images, Tensor m)
+    private static Tensor Geometric(PolicyOperation operation, Tensor images, Tensor m, bool bilinear)
     {
         using var scope = NewDisposeScope();
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
@@ -109,7 +110,7 @@ internal static class PolicyOperations
                 break;
         }
 
-        return AffineSampler.Sample(images, theta, height, width, nearest: true).MoveToOuterDisposeScope();
+        return AffineSampler.Sample(images, theta, height, width, nearest: !bilinear).MoveToOuterDisposeScope();
     }
 
     // PIL's SMOOTH filter (1 1 1 / 1 5 1 / 1 1 1, over 13) inside the image; the border pixels stay, as torchvision's adjust_sharpness.

@@ -82,10 +82,13 @@ internal sealed class PolicySpace
         return new PolicySpace(entries, bins);
     }
 
-    /// <summary>AugMix's space (11 bins, of which severity are drawn): shear 0.3, translation a third of the side, rotation 30 degrees, posterize 4 to 0 bits, and the colour operations.</summary>
+    /// <summary>
+    /// AugMix's space (10 bins, torchvision's _PARAMETER_MAX, of which the first severity are drawn): shear 0.3,
+    /// translation a third of the side, rotation 30 degrees, posterize 4 to 0 bits, and the colour operations (all_ops).
+    /// </summary>
     public static PolicySpace AugMix(long height, long width)
     {
-        const int bins = 11;
+        const int bins = 10;
         var entries = new List<(PolicyOperation, double[], bool)>();
         entries.AddRange(Geometry(bins, 0.3, width / 3.0, height / 3.0, 30));
         entries.AddRange(Levels(bins, 4, 4));
