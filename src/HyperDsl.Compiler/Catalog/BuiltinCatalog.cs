@@ -168,6 +168,8 @@ public static class BuiltinCatalog
             with { Source = Cifar("Data.CifarData.LoadCifar10", 10) };
         yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
             with { Source = Cifar("Data.CifarData.LoadCifar100", 100) };
+        yield return E("cifar100_coarse", DataSource, "CIFAR-100's images with its 20 coarse labels (the superclasses: aquatic mammals, fish, ...); the same files as cifar100.", Opt("dir", String, null))
+            with { Source = Cifar("Data.CifarData.LoadCifar100Coarse", 20) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
             with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
@@ -432,8 +434,9 @@ public static class BuiltinCatalog
             Req("metric", String) with { Types = [], Keywords = [.. ExtraMetrics.Select(m => m.Name)], Variadic = true });
         yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",
             Req("factor", Float, Positive), Opt("except", new ListType(String), null) with { TakesLayerNames = true });
-        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present.",
-            Keywords(Req("device", String) with { Types = [] }, "auto", "cpu", "cuda"));
+        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present; 'cuda: N' names a GPU, and several ('cuda: 0, cuda: 1') give one parallel trial each.",
+            Keywords(Opt("device", String, null) with { Types = [] }, "auto", "cpu", "cuda"),
+            Opt("cuda", Int, null, NonNegative) with { Variadic = true });
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
         yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
 

@@ -324,6 +324,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4052.</summary>
     public static readonly DiagnosticDescriptor AugMixDepthZeroDescriptor = Error("HYP4052", "AugMix chains of no operations");
 
+    /// <summary>HYP4080.</summary>
+    public static readonly DiagnosticDescriptor DeviceListInvalidDescriptor = Error("HYP4080", "Device setting that names no device, repeats one, or is not fixed");
+
+    /// <summary>HYP4081.</summary>
+    public static readonly DiagnosticDescriptor FewerParallelTrialsThanDevicesDescriptor = Error("HYP4081", "Fewer parallel trials than listed devices");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -80,9 +81,15 @@ internal sealed class TrainingEmitter
             yield return $"Seed = {_expression(seed, false)},";
         }
 
-        if (Value(SectionKind.Train, "device") is NameSyntax device)
+        // A list of GPUs trains on its first here; the study runner gives each parallel trial its own.
+        var devices = DeviceSetting.Read(_bound.Experiment, Model);
+        if (devices.Keyword is { } device)
         {
             yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Name)},";
+        }
+        else if (devices.CudaDevices is [var first, ..])
+        {
+            yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
         }
 
         if (Setting(SectionKind.Data, "normalize") is { } normalize)

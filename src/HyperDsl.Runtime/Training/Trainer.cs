@@ -48,7 +48,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         TorchRuntime.EnsureInitialized();
         var options = _options;
-        var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice) : TorchRuntime.Device;
+        var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice, options.CudaIndex) : TorchRuntime.Device;
         CheckMetricsExist(data);
 
         var train = data.Train;

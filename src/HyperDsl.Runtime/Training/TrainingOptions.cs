@@ -60,6 +60,9 @@ public sealed record TrainingOptions
     /// <summary>The device; <see langword="null"/> uses <see cref="TorchRuntime.Device"/>.</summary>
     public DeviceChoice? Device { get; init; }
 
+    /// <summary>Which CUDA device, when <see cref="Device"/> is <see cref="DeviceChoice.Cuda"/> (null: device 0).</summary>
+    public int? CudaIndex { get; init; }
+
     /// <summary>Called after every epoch with its metrics; returning <see cref="EpochDecision.Stop"/> ends training cleanly.</summary>
     public Func<EpochMetrics, EpochDecision>? OnEpoch { get; init; }
 
