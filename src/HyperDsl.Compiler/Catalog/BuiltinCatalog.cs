@@ -212,6 +212,35 @@ public static class BuiltinCatalog
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
             with { Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
+        // Augmentation policies: torchvision's operations and tables on images in [0, 1] (the trainer normalises after 'augment'), each image drawing its own.
+        yield return E("autoaugment", Transform, "AutoAugment: each image gets one of the 25 two-step sub-policies learned on ImageNet, CIFAR-10 or SVHN, as torchvision's AutoAugment.",
+            Keywords(Opt("policy", String, new KeywordValue("imagenet"), summary: "The data set the policy was learned on: imagenet, cifar10 or svhn.") with { Types = [] }, "imagenet", "cifar10", "svhn"))
+            with { Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
+        yield return E("randaugment", Transform, "RandAugment: ops random operations in a row, each at magnitude bin magnitude of 31 (0 to 30), as torchvision's RandAugment; both may be searched.",
+            Opt("ops", Int, I(2), new NumericRange(1, 14), "How many operations each image gets in a row (torchvision's num_ops)."),
+            Opt("magnitude", Int, I(9), new NumericRange(0, 30), "The magnitude bin of every operation, of torchvision's 31 (0 to 30)."))
+            with { Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
+        yield return E("trivialaugment", Transform, "TrivialAugment: one random operation at a random magnitude per image, as torchvision's TrivialAugmentWide.")
+            with { Transform = Keeping(Augmenting("TrivialAugment")) };
+        yield return E("augmix", Transform, "AugMix: width chains of depth random operations (1 to 3 when -1) at magnitude bins below severity, mixed with the image, as torchvision's AugMix.",
+            Opt("severity", Int, I(3), new NumericRange(1, 10), "The operations' magnitude bins are drawn below it (torchvision's severity, 1 to 10)."),
+            Opt("width", Int, I(3), AtLeastOne, "How many chains are mixed (torchvision's mixture_width)."),
+            Opt("depth", Int, I(-1), new NumericRange(-1, null), "Operations per chain; -1 draws 1 to 3 per chain (torchvision's chain_depth); 0 is refused (HYP4052).")
+                with { Advise = (span, depth) => depth == 0 ? Diagnostics.CompilerDiagnostics.AugMixDepthZero(span) : null },
+            Opt("alpha", Float, F(1), Positive, "The Dirichlet and Beta concentration of the mixing weights."))
+            with { Transform = Keeping(Augmenting("AugMix",
+                Pass("severity", DataCallArgumentKind.Int, "3"), Pass("width", DataCallArgumentKind.Int, "3"),
+                Pass("depth", DataCallArgumentKind.Int, "-1"), Pass("alpha", DataCallArgumentKind.Double, "1.0"))) };
+
+        // Batch-level mixes of images and labels: the trainer applies them after the per-image transforms and mixes the loss over both labels.
+        yield return E("mixup", Transform, "mixup: each training batch blended with itself rolled by one, by a weight from Beta(alpha, alpha); the loss mixes the two labels alike. Last in 'augment' only.",
+            Opt("alpha", Float, F(0.2), Positive, "The Beta distribution's concentration: small values keep most images nearly whole."))
+            with { Transform = Keeping(Augmenting("Mixup", Pass("alpha", DataCallArgumentKind.Double, "0.2"))) with { MixesLabels = true } };
+        yield return E("cutmix", Transform, "CutMix: with probability p, a box of each image's partner (the batch rolled by one) pasted in, of area about 1 - lambda with lambda from Beta(alpha, alpha); the loss weighs the labels by area. Last in 'augment' only.",
+            Opt("alpha", Float, F(1), Positive, "The Beta distribution's concentration."),
+            Opt("p", Float, F(1), Probability, "The probability that a batch is mixed."))
+            with { Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
+
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),

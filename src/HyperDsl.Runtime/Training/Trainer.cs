@@ -97,10 +97,14 @@ public sealed class Trainer
                     images = augmentation.Apply(images, augmenting);
                 }
 
+                var mixed = options.Mixing?.Mix(images, labels, augmenting);
+                images = mixed?.Images ?? images;
+
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
                 optimizer.zero_grad();
-                var loss = options.Loss.Compute(model.call(MemoryLayout.ChannelsLast(images)), labels);
+                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var loss = mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {

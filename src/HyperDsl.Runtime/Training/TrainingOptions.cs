@@ -34,6 +34,12 @@ public sealed record TrainingOptions
     public IBatchAugmentation? Augmentation { get; init; }
 
     /// <summary>
+    /// Mixing of training batches and their labels (mixup, cutmix), after <see cref="Augmentation"/>; the training
+    /// loss is then the mix of the losses on the two labels each image carries.
+    /// </summary>
+    public IBatchMixing? Mixing { get; init; }
+
+    /// <summary>
     /// Deterministic transforms of validation and test batches (<c>evaluate { }</c>: resize,
     /// center_crop), applied before normalisation; training batches never see them.
     /// </summary>
