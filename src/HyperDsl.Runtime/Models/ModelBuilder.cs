@@ -16,7 +16,7 @@ namespace HyperDsl.Runtime.Models;
 /// Layers are named by kind and count (<c>conv1</c>, <c>bn1</c>, <c>relu1</c>, <c>linear2</c>,
 /// <c>block1</c>) unless a name is given; parameter paths such as <c>linear2.weight</c> follow.
 /// </summary>
-public sealed class ModelBuilder
+public sealed partial class ModelBuilder
 {
     private readonly List<Layer> _layers = [];
     private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);

@@ -1,0 +1,54 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Models;
+
+/// <summary>
+/// Squeeze-and-excitation, as torchvision's <c>SqueezeExcitation</c>: each channel's mean, a 1x1
+/// convolution <c>fc1</c> to the squeezed channels, ReLU, a 1x1 convolution <c>fc2</c> back, the gate,
+/// and the input scaled by the result per channel. The submodule names are torchvision's, so
+/// parameter paths read <c>se.fc1.weight</c>.
+/// </summary>
+internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> _fc1;
+    private readonly nn.Module<Tensor, Tensor> _fc2;
+    private readonly nn.Module<Tensor, Tensor> _gate;
+
+    public SqueezeExcitation(long channels, long squeeze, SqueezeGate gate)
+        : base(nameof(SqueezeExcitation))
+    {
+        // Made in a dispose scope for the reason ModelBuilder's convolutions are: TorchSharp's Conv2d leaks a temporary.
+        using (var scope = NewDisposeScope())
+        {
+            _fc1 = nn.Conv2d(channels, squeeze, 1);
+            _fc2 = nn.Conv2d(squeeze, channels, 1);
+        }
+
+        _gate = gate == SqueezeGate.Hardsigmoid ? nn.Hardsigmoid() : nn.Sigmoid();
+        register_module("fc1", _fc1);
+        register_module("fc2", _fc2);
+        register_module("gate", _gate);
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var pooled = nn.functional.adaptive_avg_pool2d(input, 1);
+        using var squeezed = _fc1.call(pooled);
+        using var activated = nn.functional.relu(squeezed);
+        using var excited = _fc2.call(activated);
+        using var scale = _gate.call(excited);
+        return input.mul(scale);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _fc1.Dispose();
+            _fc2.Dispose();
+            _gate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
