@@ -36,7 +36,8 @@ public class ModelAgreementTests
         "clean_freeze_all_then_replace_classifier_of_a_mobilenet",
         "clean_separable_conv_searched",
         "clean_squeeze_excite_gates",
-        "clean_inverted_residual_searched");
+        "clean_inverted_residual_searched",
+        "clean_efficientnet_b0_freeze_all_then_replace_classifier");
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -250,7 +250,7 @@ public static partial class BuiltinCatalog
             new ElementwiseShape(), "Dropout", Named("p", RuntimeArgumentKind.Double));
         yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
             new LinearShape(), "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
-        foreach (var block in EfficientLayers())
+        foreach (var block in EfficientNetEntries())
         {
             yield return block;
         }

@@ -4,7 +4,7 @@ namespace HyperDsl.Runtime.Models;
 
 /// <summary>
 /// Squeeze-and-excitation, as torchvision's <c>SqueezeExcitation</c>: each channel's mean, a 1x1
-/// convolution <c>fc1</c> to the squeezed channels, ReLU, a 1x1 convolution <c>fc2</c> back, the gate,
+/// convolution <c>fc1</c> to the squeezed channels, ReLU (SiLU in EfficientNet), a 1x1 convolution <c>fc2</c> back, the gate,
 /// and the input scaled by the result per channel. The submodule names are torchvision's, so
 /// parameter paths read <c>se.fc1.weight</c>.
 /// </summary>
@@ -13,8 +13,13 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> _fc1;
     private readonly nn.Module<Tensor, Tensor> _fc2;
     private readonly nn.Module<Tensor, Tensor> _gate;
+    private readonly nn.Module<Tensor, Tensor> _activation;
 
-    public SqueezeExcitation(long channels, long squeeze, SqueezeGate gate)
+    /// <param name="channels">The channels scaled.</param>
+    /// <param name="squeeze">The channels between the two convolutions.</param>
+    /// <param name="gate">The gate on the excitation.</param>
+    /// <param name="silu">SiLU between the convolutions instead of ReLU, as in EfficientNet.</param>
+    public SqueezeExcitation(long channels, long squeeze, SqueezeGate gate, bool silu = false)
         : base(nameof(SqueezeExcitation))
     {
         // Made in a dispose scope for the reason ModelBuilder's convolutions are: TorchSharp's Conv2d leaks a temporary.
@@ -25,8 +30,10 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
         }
 
         _gate = gate == SqueezeGate.Hardsigmoid ? nn.Hardsigmoid() : nn.Sigmoid();
+        _activation = silu ? nn.SiLU() : nn.ReLU();
         register_module("fc1", _fc1);
         register_module("fc2", _fc2);
+        register_module("activation", _activation);
         register_module("gate", _gate);
     }
 
@@ -34,7 +41,7 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
     {
         using var pooled = nn.functional.adaptive_avg_pool2d(input, 1);
         using var squeezed = _fc1.call(pooled);
-        using var activated = nn.functional.relu(squeezed);
+        using var activated = _activation.call(squeezed);
         using var excited = _fc2.call(activated);
         using var scale = _gate.call(excited);
         return input.mul(scale);
@@ -47,6 +54,7 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
             _fc1.Dispose();
             _fc2.Dispose();
             _gate.Dispose();
+            _activation.Dispose();
         }
 
         base.Dispose(disposing);

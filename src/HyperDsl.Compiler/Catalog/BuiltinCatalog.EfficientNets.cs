@@ -4,12 +4,15 @@ using static HyperDsl.Compiler.Catalog.EntryKind;
 
 namespace HyperDsl.Compiler.Catalog;
 
-/// <summary>The layers of hand-written efficient networks (MobileNets, EfficientNets): separable convolutions, squeeze-and-excitation and inverted residual blocks.</summary>
+/// <summary>
+/// The layers of hand-written efficient networks (MobileNets, EfficientNets): separable convolutions,
+/// squeeze-and-excitation and inverted residual blocks; and the EfficientNet-B0 backbone.
+/// </summary>
 public static partial class BuiltinCatalog
 {
     private const string Models = "HyperDsl.Runtime.Models";
 
-    private static IEnumerable<CatalogEntry> EfficientLayers()
+    private static IEnumerable<CatalogEntry> EfficientNetEntries()
     {
         yield return Built(E("separable_conv", Layer,
             "Depthwise-separable convolution, as Keras's SeparableConv2D: a depthwise kernel x kernel convolution (one filter per input channel, no bias), then a pointwise 1x1 convolution to `out` channels (with bias unless `bias: false`). No batch norm or activation inside: add them after it. `padding` means what it means for conv (`same` needs stride 1).",
@@ -38,5 +41,12 @@ public static partial class BuiltinCatalog
                 "relu6", "relu", "hardswish", "silu"))),
             new InvertedResidualShape(), "InvertedResidual", Positional("out"), Named("expand"), Named("kernel"), Named("stride"), Named("se", RuntimeArgumentKind.Bool),
             Named("activation", RuntimeArgumentKind.Keyword) with { EnumType = Models + ".BlockActivation" });
+
+        // Built like the MobileNets (head 'classifier'), but by HyperDsl: TorchSharp's TorchVision has no EfficientNet.
+        var efficientNet = Built(E("efficientnet_b0", Backbone,
+            "EfficientNet-B0 (torchvision's layout and module names, width and depth 1.0; head 'classifier'); weights from a local file, or random. Stochastic depth is left out: it is the identity at evaluation and has no parameters, so only training differs from torchvision's.",
+            Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne)),
+            "Backbone", Named("classes"), Named("weights", RuntimeArgumentKind.String));
+        yield return efficientNet with { Runtime = efficientNet.Runtime! with { Leading = "BackboneKind.EfficientNetB0" }, Layout = EfficientNetLayout.B0 };
     }
 }
