@@ -29,4 +29,7 @@ public enum Construct
 
     /// <summary>An <c>augment</c> block (and, where it changes the size, the <c>evaluate</c> block that matches it).</summary>
     Augmentation,
+
+    /// <summary>A layer of efficient networks: <c>separable_conv</c>, <c>squeeze_excite</c> or <c>inverted_residual</c>, with fixed or searched arguments.</summary>
+    EfficientBlock,
 }
