@@ -131,6 +131,41 @@ public class EfficientBlocksTests
         Assert.Equal(2, model.modules().OfType<TorchSharp.Modules.SiLU>().Count());
     }
 
+    [Theory]
+    [InlineData("relu6", "sigmoid", typeof(TorchSharp.Modules.ReLU6), typeof(TorchSharp.Modules.Sigmoid))]
+    [InlineData("hardswish", "hardsigmoid", typeof(TorchSharp.Modules.Hardswish), typeof(TorchSharp.Modules.Hardsigmoid))]
+    [InlineData("silu", "sigmoid", typeof(TorchSharp.Modules.SiLU), typeof(TorchSharp.Modules.Sigmoid))]
+    [InlineData("relu", "hardsigmoid", typeof(TorchSharp.Modules.ReLU), typeof(TorchSharp.Modules.Hardsigmoid))]
+    public void A_searched_activation_and_gate_build_the_chosen_modules(string activation, string gate, Type activationModule, Type gateModule)
+    {
+        var (compilation, assembly) = Compile("chosen", """
+            experiment chosen {
+              data { source synthetic(count: 16, shape: [4, 6, 6], classes: 2) }
+              params {
+                act ~ choice(relu6, relu, hardswish, silu)
+                g ~ choice(sigmoid, hardsigmoid)
+              }
+              model { inverted_residual(4, expand: 2, activation: act); squeeze_excite(gate: g); global_avgpool; linear(2) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """);
+        var bound = compilation.Experiments[0].Bound!;
+        var sampled = bound.Parameters.Where(p => !p.IsFixed).ToList();
+        var point = new Dictionary<Compiler.Binding.ParameterSymbol, Compiler.Semantics.Value>
+        {
+            [sampled.Single(p => p.Name == "act")] = new Compiler.Semantics.EnumValue(activation),
+            [sampled.Single(p => p.Name == "g")] = new Compiler.Semantics.EnumValue(gate),
+        };
+        var parameters = ModelAgreementTests.CreateParameters(assembly.GetType("HyperDsl.Generated.ChosenParams")!, sampled, point);
+        using var model = (nn.Module<Tensor, Tensor>)assembly.GetType("HyperDsl.Generated.ChosenExperiment")!.GetMethod("BuildModel")!.Invoke(null, [parameters])!;
+        var modules = model.named_modules().ToList();
+
+        // The block's expansion and depthwise activations, and the squeeze-and-excitation's gate.
+        Assert.Equal(2, modules.Count(m => m.name.StartsWith("inverted_residual1.", StringComparison.Ordinal) && m.module.GetType() == activationModule));
+        Assert.Single(modules, m => m.name == "squeeze_excite1.gate" && m.module.GetType() == gateModule);
+    }
+
     private static (HypCompilation Compilation, System.Reflection.Assembly Assembly) Compile(string name, string spec)
     {
         TorchRuntime.EnsureInitialized();
