@@ -35,4 +35,7 @@ public enum Construct
     /// arguments searched); the spec is then trained for its epochs by the real trainer.
     /// </summary>
     TrainingSettings,
+
+    /// <summary>A layer of efficient networks: <c>separable_conv</c>, <c>squeeze_excite</c> or <c>inverted_residual</c>, with fixed or searched arguments.</summary>
+    EfficientBlock,
 }

@@ -291,6 +291,9 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         var roll = random.Next(100);
         switch (roll)
         {
+            case < 30 when May(Construct.EfficientBlock) && Chance(0.2):
+                EfficientBlock(preserving);
+                break;
             case < 30:
                 Conv(preserving);
                 break;
@@ -461,6 +464,86 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
 
     private static int ConvSize(int size, int kernel, int padding, int stride, int dilation) =>
         ((size + (2 * padding) - (dilation * (kernel - 1)) - 1) / stride) + 1;
+
+    // A layer of efficient networks. Squeeze-and-excitation keeps the shape; a separable convolution and an
+    // inverted residual block set the channels, and with stride 2 (padded by half the odd kernel) halve the map, odd sizes too.
+    private void EfficientBlock(bool preserving)
+    {
+        _used.Add(Construct.EfficientBlock);
+        var strided = !preserving && _minSize >= 4 && Chance(0.3);
+        var arguments = new List<string>();
+        switch (random.Next(3))
+        {
+            case 0:
+                if (Chance(0.6))
+                {
+                    arguments.Add($"reduction: {(Chance(0.3) ? Parameter("r", "choice(2, 8)") : Int(Pick(2, 4, 16)))}");
+                }
+
+                if (Chance(0.3))
+                {
+                    arguments.Add($"gate: {(Chance(0.5) ? Parameter("g", "choice(sigmoid, hardsigmoid)") : Pick("sigmoid", "hardsigmoid"))}");
+                }
+
+                Line(arguments.Count == 0 ? "squeeze_excite" : $"squeeze_excite({string.Join(", ", arguments)})");
+                return;
+            case 1:
+                var channels = Pick(4, 8, 12);
+                var kernel = Pick(3, 5);
+                arguments.Add(Int(channels));
+                arguments.Add($"kernel: {Int(kernel)}");
+                if (strided)
+                {
+                    arguments.Add($"stride: 2, padding: {Int(kernel / 2)}");
+                }
+
+                if (Chance(0.2))
+                {
+                    arguments.Add("bias: false");
+                }
+
+                Line($"separable_conv({string.Join(", ", arguments)})");
+                _channels = channels;
+                break;
+            default:
+                // Sometimes as many channels out as in, so the block adds its input.
+                var outputs = _channels is { } kept && Chance(0.5) ? kept : Pick(4, 8);
+                arguments.Add(Int(outputs));
+                if (Chance(0.5))
+                {
+                    arguments.Add($"expand: {(Chance(0.4) ? Parameter("ex", "choice(1, 2, 4)") : Int(Pick(1, 2, 4)))}");
+                }
+
+                if (Chance(0.3))
+                {
+                    arguments.Add($"kernel: {Int(Pick(3, 5))}");
+                }
+
+                if (strided)
+                {
+                    arguments.Add("stride: 2");
+                }
+
+                if (Chance(0.4))
+                {
+                    arguments.Add($"se: {(Chance(0.5) ? Parameter("se", "choice(true, false)") : "true")}");
+                }
+
+                if (Chance(0.4))
+                {
+                    arguments.Add($"activation: {(Chance(0.4) ? Parameter("act", "choice(relu6, hardswish, silu)") : Pick("relu", "relu6", "hardswish", "silu"))}");
+                }
+
+                Line($"inverted_residual({string.Join(", ", arguments)})");
+                _channels = outputs;
+                break;
+        }
+
+        if (strided)
+        {
+            _minSize = ((_minSize - 1) / 2) + 1;
+        }
+    }
 
     private void BatchNorm() => Line(random.Next(5) switch
     {

@@ -12,7 +12,7 @@ namespace HyperDsl.Compiler.Catalog;
 /// transforms, layers, backbones, losses, optimizers, schedules, samplers, pruners, functions,
 /// settings and metrics. One table for the checker, the docs and the code generator.
 /// </summary>
-public static class BuiltinCatalog
+public static partial class BuiltinCatalog
 {
     private static readonly HypType Int = IntType.Instance;
     private static readonly HypType Float = FloatType.Instance;
@@ -281,6 +281,10 @@ public static class BuiltinCatalog
             new ElementwiseShape(), "Dropout", Named("p", RuntimeArgumentKind.Double));
         yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
             new LinearShape(), "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
+        foreach (var block in EfficientNetEntries())
+        {
+            yield return block;
+        }
 
         // ---- backbones ----
         // torchvision's layouts: blocks per stage, and whether they are bottlenecks.

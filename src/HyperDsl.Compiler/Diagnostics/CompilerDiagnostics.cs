@@ -253,6 +253,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3131.</summary>
     public static readonly DiagnosticDescriptor PaddingModeEvenSameDescriptor = Error("HYP3131", "Padding mode with 'same' padding and an even kernel span");
 
+    /// <summary>HYP3140.</summary>
+    public static readonly DiagnosticDescriptor BlockEvenKernelDescriptor = Error("HYP3140", "Inverted residual block with an even kernel");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
