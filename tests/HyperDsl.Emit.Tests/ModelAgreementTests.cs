@@ -33,7 +33,12 @@ public class ModelAgreementTests
         "clean_residual_stride_on_odd_map",
         "clean_replace_fc_in_a_block",
         "clean_mobilenets_chosen_in_match",
-        "clean_freeze_all_then_replace_classifier_of_a_mobilenet");
+        "clean_freeze_all_then_replace_classifier_of_a_mobilenet",
+        "clean_unet_with_named_skips",
+        "clean_skip_names_in_loops_branches_and_residuals",
+        "clean_save_concat_and_add_stay_usable_as_names",
+        "clean_conv_transpose_sizes",
+        "clean_aspp_head_on_a_classifier");
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -77,6 +77,7 @@ internal sealed class ExperimentBinder
         if (_experiment.Model is { } model)
         {
             BindStatements(model.Body, new BindingContext(ParameterScope, []), StatementKind.Model);
+            new SkipNameBinder(_diagnostics, _suggestions).Bind(model.Body);
         }
 
         foreach (var (section, settings) in _experiment.Settings)
@@ -451,6 +452,12 @@ internal sealed class ExperimentBinder
                 break;
             case ReplaceSyntax replace:
                 BindLayer(replace.Replacement, context, kind);
+                break;
+            case SkipSyntax skip when kind == StatementKind.Block:
+                // A block may be used in several places, where one name would be saved twice.
+                _diagnostics.Add(Create(SkipOutsideModelDescriptor, skip.Span,
+                    $"'{ExpressionBinder.Shorten(skip)}' is in a block; skip connections are written in the model section, where each name is saved once.",
+                    "Move the 'save', 'concat' or 'add' into the model section, around the uses of the block."));
                 break;
         }
     }

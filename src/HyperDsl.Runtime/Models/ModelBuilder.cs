@@ -16,7 +16,7 @@ namespace HyperDsl.Runtime.Models;
 /// Layers are named by kind and count (<c>conv1</c>, <c>bn1</c>, <c>relu1</c>, <c>linear2</c>,
 /// <c>block1</c>) unless a name is given; parameter paths such as <c>linear2.weight</c> follow.
 /// </summary>
-public sealed class ModelBuilder
+public sealed partial class ModelBuilder
 {
     private readonly List<Layer> _layers = [];
     private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);
@@ -190,7 +190,8 @@ public sealed class ModelBuilder
     public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var inner = new ModelBuilder(_shape);
+        // The body reads and saves the same named tensors as the network around it.
+        var inner = new ModelBuilder(_shape) { _skips = _skips, _nested = true };
         body(inner);
         if (inner._layers.Count == 0)
         {
@@ -331,7 +332,10 @@ public sealed class ModelBuilder
             throw new InvalidOperationException("The network has no layers.");
         }
 
-        return nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
+        // A network that saves named tensors lets them go after each forward pass; a residual body leaves that to the network around it.
+        return _savesTensors && !_nested
+            ? new SkipNetwork(_layers.Select(l => (l.Name, l.Module)), _skips)
+            : nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
     }
 
     private ModelBuilder Add(string kind, string? name, nn.Module<Tensor, Tensor> layer, long[] outShape)
