@@ -11,9 +11,6 @@ public sealed partial class ModelBuilder
     // A residual body's builder: the network around it owns the saved tensors.
     private bool _nested;
 
-    // Some layer saves a tensor, so the network must let the saved tensors go after each pass.
-    private bool _savesTensors;
-
     /// <summary>
     /// <c>upsample(scale:, mode:)</c>: height and width times <paramref name="scale"/>, each pixel repeated (nearest)
     /// or interpolated bilinearly without aligned corners, as PyTorch's <c>nn.Upsample(scale_factor=scale, mode=...)</c>.
@@ -86,7 +83,6 @@ public sealed partial class ModelBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         _skips.SaveShape(key, _shape);
-        _savesTensors = true;
         var layerName = name ?? NextName("save");
         return Add("save", layerName, new SaveLayer(layerName, key, _skips), _shape);
     }

@@ -333,7 +333,7 @@ public sealed partial class ModelBuilder
         }
 
         // A network that saves named tensors lets them go after each forward pass; a residual body leaves that to the network around it.
-        return _savesTensors && !_nested
+        return _skips.HasSaves && !_nested
             ? new SkipNetwork(_layers.Select(l => (l.Name, l.Module)), _skips)
             : nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
     }

@@ -14,6 +14,9 @@ internal sealed class SkipStore
     private readonly Dictionary<string, Tensor> _tensors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long[]> _shapes = new(StringComparer.Ordinal);
 
+    /// <summary>Whether some layer saves a tensor (in a residual body too), so the network must let the saved tensors go after each pass.</summary>
+    public bool HasSaves => _shapes.Count > 0;
+
     /// <summary>Remembers the shape of one example saved under <paramref name="name"/>, at build time.</summary>
     public void SaveShape(string name, long[] shape) => _shapes[name] = [.. shape];
 

@@ -73,10 +73,17 @@ public sealed class DenseLayersTests
         Assert.Equal(3 * ((2 * 2 * 16 * 2) + (2 * 2 * 16 * 4)), ModelFlops.Count(model, [2, 4, 4]));
     }
 
-    [Fact]
-    public void A_forward_pass_lets_go_of_the_tensors_it_saved()
+    public static TheoryData<bool> WhereSaved() => new(false, true);
+
+    [Theory]
+    [MemberData(nameof(WhereSaved))]
+    public void A_forward_pass_lets_go_of_the_tensors_it_saved(bool inResidualBody)
     {
-        using var model = new ModelBuilder(1, 8, 8).Conv(2, padding: ConvPadding.Same).Save("s").MaxPool(2).Upsample(2).Concat("s").GlobalAvgPool().Linear(2).Build();
+        var builder = new ModelBuilder(1, 8, 8).Conv(2, padding: ConvPadding.Same);
+        builder = inResidualBody
+            ? builder.Residual(b => b.Save("s").MaxPool(2).Upsample(2).AddSaved("s"))
+            : builder.Save("s").MaxPool(2).Upsample(2).Concat("s");
+        using var model = builder.GlobalAvgPool().Linear(2).Build();
         model.eval();
         using var noGrad = no_grad();
         using var x = randn(2, 1, 8, 8);
