@@ -324,7 +324,10 @@ public sealed partial class ModelBuilder
     private List<(string name, TorchSharp.Modules.Parameter parameter)> NamedParameters() =>
         [.. _layers.SelectMany(l => l.Module.named_parameters().Select(p => (l.Name + "." + p.name, p.parameter)))];
 
-    /// <summary>The network as a <c>Sequential</c> module, in training mode, on the CPU; the builder should not be used afterwards.</summary>
+    /// <summary>
+    /// The network as a <c>Sequential</c> module (a <c>SkipNetwork</c>, its layers under the same names, when a layer saves a tensor),
+    /// in training mode, on the CPU; the builder should not be used afterwards.
+    /// </summary>
     public nn.Module<Tensor, Tensor> Build()
     {
         if (_layers.Count == 0)
