@@ -38,7 +38,8 @@ public class ModelAgreementTests
         "clean_skip_names_in_loops_branches_and_residuals",
         "clean_save_concat_and_add_stay_usable_as_names",
         "clean_conv_transpose_sizes",
-        "clean_aspp_head_on_a_classifier");
+        "clean_aspp_head_on_a_classifier",
+        "clean_dense_prediction_layers_together");
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -77,7 +77,10 @@ internal sealed class ExperimentBinder
         if (_experiment.Model is { } model)
         {
             BindStatements(model.Body, new BindingContext(ParameterScope, []), StatementKind.Model);
-            new SkipNameBinder(_diagnostics, _suggestions).Bind(model.Body);
+            if (!PastLimits)
+            {
+                new SkipNameBinder(_diagnostics, _suggestions).Bind(model.Body);
+            }
         }
 
         foreach (var (section, settings) in _experiment.Settings)

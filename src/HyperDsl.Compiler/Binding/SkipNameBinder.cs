@@ -18,16 +18,18 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
 {
     // The saves visible here, innermost block last.
     private readonly List<Dictionary<string, SkipSyntax>> _blocks = [];
-    private ImmutableArray<SkipSyntax> _allSaves = [];
+    private ILookup<string, SkipSyntax> _savesByName = Array.Empty<SkipSyntax>().ToLookup(s => s.Name.Name, StringComparer.Ordinal);
 
     /// <summary>Checks every skip statement of the model's body.</summary>
     public void Bind(ImmutableArray<StatementSyntax> body)
     {
-        _allSaves = [.. SyntaxWalker.Statements(body).OfType<SkipSyntax>().Where(s => s.Kind == SkipKind.Save)];
-        if (_allSaves.IsEmpty && !SyntaxWalker.Statements(body).OfType<SkipSyntax>().Any())
+        var skips = SyntaxWalker.Statements(body).OfType<SkipSyntax>().ToList();
+        if (skips.Count == 0)
         {
             return;
         }
+
+        _savesByName = skips.Where(s => s.Kind == SkipKind.Save).ToLookup(s => s.Name.Name, StringComparer.Ordinal);
 
         Block(body);
     }
@@ -96,11 +98,11 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
         }
 
         var verb = skip.Kind == SkipKind.Concat ? "concat" : "add";
-        var saved = _allSaves.Where(s => s.Name.Name == name).ToList();
+        var saved = _savesByName[name].ToList();
         string help;
-        if (saved.FirstOrDefault(s => s.Span.Range.Start > skip.Span.Range.Start && saved.All(o => o.Span.Range.Start >= skip.Span.Range.Start)) is { } later)
+        if (saved.Count > 0 && saved.All(s => s.Span.Range.Start > skip.Span.Range.Start))
         {
-            help = $"'{name}' is saved only later, on line {later.Span.Start.Line}; save it before this line.";
+            help = $"'{name}' is saved only later, on line {saved[0].Span.Start.Line}; save it before this line.";
         }
         else if (saved.Count > 0)
         {
@@ -108,9 +110,13 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
         }
         else
         {
-            var names = _blocks.SelectMany(b => b.Keys).Distinct(StringComparer.Ordinal).ToList();
+            // Deferred: a file of thousands of unknown names must not list the saved ones for each (suggestions stop when their budget is spent).
+            var names = _blocks.SelectMany(b => b.Keys);
+            var few = names.Take(11).ToList();
             help = suggestions.Help(name, names)
-                ?? (names.Count == 0 ? $"Write 'save {name}' where the tensor to {(verb == "concat" ? "join" : "add")} flows, before this line." : $"The names saved before this line are {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+                ?? (few.Count == 0 ? $"Write 'save {name}' where the tensor to {(verb == "concat" ? "join" : "add")} flows, before this line."
+                    : few.Count <= 10 ? $"The names saved before this line are {string.Join(", ", few.Select(n => $"'{n}'"))}."
+                    : $"Save '{name}' before this line.");
         }
 
         diagnostics.Add(Create(UnknownSkipNameDescriptor, skip.Name.Span,
