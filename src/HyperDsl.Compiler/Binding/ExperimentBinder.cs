@@ -504,13 +504,20 @@ internal sealed class ExperimentBinder
         }
         else
         {
-            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", _suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.",
+                SkipStatementHelp(layer.Name.Name, pipeline) ?? _suggestions.Help(layer.Name.Name, candidates)));
         }
+
         foreach (var argument in layer.Arguments)
         {
             _expressions.Bind(argument.Value, context);
         }
     }
+
+    // 'save', 'concat' and 'add' without a name after them (or called like a layer) are not skip connections.
+    private static string? SkipStatementHelp(string name, bool pipeline) => name is "save" or "concat" or "add" && !pipeline
+        ? $"A skip connection is '{name}' and a name, without parentheses: 'save enc1' keeps the tensor here, and 'concat enc1' or 'add enc1' uses it later."
+        : null;
 
     private static string Where(EntryKind kind) => kind switch
     {
