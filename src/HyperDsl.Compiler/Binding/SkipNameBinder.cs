@@ -98,15 +98,16 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
         }
 
         var verb = skip.Kind == SkipKind.Concat ? "concat" : "add";
-        var saved = _savesByName[name].ToList();
+        // The saves of the name in the order written: the first tells whether any comes before this line.
+        var first = _savesByName[name].FirstOrDefault();
         string help;
-        if (saved.Count > 0 && saved.All(s => s.Span.Range.Start > skip.Span.Range.Start))
+        if (first is not null && first.Span.Range.Start > skip.Span.Range.Start)
         {
-            help = $"'{name}' is saved only later, on line {saved[0].Span.Start.Line}; save it before this line.";
+            help = $"'{name}' is saved only later, on line {first.Span.Start.Line}; save it before this line.";
         }
-        else if (saved.Count > 0)
+        else if (first is not null)
         {
-            help = $"'{name}' is saved on line {saved[0].Span.Start.Line}, inside a loop, branch, match arm or residual body that does not contain this line, and a name saved there can be read only inside it. Save it outside that block, before it.";
+            help = $"'{name}' is saved on line {first.Span.Start.Line}, inside a loop, branch, match arm or residual body that does not contain this line, and a name saved there can be read only inside it. Save it outside that block, before it.";
         }
         else
         {
