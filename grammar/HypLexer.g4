@@ -45,6 +45,9 @@ EPOCH   : 'epoch';
 EPOCHS  : 'epochs';
 STEP    : 'step';
 STEPS   : 'steps';
+SAVE    : 'save';
+CONCAT  : 'concat';
+ADD     : 'add';
 
 // ---- literals ---------------------------------------------------------------
 // A duration is a number glued to a time unit: 90s, 30m, 2h, 1.5d.

@@ -110,6 +110,7 @@ statement
     | FREEZE ALL (EXCEPT layerPath (argSep layerPath)*)?                # freezeAllStatement
     | FREEZE layerPath (argSep layerPath)*                              # freezeStatement
     | REPLACE target=layerPath WITH replacement=layer                   # replaceStatement
+    | verb=(SAVE | CONCAT | ADD) name=identifier                         # skipStatement
     | layer                                                             # layerStatement
     ;
 
@@ -215,6 +216,7 @@ identifier
     | DATA | PARAMS | MODEL | TRAIN | TUNE
     | ALL | EXCEPT
     | EPOCH | EPOCHS | STEP | STEPS
+    | SAVE | CONCAT | ADD
     ;
 
 sep

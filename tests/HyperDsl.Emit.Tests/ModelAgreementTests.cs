@@ -37,7 +37,13 @@ public class ModelAgreementTests
         "clean_separable_conv_searched",
         "clean_squeeze_excite_gates",
         "clean_inverted_residual_searched",
-        "clean_efficientnet_b0_freeze_all_then_replace_classifier");
+        "clean_efficientnet_b0_freeze_all_then_replace_classifier",
+        "clean_unet_with_named_skips",
+        "clean_skip_names_in_loops_branches_and_residuals",
+        "clean_save_concat_and_add_stay_usable_as_names",
+        "clean_conv_transpose_sizes",
+        "clean_aspp_head_on_a_classifier",
+        "clean_dense_prediction_layers_together");
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -77,6 +77,10 @@ internal sealed class ExperimentBinder
         if (_experiment.Model is { } model)
         {
             BindStatements(model.Body, new BindingContext(ParameterScope, []), StatementKind.Model);
+            if (!PastLimits)
+            {
+                new SkipNameBinder(_diagnostics, _suggestions).Bind(model.Body);
+            }
         }
 
         foreach (var (section, settings) in _experiment.Settings)
@@ -452,6 +456,12 @@ internal sealed class ExperimentBinder
             case ReplaceSyntax replace:
                 BindLayer(replace.Replacement, context, kind);
                 break;
+            case SkipSyntax skip when kind == StatementKind.Block:
+                // A block may be used in several places, where one name would be saved twice.
+                _diagnostics.Add(Create(SkipOutsideModelDescriptor, skip.Span,
+                    $"'{ExpressionBinder.Shorten(skip)}' is in a block; skip connections are written in the model section, where each name is saved once.",
+                    "Move the 'save', 'concat' or 'add' into the model section, around the uses of the block."));
+                break;
         }
     }
 
@@ -524,13 +534,20 @@ internal sealed class ExperimentBinder
         }
         else
         {
-            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.", _suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.",
+                SkipStatementHelp(layer.Name.Name, pipeline) ?? _suggestions.Help(layer.Name.Name, candidates)));
         }
+
         foreach (var argument in layer.Arguments)
         {
             _expressions.Bind(argument.Value, context);
         }
     }
+
+    // 'save', 'concat' and 'add' without a name after them (or called like a layer) are not skip connections.
+    private static string? SkipStatementHelp(string name, bool pipeline) => name is "save" or "concat" or "add" && !pipeline
+        ? $"A skip connection is '{name}' and a name, without parentheses: 'save enc1' keeps the tensor here, and 'concat enc1' or 'add enc1' uses it later."
+        : null;
 
     private static string Where(EntryKind kind) => kind switch
     {

@@ -286,6 +286,22 @@ public static partial class BuiltinCatalog
             yield return block;
         }
 
+        // ---- dense prediction: upsampling, transposed convolutions, ASPP ----
+        yield return Built(E("upsample", Layer, "Scale height and width by a whole factor, as PyTorch's nn.Upsample(scale_factor=scale): each pixel repeated (nearest) or interpolated bilinearly, corners not aligned (bilinear). No parameters.",
+            Opt("scale", Int, I(2), AtLeastOne),
+            ShapeFree(Keywords(Opt("mode", String, new KeywordValue("nearest"), summary: "How the new pixels are filled: each pixel repeated (nearest) or interpolated (bilinear).") with { Types = [], KeywordsChoosable = true },
+                "nearest", "bilinear"))),
+            new UpsampleShape(), "Upsample", Named("scale"), Named("mode", RuntimeArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Models.UpsamplingMode" });
+        yield return Built(E("conv_transpose", Layer, "2-D transposed convolution, as PyTorch's nn.ConvTranspose2d: each side becomes (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1, so kernel 2 with stride 2 doubles it. output_padding must be below the stride or the dilation.",
+            Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne), Opt("padding", Int, I(0), NonNegative),
+            Opt("output_padding", Int, I(0), NonNegative), Opt("dilation", Int, I(1), AtLeastOne), Opt("bias", Bool, BoolValue.True)),
+            new TransposedConvolutionShape(), "ConvTranspose", Positional("out"), Named("kernel"), Named("stride"), Named("padding"),
+            Named("output_padding") with { Name = "outputPadding" }, Named("dilation"), Named("bias", RuntimeArgumentKind.Bool));
+        yield return Built(E("aspp", Layer, "DeepLab-v3's atrous spatial pyramid pooling, as torchvision's ASPP: a 1x1 branch, a 3x3 branch dilated by each rate, and an image-pooling branch (global average, 1x1, stretched back bilinearly), each conv + batchnorm + relu; joined along the channels, projected by a 1x1 conv + batchnorm + relu to 'out' channels, then dropout (torchvision's 0.5). Keeps the size. The pooled branch's batch norm sees one value per channel and image, so training needs batches of at least 2.",
+            Req("out", Int, AtLeastOne), Opt("rates", IntList, new ListValue([I(6), I(12), I(18)]), summary: "The dilation of each 3x3 branch (DeepLab-v3 uses 6, 12, 18 at output stride 16; double them at 8)."),
+            ShapeFree(Opt("dropout", Float, F(0.5), new NumericRange(0, 1, MaxExclusive: true)))),
+            new AsppShape(), "Aspp", Positional("out"), Named("rates", RuntimeArgumentKind.IntList), Named("dropout", RuntimeArgumentKind.Double));
+
         // ---- backbones ----
         // torchvision's layouts: blocks per stage, and whether they are bottlenecks.
         foreach (var (depth, layout) in new (int, ResNetLayout)[]

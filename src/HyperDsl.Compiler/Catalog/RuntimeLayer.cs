@@ -49,6 +49,9 @@ public enum RuntimeArgumentKind
     /// <summary>A <c>string</c>.</summary>
     String,
 
+    /// <summary>A <c>long[]</c>: a list of ints, as written or searched.</summary>
+    IntList,
+
     /// <summary>A member of the runtime enum <see cref="RuntimeArgument.EnumType"/>: the keyword in PascalCase, or the chosen one of a choice of keywords.</summary>
     Keyword,
 }

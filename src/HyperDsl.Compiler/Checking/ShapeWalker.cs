@@ -44,6 +44,9 @@ internal sealed class ShapeWalker
     private int _nesting;
     private FreezeSyntax? _lastFreeze;
 
+    // The tensors saved by 'save name' so far, with where they were saved.
+    private readonly Dictionary<string, (TensorShape Shape, SkipSyntax Save)> _saved = new(StringComparer.Ordinal);
+
     // The class folders the host counted at check time (image_folder without classes:), if any.
     private readonly long? _countedClasses;
 
@@ -68,6 +71,7 @@ internal sealed class ShapeWalker
         _layersAfterBackbone = false;
         _nesting = 0;
         _lastFreeze = null;
+        _saved.Clear();
         var environment = new Evaluation.Environment(point);
         var input = InputShape(environment);
         var model = _experiment.Model!;
@@ -333,6 +337,7 @@ internal sealed class ShapeWalker
             ResidualSyntax residual => ApplyResidual(residual, shape, environment),
             FreezeSyntax freeze => ApplyFreeze(freeze, shape),
             ReplaceSyntax replace => ApplyReplace(replace, shape, environment),
+            SkipSyntax skip => ApplySkip(skip, shape),
             _ => shape,
         };
     }
@@ -515,6 +520,53 @@ internal sealed class ShapeWalker
         throw new ShapeFailure(ResidualShapeDescriptor, residual.Span,
             $"The residual body turns {input.Display} into {output.Display}, which a shortcut {(projection == "none" ? "without projection" : "with a strided 1x1 projection")} cannot match",
             "Keep the body's output the same size as its input, or change the resolution only by a stride.");
+    }
+
+    // 'save' keeps the shape under its name; 'concat' joins channels of maps of one size (or
+    // features), 'add' sums tensors of one shape. Neither has parameters, and the sum's FLOPs are
+    // not counted, as a residual shortcut's are not. The binder proved each read follows its save.
+    private TensorShape ApplySkip(SkipSyntax skip, TensorShape shape)
+    {
+        var name = skip.Name.Name;
+        if (skip.Kind == SkipKind.Save)
+        {
+            _saved[name] = (shape, skip);
+            return shape;
+        }
+
+        if (!_saved.TryGetValue(name, out var saved))
+        {
+            return shape;
+        }
+
+        var line = saved.Save.Span.Start.Line;
+        if (skip.Kind == SkipKind.Add)
+        {
+            if (saved.Shape != shape)
+            {
+                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
+                    $"'add {name}' sums the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) with a {shape.Display} one; a sum needs one shape",
+                    "Bring both to the same channels and size (a 1x1 'conv(out: ...)' changes the channels, a stride or 'upsample' the size), or join them with 'concat'.");
+            }
+
+            return shape;
+        }
+
+        switch (saved.Shape, shape)
+        {
+            case (MapShape before, MapShape now) when before.Height == now.Height && before.Width == now.Width:
+                return now with { Channels = now.Channels + before.Channels };
+            case (MapShape before, MapShape now):
+                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
+                    $"'concat {name}' joins the {before.Display} feature map saved as '{name}' on line {line} to a {now.Display} one; maps are joined along the channels, so their heights and widths must be equal",
+                    $"Make the map {before.Spatial} before the concat: 'upsample(scale: 2)' or 'conv_transpose(..., kernel: 2, stride: 2)' doubles a size exactly, a stride or 'maxpool(2)' halves it.");
+            case (FeatureShape before, FeatureShape now):
+                return new FeatureShape(before.Features + now.Features);
+            default:
+                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
+                    $"'concat {name}' joins the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) to a {shape.Display} one; a feature map joins only a feature map, and features only features",
+                    $"Save '{name}' and concat it on the same side of 'flatten' or 'global_avgpool'.");
+        }
     }
 
     // ---- backbones --------------------------------------------------------------------------

@@ -58,6 +58,15 @@ public static class CompilerDiagnostics
     /// <summary>HYP1014.</summary>
     public static readonly DiagnosticDescriptor PositionalAfterNamedDescriptor = Error("HYP1014", "Positional argument after a named one");
 
+    /// <summary>HYP1015.</summary>
+    public static readonly DiagnosticDescriptor UnknownSkipNameDescriptor = Error("HYP1015", "Skip connection reads a name not saved before it");
+
+    /// <summary>HYP1016.</summary>
+    public static readonly DiagnosticDescriptor DuplicateSkipNameDescriptor = Error("HYP1016", "Skip name saved twice");
+
+    /// <summary>HYP1017.</summary>
+    public static readonly DiagnosticDescriptor SkipOutsideModelDescriptor = Error("HYP1017", "Skip connection outside the model section");
+
     /// <summary>HYP1101.</summary>
     public static readonly DiagnosticDescriptor TypeMismatchDescriptor = Error("HYP1101", "Type mismatch");
 
@@ -255,6 +264,12 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP3140.</summary>
     public static readonly DiagnosticDescriptor BlockEvenKernelDescriptor = Error("HYP3140", "Inverted residual block with an even kernel");
+
+    /// <summary>HYP3160.</summary>
+    public static readonly DiagnosticDescriptor SkipShapeMismatchDescriptor = Error("HYP3160", "Skip connection joins tensors of different sizes");
+
+    /// <summary>HYP3161.</summary>
+    public static readonly DiagnosticDescriptor TransposedConvolutionSizeDescriptor = Error("HYP3161", "Transposed convolution without a valid output size");
 
     // ---- training and tuning ----
 

@@ -624,6 +624,11 @@ internal sealed class ExperimentEmitter
                     Statements(residual.Body, nested, scope);
                     Close(");");
                     break;
+                case LoweredSkip skip:
+                    // The builders of a model share one store of saved tensors, residual bodies' included.
+                    var method = skip.Kind switch { SkipKind.Save => "Save", SkipKind.Concat => "Concat", _ => "AddSaved" };
+                    Line($"{builder}.{method}({CSharpNames.String(skip.Name)});");
+                    break;
                 default:
                     throw new NotSupportedException("The generator does not handle this statement yet: " + statement.GetType().Name);
             }

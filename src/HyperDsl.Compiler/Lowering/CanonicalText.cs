@@ -198,6 +198,9 @@ internal sealed class CanonicalText
                 End();
                 Statements(residual.Body);
                 break;
+            case LoweredSkip skip:
+                Line($"{skip.Kind.ToString().ToLowerInvariant()} {Quote(skip.Name)}");
+                break;
             default:
                 throw new NotSupportedException($"the statement {statement.GetType().Name} has no canonical form");
         }

@@ -78,6 +78,7 @@ internal sealed class ExperimentLowerer
         FreezeSyntax freeze => new LoweredFreeze(freeze.All, [.. freeze.Layers.Select(Path)], freeze.Span),
         ReplaceSyntax replace => new LoweredReplace(Path(replace.Target), Layer(replace.Replacement), replace.Span),
         ResidualSyntax residual => new LoweredResidual(_expressions.Arguments(ExperimentBinder.ResidualParameters, residual.Arguments), Statements(residual.Body), residual.Span),
+        SkipSyntax skip => new LoweredSkip(skip.Kind, skip.Name.Name, skip.Span),
         _ => throw new NotSupportedException($"the statement {statement.GetType().Name} is not lowered"),
     };
 

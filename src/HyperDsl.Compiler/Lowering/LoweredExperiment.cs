@@ -81,5 +81,8 @@ public sealed record LoweredReplace(ImmutableArray<string> Target, LoweredStatem
 /// <summary><c>residual(projection: ...) { body }</c>.</summary>
 public sealed record LoweredResidual(ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);
 
+/// <summary><c>save name</c>, <c>concat name</c> or <c>add name</c>: a named skip connection.</summary>
+public sealed record LoweredSkip(SkipKind Kind, string Name, SourceSpan Span) : LoweredStatement(Span);
+
 /// <summary>A layer name that resolved to nothing (only in specs with errors, which never reach generation).</summary>
 public sealed record LoweredUnresolvedLayer(string Name, ImmutableArray<LoweredArgument> Arguments, SourceSpan Span) : LoweredStatement(Span);

@@ -190,7 +190,8 @@ public sealed partial class ModelBuilder
     public ModelBuilder Residual(Action<ModelBuilder> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var inner = new ModelBuilder(_shape);
+        // The body reads and saves the same named tensors as the network around it.
+        var inner = new ModelBuilder(_shape) { _skips = _skips, _nested = true };
         body(inner);
         if (inner._layers.Count == 0)
         {
@@ -323,7 +324,10 @@ public sealed partial class ModelBuilder
     private List<(string name, TorchSharp.Modules.Parameter parameter)> NamedParameters() =>
         [.. _layers.SelectMany(l => l.Module.named_parameters().Select(p => (l.Name + "." + p.name, p.parameter)))];
 
-    /// <summary>The network as a <c>Sequential</c> module, in training mode, on the CPU; the builder should not be used afterwards.</summary>
+    /// <summary>
+    /// The network as a <c>Sequential</c> module (a <c>SkipNetwork</c>, its layers under the same names, when a layer saves a tensor),
+    /// in training mode, on the CPU; the builder should not be used afterwards.
+    /// </summary>
     public nn.Module<Tensor, Tensor> Build()
     {
         if (_layers.Count == 0)
@@ -331,7 +335,10 @@ public sealed partial class ModelBuilder
             throw new InvalidOperationException("The network has no layers.");
         }
 
-        return nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
+        // A network that saves named tensors lets them go after each forward pass; a residual body leaves that to the network around it.
+        return _skips.HasSaves && !_nested
+            ? new SkipNetwork(_layers.Select(l => (l.Name, l.Module)), _skips)
+            : nn.Sequential([.. _layers.Select(l => (l.Name, l.Module))]);
     }
 
     private ModelBuilder Add(string kind, string? name, nn.Module<Tensor, Tensor> layer, long[] outShape)

@@ -5,7 +5,7 @@ namespace HyperDsl.Runtime.Models;
 
 /// <summary>
 /// Forward FLOPs per sample of a built model, counted as the checker counts them (<c>model.flops</c>):
-/// two per multiply-add of every convolution and linear layer, biases, normalisation,
+/// two per multiply-add of every convolution (a transposed one's: per input element and weight) and linear layer, biases, normalisation,
 /// activations and pooling free. The shapes come from one forward pass of two zero images.
 /// </summary>
 public static class ModelFlops
@@ -39,6 +39,16 @@ public static class ModelFlops
                         return output;
                     });
                     removers.Add(pointwiseHook.remove);
+                    break;
+                case ConvTranspose2d transposed:
+                    var transposedHook = transposed.register_forward_hook((m, input, output) =>
+                    {
+                        // Every input element meets (out / groups) · kh · kw weights, the weight's size per input channel.
+                        var weight = transposed.weight!.shape;
+                        flops += 2 * (input.numel() / input.shape[0]) * weight[1] * weight[2] * weight[3];
+                        return output;
+                    });
+                    removers.Add(transposedHook.remove);
                     break;
                 case Linear linear:
                     var linearHook = linear.register_forward_hook((m, input, output) =>

@@ -42,6 +42,13 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         return main.add(side);
     }
 
+    // Its submodules are registered by hand, under the names of parameter paths; TorchSharp's
+    // registration by field, which register_module runs on a custom module, would list them again
+    // under their field names (in state_dict and named_modules, so FLOPs would be counted twice).
+    protected override void RegisterComponents()
+    {
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -160,6 +160,10 @@ internal sealed class AstBuilder
             replace.target is null ? new LayerPathSyntax([], EmptySpanAfter(replace.Start)) : BuildLayerPath(replace.target),
             BuildLayer(replace.replacement, replace),
             Span(replace)),
+        SkipStatementContext skip => new SkipSyntax(
+            skip.verb.Type switch { SAVE => SkipKind.Save, CONCAT => SkipKind.Concat, _ => SkipKind.Add },
+            BuildIdentifier(skip.name, skip),
+            Span(skip)),
         _ => null,
     };
 

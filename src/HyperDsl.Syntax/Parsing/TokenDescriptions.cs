@@ -10,7 +10,7 @@ internal static class TokenDescriptions
     public static readonly int[] ExpressionStarts =
         [NUMBER, DURATION, STRING, TRUE, FALSE, LBRACK, LPAREN, MINUS, PLUS, NOT, IF, MATCH, IDENT];
 
-    public static readonly int[] SoftKeywords = [DATA, PARAMS, MODEL, TRAIN, TUNE, ALL, EXCEPT, EPOCH, EPOCHS, STEP, STEPS];
+    public static readonly int[] SoftKeywords = [DATA, PARAMS, MODEL, TRAIN, TUNE, ALL, EXCEPT, EPOCH, EPOCHS, STEP, STEPS, SAVE, CONCAT, ADD];
 
     public static readonly int[] SectionKeywords = [DATA, PARAMS, MODEL, TRAIN, TUNE];
 

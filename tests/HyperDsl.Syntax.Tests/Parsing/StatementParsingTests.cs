@@ -113,6 +113,28 @@ public class StatementParsingTests
     }
 
     [Fact]
+    public void Save_concat_and_add_name_a_skip_connection()
+    {
+        var body = ParseModel("save enc1\nconv(8)\nconcat enc1\nadd enc1");
+
+        Assert.Equal([(SkipKind.Save, "enc1"), (SkipKind.Concat, "enc1"), (SkipKind.Add, "enc1")],
+            body.OfType<SkipSyntax>().Select(s => (s.Kind, s.Name.Name)));
+        Assert.IsType<LayerSyntax>(body[1]);
+    }
+
+    [Fact]
+    public void Save_concat_and_add_without_a_name_are_layers_and_names()
+    {
+        var body = ParseModel("add(16)\nsave\nconcat(x: save)\nsave add");
+
+        Assert.Equal("add", Assert.IsType<LayerSyntax>(body[0]).Name.Name);
+        Assert.Equal("save", Assert.IsType<LayerSyntax>(body[1]).Name.Name);
+        var concat = Assert.IsType<LayerSyntax>(body[2]);
+        Assert.Equal("save", Sexpr(concat.Arguments[0].Value));
+        Assert.Equal("add", Assert.IsType<SkipSyntax>(body[3]).Name.Name);
+    }
+
+    [Fact]
     public void Replace_swaps_a_layer_for_another()
     {
         var replace = Assert.IsType<ReplaceSyntax>(Assert.Single(ParseModel("replace fc with linear(2)")));
