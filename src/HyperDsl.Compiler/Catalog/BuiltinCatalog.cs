@@ -30,16 +30,21 @@ public static class BuiltinCatalog
     private static readonly NumericRange Probability = new(0, 1);
     private static readonly NumericRange OpenUnit = new(0, 1, MinExclusive: true, MaxExclusive: true);
 
+    private const string ClassificationTask = "classification";
+    private const string SegmentationTask = "segmentation";
+
     // Declared before the tables below: static fields initialise in textual order.
     /// <summary>Every metric objectives may name, with its meaning: the reported ones (in the order messages list them), then the static ones.</summary>
     public static ImmutableArray<MetricEntry> Metrics { get; } =
     [
         new("train_loss", "TrainLoss") { EpochMetric = "TrainLoss" },
         new("val_loss", "ValLoss") { EpochMetric = "ValLoss" },
-        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy" },
-        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5" },
-        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc" },
-        new("test_accuracy", "TestAccuracy") { NeedsData = "test" },
+        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy", Task = ClassificationTask },
+        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
+        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
+        new("val_miou", "ValMiou") { EpochMetric = "ValMiou", Task = SegmentationTask },
+        new("val_pixel_accuracy", "ValPixelAccuracy") { EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
+        new("test_accuracy", "TestAccuracy") { NeedsData = "test", Task = ClassificationTask },
         new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
         new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },
     ];
@@ -53,13 +58,19 @@ public static class BuiltinCatalog
     /// <summary>The keywords of the train section's <c>metrics</c> setting, with the runtime flag each turns on.</summary>
     public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null), new("top5", "Top5"), new("auc", "Auc"), new("loss", null)];
 
-    /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default and the only one trained yet.</summary>
+    /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default.</summary>
     public static ImmutableArray<TaskEntry> Tasks { get; } =
     [
-        new("classification"),
-        new("segmentation", "per-pixel data sources, losses, metrics and decoder layers are not in the language yet"),
+        new(ClassificationTask),
+        new(SegmentationTask) { PerPixel = true },
         new("detection", "anchors, boxes and mAP are out of scope for now"),
     ];
+
+    /// <summary>The task a spec trains when it declares none.</summary>
+    public static TaskEntry DefaultTask => Tasks[0];
+
+    /// <summary>The task called <paramref name="name"/>, if there is one.</summary>
+    public static TaskEntry? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
 
     /// <summary>Every callable entry, by name.</summary>
     public static FrozenDictionary<string, CatalogEntry> Entries { get; } = BuildEntries().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
@@ -161,25 +172,31 @@ public static class BuiltinCatalog
 
         // ---- data sources: each with its meaning (images, classes, how generated code loads it) ----
         yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
-            with { Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
+            with { Tasks = [ClassificationTask], Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
         yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
-            with { Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
+            with { Tasks = [ClassificationTask], Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
         yield return E("cifar10", DataSource, "CIFAR-10 in its binary form (10 classes, 3x32x32; data_batch_1.bin ... data_batch_5.bin and test_batch.bin).", Opt("dir", String, null))
-            with { Source = Cifar("Data.CifarData.LoadCifar10", 10) };
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar10", 10) };
         yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
-            with { Source = Cifar("Data.CifarData.LoadCifar100", 100) };
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar100", 100) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
-            with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
                 { ClassesParameter = "classes", CountsClassesWhenLoaded = true } };
         yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB); without classes:, hyp check counts the sub-folders.",
             Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
-            with { Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
                 { ChannelsParameter = "channels", ClassesParameter = "classes", CountsClassesWhenLoaded = true, ClassFoldersParameter = "dir", DecodesAtResize = true } };
         yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
-            with { Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
                 { ShapeParameter = "shape", ClassesParameter = "classes" } };
+        yield return E("segmentation_folder", DataSource, "Image and mask pairs for 'task segmentation': PNG or JPEG images in 'images', each with a mask of the same name (an 8-bit greyscale PNG, .png) in 'masks', whose pixel values are classes below 'classes' or 'ignore_index' (pixels no loss or metric counts).",
+            Req("images", String), Req("masks", String), Req("classes", Int, new NumericRange(2, 255)),
+            Opt("ignore_index", Int, I(255), new NumericRange(0, 255)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
+            with { Tasks = [SegmentationTask], Source = new(Load("Data.SegmentationFolder.Load", Pass("images", DataCallArgumentKind.Path), Pass("masks", DataCallArgumentKind.Path),
+                Pass("classes"), Pass("ignore_index", DataCallArgumentKind.Int, "255"), Pass("channels", DataCallArgumentKind.Int, "3")))
+                { ChannelsParameter = "channels", ClassesParameter = "classes", DecodesAtResize = true } };
 
         // ---- transforms: each with its meaning (effect on the image size, how generated code makes it) ----
         yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]), each image with probability p.",
@@ -194,13 +211,13 @@ public static class BuiltinCatalog
             with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("RandomCrop", Pass("size"), Pass("padding", DataCallArgumentKind.Int, "0"))) with { PaddingParameter = "padding" } };
         yield return E("random_resized_crop", Transform, "Crop a random area and aspect ratio, then resize to size x size.",
             Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])))
-            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
         yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne))
-            with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
         yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne))
-            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
         yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)))
-            with { Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("color_jitter", Transform, "Random brightness, contrast, saturation and hue changes.",
             Opt("brightness", Float, F(0), NonNegative), Opt("contrast", Float, F(0), NonNegative),
             Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)))
@@ -208,7 +225,7 @@ public static class BuiltinCatalog
                 Pass("brightness", DataCallArgumentKind.Value, "0.0"), Pass("contrast", DataCallArgumentKind.Value, "0.0"),
                 Pass("saturation", DataCallArgumentKind.Value, "0.0"), Pass("hue", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
-            with { Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",
@@ -292,8 +309,13 @@ public static class BuiltinCatalog
         yield return Made(E("focal", Loss, "Focal loss (Lin et al.), multi-class: -alpha_t (1 - p_t)^gamma log p_t averaged over the batch; gamma 0 without alpha is cross-entropy. 'alpha' weights each class (one value per class).",
             Opt("gamma", Float, F(2), NonNegative), Opt("alpha", FloatList, null) with { PerClass = true }),
             Losses, "Focal", By("gamma", "gamma"), By("alpha", "alpha", FactoryArgumentKind.DoubleList));
-        yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll");
-        yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy");
+        yield return Made(E("dice", Loss, "Soft Dice loss for 'task segmentation': 1 minus the mean over classes of (2 sum(p t) + smooth) / (sum(p) + sum(t) + smooth), p the softmax probabilities and t the one-hot masks over the batch's pixels that are not ignored.",
+            Opt("smooth", Float, F(1), NonNegative)), Losses, "Dice", By("smooth", "smooth")) with { Tasks = [SegmentationTask] };
+        yield return Made(E("sum", Loss, "A weighted sum of per-pixel losses for 'task segmentation', each at its defaults: sum(cross_entropy: 1.0, dice: w); a weight left out is 0, and at least one must be above 0.",
+            Opt("cross_entropy", Float, F(0), NonNegative), Opt("dice", Float, F(0), NonNegative), Opt("focal", Float, F(0), NonNegative)),
+            Losses, "Sum", By("cross_entropy", "crossEntropy"), By("dice", "dice"), By("focal", "focal")) with { Tasks = [SegmentationTask] };
+        yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll") with { Tasks = [ClassificationTask] };
+        yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy") with { Tasks = [ClassificationTask] };
 
         // ---- optimizers ----
         const string Optimizers = "HyperDsl.Runtime.Training.OptimizerSpec";
@@ -377,7 +399,7 @@ public static class BuiltinCatalog
         SettingSpec Train(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Train, [.. args], false, required, summary);
         SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary);
 
-        yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image). 'segmentation' and 'detection' are refused for now (HYP5022).",
+        yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image) or 'segmentation' (a class per pixel: masks from segmentation_folder, a classes x H x W output, val_miou and val_pixel_accuracy). 'detection' is refused for now (HYP5022).",
             Keywords(Req("task", String) with { Types = [] }, [.. Tasks.Select(t => t.Name)]));
         yield return Data("source", true, "Where the training images come from.", Req("source", source));
         yield return Data("validation", false, "The validation split: a share of the training data, or a source of its own.",

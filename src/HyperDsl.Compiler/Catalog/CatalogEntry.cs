@@ -69,6 +69,17 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>Pairs of parameters where the first may not be below the second (a cycle's max_lr and base_lr), checked at every point.</summary>
     public ImmutableArray<(string Parameter, string Bound)> NotBelow { get; init; } = [];
 
+    /// <summary>
+    /// The tasks (<see cref="BuiltinCatalog.Tasks"/>) a data source, transform or loss serves; empty for
+    /// every task. A data source gives labels of one kind (one per image, or masks); a transform serves
+    /// segmentation only when it moves masks with the images (or leaves them alone); a loss only when
+    /// it has a per-pixel form.
+    /// </summary>
+    public ImmutableArray<string> Tasks { get; init; } = [];
+
+    /// <summary>Whether it serves <paramref name="task"/>.</summary>
+    public bool Serves(string task) => Tasks.IsEmpty || Tasks.Contains(task);
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -26,6 +26,9 @@ public sealed record MetricEntry(string Name, string Source)
     /// <summary>For a static metric: the parameter of the generated <c>SatisfiesModel(p, modelParams, modelFlops)</c> that carries the built model's figure.</summary>
     public string? ModelArgument { get; init; }
 
+    /// <summary>The task (<see cref="BuiltinCatalog.Tasks"/>) whose trainer measures it, or null for every task (losses, model figures).</summary>
+    public string? Task { get; init; }
+
     /// <summary>Whether it is known from the model alone, before any training.</summary>
     public bool IsStatic => FromModel is not null;
 }

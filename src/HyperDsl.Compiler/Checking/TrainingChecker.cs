@@ -59,7 +59,7 @@ internal sealed class TrainingChecker
         CheckInputAgainstSource();
         CheckDataDoesNotUseParameters();
         CheckPipelinesAreTransforms();
-        CheckTask();
+        new TaskChecker(_experiment, _model, _diagnostics).Check();
         CheckClassesKnownWhereOutputsVary(shapes, classesCounted);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
@@ -513,18 +513,6 @@ internal sealed class TrainingChecker
     }
 
     private static string Epochs(double count) => Value.FormatNumber(count) + (count == 1 ? " epoch" : " epochs");
-
-    // A declared task this version does not train is refused at its keyword, never trained as classification.
-    private void CheckTask()
-    {
-        if (SettingValue(SectionKind.Data, "task") is NameSyntax task
-            && BuiltinCatalog.Tasks.FirstOrDefault(t => t.Name == task.Name) is { NotYet: { } why } entry)
-        {
-            _diagnostics.Add(Create(TaskNotSupportedDescriptor, task.Span,
-                $"'task {entry.Name}' is not trained by this version of HyperDsl: {why}.",
-                "Declare 'task classification' (the default, which may be left out) and train an image classifier."));
-        }
-    }
 
     private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>
         (_experiment.Setting(section, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;

@@ -253,6 +253,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3131.</summary>
     public static readonly DiagnosticDescriptor PaddingModeEvenSameDescriptor = Error("HYP3131", "Padding mode with 'same' padding and an even kernel span");
 
+    /// <summary>HYP3170.</summary>
+    public static readonly DiagnosticDescriptor SegmentationOutputDescriptor = Error("HYP3170", "Segmentation output is not a class map of the input's size");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
@@ -342,6 +345,18 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP5022.</summary>
     public static readonly DiagnosticDescriptor TaskNotSupportedDescriptor = Error("HYP5022", "Task not trained yet");
+
+    /// <summary>HYP5030.</summary>
+    public static readonly DiagnosticDescriptor TaskSourceMismatchDescriptor = Error("HYP5030", "Data source for another task");
+
+    /// <summary>HYP5031.</summary>
+    public static readonly DiagnosticDescriptor TaskMetricMismatchDescriptor = Error("HYP5031", "Metric of another task");
+
+    /// <summary>HYP5032.</summary>
+    public static readonly DiagnosticDescriptor TaskTransformMismatchDescriptor = Error("HYP5032", "Transform that cannot move segmentation masks");
+
+    /// <summary>HYP5033.</summary>
+    public static readonly DiagnosticDescriptor TaskLossMismatchDescriptor = Error("HYP5033", "Loss for another task");
 
     /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
