@@ -155,11 +155,13 @@ public static class SegmentationFolder
 
     private static SKBitmap DecodeMask(string path, string imagePath, int rows, int columns)
     {
+        DataFiles.RegularFileLength(path, "mask");
         var bitmap = ImageFolder.Decode(path, null, null);
-        if (bitmap.Height != rows || bitmap.Width != columns)
+        var (height, width) = (bitmap.Height, bitmap.Width);
+        if (height != rows || width != columns)
         {
             bitmap.Dispose();
-            throw new DataFileException(path, $"The mask '{path}' is {bitmap.Width} x {bitmap.Height}, but its image '{imagePath}' is {columns} x {rows}; a mask must be the size of its image.");
+            throw new DataFileException(path, $"The mask '{path}' is {width} x {height}, but its image '{imagePath}' is {columns} x {rows}; a mask must be the size of its image.");
         }
 
         return bitmap;
