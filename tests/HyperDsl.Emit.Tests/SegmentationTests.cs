@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HyperDsl.Compiler;
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Emit;
+using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Training;
 using HyperDsl.TestKit;
@@ -40,6 +42,50 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
         Assert.Null(last.ValAccuracy);
         Assert.True(last.ValMiou > 0.7, $"The validation mIoU after two epochs was {last.ValMiou} (a model that paints everything background scores 1/3 at best); 0.875 when written.");
         Assert.True(last.ValPixelAccuracy > 0.9, $"The validation pixel accuracy after two epochs was {last.ValPixelAccuracy}; 0.963 when written.");
+    }
+
+    // A call of each transform the catalogue allows under 'task segmentation', as a spec writes it.
+    private static readonly Dictionary<string, string> MaskTransformCalls = new(StringComparer.Ordinal)
+    {
+        ["hflip"] = "hflip", ["vflip"] = "vflip", ["random_crop"] = "random_crop(12, padding: 2)",
+        ["rotate"] = "rotate(degrees: 20, p: 0.5)", ["color_jitter"] = "color_jitter(brightness: 0.3, hue: 0.1)",
+    };
+
+    [Fact]
+    public void Every_transform_the_checker_allows_under_segmentation_moves_masks_at_run_time()
+    {
+        var allowed = BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves("segmentation")).Select(e => e.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(MaskTransformCalls.Keys.Order(StringComparer.Ordinal), allowed);
+
+        var spec = $$"""
+            experiment masks {
+              data {
+                task segmentation
+                source segmentation_folder(images: "i", masks: "m", classes: 3)
+                resize 12
+                augment { {{string.Join("; ", MaskTransformCalls.Values)}} }
+              }
+              model { conv(out: 3, kernel: 1) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective minimize train_loss; trials 1 }
+            }
+            """;
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(spec, Path.Combine(_folder, "masks.hyp"))]);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.MasksExperiment")!;
+        var training = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.MasksParams")!)])!;
+
+        Runtime.TorchRuntime.EnsureInitialized();
+        using var scope = torch.NewDisposeScope();
+        var masks = torch.randint(0, 3, [4, 12, 12], torch.ScalarType.Int64);
+        var images = masks.unsqueeze(1).to_type(torch.ScalarType.Float32).div(2).expand(4, 3, 12, 12).contiguous();
+        using var generator = new torch.Generator(1, torch.CPU);
+        var (augmented, moved) = ((IMaskAugmentation)training.Augmentation!).Apply(images, masks, 255, generator);
+
+        Assert.Equal([4L, 12, 12], moved.shape);
+        Assert.Equal([4L, 3, 12, 12], augmented.shape);
     }
 
     private (TrainingResult Result, DataSplits Data) Train(string spec)
