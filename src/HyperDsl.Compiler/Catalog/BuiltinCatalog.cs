@@ -313,7 +313,8 @@ public static class BuiltinCatalog
             Opt("smooth", Float, F(1), NonNegative)), Losses, "Dice", By("smooth", "smooth")) with { Tasks = [SegmentationTask] };
         yield return Made(E("sum", Loss, "A weighted sum of per-pixel losses for 'task segmentation', each at its defaults: sum(cross_entropy: 1.0, dice: w); a weight left out is 0, and at least one must be above 0.",
             Opt("cross_entropy", Float, F(0), NonNegative), Opt("dice", Float, F(0), NonNegative), Opt("focal", Float, F(0), NonNegative)),
-            Losses, "Sum", By("cross_entropy", "crossEntropy"), By("dice", "dice"), By("focal", "focal")) with { Tasks = [SegmentationTask] };
+            Losses, "Sum", By("cross_entropy", "crossEntropy"), By("dice", "dice"), By("focal", "focal"))
+            with { Tasks = [SegmentationTask], SomeWeightAboveZero = ["cross_entropy", "dice", "focal"] };
         yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll") with { Tasks = [ClassificationTask] };
         yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy") with { Tasks = [ClassificationTask] };
 

@@ -77,6 +77,12 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// </summary>
     public ImmutableArray<string> Tasks { get; init; } = [];
 
+    /// <summary>
+    /// Weights of which one must be above 0 at every point (a sum of losses: <c>sum(cross_entropy:, dice:)</c>);
+    /// the checker asks that one of them is given and above 0 over the whole space (HYP4060).
+    /// </summary>
+    public ImmutableArray<string> SomeWeightAboveZero { get; init; } = [];
+
     /// <summary>Whether it serves <paramref name="task"/>.</summary>
     public bool Serves(string task) => Tasks.IsEmpty || Tasks.Contains(task);
 

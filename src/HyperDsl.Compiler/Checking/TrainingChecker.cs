@@ -60,6 +60,7 @@ internal sealed class TrainingChecker
         CheckDataDoesNotUseParameters();
         CheckPipelinesAreTransforms();
         new TaskChecker(_experiment, _model, _diagnostics).Check();
+        CheckSomeWeightAboveZero();
         CheckClassesKnownWhereOutputsVary(shapes, classesCounted);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
@@ -513,6 +514,22 @@ internal sealed class TrainingChecker
     }
 
     private static string Epochs(double count) => Value.FormatNumber(count) + (count == 1 ? " epoch" : " epochs");
+
+    // A weighted sum (of losses) whose weights could all be 0 at some point weighs nothing there; the
+    // runtime refuses it, so the checker asks for one weight above 0 over the whole space.
+    private void CheckSomeWeightAboveZero()
+    {
+        if (SettingValue(SectionKind.Train, "loss") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry { SomeWeightAboveZero: { IsEmpty: false } weights } entry
+            || weights.Any(w => Argument(entry, call, w) is { } given && MinOf(given) > 0))
+        {
+            return;
+        }
+
+        _diagnostics.Add(Create(NoPositiveWeightDescriptor, call.Span,
+            $"'{entry.Name}' weighs {string.Join(", ", weights)}, but none of them is given above 0 at every point of the space, so at some point the loss would weigh nothing.",
+            $"Give one weight a fixed value above 0, such as '{entry.Name}({weights[0]}: 1.0, {weights[1]}: w)'."));
+    }
 
     private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>
         (_experiment.Setting(section, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;

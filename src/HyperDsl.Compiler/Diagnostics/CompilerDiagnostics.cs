@@ -318,6 +318,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4041.</summary>
     public static readonly DiagnosticDescriptor ImageFolderTooLargeDescriptor = Error("HYP4041", "Image folder with too many entries or classes");
 
+    /// <summary>HYP4060.</summary>
+    public static readonly DiagnosticDescriptor NoPositiveWeightDescriptor = Error("HYP4060", "Weighted sum whose weights may all be 0");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
