@@ -56,7 +56,7 @@ public static class BuiltinCatalog
     public static ImmutableArray<string> StaticMetrics { get; } = [.. Metrics.Where(m => m.IsStatic).Select(m => m.Name)];
 
     /// <summary>The keywords of the train section's <c>metrics</c> setting, with the runtime flag each turns on.</summary>
-    public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null), new("top5", "Top5"), new("auc", "Auc"), new("loss", null)];
+    public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null) { Task = ClassificationTask }, new("top5", "Top5") { Task = ClassificationTask }, new("auc", "Auc") { Task = ClassificationTask }, new("loss", null)];
 
     /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default.</summary>
     public static ImmutableArray<TaskEntry> Tasks { get; } =

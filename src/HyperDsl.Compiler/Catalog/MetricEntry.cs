@@ -36,4 +36,8 @@ public sealed record MetricEntry(string Name, string Source)
 /// <summary>A keyword of the train section's <c>metrics</c> setting.</summary>
 /// <param name="Name">The keyword: <c>accuracy</c>, <c>top5</c>, ...</param>
 /// <param name="RuntimeFlag">The member of the runtime's <c>HyperDsl.Runtime.Training.ExtraMetrics</c> it turns on; null for a metric the trainer reports anyway.</param>
-public sealed record ExtraMetric(string Name, string? RuntimeFlag);
+public sealed record ExtraMetric(string Name, string? RuntimeFlag)
+{
+    /// <summary>The task (<see cref="BuiltinCatalog.Tasks"/>) whose trainer computes it, or null for every task.</summary>
+    public string? Task { get; init; }
+}

@@ -115,6 +115,18 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
                     $"Name a metric of {task.Name}: {string.Join(", ", [.. instead, "val_loss", "train_loss"])}."));
             }
         }
+
+        // The extra per-epoch metrics (top-5, AUC) rank one score vector per image.
+        var extras = (experiment.Setting(SectionKind.Train, "metrics") as ValueSettingSyntax)?.Arguments.Select(a => a.Value).OfType<NameSyntax>() ?? [];
+        foreach (var extra in extras)
+        {
+            if (BuiltinCatalog.FindExtraMetric(extra.Name) is { Task: { } only } entry && only != task.Name)
+            {
+                diagnostics.Add(Create(TaskMetricMismatchDescriptor, extra.Span,
+                    $"'metrics {entry.Name}' is computed for {only} only, but {declared}.",
+                    $"Leave it out: under 'task {task.Name}' the trainer reports {string.Join(", ", BuiltinCatalog.Metrics.Where(m => m.Task == task.Name).Select(m => m.Name))} each epoch."));
+            }
+        }
     }
 
     private static string Describe(CatalogEntry entry) => entry.Tasks.IsEmpty ? "every task" : string.Join(" or ", entry.Tasks.Select(t => $"'task {t}'"));
