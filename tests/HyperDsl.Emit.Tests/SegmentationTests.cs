@@ -4,6 +4,8 @@ using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
 using HyperDsl.TestKit;
 using TorchSharp;
@@ -86,6 +88,39 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal([4L, 12, 12], moved.shape);
         Assert.Equal([4L, 3, 12, 12], augmented.shape);
+    }
+
+    [Fact]
+    public void A_segmentation_study_takes_each_trials_value_from_its_best_epochs_mean_iou()
+    {
+        SegmentationShapes.Write(Path.Combine(_folder, "shapes"), count: 40, side: 16, seed: 2);
+        const string Spec = """
+            experiment seg_study {
+              params { width ~ choice(4, 8) }
+              data {
+                task segmentation
+                source segmentation_folder(images: "shapes/images", masks: "shapes/masks", classes: 3)
+                resize 16
+                validation 25%
+              }
+              model { conv(width, kernel: 3, padding: same); relu; conv(out: 3, kernel: 1) }
+              train { epochs 2; batch 10; optimizer adam(lr: 1e-2); early_stop val_pixel_accuracy, patience: 1 }
+              tune { objective maximize val_miou; sampler grid; seed 1 }
+            }
+            """;
+        Runtime.TorchRuntime.EnsureInitialized();
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(Spec, Path.Combine(_folder, "seg.hyp"))]);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratedAssembly.Load(sources);
+        var definition = (IExperimentDefinition)Activator.CreateInstance(assembly.GetTypes().Single(t => typeof(IExperimentDefinition).IsAssignableFrom(t)))!;
+
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        var result = new StudyRunner(definition, store, new StudyRunOptions { SpecPath = Path.Combine(_folder, "seg.hyp"), SpecText = Spec }).Run();
+
+        Assert.Equal(2, result.Trials.Count);
+        Assert.All(result.Trials, trial => Assert.InRange(Assert.Single(trial.Values!), 0.2, 1.0));
     }
 
     private (TrainingResult Result, DataSplits Data) Train(string spec)
