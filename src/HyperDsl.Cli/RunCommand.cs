@@ -142,7 +142,7 @@ internal static class RunCommand
             console.Error.WriteLine($"hyp: error: {error.Message}");
             return ExitCodes.UsageOrIo;
         }
-        catch (Exception error) when (error is Runtime.Data.DataException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception error) when (error is Runtime.Data.DataException or Runtime.DeviceUnavailableException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
         {
             // Nothing ran: a database this run created holds no study, so it goes rather than litter the spec's folder.
             fresh.RemoveIfEmpty(store);

@@ -73,13 +73,38 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>Maps a device choice to a LibTorch device.</summary>
-    public static torch.Device ResolveDevice(DeviceChoice choice) => choice switch
+    /// <summary>Maps a device choice (and, for CUDA, the device's index: 0 when null) to a LibTorch device.</summary>
+    /// <exception cref="DeviceUnavailableException">CUDA was asked for and LibTorch sees no such device.</exception>
+    public static torch.Device ResolveDevice(DeviceChoice choice, int? cudaIndex = null) => choice switch
     {
         DeviceChoice.Cpu => torch.CPU,
-        DeviceChoice.Cuda when torch.cuda.is_available() => torch.CUDA,
-        DeviceChoice.Cuda => throw new InvalidOperationException(
-            "The device 'cuda' was asked for, but LibTorch sees no CUDA device. Build with -p:HypTorchBackend=cuda on a machine with an NVIDIA GPU and driver, or use device 'auto' or 'cpu'."),
+        DeviceChoice.Cuda => CudaDevice(cudaIndex ?? 0),
         _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
     };
+
+    /// <summary>Checks that LibTorch sees each CUDA device of <paramref name="indices"/>, before anything is trained on them.</summary>
+    /// <exception cref="DeviceUnavailableException">One of them is not present.</exception>
+    public static void VerifyCudaDevices(IEnumerable<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        foreach (var index in indices)
+        {
+            CudaDevice(index);
+        }
+    }
+
+    private static torch.Device CudaDevice(int index)
+    {
+        EnsureInitialized();
+        var count = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+        if (index < count)
+        {
+            return new torch.Device(DeviceType.CUDA, index);
+        }
+
+        var present = count == 0
+            ? "LibTorch sees no CUDA device here. Build with -p:HypTorchBackend=cuda on a machine with an NVIDIA GPU and driver, or use device 'auto' or 'cpu'"
+            : $"this machine has {count} ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"cuda: {i}"))}). List only those";
+        throw new DeviceUnavailableException($"The device 'cuda: {index}' was asked for, but {present}.");
+    }
 }

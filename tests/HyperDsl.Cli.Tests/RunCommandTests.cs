@@ -217,6 +217,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_gpu_the_machine_lacks_stops_the_run_naming_it_before_anything_is_stored()
+    {
+        var missing = TorchSharp.torch.cuda.is_available() ? TorchSharp.torch.cuda.device_count() : 0;
+        var spec = Write("gpus.hyp", SyntheticSpec(epochs: 1, trials: 2)
+            .Replace("batch     64", $"batch     64\n    device    cuda: {missing}", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["run", spec]);
+
+        Assert.True(result.ExitCode == 2, result.Error + result.Output);
+        Assert.StartsWith("hyp: error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"'cuda: {missing}'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "gpus.study.db")));
+    }
+
+    [Fact]
     public void Trials_without_a_study_says_to_run_it_first()
     {
         var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));

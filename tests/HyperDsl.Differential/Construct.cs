@@ -29,4 +29,13 @@ public enum Construct
 
     /// <summary>An <c>augment</c> block (and, where it changes the size, the <c>evaluate</c> block that matches it).</summary>
     Augmentation,
+
+    /// <summary>
+    /// A <c>train</c> section with a loss, an optimizer and a schedule from the catalogue (some
+    /// arguments searched); the spec is then trained for its epochs by the real trainer.
+    /// </summary>
+    TrainingSettings,
+
+    /// <summary>A layer of efficient networks: <c>separable_conv</c>, <c>squeeze_excite</c> or <c>inverted_residual</c>, with fixed or searched arguments.</summary>
+    EfficientBlock,
 }

@@ -30,6 +30,15 @@ public sealed class DifferentialReport
     /// <summary>Points of clean specs at which the built model was compared with the checker.</summary>
     public int Points { get; internal set; }
 
+    /// <summary>Clean specs with a train section of their own that the trainer ran for all its epochs at one point.</summary>
+    public int Trained { get; internal set; }
+
+    /// <summary>Trained specs whose loss became NaN or infinite (an unstable point, which the trainer reports as a failed trial).</summary>
+    public int Diverged { get; internal set; }
+
+    /// <summary>The first diverged training, to see why.</summary>
+    public string? DivergedExample { get; internal set; }
+
     /// <summary>Skipped specs by their first error code: what the generator writes that does not check.</summary>
     public SortedDictionary<string, int> SkippedBy { get; } = new(StringComparer.Ordinal);
 
@@ -56,7 +65,12 @@ public sealed class DifferentialReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {RejectedAsExpected} refused as they must be, {Points} points compared, {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {RejectedAsExpected} refused as they must be, {Points} points compared, {Trained} trained ({Diverged} diverged), {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+        if (DivergedExample is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  diverged, e.g.: {DivergedExample}\n");
+        }
+
         foreach (var (code, count) in SkippedBy)
         {
             text.Append(CultureInfo.InvariantCulture, $"  skipped {count} with {code}, e.g.: {SkippedExample[code]}\n");

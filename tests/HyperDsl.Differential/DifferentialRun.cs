@@ -183,6 +183,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         var shapes = new ShapeChecker(bound.Experiment, bound.Model, []);
         var points = new SpaceEnumerator(bound.Model).Enumerate(shapes.RelevantParameters).Points.Take(EnumeratedPoints).ToList();
         var step = Math.Max(1, points.Count / pointsPerSpec);
+        var trains = spec.Constructs.Contains(Construct.TrainingSettings);
         foreach (var point in points.Where((_, i) => i % step == 0).Take(pointsPerSpec))
         {
             report.Points++;
@@ -198,6 +199,14 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             try
             {
                 problems.AddRange(Differences(statistics, definition, point));
+
+                // Once per spec, the whole of it: its train section, as the trainer runs a trial.
+                if (trains && problems.Count == 0)
+                {
+                    trains = false;
+                    report.Trained++;
+                    problems.AddRange(Training(definition, point, report));
+                }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
@@ -252,6 +261,33 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             : output.square().mean();
         loss.backward();
         return problems;
+    }
+
+    // The spec's training at the point, for all its epochs, on its (synthetic) data: the loss,
+    // optimizer and schedule the checker accepted must build and train without a failure.
+    private static List<string> Training(IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point, DifferentialReport report)
+    {
+        var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
+        using var data = definition.LoadData(seed: 0, baseDirectory: null);
+        using var resized = definition.ImageSizeAt(sampled) is { } size ? data.ResizedCopy(size.Height, size.Width) : null;
+        using var model = definition.BuildModel(sampled);
+        var options = definition.Training(sampled);
+        var result = new Runtime.Training.Trainer(options).Fit(model, resized ?? data);
+
+        // A loss that became NaN is how a trial at an unstable point ends, reported as such (a
+        // failed trial with the step and the rate), not a promise broken: counted, not a disagreement.
+        if (result.Outcome == Runtime.Training.TrainingOutcome.Failed && result.Failure is { } failure && failure.StartsWith("The training loss became", StringComparison.Ordinal))
+        {
+            report.Diverged++;
+            report.DivergedExample ??= $"{options.Loss}, {options.Optimizer}, {options.Schedule}: {failure}";
+            return [];
+        }
+
+        return result.Outcome == Runtime.Training.TrainingOutcome.Failed
+            ? [$"training failed ({options.Loss}, {options.Optimizer}, {options.Schedule}): {result.Failure}"]
+            : result.Epochs.Count != options.Epochs
+                ? [$"training stopped after {result.Epochs.Count} of {options.Epochs} epochs ({result.Outcome})"]
+                : [];
     }
 
     // Two training images as the trainer sees them, and a check that the evaluation transforms give

@@ -36,17 +36,17 @@ public class DifferentialTests(ITestOutputHelper output)
 
     public static TheoryData<string> Cases() => [.. Directory.GetFiles(CasesFolder, "*.hyp").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
-    /// <summary>Each disagreement the differential run found, kept as a spec (its experiment named after the file) that must now agree.</summary>
+    /// <summary>Each disagreement the differential run found, kept as a spec (its experiment named after the file) that must now agree and train.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
     public void A_disagreement_found_before_now_agrees(string file)
     {
         var text = File.ReadAllText(Path.Combine(CasesFolder, file));
-        var spec = new GeneratedSpec(0, Path.GetFileNameWithoutExtension(file), text, new HashSet<Construct>());
+        var spec = new GeneratedSpec(0, Path.GetFileNameWithoutExtension(file), text, new HashSet<Construct> { Construct.TrainingSettings });
 
         var report = new DifferentialRun(KnownDisagreements.Allowed).Run([spec]);
 
-        Assert.True(report.Clean == 1 && report.Points > 0 && report.Disagreements.Count == 0, report.ToString());
+        Assert.True(report.Clean == 1 && report.Points > 0 && report.Trained == 1 && report.Diverged == 0 && report.Disagreements.Count == 0, report.ToString());
     }
 
     [Fact]

@@ -33,7 +33,11 @@ public class ModelAgreementTests
         "clean_residual_stride_on_odd_map",
         "clean_replace_fc_in_a_block",
         "clean_mobilenets_chosen_in_match",
-        "clean_freeze_all_then_replace_classifier_of_a_mobilenet");
+        "clean_freeze_all_then_replace_classifier_of_a_mobilenet",
+        "clean_separable_conv_searched",
+        "clean_squeeze_excite_gates",
+        "clean_inverted_residual_searched",
+        "clean_efficientnet_b0_freeze_all_then_replace_classifier");
 
     [Theory]
     [MemberData(nameof(Examples))]

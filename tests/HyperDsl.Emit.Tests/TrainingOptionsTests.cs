@@ -67,4 +67,30 @@ public class TrainingOptionsTests
 
         Assert.Equal("sgd(lr: 0.003, momentum: 0.9, nesterov: false, weight_decay: 0.0001)", options.Optimizer.ToString());
     }
+
+    [Fact]
+    public void A_list_of_gpus_trains_on_the_first_and_gives_the_study_one_trial_per_gpu()
+    {
+        const string spec = """
+            experiment gpus {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params { lr ~ loguniform(1e-3, 1e-1) }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer sgd(lr: lr); device cuda: 2, cuda: 3 }
+              tune { objective maximize val_accuracy; trials 4 }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "gpus.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.GpusExperiment")!;
+        var point = Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.GpusParams")!, [0.01])!;
+
+        var options = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)experiment.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(HyperDsl.Runtime.DeviceChoice.Cuda, options.Device);
+        Assert.Equal(2, options.CudaIndex);
+        Assert.Equal([2, 3], plan.CudaDevices);
+        Assert.Equal(2, plan.Parallel);
+    }
 }

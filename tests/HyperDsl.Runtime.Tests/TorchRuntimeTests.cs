@@ -51,7 +51,30 @@ public sealed class TorchRuntimeTests
             return;
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => TorchRuntime.ResolveDevice(DeviceChoice.Cuda));
+        var error = Assert.Throws<DeviceUnavailableException>(() => TorchRuntime.ResolveDevice(DeviceChoice.Cuda));
         Assert.Contains("HypTorchBackend=cuda", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cuda_index_past_the_devices_present_is_refused_naming_it()
+    {
+        var past = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+
+        var error = Assert.Throws<DeviceUnavailableException>(() => TorchRuntime.VerifyCudaDevices([past]));
+
+        Assert.Contains($"'cuda: {past}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cuda_devices_present_pass_the_check()
+    {
+        var present = torch.cuda.is_available() ? Enumerable.Range(0, torch.cuda.device_count()).ToList() : [];
+
+        TorchRuntime.VerifyCudaDevices(present);
+
+        if (present.Count > 0)
+        {
+            Assert.Equal(DeviceType.CUDA, TorchRuntime.ResolveDevice(DeviceChoice.Cuda, present[^1]).type);
+        }
     }
 }

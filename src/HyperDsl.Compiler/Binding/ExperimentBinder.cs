@@ -455,6 +455,28 @@ internal sealed class ExperimentBinder
         }
     }
 
+    // mixup and cutmix mix the batch the per-image transforms made, so they come last (HYP4051): written before a
+    // per-image transform, they would still run after it, which the spec would not say.
+    private void CheckMixingLast(BlockSettingSyntax block)
+    {
+        LayerSyntax? mixing = null;
+        foreach (var layer in block.Body.OfType<LayerSyntax>())
+        {
+            var mixes = Model.GetResolution(layer) is CatalogEntry { Transform.MixesLabels: true };
+            if (mixes)
+            {
+                mixing ??= layer;
+            }
+            else if (mixing is not null && Model.GetResolution(layer) is CatalogEntry { Kind: EntryKind.Transform } transform)
+            {
+                _diagnostics.Add(Create(TransformAfterMixingDescriptor, layer.Name.Span,
+                    $"'{transform.Name}' comes after '{mixing.Name.Name}' (line {mixing.Span.Start.Line}), but '{mixing.Name.Name}' mixes whole batches and their labels after every per-image transform.",
+                    $"Move '{mixing.Name.Name}' to the end of the 'augment' block, after '{transform.Name}'."));
+                return;
+            }
+        }
+    }
+
     internal static readonly ImmutableArray<ArgSpec> ResidualParameters =
         [new ArgSpec("projection", [], ["auto", "conv", "none"], false, new KeywordValue("auto"), null, "How the shortcut matches a changed shape.")];
 
@@ -465,6 +487,14 @@ internal sealed class ExperimentBinder
             Model.Resolve(layer, block);
             _expressions.BindArguments(block.Name, BlockParameterSpecs(block), layer.Arguments, layer.Name, context);
             BindBlockBody(block, layer);
+            return;
+        }
+
+        if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform, Transform.MixesLabels: true } mixing)
+        {
+            _diagnostics.Add(Create(MixingInEvaluateDescriptor, layer.Name.Span,
+                $"'{mixing.Name}' mixes images and their labels, which only training does; 'evaluate' must score every validation and test image as it is, with its own label.",
+                $"Move '{mixing.Name}' to the end of the 'augment' block."));
             return;
         }
 
@@ -604,6 +634,7 @@ internal sealed class ExperimentBinder
                     break;
                 case BlockSettingSyntax block when spec.IsBlock:
                     BindStatements(block.Body, context, name == "evaluate" ? StatementKind.Evaluation : StatementKind.Pipeline);
+                    CheckMixingLast(block);
                     break;
                 case ObjectiveSettingSyntax objective:
                     foreach (var goal in objective.Objectives)

@@ -12,7 +12,7 @@ namespace HyperDsl.Compiler.Catalog;
 /// transforms, layers, backbones, losses, optimizers, schedules, samplers, pruners, functions,
 /// settings and metrics. One table for the checker, the docs and the code generator.
 /// </summary>
-public static class BuiltinCatalog
+public static partial class BuiltinCatalog
 {
     private static readonly HypType Int = IntType.Instance;
     private static readonly HypType Float = FloatType.Instance;
@@ -179,6 +179,8 @@ public static class BuiltinCatalog
             with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar10", 10) };
         yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
             with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar100", 100) };
+        yield return E("cifar100_coarse", DataSource, "CIFAR-100's images with its 20 coarse labels (the superclasses: aquatic mammals, fish, ...); the same files as cifar100.", Opt("dir", String, null))
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar100Coarse", 20) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
             with { Tasks = [ClassificationTask], Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
@@ -227,6 +229,35 @@ public static class BuiltinCatalog
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
             with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
+        // Augmentation policies: torchvision's operations and tables on images in [0, 1] (the trainer normalises after 'augment'), each image drawing its own.
+        yield return E("autoaugment", Transform, "AutoAugment: each image gets one of the 25 two-step sub-policies learned on ImageNet, CIFAR-10 or SVHN, as torchvision's AutoAugment.",
+            Keywords(Opt("policy", String, new KeywordValue("imagenet"), summary: "The data set the policy was learned on: imagenet, cifar10 or svhn.") with { Types = [] }, "imagenet", "cifar10", "svhn"))
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
+        yield return E("randaugment", Transform, "RandAugment: ops random operations in a row, each at magnitude bin magnitude of 31 (0 to 30), as torchvision's RandAugment; both may be searched.",
+            Opt("ops", Int, I(2), new NumericRange(1, 14), "How many operations each image gets in a row (torchvision's num_ops)."),
+            Opt("magnitude", Int, I(9), new NumericRange(0, 30), "The magnitude bin of every operation, of torchvision's 31 (0 to 30)."))
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
+        yield return E("trivialaugment", Transform, "TrivialAugment: one random operation at a random magnitude per image, as torchvision's TrivialAugmentWide.")
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("TrivialAugment")) };
+        yield return E("augmix", Transform, "AugMix: width chains of depth random operations (1 to 3 when -1) at magnitude bins below severity, mixed with the image, as torchvision's AugMix.",
+            Opt("severity", Int, I(3), new NumericRange(1, 10), "The operations' magnitude bins are drawn below it (torchvision's severity, 1 to 10)."),
+            Opt("width", Int, I(3), AtLeastOne, "How many chains are mixed (torchvision's mixture_width)."),
+            Opt("depth", Int, I(-1), new NumericRange(-1, null), "Operations per chain; -1 draws 1 to 3 per chain (torchvision's chain_depth); 0 is refused (HYP4052).")
+                with { Advise = (span, depth) => depth == 0 ? Diagnostics.CompilerDiagnostics.AugMixDepthZero(span) : null },
+            Opt("alpha", Float, F(1), Positive, "The Dirichlet and Beta concentration of the mixing weights."))
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AugMix",
+                Pass("severity", DataCallArgumentKind.Int, "3"), Pass("width", DataCallArgumentKind.Int, "3"),
+                Pass("depth", DataCallArgumentKind.Int, "-1"), Pass("alpha", DataCallArgumentKind.Double, "1.0"))) };
+
+        // Batch-level mixes of images and labels: the trainer applies them after the per-image transforms and mixes the loss over both labels.
+        yield return E("mixup", Transform, "mixup: each training batch blended with itself rolled by one, by a weight from Beta(alpha, alpha); the loss mixes the two labels alike. Last in 'augment' only.",
+            Opt("alpha", Float, F(0.2), Positive, "The Beta distribution's concentration: small values keep most images nearly whole."))
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Mixup", Pass("alpha", DataCallArgumentKind.Double, "0.2"))) with { MixesLabels = true } };
+        yield return E("cutmix", Transform, "CutMix: with probability p, a box of each image's partner (the batch rolled by one) pasted in, of area about 1 - lambda with lambda from Beta(alpha, alpha); the loss weighs the labels by area. Last in 'augment' only.",
+            Opt("alpha", Float, F(1), Positive, "The Beta distribution's concentration."),
+            Opt("p", Float, F(1), Probability, "The probability that a batch is mixed."))
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
+
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",
             Req("out", Int, AtLeastOne), Opt("kernel", Int, I(3), AtLeastOne), Opt("stride", Int, I(1), AtLeastOne),
@@ -267,6 +298,10 @@ public static class BuiltinCatalog
             new ElementwiseShape(), "Dropout", Named("p", RuntimeArgumentKind.Double));
         yield return Built(E("linear", Layer, "Fully connected layer.", Req("out", Int, AtLeastOne), Opt("bias", Bool, BoolValue.True)),
             new LinearShape(), "Linear", Positional("out"), Named("bias", RuntimeArgumentKind.Bool));
+        foreach (var block in EfficientNetEntries())
+        {
+            yield return block;
+        }
 
         // ---- backbones ----
         // torchvision's layouts: blocks per stage, and whether they are bottlenecks.
@@ -324,7 +359,8 @@ public static class BuiltinCatalog
         var decay = Opt("weight_decay", Float, F(0), NonNegative);
         yield return Made(E("sgd", Optimizer, "Stochastic gradient descent.", lr,
             Opt("momentum", Float, F(0), new NumericRange(0, 1, MaxExclusive: true)), Opt("nesterov", Bool, BoolValue.False), decay),
-            Optimizers, "Sgd", Given("lr"), By("momentum", "momentum"), By("nesterov", "nesterov"), By("weight_decay", "weightDecay"));
+            Optimizers, "Sgd", Given("lr"), By("momentum", "momentum"), By("nesterov", "nesterov"), By("weight_decay", "weightDecay"))
+            with { PositiveWhen = [("nesterov", "momentum")] };
         yield return Made(E("adam", Optimizer, "Adam.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), decay),
             Optimizers, "Adam", Given("lr"), By("weight_decay", "weightDecay"), By("beta1", "beta1"), By("beta2", "beta2"), By("eps", "eps"));
         yield return Made(E("adamw", Optimizer, "Adam with decoupled weight decay.", lr, Opt("beta1", Float, F(0.9), OpenUnit), Opt("beta2", Float, F(0.999), OpenUnit), Opt("eps", Float, F(1e-8), Positive), Opt("weight_decay", Float, F(0.01), NonNegative)),
@@ -426,8 +462,9 @@ public static class BuiltinCatalog
             Req("metric", String) with { Types = [], Keywords = [.. ExtraMetrics.Select(m => m.Name)], Variadic = true });
         yield return Train("lr_scale", false, "Multiply the learning rate of every layer except the named ones (e.g. a new head).",
             Req("factor", Float, Positive), Opt("except", new ListType(String), null) with { TakesLayerNames = true });
-        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present.",
-            Keywords(Req("device", String) with { Types = [] }, "auto", "cpu", "cuda"));
+        yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present; 'cuda: N' names a GPU, and several ('cuda: 0, cuda: 1') give one parallel trial each.",
+            Keywords(Opt("device", String, null) with { Types = [] }, "auto", "cpu", "cuda"),
+            Opt("cuda", Int, null, NonNegative) with { Variadic = true });
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
         yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
 

@@ -86,6 +86,13 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     /// <summary>Whether it serves <paramref name="task"/>.</summary>
     public bool Serves(string task) => Tasks.IsEmpty || Tasks.Contains(task);
 
+    /// <summary>
+    /// Pairs where, when the bool parameter <c>Flag</c> is true, <c>Parameter</c> (given or by its
+    /// default) must be above 0 (sgd's nesterov needs a momentum), checked at every point: the
+    /// runtime refuses the pair, so every trial would fail.
+    /// </summary>
+    public ImmutableArray<(string Flag, string Parameter)> PositiveWhen { get; init; } = [];
+
     /// <summary>The parameter with this name, if any.</summary>
     public ArgSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

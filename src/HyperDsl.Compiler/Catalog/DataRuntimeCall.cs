@@ -22,6 +22,9 @@ public sealed record DataCallArgument(string Parameter, DataCallArgumentKind Kin
     /// arguments, each converted as <see cref="Kind"/> says, to the method's overload for a range.
     /// </summary>
     public bool SpreadsPair { get; init; }
+
+    /// <summary>For a <see cref="DataCallArgumentKind.Keyword"/> argument: the runtime enum whose member of the keyword's name in PascalCase is passed.</summary>
+    public string? EnumType { get; init; }
 }
 
 /// <summary>The C# value a data argument becomes.</summary>
@@ -41,4 +44,7 @@ public enum DataCallArgumentKind
 
     /// <summary>A list of <c>int</c>s written in the spec (<c>shape: [1, 28, 28]</c>).</summary>
     IntList,
+
+    /// <summary>A written keyword, as the member of <see cref="DataCallArgument.EnumType"/> of its name in PascalCase (<c>policy: cifar10</c>).</summary>
+    Keyword,
 }

@@ -25,6 +25,13 @@ public sealed record TransformMeaning(ImageSizeEffect Size, DataRuntimeCall Augm
     /// </summary>
     public string? WrappedProbability { get; init; }
 
+    /// <summary>
+    /// True for a batch-level mix of images and their labels (mixup, cutmix): generated code gives it to the
+    /// trainer's mixing, after every per-image transform, so it must come last in 'augment' (HYP4051) and
+    /// never in 'evaluate' (HYP4050); its runtime call makes an <c>IBatchMixing</c>.
+    /// </summary>
+    public bool MixesLabels { get; init; }
+
     /// <summary>True when it sets the image size (a crop or a resize).</summary>
     public bool SetsSize => Size != ImageSizeEffect.Keeps;
 }

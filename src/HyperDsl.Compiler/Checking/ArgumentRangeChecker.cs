@@ -58,9 +58,10 @@ internal sealed class ArgumentRangeChecker
         {
             foreach (var call in setting.Arguments.SelectMany(a => SyntaxWalker.Expressions(a.Value)).OfType<CallSyntax>())
             {
-                if (_model.GetResolution(call) is CatalogEntry { NotBelow.IsEmpty: false } entry)
+                if (_model.GetResolution(call) is CatalogEntry entry)
                 {
                     CheckOrder(entry, call);
+                    CheckPositiveWhen(entry, call);
                 }
             }
         }
@@ -107,6 +108,11 @@ internal sealed class ArgumentRangeChecker
     // Each pair the entry orders (max_lr not below base_lr), over every point both arguments depend on.
     private void CheckOrder(CatalogEntry entry, CallSyntax call)
     {
+        if (entry.NotBelow.IsEmpty)
+        {
+            return;
+        }
+
         var given = Lowering.ExpressionLowerer.Match(entry.Parameters, call.Arguments).ToDictionary(a => a.Parameter, a => a.Values[^1], StringComparer.Ordinal);
         foreach (var (parameter, bound) in entry.NotBelow)
         {
@@ -124,6 +130,41 @@ internal sealed class ArgumentRangeChecker
                     _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
                         $"'{parameter}' of '{entry.Name}' must be at least its '{bound}' ({Value.FormatNumber(low)}), but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
                         when.Length > 0 ? "Narrow the parameters' ranges so that every point keeps the order." : $"Swap the two values, or raise '{parameter}'."));
+                    return;
+                }
+            }
+        }
+    }
+
+    // Each pair the entry ties (nesterov needs a momentum above 0), over every point both depend on;
+    // an argument left out counts with its default.
+    private void CheckPositiveWhen(CatalogEntry entry, CallSyntax call)
+    {
+        if (entry.PositiveWhen.IsEmpty)
+        {
+            return;
+        }
+
+        var given = Lowering.ExpressionLowerer.Match(entry.Parameters, call.Arguments).ToDictionary(a => a.Parameter, a => a.Values[^1], StringComparer.Ordinal);
+        foreach (var (flag, parameter) in entry.PositiveWhen)
+        {
+            if (!given.TryGetValue(flag, out var switched))
+            {
+                continue;
+            }
+
+            given.TryGetValue(parameter, out var value);
+            var fallback = entry.Find(parameter)?.Default?.AsNumber;
+            foreach (var point in _space.Enumerate(_space.Dependencies(value is null ? [switched] : [switched, value])).Points)
+            {
+                var environment = new Evaluation.Environment(point);
+                var number = value is null ? fallback : _space.SafeEvaluate(value, environment).AsNumber;
+                if (_space.SafeEvaluate(switched, environment) is BoolValue { Value: true } && number is { } n && n <= 0)
+                {
+                    var when = SpaceEnumerator.Describe(point);
+                    _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value?.Span ?? switched.Span,
+                        $"'{flag}' of '{entry.Name}' needs '{parameter}' above 0, but it is {Value.FormatNumber(n)}{(value is null ? " (its default)" : "")}" + (when.Length > 0 ? $", when {when}." : "."),
+                        value is null ? $"Give '{entry.Name}' a '{parameter}' (such as 0.9), or leave '{flag}' out." : "Keep every value of it above 0 where the flag is on, or leave the flag out."));
                     return;
                 }
             }

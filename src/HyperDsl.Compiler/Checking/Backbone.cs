@@ -47,6 +47,7 @@ internal sealed class Backbone
         ResNetLayout resnet => ResNet(name, resnet, input, classes),
         MobileNetV2Layout v2 => MobileNetV2(name, v2, input, classes, width),
         MobileNetV3Layout v3 => MobileNetV3(name, v3, input, classes),
+        EfficientNetLayout efficientNet => EfficientNet(name, efficientNet, input, classes),
         _ => throw new InvalidOperationException($"Internal error: no shape model for the layout of '{name}'."),
     };
 
@@ -164,6 +165,48 @@ internal sealed class Backbone
         map = net.ConvNorm($"features.{index}", map, 6 * map.Channels, 1, 1);
         net.Finish(input, map);
         net.AddHead([(map.Channels, layout.Hidden), (layout.Hidden, classes)], classes, firstLinear: 0, linearStep: 3);
+        return net;
+    }
+
+    /// <summary>
+    /// torchvision's EfficientNet (<c>features</c>: stem, stages of MBConv blocks whose layers are under
+    /// <c>block</c>, the last convolution; then the head <c>classifier</c>: dropout and a linear layer).
+    /// </summary>
+    public static Backbone EfficientNet(string name, EfficientNetLayout layout, MapShape input, long classes)
+    {
+        var net = new Backbone(name, layout.HeadPath);
+        var map = net.ConvNorm("features.0", input, EfficientNetLayout.StemChannels, 3, 2);
+        var index = 1;
+        foreach (var (expansion, kernel, firstStride, channels, blocks) in layout.Stages)
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                var prefix = $"features.{index}.{b}.block";
+                var inputs = map.Channels;
+                var expanded = inputs * expansion;
+                var part = 0;
+                if (expanded != inputs)
+                {
+                    map = net.ConvNorm($"{prefix}.{part++}", map, expanded, 1, 1);
+                }
+
+                map = net.ConvNorm($"{prefix}.{part++}", map, expanded, kernel, b == 0 ? firstStride : 1, groups: expanded);
+
+                // Squeeze-and-excitation on the pooled channels, to a quarter of the block's input channels.
+                var squeeze = Math.Max(1, inputs / 4);
+                var pooled = map with { Height = 1, Width = 1 };
+                net.Conv($"{prefix}.{part}.fc1", pooled, squeeze, 1, 1, 0, bias: true);
+                net.Conv($"{prefix}.{part++}.fc2", pooled with { Channels = squeeze }, expanded, 1, 1, 0, bias: true);
+                map = net.ConvNorm($"{prefix}.{part}", map, channels, 1, 1);
+            }
+
+            index++;
+        }
+
+        map = net.ConvNorm($"features.{index}", map, EfficientNetLayout.LastChannels, 1, 1);
+        net.Finish(input, map);
+        // classifier.0 is the dropout.
+        net.AddHead([(map.Channels, classes)], classes, firstLinear: 1);
         return net;
     }
 

@@ -55,6 +55,7 @@ internal static class ExperimentChecker
                 shapes = shapeChecker.Check();
                 stage = "the constraints and the size of the space";
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
+                new DeviceChecker(experiment, model, diagnostics).Check();
             }
 
             stage = "the training settings";

@@ -253,6 +253,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3131.</summary>
     public static readonly DiagnosticDescriptor PaddingModeEvenSameDescriptor = Error("HYP3131", "Padding mode with 'same' padding and an even kernel span");
 
+    /// <summary>HYP3140.</summary>
+    public static readonly DiagnosticDescriptor BlockEvenKernelDescriptor = Error("HYP3140", "Inverted residual block with an even kernel");
+
     /// <summary>HYP3170.</summary>
     public static readonly DiagnosticDescriptor SegmentationOutputDescriptor = Error("HYP3170", "Segmentation output is not a class map of the input's size");
 
@@ -318,8 +321,23 @@ public static class CompilerDiagnostics
     /// <summary>HYP4041.</summary>
     public static readonly DiagnosticDescriptor ImageFolderTooLargeDescriptor = Error("HYP4041", "Image folder with too many entries or classes");
 
+    /// <summary>HYP4050.</summary>
+    public static readonly DiagnosticDescriptor MixingInEvaluateDescriptor = Error("HYP4050", "Label mixing in 'evaluate'");
+
+    /// <summary>HYP4051.</summary>
+    public static readonly DiagnosticDescriptor TransformAfterMixingDescriptor = Error("HYP4051", "Transform after mixup or cutmix");
+
+    /// <summary>HYP4052.</summary>
+    public static readonly DiagnosticDescriptor AugMixDepthZeroDescriptor = Error("HYP4052", "AugMix chains of no operations");
+
     /// <summary>HYP4060.</summary>
     public static readonly DiagnosticDescriptor NoPositiveWeightDescriptor = Error("HYP4060", "Weighted sum whose weights may all be 0");
+
+    /// <summary>HYP4080.</summary>
+    public static readonly DiagnosticDescriptor DeviceListInvalidDescriptor = Error("HYP4080", "Device setting that names no device, repeats one, or is not fixed");
+
+    /// <summary>HYP4081.</summary>
+    public static readonly DiagnosticDescriptor FewerParallelTrialsThanDevicesDescriptor = Error("HYP4081", "Fewer parallel trials than listed devices");
 
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
@@ -390,4 +408,10 @@ public static class CompilerDiagnostics
         new(ForeignConventionDescriptor, span,
             $"batchnorm's momentum {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)} is the weight of each new batch in the running statistics (PyTorch's convention), so they would follow the last batches almost alone; Keras's momentum is the weight of the old statistics instead.",
             $"For Keras's {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)}, write momentum: {(1 - momentum).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; PyTorch's default is 0.1.");
+
+    /// <summary>HYP4052 at augmix's depth 0: chains of no operations would mix each image with itself.</summary>
+    internal static Diagnostic AugMixDepthZero(SourceSpan span) =>
+        new(AugMixDepthZeroDescriptor, span,
+            "augmix's depth 0 makes chains of no operations, so every image would be mixed with copies of itself and left unchanged.",
+            "Give a depth of 1 or more, or -1 (the default) for a random depth from 1 to 3 per chain.");
 }

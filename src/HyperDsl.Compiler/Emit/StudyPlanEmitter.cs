@@ -38,9 +38,20 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
             yield return $"Timeout = global::System.TimeSpan.FromSeconds({CSharpNames.Double(timeout.Value.TotalSeconds)}),";
         }
 
+        var devices = DeviceSetting.Read(experiment, bound.Model).CudaDevices;
         if (Value("parallel") is { } parallel)
         {
             yield return $"Parallel = {Whole(parallel)},";
+        }
+        else if (devices.Length > 1)
+        {
+            // A list of GPUs without 'parallel' runs one trial on each.
+            yield return $"Parallel = {devices.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
+        }
+
+        if (devices.Length > 0)
+        {
+            yield return $"CudaDevices = [{string.Join(", ", devices.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}],";
         }
 
         if (Value("seed") is { } seed)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -80,9 +81,15 @@ internal sealed class TrainingEmitter
             yield return $"Seed = {_expression(seed, false)},";
         }
 
-        if (Value(SectionKind.Train, "device") is NameSyntax device)
+        // A list of GPUs trains on its first here; the study runner gives each parallel trial its own.
+        var devices = DeviceSetting.Read(_bound.Experiment, Model);
+        if (devices.Keyword is { } device)
         {
             yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Name)},";
+        }
+        else if (devices.CudaDevices is [var first, ..])
+        {
+            yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
         }
 
         if (Setting(SectionKind.Data, "normalize") is { } normalize)
@@ -92,7 +99,13 @@ internal sealed class TrainingEmitter
 
         if (_bound.Experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
         {
-            yield return $"Augmentation = {Runtime}.Augmentation.Augment.Pipeline({string.Join(", ", augment.Body.Select(Augmentation))}),";
+            // mixup and cutmix mix whole batches and their labels: the trainer's Mixing, after the per-image pipeline (the checker keeps them last, HYP4051).
+            var mixing = augment.Body.Where(MixesLabels).ToList();
+            yield return $"Augmentation = {Runtime}.Augmentation.Augment.Pipeline({string.Join(", ", augment.Body.Except(mixing).Select(Augmentation))}),";
+            if (mixing.Count > 0)
+            {
+                yield return $"Mixing = {Runtime}.Augmentation.Augment.Mixing({string.Join(", ", mixing.Select(Augmentation))}),";
+            }
         }
 
         if (_bound.Experiment.Setting(SectionKind.Data, "evaluate") is BlockSettingSyntax evaluate)
@@ -217,6 +230,9 @@ internal sealed class TrainingEmitter
             : transform;
     }
 
+    private bool MixesLabels(StatementSyntax statement) =>
+        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Transform.MixesLabels: true };
+
     private string Evaluation(StatementSyntax statement) =>
         statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Transform.Evaluate: { } evaluate } entry
             ? RuntimeCall(evaluate, Arguments(entry, layer))
@@ -247,6 +263,10 @@ internal sealed class TrainingEmitter
                 passed.Add(PairItem(argument.Kind, $"({list})[0]", value));
                 passed.Add(PairItem(argument.Kind, $"({list})[1]", value));
             }
+            else if (argument.Kind == DataCallArgumentKind.Keyword)
+            {
+                passed.Add(DataKeyword(argument, value));
+            }
             else
             {
                 passed.Add(DataArgument(argument.Kind, value));
@@ -271,6 +291,12 @@ internal sealed class TrainingEmitter
         DataCallArgumentKind.IntList => value is ListSyntax list ? $"[{string.Join(", ", list.Items.Select(Int))}]" : throw Unsupported(value),
         _ => _expression(value, false),
     };
+
+    // A written keyword as the runtime enum's member of that name in PascalCase ('cifar10' is AutoAugmentPolicy.Cifar10).
+    private string DataKeyword(DataCallArgument argument, ExpressionSyntax value) =>
+        Model.GetResolution(value) is KeywordValue keyword && argument.EnumType is { } type
+            ? $"global::{type}.{CSharpNames.Pascal(keyword.Keyword)}"
+            : throw Unsupported(value);
 
     // ---- optimizers, schedules, losses --------------------------------------------------------
 

@@ -112,6 +112,60 @@ public static class Augment
         return new RandomErasing(Probability(p), minArea, maxArea, minAspect, maxAspect, value);
     }
 
+    /// <summary>
+    /// AutoAugment with the sub-policies learned on <paramref name="policy"/>'s data (<c>autoaugment(policy:)</c>),
+    /// as torchvision's AutoAugment, each image drawing its own sub-policy. Images must be in [0, 1].
+    /// </summary>
+    public static IBatchAugmentation AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.Imagenet) =>
+        Enum.IsDefined(policy) ? new AutoAugment(policy) : throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not an AutoAugment policy.");
+
+    /// <summary>
+    /// RandAugment (<c>randaugment(ops:, magnitude:)</c>), as torchvision's with 31 magnitude bins:
+    /// <paramref name="operations"/> random operations in a row at bin <paramref name="magnitude"/> (0 to 30).
+    /// </summary>
+    public static IBatchAugmentation RandAugment(int operations = 2, int magnitude = 9)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(operations, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(magnitude);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(magnitude, Augmentation.RandAugment.Bins);
+        return new RandAugment(operations, magnitude);
+    }
+
+    /// <summary>TrivialAugment in torchvision's wide form (<c>trivialaugment()</c>): one random operation at a random magnitude per image.</summary>
+    public static IBatchAugmentation TrivialAugment() => new TrivialAugmentWide();
+
+    /// <summary>
+    /// AugMix (<c>augmix(severity:, width:, depth:, alpha:)</c>), as torchvision's: <paramref name="width"/> chains of
+    /// <paramref name="depth"/> operations (1 to 3 at random when -1) at magnitude bins below <paramref name="severity"/>
+    /// (1 to 10), mixed by Dirichlet(<paramref name="alpha"/>) weights and blended with the image by Beta(alpha, alpha).
+    /// </summary>
+    public static IBatchAugmentation AugMix(int severity = 3, int width = 3, int depth = -1, double alpha = 1.0)
+    {
+        if (severity is < 1 or > 10 || width < 1 || depth is 0 or < -1 || !(alpha > 0) || !double.IsFinite(alpha))
+        {
+            throw new ArgumentException("AugMix needs severity 1 to 10, width at least 1, depth -1 or at least 1, and a positive alpha.", nameof(severity));
+        }
+
+        return new AugMix(severity, width, depth, alpha);
+    }
+
+    /// <summary>mixup (<c>mixup(alpha:)</c>): each batch mixed with itself rolled by one, lambda from Beta(<paramref name="alpha"/>, alpha), labels mixed alike.</summary>
+    public static IBatchMixing Mixup(double alpha = 0.2) => new Mixup(Concentration(alpha));
+
+    /// <summary>
+    /// CutMix (<c>cutmix(alpha:, p:)</c>): with probability <paramref name="p"/>, a box of each image's partner (the batch
+    /// rolled by one) is pasted into it, of area about 1 - lambda with lambda from Beta(<paramref name="alpha"/>, alpha); labels weigh by area.
+    /// </summary>
+    public static IBatchMixing CutMix(double alpha = 1.0, double p = 1.0) => new CutMix(Concentration(alpha), Probability(p));
+
+    /// <summary>The mixings of one <c>augment</c> block: one alone, or several of which each batch uses one chosen uniformly.</summary>
+    public static IBatchMixing Mixing(params IBatchMixing[] choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentOutOfRangeException.ThrowIfZero(choices.Length);
+        return choices.Length == 1 ? choices[0] : new MixingChoice(choices);
+    }
+
     /// <summary>Resizes every training image to <paramref name="size"/> x <paramref name="size"/> (<c>resize(n)</c> in <c>augment { }</c>); see <see cref="Evaluate.Resize"/>.</summary>
     public static IBatchAugmentation Resize(int size) => new FixedAugmentation(Evaluate.Resize(size));
 
@@ -120,6 +174,10 @@ public static class Augment
 
     /// <summary>Applies <paramref name="steps"/> in order.</summary>
     public static IBatchAugmentation Pipeline(params IBatchAugmentation[] steps) => new AugmentationPipeline(steps);
+
+    private static double Concentration(double alpha) => alpha > 0 && double.IsFinite(alpha)
+        ? alpha
+        : throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "A Beta distribution's alpha must be a positive number.");
 
     private static double Probability(double p) => p is >= 0 and <= 1
         ? p

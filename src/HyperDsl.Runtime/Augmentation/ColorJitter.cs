@@ -50,7 +50,8 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
     private static Tensor Blend(Tensor image, Tensor towards, Tensor factor) =>
         image.sub(towards).mul_(factor).add_(towards).clamp_(0, 1);
 
-    private static Tensor Grey(Tensor images)
+    /// <summary>The grey level of each pixel, B x 1 x H x W: ITU-R 601 luma for colour images, the channels' mean otherwise.</summary>
+    internal static Tensor Grey(Tensor images)
     {
         if (images.shape[1] != 3)
         {

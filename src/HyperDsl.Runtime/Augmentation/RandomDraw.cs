@@ -16,4 +16,29 @@ internal static class RandomDraw
     /// <summary>B whole numbers uniform in [low, high], inclusive.</summary>
     public static Tensor Integers(long count, long low, long high, Generator generator, Device device) =>
         randint(low, high + 1, [count], ScalarType.Float32, generator: generator).to(device);
+
+    /// <summary>
+    /// B rows of <paramref name="parts"/> weights from a symmetric Dirichlet(<paramref name="alpha"/>)
+    /// distribution (Gamma draws normalised per row); with two parts, the first column is Beta(alpha, alpha).
+    /// </summary>
+    public static Tensor Dirichlet(long count, long parts, double alpha, Generator generator, Device device)
+    {
+        using var scope = NewDisposeScope();
+        using var concentration = full([count, parts], alpha, ScalarType.Float64);
+        var gamma = _standard_gamma(concentration, generator);
+        var total = gamma.sum(1, keepdim: true);
+
+        // Tiny alphas can round every Gamma draw of a row to 0: such a row puts all its weight on one part.
+        var empty = total.le(0);
+        gamma = where(empty, arange(parts).eq(0).to_type(ScalarType.Float64).expand(count, parts), gamma);
+        total = where(empty, ones_like(total), total);
+        return gamma.div(total).to_type(ScalarType.Float32).to(device).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One value from Beta(<paramref name="alpha"/>, <paramref name="alpha"/>).</summary>
+    public static double Beta(double alpha, Generator generator)
+    {
+        using var weights = Dirichlet(1, 2, alpha, generator, CPU);
+        return weights[0, 0].item<float>();
+    }
 }

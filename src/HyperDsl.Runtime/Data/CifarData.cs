@@ -43,6 +43,10 @@ public static class CifarData
     /// <exception cref="DataFileException">The files are missing or not in CIFAR's binary form.</exception>
     public static DataSplits LoadCifar100(string? directory = null, bool coarse = false) => Load(coarse ? Cifar100Coarse : Cifar100, directory);
 
+    /// <summary>Loads CIFAR-100 with its 20 coarse labels (superclasses), as <c>cifar100_coarse</c> does.</summary>
+    /// <param name="directory">The folder holding the files, or null for the standard places.</param>
+    public static DataSplits LoadCifar100Coarse(string? directory = null) => Load(Cifar100Coarse, directory);
+
     /// <summary>Loads the data set of <paramref name="layout"/> from <paramref name="directory"/>, or the first standard place that holds it.</summary>
     /// <exception cref="DataFileException">The files are missing or not in CIFAR's binary form.</exception>
     public static DataSplits Load(CifarLayout layout, string? directory)

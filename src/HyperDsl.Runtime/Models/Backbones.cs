@@ -25,19 +25,19 @@ public static class Backbones
     public const string MobileNetHeadPath = "classifier";
 
     /// <summary>The path of <paramref name="kind"/>'s head: <c>fc</c> for ResNets, <c>classifier</c> for MobileNets.</summary>
-    public static string HeadPathOf(BackboneKind kind) => IsMobileNet(kind) ? MobileNetHeadPath : HeadPath;
+    public static string HeadPathOf(BackboneKind kind) => HasClassifierHead(kind) ? MobileNetHeadPath : HeadPath;
 
-    /// <summary>Whether <paramref name="kind"/> is a MobileNet (built by <see cref="MobileNet"/>) rather than a ResNet.</summary>
-    public static bool IsMobileNet(BackboneKind kind) => kind is BackboneKind.MobileNetV2 or BackboneKind.MobileNetV3Small or BackboneKind.MobileNetV3Large;
+    /// <summary>Whether <paramref name="kind"/> is a MobileNet or EfficientNet (built by <see cref="MobileNet"/>, head <c>classifier</c>) rather than a ResNet.</summary>
+    public static bool HasClassifierHead(BackboneKind kind) => kind is BackboneKind.MobileNetV2 or BackboneKind.MobileNetV3Small or BackboneKind.MobileNetV3Large or BackboneKind.EfficientNetB0;
 
     /// <summary>A backbone of any kind with a new head of <paramref name="classes"/> outputs (<see cref="ResNet"/> or <see cref="MobileNet"/>).</summary>
     /// <exception cref="DataFileException">The weights file is missing or does not fit the network.</exception>
-    public static nn.Module<Tensor, Tensor> Create(BackboneKind kind, int classes, string? weightsPath = null) => IsMobileNet(kind)
+    public static nn.Module<Tensor, Tensor> Create(BackboneKind kind, int classes, string? weightsPath = null) => HasClassifierHead(kind)
         ? MobileNet(kind, classes, weightsPath)
         : ResNet(kind, classes, weightsPath);
 
     /// <summary>
-    /// A MobileNet (torchvision's <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>) with a new
+    /// A MobileNet (torchvision's <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>) or EfficientNet (<c>efficientnet_b0</c>) with a new
     /// final linear layer of <paramref name="classes"/> outputs for 3-channel images. It is a sequence of torchvision's
     /// own modules, so parameter paths are torchvision's (<c>features.0.0.weight</c>, <c>classifier.1.weight</c>):
     /// <c>features</c>, <c>avgpool</c> (adaptive average pooling to 1 x 1), <c>flatten</c> and <c>classifier</c>, the head.
@@ -50,9 +50,9 @@ public static class Backbones
     public static nn.Module<Tensor, Tensor> MobileNet(BackboneKind kind, int classes, string? weightsPath = null, double widthMultiplier = 1.0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
-        if (!IsMobileNet(kind))
+        if (!HasClassifierHead(kind))
         {
-            throw new ArgumentException($"{kind} is not a MobileNet.", nameof(kind));
+            throw new ArgumentException($"{kind} is not a MobileNet or EfficientNet.", nameof(kind));
         }
 
         if (!(widthMultiplier > 0) || !double.IsFinite(widthMultiplier) || (kind != BackboneKind.MobileNetV2 && widthMultiplier != 1.0))
@@ -65,6 +65,8 @@ public static class Backbones
         {
             BackboneKind.MobileNetV2 => torchvision.models.mobilenet_v2(num_classes: classes, width_mult: widthMultiplier),
             BackboneKind.MobileNetV3Small => torchvision.models.mobilenet_v3_small(),
+            // TorchSharp's TorchVision has no EfficientNet: it is built here with torchvision's structure and names.
+            BackboneKind.EfficientNetB0 => EfficientNet.B0(classes),
             _ => torchvision.models.mobilenet_v3_large(),
         };
 
@@ -139,7 +141,7 @@ public static class Backbones
     public static nn.Module<Tensor, Tensor> ResNet(BackboneKind kind, int classes, string? weightsPath = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
-        if (IsMobileNet(kind))
+        if (HasClassifierHead(kind))
         {
             throw new ArgumentException($"{kind} is not a ResNet; build it with Backbones.MobileNet.", nameof(kind));
         }

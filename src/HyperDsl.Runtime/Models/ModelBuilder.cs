@@ -16,7 +16,7 @@ namespace HyperDsl.Runtime.Models;
 /// Layers are named by kind and count (<c>conv1</c>, <c>bn1</c>, <c>relu1</c>, <c>linear2</c>,
 /// <c>block1</c>) unless a name is given; parameter paths such as <c>linear2.weight</c> follow.
 /// </summary>
-public sealed class ModelBuilder
+public sealed partial class ModelBuilder
 {
     private readonly List<Layer> _layers = [];
     private readonly Dictionary<string, int> _kindCounts = new(StringComparer.Ordinal);
@@ -226,7 +226,7 @@ public sealed class ModelBuilder
     }
 
     /// <summary>
-    /// A torchvision backbone (<c>resnet18</c> ..., <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>)
+    /// A torchvision backbone (<c>resnet18</c> ..., <c>mobilenet_v2</c>, <c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>, <c>efficientnet_b0</c>)
     /// on 3-channel images, its head sized to <paramref name="classes"/>, weights from the file <paramref name="weights"/>
     /// (all but the head) or random. Its top-level modules (<c>conv1</c>, <c>layer4</c>, <c>fc</c>, ...; a MobileNet's
     /// <c>features</c>, <c>avgpool</c>, <c>flatten</c>, <c>classifier</c>) become layers of this network under their own
@@ -243,12 +243,12 @@ public sealed class ModelBuilder
             throw new InvalidOperationException($"{kind} needs 3-channel images, but the previous layer gives [{string.Join(", ", _shape)}].");
         }
 
-        if (!Backbones.IsMobileNet(kind) && width != 1.0)
+        if (!Backbones.HasClassifierHead(kind) && width != 1.0)
         {
             throw new ArgumentOutOfRangeException(nameof(width), width, $"{kind} takes no width multiplier.");
         }
 
-        var parts = Backbones.IsMobileNet(kind)
+        var parts = Backbones.HasClassifierHead(kind)
             ? Backbones.MobileNetLayers(Backbones.MobileNet(kind, classes, weights, width))
             : Backbones.TopLevelLayers(Backbones.ResNet(kind, classes, weights));
         foreach (var (name, _, _) in parts)
@@ -355,6 +355,11 @@ public sealed class ModelBuilder
     /// </summary>
     private static nn.Module<Tensor, Tensor> NewConv(long inChannels, long outChannels, long kernel, long stride, long? padding, ConvMode mode)
     {
+        if (kernel == 1 && stride > 1 && padding == 0)
+        {
+            return new StridedPointwiseConv(inChannels, outChannels, stride, mode.Groups, mode.Bias);
+        }
+
         using var scope = NewDisposeScope();
         return padding is { } pixels
             ? nn.Conv2d(inChannels, outChannels, kernel, stride, pixels, mode.Dilation, padding_mode: mode.PaddingMode, groups: mode.Groups, bias: mode.Bias)

@@ -32,6 +32,14 @@ public static class ModelFlops
                     });
                     removers.Add(convHook.remove);
                     break;
+                case StridedPointwiseConv pointwise:
+                    var pointwiseHook = pointwise.register_forward_hook((m, input, output) =>
+                    {
+                        flops += 2 * (output.numel() / output.shape[0]) * pointwise.Weight.shape[1];
+                        return output;
+                    });
+                    removers.Add(pointwiseHook.remove);
+                    break;
                 case Linear linear:
                     var linearHook = linear.register_forward_hook((m, input, output) =>
                     {

@@ -21,6 +21,12 @@ public sealed record StudyPlan
     /// <summary>Trials run at once on this machine.</summary>
     public int Parallel { get; init; } = 1;
 
+    /// <summary>
+    /// The CUDA devices the <c>train</c> section names, by index (empty when it names none): each
+    /// parallel trial trains on the next one in turn, and all are checked present before any starts.
+    /// </summary>
+    public IReadOnlyList<int> CudaDevices { get; init; } = [];
+
     /// <summary>The sampler's seed.</summary>
     public long Seed { get; init; }
 

@@ -39,9 +39,13 @@ public sealed class StudyRunner
 
     /// <summary>Runs the study until it should stop; cancelling ends the running trials after their epoch, as interrupted.</summary>
     /// <exception cref="StudyStoreException">The store cannot be used (a store this process may not write is reported before anything starts).</exception>
+    /// <exception cref="DeviceUnavailableException">A CUDA device the spec names is not present (reported before anything starts).</exception>
     public StudyResult Run(CancellationToken cancellation = default)
     {
         var plan = _experiment.Plan;
+
+        // The GPUs first: a missing one is known at once, before data is read or the store touched.
+        TorchRuntime.VerifyCudaDevices(plan.CudaDevices);
 
         // Data first: a missing data set, or one that does not fit the model, is reported before the store is touched.
         var data = _options.Data ?? _experiment.LoadData(plan.Seed, _options.SpecPath.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(_options.SpecPath)) : null);
@@ -92,19 +96,23 @@ public sealed class StudyRunner
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)
         {
-            run.Work(cancellation);
+            run.Work(CudaDeviceOf(plan, 0), cancellation);
         }
         else
         {
             // N trials at once share the cores: each gets its part of LibTorch's intra-op threads.
             TorchRuntime.Initialize(new RuntimeOptions(Threads: Math.Max(1, Environment.ProcessorCount / workers)));
-            Task.WaitAll([.. Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() => run.Work(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
+            Task.WaitAll([.. Enumerable.Range(0, workers).Select(worker => Task.Factory.StartNew(() => run.Work(CudaDeviceOf(plan, worker), cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
         }
 
         var result = new StudyResult(version, directions, _store.Trials(version.StudyId), run.Started, run.Reason, run.Message);
         _observer.StudyFinished(result);
         return result;
     }
+
+    // Worker w trains on the w-th listed GPU, round the list when there are more workers than GPUs.
+    private static int? CudaDeviceOf(StudyPlan plan, int worker) =>
+        plan.CudaDevices.Count == 0 ? null : plan.CudaDevices[worker % plan.CudaDevices.Count];
 
     private bool Accepts(IReadOnlyDictionary<string, object> point) => Satisfies(_experiment.Sample(new FixedSuggestions(point, fallback: null)));
 
@@ -154,7 +162,7 @@ public sealed class StudyRunner
 
         private IExperimentDefinition Experiment => runner._experiment;
 
-        public void Work(CancellationToken cancellation)
+        public void Work(int? cudaDevice, CancellationToken cancellation)
         {
             while (Next(cancellation) is { } next)
             {
@@ -165,7 +173,7 @@ public sealed class StudyRunner
                     Directory.CreateDirectory(weights!);
                 }
 
-                var state = executor.Run(trial, version.StudyId, point, data.For(point), trainingSeed, path, IsBest, cancellation);
+                var state = executor.Run(trial, version.StudyId, point, data.For(point), trainingSeed, cudaDevice, path, IsBest, cancellation);
                 Settle(state, trial);
             }
         }

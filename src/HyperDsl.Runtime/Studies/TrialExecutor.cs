@@ -18,8 +18,11 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
 {
     private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
 
-    /// <summary>Trains and records the trial; <paramref name="isBest"/> says whether values would make it one of the study's best (whose weights are kept).</summary>
-    public TrialState Run(StoredTrial trial, long studyId, object point, DataSplits data, long trainingSeed, string? weightsPath, Func<IReadOnlyList<double>, bool> isBest, CancellationToken cancellation)
+    /// <summary>
+    /// Trains and records the trial, on CUDA device <paramref name="cudaDevice"/> when the spec lists
+    /// GPUs; <paramref name="isBest"/> says whether values would make it one of the study's best (whose weights are kept).
+    /// </summary>
+    public TrialState Run(StoredTrial trial, long studyId, object point, DataSplits data, long trainingSeed, int? cudaDevice, string? weightsPath, Func<IReadOnlyList<double>, bool> isBest, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         string? failure = null;
@@ -54,9 +57,12 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                 else
                 {
                     var intermediate = new Dictionary<int, double>();
-                    var training = experiment.Training(point) with
+                    var settings = experiment.Training(point);
+                    var training = settings with
                     {
                         Seed = trainingSeed,
+                        Device = cudaDevice is null ? settings.Device : DeviceChoice.Cuda,
+                        CudaIndex = cudaDevice ?? settings.CudaIndex,
                         SaveBestWeightsWhen = weightsPath is null ? null : ended => KeepsWeights(ended, statics, pruned || failure is not null, isBest) ? weightsPath : null,
                         OnEpoch = metrics =>
                         {

@@ -49,7 +49,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         TorchRuntime.EnsureInitialized();
         var options = _options;
-        var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice) : TorchRuntime.Device;
+        var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice, options.CudaIndex) : TorchRuntime.Device;
         CheckMetricsExist(data);
 
         var train = data.Train;
@@ -101,11 +101,17 @@ public sealed class Trainer
                         : (augmentation.Apply(images, augmenting), labels);
                 }
 
+                // Label mixing (mixup, cutmix) mixes one label per image; the checker allows none under segmentation.
+                var mixed = train.HasMasks ? null : options.Mixing?.Mix(images, labels, augmenting);
+                images = mixed?.Images ?? images;
+
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
                 optimizer.zero_grad();
                 var output = model.call(MemoryLayout.ChannelsLast(images));
-                var loss = train.HasMasks ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex) : options.Loss.Compute(output, labels);
+                var loss = train.HasMasks
+                    ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
+                    : mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {

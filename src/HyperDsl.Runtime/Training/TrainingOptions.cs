@@ -34,6 +34,12 @@ public sealed record TrainingOptions
     public IBatchAugmentation? Augmentation { get; init; }
 
     /// <summary>
+    /// Mixing of training batches and their labels (mixup, cutmix), after <see cref="Augmentation"/>; the training
+    /// loss is then the mix of the losses on the two labels each image carries.
+    /// </summary>
+    public IBatchMixing? Mixing { get; init; }
+
+    /// <summary>
     /// Deterministic transforms of validation and test batches (<c>evaluate { }</c>: resize,
     /// center_crop), applied before normalisation; training batches never see them.
     /// </summary>
@@ -53,6 +59,9 @@ public sealed record TrainingOptions
 
     /// <summary>The device; <see langword="null"/> uses <see cref="TorchRuntime.Device"/>.</summary>
     public DeviceChoice? Device { get; init; }
+
+    /// <summary>Which CUDA device, when <see cref="Device"/> is <see cref="DeviceChoice.Cuda"/> (null: device 0).</summary>
+    public int? CudaIndex { get; init; }
 
     /// <summary>Called after every epoch with its metrics; returning <see cref="EpochDecision.Stop"/> ends training cleanly.</summary>
     public Func<EpochMetrics, EpochDecision>? OnEpoch { get; init; }

@@ -1,0 +1,45 @@
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Models;
+
+/// <summary>
+/// A MobileNetV2/V3 inverted residual block: <c>block</c> (expansion, depthwise convolution, optional
+/// squeeze-and-excitation, projection), plus the input when the block keeps the shape (stride 1, as
+/// many channels out as in). No activation follows the sum: the projection is linear (Sandler et al. 2018).
+/// </summary>
+internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> _block;
+
+    public InvertedResidual(nn.Module<Tensor, Tensor> block, bool residual)
+        : base(nameof(InvertedResidual))
+    {
+        _block = block;
+        UsesResidual = residual;
+        register_module("block", _block);
+    }
+
+    /// <summary>Whether the input is added to the block's output.</summary>
+    public bool UsesResidual { get; }
+
+    public override Tensor forward(Tensor input)
+    {
+        if (!UsesResidual)
+        {
+            return _block.call(input);
+        }
+
+        using var main = _block.call(input);
+        return main.add(input);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _block.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
