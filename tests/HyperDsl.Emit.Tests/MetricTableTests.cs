@@ -51,7 +51,7 @@ public class MetricTableTests
         Assert.Equal(34, BuiltinCatalog.FindMetric("model.params")!.FromModel!(statistics));
         Assert.Equal(64, BuiltinCatalog.FindMetric("model.flops")!.FromModel!(statistics));
         Assert.Equal(["model.params", "model.flops"], BuiltinCatalog.StaticMetrics.ToArray());
-        Assert.Equal(["train_loss", "val_loss", "val_accuracy", "val_top5", "val_auc", "test_accuracy"], BuiltinCatalog.ReportedMetrics.ToArray());
+        Assert.Equal(["train_loss", "val_loss", "val_accuracy", "val_top5", "val_auc", "val_miou", "val_pixel_accuracy", "test_accuracy"], BuiltinCatalog.ReportedMetrics.ToArray());
     }
 
     [Fact]

@@ -112,7 +112,13 @@ public class ModelAgreementTests
                 model.eval();
                 var input = randn([2, .. inputShape]);
                 var output = model.forward(input);
-                Assert.Equal(new long[] { 2, ((FeatureShape)statistics.Output).Features }, output.shape);
+                long[] expected = statistics.Output switch
+                {
+                    FeatureShape features => [2, features.Features],
+                    MapShape map => [2, map.Channels, map.Height, map.Width], // a segmentation model's score maps
+                    _ => throw new InvalidOperationException($"The checker's output {statistics.Output.Display} is neither features nor a map."),
+                };
+                Assert.Equal(expected, output.shape);
             }
         }
     }

@@ -30,16 +30,21 @@ public static partial class BuiltinCatalog
     private static readonly NumericRange Probability = new(0, 1);
     private static readonly NumericRange OpenUnit = new(0, 1, MinExclusive: true, MaxExclusive: true);
 
+    private const string ClassificationTask = "classification";
+    private const string SegmentationTask = "segmentation";
+
     // Declared before the tables below: static fields initialise in textual order.
     /// <summary>Every metric objectives may name, with its meaning: the reported ones (in the order messages list them), then the static ones.</summary>
     public static ImmutableArray<MetricEntry> Metrics { get; } =
     [
         new("train_loss", "TrainLoss") { EpochMetric = "TrainLoss" },
         new("val_loss", "ValLoss") { EpochMetric = "ValLoss" },
-        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy" },
-        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5" },
-        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc" },
-        new("test_accuracy", "TestAccuracy") { NeedsData = "test" },
+        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy", Task = ClassificationTask },
+        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
+        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
+        new("val_miou", "ValMiou") { EpochMetric = "ValMiou", Task = SegmentationTask },
+        new("val_pixel_accuracy", "ValPixelAccuracy") { EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
+        new("test_accuracy", "TestAccuracy") { NeedsData = "test", Task = ClassificationTask },
         new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
         new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },
     ];
@@ -51,15 +56,21 @@ public static partial class BuiltinCatalog
     public static ImmutableArray<string> StaticMetrics { get; } = [.. Metrics.Where(m => m.IsStatic).Select(m => m.Name)];
 
     /// <summary>The keywords of the train section's <c>metrics</c> setting, with the runtime flag each turns on.</summary>
-    public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null), new("top5", "Top5"), new("auc", "Auc"), new("loss", null)];
+    public static ImmutableArray<ExtraMetric> ExtraMetrics { get; } = [new("accuracy", null) { Task = ClassificationTask }, new("top5", "Top5") { Task = ClassificationTask }, new("auc", "Auc") { Task = ClassificationTask }, new("loss", null)];
 
-    /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default and the only one trained yet.</summary>
+    /// <summary>The tasks the data section's <c>task</c> setting names; classification is the default.</summary>
     public static ImmutableArray<TaskEntry> Tasks { get; } =
     [
-        new("classification"),
-        new("segmentation", "per-pixel data sources, losses, metrics and decoder layers are not in the language yet"),
+        new(ClassificationTask),
+        new(SegmentationTask) { PerPixel = true },
         new("detection", "anchors, boxes and mAP are out of scope for now"),
     ];
+
+    /// <summary>The task a spec trains when it declares none.</summary>
+    public static TaskEntry DefaultTask => Tasks[0];
+
+    /// <summary>The task called <paramref name="name"/>, if there is one.</summary>
+    public static TaskEntry? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
 
     /// <summary>Every callable entry, by name.</summary>
     public static FrozenDictionary<string, CatalogEntry> Entries { get; } = BuildEntries().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
@@ -161,27 +172,33 @@ public static partial class BuiltinCatalog
 
         // ---- data sources: each with its meaning (images, classes, how generated code loads it) ----
         yield return E("fashion_mnist", DataSource, "Fashion-MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
-            with { Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
+            with { Tasks = [ClassificationTask], Source = MnistFormat("Data.MnistFormatData.LoadFashionMnist") };
         yield return E("mnist", DataSource, "MNIST in IDX form (10 classes, 1x28x28).", Opt("dir", String, null))
-            with { Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
+            with { Tasks = [ClassificationTask], Source = MnistFormat("Data.MnistFormatData.LoadMnist") };
         yield return E("cifar10", DataSource, "CIFAR-10 in its binary form (10 classes, 3x32x32; data_batch_1.bin ... data_batch_5.bin and test_batch.bin).", Opt("dir", String, null))
-            with { Source = Cifar("Data.CifarData.LoadCifar10", 10) };
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar10", 10) };
         yield return E("cifar100", DataSource, "CIFAR-100 in its binary form (100 classes, 3x32x32; train.bin and test.bin).", Opt("dir", String, null))
-            with { Source = Cifar("Data.CifarData.LoadCifar100", 100) };
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar100", 100) };
         yield return E("cifar100_coarse", DataSource, "CIFAR-100's images with its 20 coarse labels (the superclasses: aquatic mammals, fish, ...); the same files as cifar100.", Opt("dir", String, null))
-            with { Source = Cifar("Data.CifarData.LoadCifar100Coarse", 20) };
+            with { Tasks = [ClassificationTask], Source = Cifar("Data.CifarData.LoadCifar100Coarse", 20) };
         yield return E("idx", DataSource, "Any pair of IDX files.",
             Req("images", String), Req("labels", String), Opt("classes", Int, null, AtLeastOne))
-            with { Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.IdxDataset.Load", Pass("images", DataCallArgumentKind.Path), Pass("labels", DataCallArgumentKind.Path), Pass("classes")))
                 { ClassesParameter = "classes", CountsClassesWhenLoaded = true } };
         yield return E("image_folder", DataSource, "One sub-folder per class of PNG or JPEG images (RGB); without classes:, hyp check counts the sub-folders.",
             Req("dir", String), Opt("classes", Int, null, new NumericRange(2, null)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
-            with { Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.ImageFolder.Load", Pass("dir", DataCallArgumentKind.Path), Pass("channels", DataCallArgumentKind.Int, "3")))
                 { ChannelsParameter = "channels", ClassesParameter = "classes", CountsClassesWhenLoaded = true, ClassFoldersParameter = "dir", DecodesAtResize = true } };
         yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
-            with { Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
+            with { Tasks = [ClassificationTask], Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
                 { ShapeParameter = "shape", ClassesParameter = "classes" } };
+        yield return E("segmentation_folder", DataSource, "Image and mask pairs for 'task segmentation': PNG or JPEG images in 'images', each with a mask of the same name (an 8-bit greyscale PNG, .png) in 'masks', whose pixel values are classes below 'classes' or 'ignore_index' (pixels no loss or metric counts).",
+            Req("images", String), Req("masks", String), Req("classes", Int, new NumericRange(2, 255)),
+            Opt("ignore_index", Int, I(255), new NumericRange(0, 255)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
+            with { Tasks = [SegmentationTask], Source = new(Load("Data.SegmentationFolder.Load", Pass("images", DataCallArgumentKind.Path), Pass("masks", DataCallArgumentKind.Path),
+                Pass("classes"), Pass("ignore_index", DataCallArgumentKind.Int, "255"), Pass("channels", DataCallArgumentKind.Int, "3")))
+                { ChannelsParameter = "channels", ClassesParameter = "classes", DecodesAtResize = true } };
 
         // ---- transforms: each with its meaning (effect on the image size, how generated code makes it) ----
         yield return E("rotate", Transform, "Rotate by a random angle in [-degrees, degrees] (or [low, high]), each image with probability p.",
@@ -196,13 +213,13 @@ public static partial class BuiltinCatalog
             with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("RandomCrop", Pass("size"), Pass("padding", DataCallArgumentKind.Int, "0"))) with { PaddingParameter = "padding" } };
         yield return E("random_resized_crop", Transform, "Crop a random area and aspect ratio, then resize to size x size.",
             Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])))
-            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
         yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne))
-            with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
         yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne))
-            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
+            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
         yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)))
-            with { Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("color_jitter", Transform, "Random brightness, contrast, saturation and hue changes.",
             Opt("brightness", Float, F(0), NonNegative), Opt("contrast", Float, F(0), NonNegative),
             Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)))
@@ -210,36 +227,36 @@ public static partial class BuiltinCatalog
                 Pass("brightness", DataCallArgumentKind.Value, "0.0"), Pass("contrast", DataCallArgumentKind.Value, "0.0"),
                 Pass("saturation", DataCallArgumentKind.Value, "0.0"), Pass("hue", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
-            with { Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
         // Augmentation policies: torchvision's operations and tables on images in [0, 1] (the trainer normalises after 'augment'), each image drawing its own.
         yield return E("autoaugment", Transform, "AutoAugment: each image gets one of the 25 two-step sub-policies learned on ImageNet, CIFAR-10 or SVHN, as torchvision's AutoAugment.",
             Keywords(Opt("policy", String, new KeywordValue("imagenet"), summary: "The data set the policy was learned on: imagenet, cifar10 or svhn.") with { Types = [] }, "imagenet", "cifar10", "svhn"))
-            with { Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
         yield return E("randaugment", Transform, "RandAugment: ops random operations in a row, each at magnitude bin magnitude of 31 (0 to 30), as torchvision's RandAugment; both may be searched.",
             Opt("ops", Int, I(2), new NumericRange(1, 14), "How many operations each image gets in a row (torchvision's num_ops)."),
             Opt("magnitude", Int, I(9), new NumericRange(0, 30), "The magnitude bin of every operation, of torchvision's 31 (0 to 30)."))
-            with { Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
         yield return E("trivialaugment", Transform, "TrivialAugment: one random operation at a random magnitude per image, as torchvision's TrivialAugmentWide.")
-            with { Transform = Keeping(Augmenting("TrivialAugment")) };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("TrivialAugment")) };
         yield return E("augmix", Transform, "AugMix: width chains of depth random operations (1 to 3 when -1) at magnitude bins below severity, mixed with the image, as torchvision's AugMix.",
             Opt("severity", Int, I(3), new NumericRange(1, 10), "The operations' magnitude bins are drawn below it (torchvision's severity, 1 to 10)."),
             Opt("width", Int, I(3), AtLeastOne, "How many chains are mixed (torchvision's mixture_width)."),
             Opt("depth", Int, I(-1), new NumericRange(-1, null), "Operations per chain; -1 draws 1 to 3 per chain (torchvision's chain_depth); 0 is refused (HYP4052).")
                 with { Advise = (span, depth) => depth == 0 ? Diagnostics.CompilerDiagnostics.AugMixDepthZero(span) : null },
             Opt("alpha", Float, F(1), Positive, "The Dirichlet and Beta concentration of the mixing weights."))
-            with { Transform = Keeping(Augmenting("AugMix",
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AugMix",
                 Pass("severity", DataCallArgumentKind.Int, "3"), Pass("width", DataCallArgumentKind.Int, "3"),
                 Pass("depth", DataCallArgumentKind.Int, "-1"), Pass("alpha", DataCallArgumentKind.Double, "1.0"))) };
 
         // Batch-level mixes of images and labels: the trainer applies them after the per-image transforms and mixes the loss over both labels.
         yield return E("mixup", Transform, "mixup: each training batch blended with itself rolled by one, by a weight from Beta(alpha, alpha); the loss mixes the two labels alike. Last in 'augment' only.",
             Opt("alpha", Float, F(0.2), Positive, "The Beta distribution's concentration: small values keep most images nearly whole."))
-            with { Transform = Keeping(Augmenting("Mixup", Pass("alpha", DataCallArgumentKind.Double, "0.2"))) with { MixesLabels = true } };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Mixup", Pass("alpha", DataCallArgumentKind.Double, "0.2"))) with { MixesLabels = true } };
         yield return E("cutmix", Transform, "CutMix: with probability p, a box of each image's partner (the batch rolled by one) pasted in, of area about 1 - lambda with lambda from Beta(alpha, alpha); the loss weighs the labels by area. Last in 'augment' only.",
             Opt("alpha", Float, F(1), Positive, "The Beta distribution's concentration."),
             Opt("p", Float, F(1), Probability, "The probability that a batch is mixed."))
-            with { Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
+            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
 
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",
@@ -343,8 +360,14 @@ public static partial class BuiltinCatalog
         yield return Made(E("focal", Loss, "Focal loss (Lin et al.), multi-class: -alpha_t (1 - p_t)^gamma log p_t averaged over the batch; gamma 0 without alpha is cross-entropy. 'alpha' weights each class (one value per class).",
             Opt("gamma", Float, F(2), NonNegative), Opt("alpha", FloatList, null) with { PerClass = true }),
             Losses, "Focal", By("gamma", "gamma"), By("alpha", "alpha", FactoryArgumentKind.DoubleList));
-        yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll");
-        yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy");
+        yield return Made(E("dice", Loss, "Soft Dice loss for 'task segmentation': 1 minus the mean over classes of (2 sum(p t) + smooth) / (sum(p) + sum(t) + smooth), p the softmax probabilities and t the one-hot masks over the batch's pixels that are not ignored.",
+            Opt("smooth", Float, F(1), NonNegative)), Losses, "Dice", By("smooth", "smooth")) with { Tasks = [SegmentationTask] };
+        yield return Made(E("sum", Loss, "A weighted sum of per-pixel losses for 'task segmentation', each at its defaults: sum(cross_entropy: 1.0, dice: w); a weight left out is 0, and at least one must be above 0.",
+            Opt("cross_entropy", Float, F(0), NonNegative), Opt("dice", Float, F(0), NonNegative), Opt("focal", Float, F(0), NonNegative)),
+            Losses, "Sum", By("cross_entropy", "crossEntropy"), By("dice", "dice"), By("focal", "focal"))
+            with { Tasks = [SegmentationTask], SomeWeightAboveZero = ["cross_entropy", "dice", "focal"] };
+        yield return Property(E("nll", Loss, "Negative log-likelihood on log-probabilities."), Losses, "Nll") with { Tasks = [ClassificationTask] };
+        yield return Property(E("bce", Loss, "Binary cross-entropy on logits."), Losses, "BinaryCrossEntropy") with { Tasks = [ClassificationTask] };
 
         // ---- optimizers ----
         const string Optimizers = "HyperDsl.Runtime.Training.OptimizerSpec";
@@ -429,7 +452,7 @@ public static partial class BuiltinCatalog
         SettingSpec Train(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Train, [.. args], false, required, summary);
         SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary);
 
-        yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image). 'segmentation' and 'detection' are refused for now (HYP5022).",
+        yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image) or 'segmentation' (a class per pixel: masks from segmentation_folder, a classes x H x W output, val_miou and val_pixel_accuracy). 'detection' is refused for now (HYP5022).",
             Keywords(Req("task", String) with { Types = [] }, [.. Tasks.Select(t => t.Name)]));
         yield return Data("source", true, "Where the training images come from.", Req("source", source));
         yield return Data("validation", false, "The validation split: a share of the training data, or a source of its own.",

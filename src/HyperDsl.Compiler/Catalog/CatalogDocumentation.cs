@@ -31,7 +31,8 @@ public static class CatalogDocumentation
             foreach (var entry in BuiltinCatalog.Entries.Values.Where(e => e.Kind == kind).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 var arguments = entry.Parameters.IsEmpty ? "" : string.Join(", ", entry.Parameters.Select(Describe));
-                builder.Append($"| `{entry.Name}` | {arguments} | {entry.Summary} |\n");
+                var tasks = entry.Tasks.IsEmpty ? "" : $" Only under {string.Join(" or ", entry.Tasks.Select(t => $"'task {t}'"))}.";
+                builder.Append($"| `{entry.Name}` | {arguments} | {entry.Summary}{tasks} |\n");
             }
         }
 

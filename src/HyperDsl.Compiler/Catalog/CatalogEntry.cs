@@ -70,6 +70,23 @@ public sealed record CatalogEntry(string Name, EntryKind Kind, ImmutableArray<Ar
     public ImmutableArray<(string Parameter, string Bound)> NotBelow { get; init; } = [];
 
     /// <summary>
+    /// The tasks (<see cref="BuiltinCatalog.Tasks"/>) a data source, transform or loss serves; empty for
+    /// every task. A data source gives labels of one kind (one per image, or masks); a transform serves
+    /// segmentation only when it moves masks with the images (or leaves them alone); a loss only when
+    /// it has a per-pixel form.
+    /// </summary>
+    public ImmutableArray<string> Tasks { get; init; } = [];
+
+    /// <summary>
+    /// Weights of which one must be above 0 at every point (a sum of losses: <c>sum(cross_entropy:, dice:)</c>);
+    /// the checker asks that one of them is given and above 0 over the whole space (HYP4060).
+    /// </summary>
+    public ImmutableArray<string> SomeWeightAboveZero { get; init; } = [];
+
+    /// <summary>Whether it serves <paramref name="task"/>.</summary>
+    public bool Serves(string task) => Tasks.IsEmpty || Tasks.Contains(task);
+
+    /// <summary>
     /// Pairs where, when the bool parameter <c>Flag</c> is true, <c>Parameter</c> (given or by its
     /// default) must be above 0 (sgd's nesterov needs a momentum), checked at every point: the
     /// runtime refuses the pair, so every trial would fail.

@@ -26,6 +26,9 @@ public sealed record MetricEntry(string Name, string Source)
     /// <summary>For a static metric: the parameter of the generated <c>SatisfiesModel(p, modelParams, modelFlops)</c> that carries the built model's figure.</summary>
     public string? ModelArgument { get; init; }
 
+    /// <summary>The task (<see cref="BuiltinCatalog.Tasks"/>) whose trainer measures it, or null for every task (losses, model figures).</summary>
+    public string? Task { get; init; }
+
     /// <summary>Whether it is known from the model alone, before any training.</summary>
     public bool IsStatic => FromModel is not null;
 }
@@ -33,4 +36,8 @@ public sealed record MetricEntry(string Name, string Source)
 /// <summary>A keyword of the train section's <c>metrics</c> setting.</summary>
 /// <param name="Name">The keyword: <c>accuracy</c>, <c>top5</c>, ...</param>
 /// <param name="RuntimeFlag">The member of the runtime's <c>HyperDsl.Runtime.Training.ExtraMetrics</c> it turns on; null for a metric the trainer reports anyway.</param>
-public sealed record ExtraMetric(string Name, string? RuntimeFlag);
+public sealed record ExtraMetric(string Name, string? RuntimeFlag)
+{
+    /// <summary>The task (<see cref="BuiltinCatalog.Tasks"/>) whose trainer computes it, or null for every task.</summary>
+    public string? Task { get; init; }
+}

@@ -50,9 +50,13 @@ internal sealed class ShapeWalker
     // The class folders the host counted at check time (image_folder without classes:), if any.
     private readonly long? _countedClasses;
 
+    // What the model's output must be: one score per class, or (segmentation) a score map per class.
+    private readonly TaskEntry _task;
+
     public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
     {
         _countedClasses = countedClasses;
+        _task = TaskChecker.DeclaredTask(experiment);
         _experiment = experiment;
         _model = model;
         _budget = budget ?? CheckBudget.Unlimited;
@@ -93,7 +97,7 @@ internal sealed class ShapeWalker
             _trainable += backbone.Trainable;
         }
 
-        CheckOutput(model, output);
+        CheckOutput(model, input, output);
         CheckPerClassArguments(output, environment);
         CheckSomethingTrains(model);
         CheckLearningRateScaleNames();
@@ -103,7 +107,9 @@ internal sealed class ShapeWalker
     // A loss's per-class list (class weights) must have one value per output of the model.
     private void CheckPerClassArguments(TensorShape output, Evaluation.Environment environment)
     {
-        if (output is not FeatureShape { Features: var classes }
+        // Per class: a classifier's outputs, or a segmentation model's channels (one score map per class).
+        var classes = output switch { FeatureShape features => features.Features, MapShape map when _task.PerPixel => map.Channels, _ => (long?)null };
+        if (classes is null
             || _experiment.Setting(SectionKind.Train, "loss") is not ValueSettingSyntax { Arguments: [{ Value: CallSyntax call }, ..] }
             || _model.GetResolution(call) is not CatalogEntry entry)
         {
@@ -731,7 +737,7 @@ internal sealed class ShapeWalker
 
     private static string Path(LayerPathSyntax path) => string.Join(".", path.Segments.Select(s => s.Name));
 
-    private void CheckOutput(ModelSectionSyntax model, TensorShape output)
+    private void CheckOutput(ModelSectionSyntax model, MapShape input, TensorShape output)
     {
         if (Classes is not { } classes)
         {
@@ -739,6 +745,22 @@ internal sealed class ShapeWalker
         }
 
         var at = _backbone is not null && output == _backbone.Output ? _backboneLayer!.Span : model.Body.LastOrDefault()?.Span ?? model.Span;
+
+        // A task with a class per pixel (segmentation) needs one score map per class, at the input's size.
+        if (_task.PerPixel)
+        {
+            var expected = new MapShape(classes, input.Height, input.Width);
+            if (output != expected)
+            {
+                throw new ShapeFailure(SegmentationOutputDescriptor, at,
+                    $"The model ends with {(output is MapShape ? "a " + output.Display + " feature map" : output.Display + " features")}, but 'task {_task.Name}' needs a score per class at every pixel of the {input.Height}x{input.Width} input: {expected.Display}",
+                    output is MapShape { Height: var h, Width: var w } && (h, w) == (input.Height, input.Width)
+                        ? $"End the model with 'conv(out: {classes}, kernel: 1)'."
+                        : $"Keep the input's size (convolutions with padding: same, no pooling or strides, or bring it back up) and end with 'conv(out: {classes}, kernel: 1)'.");
+            }
+
+            return;
+        }
         if (output is MapShape map)
         {
             throw new ShapeFailure(OutputClassMismatchDescriptor, at,

@@ -59,7 +59,8 @@ internal sealed class TrainingChecker
         CheckInputAgainstSource();
         CheckDataDoesNotUseParameters();
         CheckPipelinesAreTransforms();
-        CheckTask();
+        new TaskChecker(_experiment, _model, _diagnostics).Check();
+        CheckSomeWeightAboveZero();
         CheckClassesKnownWhereOutputsVary(shapes, classesCounted);
         CheckMetricsAreReported();
         CheckStrategy(spaceSize);
@@ -514,16 +515,20 @@ internal sealed class TrainingChecker
 
     private static string Epochs(double count) => Value.FormatNumber(count) + (count == 1 ? " epoch" : " epochs");
 
-    // A declared task this version does not train is refused at its keyword, never trained as classification.
-    private void CheckTask()
+    // A weighted sum (of losses) whose weights could all be 0 at some point weighs nothing there; the
+    // runtime refuses it, so the checker asks for one weight above 0 over the whole space.
+    private void CheckSomeWeightAboveZero()
     {
-        if (SettingValue(SectionKind.Data, "task") is NameSyntax task
-            && BuiltinCatalog.Tasks.FirstOrDefault(t => t.Name == task.Name) is { NotYet: { } why } entry)
+        if (SettingValue(SectionKind.Train, "loss") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry { SomeWeightAboveZero: { IsEmpty: false } weights } entry
+            || weights.Any(w => Argument(entry, call, w) is { } given && MinOf(given) > 0))
         {
-            _diagnostics.Add(Create(TaskNotSupportedDescriptor, task.Span,
-                $"'task {entry.Name}' is not trained by this version of HyperDsl: {why}.",
-                "Declare 'task classification' (the default, which may be left out) and train an image classifier."));
+            return;
         }
+
+        _diagnostics.Add(Create(NoPositiveWeightDescriptor, call.Span,
+            $"'{entry.Name}' weighs {string.Join(", ", weights)}, but none of them is given above 0 at every point of the space, so at some point the loss would weigh nothing.",
+            $"Give one weight a fixed value above 0, such as '{entry.Name}({weights[0]}: 1.0, {weights[1]}: w)'."));
     }
 
     private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>

@@ -271,6 +271,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP3161.</summary>
     public static readonly DiagnosticDescriptor TransposedConvolutionSizeDescriptor = Error("HYP3161", "Transposed convolution without a valid output size");
 
+    /// <summary>HYP3170.</summary>
+    public static readonly DiagnosticDescriptor SegmentationOutputDescriptor = Error("HYP3170", "Segmentation output is not a class map of the input's size");
+
     // ---- training and tuning ----
 
     /// <summary>HYP4001.</summary>
@@ -342,6 +345,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4052.</summary>
     public static readonly DiagnosticDescriptor AugMixDepthZeroDescriptor = Error("HYP4052", "AugMix chains of no operations");
 
+    /// <summary>HYP4060.</summary>
+    public static readonly DiagnosticDescriptor NoPositiveWeightDescriptor = Error("HYP4060", "Weighted sum whose weights may all be 0");
+
     /// <summary>HYP4080.</summary>
     public static readonly DiagnosticDescriptor DeviceListInvalidDescriptor = Error("HYP4080", "Device setting that names no device, repeats one, or is not fixed");
 
@@ -375,6 +381,18 @@ public static class CompilerDiagnostics
 
     /// <summary>HYP5022.</summary>
     public static readonly DiagnosticDescriptor TaskNotSupportedDescriptor = Error("HYP5022", "Task not trained yet");
+
+    /// <summary>HYP5030.</summary>
+    public static readonly DiagnosticDescriptor TaskSourceMismatchDescriptor = Error("HYP5030", "Data source for another task");
+
+    /// <summary>HYP5031.</summary>
+    public static readonly DiagnosticDescriptor TaskMetricMismatchDescriptor = Error("HYP5031", "Metric of another task");
+
+    /// <summary>HYP5032.</summary>
+    public static readonly DiagnosticDescriptor TaskTransformMismatchDescriptor = Error("HYP5032", "Transform that cannot move segmentation masks");
+
+    /// <summary>HYP5033.</summary>
+    public static readonly DiagnosticDescriptor TaskLossMismatchDescriptor = Error("HYP5033", "Loss for another task");
 
     /// <summary>All HYP1xxx-HYP4xxx descriptors and the HYP5xxx the checker gives, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -8,7 +8,7 @@ namespace HyperDsl.Runtime.Augmentation;
 /// [0, 1]. Saturation and hue leave grey (one-channel) images unchanged, as torchvision does:
 /// such images have no colour to change.
 /// </summary>
-internal sealed class ColorJitter(double brightness, double contrast, double saturation, double hue) : IBatchAugmentation
+internal sealed class ColorJitter(double brightness, double contrast, double saturation, double hue) : IMaskAugmentation
 {
     private static readonly float[] LumaWeights = [0.299f, 0.587f, 0.114f];
 
@@ -62,4 +62,7 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
         using var weights = tensor(LumaWeights, [1, 3, 1, 1], device: images.device);
         return images.mul(weights).sum(1, keepdim: true);
     }
+
+    // A photometric change: the mask is left as it is.
+    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator) => (Apply(images, generator), masks.alias());
 }

@@ -5,7 +5,8 @@ namespace HyperDsl.Runtime.Data;
 /// <summary>
 /// Labelled images held as two CPU tensors: <see cref="Images"/> (float32, N x C x H x W,
 /// values in [0, 1], not normalised: normalisation is applied per batch after augmentation)
-/// and <see cref="Labels"/> (int64, N). Owns its tensors; dispose it when done.
+/// and <see cref="Labels"/> (int64, N; or, for segmentation, N x H x W masks with one class per
+/// pixel, see <see cref="HasMasks"/>). Owns its tensors; dispose it when done.
 /// </summary>
 public sealed class ImageDataset : IDisposable
 {
@@ -14,9 +15,10 @@ public sealed class ImageDataset : IDisposable
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
-        if (images.dim() != 4 || labels.dim() != 1 || images.shape[0] != labels.shape[0])
+        var masks = labels.dim() == 3 && images.dim() == 4 && labels.shape[1] == images.shape[2] && labels.shape[2] == images.shape[3];
+        if (images.dim() != 4 || (labels.dim() != 1 && !masks) || images.shape[0] != labels.shape[0])
         {
-            throw new ArgumentException($"Expected images N x C x H x W and N labels; got images [{string.Join(", ", images.shape)}] and labels [{string.Join(", ", labels.shape)}].", nameof(images));
+            throw new ArgumentException($"Expected images N x C x H x W and N labels (or N x H x W masks); got images [{string.Join(", ", images.shape)}] and labels [{string.Join(", ", labels.shape)}].", nameof(images));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
@@ -28,8 +30,14 @@ public sealed class ImageDataset : IDisposable
     /// <summary>N x C x H x W float32 values in [0, 1].</summary>
     public Tensor Images { get; }
 
-    /// <summary>N int64 class indices in [0, <see cref="ClassCount"/>).</summary>
+    /// <summary>N int64 class indices in [0, <see cref="ClassCount"/>), or N x H x W per-pixel ones (masks), where <see cref="IgnoreIndex"/> marks pixels that count for nothing.</summary>
     public Tensor Labels { get; }
+
+    /// <summary>True when <see cref="Labels"/> are N x H x W masks (a segmentation data set) rather than one label per image.</summary>
+    public bool HasMasks => Labels.dim() == 3;
+
+    /// <summary>For masks: the value of pixels no loss or metric counts (255 by convention).</summary>
+    public long IgnoreIndex { get; init; } = -100;
 
     /// <summary>The number of classes.</summary>
     public int ClassCount { get; }
@@ -90,22 +98,28 @@ public sealed class ImageDataset : IDisposable
     public ImageDataset Select(Tensor indices)
     {
         using var scope = NewDisposeScope();
-        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames, Source = Source };
+        return new ImageDataset(Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount) { ClassNames = ClassNames, Source = Source, IgnoreIndex = IgnoreIndex };
     }
 
-    /// <summary>A new dataset with every image resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>.</summary>
+    /// <summary>A new dataset with every image resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>, and every mask (nearest: a class is never blended).</summary>
     public ImageDataset Resize(int height, int width)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         using var scope = NewDisposeScope();
         var resized = Resampling.Resize(Images, height, width);
-        return new ImageDataset(resized, Labels.clone(), ClassCount) { ClassNames = ClassNames, Source = Source };
+        var labels = HasMasks ? Resampling.ResizeMasks(Labels, height, width) : Labels.clone();
+        return new ImageDataset(resized, labels, ClassCount) { ClassNames = ClassNames, Source = Source, IgnoreIndex = IgnoreIndex };
     }
 
     /// <summary>How many images each class has, by class index.</summary>
     public long[] ClassCounts()
     {
+        if (HasMasks)
+        {
+            throw new InvalidOperationException("A segmentation data set has a class per pixel, not per image.");
+        }
+
         using var counts = Labels.bincount(null, ClassCount);
         return counts.data<long>().ToArray();
     }

@@ -118,7 +118,7 @@ public static class ImageFolder
     // Every image is checked before its pixels are allocated: a regular file, a size that one
     // array can hold, and a complete decode (Skia fills a truncated file's missing rows with zeros
     // and calls that success; here it is an error).
-    private static SKBitmap Decode(string path, int? height, int? width)
+    internal static SKBitmap Decode(string path, int? height, int? width)
     {
         DataFiles.RegularFileLength(path, "image");
         using var codec = SKCodec.Create(path)

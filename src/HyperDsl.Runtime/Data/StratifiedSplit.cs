@@ -23,10 +23,11 @@ public static class StratifiedSplit
         var heldOut = new List<Tensor>();
         var rest = new List<Tensor>();
 
-        // One pass per class, not per image: a handful of tensor operations each.
-        for (var c = 0; c < source.ClassCount; c++)
+        // One pass per class, not per image: a handful of tensor operations each. Masks have no
+        // class per image, so a segmentation set is split at random, as one class.
+        for (var c = 0; c < (source.HasMasks ? 1 : source.ClassCount); c++)
         {
-            var members = source.Labels.eq(c).nonzero().squeeze(1);
+            var members = source.HasMasks ? arange(source.Count, ScalarType.Int64) : source.Labels.eq(c).nonzero().squeeze(1);
             var n = members.shape[0];
             var take = (long)Math.Round(fraction * n, MidpointRounding.AwayFromZero);
             var shuffled = members.index_select(0, randperm(n, generator: generator));

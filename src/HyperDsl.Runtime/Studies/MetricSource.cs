@@ -25,6 +25,12 @@ public enum MetricSource
     /// <summary>The accuracy on the test split, measured once after training (<c>test_accuracy</c>).</summary>
     TestAccuracy,
 
+    /// <summary>The validation mean IoU of a segmentation model (best epoch).</summary>
+    ValMiou,
+
+    /// <summary>The validation pixel accuracy of a segmentation model (best epoch).</summary>
+    ValPixelAccuracy,
+
     /// <summary>The model's trainable parameters (<c>model.params</c>), known without training.</summary>
     ModelParams,
 

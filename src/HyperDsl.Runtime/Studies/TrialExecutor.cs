@@ -226,6 +226,8 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         MetricSource.TrainLoss => metrics.TrainLoss,
         MetricSource.ValTop5 => metrics.ValTop5,
         MetricSource.ValAuc => metrics.ValAuc,
+        MetricSource.ValMiou => metrics.ValMiou,
+        MetricSource.ValPixelAccuracy => metrics.ValPixelAccuracy,
         _ => null,
     };
 
@@ -244,6 +246,8 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         Add("val_accuracy", last.ValAccuracy);
         Add("val_top5", last.ValTop5);
         Add("val_auc", last.ValAuc);
+        Add("val_miou", last.ValMiou);
+        Add("val_pixel_accuracy", last.ValPixelAccuracy);
         Add("test_accuracy", testAccuracy);
         return metrics;
     }

@@ -4,7 +4,7 @@ namespace HyperDsl.Runtime.Training;
 /// <param name="Epoch">1-based.</param>
 /// <param name="TrainLoss">The mean loss over the epoch's batches.</param>
 /// <param name="ValLoss">The mean loss on the validation split, if there is one.</param>
-/// <param name="ValAccuracy">The fraction of the validation split classified correctly, if there is one.</param>
+/// <param name="ValAccuracy">The fraction of the validation split classified correctly, if there is one (not for segmentation: see <paramref name="ValPixelAccuracy"/>).</param>
 /// <param name="LearningRate">The scheduled rate at the epoch's last step (before any per-group scale).</param>
 /// <param name="TrainSeconds">Wall time of the epoch's training steps, without validation.</param>
 /// <param name="ImagesPerSecond">Training images processed per second of <paramref name="TrainSeconds"/>.</param>
@@ -16,6 +16,8 @@ namespace HyperDsl.Runtime.Training;
 /// <c>val_auc</c>: the validation ROC AUC (binary for two classes, else the one-vs-rest macro
 /// average), when <see cref="TrainingOptions.Metrics"/> asks for <see cref="ExtraMetrics.Auc"/>.
 /// </param>
+/// <param name="ValMiou">The mean IoU of a segmentation model on the validation split (the mean over classes in the masks or predictions), if measured.</param>
+/// <param name="ValPixelAccuracy">The share of validation pixels a segmentation model classifies right, if measured.</param>
 public sealed record EpochMetrics(
     int Epoch,
     double TrainLoss,
@@ -25,7 +27,9 @@ public sealed record EpochMetrics(
     double TrainSeconds,
     double ImagesPerSecond,
     double? ValTop5 = null,
-    double? ValAuc = null)
+    double? ValAuc = null,
+    double? ValMiou = null,
+    double? ValPixelAccuracy = null)
 {
     /// <summary>The value of <paramref name="metric"/>, if this epoch measured it.</summary>
     public double? Get(Metric metric) => metric switch
@@ -34,6 +38,8 @@ public sealed record EpochMetrics(
         Metric.ValAccuracy => ValAccuracy,
         Metric.ValTop5 => ValTop5,
         Metric.ValAuc => ValAuc,
+        Metric.ValMiou => ValMiou,
+        Metric.ValPixelAccuracy => ValPixelAccuracy,
         _ => TrainLoss,
     };
 }

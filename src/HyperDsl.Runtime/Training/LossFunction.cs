@@ -48,6 +48,39 @@ public abstract record LossFunction
         return new FocalLoss(gamma, alpha is null ? null : new ClassWeights(alpha, nameof(alpha)));
     }
 
+    /// <summary>
+    /// Soft Dice loss for segmentation (<c>dice(smooth:)</c>): with p the softmax probabilities and t the
+    /// one-hot masks over the pixels that are not ignored, each class's Dice coefficient over the whole
+    /// batch is (2 sum(p t) + smooth) / (sum(p) + sum(t) + smooth); the loss is 1 minus their mean over
+    /// the classes (a class absent from both scores 1 by the smoothing, so it adds nothing to the loss).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="smooth"/> is negative or not finite.</exception>
+    public static LossFunction Dice(double smooth = 1.0)
+    {
+        if (!(smooth >= 0) || !double.IsFinite(smooth))
+        {
+            throw new ArgumentOutOfRangeException(nameof(smooth), smooth, "The Dice loss's smoothing must be a number from 0 up.");
+        }
+
+        return new DiceLoss(smooth);
+    }
+
+    /// <summary>
+    /// A weighted sum of per-pixel losses (<c>sum(cross_entropy: 1.0, dice: 0.5, focal: 0)</c>), each at
+    /// its defaults; a weight of 0 leaves its loss out.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative or not finite, or every weight is 0.</exception>
+    public static LossFunction Sum(double crossEntropy = 0, double dice = 0, double focal = 0)
+    {
+        (double Weight, LossFunction Loss)[] terms = [(crossEntropy, CrossEntropy()), (dice, Dice()), (focal, Focal())];
+        if (terms.Any(t => !(t.Weight >= 0) || !double.IsFinite(t.Weight)) || terms.All(t => t.Weight == 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(crossEntropy), "A sum of losses needs finite weights from 0 up, at least one above 0.");
+        }
+
+        return new SumLoss([.. terms.Where(t => t.Weight > 0)]);
+    }
+
     /// <summary>Negative log-likelihood on log-probabilities (end the model with <c>LogSoftmax</c>).</summary>
     public static LossFunction Nll { get; } = new NllLoss();
 
@@ -56,6 +89,14 @@ public abstract record LossFunction
 
     /// <summary>The mean loss of a batch: <paramref name="output"/> from the model, <paramref name="labels"/> int64 class indices.</summary>
     internal abstract Tensor Compute(Tensor output, Tensor labels);
+
+    /// <summary>
+    /// The loss of a segmentation batch: <paramref name="output"/> N x C x H x W logits, <paramref name="masks"/>
+    /// N x H x W int64 classes; pixels holding <paramref name="ignoreIndex"/> count for nothing. The checker
+    /// allows only per-pixel losses under <c>task segmentation</c>; the others throw.
+    /// </summary>
+    internal virtual Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex) =>
+        throw new InvalidOperationException($"The loss {this} has no per-pixel form; a segmentation study needs cross_entropy, focal, dice or sum.");
 
     /// <summary>The predicted class of each example (int64).</summary>
     internal virtual Tensor Predict(Tensor output) => output.argmax(1);
@@ -79,6 +120,14 @@ public abstract record LossFunction
             return F.cross_entropy(output, labels, weight, label_smoothing: LabelSmoothing);
         }
 
+        // PyTorch's cross_entropy takes N x C x H x W logits and N x H x W targets as they are: the
+        // (weighted) mean over the pixels that are not ignored.
+        internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
+        {
+            using var weight = Weights?.For(output);
+            return F.cross_entropy(output, masks, weight, ignore_index: ignoreIndex, label_smoothing: LabelSmoothing);
+        }
+
         public override string ToString() => Weights is null
             ? $"cross_entropy(label_smoothing: {LabelSmoothing})"
             : $"cross_entropy(label_smoothing: {LabelSmoothing}, weights: {Weights})";
@@ -99,6 +148,23 @@ public abstract record LossFunction
             }
 
             return losses.mean().MoveToOuterDisposeScope();
+        }
+
+        // Per pixel: the same loss at every pixel that is not ignored, averaged over those pixels.
+        internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
+        {
+            using var scope = NewDisposeScope();
+            var valid = masks.ne(ignoreIndex);
+            var classes = masks.where(valid, 0L);
+            var logTrue = output.log_softmax(1).gather(1, classes.unsqueeze(1)).squeeze(1);
+            var losses = logTrue.exp().neg().add(1).pow(Gamma).mul(logTrue).neg();
+            if (Alpha is not null)
+            {
+                losses = losses.mul(Alpha.For(output).index_select(0, classes.flatten()).view_as(classes));
+            }
+
+            var kept = valid.to_type(losses.dtype);
+            return losses.mul(kept).sum().div(kept.sum().clamp_min(1)).MoveToOuterDisposeScope();
         }
 
         public override string ToString() => Alpha is null
@@ -133,8 +199,9 @@ public abstract record LossFunction
         /// <exception cref="InvalidOperationException">The output does not have one column per weight.</exception>
         public Tensor For(Tensor output)
         {
-            var classes = output.shape[^1];
-            if (output.dim() != 2 || classes != _values.Length)
+            // N x C scores, or N x C x H x W per-pixel ones: the classes are the second axis.
+            var classes = output.dim() >= 2 ? output.shape[1] : 0;
+            if (classes != _values.Length)
             {
                 throw new InvalidOperationException($"The loss has {_values.Length} class weights but the model's output has shape [{string.Join(", ", output.shape)}]; give one weight per output class.");
             }
@@ -147,6 +214,51 @@ public abstract record LossFunction
         public override int GetHashCode() => _values.Aggregate(0, (hash, v) => HashCode.Combine(hash, v));
 
         public override string ToString() => "[" + string.Join(", ", _values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
+    }
+
+    private sealed record DiceLoss(double Smooth) : LossFunction
+    {
+        internal override Tensor Compute(Tensor output, Tensor labels) =>
+            throw new InvalidOperationException("The Dice loss is a segmentation loss; it needs masks.");
+
+        internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
+        {
+            using var scope = NewDisposeScope();
+            var valid = masks.ne(ignoreIndex).unsqueeze(1).to_type(output.dtype);
+            var probabilities = output.softmax(1).mul(valid);
+            var truth = F.one_hot(masks.where(masks.ne(ignoreIndex), 0L), output.shape[1]).permute(0, 3, 1, 2).to_type(output.dtype).mul(valid);
+            long[] axes = [0, 2, 3];
+            var overlap = probabilities.mul(truth).sum(axes);
+            var total = probabilities.sum(axes).add(truth.sum(axes));
+            var dice = overlap.mul(2).add(Smooth).div(total.add(Smooth).clamp_min(1e-12));
+            return dice.mean().neg().add(1).MoveToOuterDisposeScope();
+        }
+
+        public override string ToString() => $"dice(smooth: {Smooth.ToString(CultureInfo.InvariantCulture)})";
+    }
+
+    private sealed record SumLoss((double Weight, LossFunction Loss)[] Terms) : LossFunction
+    {
+        internal override Tensor Compute(Tensor output, Tensor labels) =>
+            throw new InvalidOperationException("A sum of losses is a segmentation loss; it needs masks.");
+
+        internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
+        {
+            using var scope = NewDisposeScope();
+            var total = Terms[0].Loss.ComputePerPixel(output, masks, ignoreIndex).mul(Terms[0].Weight);
+            foreach (var (weight, loss) in Terms.Skip(1))
+            {
+                total = total.add(loss.ComputePerPixel(output, masks, ignoreIndex).mul(weight));
+            }
+
+            return total.MoveToOuterDisposeScope();
+        }
+
+        public bool Equals(SumLoss? other) => other is not null && Terms.SequenceEqual(other.Terms);
+
+        public override int GetHashCode() => Terms.Aggregate(0, (hash, t) => HashCode.Combine(hash, t));
+
+        public override string ToString() => "sum(" + string.Join(", ", Terms.Select(t => $"{t.Loss}: {t.Weight.ToString(CultureInfo.InvariantCulture)}")) + ")";
     }
 
     private sealed record NllLoss : LossFunction

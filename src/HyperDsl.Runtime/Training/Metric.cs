@@ -17,4 +17,10 @@ public enum Metric
 
     /// <summary>Validation ROC AUC (higher is better); needs <see cref="ExtraMetrics.Auc"/>.</summary>
     ValAuc,
+
+    /// <summary>The mean intersection over union of a segmentation model on the validation split.</summary>
+    ValMiou,
+
+    /// <summary>The share of validation pixels a segmentation model classifies right.</summary>
+    ValPixelAccuracy,
 }

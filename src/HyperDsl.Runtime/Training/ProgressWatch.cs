@@ -17,7 +17,9 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
 
     public void Record(EpochMetrics metrics, nn.Module model)
     {
-        if ((bestWeightsPath is not null || keepBestInMemory) && metrics.Get(_bestMetric) is { } value && Improves(_bestMetric, value, _bestForWeights, 0))
+        // A segmentation model has no accuracy per image: its best weights are those of the best mean IoU.
+        var bestMetric = _bestMetric == Metric.ValAccuracy && metrics.ValAccuracy is null && metrics.ValMiou is not null ? Metric.ValMiou : _bestMetric;
+        if ((bestWeightsPath is not null || keepBestInMemory) && metrics.Get(bestMetric) is { } value && Improves(bestMetric, value, _bestForWeights, 0))
         {
             _bestForWeights = value;
             if (bestWeightsPath is not null)
@@ -72,5 +74,5 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
     }
 
     private static bool Improves(Metric metric, double value, double? best, double minDelta) => best is not { } b
-        || (metric is Metric.ValAccuracy or Metric.ValTop5 or Metric.ValAuc ? value > b + minDelta : value < b - minDelta);
+        || (metric is Metric.ValAccuracy or Metric.ValTop5 or Metric.ValAuc or Metric.ValMiou or Metric.ValPixelAccuracy ? value > b + minDelta : value < b - minDelta);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -94,17 +95,23 @@ public sealed class Trainer
                 var labels = train.Labels.index_select(0, indices).to(device);
                 if (options.Augmentation is { } augmentation)
                 {
-                    images = augmentation.Apply(images, augmenting);
+                    // Masks move with their images (the same draw); the checker allows only transforms that can.
+                    (images, labels) = train.HasMasks
+                        ? AugmentationPipeline.ApplyToMasks(augmentation, images, labels, train.IgnoreIndex, augmenting)
+                        : (augmentation.Apply(images, augmenting), labels);
                 }
 
-                var mixed = options.Mixing?.Mix(images, labels, augmenting);
+                // Label mixing (mixup, cutmix) mixes one label per image; the checker allows none under segmentation.
+                var mixed = train.HasMasks ? null : options.Mixing?.Mix(images, labels, augmenting);
                 images = mixed?.Images ?? images;
 
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
                 optimizer.zero_grad();
                 var output = model.call(MemoryLayout.ChannelsLast(images));
-                var loss = mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
+                var loss = train.HasMasks
+                    ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
+                    : mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {
@@ -126,7 +133,7 @@ public sealed class Trainer
             clock.Stop();
             var trainLoss = lossSum / stepsPerEpoch;
             var validated = data.Validation is { } validation ? evaluator.Evaluate(model, validation, options.Metrics) : null;
-            var metrics = new EpochMetrics(epoch, trainLoss, validated?.Loss, validated?.Accuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds, validated?.Top5, validated?.Auc);
+            var metrics = new EpochMetrics(epoch, trainLoss, validated?.Loss, data.Validation is { HasMasks: true } ? null : validated?.Accuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds, validated?.Top5, validated?.Auc, validated?.MeanIoU, validated?.PixelAccuracy);
             epochs.Add(metrics);
             schedule.EndEpoch(validated?.Loss ?? trainLoss);
             watch.Record(metrics, model);
@@ -147,7 +154,7 @@ public sealed class Trainer
 
     private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator, ProgressWatch watch)
     {
-        double? testAccuracy = data.Test is { } test ? evaluator.Evaluate(model, test).Accuracy : null;
+        double? testAccuracy = data.Test is { } test && !test.HasMasks ? evaluator.Evaluate(model, test).Accuracy : null;
         var result = new TrainingResult(outcome, epochs, testAccuracy, null);
         if (_options.SaveBestWeightsWhen?.Invoke(result) is { } path)
         {

@@ -56,9 +56,9 @@ public class DataSourceMeaningTests
     }
 
     [Fact]
-    public void An_image_folder_is_decoded_at_the_data_sections_size()
+    public void The_image_file_folders_are_decoded_at_the_data_sections_size()
     {
-        Assert.Equal(["image_folder"], BuiltinCatalog.Entries.Values.Where(e => e.Source is { DecodesAtResize: true }).Select(e => e.Name));
+        Assert.Equal(["image_folder", "segmentation_folder"], BuiltinCatalog.Entries.Values.Where(e => e.Source is { DecodesAtResize: true }).Select(e => e.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Emit;
+using HyperDsl.Runtime.Augmentation;
+using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training;
+using HyperDsl.TestKit;
+using TorchSharp;
+using Xunit.Abstractions;
+using SyntaxTree = HyperDsl.Syntax.SyntaxTree;
+
+namespace HyperDsl.Emit.Tests;
+
+/// <summary>
+/// 'task segmentation' end to end: examples/segmentation.hyp checks, compiles and trains on the
+/// synthetic shapes set (TestKit's SegmentationShapes, written as PNG files at the example's paths).
+/// </summary>
+public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hyp-segmentation-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_segmentation_example_trains_two_epochs_on_the_shapes_to_a_useful_mean_iou()
+    {
+        SegmentationShapes.Write(Path.Combine(_folder, "data", "shapes"), count: 160, side: 32, seed: 5);
+        var spec = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "segmentation.hyp"));
+        Assert.Contains("epochs     4", spec, StringComparison.Ordinal);
+
+        var clock = Stopwatch.StartNew();
+        var (result, data) = Train(spec.Replace("epochs     4", "epochs     2", StringComparison.Ordinal));
+        using (data)
+        {
+            Assert.True(data.Train.HasMasks);
+            Assert.Equal([3L, 32, 32], data.Train.ImageShape);
+        }
+
+        var last = result.Last!;
+        output.WriteLine($"2 epochs in {clock.Elapsed.TotalSeconds:F1} s: val_miou {last.ValMiou:F3}, val_pixel_accuracy {last.ValPixelAccuracy:F3}, val_loss {last.ValLoss:F3}");
+        Assert.Null(last.ValAccuracy);
+        Assert.True(last.ValMiou > 0.7, $"The validation mIoU after two epochs was {last.ValMiou} (a model that paints everything background scores 1/3 at best); 0.875 when written.");
+        Assert.True(last.ValPixelAccuracy > 0.9, $"The validation pixel accuracy after two epochs was {last.ValPixelAccuracy}; 0.963 when written.");
+    }
+
+    // A call of each transform the catalogue allows under 'task segmentation', as a spec writes it.
+    private static readonly Dictionary<string, string> MaskTransformCalls = new(StringComparer.Ordinal)
+    {
+        ["hflip"] = "hflip", ["vflip"] = "vflip", ["random_crop"] = "random_crop(12, padding: 2)",
+        ["rotate"] = "rotate(degrees: 20, p: 0.5)", ["color_jitter"] = "color_jitter(brightness: 0.3, hue: 0.1)",
+    };
+
+    [Fact]
+    public void Every_transform_the_checker_allows_under_segmentation_moves_masks_at_run_time()
+    {
+        var allowed = BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves("segmentation")).Select(e => e.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(MaskTransformCalls.Keys.Order(StringComparer.Ordinal), allowed);
+
+        var spec = $$"""
+            experiment masks {
+              data {
+                task segmentation
+                source segmentation_folder(images: "i", masks: "m", classes: 3)
+                resize 12
+                augment { {{string.Join("; ", MaskTransformCalls.Values)}} }
+              }
+              model { conv(out: 3, kernel: 1) }
+              train { epochs 1; optimizer adam(lr: 1e-3) }
+              tune { objective minimize train_loss; trials 1 }
+            }
+            """;
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(spec, Path.Combine(_folder, "masks.hyp"))]);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.MasksExperiment")!;
+        var training = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.MasksParams")!)])!;
+
+        Runtime.TorchRuntime.EnsureInitialized();
+        using var scope = torch.NewDisposeScope();
+        var masks = torch.randint(0, 3, [4, 12, 12], torch.ScalarType.Int64);
+        var images = masks.unsqueeze(1).to_type(torch.ScalarType.Float32).div(2).expand(4, 3, 12, 12).contiguous();
+        using var generator = new torch.Generator(1, torch.CPU);
+        var (augmented, moved) = ((IMaskAugmentation)training.Augmentation!).Apply(images, masks, 255, generator);
+
+        Assert.Equal([4L, 12, 12], moved.shape);
+        Assert.Equal([4L, 3, 12, 12], augmented.shape);
+    }
+
+    [Fact]
+    public void A_segmentation_study_takes_each_trials_value_from_its_best_epochs_mean_iou()
+    {
+        SegmentationShapes.Write(Path.Combine(_folder, "shapes"), count: 40, side: 16, seed: 2);
+        const string Spec = """
+            experiment seg_study {
+              params { width ~ choice(4, 8) }
+              data {
+                task segmentation
+                source segmentation_folder(images: "shapes/images", masks: "shapes/masks", classes: 3)
+                resize 16
+                validation 25%
+              }
+              model { conv(width, kernel: 3, padding: same); relu; conv(out: 3, kernel: 1) }
+              train { epochs 2; batch 10; optimizer adam(lr: 1e-2); early_stop val_pixel_accuracy, patience: 1 }
+              tune { objective maximize val_miou; sampler grid; seed 1 }
+            }
+            """;
+        Runtime.TorchRuntime.EnsureInitialized();
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(Spec, Path.Combine(_folder, "seg.hyp"))]);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratedAssembly.Load(sources);
+        var definition = (IExperimentDefinition)Activator.CreateInstance(assembly.GetTypes().Single(t => typeof(IExperimentDefinition).IsAssignableFrom(t)))!;
+
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        var result = new StudyRunner(definition, store, new StudyRunOptions { SpecPath = Path.Combine(_folder, "seg.hyp"), SpecText = Spec }).Run();
+
+        Assert.Equal(2, result.Trials.Count);
+        Assert.All(result.Trials, trial => Assert.InRange(Assert.Single(trial.Values!), 0.2, 1.0));
+    }
+
+    private (TrainingResult Result, DataSplits Data) Train(string spec)
+    {
+        Runtime.TorchRuntime.EnsureInitialized();
+        var compilation = HypCompilation.Create([SyntaxTree.Parse(spec, Path.Combine(_folder, "segmentation.hyp"))]);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratedAssembly.Load(sources);
+        var experiment = assembly.GetType("HyperDsl.Generated.ShapesSegmentationExperiment")!;
+        // lr, width, dice: a point inside the example's space.
+        var point = Activator.CreateInstance(assembly.GetType("HyperDsl.Generated.ShapesSegmentationParams")!, [1e-2, 16, 0.5])!;
+        using var model = (torch.nn.Module<torch.Tensor, torch.Tensor>)experiment.GetMethod("BuildModel")!.Invoke(null, [point])!;
+        Assert.True(Runtime.Models.ModelParameters.CountTrainable(model) <= compilation.Experiments[0].Shapes!.MaxParameters);
+
+        var data = (DataSplits)experiment.GetMethod("LoadData")!.Invoke(null, [7L, _folder])!;
+        var training = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
+        var result = new Trainer(training).Fit(model, data);
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        return (result, data);
+    }
+}

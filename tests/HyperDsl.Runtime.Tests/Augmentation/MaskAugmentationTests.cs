@@ -1,0 +1,129 @@
+using HyperDsl.Runtime.Augmentation;
+using static TorchSharp.torch;
+
+namespace HyperDsl.Runtime.Tests.Augmentation;
+
+/// <summary>
+/// Joint augmentation of images and masks: each image's pixel is its class / 2, so a mask derived from
+/// the image stays derived from it after a transform only if both moved alike.
+/// </summary>
+public sealed class MaskAugmentationTests : IDisposable
+{
+    private const long Ignore = 255;
+    private readonly Tensor _masks;
+    private readonly Tensor _images;
+
+    public MaskAugmentationTests()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var generator = new Generator(3, CPU);
+        _masks = randint(0, 3, [6, 12, 12], ScalarType.Int64, generator: generator);
+        _images = _masks.unsqueeze(1).to_type(ScalarType.Float32).div(2).expand(6, 3, 12, 12).contiguous();
+    }
+
+    public void Dispose()
+    {
+        _masks.Dispose();
+        _images.Dispose();
+    }
+
+    // Where the mask is not ignored it is the image's class; where it is ignored (padding), the image is the zero padding.
+    private static void AssertAligned(Tensor images, Tensor masks)
+    {
+        using var scope = NewDisposeScope();
+        var fromImage = images.select(1, 0).mul(2).round().to_type(ScalarType.Int64);
+        var kept = masks.ne(Ignore);
+        Assert.True(fromImage.masked_select(kept).eq(masks.masked_select(kept)).all().item<bool>(), "the mask no longer follows its image");
+        Assert.True(images.select(1, 0).masked_select(kept.logical_not()).eq(0).all().item<bool>(), "an ignored pixel is not padding");
+    }
+
+    public static TheoryData<string> Geometric => ["hflip", "vflip", "random_crop", "random_crop_padded", "rotate_90", "rotate_90_half_the_time", "pipeline"];
+
+    private static IMaskAugmentation Make(string name) => (IMaskAugmentation)(name switch
+    {
+        "hflip" => Augment.HorizontalFlip(0.5),
+        "vflip" => Augment.VerticalFlip(0.5),
+        "random_crop" => Augment.RandomCrop(8),
+        "random_crop_padded" => Augment.RandomCrop(12, padding: 3),
+        "rotate_90" => Augment.Rotation(90, 90),
+        "rotate_90_half_the_time" => Augment.WithProbability(Augment.Rotation(90, 90), 0.5),
+        _ => Augment.Pipeline(Augment.HorizontalFlip(), Augment.ColorJitter(brightness: 0), Augment.RandomCrop(10, padding: 2), Augment.VerticalFlip()),
+    });
+
+    [Theory]
+    [MemberData(nameof(Geometric))]
+    public void A_mask_derived_from_its_image_stays_derived_after_a_geometric_transform(string transform)
+    {
+        using var generator = new Generator(7, CPU);
+        var (images, masks) = Make(transform).Apply(_images, _masks, Ignore, generator);
+        using (images)
+        using (masks)
+        {
+            Assert.Equal(ScalarType.Int64, masks.dtype);
+            Assert.Equal([images.shape[0], images.shape[2], images.shape[3]], masks.shape);
+            AssertAligned(images, masks);
+        }
+    }
+
+    [Fact]
+    public void A_padded_crop_fills_the_mask_outside_the_image_with_the_ignore_index()
+    {
+        using var generator = new Generator(2, CPU);
+        var (images, masks) = ((IMaskAugmentation)Augment.RandomCrop(12, padding: 4)).Apply(_images, _masks, Ignore, generator);
+        using (images)
+        using (masks)
+        {
+            Assert.True(masks.eq(Ignore).any().item<bool>());
+        }
+    }
+
+    [Fact]
+    public void A_rotated_mask_holds_only_classes_that_were_there_or_the_ignore_index()
+    {
+        using var generator = new Generator(4, CPU);
+        var (images, masks) = ((IMaskAugmentation)Augment.Rotation(30)).Apply(_images, _masks, Ignore, generator);
+        using (images)
+        using (masks)
+        {
+            var values = masks.data<long>().ToArray().Distinct().Order().ToArray();
+            Assert.Equal([0L, 1, 2, Ignore], values);
+        }
+    }
+
+    [Fact]
+    public void A_joint_flip_draws_as_the_image_flip_does_so_seeded_images_repeat()
+    {
+        using var first = new Generator(9, CPU);
+        using var second = new Generator(9, CPU);
+        using var alone = Augment.HorizontalFlip().Apply(_images, first);
+        var (images, masks) = ((IMaskAugmentation)Augment.HorizontalFlip()).Apply(_images, _masks, Ignore, second);
+        using (images)
+        using (masks)
+        {
+            TensorAssert.Identical(alone, images);
+        }
+    }
+
+    [Fact]
+    public void Colour_jitter_leaves_masks_alone()
+    {
+        using var generator = new Generator(1, CPU);
+        var (images, masks) = ((IMaskAugmentation)Augment.ColorJitter(brightness: 0.5)).Apply(_images, _masks, Ignore, generator);
+        using (images)
+        using (masks)
+        {
+            TensorAssert.Identical(_masks, masks);
+        }
+    }
+
+    [Fact]
+    public void A_transform_without_a_mask_form_is_refused_in_a_joint_pipeline()
+    {
+        using var generator = new Generator(1, CPU);
+        var pipeline = (IMaskAugmentation)Augment.Pipeline(Augment.HorizontalFlip(), Augment.Translation(0.1, 0.1));
+
+        var error = Assert.Throws<InvalidOperationException>(() => pipeline.Apply(_images, _masks, Ignore, generator));
+
+        Assert.Contains("cannot transform segmentation masks", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,142 @@
+using HyperDsl.Runtime.Data;
+using HyperDsl.TestKit;
+using SkiaSharp;
+
+namespace HyperDsl.Runtime.Tests.Data;
+
+public sealed class SegmentationFolderTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hyp-segmentation-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Images => Path.Combine(_root, "images");
+
+    private string Masks => Path.Combine(_root, "masks");
+
+    private void WriteImage(string name, int width, int height)
+    {
+        Directory.CreateDirectory(Images);
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        bitmap.Erase(new SKColor(10, 20, 30));
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(Path.Combine(Images, name), data.ToArray());
+    }
+
+    private void WriteMask(string name, int width, int height, Func<int, int, byte> value, SKColor? colour = null)
+    {
+        Directory.CreateDirectory(Masks);
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, colour is null ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Opaque));
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var v = value(x, y);
+                bitmap.SetPixel(x, y, colour ?? new SKColor(v, v, v));
+            }
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(Path.Combine(Masks, name), data.ToArray());
+    }
+
+    [Fact]
+    public void Images_pair_with_masks_of_the_same_name_and_mask_values_become_classes()
+    {
+        WriteImage("b.png", 4, 3);
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 4, 3, (x, _) => (byte)(x % 2));
+        WriteMask("b.png", 4, 3, (x, y) => x == 0 && y == 0 ? (byte)255 : (byte)2);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 3);
+
+        Assert.True(data.HasMasks);
+        Assert.Equal(255, data.IgnoreIndex);
+        Assert.Equal([2L, 3, 3, 4], data.Images.shape);
+        Assert.Equal([2L, 3, 4], data.Labels.shape);
+        Assert.Equal([0L, 1, 0, 1], data.Labels[0, 0].data<long>().ToArray());
+        Assert.Equal([255L, 2, 2, 2], data.Labels[1, 0].data<long>().ToArray());
+    }
+
+    [Fact]
+    public void A_resize_takes_masks_by_nearest_neighbour_so_no_class_is_blended()
+    {
+        WriteImage("a.png", 4, 4);
+        WriteMask("a.png", 4, 4, (x, _) => x < 2 ? (byte)0 : (byte)2);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 3, height: 8, width: 8);
+
+        Assert.Equal([1L, 8, 8], data.Labels.shape);
+        Assert.Equal([0L, 0, 0, 0, 2, 2, 2, 2], data.Labels[0, 5].data<long>().ToArray());
+    }
+
+    [Fact]
+    public void An_image_without_a_mask_is_named_with_the_mask_it_needs()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteImage("b.png", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2));
+
+        Assert.Contains("has no mask", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(Masks, "b.png"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mask_of_another_size_than_its_image_is_refused()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 3, 3, (_, _) => 0);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2));
+
+        Assert.Contains("is 3 x 3, but its image", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mask_value_that_is_neither_a_class_nor_the_ignore_index_is_refused_with_its_place()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 4, 3, (x, y) => x == 2 && y == 1 ? (byte)7 : (byte)0);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 3, ignoreIndex: 255));
+
+        Assert.Contains("holds the value 7 at row 1, column 2, but there are 3 classes (0 to 2) and the ignore index is 255", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_colour_mask_is_refused()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0, new SKColor(200, 0, 0));
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 3));
+
+        Assert.Contains("colour pixel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mask_that_is_not_a_regular_file_is_refused()
+    {
+        WriteImage("a.png", 4, 3);
+        Directory.CreateDirectory(Path.Combine(Masks, "a.png"));
+
+        // A folder named like the mask is not listed as a file: the image has no mask.
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2));
+
+        Assert.Contains("has no mask", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_synthetic_shapes_load_with_every_class_and_the_ignored_rim()
+    {
+        var (images, masks) = SegmentationShapes.Write(_root, count: 4, side: 32, seed: 1);
+
+        using var data = SegmentationFolder.Load(images, masks, SegmentationShapes.Classes);
+
+        Assert.Equal([4L, 3, 32, 32], data.Images.shape);
+        var values = data.Labels.data<long>().ToArray().Distinct().Order().ToArray();
+        Assert.Equal([0L, 1, 2, SegmentationShapes.IgnoreIndex], values);
+    }
+}
