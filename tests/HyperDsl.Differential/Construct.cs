@@ -38,4 +38,13 @@ public enum Construct
 
     /// <summary>A layer of efficient networks: <c>separable_conv</c>, <c>squeeze_excite</c> or <c>inverted_residual</c>, with fixed or searched arguments.</summary>
     EfficientBlock,
+
+    /// <summary>
+    /// A dense-prediction layer: a named skip (<c>save</c>, then <c>concat</c> or <c>add</c> after
+    /// size-keeping statements), <c>upsample</c>, <c>conv_transpose</c> or <c>aspp</c>.
+    /// </summary>
+    DenseLayer,
+
+    /// <summary>An augmentation policy (<c>autoaugment</c>, <c>randaugment</c>, <c>trivialaugment</c>, <c>augmix</c>) or batch mixing (<c>mixup</c>, <c>cutmix</c>) in <c>augment</c>.</summary>
+    AugmentationPolicy,
 }

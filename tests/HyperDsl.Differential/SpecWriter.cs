@@ -132,6 +132,18 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             transforms.Add("color_jitter(brightness: 0.2, contrast: 0.2, saturation: 0.2, hue: 0.05)");
         }
 
+        if (May(Construct.AugmentationPolicy) && Chance(0.4))
+        {
+            _used.Add(Construct.AugmentationPolicy);
+            transforms.Add(random.Next(4) switch
+            {
+                0 => $"autoaugment(policy: {Pick("imagenet", "cifar10", "svhn")})",
+                1 => $"randaugment(ops: {Int(random.Next(1, 4))}, magnitude: {Searched("mag", "int(5, 15)", Int(random.Next(0, 31)))})",
+                2 => "trivialaugment",
+                _ => $"augmix(severity: {Int(random.Next(1, 6))}, width: {Int(random.Next(1, 4))})",
+            });
+        }
+
         string? evaluation = null;
         var shrinks = false;
         if (Chance(0.5))
@@ -160,6 +172,18 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         {
             evaluation = null;
             MustReject = "HYP3117";
+        }
+
+        // Batch mixing comes last in augment; now and then a transform after it, which the checker must refuse.
+        if (May(Construct.AugmentationPolicy) && Chance(0.25))
+        {
+            _used.Add(Construct.AugmentationPolicy);
+            transforms.Add(Pick("mixup(alpha: 0.2)", $"cutmix(alpha: 1.0, p: {Searched("cp", "uniform(0.2, 1)", "0.5")})"));
+            if (MustReject is null && Chance(0.1))
+            {
+                transforms.Add("hflip");
+                MustReject = "HYP4051";
+            }
         }
 
         text.Append(CultureInfo.InvariantCulture, $"    augment {{ {string.Join("; ", transforms)} }}\n");
@@ -293,6 +317,9 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         {
             case < 30 when May(Construct.EfficientBlock) && Chance(0.2):
                 EfficientBlock(preserving);
+                break;
+            case < 30 when May(Construct.DenseLayer) && Chance(0.2):
+                DenseLayer(preserving);
                 break;
             case < 30:
                 Conv(preserving);
@@ -542,6 +569,89 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         if (strided)
         {
             _minSize = ((_minSize - 1) / 2) + 1;
+        }
+    }
+
+    // A dense-prediction layer. A skip saves the map, runs size-keeping statements and joins the
+    // saved map back (along the channels, or summed where the channels surely agree); now and
+    // then a pooling slips in between, which the checker must refuse (HYP3160).
+    private void DenseLayer(bool preserving)
+    {
+        _used.Add(Construct.DenseLayer);
+        switch (random.Next(4))
+        {
+            case 0:
+                var name = Name("skip");
+                var saved = _channels;
+                Line($"save {name}");
+                var summed = _channels is { } kept && Chance(0.3);
+                if (summed)
+                {
+                    Line($"conv({Int(_channels!.Value)}, kernel: 3, padding: same)");
+                }
+                else
+                {
+                    for (var n = random.Next(1, 3); n > 0; n--)
+                    {
+                        Statement(preserving: true);
+                    }
+                }
+
+                if (MustReject is null && _minSize >= 4 && Chance(0.08))
+                {
+                    Line("maxpool(2)");
+                    _minSize /= 2;
+                    MustReject = "HYP3160";
+                }
+
+                if (summed)
+                {
+                    Line($"add {name}");
+                }
+                else
+                {
+                    Line($"concat {name}");
+                    _channels = _channels is { } now && saved is { } before ? now + before : null;
+                }
+
+                return;
+            case 1 when !preserving && _minSize <= 16:
+                var mode = Chance(0.3) ? Parameter("um", "choice(nearest, bilinear)") : Pick("nearest", "bilinear");
+                Line($"upsample(scale: 2, mode: {mode})");
+                _minSize *= 2;
+                return;
+            case 2 when !preserving:
+                var (kernel, stride) = (Pick(2, 3), Pick(1, 2));
+                var padding = Chance(0.3) ? 1 : 0;
+                var extra = stride > 1 && Chance(0.3) ? 1 : 0;
+                var size = ((_minSize - 1) * stride) - (2 * padding) + (kernel - 1) + extra + 1;
+                if (size < 2 || size > 40)
+                {
+                    Activation();
+                    return;
+                }
+
+                var channels = Pick(4, 8);
+                var arguments = new List<string> { Int(channels), $"kernel: {Int(kernel)}", $"stride: {Int(stride)}" };
+                if (padding > 0)
+                {
+                    arguments.Add($"padding: {Int(padding)}");
+                }
+
+                if (extra > 0)
+                {
+                    arguments.Add($"output_padding: {Int(extra)}");
+                }
+
+                Line($"conv_transpose({string.Join(", ", arguments)})");
+                _channels = channels;
+                _minSize = size;
+                return;
+            default:
+                var outputs = Pick(4, 8);
+                Line($"aspp({Int(outputs)}, rates: [{Int(random.Next(1, 3))}, {Int(random.Next(3, 5))}], dropout: {Pick("0", "0.1")})");
+                _channels = outputs;
+                return;
         }
     }
 

@@ -22,6 +22,14 @@ internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
     /// <summary>Whether the input is added to the block's output.</summary>
     public bool UsesResidual { get; }
 
+    // Its submodules and parameters are registered by hand, under the names of parameter paths;
+    // TorchSharp's registration by field, which register_module runs on a custom module, would
+    // list them again under their field names (in state_dict and named_modules, so FLOPs would be
+    // counted twice).
+    protected override void RegisterComponents()
+    {
+    }
+
     public override Tensor forward(Tensor input)
     {
         if (!UsesResidual)

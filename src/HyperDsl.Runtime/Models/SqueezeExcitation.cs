@@ -37,6 +37,14 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
         register_module("gate", _gate);
     }
 
+    // Its submodules and parameters are registered by hand, under the names of parameter paths;
+    // TorchSharp's registration by field, which register_module runs on a custom module, would
+    // list them again under their field names (in state_dict and named_modules, so FLOPs would be
+    // counted twice).
+    protected override void RegisterComponents()
+    {
+    }
+
     public override Tensor forward(Tensor input)
     {
         using var pooled = nn.functional.adaptive_avg_pool2d(input, 1);

@@ -44,6 +44,14 @@ internal sealed class StridedPointwiseConv : nn.Module<Tensor, Tensor>
     /// <summary>The kernel [out, in / groups, 1, 1], for counting FLOPs as a convolution's.</summary>
     public Tensor Weight => _weight;
 
+    // Its submodules and parameters are registered by hand, under the names of parameter paths;
+    // TorchSharp's registration by field, which register_module runs on a custom module, would
+    // list them again under their field names (in state_dict and named_modules, so FLOPs would be
+    // counted twice).
+    protected override void RegisterComponents()
+    {
+    }
+
     public override Tensor forward(Tensor input)
     {
         var every = TensorIndex.Slice(null, null, _stride);

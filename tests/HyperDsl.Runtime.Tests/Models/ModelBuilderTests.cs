@@ -277,4 +277,25 @@ public sealed class ModelBuilderTests
         Assert.Equal([16L, 3, 3, 3], narrow.named_parameters().First(p => p.name == "features.0.0.weight").parameter.shape);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelBuilder(3, 32, 32).Backbone(BackboneKind.ResNet18, classes: 10, width: 0.5));
     }
+
+    // TorchSharp registers a custom module's fields once more when the module is registered; each
+    // custom module turns that off, or its parameters would be listed twice and its FLOPs counted
+    // twice (found by the differential test on squeeze-excitation inside a network with skips).
+    [Fact]
+    public void Every_custom_module_lists_its_parameters_and_submodules_once()
+    {
+        using var model = new ModelBuilder(3, 16, 16)
+            .Conv(8, 3, padding: ConvPadding.Same).Save("full")
+            .SqueezeExcite().InvertedResidual(8, expand: 2, se: true).SeparableConv(8)
+            .Residual(b => b.Conv(8, 3, stride: 2, padding: ConvPadding.Of(1)))
+            .Upsample(2).Concat("full")
+            .GlobalAvgPool().Linear(2)
+            .Build();
+
+        var keys = model.state_dict().Keys.ToList();
+        Assert.DoesNotContain(keys, k => k.Contains("._", StringComparison.Ordinal) || k.StartsWith('_'));
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        var modules = model.named_modules().Select(m => m.module).ToList();
+        Assert.Equal(modules.Count, modules.Distinct().Count());
+    }
 }
