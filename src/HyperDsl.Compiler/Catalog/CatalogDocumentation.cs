@@ -27,12 +27,13 @@ public static class CatalogDocumentation
 
         foreach (var kind in Enum.GetValues<EntryKind>())
         {
-            builder.Append($"\n## {Title(kind)}\n\n| name | arguments | what it does |\n|---|---|---|\n");
+            builder.Append($"\n## {Title(kind)}\n\n| name | arguments | what it does | example |\n|---|---|---|---|\n");
             foreach (var entry in BuiltinCatalog.Entries.Values.Where(e => e.Kind == kind).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 var arguments = entry.Parameters.IsEmpty ? "" : string.Join(", ", entry.Parameters.Select(Describe));
                 var tasks = entry.Tasks.IsEmpty ? "" : $" Only under {string.Join(" or ", entry.Tasks.Select(t => $"'task {t}'"))}.";
-                builder.Append($"| `{entry.Name}` | {arguments} | {entry.Summary}{tasks} |\n");
+                var example = BuiltinCatalog.ExampleOf(entry.Name) is { } written ? $"`{written}`" : "";
+                builder.Append($"| `{entry.Name}` | {arguments} | {entry.Summary}{tasks} | {example} |\n");
             }
         }
 
