@@ -36,6 +36,9 @@ public sealed class DifferentialReport
     /// <summary>Trained specs whose loss became NaN or infinite (an unstable point, which the trainer reports as a failed trial).</summary>
     public int Diverged { get; internal set; }
 
+    /// <summary>The seeds of the specs whose training diverged, to run again alone.</summary>
+    public List<int> DivergedSpecs { get; } = [];
+
     /// <summary>The first diverged training, to see why.</summary>
     public string? DivergedExample { get; internal set; }
 
@@ -68,7 +71,7 @@ public sealed class DifferentialReport
             $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {RejectedAsExpected} refused as they must be, {Points} points compared, {Trained} trained ({Diverged} diverged), {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
         if (DivergedExample is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  diverged, e.g.: {DivergedExample}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  diverged (seeds {string.Join(", ", DivergedSpecs)}), e.g.: {DivergedExample}\n");
         }
 
         foreach (var (code, count) in SkippedBy)

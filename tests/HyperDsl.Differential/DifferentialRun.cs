@@ -205,7 +205,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
                 {
                     trains = false;
                     report.Trained++;
-                    problems.AddRange(Training(definition, point, report));
+                    problems.AddRange(Training(spec, definition, point, report));
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -265,7 +265,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
 
     // The spec's training at the point, for all its epochs, on its (synthetic) data: the loss,
     // optimizer and schedule the checker accepted must build and train without a failure.
-    private static List<string> Training(IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point, DifferentialReport report)
+    private static List<string> Training(GeneratedSpec spec, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point, DifferentialReport report)
     {
         var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
         using var data = definition.LoadData(seed: 0, baseDirectory: null);
@@ -280,6 +280,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         {
             report.Diverged++;
             report.DivergedExample ??= $"{options.Loss}, {options.Optimizer}, {options.Schedule}: {failure}";
+            report.DivergedSpecs.Add(spec.Seed);
             return [];
         }
 
