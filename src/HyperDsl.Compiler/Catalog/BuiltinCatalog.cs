@@ -38,12 +38,12 @@ public static partial class BuiltinCatalog
     public static ImmutableArray<MetricEntry> Metrics { get; } =
     [
         new("train_loss", "TrainLoss") { EpochMetric = "TrainLoss" },
-        new("val_loss", "ValLoss") { EpochMetric = "ValLoss" },
-        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy", Task = ClassificationTask },
-        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
-        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
-        new("val_miou", "ValMiou") { EpochMetric = "ValMiou", Task = SegmentationTask },
-        new("val_pixel_accuracy", "ValPixelAccuracy") { EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
+        new("val_loss", "ValLoss") { NeedsValidation = true, EpochMetric = "ValLoss" },
+        new("val_accuracy", "ValAccuracy") { NeedsValidation = true, EpochMetric = "ValAccuracy", Task = ClassificationTask },
+        new("val_top5", "ValTop5") { NeedsValidation = true, EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
+        new("val_auc", "ValAuc") { NeedsValidation = true, EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
+        new("val_miou", "ValMiou") { NeedsValidation = true, EpochMetric = "ValMiou", Task = SegmentationTask },
+        new("val_pixel_accuracy", "ValPixelAccuracy") { NeedsValidation = true, EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
         new("test_accuracy", "TestAccuracy") { NeedsData = "test", Task = ClassificationTask },
         new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
         new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },

@@ -177,7 +177,7 @@ internal sealed class TrainingChecker
     }
 
     // Some metrics exist only when asked for: the trainer computes AUC and top-5 accuracy only
-    // with 'metrics', and test accuracy only with a test source.
+    // with 'metrics', test accuracy only with a test source, and the val_ metrics only with a validation split.
     private void CheckMetricsAreReported()
     {
         var extra = (_experiment.Setting(SectionKind.Train, "metrics") as ValueSettingSyntax)?.Arguments
@@ -194,6 +194,15 @@ internal sealed class TrainingChecker
             if (needs is not null)
             {
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
+            }
+
+            // No source loads a validation split of its own: only the 'validation' setting gives one.
+            // Without a source the spec is refused already (HYP1013), so that is the one error to fix.
+            if (meaning is { NeedsValidation: true } && _experiment.Setting(SectionKind.Data, "validation") is null && _experiment.Setting(SectionKind.Data, "source") is not null)
+            {
+                _diagnostics.Add(Create(ValidationMetricWithoutSplitDescriptor, metric.Span,
+                    $"'{metric.Name}' is measured on the validation split, but the data section has none, so every trial would fail without it.",
+                    "Add 'validation 10%' to the data section (a share of the training data), or a validation source of its own."));
             }
         }
 
