@@ -9,7 +9,7 @@ public class ShapeInferenceTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 100, shape: {{input}}, classes: {{classes}}); validation 20% }
+              data { source synthetic(count: 5000, shape: {{input}}, classes: {{classes}}); validation 20% }
               model {
             {{model}}
               }
