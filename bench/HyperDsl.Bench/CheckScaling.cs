@@ -57,7 +57,7 @@ internal static class CheckScaling
 
     private static string Spec(string parameters = "", string model = "flatten\nlinear(10)") => $$"""
         experiment e {
-          data { source fashion_mnist() }
+          data { source fashion_mnist(); validation 20% }
           params {
             lr ~ loguniform(1e-4, 1e-1)
         {{parameters}}

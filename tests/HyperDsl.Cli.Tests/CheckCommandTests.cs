@@ -250,7 +250,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         const string Spec = """
             experiment tiny {
-              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2); validation 20% }
               model { conv(4, kernel: 3, padding: same); global_avgpool; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -276,7 +276,7 @@ public sealed class CheckCommandTests : IDisposable
 
         var path = Write("folder.hyp", """
             experiment e {
-              data { source image_folder("data/train"); resize 8 }
+              data { source image_folder("data/train"); resize 8; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }

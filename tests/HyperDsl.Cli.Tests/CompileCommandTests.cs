@@ -40,7 +40,7 @@ public sealed class CompileCommandTests : IDisposable
 
     private static string Tiny(string name) => $$"""
         experiment {{name}} {
-          data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+          data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2); validation 20% }
           params { w ~ choice(4, 8) }
           model { conv(w, kernel: 3, padding: same); global_avgpool; linear(2) }
           train { epochs 1; optimizer adam(lr: 1e-3) }

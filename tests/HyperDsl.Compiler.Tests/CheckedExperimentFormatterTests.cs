@@ -8,7 +8,7 @@ public class CheckedExperimentFormatterTests
         var values = string.Join(", ", Enumerable.Range(0, 200).Select(i => $"\"value{i}\""));
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source fashion_mnist() }
+              data { source fashion_mnist(); validation 20% }
               params {
                 lr   ~ loguniform(1e-4, 1e-1)
                 tag  ~ choice("red\u{1b}[31m", "line\u{2028}break")

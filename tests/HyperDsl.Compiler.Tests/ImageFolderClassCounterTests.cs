@@ -16,7 +16,7 @@ public sealed class ImageFolderClassCounterTests : IDisposable
     private static string Spec(string dir, string head) => $$"""
         experiment e {
           params { {{(head.Contains("(n)", StringComparison.Ordinal) ? "n ~ choice(2, 3)" : "lr ~ loguniform(1e-4, 1e-1)")}} }
-          data { source image_folder("{{dir}}"); resize 8 }
+          data { source image_folder("{{dir}}"); resize 8; validation 20% }
           model { flatten; {{head}} }
           train { epochs 1; optimizer {{(head.Contains("(n)", StringComparison.Ordinal) ? "adam(lr: 1e-3)" : "adam(lr: lr)")}} }
           tune { objective maximize val_accuracy; trials 2 }

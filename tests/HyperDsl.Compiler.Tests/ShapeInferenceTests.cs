@@ -9,7 +9,7 @@ public class ShapeInferenceTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 100, shape: {{input}}, classes: {{classes}}) }
+              data { source synthetic(count: 5000, shape: {{input}}, classes: {{classes}}); validation 20% }
               model {
             {{model}}
               }
@@ -26,7 +26,7 @@ public class ShapeInferenceTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 100, shape: {{input}}, classes: 10) }
+              data { source synthetic(count: 100, shape: {{input}}, classes: 10); validation 20% }
               params { depth ~ int(1, 6) }
               model {
             {{model}}
@@ -147,7 +147,7 @@ public class ShapeInferenceTests
         var layers = string.Join("\n", Enumerable.Range(0, 20).Select(i => $"    conv(2 * p{i}, kernel: 1)"));
         var compilation = CompilationHelper.CompileText($$"""
             experiment big {
-              data { source synthetic(count: 10, shape: [1, 4, 4], classes: 2) }
+              data { source synthetic(count: 10, shape: [1, 4, 4], classes: 2); validation 20% }
               params {
             {{parameters}}
               }

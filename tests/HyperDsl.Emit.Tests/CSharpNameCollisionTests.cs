@@ -15,7 +15,7 @@ public class CSharpNameCollisionTests
     private static string Experiment(string name, string parameters, string model, string blocks = "") => $$"""
         {{blocks}}
         experiment {{name}} {
-          data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+          data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2); validation 20% }
           params {
             {{parameters}}
           }

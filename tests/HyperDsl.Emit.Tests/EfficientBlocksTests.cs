@@ -140,7 +140,7 @@ public class EfficientBlocksTests
     {
         var (compilation, assembly) = Compile("chosen", """
             experiment chosen {
-              data { source synthetic(count: 16, shape: [4, 6, 6], classes: 2) }
+              data { source synthetic(count: 16, shape: [4, 6, 6], classes: 2); validation 20% }
               params {
                 act ~ choice(relu6, relu, hardswish, silu)
                 g ~ choice(sigmoid, hardsigmoid)

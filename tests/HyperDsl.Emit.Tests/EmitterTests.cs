@@ -75,7 +75,7 @@ public class EmitterTests
               for int in 0 ..< event { conv(base, kernel: 3, padding: same); relu }
             }
             experiment class {
-              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2); validation 20% }
               params {
                 namespace ~ choice(4, 8)
                 object ~ choice(on, off)
@@ -109,6 +109,7 @@ public class EmitterTests
               data {
                 source image_folder("{{Hostile}}", classes: 2)
                 resize 8
+                validation 20%
               }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }

@@ -43,7 +43,7 @@ public class FunctionTests
         var derived = string.Join("\n", cases.Select((c, i) => $"    v{i} = {c.Function.Name}({string.Join(", ", c.Arguments.Select(Literal))})"));
         var spec = $$"""
             experiment fn {
-              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 20% }
               params {
                 w ~ choice(2, 4)
             {{derived}}

@@ -11,7 +11,7 @@ public class GeneratedCodeVerifierTests
     {
         const string Spec = """
             experiment tiny {
-              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [3, 8, 8], classes: 2); validation 20% }
               params {
                 width ~ choice(4, 8)
                 gate  ~ choice(on, off)

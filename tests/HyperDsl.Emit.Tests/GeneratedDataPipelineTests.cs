@@ -21,6 +21,7 @@ public class GeneratedDataPipelineTests
             experiment probe {
               data {
                 {{data}}
+                validation 20%
               }
               model { flatten; linear({{outputs}}) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
@@ -77,6 +78,7 @@ public class GeneratedDataPipelineTests
               data {
                 {{Synthetic}}
                 augment { {{transform}} }
+                validation 20%
               }
               params { {{parameter}} }
               model { flatten; linear(2) }

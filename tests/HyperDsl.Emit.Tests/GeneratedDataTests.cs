@@ -93,6 +93,7 @@ public class GeneratedDataTests
               data {
                 source synthetic(count: 8, shape: [1, 8, 8], classes: 2)
                 normalize mean: m, std: s
+                validation 20%
               }
               params {
                 {{flat}}
@@ -128,6 +129,7 @@ public class GeneratedDataTests
               data {
                 source synthetic(count: 16, shape: [1, 8, 8], classes: 2)
                 resize img
+                validation 20%
               }
               params {
                 img ~ choice(8, 12)
@@ -176,6 +178,7 @@ public class GeneratedDataTests
                 augment {
                   {{augment}}
                 }
+                validation 20%
               }
               model { flatten; linear(2) }
               train { epochs 2; optimizer adam(lr: 1e-3); schedule {{schedule}} }

@@ -23,7 +23,7 @@ public class LoweredExpressionPrinterTests
     {
         var text = $$"""
             experiment printed {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); validation 20% }
               params {
                 {{Params}}
               }

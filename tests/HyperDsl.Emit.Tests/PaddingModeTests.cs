@@ -47,7 +47,7 @@ public class PaddingModeTests
     {
         var (compilation, assembly) = Compile("e", """
             experiment e {
-              data { source synthetic(count: 32, shape: [1, 5, 5], classes: 2) }
+              data { source synthetic(count: 32, shape: [1, 5, 5], classes: 2); validation 20% }
               params { m ~ choice(zeros, reflect, replicate, circular) }
               model { conv(2, kernel: 3, padding: 1, padding_mode: m); flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }

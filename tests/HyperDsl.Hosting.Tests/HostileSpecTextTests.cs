@@ -80,6 +80,7 @@ public sealed class HostileSpecTextTests
               data {
                 source image_folder({{dataPath}})
                 resize 8
+                validation 20%
               }
               params {
                 width ~ choice(4, 8)

@@ -38,12 +38,12 @@ public static partial class BuiltinCatalog
     public static ImmutableArray<MetricEntry> Metrics { get; } =
     [
         new("train_loss", "TrainLoss") { EpochMetric = "TrainLoss" },
-        new("val_loss", "ValLoss") { EpochMetric = "ValLoss" },
-        new("val_accuracy", "ValAccuracy") { EpochMetric = "ValAccuracy", Task = ClassificationTask },
-        new("val_top5", "ValTop5") { EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
-        new("val_auc", "ValAuc") { EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
-        new("val_miou", "ValMiou") { EpochMetric = "ValMiou", Task = SegmentationTask },
-        new("val_pixel_accuracy", "ValPixelAccuracy") { EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
+        new("val_loss", "ValLoss") { NeedsValidation = true, EpochMetric = "ValLoss" },
+        new("val_accuracy", "ValAccuracy") { NeedsValidation = true, EpochMetric = "ValAccuracy", Task = ClassificationTask },
+        new("val_top5", "ValTop5") { NeedsValidation = true, EpochMetric = "ValTop5", NeedsExtra = "top5", Task = ClassificationTask },
+        new("val_auc", "ValAuc") { NeedsValidation = true, EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
+        new("val_miou", "ValMiou") { NeedsValidation = true, EpochMetric = "ValMiou", Task = SegmentationTask },
+        new("val_pixel_accuracy", "ValPixelAccuracy") { NeedsValidation = true, EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
         new("test_accuracy", "TestAccuracy") { NeedsData = "test", Task = ClassificationTask },
         new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
         new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },
@@ -192,7 +192,7 @@ public static partial class BuiltinCatalog
         yield return E("synthetic", DataSource, "Seeded random images, for smoke tests and benchmarks.",
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
             with { Tasks = [ClassificationTask], Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
-                { ShapeParameter = "shape", ClassesParameter = "classes" } };
+                { ShapeParameter = "shape", ClassesParameter = "classes", CountParameter = "count" } };
         yield return E("segmentation_folder", DataSource, "Image and mask pairs for 'task segmentation': PNG or JPEG images in 'images', each with a mask of the same name (an 8-bit greyscale PNG, .png) in 'masks', whose pixel values are classes below 'classes' or 'ignore_index' (pixels no loss or metric counts).",
             Req("images", String), Req("masks", String), Req("classes", Int, new NumericRange(2, 255)),
             Opt("ignore_index", Int, I(255), new NumericRange(0, 255)), Opt("channels", Int, I(3), new NumericRange(1, 4)))

@@ -25,6 +25,12 @@ public sealed record DataSourceMeaning(DataRuntimeCall Load)
     /// <summary>The parameter giving the number of classes.</summary>
     public string? ClassesParameter { get; init; }
 
+    /// <summary>
+    /// The parameter giving the number of images when the source is made, not read (synthetic), in
+    /// balanced classes: the checker then knows whether a validation share leaves a split empty.
+    /// </summary>
+    public string? CountParameter { get; init; }
+
     /// <summary>True when, without its classes argument, the source has as many classes as the data holds, known only when it is loaded.</summary>
     public bool CountsClassesWhenLoaded { get; init; }
 

@@ -20,6 +20,9 @@ public sealed record MetricEntry(string Name, string Source)
     /// <summary>The data setting without which it is not measured (<c>test</c>), if any.</summary>
     public string? NeedsData { get; init; }
 
+    /// <summary>Whether it is measured on the validation split, which only the data section's <c>validation</c> setting gives (no source loads one).</summary>
+    public bool NeedsValidation { get; init; }
+
     /// <summary>For a static metric, known without training: its value from the model's statistics.</summary>
     public Func<ModelStatistics, long>? FromModel { get; init; }
 

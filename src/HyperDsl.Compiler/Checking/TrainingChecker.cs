@@ -177,7 +177,7 @@ internal sealed class TrainingChecker
     }
 
     // Some metrics exist only when asked for: the trainer computes AUC and top-5 accuracy only
-    // with 'metrics', and test accuracy only with a test source.
+    // with 'metrics', test accuracy only with a test source, and the val_ metrics only with a validation split.
     private void CheckMetricsAreReported()
     {
         var extra = (_experiment.Setting(SectionKind.Train, "metrics") as ValueSettingSyntax)?.Arguments
@@ -194,6 +194,15 @@ internal sealed class TrainingChecker
             if (needs is not null)
             {
                 _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
+            }
+
+            // No source loads a validation split of its own: only the 'validation' setting gives one.
+            // Without a source the spec is refused already (HYP1013), so that is the one error to fix.
+            if (meaning is { NeedsValidation: true } && _experiment.Setting(SectionKind.Data, "validation") is null && _experiment.Setting(SectionKind.Data, "source") is not null)
+            {
+                _diagnostics.Add(Create(ValidationMetricWithoutSplitDescriptor, metric.Span,
+                    $"'{metric.Name}' is measured on the validation split, but the data section has none, so every trial would fail without it.",
+                    "Add 'validation 10%' to the data section (a share of the training data), or a validation source of its own."));
             }
         }
 
@@ -225,12 +234,48 @@ internal sealed class TrainingChecker
                 _diagnostics.Add(Create(ValidationSplitDescriptor, split.Span,
                     $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", help));
             }
+            else if (share is { } fraction)
+            {
+                CheckSplitLeavesBothParts(split, value, fraction);
+            }
         }
     }
 
     // A data source's paths (dir, images, labels) are the only strings it takes. One that is empty
     // or holds a control character or line break names no file anyone meant; at run time it
     // would be taken as the spec's folder, or fail with an unreadable name.
+    // The runtime holds out round(share x n) images of each class of n (StratifiedSplit): with a
+    // source whose count and balanced classes are known here, a share that leaves the training or
+    // the validation split empty would fail every trial while loading the data.
+    private void CheckSplitLeavesBothParts(ExpressionSyntax split, Value value, double fraction)
+    {
+        if (SettingValue(SectionKind.Data, "source") is not CallSyntax call
+            || _model.GetResolution(call) is not CatalogEntry { Source: { CountParameter: { } countName, ClassesParameter: { } classesName } } entry
+            || (Argument(entry, call, countName) is { } countArgument ? ConstantFolder.TryFold(countArgument, _model)?.AsNumber : null) is not { } count
+            || (Argument(entry, call, classesName) is { } classesArgument ? ConstantFolder.TryFold(classesArgument, _model)?.AsNumber : null) is not { } classes
+            || count < 1 || classes < 1 || count > 100_000_000 || classes > 100_000)
+        {
+            return;
+        }
+
+        var (n, c) = ((long)count, (long)classes);
+        var heldOut = 0L;
+        for (var k = 0L; k < c; k++)
+        {
+            var members = n / c + (k < n % c ? 1 : 0);
+            heldOut += (long)Math.Round(fraction * members, MidpointRounding.AwayFromZero);
+        }
+
+        if (heldOut == 0 || heldOut == n)
+        {
+            var (what, empty) = heldOut == 0 ? ("no image", "validation") : ("every image", "training");
+            var most = (n + c - 1) / c;
+            _diagnostics.Add(Create(ValidationSplitLeavesSplitEmptyDescriptor, split.Span,
+                $"The validation share {value.Display} holds out {what}: the split takes {Value.FormatNumber(fraction * 100)}% of each class's images, rounded, and {n} images in {c} classes give each class at most {most}, so the {empty} split would be empty and every trial would fail loading the data.",
+                heldOut == 0 ? "Raise the share, or give the source more images per class." : "Lower the share, or give the source more images per class."));
+        }
+    }
+
     private void CheckDataPaths()
     {
         foreach (var setting in new[] { "source", "validation", "test" })

@@ -354,6 +354,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4081.</summary>
     public static readonly DiagnosticDescriptor FewerParallelTrialsThanDevicesDescriptor = Error("HYP4081", "Fewer parallel trials than listed devices");
 
+    /// <summary>HYP4090.</summary>
+    public static readonly DiagnosticDescriptor ValidationMetricWithoutSplitDescriptor = Error("HYP4090", "Validation metric without a validation split");
+
+    /// <summary>HYP4091.</summary>
+    public static readonly DiagnosticDescriptor ValidationSplitLeavesSplitEmptyDescriptor = Error("HYP4091", "Validation share that leaves a split empty");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

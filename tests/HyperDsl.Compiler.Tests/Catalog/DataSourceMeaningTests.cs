@@ -66,7 +66,7 @@ public class DataSourceMeaningTests
     {
         var compilation = CompilationHelper.CompileText("""
             experiment e {
-              data { source mnist(); input [3, 28, 28] }
+              data { source mnist(); input [3, 28, 28]; validation 20% }
               model { flatten; linear(10) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -82,7 +82,7 @@ public class DataSourceMeaningTests
     {
         var compilation = CompilationHelper.CompileText("""
             experiment e {
-              data { source image_folder("images", classes: 2); resize 8 }
+              data { source image_folder("images", classes: 2); resize 8; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }

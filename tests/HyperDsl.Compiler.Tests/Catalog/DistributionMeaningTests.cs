@@ -35,7 +35,7 @@ public class DistributionMeaningTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); validation 20% }
               params { {{declaration}} }
               model { flatten
                 linear(2) }

@@ -41,7 +41,7 @@ public class NormalizePresetTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [{{channels}}, 8, 8], classes: 2); normalize imagenet }
+              data { source synthetic(count: 8, shape: [{{channels}}, 8, 8], classes: 2); normalize imagenet; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -59,7 +59,7 @@ public class NormalizePresetTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); normalize {{preset}} }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); normalize {{preset}}; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }

@@ -9,7 +9,7 @@ public class StrategyMeaningTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); validation 20% }
               params { {{parameters}} }
               model { flatten
                 linear(2) }

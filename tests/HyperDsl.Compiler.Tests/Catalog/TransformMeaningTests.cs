@@ -51,7 +51,7 @@ public class TransformMeaningTests
     {
         var compilation = CompilationHelper.CompileText("""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); evaluate { hflip() } }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); evaluate { hflip() }; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -74,7 +74,7 @@ public class TransformMeaningTests
         var side = input.Split('x')[^1];
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} }; evaluate { resize({{side}}) } }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} }; evaluate { resize({{side}}) }; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -89,7 +89,7 @@ public class TransformMeaningTests
     {
         var compilation = CompilationHelper.CompileText("""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { random_crop(12, padding: 1) } }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { random_crop(12, padding: 1) }; validation 20% }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
               tune { objective maximize val_accuracy; trials 1 }
@@ -109,7 +109,7 @@ public class TransformMeaningTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} } }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} }; validation 20% }
               params { {{parameter}} }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }
@@ -131,7 +131,7 @@ public class TransformMeaningTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} } }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); augment { {{transform}} }; validation 20% }
               params { {{parameter}} }
               model { flatten; linear(2) }
               train { epochs 1; optimizer adam(lr: 1e-3) }

@@ -31,7 +31,7 @@ public class QuotedSpecTextTests
 
     private static string Experiment(string parameters, string model = "flatten; linear(10)", string train = "optimizer adam(lr: lr)", string tune = "") => $$"""
         experiment e {
-          data { source fashion_mnist() }
+          data { source fashion_mnist(); validation 20% }
           params {
             lr ~ loguniform(1e-4, 1e-1)
             {{parameters}}

@@ -125,7 +125,7 @@ public class CanonicalTextTests
         var prefix = "lr > 0.001 and lr < 0.002 and width > 4 and width < 8 and lr != 0.0015";
         var bound = Bind($$"""
             experiment c {
-              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 20% }
               params {
                 lr    ~ loguniform(1e-4, 1e-1)
                 width ~ int(2, 16)

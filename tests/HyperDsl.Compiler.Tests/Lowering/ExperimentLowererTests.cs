@@ -10,7 +10,7 @@ public class ExperimentLowererTests
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2) }
+              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); validation 20% }
               params {
                 {{parameters}}
               }

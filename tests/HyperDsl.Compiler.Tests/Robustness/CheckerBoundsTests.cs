@@ -22,6 +22,7 @@ public class CheckerBoundsTests
         experiment {{name}} {
           data {
             {{data}}
+            validation 20%
           }
           params {
             lr ~ loguniform(1e-3, 1e-1)
@@ -163,9 +164,9 @@ public class CheckerBoundsTests
 
         var compilation = Check(("extends.hyp", Spec(name: "e0", after: chain)));
 
-        // Once, at e33 (line 55), the first experiment past the limit; the rest of the chain is refused with it.
+        // Once, at e33 (line 56), the first experiment past the limit; the rest of the chain is refused with it.
         var error = Assert.Single(compilation.Diagnostics, d => d.IsError);
-        Assert.Equal(("HYP2104", 55), (error.Code, error.Span.Start.Line));
+        Assert.Equal(("HYP2104", 56), (error.Code, error.Span.Start.Line));
     }
 
     [Fact]
