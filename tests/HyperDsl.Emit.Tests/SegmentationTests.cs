@@ -24,12 +24,14 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    // The fully-convolutional example and the U-Net (save/concat, upsample or conv_transpose). Measured
-    // when written (seed 1, 2 epochs): mIoU 0.979 and pixel accuracy 0.994 (fully convolutional),
-    // 0.884 and 0.967 (U-Net at its transposed-convolution decoder); held above 0.7 and 0.9.
+    // The fully-convolutional example and the U-Net (save/concat, upsample). Measured (seed 1, 2 epochs,
+    // the same on every run): mIoU 0.979 and pixel accuracy 0.994 (fully convolutional), 0.831 and 0.955
+    // (U-Net at its bilinear decoder); held above 0.7 and 0.9. The U-Net's conv_transpose decoder is not
+    // trained here: with LibTorch 2.10 on CPU its runs with one seed differ (mIoU 0.66 to 0.94 over five
+    // runs), which issue 20 follows; conv_transpose's shapes and numbers are checked in ModelAgreementTests.
     [Theory]
     [InlineData("segmentation.hyp", "ShapesSegmentation", "0.01 16 0.5")]
-    [InlineData("segmentation-unet.hyp", "ShapesUnet", "0.01 16 transposed 0.5")]
+    [InlineData("segmentation-unet.hyp", "ShapesUnet", "0.01 16 upsampled 0.5")]
     public void A_segmentation_example_trains_two_epochs_on_the_shapes_to_a_useful_mean_iou(string example, string typeName, string point)
     {
         SegmentationShapes.Write(Path.Combine(_folder, "data", "shapes"), count: 160, side: 32, seed: 5);

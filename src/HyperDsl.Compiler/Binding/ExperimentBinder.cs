@@ -648,6 +648,7 @@ internal sealed class ExperimentBinder
             {
                 case ValueSettingSyntax value when !spec.IsBlock:
                     _expressions.BindArguments(name, spec.Arguments, value.Arguments, setting.Name, context);
+                    CheckForm(spec, value);
                     break;
                 case BlockSettingSyntax block when spec.IsBlock:
                     BindStatements(block.Body, context, name == "evaluate" ? StatementKind.Evaluation : StatementKind.Pipeline);
@@ -671,6 +672,44 @@ internal sealed class ExperimentBinder
             }
         }
     }
+
+    // A setting with forms (normalize: a preset, or mean and std) must be written in exactly one of them;
+    // unknown or repeated arguments were reported by the argument binder already.
+    private void CheckForm(SettingSpec spec, ValueSettingSyntax value)
+    {
+        if (spec.Forms.IsEmpty)
+        {
+            return;
+        }
+
+        var given = value.Arguments
+            .Select((a, i) => a.Name?.Name ?? (i < spec.Arguments.Length ? spec.Arguments[i].Name : null))
+            .OfType<string>()
+            .Where(n => spec.Arguments.Any(p => p.Name == n))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (given.Count == 0 && value.Arguments.Length > 0
+            || spec.Forms.Any(f => f.Length == given.Count && f.All(given.Contains)))
+        {
+            return;
+        }
+
+        var forms = string.Join(", or ", spec.Forms.Select(f => Describe(spec, f)));
+        var has = given.Count == 0 ? "nothing" : string.Join(" and ", given.Select(n => $"'{n}'"));
+        _diagnostics.Add(Create(SettingFormDescriptor, value.Span,
+            $"'{spec.Name}' takes {forms}; here it has {has}.",
+            "Write it one way, e.g. " + string.Join(" or ", spec.Forms.Select(f => $"'{Example(spec, f)}'")) + "."));
+    }
+
+    private static string Describe(SettingSpec spec, ImmutableArray<string> form) =>
+        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [_, ..] keywords }
+            ? $"a {only} ({string.Join(", ", keywords)})"
+            : form is [var one] ? $"'{one}' alone" : string.Join(" and ", form.Select(n => $"'{n}'")) + " together";
+
+    private static string Example(SettingSpec spec, ImmutableArray<string> form) =>
+        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [var keyword, ..] }
+            ? $"{spec.Name} {keyword}"
+            : $"{spec.Name} " + string.Join(", ", form.Select(n => $"{n}: ..."));
 
     private void BindMetric(ExpressionSyntax metric)
     {

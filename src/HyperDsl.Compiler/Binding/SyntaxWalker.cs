@@ -24,18 +24,24 @@ internal static class SyntaxWalker
         }
     }
 
-    /// <summary>Every expression in a statement list, nested statements included.</summary>
+    /// <summary>Every expression in a statement list, nested statements included, each once.</summary>
+    /// <remarks>
+    /// Walks the statements (<see cref="Statements"/>) and expands only each statement's own
+    /// expressions: a loop's range, not its body's, whose statements come next. Expanding a body's
+    /// expressions again at every enclosing level yielded each one once per level and grew without
+    /// bound in the nesting (two 24-deep loops: 86 million expressions).
+    /// </remarks>
     public static IEnumerable<ExpressionSyntax> Expressions(IEnumerable<StatementSyntax> statements)
     {
-        foreach (var statement in statements)
+        foreach (var statement in Statements(statements))
         {
             IEnumerable<ExpressionSyntax> roots = statement switch
             {
                 LayerSyntax layer => layer.Arguments.Select(a => a.Value),
-                ForSyntax loop => [loop.Range, .. Expressions(loop.Body)],
-                IfStatementSyntax conditional => [conditional.Condition, .. Expressions(conditional.Then), .. Expressions(conditional.Else)],
-                MatchStatementSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value)), .. match.Arms.SelectMany(a => Expressions(a.Body))],
-                ResidualSyntax residual => [.. residual.Arguments.Select(a => a.Value), .. Expressions(residual.Body)],
+                ForSyntax loop => [loop.Range],
+                IfStatementSyntax conditional => [conditional.Condition],
+                MatchStatementSyntax match => [match.Subject, .. match.Arms.SelectMany(a => a.Patterns.OfType<ExpressionPatternSyntax>().Select(p => p.Value))],
+                ResidualSyntax residual => residual.Arguments.Select(a => a.Value),
                 ReplaceSyntax replace => replace.Replacement.Arguments.Select(a => a.Value),
                 _ => [],
             };

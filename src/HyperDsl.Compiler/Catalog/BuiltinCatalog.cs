@@ -462,7 +462,8 @@ public static partial class BuiltinCatalog
         yield return Data("resize", false, "Resize every image to size x size before anything else.", Types(Req("size", Int, AtLeastOne), Int, IntList));
         yield return Data("classes", false, "The number of classes, when the source does not say.", Req("count", Int, new NumericRange(2, null)));
         yield return Data("normalize", false, "Per-channel normalisation: mean and std, 'imagenet', 'auto' (from the training split) or 'none'.",
-            Keywords(Opt("preset", String, null) with { Types = [] }, [.. NormalizePresets.All.Select(p => p.Name)]), Opt("mean", FloatList, null), Opt("std", FloatList, null));
+            Keywords(Opt("preset", String, null) with { Types = [] }, [.. NormalizePresets.All.Select(p => p.Name)]), Opt("mean", FloatList, null), Opt("std", FloatList, null))
+            with { Forms = [["preset"], ["mean", "std"]] };
         yield return new("augment", SectionKind.Data, [Req("transform", transform)], true, false, "Training-only transforms, applied in order.");
         yield return new("evaluate", SectionKind.Data, [Req("transform", transform)], true, false, "Transforms for validation and test images.");
 

@@ -10,4 +10,12 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="IsBlock">True for <c>name { statements }</c> settings such as <c>augment</c>.</param>
 /// <param name="Required">True when every experiment must give it.</param>
 /// <param name="Summary">One line for the docs.</param>
-public sealed record SettingSpec(string Name, SectionKind Section, ImmutableArray<ArgSpec> Arguments, bool IsBlock, bool Required, string Summary);
+public sealed record SettingSpec(string Name, SectionKind Section, ImmutableArray<ArgSpec> Arguments, bool IsBlock, bool Required, string Summary)
+{
+    /// <summary>
+    /// When not empty, the ways the setting may be written: the arguments given (by name, a positional
+    /// one by its parameter's) must be exactly one of these sets. <c>normalize</c> takes a preset alone,
+    /// or a mean and a std together; any other mix means nothing the runtime can do (HYP1018).
+    /// </summary>
+    public ImmutableArray<ImmutableArray<string>> Forms { get; init; } = [];
+}

@@ -67,6 +67,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP1017.</summary>
     public static readonly DiagnosticDescriptor SkipOutsideModelDescriptor = Error("HYP1017", "Skip connection outside the model section");
 
+    /// <summary>HYP1018.</summary>
+    public static readonly DiagnosticDescriptor SettingFormDescriptor = Error("HYP1018", "Setting written with a mix of arguments it does not take together");
+
     /// <summary>HYP1101.</summary>
     public static readonly DiagnosticDescriptor TypeMismatchDescriptor = Error("HYP1101", "Type mismatch");
 

@@ -80,6 +80,7 @@ internal sealed class ExperimentResolver
         var constraints = new List<RequireSyntax>();
         ModelSectionSyntax? model = null;
         var settings = new Dictionary<SectionKind, List<SettingSyntax>>();
+        var levelSettings = new Dictionary<SectionKind, List<SettingSyntax>>();
         foreach (var level in chain)
         {
             foreach (var section in level.Sections)
@@ -113,19 +114,26 @@ internal sealed class ExperimentResolver
                         model = modelSection;
                         break;
                     case SettingsSectionSyntax settingsSection:
-                        var list = settings.TryGetValue(settingsSection.Kind, out var l) ? l : settings[settingsSection.Kind] = [];
-
-                        // A child's setting replaces the parent's of that name; try points add up.
-                        var inherited = new HashSet<SettingSyntax>(list, ReferenceEqualityComparer.Instance);
-                        var replaced = level == chain[0]
-                            ? []
-                            : settingsSection.Settings.Where(s => s is not TrySettingSyntax).Select(s => s.Name.Name).ToHashSet(StringComparer.Ordinal);
-                        list.RemoveAll(s => replaced.Contains(s.Name.Name) && inherited.Contains(s));
-                        list.AddRange(settingsSection.Settings);
-
+                        (levelSettings.TryGetValue(settingsSection.Kind, out var own) ? own : levelSettings[settingsSection.Kind] = []).AddRange(settingsSection.Settings);
                         break;
                 }
             }
+
+            // A child's setting replaces the parent's of that name; try points add up. Applied once per
+            // level and kind, not per section: a hostile spec may repeat a section ten thousand times.
+            foreach (var (kind, own) in levelSettings)
+            {
+                var list = settings.TryGetValue(kind, out var l) ? l : settings[kind] = [];
+                if (level != chain[0])
+                {
+                    var replaced = own.Where(s => s is not TrySettingSyntax).Select(s => s.Name.Name).ToHashSet(StringComparer.Ordinal);
+                    list.RemoveAll(s => replaced.Contains(s.Name.Name));
+                }
+
+                list.AddRange(own);
+            }
+
+            levelSettings.Clear();
         }
 
         return new EffectiveExperiment(
