@@ -44,7 +44,7 @@ public static partial class BuiltinCatalog
         new("val_auc", "ValAuc") { NeedsValidation = true, EpochMetric = "ValAuc", NeedsExtra = "auc", Task = ClassificationTask },
         new("val_miou", "ValMiou") { NeedsValidation = true, EpochMetric = "ValMiou", Task = SegmentationTask },
         new("val_pixel_accuracy", "ValPixelAccuracy") { NeedsValidation = true, EpochMetric = "ValPixelAccuracy", Task = SegmentationTask },
-        new("test_accuracy", "TestAccuracy") { NeedsData = "test", Task = ClassificationTask },
+        new("test_accuracy", "TestAccuracy") { NeedsTestSplit = true, Task = ClassificationTask },
         new("model.params", "ModelParams") { FromModel = statistics => statistics.TrainableParameters, ModelArgument = "modelParams" },
         new("model.flops", "ModelFlops") { FromModel = statistics => statistics.Flops, ModelArgument = "modelFlops" },
     ];

@@ -17,8 +17,11 @@ public sealed record MetricEntry(string Name, string Source)
     /// <summary>The keyword of the train section's <c>metrics</c> setting without which the trainer does not compute it (<c>auc</c>), if any.</summary>
     public string? NeedsExtra { get; init; }
 
-    /// <summary>The data setting without which it is not measured (<c>test</c>), if any.</summary>
-    public string? NeedsData { get; init; }
+    /// <summary>
+    /// Whether it is measured on the test split, which a <c>test</c> source gives, or a source that
+    /// loads its own test split (<see cref="DataSourceMeaning.LoadsSplits"/>: Fashion-MNIST, CIFAR).
+    /// </summary>
+    public bool NeedsTestSplit { get; init; }
 
     /// <summary>Whether it is measured on the validation split, which only the data section's <c>validation</c> setting gives (no source loads one).</summary>
     public bool NeedsValidation { get; init; }

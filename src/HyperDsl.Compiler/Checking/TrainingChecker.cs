@@ -176,8 +176,23 @@ internal sealed class TrainingChecker
         return false;
     }
 
+    // A test split comes from a 'test' source, or with the training images from a source that loads
+    // both (Fashion-MNIST, CIFAR), which the trainer then evaluates after training.
+    private bool HasTestSplit()
+    {
+        if (_experiment.Setting(SectionKind.Data, "test") is not null)
+        {
+            return true;
+        }
+
+        var sources = (_experiment.Setting(SectionKind.Data, "source") as ValueSettingSyntax)?.Arguments.Select(a => a.Value)
+            .SelectMany(SyntaxWalker.Expressions).OfType<CallSyntax>()
+            .Select(c => _model.GetResolution(c)).OfType<CatalogEntry>().Where(e => e.Source is not null).ToList() ?? [];
+        return sources.Count > 0 && sources.All(e => e.Source is { LoadsSplits: true });
+    }
+
     // Some metrics exist only when asked for: the trainer computes AUC and top-5 accuracy only
-    // with 'metrics', test accuracy only with a test source, and the val_ metrics only with a validation split.
+    // with 'metrics', test accuracy only with a test split, and the val_ metrics only with a validation split.
     private void CheckMetricsAreReported()
     {
         var extra = (_experiment.Setting(SectionKind.Train, "metrics") as ValueSettingSyntax)?.Arguments
@@ -189,7 +204,7 @@ internal sealed class TrainingChecker
         {
             var meaning = BuiltinCatalog.FindMetric(metric.Name);
             var needs = meaning?.NeedsExtra is { } flag && !extra.Contains(flag) ? $"'metrics' includes '{flag}' (add 'metrics {flag}' to the train section)"
-                : meaning?.NeedsData is { } data && _experiment.Setting(SectionKind.Data, data) is null ? $"the data section has a '{data}' source"
+                : meaning is { NeedsTestSplit: true } && !HasTestSplit() ? "the data has a test split (a 'test' source, or a source with its own such as fashion_mnist())"
                 : null;
             if (needs is not null)
             {
