@@ -454,7 +454,7 @@ public static partial class BuiltinCatalog
 
         yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image) or 'segmentation' (a class per pixel: masks from segmentation_folder, a classes x H x W output, val_miou and val_pixel_accuracy). 'detection' is refused for now (HYP5022).",
             Keywords(Req("task", String) with { Types = [] }, [.. Tasks.Select(t => t.Name)]));
-        yield return Data("source", true, "Where the training images come from.", Req("source", source));
+        yield return Data("source", true, "Where the training images come from.", Req("source", source)) with { Example = "source fashion_mnist()" };
         yield return Data("validation", false, "The validation split: a share of the training data, or a source of its own.",
             Types(Req("split", Percent), Percent, Float, source));
         yield return Data("test", false, "A test source, evaluated once at the end.", Req("source", source));
@@ -467,10 +467,10 @@ public static partial class BuiltinCatalog
         yield return new("augment", SectionKind.Data, [Req("transform", transform)], true, false, "Training-only transforms, applied in order.");
         yield return new("evaluate", SectionKind.Data, [Req("transform", transform)], true, false, "Transforms for validation and test images.");
 
-        yield return Train("epochs", true, "How many passes over the training data a trial makes.", Req("count", Int, AtLeastOne));
+        yield return Train("epochs", true, "How many passes over the training data a trial makes.", Req("count", Int, AtLeastOne)) with { Example = "epochs 10" };
         yield return Train("batch", false, "Images per optimizer step (default 64).", Req("size", Int, AtLeastOne));
         yield return Train("loss", false, "The loss function.", Req("loss", new ObjectType(Loss)));
-        yield return Train("optimizer", true, "The optimizer.", Req("optimizer", new ObjectType(Optimizer)));
+        yield return Train("optimizer", true, "The optimizer.", Req("optimizer", new ObjectType(Optimizer))) with { Example = "optimizer adam(lr: 1e-3)" };
         yield return Train("schedule", false, "The learning-rate schedule; compose with 'then'.", Req("schedule", new ObjectType(Schedule)));
         yield return Train("clip", false, "Clip the gradient norm to this value.", Req("norm", Float, Positive));
         yield return Train("early_stop", false, "Stop a trial when a metric stops improving.",
@@ -485,7 +485,7 @@ public static partial class BuiltinCatalog
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
         yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
 
-        yield return Tune("objective", true, "What the study optimizes.", Req("metric", String));
+        yield return Tune("objective", true, "What the study optimizes.", Req("metric", String)) with { Example = "objective maximize val_accuracy" };
         yield return Tune("try", false, "A point evaluated before the sampler takes over.", Req("point", String));
         yield return Tune("sampler", false, "The search strategy (default: tpe).", Req("sampler", new ObjectType(Sampler)));
         yield return Tune("trials", false, "How many trials to run.", Req("count", Int, AtLeastOne));

@@ -18,4 +18,7 @@ public sealed record SettingSpec(string Name, SectionKind Section, ImmutableArra
     /// or a mean and a std together; any other mix means nothing the runtime can do (HYP1018).
     /// </summary>
     public ImmutableArray<ImmutableArray<string>> Forms { get; init; } = [];
+
+    /// <summary>How the setting is typically written (<c>epochs 10</c>), which the error for a missing required setting suggests.</summary>
+    public string? Example { get; init; }
 }

@@ -86,19 +86,10 @@ internal sealed class TrainingChecker
                 var section = spec.Section.ToString().ToLowerInvariant();
                 _diagnostics.Add(Create(MissingSettingDescriptor, _experiment.Syntax.Name.Span,
                     $"'{_experiment.Name}' has no '{spec.Name}' setting in its {section} section: {char.ToLowerInvariant(spec.Summary[0])}{spec.Summary[1..]}",
-                    $"Add it to the {section} section, for example '{Example(spec.Name)}'."));
+                    $"Add it to the {section} section, for example '{spec.Example ?? spec.Name + " ..."}'."));
             }
         }
     }
-
-    private static string Example(string setting) => setting switch
-    {
-        "source" => "source fashion_mnist()",
-        "epochs" => "epochs 10",
-        "optimizer" => "optimizer adam(lr: 1e-3)",
-        "objective" => "objective maximize val_accuracy",
-        _ => setting + " ...",
-    };
 
     private void CheckSchedule(ExpressionSyntax schedule, double? epochs)
     {
