@@ -40,7 +40,7 @@ public class GeneratedDataPipelineTests
     [InlineData("source image_folder(\"f\", classes: 2, channels: 1)\n resize 8", R + "Data.ImageFolder.Load(Locate(baseDirectory, \"f\"), 1, height: 8, width: 8)")]
     [InlineData("source image_folder(\"f\", classes: 2)\n input [3, 8, 8]", R + "Data.ImageFolder.Load(Locate(baseDirectory, \"f\"), 3));")]
     [InlineData(Synthetic, "new " + R + "Data.DataSplits(" + R + "Data.SyntheticData.Create(16, [1, 8, 8], 2, seed));")]
-    [InlineData(Synthetic + "\n test synthetic(count: 4, shape: [1, 8, 8], classes: 2, seed: 3)", "data = data with { Test = " + R + "Data.SyntheticData.Create(4, [1, 8, 8], 2, 3L) };")]
+    [InlineData(Synthetic + "\n test synthetic(count: 4, shape: [1, 8, 8], classes: 2, seed: 3)", "data = data.WithTest(" + R + "Data.SyntheticData.Create(4, [1, 8, 8], 2, 3L));")]
     public void A_data_source_is_loaded_by_the_runtime_call_of_its_meaning(string data, string expected)
     {
         Assert.Contains(expected, Generate(data), StringComparison.Ordinal);

@@ -129,13 +129,13 @@ internal sealed class TrainingEmitter
                 yield return $"data = data.WithValidationFraction({_expression(fraction, false)}, seed);";
                 break;
             case { } other:
-                yield return $"data = data with {{ Validation = {Dataset(other)} }};";
+                yield return $"data = data.WithValidation({Dataset(other)});";
                 break;
         }
 
         if (Value(SectionKind.Data, "test") is { } test)
         {
-            yield return $"data = data with {{ Test = {Dataset(test)} }};";
+            yield return $"data = data.WithTest({Dataset(test)});";
         }
 
         // The data section's resize applies to every source, as the checker proved the shape for

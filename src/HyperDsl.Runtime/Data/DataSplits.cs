@@ -18,6 +18,42 @@ public sealed record DataSplits(ImageDataset Train, ImageDataset? Validation = n
         return this with { Train = train, Validation = validation };
     }
 
+    /// <summary>The validation split from a source of its own, in the training split's classes (<see cref="ImageDataset.InClassesOf"/>); takes ownership of <paramref name="validation"/>.</summary>
+    public DataSplits WithValidation(ImageDataset validation)
+    {
+        var aligned = Aligned(validation, "validation");
+        Validation?.Dispose();
+        return this with { Validation = aligned };
+    }
+
+    /// <summary>The test split from a source of its own, in the training split's classes (<see cref="ImageDataset.InClassesOf"/>); takes ownership of <paramref name="test"/>.</summary>
+    public DataSplits WithTest(ImageDataset test)
+    {
+        var aligned = Aligned(test, "test");
+        Test?.Dispose();
+        return this with { Test = aligned };
+    }
+
+    private ImageDataset Aligned(ImageDataset split, string role)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        try
+        {
+            var aligned = split.InClassesOf(Train, role);
+            if (!ReferenceEquals(aligned, split))
+            {
+                split.Dispose();
+            }
+
+            return aligned;
+        }
+        catch
+        {
+            split.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Every split with its images resized (bilinear) to <paramref name="height"/> x <paramref name="width"/>: the data
     /// section's <c>resize</c>, whatever the source. Splits already that size are kept; the replaced ones are disposed.

@@ -112,6 +112,64 @@ public sealed class ImageDataset : IDisposable
         return new ImageDataset(resized, labels, ClassCount) { ClassNames = ClassNames, Source = Source, IgnoreIndex = IgnoreIndex };
     }
 
+    /// <summary>
+    /// This split (validation or test, from a source of its own) with its labels in the classes of
+    /// <paramref name="training"/>: an image folder numbers its classes by their sub-folders' sorted
+    /// names, so a validation folder without one of the training classes would number the rest
+    /// differently and every metric would compare the wrong classes. Labels are mapped by name where
+    /// both have names; otherwise every label must be one of the training classes (masks: the same
+    /// class count). Returns this dataset when nothing
+    /// changes, else a new one (this one is left to the caller).
+    /// </summary>
+    /// <param name="training">The training split, whose classes the model predicts.</param>
+    /// <param name="role">"validation" or "test", for the message.</param>
+    /// <exception cref="DataException">A class the training images do not have.</exception>
+    public ImageDataset InClassesOf(ImageDataset training, string role)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var from = Source is null ? "" : $" ({Source})";
+        if (ClassNames is { } names && training.ClassNames is { } known && !HasMasks)
+        {
+            var index = known.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
+            var unknown = names.Where(n => !index.ContainsKey(n)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new DataException($"The {role} images{from} have the class{(unknown.Count == 1 ? "" : "es")} {string.Join(", ", unknown.Take(5).Select(n => $"'{n}'"))}{(unknown.Count > 5 ? ", ..." : "")}, which the training images do not have ({string.Join(", ", known.Take(5))}{(known.Count > 5 ? ", ..." : "")}). Give the {role} folder the same class sub-folders as the training folder, or fewer.");
+            }
+
+            if (names.SequenceEqual(known, StringComparer.Ordinal))
+            {
+                return this;
+            }
+
+            using var scope = NewDisposeScope();
+            var map = tensor(names.Select(n => index[n]).ToArray());
+            return new ImageDataset(Images.clone(), map.index_select(0, Labels), training.ClassCount) { ClassNames = known, Source = Source, IgnoreIndex = IgnoreIndex };
+        }
+
+        if (HasMasks)
+        {
+            return ClassCount == training.ClassCount ? this
+                : throw new DataException($"The {role} masks{from} have {ClassCount} classes, but the training masks have {training.ClassCount}, so their pixel classes would mean other classes. Give both sources the same 'classes'.");
+        }
+
+        // Labels without names (IDX files, synthetic data) are class indices: any below the training
+        // split's count means the same class; an IDX file's count is its largest label plus one.
+        var largest = Count == 0 ? -1 : Labels.max().item<long>();
+        if (largest >= training.ClassCount)
+        {
+            throw new DataException($"The {role} images{from} have the label {largest}, but the training images have {training.ClassCount} classes (labels 0 to {training.ClassCount - 1}). Give both sources the same classes.");
+        }
+
+        if (ClassCount == training.ClassCount)
+        {
+            return this;
+        }
+
+        using var rebuilt = NewDisposeScope();
+        return new ImageDataset(Images.clone(), Labels.clone(), training.ClassCount) { ClassNames = training.ClassNames, Source = Source, IgnoreIndex = IgnoreIndex };
+    }
+
     /// <summary>How many images each class has, by class index.</summary>
     public long[] ClassCounts()
     {

@@ -107,7 +107,7 @@ public static partial class ChestXrayTransferExperiment
     public static global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory = null)
     {
         var data = new global::HyperDsl.Runtime.Data.DataSplits(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/chest-xray/train"), 3, height: 224, width: 224));
-        data = data with { Validation = global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/chest-xray/val"), 3, height: 224, width: 224) };
+        data = data.WithValidation(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/chest-xray/val"), 3, height: 224, width: 224));
         data = data.Resized(224, 224);
         return data;
     }

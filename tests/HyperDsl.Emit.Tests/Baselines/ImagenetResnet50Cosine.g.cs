@@ -99,7 +99,7 @@ public static partial class ImagenetResnet50CosineExperiment
     public static global::HyperDsl.Runtime.Data.DataSplits LoadData(long seed, string? baseDirectory = null)
     {
         var data = new global::HyperDsl.Runtime.Data.DataSplits(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/imagenet/train"), 3));
-        data = data with { Validation = global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/imagenet/val"), 3) };
+        data = data.WithValidation(global::HyperDsl.Runtime.Data.ImageFolder.Load(Locate(baseDirectory, "data/imagenet/val"), 3));
         return data;
     }
 
