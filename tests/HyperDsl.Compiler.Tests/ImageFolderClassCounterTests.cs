@@ -149,4 +149,28 @@ public sealed class ImageFolderClassCounterTests : IDisposable
 
         Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
     }
+
+    private HypCompilation CheckWithValidationFolder(string validation) =>
+        HypCompilation.Create([SyntaxTree.Parse(Spec("images", "linear(3)").Replace("validation 20%", $"validation image_folder(\"{validation}\")", StringComparison.Ordinal), Path.Combine(_folder, "spec.hyp"))], new FileSystemSourceResolver());
+
+    [Fact]
+    public void A_validation_folder_with_a_class_the_training_folder_lacks_is_refused_at_check_time()
+    {
+        ClassFolders("images", "cat", "dog", "fox");
+        ClassFolders("held-out", "cat", "wolf");
+
+        var error = Assert.Single(CheckWithValidationFolder("held-out").Diagnostics, d => d.IsError);
+
+        Assert.Equal("HYP4092", error.Code);
+        Assert.Contains("'wolf'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_validation_folder_with_some_of_the_training_classes_checks_clean()
+    {
+        ClassFolders("images", "cat", "dog", "fox");
+        ClassFolders("held-out", "dog", "fox");
+
+        Assert.DoesNotContain(CheckWithValidationFolder("held-out").Diagnostics, d => d.IsError);
+    }
 }

@@ -49,7 +49,9 @@ internal static class ExperimentChecker
                 stage = "the argument ranges";
                 new ArgumentRangeChecker(model, diagnostics, budget).Check(experiment);
                 new MatchChecker(model, diagnostics, budget).Check(experiment);
-                countedClasses = new ImageFolderClassCounter(experiment, model, dataFolders, diagnostics).Count();
+                var classFolders = new ImageFolderClassCounter(experiment, model, dataFolders, diagnostics);
+                countedClasses = classFolders.Count();
+                classFolders.CheckSplitClasses();
                 stage = "the shapes";
                 var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget, countedClasses);
                 shapes = shapeChecker.Check();

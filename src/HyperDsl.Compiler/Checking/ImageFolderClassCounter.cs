@@ -21,24 +21,14 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
     /// <summary>The number of class folders, or null when not counted (no reader, classes given, unreadable, or reported).</summary>
     public long? Count()
     {
-        if (reader is null
-            || experiment.Setting(SectionKind.Data, "classes") is not null
-            || (experiment.Setting(SectionKind.Data, "source") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is not CallSyntax call
-            || model.GetResolution(call) is not CatalogEntry { Source: { ClassFoldersParameter: { } folderParameter } meaning } entry
-            || (meaning.ClassesParameter is { } classes && Argument(entry, call, classes) is not null)
-            || Argument(entry, call, folderParameter) is not { } folder
-            || ConstantFolder.TryFold(folder, model) is not StringValue { Value: var path }
-            // An empty path or one with control characters is HYP4011's; nothing is listed for it.
-            || path.Length == 0 || path.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        if (experiment.Setting(SectionKind.Data, "classes") is not null
+            || List("source", respectClassesArgument: true) is not var (listing, folder, path, entry))
         {
             return null;
         }
 
-        var listing = reader.ListClassFolders(experiment.Syntax.Span.File.Path, path);
         switch (listing)
         {
-            case null:
-                return null;
             case { TooManyEntries: true }:
                 diagnostics.Add(Create(ImageFolderTooLargeDescriptor, folder.Span,
                     $"The image folder '{path}' holds more than {ClassFolderListing.MaxEntries} entries, so its classes were not counted; '{entry.Name}' expects one sub-folder per class, and 'hyp run' would refuse it too.",
@@ -57,6 +47,55 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
             default:
                 return listing.Names.Count;
         }
+    }
+
+    /// <summary>
+    /// A validation or test image folder is read in the training folder's classes, matched by
+    /// name (the runtime's <c>ImageDataset.InClassesOf</c>): a class folder the training folder
+    /// lacks has no output of the model, and the run would stop on it (HYP4092).
+    /// </summary>
+    public void CheckSplitClasses()
+    {
+        if (List("source", respectClassesArgument: false) is not ({ TooManyEntries: false, Names.Count: > 0 } training, _, var trainingPath, _))
+        {
+            return;
+        }
+
+        foreach (var role in (string[])["validation", "test"])
+        {
+            if (List(role, respectClassesArgument: false) is not ({ TooManyEntries: false } split, var folder, var path, _))
+            {
+                continue;
+            }
+
+            var unknown = split.Names.Except(training.Names, StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                var named = string.Join(", ", unknown.Take(3).Select(n => $"'{DiagnosticText.Excerpt(n)}'")) + (unknown.Count > 3 ? $" and {unknown.Count - 3} more" : "");
+                diagnostics.Add(Create(SplitClassNotInTrainingDescriptor, folder.Span,
+                    $"The {role} folder '{DiagnosticText.Excerpt(path)}' has the class folder{(unknown.Count == 1 ? "" : "s")} {named}, which the training folder '{DiagnosticText.Excerpt(trainingPath)}' does not have; the model has no output for {(unknown.Count == 1 ? "it" : "them")}, and 'hyp run' would stop loading the data.",
+                    $"Give the {role} folder the training folder's class sub-folders (it may lack some), or add the class to the training folder."));
+            }
+        }
+    }
+
+    // The listing of the image folder a data setting names (its first argument a source with class
+    // folders, its folder a constant path), or null when there is none or it cannot be read.
+    private (ClassFolderListing Listing, ExpressionSyntax Folder, string Path, CatalogEntry Entry)? List(string setting, bool respectClassesArgument)
+    {
+        if (reader is null
+            || (experiment.Setting(SectionKind.Data, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is not CallSyntax call
+            || model.GetResolution(call) is not CatalogEntry { Source: { ClassFoldersParameter: { } folderParameter } meaning } entry
+            || (respectClassesArgument && meaning.ClassesParameter is { } classes && Argument(entry, call, classes) is not null)
+            || Argument(entry, call, folderParameter) is not { } folder
+            || ConstantFolder.TryFold(folder, model) is not StringValue { Value: var path }
+            // An empty path or one with control characters is HYP4011's; nothing is listed for it.
+            || path.Length == 0 || path.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return null;
+        }
+
+        return reader.ListClassFolders(experiment.Syntax.Span.File.Path, path) is { } listing ? (listing, folder, path, entry) : null;
     }
 
     private static ExpressionSyntax? Argument(CatalogEntry entry, CallSyntax call, string name)

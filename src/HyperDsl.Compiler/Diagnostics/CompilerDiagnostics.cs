@@ -363,6 +363,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4091.</summary>
     public static readonly DiagnosticDescriptor ValidationSplitLeavesSplitEmptyDescriptor = Error("HYP4091", "Validation share that leaves a split empty");
 
+    /// <summary>HYP4092.</summary>
+    public static readonly DiagnosticDescriptor SplitClassNotInTrainingDescriptor = Error("HYP4092", "Validation or test folder with a class the training folder lacks");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
