@@ -7,7 +7,8 @@ namespace HyperDsl.Runtime.Data;
 /// Loads a segmentation data set (<c>segmentation_folder(images:, masks:, classes:)</c>): a folder of
 /// PNG or JPEG images and a folder of masks, paired by file name without extension (<c>a.jpg</c> with
 /// <c>a.png</c>). A mask is an 8-bit greyscale PNG (or a palette PNG with grey entries) the size of its
-/// image, each pixel's value its class, or the ignore index for pixels no loss or metric counts.
+/// image, each pixel's value its class, or the ignore index for pixels no loss or metric counts; or an
+/// indexed PNG with a colour palette (PASCAL VOC's), each pixel's palette index its class.
 /// Images decode as <see cref="ImageFolder"/> decodes them; a mask is resized with nearest neighbours.
 /// </summary>
 public static class SegmentationFolder
@@ -84,7 +85,7 @@ public static class SegmentationFolder
                 span.Slice(r * bitmap.RowBytes, rowBytes).CopyTo(pixels.AsSpan((i * rows * columns * 4) + (r * rowBytes)));
             }
 
-            ReadMask(mask, maskPath, rows, columns, classes, ignoreIndex, classMap.AsSpan(i * rows * columns, rows * columns));
+            ReadMask(mask, maskPath, PngPalette.ColourIndices(maskPath, mask.Width, mask.Height), rows, columns, classes, ignoreIndex, classMap.AsSpan(i * rows * columns, rows * columns));
         }
 
         using var scope = NewDisposeScope();
@@ -170,7 +171,9 @@ public static class SegmentationFolder
     // A mask decodes to RGBA; a greyscale (or grey-palette) PNG has R = G = B = the class. It is
     // sampled at rows x columns with nearest neighbours (PyTorch's 'nearest': source = floor(target
     // x in / out)), so a resized mask holds only values that were there.
-    private static void ReadMask(SKBitmap bitmap, string path, int rows, int columns, int classes, int ignoreIndex, Span<byte> into)
+    // An indexed mask with colour entries (PASCAL VOC's) stores the class as the palette index, read
+    // from the file (paletteIndices, row-major at the mask's own size) rather than from its colours.
+    private static void ReadMask(SKBitmap bitmap, string path, byte[]? paletteIndices, int rows, int columns, int classes, int ignoreIndex, Span<byte> into)
     {
         var span = bitmap.GetPixelSpan();
         for (var r = 0; r < rows; r++)
@@ -181,17 +184,22 @@ public static class SegmentationFolder
             {
                 var sourceColumn = (int)((long)c * bitmap.Width / columns);
                 var (red, green, blue) = (row[sourceColumn * 4], row[(sourceColumn * 4) + 1], row[(sourceColumn * 4) + 2]);
-                if (red != green || green != blue)
+                int value = red;
+                if (paletteIndices is not null)
                 {
-                    throw new DataFileException(path, $"The mask '{path}' has a colour pixel ({red}, {green}, {blue}) at row {sourceRow}, column {sourceColumn}; a mask is an 8-bit greyscale PNG whose value is the pixel's class.");
+                    value = paletteIndices[(sourceRow * bitmap.Width) + sourceColumn];
+                }
+                else if (red != green || green != blue)
+                {
+                    throw new DataFileException(path, $"The mask '{path}' has a colour pixel ({red}, {green}, {blue}) at row {sourceRow}, column {sourceColumn}; a mask is an 8-bit greyscale PNG whose value is the pixel's class, or an indexed PNG whose palette index is.");
                 }
 
-                if (red >= classes && red != ignoreIndex)
+                if (value >= classes && value != ignoreIndex)
                 {
-                    throw new DataFileException(path, $"The mask '{path}' holds the value {red} at row {sourceRow}, column {sourceColumn}, but there are {classes} classes (0 to {classes - 1}) and the ignore index is {ignoreIndex}.");
+                    throw new DataFileException(path, $"The mask '{path}' holds the value {value} at row {sourceRow}, column {sourceColumn}, but there are {classes} classes (0 to {classes - 1}) and the ignore index is {ignoreIndex}.");
                 }
 
-                into[(r * columns) + c] = red;
+                into[(r * columns) + c] = (byte)value;
             }
         }
     }

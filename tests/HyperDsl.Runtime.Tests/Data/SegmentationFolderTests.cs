@@ -139,4 +139,52 @@ public sealed class SegmentationFolderTests : IDisposable
         var values = data.Labels.data<long>().ToArray().Distinct().Order().ToArray();
         Assert.Equal([0L, 1, 2, SegmentationShapes.IgnoreIndex], values);
     }
+
+    // PASCAL VOC's colours: background black, aeroplane dark red, bicycle green; the border 255 cream.
+    private static readonly (byte, byte, byte)[] VocPalette = [.. Enumerable.Range(0, 256).Select(i => i switch
+    {
+        1 => ((byte)128, (byte)0, (byte)0),
+        2 => ((byte)0, (byte)128, (byte)0),
+        255 => ((byte)224, (byte)224, (byte)192),
+        _ => ((byte)0, (byte)0, (byte)0),
+    })];
+
+    [Fact]
+    public void An_indexed_mask_with_a_colour_palette_gives_its_palette_indices_as_classes()
+    {
+        WriteImage("a.png", 4, 2);
+        Directory.CreateDirectory(Masks);
+        var palette = VocPalette.Select((c, i) => i is 0 or 1 or 2 or 255 ? c : ((byte)i, (byte)(i / 2), (byte)(255 - i))).ToArray();
+        IndexedPng.Write(Path.Combine(Masks, "a.png"), 4, 2, [0, 1, 2, 255, 2, 2, 1, 0], palette);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 3);
+
+        Assert.Equal([0L, 1, 2, 255], data.Labels[0, 0].data<long>().ToArray());
+        Assert.Equal([2L, 2, 1, 0], data.Labels[0, 1].data<long>().ToArray());
+    }
+
+    [Fact]
+    public void An_indexed_mask_reads_its_indices_even_where_palette_entries_share_a_colour()
+    {
+        WriteImage("a.png", 3, 1);
+        Directory.CreateDirectory(Masks);
+
+        // VOC's palette as often written: unused entries black, as entry 0 (background) is.
+        IndexedPng.Write(Path.Combine(Masks, "a.png"), 3, 1, [1, 0, 2], VocPalette);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 3);
+
+        Assert.Equal([1L, 0, 2], data.Labels[0, 0].data<long>().ToArray());
+    }
+
+    [Fact]
+    public void An_indexed_mask_s_index_beyond_the_classes_is_refused()
+    {
+        WriteImage("a.png", 2, 1);
+        Directory.CreateDirectory(Masks);
+        IndexedPng.Write(Path.Combine(Masks, "a.png"), 2, 1, [1, 7], VocPalette);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 3));
+        Assert.Contains("holds the value 7", error.Message, StringComparison.Ordinal);
+    }
 }
