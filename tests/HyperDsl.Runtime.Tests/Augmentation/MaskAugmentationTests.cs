@@ -120,10 +120,97 @@ public sealed class MaskAugmentationTests : IDisposable
     public void A_transform_without_a_mask_form_is_refused_in_a_joint_pipeline()
     {
         using var generator = new Generator(1, CPU);
-        var pipeline = (IMaskAugmentation)Augment.Pipeline(Augment.HorizontalFlip(), Augment.Translation(0.1, 0.1));
+        var pipeline = (IMaskAugmentation)Augment.Pipeline(Augment.HorizontalFlip(), Augment.TrivialAugment());
 
         var error = Assert.Throws<InvalidOperationException>(() => pipeline.Apply(_images, _masks, Ignore, generator));
 
         Assert.Contains("cannot transform segmentation masks", error.Message, StringComparison.Ordinal);
+    }
+
+    // The transforms given mask forms for issue 17, on images that say where each pixel came from
+    // (CoordinateImages): the mask must hold, at every pixel, the input pixel nearest to where the
+    // image read, and the ignore index exactly where the image read padding.
+    public static TheoryData<string> Moving => ["translate", "random_resized_crop", "random_resized_crop_small", "resize_down", "resize_up", "center_crop", "center_crop_padded"];
+
+    private static IMaskAugmentation MakeMoving(string name) => (IMaskAugmentation)(name switch
+    {
+        "translate" => Augment.Translation(0.4, 0.3),
+        "random_resized_crop" => Augment.RandomResizedCrop(12),
+        "random_resized_crop_small" => Augment.RandomResizedCrop(7, minScale: 0.2, maxScale: 0.5),
+        "resize_down" => Augment.Resize(8),
+        "resize_up" => Augment.Resize(15),
+        "center_crop" => Augment.CenterCrop(7),
+        _ => Augment.CenterCrop(15),
+    });
+
+    [Theory]
+    [MemberData(nameof(Moving))]
+    public void A_mask_moves_as_its_image_with_nearest_neighbours_and_the_ignore_index_outside(string transform)
+    {
+        const long OtherIgnore = 250;
+        var (images, masks) = CoordinateImages.Make(8, 12);
+        using (images)
+        using (masks)
+        {
+            using var generator = new Generator(11, CPU);
+            var (moved, movedMasks) = MakeMoving(transform).Apply(images, masks, OtherIgnore, generator);
+            using (moved)
+            using (movedMasks)
+            {
+                CoordinateImages.AssertMaskFollows(moved, movedMasks, 12, OtherIgnore, nearestImage: transform is "translate" or "center_crop" or "center_crop_padded");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("translate")]
+    [InlineData("center_crop_padded")]
+    public void Pixels_shifted_or_padded_in_from_outside_take_the_ignore_index(string transform)
+    {
+        var (images, masks) = CoordinateImages.Make(8, 12);
+        using (images)
+        using (masks)
+        {
+            using var generator = new Generator(11, CPU);
+            var (moved, movedMasks) = MakeMoving(transform).Apply(images, masks, Ignore, generator);
+            using (moved)
+            using (movedMasks)
+            {
+                Assert.True(movedMasks.eq(Ignore).any().item<bool>());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("translate")]
+    [InlineData("random_resized_crop")]
+    public void A_joint_transform_draws_as_the_image_transform_does_so_seeded_images_repeat(string transform)
+    {
+        using var first = new Generator(5, CPU);
+        using var second = new Generator(5, CPU);
+        using var alone = MakeMoving(transform).Apply(_images, first);
+        var (images, masks) = MakeMoving(transform).Apply(_images, _masks, Ignore, second);
+        using (images)
+        using (masks)
+        {
+            TensorAssert.Identical(alone, images);
+        }
+    }
+
+    // As torchvision's v2 RandomErasing, which passes masks through: the erased pixels keep their classes.
+    [Fact]
+    public void Random_erasing_erases_the_image_as_alone_and_leaves_the_mask_alone()
+    {
+        using var first = new Generator(6, CPU);
+        using var second = new Generator(6, CPU);
+        using var alone = Augment.RandomErasing(p: 1).Apply(_images, first);
+        var (images, masks) = ((IMaskAugmentation)Augment.RandomErasing(p: 1)).Apply(_images, _masks, Ignore, second);
+        using (images)
+        using (masks)
+        {
+            TensorAssert.Identical(alone, images);
+            Assert.False(images.eq(_images).all().item<bool>());
+            TensorAssert.Identical(_masks, masks);
+        }
     }
 }
