@@ -60,6 +60,7 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
         ["rotate"] = "rotate(degrees: 20, p: 0.5)", ["color_jitter"] = "color_jitter(brightness: 0.3, hue: 0.1)",
         ["random_resized_crop"] = "random_resized_crop(12, scale: [0.5, 1.0])", ["center_crop"] = "center_crop(12)", ["resize"] = "resize(12)",
         ["translate"] = "translate(0.2)", ["random_erasing"] = "random_erasing(p: 0.5)",
+        ["autoaugment"] = "autoaugment(policy: svhn)", ["randaugment"] = "randaugment(ops: 2, magnitude: 12)", ["trivialaugment"] = "trivialaugment",
     };
 
     [Fact]

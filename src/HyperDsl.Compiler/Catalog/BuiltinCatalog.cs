@@ -232,13 +232,13 @@ public static partial class BuiltinCatalog
         // Augmentation policies: torchvision's operations and tables on images in [0, 1] (the trainer normalises after 'augment'), each image drawing its own.
         yield return E("autoaugment", Transform, "AutoAugment: each image gets one of the 25 two-step sub-policies learned on ImageNet, CIFAR-10 or SVHN, as torchvision's AutoAugment.",
             Keywords(Opt("policy", String, new KeywordValue("imagenet"), summary: "The data set the policy was learned on: imagenet, cifar10 or svhn.") with { Types = [] }, "imagenet", "cifar10", "svhn"))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
+            with { Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
         yield return E("randaugment", Transform, "RandAugment: ops random operations in a row, each at magnitude bin magnitude of 31 (0 to 30), as torchvision's RandAugment; both may be searched.",
             Opt("ops", Int, I(2), new NumericRange(1, 14), "How many operations each image gets in a row (torchvision's num_ops)."),
             Opt("magnitude", Int, I(9), new NumericRange(0, 30), "The magnitude bin of every operation, of torchvision's 31 (0 to 30)."))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
+            with { Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
         yield return E("trivialaugment", Transform, "TrivialAugment: one random operation at a random magnitude per image, as torchvision's TrivialAugmentWide.")
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("TrivialAugment")) };
+            with { Transform = Keeping(Augmenting("TrivialAugment")) };
         yield return E("augmix", Transform, "AugMix: width chains of depth random operations (1 to 3 when -1) at magnitude bins below severity, mixed with the image, as torchvision's AugMix.",
             Opt("severity", Int, I(3), new NumericRange(1, 10), "The operations' magnitude bins are drawn below it (torchvision's severity, 1 to 10)."),
             Opt("width", Int, I(3), AtLeastOne, "How many chains are mixed (torchvision's mixture_width)."),
