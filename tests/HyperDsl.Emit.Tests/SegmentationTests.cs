@@ -58,6 +58,9 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
     {
         ["hflip"] = "hflip", ["vflip"] = "vflip", ["random_crop"] = "random_crop(12, padding: 2)",
         ["rotate"] = "rotate(degrees: 20, p: 0.5)", ["color_jitter"] = "color_jitter(brightness: 0.3, hue: 0.1)",
+        ["random_resized_crop"] = "random_resized_crop(12, scale: [0.5, 1.0])", ["center_crop"] = "center_crop(12)", ["resize"] = "resize(12)",
+        ["translate"] = "translate(0.2)", ["random_erasing"] = "random_erasing(p: 0.5)",
+        ["autoaugment"] = "autoaugment(policy: svhn)", ["randaugment"] = "randaugment(ops: 2, magnitude: 12)", ["trivialaugment"] = "trivialaugment",
     };
 
     [Fact]
@@ -95,6 +98,38 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal([4L, 12, 12], moved.shape);
         Assert.Equal([4L, 3, 12, 12], augmented.shape);
+    }
+
+    // Training crops at 12x12 out of 16x16 images, so validation needs its images (and masks) cut to
+    // 12x12 too: the evaluate block's center_crop moves the masks with the images.
+    [Fact]
+    public void A_segmentation_spec_with_an_evaluate_block_crops_validation_masks_with_their_images()
+    {
+        SegmentationShapes.Write(Path.Combine(_folder, "shapes"), count: 16, side: 16, seed: 3);
+        const string Spec = """
+            experiment seg_evaluate {
+              params { width ~ choice(4, 8) }
+              data {
+                task segmentation
+                source segmentation_folder(images: "shapes/images", masks: "shapes/masks", classes: 3)
+                resize 16
+                validation 25%
+                augment { random_resized_crop(12, scale: [0.5, 1.0]); translate(0.1); random_erasing(p: 0.5) }
+                evaluate { resize(14); center_crop(12) }
+              }
+              model { conv(width, kernel: 3, padding: same); relu; conv(out: 3, kernel: 1) }
+              train { epochs 1; batch 8; optimizer adam(lr: 1e-2) }
+              tune { objective maximize val_miou; trials 1 }
+            }
+            """;
+        var (result, data) = Train(Spec, "SegEvaluate", "8");
+        using (data)
+        {
+            Assert.Equal([3L, 16, 16], data.Validation!.ImageShape);
+        }
+
+        Assert.InRange(result.Last!.ValMiou!.Value, 0.0, 1.0);
+        Assert.InRange(result.Last!.ValPixelAccuracy!.Value, 0.0, 1.0);
     }
 
     [Fact]

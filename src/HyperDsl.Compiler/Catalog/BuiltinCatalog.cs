@@ -213,13 +213,13 @@ public static partial class BuiltinCatalog
             with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("RandomCrop", Pass("size"), Pass("padding", DataCallArgumentKind.Int, "0"))) with { PaddingParameter = "padding" } };
         yield return E("random_resized_crop", Transform, "Crop a random area and aspect ratio, then resize to size x size.",
             Req("size", Int, AtLeastOne), Opt("scale", FloatList, new ListValue([F(0.08), F(1)])))
-            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
+            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("RandomResizedCrop", Pass("size"), Pass("scale", DataCallArgumentKind.Value) with { SpreadsPair = true })) };
         yield return E("center_crop", Transform, "Crop the central size x size window.", Req("size", Int, AtLeastOne))
-            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
+            with { Transform = Sizing(ImageSizeEffect.Crops, Augmenting("CenterCrop", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.CenterCrop", Pass("size")) } };
         yield return E("resize", Transform, "Resize to size x size.", Req("size", Int, AtLeastOne))
-            with { Tasks = [ClassificationTask], Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
+            with { Transform = Sizing(ImageSizeEffect.Resizes, Augmenting("Resize", Pass("size"))) with { Evaluate = Load("Augmentation.Evaluate.Resize", Pass("size")) } };
         yield return E("translate", Transform, "Shift by up to a fraction of the size in each direction.", Req("fraction", Float, new NumericRange(0, 1)))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
+            with { Transform = Keeping(Augmenting("Translation", Pass("fraction", DataCallArgumentKind.Value, "0.0"), Pass("fraction", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("color_jitter", Transform, "Random brightness, contrast, saturation and hue changes.",
             Opt("brightness", Float, F(0), NonNegative), Opt("contrast", Float, F(0), NonNegative),
             Opt("saturation", Float, F(0), NonNegative), Opt("hue", Float, F(0), new NumericRange(0, 0.5)))
@@ -227,18 +227,18 @@ public static partial class BuiltinCatalog
                 Pass("brightness", DataCallArgumentKind.Value, "0.0"), Pass("contrast", DataCallArgumentKind.Value, "0.0"),
                 Pass("saturation", DataCallArgumentKind.Value, "0.0"), Pass("hue", DataCallArgumentKind.Value, "0.0"))) };
         yield return E("random_erasing", Transform, "Erase a random rectangle with probability p.", Opt("p", Float, F(0.5), Probability))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
+            with { Transform = Keeping(Augmenting("RandomErasing", Pass("p", DataCallArgumentKind.Value, "0.5"))) };
 
         // Augmentation policies: torchvision's operations and tables on images in [0, 1] (the trainer normalises after 'augment'), each image drawing its own.
         yield return E("autoaugment", Transform, "AutoAugment: each image gets one of the 25 two-step sub-policies learned on ImageNet, CIFAR-10 or SVHN, as torchvision's AutoAugment.",
             Keywords(Opt("policy", String, new KeywordValue("imagenet"), summary: "The data set the policy was learned on: imagenet, cifar10 or svhn.") with { Types = [] }, "imagenet", "cifar10", "svhn"))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
+            with { Transform = Keeping(Augmenting("AutoAugment", Pass("policy", DataCallArgumentKind.Keyword) with { EnumType = "HyperDsl.Runtime.Augmentation.AutoAugmentPolicy" })) };
         yield return E("randaugment", Transform, "RandAugment: ops random operations in a row, each at magnitude bin magnitude of 31 (0 to 30), as torchvision's RandAugment; both may be searched.",
             Opt("ops", Int, I(2), new NumericRange(1, 14), "How many operations each image gets in a row (torchvision's num_ops)."),
             Opt("magnitude", Int, I(9), new NumericRange(0, 30), "The magnitude bin of every operation, of torchvision's 31 (0 to 30)."))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
+            with { Transform = Keeping(Augmenting("RandAugment", Pass("ops", DataCallArgumentKind.Int, "2"), Pass("magnitude", DataCallArgumentKind.Int, "9"))) };
         yield return E("trivialaugment", Transform, "TrivialAugment: one random operation at a random magnitude per image, as torchvision's TrivialAugmentWide.")
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("TrivialAugment")) };
+            with { Transform = Keeping(Augmenting("TrivialAugment")) };
         yield return E("augmix", Transform, "AugMix: width chains of depth random operations (1 to 3 when -1) at magnitude bins below severity, mixed with the image, as torchvision's AugMix.",
             Opt("severity", Int, I(3), new NumericRange(1, 10), "The operations' magnitude bins are drawn below it (torchvision's severity, 1 to 10)."),
             Opt("width", Int, I(3), AtLeastOne, "How many chains are mixed (torchvision's mixture_width)."),

@@ -11,8 +11,8 @@ namespace HyperDsl.Compiler.Checking;
 /// Checks that what a spec uses serves the task it declares (the data section's <c>task</c>, by
 /// default classification), from each built-in's catalogue entry (<see cref="CatalogEntry.Tasks"/>,
 /// <see cref="MetricEntry.Task"/>): a data source gives the labels the task needs (HYP5030), a metric
-/// is one the task's trainer measures (HYP5031), an augmentation can move masks with their images and
-/// no evaluation transform is asked of masks (HYP5032), and the loss has the task's form (HYP5033).
+/// is one the task's trainer measures (HYP5031), a training or evaluation transform can move masks with
+/// their images (HYP5032), and the loss has the task's form (HYP5033).
 /// A task this version does not train is refused at its keyword (HYP5022).
 /// </summary>
 internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics)
@@ -62,27 +62,26 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
         }
     }
 
+    // The training transforms (augment) and the validation and test ones (evaluate) alike: each must
+    // move a mask with its image or leave it alone, so that every pixel keeps its class.
     private void CheckTransforms(TaskEntry task, string declared)
     {
-        if (experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
+        foreach (var block in new[] { "augment", "evaluate" })
         {
-            foreach (var layer in augment.Body.OfType<LayerSyntax>())
+            if (experiment.Setting(SectionKind.Data, block) is not BlockSettingSyntax transforms)
+            {
+                continue;
+            }
+
+            foreach (var layer in transforms.Body.OfType<LayerSyntax>())
             {
                 if (model.GetResolution(layer) is CatalogEntry { Kind: EntryKind.Transform } entry && !entry.Serves(task.Name))
                 {
                     diagnostics.Add(Create(TaskTransformMismatchDescriptor, layer.Span,
                         $"'{entry.Name}' cannot move masks with their images, and {declared}.",
-                        $"Under 'task {task.Name}' the augment block takes {string.Join(", ", BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name)).Select(e => e.Name).Order(StringComparer.Ordinal))}: a geometric transform moves the masks with the images (nearest neighbours), a colour change leaves them alone."));
+                        $"Under 'task {task.Name}' the {block} block takes {string.Join(", ", BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal))}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone."));
                 }
             }
-        }
-
-        // The evaluation transforms change images one by one; their masks would keep their pixels.
-        if (task.PerPixel && experiment.Setting(SectionKind.Data, "evaluate") is BlockSettingSyntax evaluate)
-        {
-            diagnostics.Add(Create(TaskTransformMismatchDescriptor, evaluate.Span,
-                $"The evaluate block transforms validation and test images but not their masks, and {declared}.",
-                "Leave out the evaluate block: a fully-convolutional model takes validation images at their own size, and 'resize' in the data section resizes images and masks alike."));
         }
     }
 

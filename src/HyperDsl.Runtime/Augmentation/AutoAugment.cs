@@ -5,13 +5,23 @@ namespace HyperDsl.Runtime.Augmentation;
 /// <summary>
 /// AutoAugment (Cubuk et al. 2018) as torchvision's: each image draws one of the policy's 25
 /// sub-policies, whose two steps each apply with their probability, at their magnitude bin out
-/// of 10 and a random sign. Every image draws its own sub-policy (torchvision draws one per call).
+/// of 10 and a random sign. Every image draws its own sub-policy (torchvision draws one per call). A
+/// mask moves with its image through the geometric operations and is left alone by the colour ones.
 /// </summary>
-internal sealed class AutoAugment(AutoAugmentPolicy policy) : IBatchAugmentation
+internal sealed class AutoAugment(AutoAugmentPolicy policy) : IMaskAugmentation
 {
     private const int Bins = 10;
 
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator) => Run(images, null, 0, generator).Images;
+
+    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
+    {
+        var (result, resultMasks) = Run(images, masks, ignoreIndex, generator);
+        return (result, resultMasks!);
+    }
+
+    // Images alone (masks null) or with their masks: the same draws either way.
+    private (Tensor Images, Tensor? Masks) Run(Tensor images, Tensor? masks, long ignoreIndex, Generator generator)
     {
         using var scope = NewDisposeScope();
         var count = images.shape[0];
@@ -19,7 +29,7 @@ internal sealed class AutoAugment(AutoAugmentPolicy policy) : IBatchAugmentation
         var policies = Policies(policy);
         var chosen = randint(0, policies.Length, [count], ScalarType.Int64, generator: generator);
         var draws = rand([count, 2], ScalarType.Float32, generator: generator);
-        var result = images;
+        var (result, resultMasks) = (images, masks);
         for (var step = 0; step < 2; step++)
         {
             var steps = policies.Select(p => step == 0 ? p.First : p.Second).ToArray();
@@ -28,10 +38,10 @@ internal sealed class AutoAugment(AutoAugmentPolicy policy) : IBatchAugmentation
             var (operations, magnitudes) = space.Look(indices, bins, generator, images.device);
             var applies = draws.select(1, step).le(tensor(steps.Select(s => (float)s.Probability).ToArray()).index_select(0, chosen));
             operations = where(applies.to(images.device), operations, zeros_like(operations));
-            result = PolicyOperations.Apply(result, operations, magnitudes);
+            (result, resultMasks) = PolicyOperations.Step(result, resultMasks, ignoreIndex, operations, magnitudes);
         }
 
-        return result.MoveToOuterDisposeScope();
+        return (result.MoveToOuterDisposeScope(), resultMasks?.MoveToOuterDisposeScope());
     }
 
     private static SubPolicy[] Policies(AutoAugmentPolicy policy) => policy switch

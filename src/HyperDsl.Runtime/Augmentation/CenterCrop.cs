@@ -3,10 +3,24 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace HyperDsl.Runtime.Augmentation;
 
-/// <summary>Cuts the central size x size window of every image of a batch, zero-padding images smaller than it.</summary>
-internal sealed class CenterCrop(int size) : IBatchTransform
+/// <summary>
+/// Cuts the central size x size window of every image of a batch, zero-padding images smaller than
+/// it; a mask is cut at the same window, its padding the ignore index.
+/// </summary>
+internal sealed class CenterCrop(int size) : IMaskTransform
 {
-    public Tensor Apply(Tensor images)
+    public Tensor Apply(Tensor images) => Crop(images, 0);
+
+    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex)
+    {
+        using var scope = NewDisposeScope();
+        var cropped = Crop(images, 0);
+        var croppedMasks = Crop(masks.unsqueeze(1), ignoreIndex).squeeze(1);
+        return (cropped.MoveToOuterDisposeScope(), croppedMasks.MoveToOuterDisposeScope());
+    }
+
+    // Crops B x C x H x W images (or B x 1 x H x W masks), padding with fill where they are smaller than the window.
+    private Tensor Crop(Tensor images, long fill)
     {
         long height = images.shape[2], width = images.shape[3];
         if (height == size && width == size)
@@ -20,7 +34,7 @@ internal sealed class CenterCrop(int size) : IBatchTransform
         {
             // torchvision pads the smaller side by half the shortfall before and the rest after.
             long padX = Math.Max(0, size - width), padY = Math.Max(0, size - height);
-            current = F.pad(current, [padX / 2, (padX + 1) / 2, padY / 2, (padY + 1) / 2]);
+            current = F.pad(current, [padX / 2, (padX + 1) / 2, padY / 2, (padY + 1) / 2], value: fill);
         }
 
         var top = Offset(current.shape[2]);

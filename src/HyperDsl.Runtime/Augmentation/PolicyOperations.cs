@@ -44,6 +44,46 @@ internal static class PolicyOperations
         return result.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// As <see cref="Apply(Tensor, Tensor, Tensor, bool)"/> (geometric operations nearest), moving each mask with its
+    /// image: a geometric operation samples the mask through the image's map with nearest neighbours, the ignore index
+    /// where the image is filled with 0; a colour operation leaves the mask alone.
+    /// </summary>
+    public static (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Tensor operations, Tensor magnitudes)
+    {
+        using var scope = NewDisposeScope();
+        long height = images.shape[2], width = images.shape[3];
+        var result = images.clone();
+        var resultMasks = masks.clone();
+        foreach (var operation in All)
+        {
+            var indices = operations.eq((long)operation).nonzero().view(-1);
+            if (operation == PolicyOperation.Identity || indices.numel() == 0)
+            {
+                continue;
+            }
+
+            var chosen = images.index_select(0, indices);
+            var chosenMagnitudes = magnitudes.index_select(0, indices);
+            if (IsGeometric(operation))
+            {
+                var theta = Maps(operation, chosen, chosenMagnitudes.to_type(ScalarType.Float32));
+                result.index_copy_(0, indices, AffineSampler.Sample(chosen, theta, height, width, nearest: true));
+                resultMasks.index_copy_(0, indices, MaskSampler.Sample(masks.index_select(0, indices), theta, height, width, ignoreIndex));
+            }
+            else
+            {
+                result.index_copy_(0, indices, Apply(operation, chosen, chosenMagnitudes));
+            }
+        }
+
+        return (result.MoveToOuterDisposeScope(), resultMasks.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>One step of a policy on images alone (<paramref name="masks"/> null) or on images and masks together.</summary>
+    public static (Tensor Images, Tensor? Masks) Step(Tensor images, Tensor? masks, long ignoreIndex, Tensor operations, Tensor magnitudes) =>
+        masks is null ? (Apply(images, operations, magnitudes), null) : Apply(images, masks, ignoreIndex, operations, magnitudes);
+
     /// <summary>Applies one operation to every image, image i with magnitude <paramref name="magnitudes"/>[i].</summary>
     public static Tensor Apply(PolicyOperation operation, Tensor images, Tensor magnitudes, bool bilinear = false)
     {
@@ -52,8 +92,7 @@ internal static class PolicyOperations
         return operation switch
         {
             PolicyOperation.Identity => images.clone(),
-            PolicyOperation.ShearX or PolicyOperation.ShearY or PolicyOperation.TranslateX or PolicyOperation.TranslateY or PolicyOperation.Rotate =>
-                Geometric(operation, images, magnitudes.to_type(ScalarType.Float32), bilinear),
+            _ when IsGeometric(operation) => AffineSampler.Sample(images, Maps(operation, images, magnitudes.to_type(ScalarType.Float32)), images.shape[2], images.shape[3], nearest: !bilinear),
             PolicyOperation.Brightness => images.mul(m.add(1)).clamp_(0, 1),
             PolicyOperation.Color => images.shape[1] == 3 ? Blend(images, ColorJitter.Grey(images), m.add(1)) : images.clone(),
             PolicyOperation.Contrast => Blend(images, ColorJitter.Grey(images).mean([1, 2, 3], keepdim: true), m.add(1)),
@@ -74,7 +113,11 @@ internal static class PolicyOperations
     private static Tensor Blend(Tensor image, Tensor towards, Tensor ratio) =>
         image.sub(towards).mul_(ratio).add_(towards).clamp_(0, 1);
 
-    private static Tensor Geometric(PolicyOperation operation, Tensor images, Tensor m, bool bilinear)
+    private static bool IsGeometric(PolicyOperation operation) =>
+        operation is PolicyOperation.ShearX or PolicyOperation.ShearY or PolicyOperation.TranslateX or PolicyOperation.TranslateY or PolicyOperation.Rotate;
+
+    // The affine maps (output to input, normalised) of a geometric operation, image i at magnitude m[i].
+    private static Tensor Maps(PolicyOperation operation, Tensor images, Tensor m)
     {
         using var scope = NewDisposeScope();
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
@@ -110,7 +153,7 @@ internal static class PolicyOperations
                 break;
         }
 
-        return AffineSampler.Sample(images, theta, height, width, nearest: !bilinear).MoveToOuterDisposeScope();
+        return theta.MoveToOuterDisposeScope();
     }
 
     // PIL's SMOOTH filter (1 1 1 / 1 5 1 / 1 1 1, over 13) inside the image; the border pixels stay, as torchvision's adjust_sharpness.

@@ -2,9 +2,15 @@ using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
 
-/// <summary>Sets a random rectangle of each chosen image to a constant; the rectangles are built as broadcast masks, not per image.</summary>
-internal sealed class RandomErasing(double probability, double minArea, double maxArea, double minAspect, double maxAspect, double value) : IBatchAugmentation
+/// <summary>
+/// Sets a random rectangle of each chosen image to a constant; the rectangles are built as broadcast
+/// masks, not per image. A segmentation mask is left as it is, as torchvision's v2 RandomErasing passes
+/// masks through: the erased pixels keep their classes, which the model learns to infer from context.
+/// </summary>
+internal sealed class RandomErasing(double probability, double minArea, double maxArea, double minAspect, double maxAspect, double value) : IMaskAugmentation
 {
+    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator) => (Apply(images, generator), masks.alias());
+
     public Tensor Apply(Tensor images, Generator generator)
     {
         using var scope = NewDisposeScope();

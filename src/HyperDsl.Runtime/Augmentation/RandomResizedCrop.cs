@@ -5,13 +5,29 @@ namespace HyperDsl.Runtime.Augmentation;
 /// <summary>
 /// Cuts a random window from each image, its area a random fraction of the image and its
 /// aspect ratio log-uniform, and resizes it (bilinear) to size x size, as torchvision's
-/// RandomResizedCrop; windows are clamped to the image rather than redrawn.
+/// RandomResizedCrop; windows are clamped to the image rather than redrawn. A mask is cut at the
+/// same window and read at the same points with nearest neighbours.
 /// </summary>
-internal sealed class RandomResizedCrop(int size, double minScale, double maxScale, double minAspect, double maxAspect) : IBatchAugmentation
+internal sealed class RandomResizedCrop(int size, double minScale, double maxScale, double minAspect, double maxAspect) : IMaskAugmentation
 {
     public Tensor Apply(Tensor images, Generator generator)
     {
         using var scope = NewDisposeScope();
+        var theta = Windows(images, generator);
+        return AffineSampler.Sample(images, theta, size, size, nearest: false).MoveToOuterDisposeScope();
+    }
+
+    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var theta = Windows(images, generator);
+        var cropped = AffineSampler.Sample(images, theta, size, size, nearest: false);
+        var croppedMasks = MaskSampler.Sample(masks, theta, size, size, ignoreIndex);
+        return (cropped.MoveToOuterDisposeScope(), croppedMasks.MoveToOuterDisposeScope());
+    }
+
+    private Tensor Windows(Tensor images, Generator generator)
+    {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var device = images.device;
         var area = RandomDraw.Uniform(count, minScale, maxScale, generator, device).mul_(height * width);
@@ -27,6 +43,6 @@ internal sealed class RandomResizedCrop(int size, double minScale, double maxSca
         theta[TensorIndex.Colon, 1, 1] = h.div(height);
         theta[TensorIndex.Colon, 0, 2] = left.mul(2).add_(w).div_(width).sub_(1);
         theta[TensorIndex.Colon, 1, 2] = top.mul(2).add_(h).div_(height).sub_(1);
-        return AffineSampler.Sample(images, theta, size, size, nearest: false).MoveToOuterDisposeScope();
+        return theta;
     }
 }

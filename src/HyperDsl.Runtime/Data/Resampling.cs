@@ -12,12 +12,18 @@ internal static class Resampling
     public static Tensor Resize(Tensor images, long height, long width) =>
         nn.functional.interpolate(images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(0, 1);
 
-    /// <summary>Resizes N x H x W int64 masks with nearest neighbours, so every pixel keeps a class (or the ignore index) that was there.</summary>
+    /// <summary>
+    /// Resizes N x H x W int64 masks with nearest neighbours at the points <see cref="Resize"/> reads
+    /// (pixel centres), so every pixel takes the class of the input pixel nearest to where its image
+    /// value was read; a class is never blended. A new tensor.
+    /// </summary>
     public static Tensor ResizeMasks(Tensor masks, long height, long width)
     {
         using var scope = NewDisposeScope();
-        var asFloat = masks.unsqueeze(1).to_type(ScalarType.Float32);
-        var resized = nn.functional.interpolate(asFloat, [height, width], mode: InterpolationMode.Nearest);
-        return resized.squeeze(1).to_type(ScalarType.Int64).MoveToOuterDisposeScope();
+
+        // The identity map read at height x width output pixel centres reads where the bilinear resize
+        // reads; no point falls outside the mask, so the ignore index (0 here) is never taken.
+        var identity = eye(2, 3, ScalarType.Float32, masks.device).expand(masks.shape[0], 2, 3);
+        return Augmentation.MaskSampler.Sample(masks, identity, height, width, ignoreIndex: 0).MoveToOuterDisposeScope();
     }
 }

@@ -169,8 +169,9 @@ public static class SegmentationFolder
     }
 
     // A mask decodes to RGBA; a greyscale (or grey-palette) PNG has R = G = B = the class. It is
-    // sampled at rows x columns with nearest neighbours (PyTorch's 'nearest': source = floor(target
-    // x in / out)), so a resized mask holds only values that were there.
+    // sampled at rows x columns with nearest neighbours at the points the image's bilinear resize reads
+    // (pixel centres: source = floor((target + 1/2) x in / out), PyTorch's 'nearest-exact'), so a
+    // resized mask holds only values that were there, each where its image pixel came from.
     // An indexed mask with colour entries (PASCAL VOC's) stores the class as the palette index, read
     // from the file (paletteIndices, row-major at the mask's own size) rather than from its colours.
     private static void ReadMask(SKBitmap bitmap, string path, byte[]? paletteIndices, int rows, int columns, int classes, int ignoreIndex, Span<byte> into)
@@ -178,11 +179,11 @@ public static class SegmentationFolder
         var span = bitmap.GetPixelSpan();
         for (var r = 0; r < rows; r++)
         {
-            var sourceRow = (int)((long)r * bitmap.Height / rows);
+            var sourceRow = (int)((((2L * r) + 1) * bitmap.Height) / (2L * rows));
             var row = span.Slice(sourceRow * bitmap.RowBytes, bitmap.Width * 4);
             for (var c = 0; c < columns; c++)
             {
-                var sourceColumn = (int)((long)c * bitmap.Width / columns);
+                var sourceColumn = (int)((((2L * c) + 1) * bitmap.Width) / (2L * columns));
                 var (red, green, blue) = (row[sourceColumn * 4], row[(sourceColumn * 4) + 1], row[(sourceColumn * 4) + 2]);
                 int value = red;
                 if (paletteIndices is not null)

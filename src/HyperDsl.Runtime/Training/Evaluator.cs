@@ -71,7 +71,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
 
     // A segmentation split: the per-pixel loss (the mean over its batches' pixels, each batch weighted
     // by its images) and, from one confusion matrix over every counted pixel, mean IoU and pixel accuracy.
-    // The evaluation transforms move the images only, so the checker allows none under segmentation.
+    // The evaluation transforms (resize, center_crop) move each mask with its image.
     private EvaluationResult EvaluateMasks(nn.Module<Tensor, Tensor> model, ImageDataset split)
     {
         model.eval();
@@ -85,8 +85,14 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
             {
                 using var batchScope = NewDisposeScope();
                 var count = Math.Min(batchSize, split.Count - start);
-                var images = normalizer.Apply(split.Images.narrow(0, start, count).to(device));
+                var images = split.Images.narrow(0, start, count).to(device);
                 var masks = split.Labels.narrow(0, start, count).to(device);
+                if (transform is not null)
+                {
+                    (images, masks) = TransformPipeline.ApplyToMasks(transform, images, masks, split.IgnoreIndex);
+                }
+
+                images = normalizer.Apply(images);
                 var output = model.call(MemoryLayout.ChannelsLast(images));
                 lossSum.add_(loss.ComputePerPixel(output, masks, split.IgnoreIndex).to_type(ScalarType.Float64).mul(count));
                 confusion.Add(output.argmax(1), masks);

@@ -85,4 +85,55 @@ public sealed class EvaluationTransformTests
 
         TensorAssert.Identical(evaluated, augmented);
     }
+
+    // The evaluate block under 'task segmentation': validation masks move with their images.
+    public static TheoryData<string> MaskForms => ["resize_down", "resize_up", "center_crop", "center_crop_padded", "resize_then_center_crop"];
+
+    [Theory]
+    [MemberData(nameof(MaskForms))]
+    public void A_validation_mask_moves_as_its_image_with_nearest_neighbours(string transform)
+    {
+        const long Ignore = 250;
+        var evaluate = (IMaskTransform)(transform switch
+        {
+            "resize_down" => Evaluate.Resize(8),
+            "resize_up" => Evaluate.Resize(17),
+            "center_crop" => Evaluate.CenterCrop(7),
+            "center_crop_padded" => Evaluate.CenterCrop(15),
+            _ => Evaluate.Pipeline(Evaluate.Resize(14), Evaluate.CenterCrop(9)),
+        });
+        var (images, masks) = CoordinateImages.Make(2, 12);
+        using (images)
+        using (masks)
+        {
+            using var alone = evaluate.Apply(images);
+            var (moved, movedMasks) = evaluate.Apply(images, masks, Ignore);
+            using (moved)
+            using (movedMasks)
+            {
+                TensorAssert.Identical(alone, moved);
+                CoordinateImages.AssertMaskFollows(moved, movedMasks, 12, Ignore, nearestImage: transform.StartsWith("center_crop", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_padded_center_crop_fills_the_mask_with_the_ignore_index_around_the_image()
+    {
+        var (images, masks) = CoordinateImages.Make(2, 12);
+        using (images)
+        using (masks)
+        {
+            var (moved, movedMasks) = ((IMaskTransform)Evaluate.CenterCrop(15)).Apply(images, masks, 250);
+            using (moved)
+            using (movedMasks)
+            {
+                // A shortfall of 3: one row and column before the image, two after.
+                Assert.Equal(250, movedMasks[0, 0, 5].item<long>());
+                Assert.Equal(250, movedMasks[0, 14, 5].item<long>());
+                Assert.Equal(0, movedMasks[0, 1, 1].item<long>());
+                Assert.Equal((11 * 12) + 11, movedMasks[0, 12, 12].item<long>());
+            }
+        }
+    }
 }

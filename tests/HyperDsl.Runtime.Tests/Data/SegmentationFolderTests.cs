@@ -70,6 +70,19 @@ public sealed class SegmentationFolderTests : IDisposable
         Assert.Equal([0L, 0, 0, 0, 2, 2, 2, 2], data.Labels[0, 5].data<long>().ToArray());
     }
 
+    // 12 columns to 8: the image's bilinear resize reads column 1.5 c + 0.25 for output column c, so the
+    // mask takes the nearest column, floor(1.5 c + 0.75), not floor(1.5 c), which lags up to a pixel.
+    [Fact]
+    public void A_downsized_mask_takes_the_column_nearest_to_where_its_image_pixel_was_read()
+    {
+        WriteImage("a.png", 12, 2);
+        WriteMask("a.png", 12, 2, (x, _) => (byte)x);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 12, height: 2, width: 8);
+
+        Assert.Equal([0L, 2, 3, 5, 6, 8, 9, 11], data.Labels[0, 1].data<long>().ToArray());
+    }
+
     [Fact]
     public void An_image_without_a_mask_is_named_with_the_mask_it_needs()
     {
