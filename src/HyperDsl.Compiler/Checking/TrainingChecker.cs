@@ -488,6 +488,11 @@ internal sealed class TrainingChecker
             }
         }
 
+        if (sampler is not null && _model.GetResolution(sampler) is CatalogEntry { Strategy: var strategy } entry)
+        {
+            CheckSamplerFits(sampler, entry.Name, strategy);
+        }
+
         var trials = SettingValue(SectionKind.Tune, "trials");
         if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid)
         {
@@ -500,6 +505,27 @@ internal sealed class TrainingChecker
         {
             _diagnostics.Add(Create(TrialsBeyondGridDescriptor, trials.Span,
                 $"The grid has {size} points, so only {size} of the {count.Value} trials can run.", $"Set 'trials {size}', or leave 'trials' out for a grid."));
+        }
+    }
+
+    // CMA-ES and its kind: one objective only; and a space with no numeric parameter to model
+    // leaves it drawing everything at random.
+    private void CheckSamplerFits(ExpressionSyntax sampler, string name, StrategyMeaning strategy)
+    {
+        var objectives = _experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().LastOrDefault()?.Objectives ?? [];
+        if (strategy.OneObjective && objectives.Length > 1)
+        {
+            _diagnostics.Add(Create(SamplerNeedsOneObjectiveDescriptor, sampler.Span,
+                $"'{name}' optimizes one objective, but the study has {objectives.Length} ({string.Join(", ", objectives.Select(o => ExpressionBinder.Shorten(o.Metric)))}).",
+                "Keep one objective (a 'require' constraint can bound the others), or use 'sampler tpe', which models several."));
+        }
+
+        var sampled = _parameters.Where(p => !p.IsFixed && p.Domain is not null).ToList();
+        if (strategy.ModelsNumbersOnly && sampled.Count > 0 && !sampled.Any(p => !p.IsConditional && p.Domain is FloatDomain or IntDomain))
+        {
+            _diagnostics.Add(Create(SamplerHasNothingToModelDescriptor, sampler.Span,
+                $"'{name}' models only numeric parameters without a 'when' condition, and this space has none, so it would draw every value at random.",
+                "Use 'sampler tpe', which models categorical and conditional parameters too."));
         }
     }
 
