@@ -12,8 +12,9 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>
 /// Checks the training and tuning settings against each other and the space: required
 /// settings, schedule milestones and pruner rungs within the epochs, the validation share,
-/// data paths and an 'input' shape the source contradicts, grid search on a finite space, the
-/// trial budget, and try points inside the space.
+/// data paths and an 'input' shape the source contradicts, grid search on a finite space, a
+/// sampler that fits the study (one objective for CMA-ES, something for it to model), the trial
+/// budget, and try points inside the space.
 /// </summary>
 internal sealed class TrainingChecker
 {
