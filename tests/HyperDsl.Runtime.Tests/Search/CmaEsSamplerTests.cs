@@ -122,6 +122,24 @@ public class CmaEsSamplerTests
         Assert.NotEqual([0.5, 0.5, 0.5], told.Mean);
     }
 
+    [Theory]
+    [InlineData(TrialState.Failed)]
+    [InlineData(TrialState.Pruned)]
+    public void A_failed_or_pruned_trial_ranks_below_every_complete_one(TrialState state)
+    {
+        ParameterSpace[] line = [new FloatSpace("x", 0, 1, false, null, null)];
+        var sampler = Sampler(1, line, new CmaEsOptions(Population: 4));
+        static TrialRecord At(int number, double x, double value) => new(number, new Dictionary<string, object> { ["x"] = x }, TrialState.Complete, value);
+
+        // Trial 0 at x = 0.95 reported the best value on the way, but did not complete.
+        List<TrialRecord> history = [At(0, 0.95, 0.0) with { State = state, Value = null, Intermediate = new Dictionary<int, double> { [0] = -1.0 } }, At(1, 0.1, 3), At(2, 0.2, 2), At(3, 0.3, 1)];
+        var completed = history.Select(t => t.Number == 0 ? At(0, 0.95, 0.0) : t).ToList();
+
+        // Only the better half (two of four) moves the mean: 0.3 and 0.2 without trial 0, 0.95 and 0.3 with it.
+        Assert.True(sampler.Replay(history).Mean[0] < 0.5, $"mean {sampler.Replay(history).Mean[0]}");
+        Assert.True(sampler.Replay(completed).Mean[0] > 0.5, $"mean {sampler.Replay(completed).Mean[0]}");
+    }
+
     [Fact]
     public void On_a_plateau_it_restarts_with_twice_the_population_as_often_as_allowed()
     {
