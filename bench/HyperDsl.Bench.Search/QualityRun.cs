@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.CmaEs;
 using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Bench.Search;
@@ -41,6 +42,7 @@ internal static class QualityRun
             ["tpe"] = (seed, _) => new TpeSampler(seed, StudyDirection.Minimize),
             ["tpe_mv"] = (seed, names) => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(Multivariate: true), Space(names)),
             ["sobol"] = (seed, names) => new SobolSampler(seed, names),
+            ["cmaes"] = (seed, names) => new CmaEsSampler(seed, [StudyDirection.Minimize], null, Space(names)),
             ["random"] = (seed, _) => new RandomSampler(seed),
         };
 
@@ -159,7 +161,7 @@ internal static class QualityRun
 
     private static IEnumerable<string> RunOptuna(string script, int seeds, int trials, int[] budgets)
     {
-        using var json = SharedBenchScript.Run(script, "optuna_quality.json", ["--seeds", $"{seeds}", "--trials", $"{trials}", "--budgets", string.Join(",", budgets), "--samplers", "tpe,tpe_mv,random", "--jobs", "2"]);
+        using var json = SharedBenchScript.Run(script, "optuna_quality.json", ["--seeds", $"{seeds}", "--trials", $"{trials}", "--budgets", string.Join(",", budgets), "--samplers", "tpe,tpe_mv,random,cmaes", "--jobs", "2"]);
         foreach (var row in json.RootElement.GetProperty("summary").EnumerateArray())
         {
             yield return string.Create(

@@ -115,6 +115,7 @@ public static partial class BuiltinCatalog
         ["random"] = "random",
         ["sobol"] = "sobol",
         ["tpe"] = "tpe(startup: 10)",
+        ["cmaes"] = "cmaes(restarts: 2)",
 
         // pruners
         ["asha"] = "asha(min_epochs: 1, reduction: 3)",

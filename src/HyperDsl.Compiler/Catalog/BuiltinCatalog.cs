@@ -424,6 +424,9 @@ public static partial class BuiltinCatalog
         yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Constructor = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
             Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True)) with { Constructor = new(Samplers + "Tpe") };
+        yield return E("cmaes", Sampler, "CMA-ES over the numeric parameters without a condition (each normalised to [0, 1], log where the range is); categorical and conditional ones are drawn at random. One objective. 'sigma' is the first step size as a share of each range (default 1/6), 'population' the trials per generation (default 4 + 3 ln n), 'restarts' how often it may restart with twice the population when it converges or stalls, 'warm_start' starts from the best tenth of the trials a warm start copied.",
+            Opt("sigma", Float, null, new NumericRange(0, 1, MinExclusive: true)), Opt("population", Int, null, new NumericRange(2, null)), Opt("restarts", Int, I(0), NonNegative), Opt("warm_start", Bool, BoolValue.True))
+            with { Constructor = new(Samplers + "CmaEs"), Strategy = new(OneObjective: true, ModelsNumbersOnly: true) };
 
         // ---- pruners ----
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";

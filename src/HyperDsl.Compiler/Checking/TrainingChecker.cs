@@ -12,8 +12,9 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>
 /// Checks the training and tuning settings against each other and the space: required
 /// settings, schedule milestones and pruner rungs within the epochs, the validation share,
-/// data paths and an 'input' shape the source contradicts, grid search on a finite space, the
-/// trial budget, and try points inside the space.
+/// data paths and an 'input' shape the source contradicts, grid search on a finite space, a
+/// sampler that fits the study (one objective for CMA-ES, something for it to model), the trial
+/// budget, and try points inside the space.
 /// </summary>
 internal sealed class TrainingChecker
 {
@@ -494,6 +495,11 @@ internal sealed class TrainingChecker
             }
         }
 
+        if (sampler is not null && _model.GetResolution(sampler) is CatalogEntry { Strategy: var strategy } entry)
+        {
+            CheckSamplerFits(sampler, entry.Name, strategy);
+        }
+
         var trials = SettingValue(SectionKind.Tune, "trials");
         if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid)
         {
@@ -506,6 +512,27 @@ internal sealed class TrainingChecker
         {
             _diagnostics.Add(Create(TrialsBeyondGridDescriptor, trials.Span,
                 $"The grid has {size} points, so only {size} of the {count.Value} trials can run.", $"Set 'trials {size}', or leave 'trials' out for a grid."));
+        }
+    }
+
+    // CMA-ES and its kind: one objective only; and a space with no numeric parameter to model
+    // leaves it drawing everything at random.
+    private void CheckSamplerFits(ExpressionSyntax sampler, string name, StrategyMeaning strategy)
+    {
+        var objectives = _experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().LastOrDefault()?.Objectives ?? [];
+        if (strategy.OneObjective && objectives.Length > 1)
+        {
+            _diagnostics.Add(Create(SamplerNeedsOneObjectiveDescriptor, sampler.Span,
+                $"'{name}' optimizes one objective, but the study has {objectives.Length} ({string.Join(", ", objectives.Select(o => ExpressionBinder.Shorten(o.Metric)))}).",
+                "Keep one objective (a 'require' constraint can bound the others), or use 'sampler tpe', which models several."));
+        }
+
+        var sampled = _parameters.Where(p => !p.IsFixed && p.Domain is not null).ToList();
+        if (strategy.ModelsNumbersOnly && sampled.Count > 0 && !sampled.Any(p => !p.IsConditional && p.Domain is FloatDomain or IntDomain))
+        {
+            _diagnostics.Add(Create(SamplerHasNothingToModelDescriptor, sampler.Span,
+                $"'{name}' models only numeric parameters without a 'when' condition, and this space has none, so it would draw every value at random.",
+                "Use 'sampler tpe', which models categorical and conditional parameters too."));
         }
     }
 

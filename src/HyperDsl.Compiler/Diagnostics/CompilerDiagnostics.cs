@@ -366,6 +366,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4092.</summary>
     public static readonly DiagnosticDescriptor SplitClassNotInTrainingDescriptor = Error("HYP4092", "Validation or test folder with a class the training folder lacks");
 
+    /// <summary>HYP4100.</summary>
+    public static readonly DiagnosticDescriptor SamplerNeedsOneObjectiveDescriptor = Error("HYP4100", "Single-objective sampler in a study with several objectives");
+
+    /// <summary>HYP4101.</summary>
+    public static readonly DiagnosticDescriptor SamplerHasNothingToModelDescriptor = Warning("HYP4101", "Sampler with no numeric parameter to model");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

@@ -13,6 +13,9 @@ public sealed record TrialRecord(int Number, IReadOnlyDictionary<string, object>
     /// <summary>Every objective's value, for a complete trial of a study with several objectives (<see cref="Value"/> is the first).</summary>
     public IReadOnlyList<double>? Values { get; init; }
 
+    /// <summary>Copied from a previous version of the study (a warm start) rather than suggested in this one.</summary>
+    public bool WarmStarted { get; init; }
+
     /// <summary>The last step reported, or null before the first report.</summary>
     public int? LastStep => Intermediate.Count == 0 ? null : Intermediate.Keys.Max();
 }

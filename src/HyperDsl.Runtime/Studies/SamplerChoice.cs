@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.CmaEs;
 using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Runtime.Studies;
@@ -66,5 +67,16 @@ public abstract record SamplerChoice
         /// <inheritdoc />
         public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
             new TpeSampler(seed, directions, new TpeOptions(Startup, Candidates, Multivariate: Multivariate), space);
+    }
+
+    /// <summary><c>cmaes(sigma:, population:, restarts:, warm_start:)</c>: null means the usual CMA-ES default.</summary>
+    public sealed record CmaEs(double? Sigma = null, int? Population = null, int Restarts = 0, bool WarmStart = true) : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "cmaes";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new CmaEsSampler(seed, directions, new CmaEsOptions(Sigma, Population, Restarts, WarmStart), space);
     }
 }

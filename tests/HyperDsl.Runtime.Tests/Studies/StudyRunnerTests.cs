@@ -83,6 +83,7 @@ public sealed class StudyRunnerTests : IDisposable
         var carried = second.Trials.Where(t => t.UserAttributes.ContainsKey(StudyAttributes.WarmStartFrom)).ToList();
         Assert.Equal(fitting, carried.Count);
         Assert.All(carried, t => Assert.Equal(8L, t.Parameters["width"]));
+        Assert.Equal(carried.Select(t => t.Number), second.Trials.Where(t => t.ToRecord().WarmStarted).Select(t => t.Number));
         Assert.All(carried, t => Assert.Equal("\"hash-1\"", t.SystemAttributes[StudyAttributes.SpecHash]));
         Assert.Equal(6, second.Trials.Count);
         Assert.Equal(6, first.Trials.Count);

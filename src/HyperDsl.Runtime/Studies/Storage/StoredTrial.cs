@@ -29,5 +29,5 @@ public sealed record StoredTrial(
 {
     /// <summary>The trial as samplers and pruners see it, judged on objective <paramref name="objective"/>.</summary>
     public TrialRecord ToRecord(int objective = 0) =>
-        new(Number, Parameters, State, Values is { } v && objective < v.Count ? v[objective] : null) { Intermediate = Intermediate, Values = Values };
+        new(Number, Parameters, State, Values is { } v && objective < v.Count ? v[objective] : null) { Intermediate = Intermediate, Values = Values, WarmStarted = UserAttributes.ContainsKey(StudyAttributes.WarmStartFrom) };
 }
