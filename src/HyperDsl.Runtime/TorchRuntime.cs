@@ -62,7 +62,10 @@ public static class TorchRuntime
         Initialize();
     }
 
-    /// <summary>Seeds LibTorch's global generators (CPU and CUDA): call before building a model so its initial weights repeat.</summary>
+    /// <summary>
+    /// Seeds LibTorch's global generators (CPU and CUDA): call before building a model so its initial weights repeat.
+    /// Unseeded, LibTorch's CPU generator starts from a random seed in every process (<c>torch.initial_seed()</c> differs).
+    /// </summary>
     public static void Seed(long seed)
     {
         EnsureInitialized();

@@ -43,6 +43,13 @@ public sealed class Trainer
     }
 
     /// <summary>Trains <paramref name="model"/> (moved to the device, left in training mode) on <paramref name="data"/>.</summary>
+    /// <remarks>
+    /// The seed governs shuffling, augmentation and dropout here, not the initial weights: those are
+    /// whatever LibTorch's global generator held when the model was built, and LibTorch seeds that
+    /// generator at random in each process. A run that must repeat (a trial) builds its model through
+    /// <see cref="Fit(Func{nn.Module{Tensor, Tensor}}, DataSplits)"/>, as the generated <c>RunTrial</c> does;
+    /// a test that built the U-Net first and trained it here differed on every run (issue 20).
+    /// </remarks>
     public TrainingResult Fit(nn.Module<Tensor, Tensor> model, DataSplits data)
     {
         ArgumentNullException.ThrowIfNull(model);
