@@ -270,9 +270,10 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
         using var data = definition.LoadData(seed: 0, baseDirectory: null);
         using var resized = definition.ImageSizeAt(sampled) is { } size ? data.ResizedCopy(size.Height, size.Width) : null;
-        using var model = definition.BuildModel(sampled);
         var options = definition.Training(sampled);
-        var result = new Runtime.Training.Trainer(options).Fit(model, resized ?? data);
+
+        // Built after the trainer seeds, as a trial is, so a run repeats (LibTorch's unseeded generator differs per process).
+        var result = new Runtime.Training.Trainer(options).Fit(() => definition.BuildModel(sampled), resized ?? data);
 
         // A loss that became NaN is how a trial at an unstable point ends, reported as such (a
         // failed trial with the step and the rate), not a promise broken: counted, not a disagreement.

@@ -87,12 +87,17 @@ public sealed class VocabularyTests : IDisposable
         var assembly = GeneratedAssembly.Load(sources);
         var experiment = assembly.GetType($"HyperDsl.Generated.{pascal}Experiment")!;
         var point = Activator.CreateInstance(assembly.GetType($"HyperDsl.Generated.{pascal}Params")!)!;
-        using var model = (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>)experiment.GetMethod("BuildModel")!.Invoke(null, [point])!;
-        Assert.Equal(compilation.Experiments[0].Shapes!.MaxParameters, Runtime.Models.ModelParameters.CountTrainable(model));
+        TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build() =>
+            (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>)experiment.GetMethod("BuildModel")!.Invoke(null, [point])!;
+        using (var counted = Build())
+        {
+            Assert.Equal(compilation.Experiments[0].Shapes!.MaxParameters, Runtime.Models.ModelParameters.CountTrainable(counted));
+        }
 
         using var data = (Runtime.Data.DataSplits)experiment.GetMethod("LoadData")!.Invoke(null, [7L, null])!;
         var training = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
-        var result = new Trainer(training).Fit(model, data);
+        // Built after the trainer seeds, as a trial is: LibTorch's unseeded generator differs per process.
+        var result = new Trainer(training).Fit(Build, data);
         Assert.Equal(TrainingOutcome.Completed, result.Outcome);
         return result;
     }
