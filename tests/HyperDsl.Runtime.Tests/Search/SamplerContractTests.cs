@@ -1,4 +1,5 @@
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Nsga2;
 using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Runtime.Tests.Search;
@@ -25,7 +26,7 @@ public class SamplerContractTests
         new CategoricalSpace("width", [16L, 32L], null),
     ];
 
-    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol"];
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol", "nsga2"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
@@ -33,6 +34,7 @@ public class SamplerContractTests
         "sobol" => new SobolSampler(seed, ["optimizer", "momentum", "depth", "width"]),
         "tpe-multivariate" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3, Multivariate: true), FiniteSpaceAsData),
         "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
+        "nsga2" => new Nsga2Sampler(seed, [StudyDirection.Minimize], new Nsga2Options(Population: 4)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };
 
