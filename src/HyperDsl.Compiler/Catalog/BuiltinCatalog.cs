@@ -424,6 +424,9 @@ public static partial class BuiltinCatalog
         yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Constructor = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",
             Opt("startup", Int, I(10), AtLeastOne), Opt("candidates", Int, I(24), AtLeastOne), Opt("multivariate", Bool, BoolValue.True)) with { Constructor = new(Samplers + "Tpe") };
+        yield return E("nsga2", Sampler, "NSGA-II, a genetic algorithm for one or several objectives: a random first generation of 'population' trials, then children of the best earlier trials (non-dominated sorting, crowding distance) by uniform crossover and random mutation ('mutation_prob: none' means 1 / the number of parameters). Pruned and failed trials count as dominated.",
+            Opt("population", Int, I(50), new NumericRange(2, null)), Opt("crossover_prob", Float, F(0.9), Probability), Opt("mutation_prob", Float, null, Probability, "Default: 1 / the number of parameters."), Opt("swap_prob", Float, F(0.5), Probability))
+            with { Constructor = new(Samplers + "Nsga2"), Strategy = new(GenerationParameter: "population") };
 
         // ---- pruners ----
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";

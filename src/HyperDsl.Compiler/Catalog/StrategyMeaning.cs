@@ -3,11 +3,13 @@ namespace HyperDsl.Compiler.Catalog;
 /// <summary>
 /// What the checker must know of a sampler or pruner beyond its signature: whether the sampler
 /// walks every point of the space (so the space must be finite and needs no trial budget), and
-/// which of a pruner's arguments is the epoch at which it first compares trials.
+/// which of a pruner's arguments is the epoch at which it first compares trials, and which of a
+/// sampler's arguments sizes the random first generation it must leave before it learns anything.
 /// </summary>
 /// <param name="EnumeratesSpace">A sampler that visits each point of a finite space once (grid).</param>
 /// <param name="FirstRungParameter">The pruner parameter giving the first epoch it compares trials at, if it has one.</param>
-public sealed record StrategyMeaning(bool EnumeratesSpace = false, string? FirstRungParameter = null)
+/// <param name="GenerationParameter">The sampler parameter giving how many trials a generation holds, the first of them random (nsga2's population).</param>
+public sealed record StrategyMeaning(bool EnumeratesSpace = false, string? FirstRungParameter = null, string? GenerationParameter = null)
 {
     /// <summary>A strategy the checker needs to know nothing more of.</summary>
     public static StrategyMeaning None { get; } = new();

@@ -363,6 +363,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4091.</summary>
     public static readonly DiagnosticDescriptor ValidationSplitLeavesSplitEmptyDescriptor = Error("HYP4091", "Validation share that leaves a split empty");
 
+    /// <summary>HYP4105.</summary>
+    public static readonly DiagnosticDescriptor TrialsWithinFirstGenerationDescriptor = Warning("HYP4105", "Too few trials for an evolved generation");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>
