@@ -128,7 +128,8 @@ public sealed class Nsga2Sampler : ISampler
                 return false;
             }
 
-            value = domain.FromModel(domain.ToModel(number));
+            // Onto the grid for stepped and integer ranges; a continuous value is kept exactly (exp(log x) may be an ulp off x).
+            value = domain.Step > 0 || domain.IsInteger ? domain.FromModel(domain.ToModel(number)) : number;
             return true;
         }
 
