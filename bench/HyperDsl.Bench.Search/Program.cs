@@ -68,6 +68,7 @@ var ours = new Dictionary<string, double[]>
     ["tpe"] = measure(Tpe(0), trials),
     ["tpe_mv"] = measure(TpeMultivariate(0), trials),
     ["random"] = measure(new RandomSampler(0), trials),
+    ["nsga2"] = measure(new HyperDsl.Runtime.Search.Nsga2.Nsga2Sampler(0, [StudyDirection.Minimize]), trials),
 };
 foreach (var (name, times) in ours)
 {

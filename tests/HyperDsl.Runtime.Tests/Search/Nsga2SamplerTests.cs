@@ -251,6 +251,25 @@ public class Nsga2SamplerTests
     }
 
     [Fact]
+    public void A_parent_that_ends_late_is_seen_by_the_next_child_as_a_fresh_sampler_would_see_it()
+    {
+        // Two generations of four; trial 3 dominates every other trial, but was still running when trial 8 started.
+        TrialRecord Trial(int number, double a, double b) =>
+            new(number, new Dictionary<string, object> { ["x"] = number / 10.0 }, TrialState.Complete, a) { Values = [a, b] };
+        List<TrialRecord> history = [.. Enumerable.Range(0, 8).Select(i => i == 3 ? Trial(3, 0, 0) : Trial(i, i, 8 - i))];
+        List<TrialRecord> early = [.. history.Select(t => t.Number == 3 ? t with { State = TrialState.Running } : t)];
+        var options = new Nsga2Options(Population: 4, CrossoverProbability: 0, MutationProbability: 0);
+        var sampler = new Nsga2Sampler(7, BothMinimized, options);
+        double X(ISampler s, List<TrialRecord> h, int number) => s.StartTrial(h, number).SuggestFloat("x", 0, 1);
+
+        Assert.Equal(X(new Nsga2Sampler(7, BothMinimized, options), early, 8), X(sampler, early, 8));
+        var children = Enumerable.Range(9, 3).Select(n => X(sampler, history, n)).ToList();
+        Assert.Equal(Enumerable.Range(9, 3).Select(n => X(new Nsga2Sampler(7, BothMinimized, options), history, n)), children);
+        // Copies of trial 3 (its tournaments always win): the children saw it end.
+        Assert.Contains(0.3, children);
+    }
+
+    [Fact]
     public void The_options_are_checked()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Nsga2Sampler(1, BothMinimized, new Nsga2Options(Population: 1)));

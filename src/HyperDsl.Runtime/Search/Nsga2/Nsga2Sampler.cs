@@ -10,7 +10,8 @@ namespace HyperDsl.Runtime.Search.Nsga2;
 /// <see cref="ParentPopulation"/>), mixes them with the crossover probability (else copies the
 /// first), and redraws each parameter at random with the mutation probability.
 /// <para>
-/// Nothing is remembered between trials: the generation comes from the trial number, the parents
+/// Nothing is remembered between trials (beyond a memo of each generation's parents, checked against
+/// the history): the generation comes from the trial number, the parents
 /// from the history and the randomness from the seed mixed with the number, so the same seed and
 /// history give the same child in any process, and a resumed study continues as an uninterrupted
 /// one would. A parameter that either parent lacks (it was inactive there) or holds outside the
@@ -23,6 +24,12 @@ public sealed class Nsga2Sampler : ISampler
     private readonly long _seed;
     private readonly IReadOnlyList<StudyDirection> _directions;
     private readonly Nsga2Options _options;
+
+    // A memo, not state: the parents of a generation, with the (number, state) of every ended trial
+    // they were chosen from, so trials of one generation sort the history once. A key that differs
+    // (a trial has ended since) recomputes, so the answer is always what the history alone gives.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, (long[] Key, ParentPopulation? Parents)> _memo = [];
 
     /// <summary>Creates an NSGA-II sampler.</summary>
     /// <param name="seed">The seed.</param>
@@ -55,7 +62,7 @@ public sealed class Nsga2Sampler : ISampler
         ArgumentNullException.ThrowIfNull(history);
         var random = new Random(SeedMixer.Mix(_seed, number, stream: 6));
         var generation = GenerationOf(number);
-        var parents = generation == 0 ? null : ParentPopulation.Select(history, generation * _options.Population, _directions, _options.Population);
+        var parents = generation == 0 ? null : Parents(history, generation);
         if (parents is null)
         {
             return new RandomSampler.Draws(random);
@@ -65,6 +72,34 @@ public sealed class Nsga2Sampler : ISampler
         var second = random.NextDouble() < _options.CrossoverProbability ? parents.Tournament(random) : null;
         var mutation = _options.MutationProbability ?? (1.0 / Math.Max(1, first.Parameters.Count));
         return new Child(random, _options, first, second, mutation);
+    }
+
+    private ParentPopulation? Parents(IReadOnlyList<TrialRecord> history, long generation)
+    {
+        var before = generation * _options.Population;
+        var key = history.Where(t => t.Number < before && t.State is TrialState.Complete or TrialState.Pruned or TrialState.Failed)
+            .Select(t => ((long)t.Number << 3) | (long)t.State).Order().ToArray();
+        lock (_gate)
+        {
+            if (_memo.TryGetValue(generation, out var memo) && memo.Key.AsSpan().SequenceEqual(key))
+            {
+                return memo.Parents;
+            }
+        }
+
+        var parents = ParentPopulation.Select(history, before, _directions, _options.Population);
+        lock (_gate)
+        {
+            // Constraint retries ask for far-off trial numbers; a few generations are all that recur.
+            if (_memo.Count >= 8)
+            {
+                _memo.Clear();
+            }
+
+            _memo[generation] = (key, parents);
+        }
+
+        return parents;
     }
 
     private static void Probability(double value)
