@@ -5,7 +5,7 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
-//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
 if (arguments.Count == 5 && arguments[0] == "--throughput-child")
@@ -39,7 +39,13 @@ if (arguments.Contains("--quality"))
 {
     var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
     var firstSeed = arguments.IndexOf("--first-seed") is var fi and >= 0 ? int.Parse(arguments[fi + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-    QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [50, 100], !arguments.Contains("--no-optuna"));
+    if (!arguments.Contains("--pareto"))
+    {
+        QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [50, 100], !arguments.Contains("--no-optuna"));
+    }
+
+    // Several objectives: NSGA-II against Optuna's on ZDT1 and ZDT2 (seeds from 0, at most 10: Optuna's side takes a while).
+    ParetoQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_nsga2_quality.py"), Math.Min(seeds, 10), 300, [100, 300], dims: 30, population: 20, !arguments.Contains("--no-optuna"));
     return 0;
 }
 
@@ -62,6 +68,7 @@ var ours = new Dictionary<string, double[]>
     ["tpe"] = measure(Tpe(0), trials),
     ["tpe_mv"] = measure(TpeMultivariate(0), trials),
     ["random"] = measure(new RandomSampler(0), trials),
+    ["nsga2"] = measure(new HyperDsl.Runtime.Search.Nsga2.Nsga2Sampler(0, [StudyDirection.Minimize]), trials),
 };
 foreach (var (name, times) in ours)
 {

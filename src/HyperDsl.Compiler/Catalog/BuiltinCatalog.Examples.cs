@@ -113,6 +113,7 @@ public static partial class BuiltinCatalog
         // samplers
         ["grid"] = "grid",
         ["random"] = "random",
+        ["nsga2"] = "nsga2(population: 20)",
         ["sobol"] = "sobol",
         ["tpe"] = "tpe(startup: 10)",
         ["cmaes"] = "cmaes(restarts: 2)",

@@ -427,6 +427,9 @@ public static partial class BuiltinCatalog
         yield return E("cmaes", Sampler, "CMA-ES over the numeric parameters without a condition (each normalised to [0, 1], log where the range is); categorical and conditional ones are drawn at random. One objective. 'sigma' is the first step size as a share of each range (default 1/6), 'population' the trials per generation (default 4 + 3 ln n), 'restarts' how often it may restart with twice the population when it converges or stalls, 'warm_start' starts from the best tenth of the trials a warm start copied.",
             Opt("sigma", Float, null, new NumericRange(0, 1, MinExclusive: true)), Opt("population", Int, null, new NumericRange(2, null)), Opt("restarts", Int, I(0), NonNegative), Opt("warm_start", Bool, BoolValue.True))
             with { Constructor = new(Samplers + "CmaEs"), Strategy = new(OneObjective: true, ModelsNumbersOnly: true) };
+        yield return E("nsga2", Sampler, "NSGA-II, a genetic algorithm for one or several objectives: a random first generation of 'population' trials, then children of the best earlier trials (non-dominated sorting, crowding distance) by uniform crossover and random mutation ('mutation_prob: none' means 1 / the number of parameters). Pruned and failed trials count as dominated.",
+            Opt("population", Int, I(50), new NumericRange(2, null)), Opt("crossover_prob", Float, F(0.9), Probability), Opt("mutation_prob", Float, null, Probability, "Default: 1 / the number of parameters."), Opt("swap_prob", Float, F(0.5), Probability))
+            with { Constructor = new(Samplers + "Nsga2"), Strategy = new(GenerationParameter: "population") };
 
         // ---- pruners ----
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";

@@ -513,6 +513,35 @@ internal sealed class TrainingChecker
             _diagnostics.Add(Create(TrialsBeyondGridDescriptor, trials.Span,
                 $"The grid has {size} points, so only {size} of the {count.Value} trials can run.", $"Set 'trials {size}', or leave 'trials' out for a grid."));
         }
+
+        if (sampler is not null && trials is not null && ConstantFolder.TryFold(trials, _model) is IntValue budget)
+        {
+            CheckGenerations(sampler, trials, budget.Value);
+        }
+    }
+
+    // A generational sampler (nsga2) learns nothing in its random first generation, and selects
+    // parents only from whole earlier generations, so a budget under two generations wastes it.
+    private void CheckGenerations(ExpressionSyntax sampler, ExpressionSyntax trials, long budget)
+    {
+        if (_model.GetResolution(sampler) is not CatalogEntry { Strategy.GenerationParameter: { } parameter } entry)
+        {
+            return;
+        }
+
+        var argument = sampler is CallSyntax call ? Argument(entry, call, parameter) : null;
+        var population = (argument is null ? entry.Parameters.First(p => p.Name == parameter).Default : ConstantFolder.TryFold(argument, _model)) as IntValue;
+        if (population is null || budget >= 2 * population.Value)
+        {
+            return;
+        }
+
+        var size = population.Value;
+        _diagnostics.Add(Create(TrialsWithinFirstGenerationDescriptor, trials.Span,
+            budget <= size
+                ? $"'{entry.Name}' with population {size} and {budget} trials never leaves its random first generation, so it searches no better than 'random'."
+                : $"'{entry.Name}' with population {size} and {budget} trials runs only {budget - size} trials beyond its random first generation of {size}, less than one evolved generation.",
+            $"Run at least {2 * size} trials (several generations are better), or give a smaller 'population' (for instance '{entry.Name}(population: {Math.Max(2, budget / 4)})')."));
     }
 
     // CMA-ES and its kind: one objective only; and a space with no numeric parameter to model

@@ -372,6 +372,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4101.</summary>
     public static readonly DiagnosticDescriptor SamplerHasNothingToModelDescriptor = Warning("HYP4101", "Sampler with no numeric parameter to model");
 
+    /// <summary>HYP4105.</summary>
+    public static readonly DiagnosticDescriptor TrialsWithinFirstGenerationDescriptor = Warning("HYP4105", "Too few trials for an evolved generation");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.CmaEs;
+using HyperDsl.Runtime.Search.Nsga2;
 using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Runtime.Studies;
@@ -16,7 +17,7 @@ public abstract record SamplerChoice
 
     /// <summary>Creates the sampler.</summary>
     /// <param name="seed">The study's seed.</param>
-    /// <param name="directions">The objectives' directions (TPE models them all; the others follow none).</param>
+    /// <param name="directions">The objectives' directions (TPE and NSGA-II follow them all; the others none).</param>
     /// <param name="space">The search space.</param>
     /// <param name="sample">The generated <c>Sample</c>, for samplers that walk the space (grid).</param>
     /// <param name="accept">Whether a grid point meets the spec's constraints.</param>
@@ -78,5 +79,16 @@ public abstract record SamplerChoice
         /// <inheritdoc />
         public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
             new CmaEsSampler(seed, directions, new CmaEsOptions(Sigma, Population, Restarts, WarmStart), space);
+    }
+
+    /// <summary><c>nsga2(population:, crossover_prob:, mutation_prob:, swap_prob:)</c>; a null mutation probability is 1 / (a parent's parameter count).</summary>
+    public sealed record Nsga2(int Population = 50, double CrossoverProb = 0.9, double? MutationProb = null, double SwapProb = 0.5) : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "nsga2";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new Nsga2Sampler(seed, directions, new Nsga2Options(Population, CrossoverProb, MutationProb, SwapProb));
     }
 }

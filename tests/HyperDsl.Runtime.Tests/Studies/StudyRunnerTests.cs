@@ -348,6 +348,28 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void An_nsga2_study_breeds_its_second_generation_from_the_stored_first()
+    {
+        using var store = Open();
+        // No mutation and always crossover: every value of a child is one of its parents', read back from the store.
+        var plan = Plan(trials: 6) with
+        {
+            Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.ValAccuracy), new Objective("model.params", StudyDirection.Minimize, MetricSource.ModelParams)],
+            Sampler = new SamplerChoice.Nsga2(Population: 3, CrossoverProb: 1, MutationProb: 0),
+            Epochs = 1,
+        };
+        var result = Run(new TinyExperiment { Plan = plan }, store);
+
+        var first = result.Trials.Where(t => t.Number < 3).ToList();
+        Assert.All(result.Trials.Where(t => t.Number >= 3), child =>
+        {
+            Assert.Contains(child.Parameters["lr"], first.Select(t => t.Parameters["lr"]));
+            Assert.Contains(child.Parameters["width"], first.Select(t => t.Parameters["width"]));
+            Assert.Contains(child.Parameters["optimizer"], first.Select(t => t.Parameters["optimizer"]));
+        });
+    }
+
+    [Fact]
     public void Only_the_best_trial_keeps_its_weights()
     {
         using var store = Open();

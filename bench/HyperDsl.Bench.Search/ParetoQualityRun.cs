@@ -1,0 +1,111 @@
+using System.Globalization;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Nsga2;
+
+namespace HyperDsl.Bench.Search;
+
+/// <summary>
+/// Multi-objective search quality on ZDT1 and ZDT2 (two objectives minimised), as
+/// optuna_nsga2_quality.py measures it: the hypervolume of the first B trials' values up to the
+/// reference point (1.1, 11), median and interquartile range over seeds, ours and Optuna 3.1's.
+/// </summary>
+internal static class ParetoQualityRun
+{
+    private static readonly double[] Reference = [1.1, 11];
+
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="script">optuna_nsga2_quality.py.</param>
+    /// <param name="seeds">How many seeds, from 0.</param>
+    /// <param name="trials">Trials per study.</param>
+    /// <param name="budgets">The budgets to report.</param>
+    /// <param name="dims">ZDT's number of variables.</param>
+    /// <param name="population">NSGA-II's population, on both sides.</param>
+    /// <param name="withOptuna">Whether to run Optuna's side.</param>
+    public static void Run(TextWriter output, string script, int seeds, int trials, int[] budgets, int dims, int population, bool withOptuna)
+    {
+        StudyDirection[] directions = [StudyDirection.Minimize, StudyDirection.Minimize];
+        var samplers = new Dictionary<string, Func<int, ISampler>>
+        {
+            ["nsga2"] = seed => new Nsga2Sampler(seed, directions, new Nsga2Options(Population: population)),
+            ["nsga2_sbx"] = seed => new Nsga2Sampler(seed, directions, new Nsga2Options(Population: population, Crossover: Nsga2Crossover.SimulatedBinary)),
+            ["random"] = seed => new RandomSampler(seed),
+        };
+
+        output.WriteLine($"Hypervolume (reference (1.1, 11)) after B trials, ZDT on {dims} variables, NSGA-II population {population}; median [25th, 75th percentile] over seeds 0..{seeds - 1} (larger is better).");
+        foreach (var function in new[] { "zdt1", "zdt2" })
+        {
+            foreach (var (name, create) in samplers)
+            {
+                var volumes = Enumerable.Range(0, seeds).Select(seed => HypervolumesAfter(function, create(seed), dims, trials, budgets)).ToList();
+                foreach (var budget in budgets)
+                {
+                    output.WriteLine(Row("hyperdsl", function, name, budget, [.. volumes.Select(v => v[budget])]));
+                }
+            }
+        }
+
+        if (!withOptuna)
+        {
+            return;
+        }
+
+        using var json = SharedBenchScript.Run(script, "optuna_nsga2_quality.json",
+            ["--seeds", $"{seeds}", "--trials", $"{trials}", "--budgets", string.Join(",", budgets), "--dims", $"{dims}", "--population", $"{population}", "--jobs", "1"]);
+        foreach (var row in json.RootElement.GetProperty("summary").EnumerateArray())
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"optuna   {row.GetProperty("function").GetString(),-4} {row.GetProperty("sampler").GetString(),-9} n={row.GetProperty("budget").GetInt32(),3}: median {row.GetProperty("median").GetDouble():F4}  IQR [{row.GetProperty("q25").GetDouble():F4}, {row.GetProperty("q75").GetDouble():F4}]"));
+        }
+    }
+
+    private static Dictionary<int, double> HypervolumesAfter(string function, ISampler sampler, int dims, int trials, int[] budgets)
+    {
+        var history = new List<TrialRecord>(trials);
+        for (var i = 0; i < trials; i++)
+        {
+            var trial = sampler.StartTrial(history, i);
+            var parameters = new Dictionary<string, object>(dims);
+            var x = new double[dims];
+            for (var j = 0; j < dims; j++)
+            {
+                parameters[$"x{j}"] = x[j] = trial.SuggestFloat($"x{j}", 0, 1);
+            }
+
+            var g = 1 + (9 * x.Skip(1).Sum() / (dims - 1));
+            double[] values = [x[0], function == "zdt1" ? g * (1 - Math.Sqrt(x[0] / g)) : g * (1 - Math.Pow(x[0] / g, 2))];
+            history.Add(new TrialRecord(i, parameters, TrialState.Complete, values[0]) { Values = values });
+        }
+
+        return budgets.ToDictionary(b => b, b => Hypervolume(history.Take(b).Select(t => t.Values!)));
+    }
+
+    // The exact 2-D hypervolume: the staircase of the non-dominated points, left to right.
+    private static double Hypervolume(IEnumerable<IReadOnlyList<double>> points)
+    {
+        var volume = 0.0;
+        var ceiling = Reference[1];
+        foreach (var point in points.Where(p => p[0] < Reference[0] && p[1] < Reference[1]).OrderBy(p => p[0]).ThenBy(p => p[1]))
+        {
+            if (point[1] < ceiling)
+            {
+                volume += (Reference[0] - point[0]) * (ceiling - point[1]);
+                ceiling = point[1];
+            }
+        }
+
+        return volume;
+    }
+
+    private static string Row(string side, string function, string sampler, int budget, double[] values) =>
+        string.Create(CultureInfo.InvariantCulture, $"{side,-8} {function,-4} {sampler,-9} n={budget,3}: median {Quantile(values, 0.5):F4}  IQR [{Quantile(values, 0.25):F4}, {Quantile(values, 0.75):F4}]");
+
+    // The same interpolated quantile as optuna_nsga2_quality.py's q().
+    private static double Quantile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        var k = (sorted.Length - 1) * p;
+        var (f, c) = ((int)Math.Floor(k), (int)Math.Ceiling(k));
+        return sorted[f] + ((sorted[c] - sorted[f]) * (k - f));
+    }
+}
