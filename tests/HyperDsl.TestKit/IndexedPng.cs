@@ -10,7 +10,13 @@ namespace HyperDsl.TestKit;
 public static class IndexedPng
 {
     /// <summary>Writes <paramref name="indices"/> (row-major, <paramref name="width"/> per row) with <paramref name="palette"/> (r, g, b per entry).</summary>
-    public static void Write(string path, int width, int height, byte[] indices, IReadOnlyList<(byte R, byte G, byte B)> palette)
+    /// <param name="path">The file to write.</param>
+    /// <param name="width">Pixels per row.</param>
+    /// <param name="height">Rows.</param>
+    /// <param name="indices">One palette index per pixel.</param>
+    /// <param name="palette">The palette's colours.</param>
+    /// <param name="filter">The scanline filter of every row (0 none, 1 sub, 2 up, 3 average, 4 Paeth), as encoders choose per row.</param>
+    public static void Write(string path, int width, int height, byte[] indices, IReadOnlyList<(byte R, byte G, byte B)> palette, byte filter = 0)
     {
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(palette);
@@ -30,8 +36,21 @@ public static class IndexedPng
         {
             for (var y = 0; y < height; y++)
             {
-                zlib.WriteByte(0); // filter: none
-                zlib.Write(indices, y * width, width);
+                zlib.WriteByte(filter);
+                for (var x = 0; x < width; x++)
+                {
+                    int left = x > 0 ? indices[(y * width) + x - 1] : 0, up = y > 0 ? indices[((y - 1) * width) + x] : 0, upLeft = x > 0 && y > 0 ? indices[((y - 1) * width) + x - 1] : 0;
+                    var predicted = filter switch
+                    {
+                        0 => 0,
+                        1 => left,
+                        2 => up,
+                        3 => (left + up) / 2,
+                        4 => Paeth(left, up, upLeft),
+                        _ => 0, // an unknown filter: a corrupt file, as a test may want
+                    };
+                    zlib.WriteByte((byte)(indices[(y * width) + x] - predicted));
+                }
             }
         }
 
@@ -51,6 +70,13 @@ public static class IndexedPng
         png.Write(typed);
         BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
         png.Write(number);
+    }
+
+    private static int Paeth(int left, int up, int upLeft)
+    {
+        var estimate = left + up - upLeft;
+        var (toLeft, toUp, toUpLeft) = (Math.Abs(estimate - left), Math.Abs(estimate - up), Math.Abs(estimate - upLeft));
+        return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
     }
 
     // The PNG chunk checksum (ISO 3309 CRC-32) over the type and data.

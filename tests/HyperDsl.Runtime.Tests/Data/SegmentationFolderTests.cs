@@ -200,4 +200,24 @@ public sealed class SegmentationFolderTests : IDisposable
         var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 3));
         Assert.Contains("holds the value 7", error.Message, StringComparison.Ordinal);
     }
+
+    // Encoders pick a scanline filter per row (Pillow's, which wrote VOC's masks, adaptively): each
+    // of the five must give back the indices, on rows that differ from the row above and within.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void An_indexed_mask_is_read_through_each_scanline_filter(byte filter)
+    {
+        WriteImage("a.png", 5, 3);
+        Directory.CreateDirectory(Masks);
+        byte[] indices = [0, 1, 2, 255, 1, 2, 2, 0, 1, 255, 255, 0, 0, 2, 1];
+        IndexedPng.Write(Path.Combine(Masks, "a.png"), 5, 3, indices, VocPalette, filter);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 3);
+
+        Assert.Equal(indices.Select(i => (long)i).ToArray(), data.Labels[0].flatten().data<long>().ToArray());
+    }
 }
