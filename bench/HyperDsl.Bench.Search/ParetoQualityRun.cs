@@ -77,24 +77,7 @@ internal static class ParetoQualityRun
             history.Add(new TrialRecord(i, parameters, TrialState.Complete, values[0]) { Values = values });
         }
 
-        return budgets.ToDictionary(b => b, b => Hypervolume(history.Take(b).Select(t => t.Values!)));
-    }
-
-    // The exact 2-D hypervolume: the staircase of the non-dominated points, left to right.
-    private static double Hypervolume(IEnumerable<IReadOnlyList<double>> points)
-    {
-        var volume = 0.0;
-        var ceiling = Reference[1];
-        foreach (var point in points.Where(p => p[0] < Reference[0] && p[1] < Reference[1]).OrderBy(p => p[0]).ThenBy(p => p[1]))
-        {
-            if (point[1] < ceiling)
-            {
-                volume += (Reference[0] - point[0]) * (ceiling - point[1]);
-                ceiling = point[1];
-            }
-        }
-
-        return volume;
+        return budgets.ToDictionary(b => b, b => Hypervolume.Of(history.Take(b).Select(t => t.Values!), Reference));
     }
 
     private static string Row(string side, string function, string sampler, int budget, double[] values) =>

@@ -18,11 +18,14 @@ namespace HyperDsl.Compiler.Checking;
 /// </summary>
 internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, SemanticModel model, IDataFolderReader? reader, List<Diagnostic> diagnostics)
 {
+    private readonly Dictionary<string, (ClassFolderListing Listing, ExpressionSyntax Folder, string Path, CatalogEntry Entry)?> _listings = new(StringComparer.Ordinal);
+
     /// <summary>The number of class folders, or null when not counted (no reader, classes given, unreadable, or reported).</summary>
     public long? Count()
     {
         if (experiment.Setting(SectionKind.Data, "classes") is not null
-            || List("source", respectClassesArgument: true) is not var (listing, folder, path, entry))
+            || HasClassesArgument("source")
+            || List("source") is not var (listing, folder, path, entry))
         {
             return null;
         }
@@ -56,14 +59,14 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
     /// </summary>
     public void CheckSplitClasses()
     {
-        if (List("source", respectClassesArgument: false) is not ({ TooManyEntries: false, Names.Count: > 0 } training, _, var trainingPath, _))
+        if (List("source") is not ({ TooManyEntries: false, Names.Count: > 0 } training, _, var trainingPath, _))
         {
             return;
         }
 
         foreach (var role in (string[])["validation", "test"])
         {
-            if (List(role, respectClassesArgument: false) is not ({ TooManyEntries: false } split, var folder, var path, _))
+            if (List(role) is not ({ TooManyEntries: false } split, var folder, var path, _))
             {
                 continue;
             }
@@ -79,14 +82,31 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
         }
     }
 
+    // Whether the setting's source gives its class count itself ('image_folder(dir, classes: 5)'), so nothing is counted.
+    private bool HasClassesArgument(string setting) =>
+        (experiment.Setting(SectionKind.Data, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is CallSyntax call
+        && model.GetResolution(call) is CatalogEntry { Source.ClassesParameter: { } classes } entry
+        && Argument(entry, call, classes) is not null;
+
     // The listing of the image folder a data setting names (its first argument a source with class
-    // folders, its folder a constant path), or null when there is none or it cannot be read.
-    private (ClassFolderListing Listing, ExpressionSyntax Folder, string Path, CatalogEntry Entry)? List(string setting, bool respectClassesArgument)
+    // folders, its folder a constant path), or null when there is none or it cannot be read. Each
+    // folder is listed once: the count and the split check both read the training folder's.
+    private (ClassFolderListing Listing, ExpressionSyntax Folder, string Path, CatalogEntry Entry)? List(string setting)
+    {
+        if (!_listings.TryGetValue(setting, out var listed))
+        {
+            listed = ListOnce(setting);
+            _listings[setting] = listed;
+        }
+
+        return listed;
+    }
+
+    private (ClassFolderListing Listing, ExpressionSyntax Folder, string Path, CatalogEntry Entry)? ListOnce(string setting)
     {
         if (reader is null
             || (experiment.Setting(SectionKind.Data, setting) as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is not CallSyntax call
-            || model.GetResolution(call) is not CatalogEntry { Source: { ClassFoldersParameter: { } folderParameter } meaning } entry
-            || (respectClassesArgument && meaning.ClassesParameter is { } classes && Argument(entry, call, classes) is not null)
+            || model.GetResolution(call) is not CatalogEntry { Source.ClassFoldersParameter: { } folderParameter } entry
             || Argument(entry, call, folderParameter) is not { } folder
             || ConstantFolder.TryFold(folder, model) is not StringValue { Value: var path }
             // An empty path or one with control characters is HYP4011's; nothing is listed for it.

@@ -6,25 +6,13 @@ namespace HyperDsl.Runtime.Augmentation;
 /// Cuts a random size x size window out of each image (and its mask), after padding with zeros
 /// (masks: the ignore index); copies pixels exactly (nearest sampling at integer offsets).
 /// </summary>
-internal sealed class RandomCrop(int size, int padding) : IMaskAugmentation
+internal sealed class RandomCrop(int size, int padding) : AffineAugmentation
 {
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Windows(images, generator);
-        return AffineSampler.Sample(images, theta, size, size, nearest: true).MoveToOuterDisposeScope();
-    }
+    protected override bool Nearest => true;
 
-    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Windows(images, generator);
-        var cropped = AffineSampler.Sample(images, theta, size, size, nearest: true);
-        var croppedMasks = MaskSampler.Sample(masks, theta, size, size, ignoreIndex);
-        return (cropped.MoveToOuterDisposeScope(), croppedMasks.MoveToOuterDisposeScope());
-    }
+    protected override (long Height, long Width) OutputSize(Tensor images) => (size, size);
 
-    private Tensor Windows(Tensor images, Generator generator)
+    protected override Tensor Maps(Tensor images, Generator generator)
     {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         if (size > height + (2 * padding) || size > width + (2 * padding))

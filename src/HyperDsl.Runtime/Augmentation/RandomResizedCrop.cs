@@ -8,25 +8,13 @@ namespace HyperDsl.Runtime.Augmentation;
 /// RandomResizedCrop; windows are clamped to the image rather than redrawn. A mask is cut at the
 /// same window and read at the same points with nearest neighbours.
 /// </summary>
-internal sealed class RandomResizedCrop(int size, double minScale, double maxScale, double minAspect, double maxAspect) : IMaskAugmentation
+internal sealed class RandomResizedCrop(int size, double minScale, double maxScale, double minAspect, double maxAspect) : AffineAugmentation
 {
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Windows(images, generator);
-        return AffineSampler.Sample(images, theta, size, size, nearest: false).MoveToOuterDisposeScope();
-    }
+    protected override bool Nearest => false;
 
-    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Windows(images, generator);
-        var cropped = AffineSampler.Sample(images, theta, size, size, nearest: false);
-        var croppedMasks = MaskSampler.Sample(masks, theta, size, size, ignoreIndex);
-        return (cropped.MoveToOuterDisposeScope(), croppedMasks.MoveToOuterDisposeScope());
-    }
+    protected override (long Height, long Width) OutputSize(Tensor images) => (size, size);
 
-    private Tensor Windows(Tensor images, Generator generator)
+    protected override Tensor Maps(Tensor images, Generator generator)
     {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var device = images.device;

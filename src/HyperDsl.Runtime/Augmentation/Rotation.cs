@@ -3,26 +3,11 @@ using static TorchSharp.torch;
 namespace HyperDsl.Runtime.Augmentation;
 
 /// <summary>Rotates each image about its centre by a uniform random angle (bilinear, zero fill).</summary>
-internal sealed class Rotation(double minDegrees, double maxDegrees) : IMaskAugmentation
+internal sealed class Rotation(double minDegrees, double maxDegrees) : AffineAugmentation
 {
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Maps(images, generator);
-        return AffineSampler.Sample(images, theta, images.shape[2], images.shape[3], nearest: false).MoveToOuterDisposeScope();
-    }
+    protected override bool Nearest => false;
 
-    // The mask turns with its image (the same draw), sampled with nearest neighbours; corners from outside take the ignore index.
-    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Maps(images, generator);
-        var rotated = AffineSampler.Sample(images, theta, images.shape[2], images.shape[3], nearest: false);
-        var rotatedMasks = MaskSampler.Sample(masks, theta, images.shape[2], images.shape[3], ignoreIndex);
-        return (rotated.MoveToOuterDisposeScope(), rotatedMasks.MoveToOuterDisposeScope());
-    }
-
-    private Tensor Maps(Tensor images, Generator generator)
+    protected override Tensor Maps(Tensor images, Generator generator)
     {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var radians = RandomDraw.Uniform(count, minDegrees * Math.PI / 180, maxDegrees * Math.PI / 180, generator, images.device);

@@ -6,25 +6,11 @@ namespace HyperDsl.Runtime.Augmentation;
 /// Shifts each image (and its mask) by whole pixels, up to a fraction of its size each way; uncovered
 /// pixels are 0 (masks: the ignore index).
 /// </summary>
-internal sealed class Translation(double maxFractionX, double maxFractionY) : IMaskAugmentation
+internal sealed class Translation(double maxFractionX, double maxFractionY) : AffineAugmentation
 {
-    public Tensor Apply(Tensor images, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Shifts(images, generator);
-        return AffineSampler.Sample(images, theta, images.shape[2], images.shape[3], nearest: true).MoveToOuterDisposeScope();
-    }
+    protected override bool Nearest => true;
 
-    public (Tensor Images, Tensor Masks) Apply(Tensor images, Tensor masks, long ignoreIndex, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var theta = Shifts(images, generator);
-        var shifted = AffineSampler.Sample(images, theta, images.shape[2], images.shape[3], nearest: true);
-        var shiftedMasks = MaskSampler.Sample(masks, theta, images.shape[2], images.shape[3], ignoreIndex);
-        return (shifted.MoveToOuterDisposeScope(), shiftedMasks.MoveToOuterDisposeScope());
-    }
-
-    private Tensor Shifts(Tensor images, Generator generator)
+    protected override Tensor Maps(Tensor images, Generator generator)
     {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var maxX = (long)Math.Round(maxFractionX * width);

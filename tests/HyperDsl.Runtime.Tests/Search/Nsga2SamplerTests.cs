@@ -33,37 +33,11 @@ public class Nsga2SamplerTests
         return history;
     }
 
-    // The area two minimised objectives' points dominate up to the reference point, exactly:
-    // a staircase summed left to right.
-    internal static double Hypervolume(IEnumerable<IReadOnlyList<double>> points, double[] reference)
-    {
-        var volume = 0.0;
-        var ceiling = reference[1];
-        foreach (var point in points.Where(p => p[0] < reference[0] && p[1] < reference[1]).OrderBy(p => p[0]).ThenBy(p => p[1]))
-        {
-            if (point[1] < ceiling)
-            {
-                volume += (reference[0] - point[0]) * (ceiling - point[1]);
-                ceiling = point[1];
-            }
-        }
-
-        return volume;
-    }
-
-    [Fact]
-    public void The_hypervolume_helper_adds_the_staircase_of_the_non_dominated_points()
-    {
-        // Points (1, 3), (2, 2), (3, 1) under reference (4, 4): 3 + 2 + 1 unit boxes; (3, 3) is dominated.
-        Assert.Equal(6.0, Hypervolume([[1.0, 3.0], [2.0, 2.0], [3.0, 1.0], [3.0, 3.0]], [4, 4]), 12);
-        Assert.Equal(0.0, Hypervolume([[5.0, 1.0]], [4, 4]));
-    }
-
     [Fact]
     public void On_zdt1_nsga2_reaches_a_larger_hypervolume_than_random_search_at_the_same_budget()
     {
         var seeds = Enumerable.Range(1, 5).ToList();
-        double After(ISampler sampler) => Hypervolume(Study(sampler, 400, Zdt1).Select(t => t.Values!), [1.1, 11]);
+        double After(ISampler sampler) => Hypervolume.Of(Study(sampler, 400, Zdt1).Select(t => t.Values!), [1.1, 11]);
         var nsga2 = seeds.Select(s => After(new Nsga2Sampler(s, BothMinimized, new Nsga2Options(Population: 20)))).Order().ToList();
         var random = seeds.Select(s => After(new RandomSampler(s))).Order().ToList();
 

@@ -25,24 +25,7 @@ public class MultiObjectiveTpeTests
             history.Add(new TrialRecord(i, recorder.Values, TrialState.Complete, values[0]) { Values = values });
         }
 
-        return Hypervolume([.. history.Select(t => t.Values!)], reference: [1.1, 11]);
-    }
-
-    // The area dominated by the points up to the reference point (two minimised objectives).
-    private static double Hypervolume(List<IReadOnlyList<double>> points, double[] reference)
-    {
-        var volume = 0.0;
-        var ceiling = reference[1];
-        foreach (var point in points.Where(p => p[0] < reference[0] && p[1] < reference[1]).OrderBy(p => p[0]).ThenBy(p => p[1]))
-        {
-            if (point[1] < ceiling)
-            {
-                volume += (reference[0] - point[0]) * (ceiling - point[1]);
-                ceiling = point[1];
-            }
-        }
-
-        return volume;
+        return Hypervolume.Of(history.Select(t => t.Values!), reference: [1.1, 11]);
     }
 
     [Fact]
