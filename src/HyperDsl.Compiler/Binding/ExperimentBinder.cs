@@ -448,6 +448,7 @@ internal sealed class ExperimentBinder
                     BindNested(match.Arms[i].Body, context.WithFact(MatchFact.ForArm(match.Subject, match.Arms, i, a => a.Patterns)), kind, match);
                 }
 
+                _expressions.ReportUnreachableArms(match.Arms, a => a.Patterns);
                 break;
             case ResidualSyntax residual:
                 _expressions.BindArguments("residual", ResidualParameters, residual.Arguments, residual, context);

@@ -395,8 +395,13 @@ internal sealed class ExpressionBinder
             result = result is null ? type : Unify(result, type, arm.Value);
         }
 
+        ReportUnreachableArms(match.Arms, a => a.Patterns);
         return result ?? ErrorType.Instance;
     }
+
+    /// <summary>Reports the arms of a match whose patterns are bound that can never be chosen (HYP1109).</summary>
+    public void ReportUnreachableArms<TArm>(ImmutableArray<TArm> arms, Func<TArm, ImmutableArray<PatternSyntax>> patternsOf) =>
+        UnreachableArms.Report(arms, patternsOf, _model, _diagnostics);
 
     public void BindPatterns(ImmutableArray<PatternSyntax> patterns, HypType subject, BindingContext context)
     {

@@ -94,6 +94,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP1108: an argument whose value reads as another framework's convention (batchnorm's momentum 0.9, Keras's).</summary>
     public static readonly DiagnosticDescriptor ForeignConventionDescriptor = Warning("HYP1108", "Value in another framework's convention");
 
+    /// <summary>HYP1109: a match arm (or one of its patterns) that can never be chosen, because an earlier arm already takes every value it names.</summary>
+    public static readonly DiagnosticDescriptor UnreachableArmDescriptor = Error("HYP1109", "Match arm never reached");
+
     /// <summary>HYP1201.</summary>
     public static readonly DiagnosticDescriptor UnknownParentDescriptor = Error("HYP1201", "Unknown parent experiment");
 
