@@ -160,6 +160,48 @@ public class GeneratedDataTests
     }
 
     [Theory]
+    [InlineData(8)]
+    [InlineData(10)]
+    public void A_searched_crop_size_builds_and_trains_each_point_at_its_crop(long crop)
+    {
+        const string Cropped = """
+            experiment cropped {
+              data {
+                source synthetic(count: 16, shape: [1, 12, 12], classes: 2)
+                augment { random_crop(crop, padding: 1) }
+                evaluate { center_crop(crop) }
+                validation 20%
+              }
+              params {
+                crop ~ choice(8, 10)
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; batch 8; optimizer adam(lr: 1e-2) }
+              tune { objective maximize val_accuracy; trials 2 }
+            }
+            """;
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(Cropped, "cropped.hyp")]));
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.CroppedExperiment")!;
+        var point = Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.CroppedParams")!, [(int)crop])!;
+        T Invoke<T>(string method, params object?[] arguments) => (T)experiment.GetMethod(method)!.Invoke(null, arguments)!;
+
+        // The data stays 12x12 (no per-trial copy); each trial's pipelines crop it to the point's size, which the model is built for.
+        Assert.Null(experiment.GetMethod("ImageSizeAt")!.Invoke(null, [point]));
+        Assert.Equal([1L, crop, crop], Invoke<IReadOnlyList<long>>("InputShapeAt", point));
+        using (var model = Invoke<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>>("BuildModel", point))
+        {
+            Assert.Equal((2 * crop * crop) + 2, HyperDsl.Runtime.Models.ModelParameters.CountTrainable(model));
+        }
+
+        using var data = Invoke<DataSplits>("LoadData", 0L, null);
+        Assert.Equal([1L, 12, 12], data.Train.ImageShape);
+        var result = Invoke<TrainingResult>("RunTrial", point, data);
+        Assert.Single(result.Epochs);
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+    }
+
+    [Theory]
     [InlineData("resize [12, 10]", "", "warmup(1 epoch)")]
     [InlineData("resize 10", "rotate(degrees: [-10, 10], p: 0.3)\n hflip(p: 0.2)", "warmup(3 steps, start: 0) then step(every: 1 epoch, gamma: 0.5)")]
     [InlineData("", "translate(0.1)\n color_jitter(brightness: 0.1)\n random_erasing()", "multistep(at: [1 epoch], gamma: 0.5)")]

@@ -251,8 +251,9 @@ internal sealed class ShapeChecker
                 case ValueSettingSyntax value when value.Name.Name is "source" or "input" or "resize" or "classes" or "normalize":
                     expressions.AddRange(value.Arguments.Select(a => a.Value));
                     break;
-                case BlockSettingSyntax { Name.Name: "augment" } augment:
-                    expressions.AddRange(augment.Body.OfType<LayerSyntax>().SelectMany(TransformShapeArguments));
+                // Both pipelines: a searched size in either one decides whether evaluation sees what training sees (HYP3117).
+                case BlockSettingSyntax { Name.Name: "augment" or "evaluate" } pipeline:
+                    expressions.AddRange(pipeline.Body.OfType<LayerSyntax>().SelectMany(TransformShapeArguments));
                     break;
             }
         }

@@ -463,21 +463,8 @@ internal sealed class TrainingChecker
                 }
             }
 
-            foreach (var pipeline in new[] { "augment", "evaluate" })
-            {
-                if (_experiment.Setting(SectionKind.Data, pipeline) is BlockSettingSyntax block)
-                {
-                    // Only the arguments that decide the image size: a searched rotation or flip probability is fine.
-                    foreach (var layer in block.Body.OfType<LayerSyntax>())
-                    {
-                        if (_model.GetResolution(layer) is CatalogEntry { Transform.SizeParameter: { } sizeParameter } entry
-                            && Argument(entry, layer.Arguments, sizeParameter) is { } size)
-                        {
-                            yield return ($"the size of '{entry.Name}' in the {pipeline} section", size);
-                        }
-                    }
-                }
-            }
+            // A searched crop or resize in the augment and evaluate sections is fine: both pipelines are
+            // built at each point, and the model's input is the augment section's size there.
         }
 
         // A searched 'resize' is generated per point (each trial gets the loaded data resized to its size),
@@ -492,7 +479,7 @@ internal sealed class TrainingChecker
                 _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
                     what == "'resize'"
                         ? $"'resize' uses the parameter '{name.Name}', but an image folder is decoded once, at one size; the code generator does not translate a searched size for it yet."
-                        : $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' source or shape would change from trial to trial; the code generator does not translate that yet (only 'resize' may be searched, for sources other than an image folder).",
+                        : $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' source or shape would change from trial to trial; the code generator does not translate that yet (only the image size may be searched: 'resize', for sources other than an image folder, and the crops and resizes of the augment and evaluate sections).",
                     "Write the value itself (for instance 'resize 224'), and search the size with one study per size for now."));
             }
         }

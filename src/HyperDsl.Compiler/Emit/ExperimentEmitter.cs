@@ -217,10 +217,27 @@ internal sealed class ExperimentEmitter
             : $"public static (int Height, int Width)? ImageSizeAt({ParamsType} p) => null;");
         Line();
         Doc($"<summary>The shape of one input image at a point (the same for every point unless the image size is searched).</summary>");
-        Line(_checked.Shapes!.Inputs.Count == 1 || size is null
+        var trained = TrainedSize();
+        Line(_checked.Shapes!.Inputs.Count == 1 || (size is null && trained is null)
             ? $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => InputShape;"
-            : $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => [{CSharpNames.Long(input[0])}, ImageSizeAt(p)!.Value.Height, ImageSizeAt(p)!.Value.Width];");
+            : trained is { } side
+                ? $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => [{CSharpNames.Long(input[0])}, {side}, {side}];"
+                : $"public static global::System.Collections.Generic.IReadOnlyList<long> InputShapeAt({ParamsType} p) => [{CSharpNames.Long(input[0])}, ImageSizeAt(p)!.Value.Height, ImageSizeAt(p)!.Value.Width];");
         Line();
+    }
+
+    // The model is trained at the size the augment pipeline's last crop or resize gives (the checker
+    // holds validation and test to it, HYP3117); when that size is searched ('random_crop(crop)' with
+    // 'crop ~ choice(24, 28)'), the model's input is that size at the point. Null when no transform
+    // of the augment pipeline sizes the images, or its size is the same at every point.
+    private string? TrainedSize()
+    {
+        var last = _lowered.Data.LastOrDefault(s => s.Name == "augment")?.Body?.OfType<LoweredLayer>()
+            .LastOrDefault(l => l.Entry.Transform?.SizeParameter is { } size && l.Arguments.Any(a => a.Parameter == size));
+        var value = last?.Arguments.First(a => a.Parameter == last.Entry.Transform!.SizeParameter).Value;
+        return value is not null && LoweredWalker.Expressions(value).Any(e => e is LoweredParameterReference)
+            ? $"(long){Runtime}.SpecMath.ToInt({Expression(value, CodeScope.ForParams("p"))})"
+            : null;
     }
 
     private void EmitSearchSpace()
