@@ -1,0 +1,235 @@
+using System.Text;
+using Antlr4.Runtime;
+using HyperDsl.Syntax.Parsing.Generated;
+
+namespace HyperDsl.Syntax.Formatting;
+
+/// <summary>
+/// Writes the canonical text line by line. Line breaks stay where the author put them (a line
+/// break can end a statement, so moving one could change the meaning); what changes is the
+/// indentation, the spaces between tokens, the columns and the blank lines.
+/// </summary>
+internal sealed class SpecWriter
+{
+    private const int IndentSize = 2;
+
+    // Continuation lines of a statement outside brackets (after a trailing operator, before
+    // `when`, `then`) that are not in a section with a value column.
+    private const int ContinuationIndent = 4;
+
+    private readonly string _source;
+    private readonly LayoutFacts _facts;
+    private readonly StringBuilder _output = new();
+    private readonly Stack<OpenBracket> _brackets = new();
+    private int _statementIndent;
+    private int? _valueColumn;
+
+    private SpecWriter(string source, LayoutFacts facts)
+    {
+        _source = source;
+        _facts = facts;
+    }
+
+    public static string Write(string source, IList<IToken> tokens, LayoutFacts facts)
+    {
+        var writer = new SpecWriter(source, facts);
+        var lines = SourceLine.Split(tokens);
+        var newLine = tokens.FirstOrDefault(token => token.Type == HypLexer.NL)?.Text == "\r\n" ? "\r\n" : "\n";
+        var blankPending = false;
+        SourceLine? previous = null;
+        foreach (var line in lines)
+        {
+            if (line.Items.Count == 0)
+            {
+                blankPending |= writer._output.Length > 0;
+                continue;
+            }
+
+            var text = writer.Render(line, previous);
+            if (blankPending && !IsCloser(line.Items[0]))
+            {
+                writer._output.Append(newLine);
+            }
+
+            blankPending = false;
+            writer._output.Append(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newLine, StringComparison.Ordinal)).Append(newLine);
+            previous = line;
+        }
+
+        return writer._output.ToString();
+    }
+
+    private string Render(SourceLine line, SourceLine? previous)
+    {
+        var first = line.Items[0];
+        var indent = IndentOf(line, previous);
+        var text = new StringBuilder().Append(' ', indent);
+        var inputIndent = ColumnOf(first.StartIndex);
+        for (var i = 0; i < line.Items.Count; i++)
+        {
+            var token = line.Items[i];
+            if (i > 0)
+            {
+                text.Append(' ', Spacing(line.Items[i - 1], token, i == line.Items.Count - 1, text, indent, inputIndent));
+            }
+
+            if (_facts.ValueStarts.Contains(token.TokenIndex))
+            {
+                _valueColumn = CurrentColumn(text);
+            }
+
+            text.Append(i == 0 ? Reindented(token.Text, indent - inputIndent) : token.Text);
+            switch (token.Type)
+            {
+                case HypLexer.LBRACE or HypLexer.LPAREN or HypLexer.LBRACK:
+                    var endsLine = line.Items.Skip(i + 1).All(item => item.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT);
+                    var content = endsLine ? indent + IndentSize : CurrentColumn(text) + (token.Type == HypLexer.LBRACE ? 1 : 0);
+                    _brackets.Push(new OpenBracket(token.Type != HypLexer.LBRACE, indent, content, _statementIndent, _valueColumn));
+                    break;
+                case HypLexer.RBRACE or HypLexer.RPAREN or HypLexer.RBRACK when _brackets.Count > 0:
+                    var closed = _brackets.Pop();
+                    _statementIndent = closed.OuterStatementIndent;
+                    _valueColumn = closed.OuterValueColumn;
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    // A block comment that opens a line moves with it: its later lines shift by as much, as long
+    // as each has the whitespace to give; otherwise the comment stays as written.
+    private static string Reindented(string text, int shift)
+    {
+        if (shift == 0 || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (shift < 0 && lines.Skip(1).Any(line => line.Length - line.TrimStart(' ').Length < -shift && line.Trim().Length > 0))
+        {
+            return text;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length > 0)
+            {
+                lines[i] = shift > 0 ? new string(' ', shift) + lines[i] : lines[i][-shift..];
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private int IndentOf(SourceLine line, SourceLine? previous)
+    {
+        var first = line.Items[0];
+        var innermost = _brackets.Count > 0 ? _brackets.Peek() : null;
+        if (IsCloser(first))
+        {
+            return innermost?.LineIndent ?? 0;
+        }
+
+        var content = innermost?.ContentIndent ?? 0;
+        if (line.Items.All(item => item.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT))
+        {
+            return content;
+        }
+
+        if (IsContinuation(line, previous))
+        {
+            return first.Type == HypLexer.ELSE ? _statementIndent : _valueColumn ?? _statementIndent + ContinuationIndent;
+        }
+
+        _statementIndent = content;
+        _valueColumn = null;
+        return content;
+    }
+
+    // A line continues the statement above when it is not inside ( or [ (where every line is
+    // content) and no line break since the last token ended a statement.
+    private bool IsContinuation(SourceLine line, SourceLine? previous)
+    {
+        if (previous is null || (_brackets.Count > 0 && _brackets.Peek().IsList))
+        {
+            return false;
+        }
+
+        var lastToken = previous.Items.LastOrDefault(item => item.Type is not (HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT));
+        if (lastToken is null || lastToken.Type == HypLexer.LBRACE)
+        {
+            return false;
+        }
+
+        return !line.BreaksBefore.Any(_facts.Separators.Contains);
+    }
+
+    private int Spacing(IToken previous, IToken next, bool endsLine, StringBuilder text, int indent, int inputIndent)
+    {
+        var gap = next.StartIndex - previous.StopIndex - 1;
+        var column = CurrentColumn(text);
+
+        // Alignment the author made by hand (a trailing comment, or what follows ',' or ';', set
+        // apart by two or more spaces) keeps its column, so comment columns and tabulated
+        // arguments survive; a single space stays a single space.
+        var keepsColumn = next.Type == HypLexer.LINE_COMMENT || (next.Type == HypLexer.BLOCK_COMMENT && endsLine) || previous.Type is HypLexer.COMMA or HypLexer.SEMI;
+        if (keepsColumn && gap >= 2 && !previous.Text.Contains('\n', StringComparison.Ordinal))
+        {
+            return Math.Max(1, indent + ColumnOf(next.StartIndex) - inputIndent - column);
+        }
+
+        if (next.Type == HypLexer.LINE_COMMENT)
+        {
+            return 1;
+        }
+
+        if (_facts.NameColumns.TryGetValue(previous.TokenIndex, out var width))
+        {
+            return width - previous.Text.Length + 1;
+        }
+
+        if (_facts.RequireColumns.TryGetValue(previous.TokenIndex, out var requireWidth))
+        {
+            return gap >= 2 && requireWidth > previous.Text.Length ? requireWidth - previous.Text.Length + 1 : 1;
+        }
+
+        if (_facts.ArrowColumns.TryGetValue(next.TokenIndex, out var patternWidth))
+        {
+            // The arm's patterns start the line (LayoutFacts aligns no other arm).
+            return Math.Max(1, indent + patternWidth + 1 - column);
+        }
+
+        return TokenSpacing.Between(previous, next, _facts);
+    }
+
+    private static int CurrentColumn(StringBuilder text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == '\n')
+            {
+                return text.Length - i - 1;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private int ColumnOf(int offset)
+    {
+        var lineStart = offset;
+        while (lineStart > 0 && _source[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
+        return offset - lineStart;
+    }
+
+    private static bool IsCloser(IToken token) => token.Type is HypLexer.RBRACE or HypLexer.RPAREN or HypLexer.RBRACK;
+
+    /// <summary>An open bracket: where its closer goes, where its content lines start, and the statement it interrupted.</summary>
+    private sealed record OpenBracket(bool IsList, int LineIndent, int ContentIndent, int OuterStatementIndent, int? OuterValueColumn);
+}

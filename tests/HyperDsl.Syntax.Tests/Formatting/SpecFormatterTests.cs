@@ -1,0 +1,124 @@
+using Antlr4.Runtime;
+using HyperDsl.Syntax.Formatting;
+using HyperDsl.Syntax.Parsing.Generated;
+using HyperDsl.TestKit;
+
+namespace HyperDsl.Syntax.Tests.Formatting;
+
+public class SpecFormatterTests
+{
+    public static TheoryData<string> Examples() => new(RepositoryPaths.ExampleSpecs.Select(path => Path.GetRelativePath(RepositoryPaths.Examples, path)));
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_is_already_in_canonical_form(string example)
+    {
+        var text = ReadExample(example);
+
+        Assert.Equal(text, Format(text));
+    }
+
+    [Fact]
+    public void A_messy_spec_formats_to_its_canonical_baseline()
+    {
+        var messy = File.ReadAllText(Path.Combine(Folder(), "messy.hyp"));
+
+        BaselineAssert.Matches(Format(messy), "messy.formatted.hyp");
+    }
+
+    [Fact]
+    public void Formatting_the_canonical_baseline_again_changes_nothing()
+    {
+        var canonical = File.ReadAllText(Path.Combine(Folder(), "messy.formatted.hyp"));
+
+        Assert.Equal(canonical, Format(canonical));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Formatting_keeps_every_token_and_every_comment_of_an_example(string example)
+    {
+        var text = Scramble(ReadExample(example));
+
+        var formatted = Format(text);
+
+        Assert.Equal(Significant(text), Significant(formatted));
+        Assert.Equal(Comments(text), Comments(formatted));
+        Assert.Equal(formatted, Format(formatted));
+    }
+
+    [Fact]
+    public void The_messy_spec_keeps_every_token_and_comment()
+    {
+        var messy = File.ReadAllText(Path.Combine(Folder(), "messy.hyp"));
+
+        var formatted = Format(messy);
+
+        Assert.Equal(Significant(messy), Significant(formatted));
+        Assert.Equal(Comments(messy), Comments(formatted));
+        Assert.Equal(9, Comments(formatted).Count);
+    }
+
+    [Fact]
+    public void A_spec_with_syntax_errors_is_not_formatted_and_its_diagnostics_are_returned()
+    {
+        var result = SpecFormatter.Format("experiment e {\n  params {\n    lr ~\n  }\n}\n", "bad.hyp");
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Text);
+        Assert.Contains(result.Diagnostics, diagnostic => diagnostic.Code == "HYP0010");
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("\n\n", "")]
+    [InlineData("// only a comment", "// only a comment\n")]
+    [InlineData("experiment e {}\n\n\n", "experiment e {}\n")]
+    [InlineData("experiment e {\r\n  model {relu}\r\n}\r\n", "experiment e {\r\n  model { relu }\r\n}\r\n")]
+    public void Ends_blank_lines_and_line_endings_are_canonical(string input, string expected)
+    {
+        Assert.Equal(expected, Format(input));
+    }
+
+    [Theory]
+    [InlineData("x = 2 ^ -1", "x = 2^-1")]
+    [InlineData("x = - 1", "x = -1")]
+    [InlineData("x = a . b", "x = a.b")]
+    [InlineData("x = not(a)", "x = not (a)")]
+    [InlineData("x = [ 1 , 2 ]", "x = [1, 2]")]
+    [InlineData("x = f ( a : 1 )", "x = f(a: 1)")]
+    [InlineData("x = a [ 0 ]", "x = a[0]")]
+    [InlineData("x = 1..3", "x = 1 .. 3")]
+    [InlineData("x = 1e-3*100k", "x = 1e-3 * 100k")]
+    [InlineData("x = a/*c*/+b", "x = a /*c*/ + b")]
+    public void Spacing_around_operators_is_canonical(string member, string expected)
+    {
+        var formatted = Format($"experiment e {{\n  params {{\n    {member}\n  }}\n}}\n");
+
+        Assert.Equal($"experiment e {{\n  params {{\n    {expected}\n  }}\n}}\n", formatted);
+    }
+
+    private static string Format(string text)
+    {
+        var result = SpecFormatter.Format(text);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Text!;
+    }
+
+    // The same spec with its layout spoiled: every run of spaces doubled, lines indented by a tab.
+    private static string Scramble(string text) =>
+        string.Join("\n", text.Split('\n').Select(line => line.Length == 0 || line.TrimStart().StartsWith('*') ? line : "\t" + line.Trim().Replace(" ", "  ", StringComparison.Ordinal)));
+
+    private static List<string> Significant(string text) =>
+        [.. Tokens(text).Where(token => token.Channel == TokenConstants.DefaultChannel && token.Type != HypLexer.NL).Select(token => token.Text)];
+
+    // A block comment's later lines move with its first, so their indentation is not compared.
+    private static List<string> Comments(string text) =>
+        [.. Tokens(text).Where(token => token.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT).Select(token => string.Join("\n", token.Text.Split('\n').Select(line => line.Trim())))];
+
+    private static IList<IToken> Tokens(string text) => new HypLexer(new AntlrInputStream(text)).GetAllTokens();
+
+    private static string ReadExample(string example) => File.ReadAllText(Path.Combine(RepositoryPaths.Examples, example));
+
+    private static string Folder([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+}
