@@ -23,6 +23,8 @@ internal sealed class SpecWriter
     private readonly Stack<OpenBracket> _brackets = new();
     private int _statementIndent;
     private int? _valueColumn;
+    private IToken? _lastCode;
+    private readonly List<int> _breaksSinceCode = [];
 
     private SpecWriter(string source, LayoutFacts facts)
     {
@@ -36,7 +38,6 @@ internal sealed class SpecWriter
         var lines = SourceLine.Split(tokens);
         var newLine = tokens.FirstOrDefault(token => token.Type == HypLexer.NL)?.Text == "\r\n" ? "\r\n" : "\n";
         var blankPending = false;
-        SourceLine? previous = null;
         foreach (var line in lines)
         {
             if (line.Items.Count == 0)
@@ -45,7 +46,7 @@ internal sealed class SpecWriter
                 continue;
             }
 
-            var text = writer.Render(line, previous);
+            var text = writer.Render(line);
             if (blankPending && !IsCloser(line.Items[0]))
             {
                 writer._output.Append(newLine);
@@ -53,16 +54,16 @@ internal sealed class SpecWriter
 
             blankPending = false;
             writer._output.Append(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newLine, StringComparison.Ordinal)).Append(newLine);
-            previous = line;
         }
 
         return writer._output.ToString();
     }
 
-    private string Render(SourceLine line, SourceLine? previous)
+    private string Render(SourceLine line)
     {
         var first = line.Items[0];
-        var indent = IndentOf(line, previous);
+        _breaksSinceCode.AddRange(line.BreaksBefore);
+        var indent = IndentOf(line);
         var text = new StringBuilder().Append(' ', indent);
         var inputIndent = ColumnOf(first.StartIndex);
         for (var i = 0; i < line.Items.Count; i++)
@@ -79,6 +80,12 @@ internal sealed class SpecWriter
             }
 
             text.Append(i == 0 ? Reindented(token.Text, indent - inputIndent) : token.Text);
+            if (token.Type is not (HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT))
+            {
+                _lastCode = token;
+                _breaksSinceCode.Clear();
+            }
+
             switch (token.Type)
             {
                 case HypLexer.LBRACE or HypLexer.LPAREN or HypLexer.LBRACK:
@@ -123,7 +130,7 @@ internal sealed class SpecWriter
         return string.Join("\n", lines);
     }
 
-    private int IndentOf(SourceLine line, SourceLine? previous)
+    private int IndentOf(SourceLine line)
     {
         var first = line.Items[0];
         var innermost = _brackets.Count > 0 ? _brackets.Peek() : null;
@@ -132,15 +139,18 @@ internal sealed class SpecWriter
             return innermost?.LineIndent ?? 0;
         }
 
+        // A comment line sits where the code around it does: inside a statement that goes on
+        // (before its `when` line, say) at the continuation's indentation.
         var content = innermost?.ContentIndent ?? 0;
-        if (line.Items.All(item => item.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT))
-        {
-            return content;
-        }
-
-        if (IsContinuation(line, previous))
+        var commentsOnly = line.Items.All(item => item.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT);
+        if (IsContinuation())
         {
             return first.Type == HypLexer.ELSE ? _statementIndent : _valueColumn ?? _statementIndent + ContinuationIndent;
+        }
+
+        if (commentsOnly)
+        {
+            return content;
         }
 
         _statementIndent = content;
@@ -149,21 +159,15 @@ internal sealed class SpecWriter
     }
 
     // A line continues the statement above when it is not inside ( or [ (where every line is
-    // content) and no line break since the last token ended a statement.
-    private bool IsContinuation(SourceLine line, SourceLine? previous)
+    // content) and no line break since the last token (comment lines skipped) ended a statement.
+    private bool IsContinuation()
     {
-        if (previous is null || (_brackets.Count > 0 && _brackets.Peek().IsList))
+        if (_lastCode is null || _lastCode.Type == HypLexer.LBRACE || (_brackets.Count > 0 && _brackets.Peek().IsList))
         {
             return false;
         }
 
-        var lastToken = previous.Items.LastOrDefault(item => item.Type is not (HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT));
-        if (lastToken is null || lastToken.Type == HypLexer.LBRACE)
-        {
-            return false;
-        }
-
-        return !line.BreaksBefore.Any(_facts.Separators.Contains);
+        return !_breaksSinceCode.Any(_facts.Separators.Contains);
     }
 
     private int Spacing(IToken previous, IToken next, bool endsLine, StringBuilder text, int indent, int inputIndent)

@@ -56,7 +56,7 @@ public class SpecFormatterTests
 
         Assert.Equal(Significant(messy), Significant(formatted));
         Assert.Equal(Comments(messy), Comments(formatted));
-        Assert.Equal(9, Comments(formatted).Count);
+        Assert.Equal(10, Comments(formatted).Count);
     }
 
     [Fact]
