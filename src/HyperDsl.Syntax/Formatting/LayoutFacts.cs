@@ -1,5 +1,4 @@
 using Antlr4.Runtime;
-using Antlr4.Runtime.Misc;
 using Antlr4.Runtime.Tree;
 using HyperDsl.Syntax.Parsing.Generated;
 
@@ -34,11 +33,20 @@ internal sealed class LayoutFacts
     public HashSet<int> ValueStarts { get; } = [];
 
     private readonly List<Action> _alignments = [];
+    private readonly IList<IToken> _tokens;
 
-    public static LayoutFacts Of(HypParser.SpecContext tree)
+    private LayoutFacts(IList<IToken> tokens) => _tokens = tokens;
+
+    /// <summary>The facts of a parse tree over <paramref name="tokens"/>, the full token list (trivia included).</summary>
+    public static LayoutFacts Of(HypParser.SpecContext tree, IList<IToken> tokens)
     {
-        var facts = new LayoutFacts();
-        facts.Visit(tree);
+        var facts = new LayoutFacts(tokens);
+
+        // Iterative: a chain of ten thousand operators is a parse tree ten thousand deep.
+        foreach (var node in Nodes(tree))
+        {
+            facts.Note(node);
+        }
 
         // Columns last: a pattern's width depends on facts (unary operators) found inside it.
         foreach (var align in facts._alignments)
@@ -49,7 +57,22 @@ internal sealed class LayoutFacts
         return facts;
     }
 
-    private void Visit(IParseTree node)
+    private static IEnumerable<IParseTree> Nodes(IParseTree root)
+    {
+        var pending = new Stack<IParseTree>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            yield return node;
+            for (var i = node.ChildCount - 1; i >= 0; i--)
+            {
+                pending.Push(node.GetChild(i));
+            }
+        }
+    }
+
+    private void Note(IParseTree node)
     {
         switch (node)
         {
@@ -80,11 +103,6 @@ internal sealed class LayoutFacts
             case HypParser.MatchExpressionBodyContext body:
                 _alignments.Add(() => AlignArms(body.matchArm().Select(arm => (arm.patterns(), arm.ARROW().Symbol))));
                 break;
-        }
-
-        for (var i = 0; i < node.ChildCount; i++)
-        {
-            Visit(node.GetChild(i));
         }
     }
 
@@ -184,7 +202,7 @@ internal sealed class LayoutFacts
         return width;
     }
 
-    private static void AddIfStartsLine(List<IToken> tokens, IToken token)
+    private void AddIfStartsLine(List<IToken> tokens, IToken token)
     {
         if (StartsLine(token))
         {
@@ -194,22 +212,23 @@ internal sealed class LayoutFacts
 
     // Read from the source, before the formatter moves anything: only whitespace before the
     // token on its line.
-    private static bool StartsLine(IToken token)
+    private bool StartsLine(IToken token)
     {
-        if (token.Column == 0)
+        for (var i = token.TokenIndex - 1; i >= 0; i--)
         {
-            return true;
+            if (_tokens[i].Type != HypLexer.WS)
+            {
+                return _tokens[i].Type == HypLexer.NL;
+            }
         }
 
-        var before = token.InputStream.GetText(new Interval(token.StartIndex - token.Column, token.StartIndex - 1));
-        return before.All(c => c is ' ' or '\t' or '\f' or '\u00A0' or '\uFEFF');
+        return true;
     }
 
     // The width a pattern takes once formatted: its tokens with the spacing the formatter gives them.
     private int PatternWidth(HypParser.PatternsContext patterns)
     {
-        var tokens = new List<IToken>();
-        Collect(patterns, tokens);
+        var tokens = Nodes(patterns).OfType<ITerminalNode>().Select(terminal => terminal.Symbol).ToList();
         var width = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -217,19 +236,5 @@ internal sealed class LayoutFacts
         }
 
         return width;
-    }
-
-    private static void Collect(IParseTree node, List<IToken> tokens)
-    {
-        if (node is ITerminalNode terminal)
-        {
-            tokens.Add(terminal.Symbol);
-            return;
-        }
-
-        for (var i = 0; i < node.ChildCount; i++)
-        {
-            Collect(node.GetChild(i), tokens);
-        }
     }
 }

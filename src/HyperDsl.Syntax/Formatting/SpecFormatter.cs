@@ -19,8 +19,8 @@ public static class SpecFormatter
         }
 
         var (tokens, parseTree) = SpecParser.ParseConcrete(tree.File);
-        var facts = LayoutFacts.Of(parseTree);
-        return new FormattingResult(SpecWriter.Write(tree.File.Text, tokens, facts), tree.Diagnostics);
+        var facts = LayoutFacts.Of(parseTree, tokens);
+        return new FormattingResult(SpecWriter.Write(tokens, facts), tree.Diagnostics);
     }
 
     /// <summary>Formats text; <paramref name="path"/> is what diagnostics show.</summary>

@@ -17,7 +17,6 @@ internal sealed class SpecWriter
     // `when`, `then`) that are not in a section with a value column.
     private const int ContinuationIndent = 4;
 
-    private readonly string _source;
     private readonly LayoutFacts _facts;
     private readonly StringBuilder _output = new();
     private readonly Stack<OpenBracket> _brackets = new();
@@ -26,15 +25,11 @@ internal sealed class SpecWriter
     private IToken? _lastCode;
     private readonly List<int> _breaksSinceCode = [];
 
-    private SpecWriter(string source, LayoutFacts facts)
-    {
-        _source = source;
-        _facts = facts;
-    }
+    private SpecWriter(LayoutFacts facts) => _facts = facts;
 
-    public static string Write(string source, IList<IToken> tokens, LayoutFacts facts)
+    public static string Write(IList<IToken> tokens, LayoutFacts facts)
     {
-        var writer = new SpecWriter(source, facts);
+        var writer = new SpecWriter(facts);
         var lines = SourceLine.Split(tokens);
         var newLine = tokens.FirstOrDefault(token => token.Type == HypLexer.NL)?.Text == "\r\n" ? "\r\n" : "\n";
         var blankPending = false;
@@ -65,21 +60,35 @@ internal sealed class SpecWriter
         _breaksSinceCode.AddRange(line.BreaksBefore);
         var indent = IndentOf(line);
         var text = new StringBuilder().Append(' ', indent);
-        var inputIndent = ColumnOf(first.StartIndex);
+        var inputIndent = first.Column;
+        var lastCode = line.Items.FindLastIndex(item => item.Type is not (HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT));
+
+        // Columns are counted as the line grows (a block comment over several lines restarts
+        // them), never by scanning back: a line can hold thousands of tokens.
+        var lineStart = 0;
+        int Column() => text.Length - lineStart;
+
         for (var i = 0; i < line.Items.Count; i++)
         {
             var token = line.Items[i];
             if (i > 0)
             {
-                text.Append(' ', Spacing(line.Items[i - 1], token, i == line.Items.Count - 1, text, indent, inputIndent));
+                text.Append(' ', Spacing(line.Items[i - 1], token, i == line.Items.Count - 1, Column(), indent, inputIndent));
             }
 
             if (_facts.ValueStarts.Contains(token.TokenIndex))
             {
-                _valueColumn = CurrentColumn(text);
+                _valueColumn = Column();
             }
 
-            text.Append(i == 0 ? Reindented(token.Text, indent - inputIndent) : token.Text);
+            var tokenText = i == 0 ? Reindented(token.Text, indent - inputIndent) : token.Text;
+            text.Append(tokenText);
+            var lastBreak = tokenText.LastIndexOf('\n');
+            if (lastBreak >= 0)
+            {
+                lineStart = text.Length - (tokenText.Length - lastBreak - 1);
+            }
+
             if (token.Type is not (HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT))
             {
                 _lastCode = token;
@@ -89,8 +98,7 @@ internal sealed class SpecWriter
             switch (token.Type)
             {
                 case HypLexer.LBRACE or HypLexer.LPAREN or HypLexer.LBRACK:
-                    var endsLine = line.Items.Skip(i + 1).All(item => item.Type is HypLexer.LINE_COMMENT or HypLexer.BLOCK_COMMENT);
-                    var content = endsLine ? indent + IndentSize : CurrentColumn(text) + (token.Type == HypLexer.LBRACE ? 1 : 0);
+                    var content = i == lastCode ? indent + IndentSize : Column() + (token.Type == HypLexer.LBRACE ? 1 : 0);
                     _brackets.Push(new OpenBracket(token.Type != HypLexer.LBRACE, indent, content, _statementIndent, _valueColumn));
                     break;
                 case HypLexer.RBRACE or HypLexer.RPAREN or HypLexer.RBRACK when _brackets.Count > 0:
@@ -170,10 +178,9 @@ internal sealed class SpecWriter
         return !_breaksSinceCode.Any(_facts.Separators.Contains);
     }
 
-    private int Spacing(IToken previous, IToken next, bool endsLine, StringBuilder text, int indent, int inputIndent)
+    private int Spacing(IToken previous, IToken next, bool endsLine, int column, int indent, int inputIndent)
     {
         var gap = next.StartIndex - previous.StopIndex - 1;
-        var column = CurrentColumn(text);
 
         // Alignment the author made by hand (a trailing comment, or what follows ',' or ';', set
         // apart by two or more spaces) keeps its column, so comment columns and tabulated
@@ -181,7 +188,7 @@ internal sealed class SpecWriter
         var keepsColumn = next.Type == HypLexer.LINE_COMMENT || (next.Type == HypLexer.BLOCK_COMMENT && endsLine) || previous.Type is HypLexer.COMMA or HypLexer.SEMI;
         if (keepsColumn && gap >= 2 && !previous.Text.Contains('\n', StringComparison.Ordinal))
         {
-            return Math.Max(1, indent + ColumnOf(next.StartIndex) - inputIndent - column);
+            return Math.Max(1, indent + next.Column - inputIndent - column);
         }
 
         if (next.Type == HypLexer.LINE_COMMENT)
@@ -206,30 +213,6 @@ internal sealed class SpecWriter
         }
 
         return TokenSpacing.Between(previous, next, _facts);
-    }
-
-    private static int CurrentColumn(StringBuilder text)
-    {
-        for (var i = text.Length - 1; i >= 0; i--)
-        {
-            if (text[i] == '\n')
-            {
-                return text.Length - i - 1;
-            }
-        }
-
-        return text.Length;
-    }
-
-    private int ColumnOf(int offset)
-    {
-        var lineStart = offset;
-        while (lineStart > 0 && _source[lineStart - 1] is not ('\n' or '\r'))
-        {
-            lineStart--;
-        }
-
-        return offset - lineStart;
     }
 
     private static bool IsCloser(IToken token) => token.Type is HypLexer.RBRACE or HypLexer.RPAREN or HypLexer.RBRACK;

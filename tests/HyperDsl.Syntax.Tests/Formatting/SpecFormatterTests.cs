@@ -47,6 +47,30 @@ public class SpecFormatterTests
         Assert.Equal(formatted, Format(formatted));
     }
 
+    // The fuzz corpus: huge lines, deep chains, odd characters. Those that parse cleanly format
+    // to the same tokens and comments, once and for all (the others must be refused).
+    public static TheoryData<string> CorpusInputs() =>
+        new(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Fuzz", "Corpus"), "*.hyp").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(CorpusInputs))]
+    public void A_fuzz_corpus_input_keeps_its_tokens_and_comments_or_is_refused_with_its_errors(string input)
+    {
+        var tree = SyntaxTree.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Fuzz", "Corpus", input)), input);
+
+        var result = SpecFormatter.Format(tree);
+
+        if (tree.HasErrors)
+        {
+            Assert.Equal((null, tree.Diagnostics), (result.Text, result.Diagnostics));
+            return;
+        }
+
+        Assert.Equal(Significant(tree.File.Text), Significant(result.Text!));
+        Assert.Equal(Comments(tree.File.Text), Comments(result.Text!));
+        Assert.Equal(result.Text, Format(result.Text!));
+    }
+
     [Fact]
     public void The_messy_spec_keeps_every_token_and_comment()
     {
