@@ -122,6 +122,27 @@ public class SpecFormatterTests
         Assert.Equal($"experiment e {{\n  params {{\n    {expected}\n  }}\n}}\n", formatted);
     }
 
+    [Theory]
+    [InlineData("    lr ~ choice(1, 2)\n    require   lr > 1\n    optimizer ~ choice(a, b)", "    lr        ~ choice(1, 2)\n    require   lr > 1\n    optimizer ~ choice(a, b)")]
+    [InlineData("    lr ~ choice(1, 2)\n    require lr > 1\n    optimizer ~ choice(a, b)", "    lr        ~ choice(1, 2)\n    require lr > 1\n    optimizer ~ choice(a, b)")]
+    [InlineData("    lr ~ choice(1, 2) // one space\n    w ~ choice(3, 4)      // a column", "    lr ~ choice(1, 2) // one space\n    w  ~ choice(3, 4)     // a column")]
+    [InlineData("    lr ~ choice(1, 2)\n        when a > 1", "    lr ~ choice(1, 2)\n         when a > 1")]
+    public void Parameters_line_up_as_the_examples_do(string members, string expected)
+    {
+        var formatted = Format($"experiment e {{\n  params {{\n{members}\n  }}\n}}\n");
+
+        Assert.Equal($"experiment e {{\n  params {{\n{expected}\n  }}\n}}\n", formatted);
+    }
+
+    [Fact]
+    public void Settings_and_match_arms_line_up_and_block_settings_stand_apart()
+    {
+        const string input = "experiment e {\n  data {\n    source synthetic()\n    validation 10%\n    augment { hflip }\n  }\n  train {\n    epochs 2\n    optimizer match o {\n      adam => adam(lr: 0.1)\n      sgd | nesterov => sgd(lr: 0.1)\n    }\n  }\n}\n";
+        const string expected = "experiment e {\n  data {\n    source     synthetic()\n    validation 10%\n    augment { hflip }\n  }\n  train {\n    epochs    2\n    optimizer match o {\n      adam           => adam(lr: 0.1)\n      sgd | nesterov => sgd(lr: 0.1)\n    }\n  }\n}\n";
+
+        Assert.Equal(expected, Format(input));
+    }
+
     private static string Format(string text)
     {
         var result = SpecFormatter.Format(text);
