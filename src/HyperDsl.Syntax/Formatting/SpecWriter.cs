@@ -185,7 +185,7 @@ internal sealed class SpecWriter
         // Alignment the author made by hand (a trailing comment, or what follows ',' or ';', set
         // apart by two or more spaces) keeps its column, so comment columns and tabulated
         // arguments survive; a single space stays a single space.
-        var keepsColumn = next.Type == HypLexer.LINE_COMMENT || (next.Type == HypLexer.BLOCK_COMMENT && endsLine) || previous.Type is HypLexer.COMMA or HypLexer.SEMI;
+        var keepsColumn = next.Type == HypLexer.LINE_COMMENT || (next.Type == HypLexer.BLOCK_COMMENT && endsLine) || (previous.Type is HypLexer.COMMA or HypLexer.SEMI && !IsCloser(next));
         if (keepsColumn && gap >= 2 && !previous.Text.Contains('\n', StringComparison.Ordinal))
         {
             return Math.Max(1, indent + next.Column - inputIndent - column);

@@ -115,6 +115,7 @@ public class SpecFormatterTests
     [InlineData("x = 1..3", "x = 1 .. 3")]
     [InlineData("x = 1e-3*100k", "x = 1e-3 * 100k")]
     [InlineData("x = a/*c*/+b", "x = a /*c*/ + b")]
+    [InlineData("x = [1,   2,   ]", "x = [1,   2,]")]
     public void Spacing_around_operators_is_canonical(string member, string expected)
     {
         var formatted = Format($"experiment e {{\n  params {{\n    {member}\n  }}\n}}\n");
