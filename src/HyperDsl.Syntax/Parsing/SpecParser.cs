@@ -41,6 +41,20 @@ internal static class SpecParser
         return (root, ordered);
     }
 
+    /// <summary>
+    /// For the formatter: every token (whitespace, comments and line breaks included) and the
+    /// parse tree of a file that <see cref="Parse"/> found free of errors. A path of its own, so
+    /// the plain parse keeps no trivia and builds nothing it does not need.
+    /// </summary>
+    public static (IList<IToken> Tokens, HypParser.SpecContext Tree) ParseConcrete(SourceFile file)
+    {
+        var diagnostics = new DiagnosticCollector(file, ImmutableArray<Diagnostic>.Empty);
+        var facts = new LexicalFacts();
+        var tokens = Lex(file, diagnostics, facts);
+        var tree = ParseTokens(tokens, diagnostics, facts);
+        return (tokens.GetTokens(), tree);
+    }
+
     private static CommonTokenStream Lex(SourceFile file, DiagnosticCollector diagnostics, LexicalFacts facts)
     {
         var lexer = new HypLexer(new AntlrInputStream(file.Text));
