@@ -5,7 +5,7 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
-//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)] [--samplers gp,tpe_mv (ours; the Pareto part is skipped)]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
 if (arguments.Count == 5 && arguments[0] == "--throughput-child")
@@ -39,9 +39,15 @@ if (arguments.Contains("--quality"))
 {
     var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
     var firstSeed = arguments.IndexOf("--first-seed") is var fi and >= 0 ? int.Parse(arguments[fi + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var only = arguments.IndexOf("--samplers") is var oi and >= 0 ? arguments[oi + 1].Split(',') : null;
     if (!arguments.Contains("--pareto"))
     {
-        QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [50, 100], !arguments.Contains("--no-optuna"));
+        QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna"), only);
+    }
+
+    if (only is not null)
+    {
+        return 0;
     }
 
     // Several objectives: NSGA-II against Optuna's on ZDT1 and ZDT2 (seeds from 0, at most 10: Optuna's side takes a while).
