@@ -6,6 +6,7 @@ using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)] [--samplers gp,tpe_mv (ours; the Pareto part is skipped)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --gp-ask (the Gaussian process's ask time to 200 trials)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
 if (arguments.Count == 5 && arguments[0] == "--throughput-child")
@@ -52,6 +53,19 @@ if (arguments.Contains("--quality"))
 
     // Several objectives: NSGA-II against Optuna's on ZDT1 and ZDT2 (seeds from 0, at most 10: Optuna's side takes a while).
     ParetoQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_nsga2_quality.py"), Math.Min(seeds, 10), 300, [100, 300], dims: 30, population: 20, !arguments.Contains("--no-optuna"));
+    return 0;
+}
+
+if (arguments.Contains("--gp-ask"))
+{
+    // The Gaussian process refits for every trial, so its ask time grows with the trials: measured
+    // on the same 6-parameter mixed space, to 200 trials (a whole study first, discarded, to warm up).
+    static ISampler Gp(int seed) => new HyperDsl.Runtime.Search.Gp.GpSampler(seed, [StudyDirection.Minimize], null, OverheadSpace.Declared);
+    Measure(Gp(1), 200);
+    var gpTimes = Measure(Gp(0), 200);
+    Console.Out.WriteLine("Ask + 6 suggests + tell per trial, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
+    int[] gpSizes = [50, 100, 200];
+    Console.Out.WriteLine("hyperdsl gp     " + string.Concat(gpSizes.Select(s => $"  N={s}: cum {Cum(gpTimes, s):F1} at {At(gpTimes, s):F1}")));
     return 0;
 }
 

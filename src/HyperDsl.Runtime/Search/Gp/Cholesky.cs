@@ -1,114 +1,103 @@
+using System.Numerics.Tensors;
+
 namespace HyperDsl.Runtime.Search.Gp;
 
-/// <summary>The Cholesky factor of a symmetric positive definite matrix, and solves with it.</summary>
+/// <summary>
+/// The Cholesky factor of a symmetric positive definite matrix, and solves with it. Matrices are
+/// arrays of rows so every inner loop is a contiguous dot product (vectorised).
+/// </summary>
 internal static class Cholesky
 {
-    /// <summary>The lower factor L with L Lᵀ = <paramref name="a"/>, or null when the matrix is not (numerically) positive definite.</summary>
-    public static double[,]? Decompose(double[,] a)
+    /// <summary>The lower factor L (row i holds L[i, 0..i]) with L Lᵀ = <paramref name="a"/>, or null when the matrix is not (numerically) positive definite.</summary>
+    public static double[][]? Decompose(double[][] a)
     {
-        var n = a.GetLength(0);
-        var l = new double[n, n];
-        for (var j = 0; j < n; j++)
+        var n = a.Length;
+        var l = new double[n][];
+        for (var i = 0; i < n; i++)
         {
-            var diagonal = a[j, j];
-            for (var k = 0; k < j; k++)
+            var row = new double[i + 1];
+            for (var j = 0; j < i; j++)
             {
-                diagonal -= l[j, k] * l[j, k];
+                row[j] = (a[i][j] - TensorPrimitives.Dot(row.AsSpan(0, j), l[j].AsSpan(0, j))) / l[j][j];
             }
 
+            var diagonal = a[i][i] - TensorPrimitives.Dot(row.AsSpan(0, i), row.AsSpan(0, i));
             if (!(diagonal > 0))
             {
                 return null;
             }
 
-            var pivot = Math.Sqrt(diagonal);
-            l[j, j] = pivot;
-            for (var i = j + 1; i < n; i++)
-            {
-                var sum = a[i, j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[i, k] * l[j, k];
-                }
-
-                l[i, j] = sum / pivot;
-            }
+            row[i] = Math.Sqrt(diagonal);
+            l[i] = row;
         }
 
         return l;
     }
 
     /// <summary>Solves L v = b.</summary>
-    public static double[] SolveLower(double[,] l, ReadOnlySpan<double> b)
+    public static double[] SolveLower(double[][] l, ReadOnlySpan<double> b)
     {
         var n = b.Length;
         var v = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var sum = b[i];
-            for (var k = 0; k < i; k++)
-            {
-                sum -= l[i, k] * v[k];
-            }
-
-            v[i] = sum / l[i, i];
+            v[i] = (b[i] - TensorPrimitives.Dot(l[i].AsSpan(0, i), v.AsSpan(0, i))) / l[i][i];
         }
 
         return v;
     }
 
     /// <summary>Solves Lᵀ v = b.</summary>
-    public static double[] SolveUpper(double[,] l, ReadOnlySpan<double> b)
+    public static double[] SolveUpper(double[][] l, ReadOnlySpan<double> b)
     {
         var n = b.Length;
-        var v = new double[n];
+        var v = b.ToArray();
         for (var i = n - 1; i >= 0; i--)
         {
-            var sum = b[i];
-            for (var k = i + 1; k < n; k++)
+            v[i] /= l[i][i];
+            var vi = v[i];
+            var row = l[i];
+            for (var k = 0; k < i; k++)
             {
-                sum -= l[k, i] * v[k];
+                v[k] -= row[k] * vi;
             }
-
-            v[i] = sum / l[i, i];
         }
 
         return v;
     }
 
-    /// <summary>A⁻¹ from A's factor: L⁻¹ column by column, then L⁻ᵀ L⁻¹.</summary>
-    public static double[,] Inverse(double[,] l)
+    /// <summary>A⁻¹ (full rows) from A's factor: L⁻¹ column by column, then L⁻ᵀ L⁻¹.</summary>
+    public static double[][] Inverse(double[][] l)
     {
-        var n = l.GetLength(0);
-        var inverseL = new double[n, n];
+        var n = l.Length;
+
+        // columns[j][k] = (L⁻¹)[k, j] for k ≥ j: each column of L⁻¹ by forward substitution.
+        var columns = new double[n][];
         for (var j = 0; j < n; j++)
         {
-            inverseL[j, j] = 1 / l[j, j];
+            var column = new double[n];
+            column[j] = 1 / l[j][j];
             for (var i = j + 1; i < n; i++)
             {
-                var sum = 0.0;
-                for (var k = j; k < i; k++)
-                {
-                    sum -= l[i, k] * inverseL[k, j];
-                }
-
-                inverseL[i, j] = sum / l[i, i];
+                column[i] = -TensorPrimitives.Dot(l[i].AsSpan(j, i - j), column.AsSpan(j, i - j)) / l[i][i];
             }
+
+            columns[j] = column;
         }
 
-        var inverse = new double[n, n];
+        var inverse = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            inverse[i] = new double[n];
+        }
+
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
             {
-                var sum = 0.0;
-                for (var k = i; k < n; k++)
-                {
-                    sum += inverseL[k, i] * inverseL[k, j];
-                }
-
-                inverse[i, j] = sum;
-                inverse[j, i] = sum;
+                var sum = TensorPrimitives.Dot(columns[i].AsSpan(i), columns[j].AsSpan(i));
+                inverse[i][j] = sum;
+                inverse[j][i] = sum;
             }
         }
 

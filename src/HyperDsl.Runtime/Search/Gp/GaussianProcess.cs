@@ -9,10 +9,10 @@ internal sealed class GaussianProcess
     private readonly double[][] _x;
     private readonly IReadOnlyList<bool> _categorical;
     private readonly KernelParameters _parameters;
-    private readonly double[,] _factor;
+    private readonly double[][] _factor;
     private readonly double[] _alpha;
 
-    private GaussianProcess(double[][] x, IReadOnlyList<bool> categorical, KernelParameters parameters, double[,] factor, double[] alpha)
+    private GaussianProcess(double[][] x, IReadOnlyList<bool> categorical, KernelParameters parameters, double[][] factor, double[] alpha)
     {
         _x = x;
         _categorical = categorical;
@@ -31,7 +31,7 @@ internal sealed class GaussianProcess
             {
                 for (var i = 0; i < x.Length; i++)
                 {
-                    matrix[i, i] += jitter;
+                    matrix[i][i] += jitter;
                 }
             }
 
@@ -47,19 +47,19 @@ internal sealed class GaussianProcess
         }
     }
 
-    /// <summary>The kernel matrix with the noise on its diagonal.</summary>
-    public static double[,] Matrix(double[][] x, IReadOnlyList<bool> categorical, KernelParameters parameters)
+    /// <summary>The kernel matrix with the noise on its diagonal (its lower triangle, by rows).</summary>
+    public static double[][] Matrix(double[][] x, IReadOnlyList<bool> categorical, KernelParameters parameters)
     {
         var n = x.Length;
-        var matrix = new double[n, n];
+        var matrix = new double[n][];
         for (var i = 0; i < n; i++)
         {
-            matrix[i, i] = parameters.Scale + parameters.Noise;
+            // The lower triangle and the diagonal: all the factorisation reads.
+            matrix[i] = new double[i + 1];
+            matrix[i][i] = parameters.Scale + parameters.Noise;
             for (var j = 0; j < i; j++)
             {
-                var k = parameters.Scale * KernelParameters.Matern(parameters.SquaredDistance(x[i], x[j], categorical));
-                matrix[i, j] = k;
-                matrix[j, i] = k;
+                matrix[i][j] = parameters.Scale * KernelParameters.Matern(parameters.SquaredDistance(x[i], x[j], categorical));
             }
         }
 

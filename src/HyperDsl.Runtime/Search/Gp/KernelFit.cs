@@ -10,6 +10,9 @@ internal static class KernelFit
 {
     private const int MaxIterations = 100;
 
+    // Optuna's gtol: the fit need not be exact, the acquisition barely moves below it.
+    private const double GradientTolerance = 1e-2;
+
     /// <summary>The fitted hyperparameters for observations <paramref name="x"/> (each in [0, 1]ᵈ) and standardised <paramref name="y"/>.</summary>
     public static KernelParameters Fit(double[][] x, double[] y, IReadOnlyList<bool> categorical, bool deterministic)
     {
@@ -17,7 +20,7 @@ internal static class KernelFit
         var initial = KernelParameters.Initial(d, deterministic);
         var differences = Differences(x, categorical);
         double[] start = [.. initial.InverseSquaredLengthScales.Select(v => Math.Log(v)), Math.Log(initial.Scale), .. deterministic ? Array.Empty<double>() : [Math.Log(initial.Noise - KernelParameters.MinimumNoise)]];
-        var best = Lbfgs.Minimize(theta => NegativeLogPosterior(theta, x, y, differences, deterministic), start, MaxIterations);
+        var best = Lbfgs.Minimize(theta => NegativeLogPosterior(theta, x, y, differences, deterministic), start, MaxIterations, GradientTolerance);
         return Parameters(best, d, deterministic);
     }
 
@@ -54,12 +57,13 @@ internal static class KernelFit
 
         var parameters = Parameters(theta, d, deterministic);
         var ils = parameters.InverseSquaredLengthScales;
-        var matrix = new double[n, n];
+        var matrix = new double[n][];
         var squared = new double[n][];
         for (var i = 0; i < n; i++)
         {
             squared[i] = new double[i];
-            matrix[i, i] = parameters.Scale + parameters.Noise;
+            matrix[i] = new double[i + 1];
+            matrix[i][i] = parameters.Scale + parameters.Noise;
             for (var j = 0; j < i; j++)
             {
                 var r2 = 0.0;
@@ -69,7 +73,7 @@ internal static class KernelFit
                 }
 
                 squared[i][j] = r2;
-                matrix[i, j] = matrix[j, i] = parameters.Scale * KernelParameters.Matern(r2);
+                matrix[i][j] = parameters.Scale * KernelParameters.Matern(r2);
             }
         }
 
@@ -82,7 +86,7 @@ internal static class KernelFit
         var logLikelihood = -0.5 * y.Select((yi, i) => yi * alpha[i]).Sum() - (0.5 * n * Math.Log(2 * Math.PI));
         for (var i = 0; i < n; i++)
         {
-            logLikelihood -= Math.Log(factor[i, i]);
+            logLikelihood -= Math.Log(factor[i][i]);
         }
 
         var inverse = Cholesky.Inverse(factor);
@@ -92,17 +96,17 @@ internal static class KernelFit
             // Off-diagonal pairs count twice (W and ∂K are symmetric); the diagonal once.
             for (var j = 0; j < i; j++)
             {
-                var w = (alpha[i] * alpha[j]) - inverse[i, j];
+                var w = (alpha[i] * alpha[j]) - inverse[i][j];
                 var slope = parameters.Scale * KernelParameters.MaternSlope(squared[i][j]);
                 for (var k = 0; k < d; k++)
                 {
                     gradient[k] += w * slope * ils[k] * differences[i][j][k];
                 }
 
-                gradient[d] += w * matrix[i, j];
+                gradient[d] += w * matrix[i][j];
             }
 
-            var wDiagonal = (alpha[i] * alpha[i]) - inverse[i, i];
+            var wDiagonal = (alpha[i] * alpha[i]) - inverse[i][i];
             gradient[d] += 0.5 * wDiagonal * parameters.Scale;
             if (!deterministic)
             {

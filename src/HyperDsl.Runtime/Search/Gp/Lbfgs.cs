@@ -8,8 +8,12 @@ internal static class Lbfgs
 {
     private const int Memory = 10;
 
-    /// <summary>A local minimum of <paramref name="function"/> (value and gradient) from <paramref name="start"/>.</summary>
-    public static double[] Minimize(Func<double[], (double Value, double[] Gradient)> function, double[] start, int maxIterations, double tolerance = 1e-6)
+    /// <summary>
+    /// A local minimum of <paramref name="function"/> (value and gradient) from <paramref name="start"/>:
+    /// it stops when no gradient component exceeds <paramref name="tolerance"/> (SciPy's gtol), when
+    /// the value improves by under a relative 1e-9 (SciPy's ftol), or after <paramref name="maxIterations"/>.
+    /// </summary>
+    public static double[] Minimize(Func<double[], (double Value, double[] Gradient)> function, double[] start, int maxIterations, double tolerance)
     {
         var x = (double[])start.Clone();
         var (value, gradient) = function(x);
@@ -19,7 +23,7 @@ internal static class Lbfgs
         }
 
         var steps = new List<(double[] S, double[] Y, double Rho)>();
-        for (var iteration = 0; iteration < maxIterations && Norm(gradient) > tolerance; iteration++)
+        for (var iteration = 0; iteration < maxIterations && gradient.Max(Math.Abs) > tolerance; iteration++)
         {
             var direction = Direction(gradient, steps);
             var slope = Dot(direction, gradient);
@@ -65,7 +69,7 @@ internal static class Lbfgs
 
             var improvement = value - nextValue;
             (x, value, gradient) = (next, nextValue, nextGradient);
-            if (improvement < tolerance * Math.Max(1, Math.Abs(value)))
+            if (improvement < 1e-9 * Math.Max(1, Math.Abs(value)))
             {
                 break;
             }
