@@ -28,7 +28,7 @@ internal static class KernelFit
         new([.. theta.Take(d).Select(t => Math.Exp(t))], Math.Exp(theta[d]), deterministic ? KernelParameters.MinimumNoise : KernelParameters.MinimumNoise + Math.Exp(theta[d + 1]));
 
     // Per pair (i > j) and dimension, the unweighted squared difference: reused by every evaluation.
-    private static double[][][] Differences(double[][] x, IReadOnlyList<bool> categorical)
+    internal static double[][][] Differences(double[][] x, IReadOnlyList<bool> categorical)
     {
         var n = x.Length;
         var differences = new double[n][][];
@@ -46,7 +46,7 @@ internal static class KernelFit
 
     // −(log p(y | θ) + log prior(θ)) and its gradient in θ. With W = ααᵀ − K⁻¹, the likelihood's
     // derivative along θ is ½ Σ W ∘ ∂K/∂θ.
-    private static (double Value, double[] Gradient) NegativeLogPosterior(double[] theta, double[][] x, double[] y, double[][][] differences, bool deterministic)
+    internal static (double Value, double[] Gradient) NegativeLogPosterior(double[] theta, double[][] x, double[] y, double[][][] differences, bool deterministic)
     {
         var n = x.Length;
         var d = theta.Length - (deterministic ? 1 : 2);
