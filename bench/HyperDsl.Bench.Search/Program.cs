@@ -66,6 +66,19 @@ if (arguments.Contains("--gp-ask"))
     Console.Out.WriteLine("Ask + 6 suggests + tell per trial, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
     int[] gpSizes = [50, 100, 200];
     Console.Out.WriteLine("hyperdsl gp     " + string.Concat(gpSizes.Select(s => $"  N={s}: cum {Cum(gpTimes, s):F1} at {At(gpTimes, s):F1}")));
+
+    // One ask after 1,000 trials (random ones, to build the history quickly): where HYP4111 warns.
+    var random = new RandomSampler(0);
+    var longHistory = new List<TrialRecord>(1000);
+    for (var i = 0; i < 1000; i++)
+    {
+        var values = new Dictionary<string, object>(6);
+        longHistory.Add(new TrialRecord(i, values, TrialState.Complete, OverheadSpace.Evaluate(random.StartTrial(longHistory, i), values)));
+    }
+
+    var askStart = Stopwatch.GetTimestamp();
+    OverheadSpace.Evaluate(Gp(0).StartTrial(longHistory, 1000), new Dictionary<string, object>(6));
+    Console.Out.WriteLine($"hyperdsl gp       one ask after 1000 trials: {Stopwatch.GetElapsedTime(askStart).TotalMilliseconds:F0} ms");
     return 0;
 }
 

@@ -518,6 +518,7 @@ internal sealed class TrainingChecker
         {
             CheckGenerations(sampler, trials, budget.Value);
             CheckStartup(sampler, trials, budget.Value);
+            CheckSamplerCost(sampler, trials, budget.Value);
         }
     }
 
@@ -563,6 +564,18 @@ internal sealed class TrainingChecker
         _diagnostics.Add(Create(TrialsWithinStartupDescriptor, trials.Span,
             $"'{entry.Name}' draws its first {startup.Value} complete trials at random, and the study runs {budget}, so its model never proposes a trial and it searches no better than 'random'.",
             $"Run more than {startup.Value} trials, or give a smaller 'startup' (for instance '{entry.Name}(startup: {Math.Max(1, budget / 3)})')."));
+    }
+
+    // A Gaussian process refits over every earlier trial for each new one, a cost cubic in their
+    // number: fine for hundreds of trials, seconds per trial beyond a thousand.
+    private void CheckSamplerCost(ExpressionSyntax sampler, ExpressionSyntax trials, long budget)
+    {
+        if (_model.GetResolution(sampler) is CatalogEntry { Strategy.TrialsItHandlesWell: { } limit } entry && budget > limit)
+        {
+            _diagnostics.Add(Create(TrialsTooManyForSamplerDescriptor, trials.Span,
+                $"'{entry.Name}' refits its model over every earlier trial for each new one, a cost that grows with the cube of the trials: beyond {limit} trials each new one takes it seconds, and this study runs {budget}.",
+                $"Use 'sampler tpe' for a study this long (or 'cmaes' for numeric parameters), or run at most {limit} trials."));
+        }
     }
 
     // CMA-ES and its kind: one objective only; and a space with no numeric parameter to model
