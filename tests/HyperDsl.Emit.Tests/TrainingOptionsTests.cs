@@ -93,4 +93,35 @@ public class TrainingOptionsTests
         Assert.Equal([2, 3], plan.CudaDevices);
         Assert.Equal(2, plan.Parallel);
     }
+
+    [Fact]
+    public void Searched_epochs_train_each_trial_for_its_own_count_and_the_plan_budgets_the_largest()
+    {
+        const string spec = """
+            experiment longer {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params {
+                epochs ~ int(4, 8)
+                decay  = [floor(epochs / 2.0), epochs - 1] epochs
+                budget = 6
+              }
+              model { flatten; linear(2) }
+              train { epochs epochs; optimizer sgd(lr: 0.1); schedule multistep(at: decay, gamma: 0.5) }
+              tune { objective maximize val_accuracy; trials budget }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "longer.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.LongerExperiment")!;
+
+        TrainingOptions At(int epochs) =>
+            (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.LongerParams")!, [epochs])!])!;
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)experiment.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(5, At(5).Epochs);
+        Assert.Equal("multistep(at: [2, 4], gamma: 0.5)", At(5).Schedule.ToString());
+        Assert.Equal("multistep(at: [4, 7], gamma: 0.5)", At(8).Schedule.ToString());
+        Assert.Equal(8, plan.Epochs);
+        Assert.Equal(6, plan.Trials);
+    }
 }

@@ -127,8 +127,8 @@ public static partial class BuiltinCatalog
 
         // functions
         ["abs"] = "abs(shift)",
-        ["ceil"] = "ceil(width / 3)",
-        ["floor"] = "floor(width / 3)",
+        ["ceil"] = "ceil(width / 3.0)",
+        ["floor"] = "floor(width / 3.0)",
         ["max"] = "max(16, width)",
         ["min"] = "min(width, 64)",
         ["round"] = "round(width * 1.5)",

@@ -459,7 +459,7 @@ public static partial class BuiltinCatalog
         var transform = new ObjectType(Transform);
         SettingSpec Data(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Data, [.. args], false, required, summary);
         SettingSpec Train(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Train, [.. args], false, required, summary);
-        SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary);
+        SettingSpec Tune(string name, bool required, string summary, params ArgSpec[] args) => new(name, SectionKind.Tune, [.. args], false, required, summary) { FixedForStudy = true };
 
         yield return Data("task", false, "What the model learns: 'classification' (the default; one label per image) or 'segmentation' (a class per pixel: masks from segmentation_folder, a classes x H x W output, val_miou and val_pixel_accuracy). 'detection' is refused for now (HYP5022).",
             Keywords(Req("task", String) with { Types = [] }, [.. Tasks.Select(t => t.Name)]));
@@ -492,7 +492,7 @@ public static partial class BuiltinCatalog
             Keywords(Opt("device", String, null) with { Types = [] }, "auto", "cpu", "cuda"),
             Opt("cuda", Int, null, NonNegative) with { Variadic = true });
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
-        yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative));
+        yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative)) with { FixedForStudy = true };
 
         yield return Tune("objective", true, "What the study optimizes.", Req("metric", String)) with { Example = "objective maximize val_accuracy" };
         yield return Tune("try", false, "A point evaluated before the sampler takes over.", Req("point", String));

@@ -19,6 +19,13 @@ public sealed record SettingSpec(string Name, SectionKind Section, ImmutableArra
     /// </summary>
     public ImmutableArray<ImmutableArray<string>> Forms { get; init; } = [];
 
+    /// <summary>
+    /// True for a setting read once for the whole study, before any trial draws its parameters (the
+    /// tune section's budget, sampler, pruner, seed and storage; the training seed), so a sampled
+    /// parameter has no value there yet (HYP4093).
+    /// </summary>
+    public bool FixedForStudy { get; init; }
+
     /// <summary>How the setting is typically written (<c>epochs 10</c>), which the error for a missing required setting suggests.</summary>
     public string? Example { get; init; }
 }

@@ -58,6 +58,8 @@ internal static class ExperimentChecker
                 stage = "the constraints and the size of the space";
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
                 new DeviceChecker(experiment, model, diagnostics).Check();
+                stage = "the values computed from each point";
+                new EvaluationChecker(model, diagnostics, budget).Check(experiment, binder.Parameters);
             }
 
             stage = "the training settings";

@@ -231,7 +231,7 @@ internal sealed class ShapeChecker
         {
             _budget.Spend(WalkCost);
             return (null, Create(error.Descriptor, error.Node.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
-                error.Descriptor == NotWholeNumberDescriptor ? "Use floor(...) or round(...) to make it whole, or divide by a float (2.0) to get a float." : null));
+                error.Descriptor == NotWholeNumberDescriptor ? "Divide by a float (2.0) to get a float, and round it to an int with floor(...), ceil(...) or round(...) where an int is needed: floor(width / 3.0)." : null));
         }
     }
 

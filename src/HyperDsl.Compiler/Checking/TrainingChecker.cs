@@ -59,6 +59,7 @@ internal sealed class TrainingChecker
         CheckStorage();
         CheckInputAgainstSource();
         CheckDataDoesNotUseParameters();
+        CheckStudySettingsAreFixed();
         CheckPipelinesAreTransforms();
         new TaskChecker(_experiment, _model, _diagnostics).Check();
         CheckSomeWeightAboveZero();
@@ -422,6 +423,31 @@ internal sealed class TrainingChecker
             $"Say how many classes there are: '{entry.Name}(..., classes: N)'."));
     }
 
+    // The tune section is read before the first trial (and the training seed is the study's), so a
+    // sampled parameter has no value there: 'trials n' or 'tpe(startup: n)' has no meaning to generate.
+    private void CheckStudySettingsAreFixed()
+    {
+        foreach (var spec in BuiltinCatalog.Settings.Values.Where(s => s.FixedForStudy).OrderBy(s => s.Section).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (_experiment.Setting(spec.Section, spec.Name) is not ValueSettingSyntax setting)
+            {
+                continue;
+            }
+
+            foreach (var argument in setting.Arguments)
+            {
+                if (_space.Dependencies([argument.Value]) is [var parameter, ..])
+                {
+                    var use = SyntaxWalker.Names(argument.Value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol) ?? (SyntaxNode)argument.Value;
+                    _diagnostics.Add(Create(StudySettingUsesParameterDescriptor, use.Span,
+                        $"'{spec.Name}' is set once for the whole study, before any trial draws its parameters, so it cannot use the parameter '{parameter.Name}', which differs from trial to trial.",
+                        $"Write a value every trial shares (a number, or a fixed value from params such as 'n = 20'); to compare values of '{spec.Name}', run one study per value."));
+                    break;
+                }
+            }
+        }
+    }
+
     private void CheckDataDoesNotUseParameters()
     {
         IEnumerable<(string What, ExpressionSyntax Value)> Uses()
@@ -679,17 +705,5 @@ internal sealed class TrainingChecker
 
     private double? MinOf(ExpressionSyntax? expression) => Extreme(expression, max: false);
 
-    private double? Extreme(ExpressionSyntax? expression, bool max)
-    {
-        if (expression is null)
-        {
-            return null;
-        }
-
-        var values = _space.Enumerate(_space.Dependencies([expression])).Points
-            .Select(p => _space.SafeEvaluate(expression, new Evaluation.Environment(p)).AsNumber)
-            .OfType<double>()
-            .ToList();
-        return values.Count == 0 ? null : max ? values.Max() : values.Min();
-    }
+    private double? Extreme(ExpressionSyntax? expression, bool max) => expression is null ? null : _space.Extreme(expression, max);
 }

@@ -369,6 +369,9 @@ public static class CompilerDiagnostics
     /// <summary>HYP4092.</summary>
     public static readonly DiagnosticDescriptor SplitClassNotInTrainingDescriptor = Error("HYP4092", "Validation or test folder with a class the training folder lacks");
 
+    /// <summary>HYP4093: a setting read once for the whole study (the budget, the sampler and pruner, the seeds, the storage) that uses a sampled parameter.</summary>
+    public static readonly DiagnosticDescriptor StudySettingUsesParameterDescriptor = Error("HYP4093", "Study setting that depends on a parameter");
+
     /// <summary>HYP4100.</summary>
     public static readonly DiagnosticDescriptor SamplerNeedsOneObjectiveDescriptor = Error("HYP4100", "Single-objective sampler in a study with several objectives");
 

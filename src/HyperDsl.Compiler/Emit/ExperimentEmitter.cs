@@ -780,6 +780,7 @@ internal sealed class ExperimentEmitter
 
             // A derived length such as 'warm = w epochs' is its whole count; the unit stays with the parameter's type.
             QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } when WholeCount(parameter) => "long",
+            ListType { Element: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } } when WholeCounts(parameter) => "long[]",
             _ => throw new NotSupportedException($"the parameter '{parameter.Name}' ({parameter.Type.DisplayName}) is not generated yet"),
         };
         return parameter.IsConditional ? type + "?" : type;
@@ -787,6 +788,16 @@ internal sealed class ExperimentEmitter
 
     private bool WholeCount(ParameterSymbol parameter) =>
         _lowered.Parameters.FirstOrDefault(p => p.Symbol == parameter) is { IsSampled: false, Definition: LoweredQuantity { Amount.Type: IntType } };
+
+    // Milestones such as 'ms = [2, 4] epochs' or 'ms = [2 epochs, 4 epochs]': the counts, as for one length.
+    private bool WholeCounts(ParameterSymbol parameter) =>
+        _lowered.Parameters.FirstOrDefault(p => p.Symbol == parameter) is { IsSampled: false, Definition: var definition }
+        && definition switch
+        {
+            LoweredQuantity { Amount.Type: ListType { Element: IntType } } => true,
+            LoweredList list => list.Items.All(i => i is LoweredQuantity { Amount.Type: IntType }),
+            _ => false,
+        };
 
     private static string Cast(HypType type, string expression) => type is IntType ? $"{Runtime}.SpecMath.ToInt({expression})" : expression;
 

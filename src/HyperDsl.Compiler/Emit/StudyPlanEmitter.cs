@@ -66,7 +66,7 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
 
         if (experiment.Setting(SectionKind.Train, "epochs") is ValueSettingSyntax { Arguments: [var epochs, ..] })
         {
-            yield return $"Epochs = {Whole(epochs.Value)},";
+            yield return $"Epochs = {MostEpochs(epochs.Value)},";
         }
 
         var points = experiment.SettingsOf(SectionKind.Tune).OfType<TrySettingSyntax>().ToList();
@@ -121,6 +121,14 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
         IntValue value => value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new NotSupportedException("a tune setting that is not a constant int is not generated yet"),
     };
+
+    // The plan's epochs are the most any trial trains (the pruners' full budget, the progress
+    // display's end); a searched 'epochs' gives each trial its own count through TrainingOptions.
+    private string MostEpochs(ExpressionSyntax epochs) => ConstantFolder.TryFold(epochs, bound.Model) is IntValue
+        ? Whole(epochs)
+        : new SpaceEnumerator(bound.Model).Extreme(epochs, max: true) is { } most
+            ? ((long)most).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new NotSupportedException($"'epochs {ExpressionBinder.Shorten(epochs)}' takes no number at any point of the space");
 
     private string Constant(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
     {

@@ -340,9 +340,7 @@ internal sealed class TrainingEmitter
             FactoryArgumentKind.Length => Length(args[argument.Parameter]),
             FactoryArgumentKind.Keyword => Keyword(argument, args[argument.Parameter]),
             FactoryArgumentKind.DoubleList => $"global::System.Array.ConvertAll({_expression(args[argument.Parameter], false)}, v => (double)v)",
-            FactoryArgumentKind.Milestones => Milestones(args[argument.Parameter]) is var (unit, milestones) && unit == QuantityUnit.Steps
-                ? $"[{string.Join(", ", milestones.Select(m => $"(long)({_expression(m, false)})"))}]"
-                : $"[{string.Join(", ", milestones.Select(Int))}]",
+            FactoryArgumentKind.Milestones => MilestoneList(args[argument.Parameter]),
             _ => Arg(argument.Parameter),
         };
 
@@ -374,12 +372,32 @@ internal sealed class TrainingEmitter
 
     private static string LengthUnit(QuantityUnit unit) => unit == QuantityUnit.Epochs ? "Epochs" : "Steps";
 
-    // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so).
-    private static (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items) Milestones(ExpressionSyntax quantity) => quantity switch
+    // Epoch milestones are ints, step milestones longs, item by item when the list is written out.
+    private string MilestoneList(ExpressionSyntax quantity)
     {
-        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Value: ListSyntax list } q => (q.Unit, list.Items),
+        var (unit, items, counts) = Milestones(quantity);
+        if (counts is not null)
+        {
+            // A list computed at the point ('lst epochs' with 'lst = [2, 4]', or a derived 'ms = [2, 4] epochs'): converted as a whole.
+            return unit == QuantityUnit.Steps
+                ? $"global::System.Array.ConvertAll({_expression(counts, false)}, v => (long)v)"
+                : $"global::System.Array.ConvertAll({_expression(counts, false)}, v => {Runtime}.SpecMath.ToInt((long)v))";
+        }
+
+        return unit == QuantityUnit.Steps
+            ? $"[{string.Join(", ", items.Select(m => $"(long)({_expression(m, false)})"))}]"
+            : $"[{string.Join(", ", items.Select(Int))}]";
+    }
+
+    // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so), or
+    // as a list of counts computed at the point: 'lst epochs', or a name whose type is a list of epochs or steps.
+    private (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items, ExpressionSyntax? Counts) Milestones(ExpressionSyntax quantity) => quantity switch
+    {
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Value: ListSyntax list } q => (q.Unit, list.Items, null),
         ListSyntax { Items: [QuantitySyntax first, ..] } list when list.Items.All(i => i is QuantitySyntax q && q.Unit == first.Unit) && first.Unit is QuantityUnit.Epochs or QuantityUnit.Steps =>
-            (first.Unit, [.. list.Items.Select(i => ((QuantitySyntax)i).Value)]),
+            (first.Unit, [.. list.Items.Select(i => ((QuantitySyntax)i).Value)], null),
+        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q when Model.GetType(q.Value) is ListType { Element: IntType } => (q.Unit, [], q.Value),
+        _ when Model.GetType(quantity) is ListType { Element: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } element } => (element.Unit, [], quantity),
         _ => throw Unsupported(quantity),
     };
 

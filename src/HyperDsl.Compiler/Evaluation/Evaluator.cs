@@ -310,6 +310,13 @@ internal sealed class Evaluator
     {
         if (_model.GetResolution(call) is not CatalogEntry { Kind: EntryKind.Function } entry)
         {
+            // An optimizer, schedule or transform is no value here, but its arguments are computed
+            // at the point all the same: 'sgd(lr: rates[pick])' fails where the index is past the end.
+            foreach (var argument in call.Arguments)
+            {
+                Evaluate(argument.Value, environment);
+            }
+
             return new OpaqueValue(call.Callee.Name);
         }
 

@@ -180,6 +180,20 @@ internal sealed class SpaceEnumerator
         }
     }
 
+    /// <summary>
+    /// The largest (or smallest) number <paramref name="expression"/> takes over the points it
+    /// depends on; null when it takes no number anywhere. Over a continuous range the points are
+    /// representatives that include its ends, so a monotone expression's extreme is exact.
+    /// </summary>
+    public double? Extreme(ExpressionSyntax expression, bool max)
+    {
+        var values = Enumerate(Dependencies([expression])).Points
+            .Select(p => SafeEvaluate(expression, new Environment(p)).AsNumber)
+            .OfType<double>()
+            .ToList();
+        return values.Count == 0 ? null : max ? values.Max() : values.Min();
+    }
+
     public Value SafeEvaluate(ExpressionSyntax expression, Environment environment)
     {
         try
