@@ -5,7 +5,8 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
-//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)] [--samplers gp,tpe_mv (ours; the Pareto part is skipped)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --gp-ask (the Gaussian process's ask time to 200 trials)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
 if (arguments.Count == 5 && arguments[0] == "--throughput-child")
@@ -39,13 +40,45 @@ if (arguments.Contains("--quality"))
 {
     var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
     var firstSeed = arguments.IndexOf("--first-seed") is var fi and >= 0 ? int.Parse(arguments[fi + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var only = arguments.IndexOf("--samplers") is var oi and >= 0 ? arguments[oi + 1].Split(',') : null;
     if (!arguments.Contains("--pareto"))
     {
-        QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [50, 100], !arguments.Contains("--no-optuna"));
+        QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna"), only);
+    }
+
+    if (only is not null)
+    {
+        return 0;
     }
 
     // Several objectives: NSGA-II against Optuna's on ZDT1 and ZDT2 (seeds from 0, at most 10: Optuna's side takes a while).
     ParetoQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_nsga2_quality.py"), Math.Min(seeds, 10), 300, [100, 300], dims: 30, population: 20, !arguments.Contains("--no-optuna"));
+    return 0;
+}
+
+if (arguments.Contains("--gp-ask"))
+{
+    // The Gaussian process refits for every trial, so its ask time grows with the trials: measured
+    // on the same 6-parameter mixed space, to 200 trials (a whole study first, discarded, to warm up).
+    static ISampler Gp(int seed) => new HyperDsl.Runtime.Search.Gp.GpSampler(seed, [StudyDirection.Minimize], null, OverheadSpace.Declared);
+    Measure(Gp(1), 200);
+    var gpTimes = Measure(Gp(0), 200);
+    Console.Out.WriteLine("Ask + 6 suggests + tell per trial, in memory; ms per trial (cum = mean over 1..N, at = mean over N-9..N).");
+    int[] gpSizes = [50, 100, 200];
+    Console.Out.WriteLine("hyperdsl gp     " + string.Concat(gpSizes.Select(s => $"  N={s}: cum {Cum(gpTimes, s):F1} at {At(gpTimes, s):F1}")));
+
+    // One ask after 1,000 trials (random ones, to build the history quickly): where HYP4111 warns.
+    var random = new RandomSampler(0);
+    var longHistory = new List<TrialRecord>(1000);
+    for (var i = 0; i < 1000; i++)
+    {
+        var values = new Dictionary<string, object>(6);
+        longHistory.Add(new TrialRecord(i, values, TrialState.Complete, OverheadSpace.Evaluate(random.StartTrial(longHistory, i), values)));
+    }
+
+    var askStart = Stopwatch.GetTimestamp();
+    OverheadSpace.Evaluate(Gp(0).StartTrial(longHistory, 1000), new Dictionary<string, object>(6));
+    Console.Out.WriteLine($"hyperdsl gp       one ask after 1000 trials: {Stopwatch.GetElapsedTime(askStart).TotalMilliseconds:F0} ms");
     return 0;
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.CmaEs;
+using HyperDsl.Runtime.Search.Gp;
 using HyperDsl.Runtime.Search.Tpe;
 
 namespace HyperDsl.Bench.Search;
@@ -34,7 +35,8 @@ internal static class QualityRun
     /// <param name="trials">Trials per study.</param>
     /// <param name="budgets">The budgets to report.</param>
     /// <param name="withOptuna">Whether to run Optuna's side.</param>
-    public static void Run(TextWriter output, string script, int firstSeed, int seeds, int trials, int[] budgets, bool withOptuna)
+    /// <param name="only">Our samplers to run (all when null).</param>
+    public static void Run(TextWriter output, string script, int firstSeed, int seeds, int trials, int[] budgets, bool withOptuna, IReadOnlyCollection<string>? only = null)
     {
         string[] functions = ["branin", "hartmann6"];
         var samplers = new Dictionary<string, Func<int, string[], ISampler>>
@@ -43,15 +45,18 @@ internal static class QualityRun
             ["tpe_mv"] = (seed, names) => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(Multivariate: true), Space(names)),
             ["sobol"] = (seed, names) => new SobolSampler(seed, names),
             ["cmaes"] = (seed, names) => new CmaEsSampler(seed, [StudyDirection.Minimize], null, Space(names)),
+            ["gp"] = (seed, names) => new GpSampler(seed, [StudyDirection.Minimize], null, Space(names)),
             ["random"] = (seed, _) => new RandomSampler(seed),
         };
 
         output.WriteLine($"Best value after B trials, median [25th, 75th percentile] over {seeds} seeds from {firstSeed} (minimisation).");
         foreach (var function in functions)
         {
-            foreach (var (name, create) in samplers)
+            foreach (var (name, create) in samplers.Where(s => only is null || only.Contains(s.Key)))
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var bests = Enumerable.Range(firstSeed, seeds).Select(seed => BestAfter(function, create(seed, Names(function)), trials, budgets)).ToList();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hyperdsl {function,-9} {name,-7} {watch.Elapsed.TotalMilliseconds / (seeds * trials):F1} ms per trial on average over {trials} trials"));
                 foreach (var budget in budgets)
                 {
                     Print(output, "hyperdsl", function, name, budget, [.. bests.Select(b => b[budget])]);

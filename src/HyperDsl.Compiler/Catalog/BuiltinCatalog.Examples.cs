@@ -117,6 +117,7 @@ public static partial class BuiltinCatalog
         ["sobol"] = "sobol",
         ["tpe"] = "tpe(startup: 10)",
         ["cmaes"] = "cmaes(restarts: 2)",
+        ["gp"] = "gp(startup: 10)",
 
         // pruners
         ["asha"] = "asha(min_epochs: 1, reduction: 3)",

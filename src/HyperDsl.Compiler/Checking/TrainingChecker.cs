@@ -530,6 +530,8 @@ internal sealed class TrainingChecker
         if (sampler is not null && trials is not null && ConstantFolder.TryFold(trials, _model) is IntValue budget)
         {
             CheckGenerations(sampler, trials, budget.Value);
+            CheckStartup(sampler, trials, budget.Value);
+            CheckSamplerCost(sampler, trials, budget.Value);
         }
     }
 
@@ -555,6 +557,38 @@ internal sealed class TrainingChecker
                 ? $"'{entry.Name}' with population {size} and {budget} trials never leaves its random first generation, so it searches no better than 'random'."
                 : $"'{entry.Name}' with population {size} and {budget} trials runs only {budget - size} trials beyond its random first generation of {size}, less than one evolved generation.",
             $"Run at least {2 * size} trials (several generations are better), or give a smaller 'population' (for instance '{entry.Name}(population: {Math.Max(2, budget / 4)})')."));
+    }
+
+    // A model-based sampler (gp, tpe) draws its first 'startup' complete trials at random, so a
+    // budget no larger than that never uses the model.
+    private void CheckStartup(ExpressionSyntax sampler, ExpressionSyntax trials, long budget)
+    {
+        if (_model.GetResolution(sampler) is not CatalogEntry { Strategy.StartupParameter: { } parameter } entry)
+        {
+            return;
+        }
+
+        var argument = sampler is CallSyntax call ? Argument(entry, call, parameter) : null;
+        if ((argument is null ? entry.Parameters.First(p => p.Name == parameter).Default : ConstantFolder.TryFold(argument, _model)) is not IntValue startup || budget > startup.Value)
+        {
+            return;
+        }
+
+        _diagnostics.Add(Create(TrialsWithinStartupDescriptor, trials.Span,
+            $"'{entry.Name}' draws its first {startup.Value} complete trials at random, and the study runs {budget}, so its model never proposes a trial and it searches no better than 'random'.",
+            $"Run more than {startup.Value} trials, or give a smaller 'startup' (for instance '{entry.Name}(startup: {Math.Max(1, budget / 3)})')."));
+    }
+
+    // A Gaussian process refits over every earlier trial for each new one, a cost cubic in their
+    // number: fine for hundreds of trials, seconds per trial beyond a thousand.
+    private void CheckSamplerCost(ExpressionSyntax sampler, ExpressionSyntax trials, long budget)
+    {
+        if (_model.GetResolution(sampler) is CatalogEntry { Strategy.TrialsItHandlesWell: { } limit } entry && budget > limit)
+        {
+            _diagnostics.Add(Create(TrialsTooManyForSamplerDescriptor, trials.Span,
+                $"'{entry.Name}' refits its model over every earlier trial for each new one, a cost that grows with the cube of the trials: beyond {limit} trials each new one takes it seconds, and this study runs {budget}.",
+                $"Use 'sampler tpe' for a study this long (or 'cmaes' for numeric parameters), or run at most {limit} trials."));
+        }
     }
 
     // CMA-ES and its kind: one objective only; and a space with no numeric parameter to model

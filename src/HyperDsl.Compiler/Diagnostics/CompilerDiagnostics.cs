@@ -381,6 +381,12 @@ public static class CompilerDiagnostics
     /// <summary>HYP4105.</summary>
     public static readonly DiagnosticDescriptor TrialsWithinFirstGenerationDescriptor = Warning("HYP4105", "Too few trials for an evolved generation");
 
+    /// <summary>HYP4110.</summary>
+    public static readonly DiagnosticDescriptor TrialsWithinStartupDescriptor = Warning("HYP4110", "Too few trials to leave the random startup");
+
+    /// <summary>HYP4111.</summary>
+    public static readonly DiagnosticDescriptor TrialsTooManyForSamplerDescriptor = Warning("HYP4111", "More trials than the sampler handles quickly");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

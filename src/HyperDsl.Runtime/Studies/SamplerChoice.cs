@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.CmaEs;
+using HyperDsl.Runtime.Search.Gp;
 using HyperDsl.Runtime.Search.Nsga2;
 using HyperDsl.Runtime.Search.Tpe;
 
@@ -79,6 +80,17 @@ public abstract record SamplerChoice
         /// <inheritdoc />
         public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
             new CmaEsSampler(seed, directions, new CmaEsOptions(Sigma, Population, Restarts, WarmStart), space);
+    }
+
+    /// <summary><c>gp(startup:, deterministic_objective:)</c>: Bayesian optimisation with a Gaussian process.</summary>
+    public sealed record Gp(int Startup = 10, bool DeterministicObjective = false) : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "gp";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new GpSampler(seed, directions, new GpOptions(Startup, DeterministicObjective), space);
     }
 
     /// <summary><c>nsga2(population:, crossover_prob:, mutation_prob:, swap_prob:)</c>; a null mutation probability is 1 / (a parent's parameter count).</summary>

@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.CmaEs;
+using HyperDsl.Runtime.Search.Gp;
 using HyperDsl.Runtime.Search.Nsga2;
 using HyperDsl.Runtime.Search.Tpe;
 
@@ -27,7 +28,7 @@ public class SamplerContractTests
         new CategoricalSpace("width", [16L, 32L], null),
     ];
 
-    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol", "cmaes", "nsga2"];
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol", "cmaes", "nsga2", "gp"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
@@ -36,6 +37,7 @@ public class SamplerContractTests
         "tpe-multivariate" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3, Multivariate: true), FiniteSpaceAsData),
         "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
         "cmaes" => new CmaEsSampler(seed, [StudyDirection.Minimize], new CmaEsOptions(Population: 4), FiniteSpaceAsData),
+        "gp" => new GpSampler(seed, [StudyDirection.Minimize], new GpOptions(StartupTrials: 3), FiniteSpaceAsData),
         "nsga2" => new Nsga2Sampler(seed, [StudyDirection.Minimize], new Nsga2Options(Population: 4)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };

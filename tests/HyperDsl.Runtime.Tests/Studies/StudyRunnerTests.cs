@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Gp;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
@@ -367,6 +368,26 @@ public sealed class StudyRunnerTests : IDisposable
             Assert.Contains(child.Parameters["width"], first.Select(t => t.Parameters["width"]));
             Assert.Contains(child.Parameters["optimizer"], first.Select(t => t.Parameters["optimizer"]));
         });
+    }
+
+    [Fact]
+    public void A_gp_study_proposes_from_the_stored_trials_once_its_startup_is_complete()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 5) with { Sampler = new SamplerChoice.Gp(Startup: 3), Epochs = 1 };
+        var experiment = new TinyExperiment { Plan = plan };
+        var result = Run(experiment, store);
+
+        Assert.Equal(5, result.Trials.Count(t => t.State == TrialState.Complete));
+
+        // Trial 3 is the Gaussian process's proposal from the three trials read back from SQLite:
+        // a sampler given them anew proposes the same point.
+        var stored = result.Trials.Where(t => t.Number < 3).Select(t => t.ToRecord()).ToList();
+        var again = new GpSampler(plan.Seed, [StudyDirection.Maximize], new GpOptions(StartupTrials: 3), experiment.SearchSpace);
+        var proposal = again.Propose(stored, 3, new Random(0));
+        var fourth = result.Trials.Single(t => t.Number == 3);
+        Assert.NotNull(proposal);
+        Assert.Equal(again.StartTrial(stored, 3).SuggestFloat("lr", 1e-3, experiment.MaxLr, log: true), (double)fourth.Parameters["lr"], 12);
     }
 
     [Fact]

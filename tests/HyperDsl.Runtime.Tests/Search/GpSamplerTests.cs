@@ -1,0 +1,159 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Search.Gp;
+
+namespace HyperDsl.Runtime.Tests.Search;
+
+/// <summary>The Gaussian-process sampler: it optimizes, models categorical choices, keeps values on their grid, and spreads parallel trials.</summary>
+public class GpSamplerTests
+{
+    private static readonly ParameterSpace[] BraninSpace =
+    [
+        new FloatSpace("x", -5, 10, false, null, null),
+        new FloatSpace("y", 0, 15, false, null, null),
+    ];
+
+    // Branin: three minima of 0.397887, smooth, the usual first test of Bayesian optimisation.
+    private static (Dictionary<string, object> Point, double Value) Branin(ITrialSuggestions trial)
+    {
+        var x = trial.SuggestFloat("x", -5, 10);
+        var y = trial.SuggestFloat("y", 0, 15);
+        var b = 5.1 / (4 * Math.PI * Math.PI);
+        var value = Math.Pow(y - (b * x * x) + (5 / Math.PI * x) - 6, 2) + (10 * (1 - (1 / (8 * Math.PI))) * Math.Cos(x)) + 10;
+        return (new() { ["x"] = x, ["y"] = y }, value);
+    }
+
+    private static List<TrialRecord> Run(ISampler sampler, int trials, Func<ITrialSuggestions, (Dictionary<string, object> Point, double Value)> objective)
+    {
+        var history = new List<TrialRecord>();
+        for (var i = 0; i < trials; i++)
+        {
+            var (point, value) = objective(sampler.StartTrial(history, i));
+            history.Add(new TrialRecord(i, point, TrialState.Complete, value));
+        }
+
+        return history;
+    }
+
+    private static GpSampler Sampler(long seed, IReadOnlyList<ParameterSpace> space, GpOptions? options = null) =>
+        new(seed, [StudyDirection.Minimize], options, space);
+
+    [Fact]
+    public void It_finds_branins_minimum_in_30_trials_where_random_search_does_not()
+    {
+        // Random search's median best after 30 trials is about 1.5 (seeds 1-20 range 0.44 to 7.4);
+        // the GP reaches about 0.41 on every seed. A GP that proposed at random would pass 0.6
+        // on all three seeds about once in a thousand.
+        var gp = Enumerable.Range(1, 3).Select(s => Run(Sampler(s, BraninSpace), 30, Branin).Min(t => t.Value!.Value)).ToList();
+        var random = Enumerable.Range(1, 9).Select(s => Run(new RandomSampler(s), 30, Branin).Min(t => t.Value!.Value)).Order().ToList();
+
+        Assert.All(gp, best => Assert.True(best < 0.6, $"gp best {best:G4}, random median {random[4]:G4}"));
+        Assert.True(gp.Max() < random[4], $"gp worst seed {gp.Max():G4}, random median {random[4]:G4}");
+    }
+
+    [Fact]
+    public void It_maximizes_when_told_to()
+    {
+        var sampler = new GpSampler(2, [StudyDirection.Maximize], null, BraninSpace);
+        var history = Run(sampler, 30, t => Branin(t) is var b ? (b.Point, -b.Value) : default);
+
+        Assert.True(history.Max(t => t.Value!.Value) > -0.6, $"best {history.Max(t => t.Value!.Value):G4}");
+    }
+
+    [Fact]
+    public void Its_first_trials_are_random_until_startup_trials_complete()
+    {
+        var sampler = Sampler(4, BraninSpace, new GpOptions(StartupTrials: 5));
+        var history = Run(sampler, 5, Branin);
+
+        Assert.Null(sampler.Propose(history.Take(4).ToList(), 4, new Random(0)));
+        Assert.NotNull(sampler.Propose(history, 5, new Random(0)));
+    }
+
+    [Fact]
+    public void It_learns_which_choice_is_best_and_keeps_ints_steps_and_logs_on_their_grid()
+    {
+        ParameterSpace[] space =
+        [
+            new CategoricalSpace("activation", ["relu", "gelu", "tanh"], null),
+            new IntSpace("width", 1, 1000, true, 1, null),
+            new IntSpace("depth", 2, 20, false, 3, null),
+            new FloatSpace("dropout", 0, 0.5, false, 0.1, null),
+        ];
+        var history = Run(Sampler(5, space), 30, t =>
+        {
+            var activation = t.SuggestCategorical("activation", ["relu", "gelu", "tanh"]);
+            var width = t.SuggestInt("width", 1, 1000, log: true);
+            var depth = t.SuggestInt("depth", 2, 20, step: 3);
+            var dropout = t.SuggestFloat("dropout", 0, 0.5, step: 0.1);
+            var penalty = activation switch { "gelu" => 0.0, "relu" => 1.0, _ => 2.0 };
+            return (new() { ["activation"] = activation, ["width"] = width, ["depth"] = depth, ["dropout"] = dropout },
+                penalty + Math.Pow(Math.Log(width / 100.0), 2) + Math.Abs(depth - 11) / 3.0 + Math.Abs(dropout - 0.2));
+        });
+
+        Assert.All(history, t =>
+        {
+            Assert.InRange((long)t.Parameters["width"], 1, 1000);
+            Assert.Equal(0, ((long)t.Parameters["depth"] - 2) % 3);
+            Assert.Contains((double)t.Parameters["dropout"], new[] { 0.0, 0.1, 0.2, 0.3, 0.4, 0.5 });
+        });
+
+        // After ten random trials the model should ask mostly for the best activation.
+        var modelled = history.Skip(10).ToList();
+        Assert.True(modelled.Count(t => (string)t.Parameters["activation"] == "gelu") >= modelled.Count * 2 / 3, string.Join(", ", modelled.Select(t => t.Parameters["activation"])));
+        Assert.True(history.Min(t => t.Value!.Value) < 0.6, $"best {history.Min(t => t.Value!.Value):G4}");
+    }
+
+    [Fact]
+    public void Conditional_parameters_are_drawn_at_random_and_not_modelled()
+    {
+        var sampler = Sampler(1, SamplerContractTests.FiniteSpaceAsData);
+
+        Assert.Equal(["optimizer", "depth", "width"], sampler.Modelled);
+    }
+
+    [Fact]
+    public void A_running_trial_at_the_proposed_point_moves_the_next_proposal_elsewhere()
+    {
+        var sampler = Sampler(6, BraninSpace);
+        var history = Run(sampler, 15, Branin);
+        var first = sampler.Propose(history, 15, new Random(1))!;
+
+        // Another worker took that point and is still training it.
+        var running = new TrialRecord(15, new Dictionary<string, object> { ["x"] = -5 + (15 * first[0]), ["y"] = 15 * first[1] }, TrialState.Running);
+        var second = sampler.Propose([.. history, running], 16, new Random(1))!;
+
+        Assert.True(Math.Abs(first[0] - second[0]) + Math.Abs(first[1] - second[1]) > 0.01, $"{first[0]:G3},{first[1]:G3} then {second[0]:G3},{second[1]:G3}");
+    }
+
+    [Fact]
+    public void Failed_and_pruned_trials_and_values_that_are_not_finite_do_not_break_the_fit()
+    {
+        var sampler = Sampler(8, BraninSpace, new GpOptions(StartupTrials: 3));
+        var history = Run(sampler, 6, Branin);
+        history.Add(new TrialRecord(6, new Dictionary<string, object> { ["x"] = 1.0, ["y"] = 2.0 }, TrialState.Failed));
+        history.Add(new TrialRecord(7, new Dictionary<string, object> { ["x"] = 2.0, ["y"] = 2.0 }, TrialState.Pruned) { Intermediate = new Dictionary<int, double> { [0] = 50 } });
+        history.Add(new TrialRecord(8, new Dictionary<string, object> { ["x"] = 3.0, ["y"] = 2.0 }, TrialState.Complete, double.NaN));
+        history.Add(new TrialRecord(9, new Dictionary<string, object> { ["x"] = 3.0 }, TrialState.Complete, 1.0));
+
+        var (point, _) = Branin(sampler.StartTrial(history, 10));
+
+        Assert.InRange((double)point["x"], -5, 10);
+        Assert.InRange((double)point["y"], 0, 15);
+    }
+
+    [Fact]
+    public void A_deterministic_objective_still_optimizes()
+    {
+        var best = Run(Sampler(3, BraninSpace, new GpOptions(DeterministicObjective: true)), 30, Branin).Min(t => t.Value!.Value);
+
+        Assert.True(best < 0.6, $"best {best:G4}");
+    }
+
+    [Fact]
+    public void It_refuses_several_objectives()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new GpSampler(1, [StudyDirection.Minimize, StudyDirection.Maximize], null, BraninSpace));
+
+        Assert.Contains("one objective", error.Message, StringComparison.Ordinal);
+    }
+}
