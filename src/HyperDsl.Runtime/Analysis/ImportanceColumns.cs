@@ -8,7 +8,7 @@ namespace HyperDsl.Runtime.Analysis;
 /// column (its logarithm for <c>loguniform</c> and log ranges), a categorical one is a 0/1 column per
 /// choice. A conditional parameter that some trials never had adds a "not used" level: a 0/1 column
 /// beside a numeric one, one more 0/1 column for a categorical one; fANOVA then weighs not using it
-/// as one of its values. Each parameter owns a group of columns, judged together.
+/// as one of its values. An int range reaches half a step past each end. Each parameter owns a group of columns, judged together.
 /// </summary>
 internal sealed class ImportanceColumns
 {
@@ -52,17 +52,19 @@ internal sealed class ImportanceColumns
 
                     break;
                 default:
-                    var (low, high, log) = parameter switch
+                    // A stepped range (every int range) owns half a step beyond each end, as the samplers draw it,
+                    // so each of its values gets an equal share of the scale and the ends are not undercounted.
+                    var (low, high, log, step) = parameter switch
                     {
-                        FloatSpace f => (f.Low, f.High, f.Log),
-                        IntSpace i => (i.Low, (double)i.High, i.Log),
+                        FloatSpace f => (f.Low, f.High, f.Log, f.Step ?? 0),
+                        IntSpace i => (i.Low, (double)i.High, i.Log, (double)i.Step),
                         _ => throw new ArgumentException($"unknown parameter kind {parameter.GetType().Name}", nameof(space)),
                     };
 
                     // A value stored by an earlier version of the spec may lie outside today's range.
                     var seen = trials.Where(t => t.ContainsKey(name)).Select(t => Convert.ToDouble(t[name], CultureInfo.InvariantCulture)).ToList();
-                    low = seen.Append(low).Min();
-                    high = seen.Append(high).Max();
+                    low = seen.Append(low).Min() - (step / 2);
+                    high = seen.Append(high).Max() + (step / 2);
                     Func<double, double> scale = log && low > 0 ? Math.Log : v => v;
                     var (scaledLow, scaledHigh) = (scale(low), scale(high));
                     var middle = (scaledLow + scaledHigh) / 2;
