@@ -39,7 +39,7 @@ internal static class SliceView
                     ["marker"] = new JsonObject
                     {
                         ["color"] = new JsonArray([.. used.Select(t => JsonValue.Create(t.Trial.Number))]),
-                        ["colorscale"] = "Blues", ["showscale"] = true,
+                        ["colorscale"] = "Viridis", ["showscale"] = true,
                         ["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "trial" } },
                     },
                 },
