@@ -26,12 +26,13 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("plotly.js v2.", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(ScriptWithSource(), html);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
-        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "edf" })
+        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "edf", "timeline" })
         {
             Assert.True(Section(html, view).Contains("Plotly.newPlot(", StringComparison.Ordinal), $"view '{view}' has no plot");
         }
 
         Assert.DoesNotContain("id=\"view-pareto\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"view-hypervolume\"", html, StringComparison.Ordinal);
         Assert.Contains("#25 (pruned)", Section(html, "intermediate"), StringComparison.Ordinal);
         Assert.Contains("\"label\":\"lr (log)\"", Section(html, "parallel"), StringComparison.Ordinal);
         Assert.Contains("\"type\":\"log\"", Section(html, "slice"), StringComparison.Ordinal);
@@ -50,6 +51,7 @@ public sealed partial class ReportCommandTests : IDisposable
         var html = File.ReadAllText(Path.Combine(_folder, "ranked.report.html"));
         Assert.Contains("Plotly.newPlot(", Section(html, "pareto"), StringComparison.Ordinal);
         Assert.Contains("Pareto front", Section(html, "pareto"), StringComparison.Ordinal);
+        Assert.Contains("Plotly.newPlot(", Section(html, "hypervolume"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal static class HtmlReport
         ("slice", "Slices of the most important parameters", SliceView.Build, _ => "No complete trial with parameters yet."),
         ("edf", "Empirical distribution (EDF)", EdfView.Build, _ => "No complete trial yet."),
         ("pareto", "Pareto front", ParetoView.Build, _ => ""),
+        ("hypervolume", "Hypervolume history", HypervolumeHistoryView.Build, _ => ""),
+        ("timeline", "Timeline", TimelineView.Build, _ => "No trial has started."),
     ];
 
     private const string Style = """
