@@ -37,6 +37,8 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("\"label\":\"lr (log)\"", Section(html, "parallel"), StringComparison.Ordinal);
         Assert.Contains("\"type\":\"log\"", Section(html, "slice"), StringComparison.Ordinal);
         Assert.Contains("noise ~ uniform(0, 1)", Section(html, "spec"), StringComparison.Ordinal);
+        Assert.Contains("<th>model params</th>", Section(html, "trials"), StringComparison.Ordinal);
+        Assert.Contains("<td>25</td><td>pruned</td>", Section(html, "trials"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ internal static class HtmlReport
         h1 { font-size: 1.5em; } h2 { font-size: 1.2em; border-bottom: 1px solid #ddd; margin-top: 2em; }
         pre { background: #f6f6f6; padding: 1em; overflow: auto; } .note { color: #666; }
         nav a { margin-right: 1em; } table.facts td { padding: 0.1em 1em 0.1em 0; }
+        table.trials { border-collapse: collapse; font-size: 0.85em; } table.trials td, table.trials th { border: 1px solid #ddd; padding: 0.2em 0.5em; text-align: right; }
         """;
 
     public static string Render(ReportData data, string storeLocation)
@@ -74,9 +75,10 @@ internal static class HtmlReport
             sections.Add(HtmlElements.rawText("</section>"));
         }
 
-        navigation.Append("<a href=\"#view-spec\">Spec</a></nav>");
+        navigation.Append("<a href=\"#view-trials\">Trials</a><a href=\"#view-spec\">Spec</a></nav>");
         body.Add(HtmlElements.rawText(navigation.ToString()));
         body.AddRange(sections);
+        body.Add(HtmlElements.rawText(TrialTableSection.Render(data)));
         body.Add(HtmlElements.rawText(SpecSection(data)));
 
         var head = ListModule.OfSeq(new[] { HtmlElements.rawText($"<style>{Style}</style>") });

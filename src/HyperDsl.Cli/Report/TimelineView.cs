@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies;
 
 namespace HyperDsl.Cli.Report;
 
-/// <summary>Timeline: each started trial as a bar from its start to its end (a running one to the latest time the study records), coloured by state.</summary>
+/// <summary>
+/// Timeline: each started trial as a bar from its start to its end (a running one to the latest time
+/// the study records), coloured by state, in one lane per worker process that ran it.
+/// </summary>
 internal static class TimelineView
 {
     private static readonly (TrialState State, string Color)[] Colors =
@@ -36,13 +40,15 @@ internal static class TimelineView
                 ["marker"] = new JsonObject { ["color"] = color },
                 ["base"] = Plotly.Strings(trials.Select(t => t.Started!.Value.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture))),
                 ["x"] = Plotly.Numbers(trials.Select(t => Math.Max(1, ((t.Completed ?? now) - t.Started!.Value).TotalMilliseconds))),
-                ["y"] = new JsonArray([.. trials.Select(t => JsonValue.Create(t.Number))]),
+                ["y"] = Plotly.Strings(trials.Select(t => StudyAttributes.Text(t.SystemAttributes, StudyAttributes.Worker) ?? "unknown worker")),
                 ["text"] = Plotly.Strings(trials.Select(t => $"trial #{t.Number}")),
             });
         }
 
-        var layout = Plotly.Layout("Timeline of trials", "time", "trial");
+        var layout = Plotly.Layout("Timeline of trials by worker", "time", "worker");
         layout["xaxis"]!["type"] = "date";
+        layout["yaxis"]!["type"] = "category";
+        layout["margin"] = new JsonObject { ["l"] = 160 };
         yield return new PlotlyFigure("timeline", traces, layout);
     }
 }
