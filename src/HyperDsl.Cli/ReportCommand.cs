@@ -27,7 +27,10 @@ internal static class ReportCommand
             }
 
             var (rankings, note) = StudyImportance.Evaluate(trials, spec.Definition.SearchSpace, objectives, version.StudyName, parse.GetValue(seed));
-            var data = new ReportData(version, trials, objectives, StudyImportance.Space(trials, spec.Definition.SearchSpace), rankings, note);
+            var data = new ReportData(version, trials, objectives, StudyImportance.Space(trials, spec.Definition.SearchSpace), rankings, note)
+            {
+                Pruner = spec.Definition.Plan.Pruner,
+            };
             var path = parse.GetValue(output) ?? Path.ChangeExtension(spec.Path, null) + ".report.html";
             try
             {

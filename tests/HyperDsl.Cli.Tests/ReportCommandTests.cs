@@ -14,7 +14,10 @@ public sealed partial class ReportCommandTests : IDisposable
     [Fact]
     public void The_report_is_one_self_contained_file_with_a_plot_in_every_view()
     {
-        var spec = MadeUpStudy.Create(_folder, 20, more: AddLearningCurves);
+        var text = MadeUpStudy.Spec
+            .Replace("sampler   random", "sampler   random\n    pruner    asha(min_epochs: 1, reduction: 2)", StringComparison.Ordinal)
+            .Replace("epochs    1", "epochs    3", StringComparison.Ordinal);
+        var spec = MadeUpStudy.Create(_folder, 20, text, AddLearningCurves);
         var output = Path.Combine(_folder, "out", "study.html");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 
@@ -34,6 +37,7 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.DoesNotContain("id=\"view-pareto\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"view-hypervolume\"", html, StringComparison.Ordinal);
         Assert.Contains("#25 (pruned)", Section(html, "intermediate"), StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(Section(html, "intermediate"), "\"text\":\"asha rung\""));
         Assert.Contains("\"label\":\"lr (log)\"", Section(html, "parallel"), StringComparison.Ordinal);
         Assert.Contains("\"type\":\"log\"", Section(html, "slice"), StringComparison.Ordinal);
         Assert.Contains("noise ~ uniform(0, 1)", Section(html, "spec"), StringComparison.Ordinal);

@@ -35,6 +35,18 @@ internal static class IntermediateView
             });
         }
 
-        yield return new PlotlyFigure("intermediate", traces, Plotly.Layout($"Intermediate values: {data.Objectives[0].Metric} by epoch (pruned trials dotted, ending in ×)", "epoch", data.Objectives[0].Metric));
+        var layout = Plotly.Layout($"Intermediate values: {data.Objectives[0].Metric} by epoch (pruned trials dotted, ending in ×)", "epoch", data.Objectives[0].Metric);
+        var rungs = data.Pruner.Rungs(trials.Max(t => t.Intermediate.Keys.Max()));
+        layout["shapes"] = new JsonArray([.. rungs.Select(r => new JsonObject
+        {
+            ["type"] = "line", ["xref"] = "x", ["yref"] = "paper", ["x0"] = r, ["x1"] = r, ["y0"] = 0, ["y1"] = 1,
+            ["line"] = new JsonObject { ["dash"] = "dash", ["color"] = "#888", ["width"] = 1 },
+        })]);
+        layout["annotations"] = new JsonArray([.. rungs.Select(r => new JsonObject
+        {
+            ["x"] = r, ["xref"] = "x", ["y"] = 1, ["yref"] = "paper", ["yanchor"] = "bottom", ["showarrow"] = false,
+            ["text"] = $"{data.Pruner.Name} rung",
+        })]);
+        yield return new PlotlyFigure("intermediate", traces, layout);
     }
 }

@@ -15,6 +15,9 @@ internal sealed record ReportData(
     IReadOnlyList<IReadOnlyList<ParameterImportance>> Importance,
     string? ImportanceNote)
 {
+    /// <summary>The spec's pruner (it is not part of the study hash, so the one the spec names now), whose rungs the learning curves show.</summary>
+    public PrunerChoice Pruner { get; init; } = new PrunerChoice.None();
+
     /// <summary>The complete trials with a finite value for objective <paramref name="objective"/>, by number.</summary>
     public IEnumerable<(StoredTrial Trial, double Value)> Complete(int objective) => Trials
         .Where(t => t.State == TrialState.Complete && t.Values is { } v && objective < v.Count && double.IsFinite(v[objective]))
