@@ -29,7 +29,7 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("plotly.js v2.", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(ScriptWithSource(), html);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
-        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "edf", "timeline" })
+        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "contour", "edf", "timeline" })
         {
             Assert.True(Section(html, view).Contains("Plotly.newPlot(", StringComparison.Ordinal), $"view '{view}' has no plot");
         }

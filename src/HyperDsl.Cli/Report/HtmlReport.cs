@@ -28,6 +28,7 @@ internal static class HtmlReport
         ("importance", "Parameter importance", ImportanceView.Build, d => d.ImportanceNote ?? "No parameters to rank."),
         ("parallel", "Parallel coordinates", ParallelCoordinatesView.Build, _ => "No complete trial with parameters yet."),
         ("slice", "Slices of the most important parameters", SliceView.Build, _ => "No complete trial with parameters yet."),
+        ("contour", "Contour of the two most important parameters", ContourView.Build, _ => ""),
         ("edf", "Empirical distribution (EDF)", EdfView.Build, _ => "No complete trial yet."),
         ("pareto", "Pareto front", ParetoView.Build, _ => ""),
         ("hypervolume", "Hypervolume history", HypervolumeHistoryView.Build, _ => ""),
