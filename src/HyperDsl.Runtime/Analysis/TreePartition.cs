@@ -37,37 +37,78 @@ internal sealed class TreePartition
     /// </summary>
     public double MarginalVariance(IReadOnlyList<int> columns)
     {
-        var cells = new List<(double[] Midpoint, double Size)> { ([], 1.0) };
-        foreach (var column in columns)
-        {
-            var (low, high) = Bounds[column];
-            var edges = new[] { low }.Concat(splits[column]).Append(high).ToArray();
-            cells = [.. cells.SelectMany(cell => Enumerable.Range(0, edges.Length - 1).Select(k =>
-                ((double[])[.. cell.Midpoint, (edges[k] + edges[k + 1]) / 2], cell.Size * (edges[k + 1] - edges[k]) / (high - low))))];
-        }
+        // Each column's cell edges: its range cut at the tree's split values.
+        var edges = columns.Select(c => new[] { Bounds[c].Low }.Concat(splits[c]).Append(Bounds[c].High).ToArray()).ToArray();
+        var counts = edges.Select(e => e.Length - 1).ToArray();
+        var cellCount = counts.Aggregate(1, (a, b) => a * b);
+        var weights = new double[cellCount];
+        var sums = new double[cellCount];
 
-        var marginals = new double[cells.Count];
-        for (var c = 0; c < cells.Count; c++)
+        // A leaf covers a block of cells in each column (its box's edges are split values), so it adds
+        // its value, weighed by its share of the other columns' space, to exactly the cells of that block.
+        var first = new int[columns.Count];
+        var last = new int[columns.Count];
+        foreach (var leaf in leaves)
         {
-            double weight = 0, sum = 0;
-            foreach (var leaf in leaves)
+            var rest = leaf.Volume;
+            for (var k = 0; k < columns.Count; k++)
             {
-                if (!leaf.Contains(columns, cells[c].Midpoint))
-                {
-                    continue;
-                }
-
-                // The leaf's share of the other columns' space.
-                var rest = leaf.Volume / columns.Select(leaf.Fraction).Aggregate(1.0, (a, b) => a * b);
-                weight += rest;
-                sum += rest * leaf.Value;
+                var (low, high) = leaf.Interval(columns[k]);
+                first[k] = Array.BinarySearch(edges[k], low) is var a && a >= 0 ? a : ~a;
+                last[k] = (Array.BinarySearch(edges[k], high) is var b && b >= 0 ? b : ~b) - 1;
+                rest /= leaf.Fraction(columns[k]);
             }
 
-            marginals[c] = weight > 0 ? sum / weight : 0;
+            if (first.Where((f, k) => f > last[k]).Any())
+            {
+                continue;
+            }
+
+            var index = (int[])first.Clone();
+            while (true)
+            {
+                var cell = 0;
+                for (var k = 0; k < columns.Count; k++)
+                {
+                    cell = (cell * counts[k]) + index[k];
+                }
+
+                weights[cell] += rest;
+                sums[cell] += rest * leaf.Value;
+                var d = columns.Count - 1;
+                while (d >= 0 && ++index[d] > last[d])
+                {
+                    index[d] = first[d];
+                    d--;
+                }
+
+                if (d < 0)
+                {
+                    break;
+                }
+            }
         }
 
-        var mean = cells.Select((cell, c) => cell.Size * marginals[c]).Sum();
-        return Math.Max(0, cells.Select((cell, c) => cell.Size * (marginals[c] - mean) * (marginals[c] - mean)).Sum());
+        // Each cell's size is its share of the group's space; the marginal is constant on it.
+        var sizes = new double[cellCount];
+        var marginals = new double[cellCount];
+        for (var cell = 0; cell < cellCount; cell++)
+        {
+            var size = 1.0;
+            var rest = cell;
+            for (var k = columns.Count - 1; k >= 0; k--)
+            {
+                var i = rest % counts[k];
+                rest /= counts[k];
+                size *= (edges[k][i + 1] - edges[k][i]) / (Bounds[columns[k]].High - Bounds[columns[k]].Low);
+            }
+
+            sizes[cell] = size;
+            marginals[cell] = weights[cell] > 0 ? sums[cell] / weights[cell] : 0;
+        }
+
+        var mean = sizes.Select((size, c) => size * marginals[c]).Sum();
+        return Math.Max(0, sizes.Select((size, c) => size * (marginals[c] - mean) * (marginals[c] - mean)).Sum());
     }
 
     private void Collect(RegressionTree tree, int index, double[] low, double[] high, SortedSet<double>[] values)
@@ -110,17 +151,6 @@ internal sealed class TreePartition
 
         public double Fraction(int column) => fractions[column];
 
-        public bool Contains(IReadOnlyList<int> columns, double[] point)
-        {
-            for (var k = 0; k < columns.Count; k++)
-            {
-                if (point[k] <= low[columns[k]] || point[k] >= high[columns[k]])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public (double Low, double High) Interval(int column) => (low[column], high[column]);
     }
 }
