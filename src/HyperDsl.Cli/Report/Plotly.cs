@@ -5,7 +5,8 @@ namespace HyperDsl.Cli.Report;
 /// <summary>Small builders for plotly.js figure JSON that every view uses.</summary>
 internal static class Plotly
 {
-    public static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(v => JsonValue.Create(v))]);
+    /// <summary>Numbers for a trace; one that is not finite becomes null, a gap to plotly.js (JSON has no NaN).</summary>
+    public static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(v => double.IsFinite(v) ? JsonValue.Create(v) : null)]);
 
     public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => JsonValue.Create(v))]);
 

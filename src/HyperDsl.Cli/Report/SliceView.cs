@@ -14,7 +14,7 @@ internal static class SliceView
         var names = data.Importance.Count > 0 ? data.Importance[0].Select(p => p.Name) : data.Space.Select(p => p.Name);
         foreach (var parameter in names.Take(MostImportant).Select(n => data.Space.First(p => p.Name == n)))
         {
-            var used = trials.Where(t => t.Trial.Parameters.ContainsKey(parameter.Name)).ToList();
+            var used = trials.Where(t => t.Trial.Parameters.TryGetValue(parameter.Name, out var v) && (parameter is CategoricalSpace || ReportData.Number(v) is not null)).ToList();
             if (used.Count == 0)
             {
                 continue;

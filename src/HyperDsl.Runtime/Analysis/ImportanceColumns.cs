@@ -34,7 +34,8 @@ internal sealed class ImportanceColumns
         foreach (var parameter in space)
         {
             var start = columns.Count;
-            var conditional = trials.Any(t => !t.ContainsKey(parameter.Name));
+            // A value of another kind (the spec turned a choice into a range since) counts as not used.
+            var conditional = trials.Any(t => !t.TryGetValue(parameter.Name, out var v) || (parameter is not CategoricalSpace && Number(v) is null));
             var name = parameter.Name;
             switch (parameter)
             {
@@ -62,7 +63,7 @@ internal sealed class ImportanceColumns
                     };
 
                     // A value stored by an earlier version of the spec may lie outside today's range.
-                    var seen = trials.Where(t => t.ContainsKey(name)).Select(t => Convert.ToDouble(t[name], CultureInfo.InvariantCulture)).ToList();
+                    var seen = trials.Select(t => t.TryGetValue(name, out var v) ? Number(v) : null).OfType<double>().ToList();
                     low = seen.Append(low).Min() - (step / 2);
                     high = seen.Append(high).Max() + (step / 2);
                     Func<double, double> scale = log && low > 0 ? Math.Log : v => v;
@@ -70,12 +71,12 @@ internal sealed class ImportanceColumns
                     var middle = (scaledLow + scaledHigh) / 2;
                     if (scaledHigh > scaledLow)
                     {
-                        columns.Add((scaledLow, scaledHigh, t => t.TryGetValue(name, out var v) ? scale(Convert.ToDouble(v, CultureInfo.InvariantCulture)) : middle));
+                        columns.Add((scaledLow, scaledHigh, t => t.TryGetValue(name, out var v) && Number(v) is { } x ? scale(x) : middle));
                     }
 
                     if (conditional)
                     {
-                        columns.Add((0, 1, t => t.ContainsKey(name) ? 0 : 1));
+                        columns.Add((0, 1, t => t.TryGetValue(name, out var v) && Number(v) is not null ? 0 : 1));
                     }
 
                     break;
@@ -93,6 +94,9 @@ internal sealed class ImportanceColumns
         value.Equals(choice)
         || (IsNumber(value) && IsNumber(choice) && Convert.ToDouble(value, CultureInfo.InvariantCulture) == Convert.ToDouble(choice, CultureInfo.InvariantCulture))
         || string.Equals(Convert.ToString(value, CultureInfo.InvariantCulture), Convert.ToString(choice, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>A stored number as a double (finite), or null for anything else.</summary>
+    private static double? Number(object value) => IsNumber(value) && Convert.ToDouble(value, CultureInfo.InvariantCulture) is var x && double.IsFinite(x) ? x : null;
 
     private static bool IsNumber(object value) => value is int or long or double or float or decimal or short or byte;
 }

@@ -141,4 +141,15 @@ public sealed class FanovaImportanceTests
         Assert.Equal("lr", FanovaImportance.Evaluate(Space, trials, objective: 0)[0].Name);
         Assert.Equal("noise", FanovaImportance.Evaluate(Space, trials, objective: 1)[0].Name);
     }
+
+    [Fact]
+    public void A_value_of_another_kind_from_an_earlier_spec_counts_as_not_using_the_parameter()
+    {
+        var trials = Study(30);
+        trials.Add(new TrialRecord(30, new Dictionary<string, object> { ["lr"] = "fast", ["width"] = 8L, ["noise"] = 0.5 }, TrialState.Complete, 3.0));
+
+        var ranking = FanovaImportance.Evaluate(Space, trials);
+
+        Assert.Equal("lr", ranking[0].Name);
+    }
 }
