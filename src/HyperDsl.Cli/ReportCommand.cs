@@ -34,7 +34,8 @@ internal static class ReportCommand
             var path = parse.GetValue(output) ?? Path.ChangeExtension(spec.Path, null) + ".report.html";
             try
             {
-                File.WriteAllText(path, HtmlReport.Render(data, store.Location));
+                // Plotly.NET puts the meta charset after plotly.js, past the bytes a browser sniffs; the BOM says UTF-8 first.
+                File.WriteAllText(path, HtmlReport.Render(data, store.Location), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {

@@ -26,6 +26,7 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Equal($"wrote {output}: study 'ranked', 26 trials\n", result.Output);
         var html = File.ReadAllText(output);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(output)[..3]);
         Assert.Contains("plotly.js v2.", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(ScriptWithSource(), html);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
