@@ -16,6 +16,8 @@ internal static class HypCli
         root.Subcommands.Add(TrialsCommand.Create(console));
         root.Subcommands.Add(BestCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(ImportanceCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(StorageCommand.Create(console));
 
         var result = root.Parse(args);

@@ -63,6 +63,8 @@ public class CommandLineTests
     [InlineData("trials")]
     [InlineData("best")]
     [InlineData("export")]
+    [InlineData("importance")]
+    [InlineData("report")]
     public void Every_command_refuses_an_empty_spec_path_with_exit_code_2_and_no_stack_trace(string command, params string[] options)
     {
         var folder = Directory.CreateTempSubdirectory("hyp-empty-path-").FullName;

@@ -9,7 +9,7 @@ public sealed class StorageLocationOptionTests : IDisposable
 {
     private const string Password = "hunter2";
 
-    private static readonly string[] Commands = ["run", "worker", "trials", "best", "export", "storage upgrade"];
+    private static readonly string[] Commands = ["run", "worker", "trials", "best", "export", "importance", "report", "storage upgrade"];
 
     private static readonly string[] RefusedLocations =
     [

@@ -16,6 +16,13 @@ public abstract record PrunerChoice
     /// <summary>Creates the pruner for trials of at most <paramref name="maxEpochs"/> epochs.</summary>
     public abstract IPruner Create(StudyDirection direction, int maxEpochs);
 
+    /// <summary>
+    /// The epochs (steps) up to <paramref name="maxEpochs"/> where it compares trials, for plots of
+    /// learning curves: the rungs of successive halving and Hyperband (every bracket's rungs are
+    /// among them), the median pruner's first judged epoch (after its warmup); none for <c>none</c>.
+    /// </summary>
+    public abstract IReadOnlyList<long> Rungs(int maxEpochs);
+
     /// <summary><c>none</c>.</summary>
     public sealed record None : PrunerChoice
     {
@@ -24,6 +31,9 @@ public abstract record PrunerChoice
 
         /// <inheritdoc />
         public override IPruner Create(StudyDirection direction, int maxEpochs) => new NopPruner();
+
+        /// <inheritdoc />
+        public override IReadOnlyList<long> Rungs(int maxEpochs) => [];
     }
 
     /// <summary><c>median(startup:, warmup:)</c>.</summary>
@@ -34,6 +44,9 @@ public abstract record PrunerChoice
 
         /// <inheritdoc />
         public override IPruner Create(StudyDirection direction, int maxEpochs) => new MedianPruner(direction, Startup, Warmup);
+
+        /// <inheritdoc />
+        public override IReadOnlyList<long> Rungs(int maxEpochs) => Warmup <= maxEpochs ? [Math.Max(1, Warmup)] : [];
     }
 
     /// <summary><c>asha(min_epochs:, reduction:)</c>.</summary>
@@ -44,6 +57,9 @@ public abstract record PrunerChoice
 
         /// <inheritdoc />
         public override IPruner Create(StudyDirection direction, int maxEpochs) => new SuccessiveHalvingPruner(direction, MinEpochs, Reduction);
+
+        /// <inheritdoc />
+        public override IReadOnlyList<long> Rungs(int maxEpochs) => Geometric(MinEpochs, Reduction, maxEpochs);
     }
 
     /// <summary><c>hyperband(min_epochs:, reduction:)</c>.</summary>
@@ -54,5 +70,20 @@ public abstract record PrunerChoice
 
         /// <inheritdoc />
         public override IPruner Create(StudyDirection direction, int maxEpochs) => new HyperbandPruner(direction, Math.Max(maxEpochs, MinEpochs), MinEpochs, Reduction);
+
+        /// <inheritdoc />
+        public override IReadOnlyList<long> Rungs(int maxEpochs) => Geometric(MinEpochs, Reduction, maxEpochs);
+    }
+
+    /// <summary>min · reduction^k for k = 0, 1, ... up to <paramref name="maxEpochs"/> (successive halving's rung steps).</summary>
+    private static List<long> Geometric(int min, int reduction, int maxEpochs)
+    {
+        var rungs = new List<long>();
+        for (long step = Math.Max(1, min); step <= maxEpochs; step *= Math.Max(2, reduction))
+        {
+            rungs.Add(step);
+        }
+
+        return rungs;
     }
 }
