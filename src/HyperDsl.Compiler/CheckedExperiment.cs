@@ -23,6 +23,9 @@ public sealed record CheckedExperiment(
     ShapeSummary? Shapes,
     string Strategy)
 {
+    /// <summary>The sampler <c>sampler auto</c> picked for this study and why; null when the spec names its sampler.</summary>
+    public Catalog.SamplerPick? PickedSampler { get; init; }
+
     /// <summary>What the binder built, for the code generator; null when the experiment could not be bound.</summary>
     internal BoundExperiment? Bound { get; init; }
 

@@ -43,6 +43,10 @@ public static class CheckedExperimentFormatter
         }
 
         builder.Append("  strategy   ").Append(Item(experiment.Strategy)).Append('\n');
+        if (experiment.PickedSampler is { } pick)
+        {
+            builder.Append("  picked     ").Append(Item($"{pick.Sampler}: {pick.Reason}")).Append('\n');
+        }
         return builder.ToString();
     }
 

@@ -15,9 +15,21 @@ public class RuntimeConstructorTests
         new(BuiltinCatalog.Entries.Values.Where(e => e.Constructor is not null).Select(e => e.Name).Order(StringComparer.Ordinal));
 
     [Fact]
-    public void Every_sampler_and_pruner_maps_to_a_runtime_constructor()
+    public void Every_sampler_and_pruner_maps_to_a_runtime_constructor_or_picks_one_that_does()
     {
-        Assert.All(BuiltinCatalog.Entries.Values.Where(e => e.Kind is EntryKind.Sampler or EntryKind.Pruner), e => Assert.NotNull(e.Constructor));
+        Assert.All(BuiltinCatalog.Entries.Values.Where(e => e.Kind is EntryKind.Sampler or EntryKind.Pruner), e =>
+        {
+            if (e.Strategy.Picks is { } picks)
+            {
+                // Every sampler a picking entry can choose, over the shapes that reach each rule.
+                StudyShape[] shapes = [new(2, 300, null, 2, 0, 0), new(2, 50, null, 2, 0, 0), new(1, 9, 8, 0, 1, 0), new(1, 5, null, 2, 0, 0), new(1, 50, null, 2, 0, 0), new(1, 5000, null, 2, 0, 0), new(1, 50, null, 1, 1, 0), new(1, null, null, 2, 0, 0)];
+                Assert.All(shapes, shape => Assert.NotNull(BuiltinCatalog.Find(picks(shape).Sampler)?.Constructor));
+            }
+            else
+            {
+                Assert.NotNull(e.Constructor);
+            }
+        });
     }
 
     [Theory]

@@ -124,4 +124,30 @@ public class TrainingOptionsTests
         Assert.Equal(8, plan.Epochs);
         Assert.Equal(6, plan.Trials);
     }
+
+    [Theory]
+    [InlineData("lr ~ loguniform(1e-4, 1e-1)\n width ~ int(4, 16)", "gp")]
+    [InlineData("lr ~ loguniform(1e-4, 1e-1)\n act ~ choice(relu, gelu)", "tpe")]
+    public void Sampler_auto_constructs_the_sampler_the_checker_picked(string parameters, string picked)
+    {
+        var spec = $$"""
+            experiment picking {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params {
+                {{parameters}}
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer adam(lr: lr) }
+              tune { objective maximize val_accuracy; sampler auto; trials 40 }
+            }
+            """;
+        var compilation = HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "picking.hyp")]);
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(compilation);
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.PickingExperiment")!;
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)experiment.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(picked, plan.Sampler.Name);
+        Assert.Equal(picked, compilation.Experiments.Single().PickedSampler?.Sampler);
+    }
 }

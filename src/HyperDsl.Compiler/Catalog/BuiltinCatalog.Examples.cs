@@ -112,6 +112,7 @@ public static partial class BuiltinCatalog
 
         // samplers
         ["grid"] = "grid",
+        ["auto"] = "auto",
         ["random"] = "random",
         ["nsga2"] = "nsga2(population: 20)",
         ["sobol"] = "sobol",

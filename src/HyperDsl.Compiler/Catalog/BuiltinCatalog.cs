@@ -420,6 +420,8 @@ public static partial class BuiltinCatalog
         // ---- samplers ----
         const string Samplers = "HyperDsl.Runtime.Studies.SamplerChoice.";
         yield return E("grid", Sampler, "Every point of a finite space, in order.") with { Constructor = new(Samplers + "Grid"), Strategy = new(EnumeratesSpace: true) };
+        yield return E("auto", Sampler, "Chosen when the spec is checked, from the study's shape ('hyp check' says which and why): nsga2 for several objectives and 200 trials or more (tpe for fewer); grid when the trials cover a finite space; sobol for 10 trials or fewer; gp for numeric parameters without a condition or choice up to 1,000 trials, cmaes beyond; tpe otherwise (choices, conditions, or a timeout alone). The chosen sampler runs with its defaults.")
+            with { Strategy = new() { Picks = AutoSampler.Pick } };
         yield return E("random", Sampler, "Independent uniform draws.") with { Constructor = new(Samplers + "Random") };
         yield return E("sobol", Sampler, "Quasi-random Sobol sequence.") with { Constructor = new(Samplers + "Sobol") };
         yield return E("tpe", Sampler, "Tree-structured Parzen estimator.",

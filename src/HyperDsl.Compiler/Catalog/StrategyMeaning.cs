@@ -18,6 +18,12 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="TrialsItHandlesWell">Beyond this many trials each new one costs the sampler seconds (a Gaussian process refits over all earlier trials, cubic in their number); null when the cost stays small.</param>
 public sealed record StrategyMeaning(bool EnumeratesSpace = false, string? FirstRungParameter = null, bool OneObjective = false, bool ModelsNumbersOnly = false, string? GenerationParameter = null, string? StartupParameter = null, int? TrialsItHandlesWell = null)
 {
+    /// <summary>
+    /// For a sampler that is a choice among the others (<c>auto</c>): which one a study of that
+    /// shape gets. The checker shows the pick and the generator constructs it; null for a sampler of its own.
+    /// </summary>
+    public Func<StudyShape, SamplerPick>? Picks { get; init; }
+
     /// <summary>A strategy the checker needs to know nothing more of.</summary>
     public static StrategyMeaning None { get; } = new();
 }

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax.Ast;
@@ -89,7 +90,15 @@ internal static class ExperimentChecker
             Strategy(experiment))
         {
             Bound = new BoundExperiment(experiment, binder.Model, binder.Parameters),
+            PickedSampler = PickedSampler(experiment, binder.Model, binder.Parameters),
         };
+
+    // What 'sampler auto' (an entry that picks) chose for this study; null for a sampler of its own.
+    private static SamplerPick? PickedSampler(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters) =>
+        (experiment.Setting(SectionKind.Tune, "sampler") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is { } sampler
+        && model.GetResolution(sampler) is CatalogEntry { Strategy.Picks: not null } picking
+            ? StudyShapes.Resolve(picking, experiment, model, parameters).Pick
+            : null;
 
     private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 

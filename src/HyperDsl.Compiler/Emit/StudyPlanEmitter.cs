@@ -107,6 +107,13 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
             NameSyntax plain => (bound.Model.GetResolution(plain) as CatalogEntry, []),
             _ => (null, []),
         };
+        if (entry?.Strategy.Picks is not null)
+        {
+            // 'auto': the sampler the checker showed for this study's shape, with its defaults.
+            (entry, _) = Checking.StudyShapes.Resolve(entry, bound.Experiment, bound.Model, bound.Parameters);
+            arguments = [];
+        }
+
         if (entry?.Constructor is not { } runtime)
         {
             throw new NotSupportedException($"'{ExpressionBinder.Shorten(expression)}' is not generated yet");

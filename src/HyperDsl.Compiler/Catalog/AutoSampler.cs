@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace HyperDsl.Compiler.Catalog;
+
+/// <summary>
+/// The meaning of <c>sampler auto</c>: a sampler chosen from the study's shape when the spec is
+/// checked, not by watching trials (Optuna's AutoSampler), so <c>hyp check</c> says which one and
+/// why before anything trains, and a study keeps one sampler from its first trial to its last.
+/// </summary>
+/// <remarks>
+/// The rules follow what each sampler is good at, as measured in bench/README.md's quality tables
+/// and as Optuna's documentation advises: NSGA-II needs several generations of its population of
+/// 50; a grid is exact when the budget covers the space; below the model-based samplers' 10
+/// random startup trials no model ever proposes; a Gaussian process is the most sample-efficient
+/// on numeric spaces below a thousand trials (beyond that each ask takes seconds, HYP4111), where
+/// CMA-ES takes over; TPE models choices, conditions and several objectives.
+/// </remarks>
+public static class AutoSampler
+{
+    /// <summary>Trials at which NSGA-II's default population of 50 has evolved four generations.</summary>
+    public const int GenerationalTrials = 200;
+
+    /// <summary>The random startup trials of tpe and gp by default: a budget no larger never uses a model.</summary>
+    public const int ModelStartup = 10;
+
+    /// <summary>Beyond this many trials a Gaussian process costs seconds per ask (gp's HYP4111 limit).</summary>
+    public const int GaussianProcessTrials = 1000;
+
+    /// <summary>The sampler for a study of this shape, and why.</summary>
+    public static SamplerPick Pick(StudyShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var trials = shape.Trials is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) + " trials" : "no trial budget";
+        if (shape.Objectives > 1)
+        {
+            return shape.Trials >= GenerationalTrials
+                ? new("nsga2", $"{shape.Objectives} objectives, {trials}: NSGA-II evolves {shape.Trials / 50} generations of 50 toward the Pareto front")
+                : new("tpe", $"{shape.Objectives} objectives, {trials}: too few for NSGA-II's generations of 50; TPE models several objectives");
+        }
+
+        if (shape.FiniteSize is { } size && shape.Trials is { } budget && budget >= size)
+        {
+            return new("grid", $"{trials} cover all {size.ToString("N0", CultureInfo.InvariantCulture)} points of the space, so each is tried once");
+        }
+
+        if (shape.Trials is { } few && few <= ModelStartup)
+        {
+            return new("sobol", $"{trials} are too few for a model (tpe and gp start with {ModelStartup} random ones); Sobol spreads them evenly");
+        }
+
+        if (shape.Numeric > 0 && shape.Categorical == 0 && shape.Conditional == 0)
+        {
+            if (shape.Trials is { } modelled && modelled <= GaussianProcessTrials)
+            {
+                return new("gp", $"{Count(shape.Numeric, "numeric parameter")}, no choice or condition, {trials}: a Gaussian process needs the fewest trials");
+            }
+
+            if (shape.Trials is not null)
+            {
+                return new("cmaes", $"{Count(shape.Numeric, "numeric parameter")}, no choice or condition, {trials}: too many for a Gaussian process; CMA-ES scales");
+            }
+        }
+
+        return shape.Categorical + shape.Conditional > 0
+            ? new("tpe", $"{Describe(shape)}, which TPE models directly")
+            : new("tpe", $"{trials}: TPE's cost per trial stays small however long the study runs");
+    }
+
+    private static string Describe(StudyShape shape) => (shape.Categorical, shape.Conditional) switch
+    {
+        (> 0, > 0) => $"{Count(shape.Categorical, "choice")} and {Count(shape.Conditional, "conditional parameter")}",
+        (> 0, _) => Count(shape.Categorical, "choice"),
+        _ => Count(shape.Conditional, "conditional parameter"),
+    };
+
+    private static string Count(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
+}
