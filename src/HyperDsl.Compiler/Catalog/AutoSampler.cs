@@ -17,14 +17,17 @@ namespace HyperDsl.Compiler.Catalog;
 /// </remarks>
 public static class AutoSampler
 {
-    /// <summary>Trials at which NSGA-II's default population of 50 has evolved four generations.</summary>
-    public const int GenerationalTrials = 200;
+    // The figures the rules turn on are the other entries' own, read when a study is picked (the
+    // catalogue is built by then): NSGA-II's default population, the model-based samplers' default
+    // random startup, and the trials a Gaussian process handles well (gp's HYP4111 limit).
+    private static long Population => Default("nsga2", "population");
 
-    /// <summary>The random startup trials of tpe and gp by default: a budget no larger never uses a model.</summary>
-    public const int ModelStartup = 10;
+    private static long ModelStartup => Math.Max(Default("tpe", "startup"), Default("gp", "startup"));
 
-    /// <summary>Beyond this many trials a Gaussian process costs seconds per ask (gp's HYP4111 limit).</summary>
-    public const int GaussianProcessTrials = 1000;
+    private static long GaussianProcessTrials => BuiltinCatalog.Find("gp")!.Strategy.TrialsItHandlesWell!.Value;
+
+    private static long Default(string sampler, string parameter) =>
+        ((Semantics.IntValue)BuiltinCatalog.Find(sampler)!.Parameters.First(p => p.Name == parameter).Default!).Value;
 
     /// <summary>The sampler for a study of this shape, and why.</summary>
     public static SamplerPick Pick(StudyShape shape)
@@ -33,9 +36,10 @@ public static class AutoSampler
         var trials = shape.Trials is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) + " trials" : "no trial budget";
         if (shape.Objectives > 1)
         {
-            return shape.Trials >= GenerationalTrials
-                ? new("nsga2", $"{shape.Objectives} objectives, {trials}: NSGA-II evolves {shape.Trials / 50} generations of 50 toward the Pareto front")
-                : new("tpe", $"{shape.Objectives} objectives, {trials}: too few for NSGA-II's generations of 50; TPE models several objectives");
+            // Four generations: the first is random, and selection needs whole earlier ones.
+            return shape.Trials >= 4 * Population
+                ? new("nsga2", $"{shape.Objectives} objectives, {trials}: NSGA-II evolves {shape.Trials / Population} generations of {Population} toward the Pareto front")
+                : new("tpe", $"{shape.Objectives} objectives, {trials}: too few for NSGA-II's generations of {Population}; TPE models several objectives");
         }
 
         if (shape.FiniteSize is { } size && shape.Trials is { } budget && budget >= size)

@@ -96,8 +96,8 @@ internal static class ExperimentChecker
     // What 'sampler auto' (an entry that picks) chose for this study; null for a sampler of its own.
     private static SamplerPick? PickedSampler(EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters) =>
         (experiment.Setting(SectionKind.Tune, "sampler") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is { } sampler
-        && model.GetResolution(sampler) is CatalogEntry { Strategy.Picks: not null } picking
-            ? StudyShapes.Resolve(picking, experiment, model, parameters).Pick
+        && model.GetResolution(sampler) is CatalogEntry entry
+            ? StudyShapes.Pick(entry, experiment, model, parameters)
             : null;
 
     private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

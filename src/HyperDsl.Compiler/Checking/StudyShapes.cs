@@ -8,8 +8,8 @@ using HyperDsl.Syntax.Ast;
 namespace HyperDsl.Compiler.Checking;
 
 /// <summary>
-/// Reads a <see cref="StudyShape"/> off a bound experiment: the checker shows the sampler
-/// <c>auto</c> picks from it, and the generator constructs the same pick from the same reading.
+/// Reads a <see cref="StudyShape"/> off a bound experiment, for the sampler <c>auto</c> picks: the
+/// checker shows the pick (<see cref="CheckedExperiment.PickedSampler"/>) and the generator constructs it.
 /// </summary>
 internal static class StudyShapes
 {
@@ -29,15 +29,7 @@ internal static class StudyShapes
             Conditional: sampled.Count(p => p.IsConditional));
     }
 
-    /// <summary>The sampler <paramref name="sampler"/> stands for: itself, or the one a picking entry chooses for this study.</summary>
-    public static (CatalogEntry Entry, SamplerPick? Pick) Resolve(CatalogEntry sampler, EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters)
-    {
-        if (sampler.Strategy.Picks is not { } picks)
-        {
-            return (sampler, null);
-        }
-
-        var pick = picks(Of(experiment, model, parameters));
-        return (BuiltinCatalog.Find(pick.Sampler) ?? throw new InvalidOperationException($"'{sampler.Name}' picked '{pick.Sampler}', which the catalogue does not have."), pick);
-    }
+    /// <summary>What a picking entry (<c>auto</c>) chooses for this study; null for a sampler of its own.</summary>
+    public static SamplerPick? Pick(CatalogEntry sampler, EffectiveExperiment experiment, SemanticModel model, IReadOnlyList<ParameterSymbol> parameters) =>
+        sampler.Strategy.Picks is { } picks ? picks(Of(experiment, model, parameters)) : null;
 }

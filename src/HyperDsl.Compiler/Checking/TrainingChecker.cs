@@ -462,13 +462,12 @@ internal sealed class TrainingChecker
                     }
                 }
             }
-
-            // A searched crop or resize in the augment and evaluate sections is fine: both pipelines are
-            // built at each point, and the model's input is the augment section's size there.
         }
 
         // A searched 'resize' is generated per point (each trial gets the loaded data resized to its size),
-        // except for an image folder, which is decoded once at one size.
+        // except for an image folder, which is decoded once at one size. A searched crop or resize in the
+        // augment and evaluate sections is fine too: both pipelines are built at each point, and the
+        // model's input is the augment section's size there.
         var folder = SourceSettings.Any(setting => SettingValue(SectionKind.Data, setting) is CallSyntax call
             && _model.GetResolution(call) is CatalogEntry { Source.DecodesAtResize: true });
         foreach (var (what, value) in Uses().Where(use => folder || use.What != "'resize'"))

@@ -376,7 +376,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitStudy()
     {
-        var initialisers = new StudyPlanEmitter(_bound).Initialisers().ToList();
+        var initialisers = new StudyPlanEmitter(_bound, _checked.PickedSampler).Initialisers().ToList();
         Line();
         Doc($"<summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
         Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_lowered))};");

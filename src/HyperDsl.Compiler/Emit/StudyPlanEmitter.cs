@@ -8,7 +8,7 @@ using HyperDsl.Syntax.Ast;
 namespace HyperDsl.Compiler.Emit;
 
 /// <summary>Translates the tune section (and the train section's epochs and seed) into the runtime's <c>StudyPlan</c>.</summary>
-internal sealed class StudyPlanEmitter(BoundExperiment bound)
+internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? pickedSampler)
 {
     private const string Studies = "global::HyperDsl.Runtime.Studies";
 
@@ -109,8 +109,8 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound)
         };
         if (entry?.Strategy.Picks is not null)
         {
-            // 'auto': the sampler the checker showed for this study's shape, with its defaults.
-            (entry, _) = Checking.StudyShapes.Resolve(entry, bound.Experiment, bound.Model, bound.Parameters);
+            // 'auto': the sampler the checker picked and showed for this study, with its defaults.
+            entry = pickedSampler is null ? null : BuiltinCatalog.Find(pickedSampler.Sampler);
             arguments = [];
         }
 

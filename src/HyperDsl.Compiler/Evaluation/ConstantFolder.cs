@@ -14,16 +14,21 @@ internal static class ConstantFolder
     public static Value? TryFold(ExpressionSyntax expression, SemanticModel model)
     {
         var names = SyntaxWalker.Expressions(expression).Where(e => e is NameSyntax name && model.GetResolution(name) is Symbol || e is MemberAccessSyntax).ToList();
-        if (names.Count > 0
-            && (!names.All(e => model.GetResolution(e) is ParameterSymbol { IsFixed: true, IsConditional: false })
-                || new SpaceEnumerator(model).Dependencies([expression]).Count > 0))
+        if (names.Any(e => model.GetResolution(e) is not ParameterSymbol { IsFixed: true, IsConditional: false }))
+        {
+            return null;
+        }
+
+        // Only fixed values are named; they are constants when nothing they use is sampled.
+        var space = new SpaceEnumerator(model);
+        if (names.Count > 0 && space.Dependencies([expression]).Count > 0)
         {
             return null;
         }
 
         try
         {
-            var value = new Evaluator(model).Evaluate(expression, new Environment(new Dictionary<ParameterSymbol, Value>()));
+            var value = space.Evaluator.Evaluate(expression, new Environment(new Dictionary<ParameterSymbol, Value>()));
             return value is InactiveValue or OpaqueValue ? null : value;
         }
         catch (EvaluationException)
