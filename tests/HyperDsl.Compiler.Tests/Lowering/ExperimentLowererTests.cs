@@ -83,6 +83,15 @@ public class ExperimentLowererTests
     }
 
     [Fact]
+    public void The_largest_whole_number_lowers_as_the_int_the_checker_computed_with()
+    {
+        // 2^53, the largest whole number the lexer takes (HYP0005 beyond): the checker's loops and ranges count it as an int, so the generated code must too.
+        var experiment = Lower("conv(width)\n flatten\n linear(2)", "width ~ choice(4, 8)\n    big = 9007199254740992");
+
+        Assert.Equal(new IntValue(9007199254740992), Assert.IsType<LoweredLiteral>(experiment.Parameters.Single(p => p.Name == "big").Definition).Value);
+    }
+
+    [Fact]
     public void Every_lowered_layer_keeps_the_span_of_its_syntax()
     {
         var model = Lower("conv(width)\n flatten\n linear(2)").Model!.Value;
