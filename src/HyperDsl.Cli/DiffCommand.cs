@@ -71,18 +71,16 @@ internal static class DiffCommand
         var before = oldSide.Compile();
         var after = newSide.Compile();
         var broken = false;
-        foreach (var (side, compilation) in new[] { (oldSide, before), (newSide, after) })
+        // Warnings stay for hyp check: a diff is about meaning, and both sides must merely be sound.
+        foreach (var (side, compilation) in new[] { (oldSide, before), (newSide, after) }.Where(s => s.Item2.HasErrors))
         {
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 console.Error.Write((console.IsTerminal ? DiagnosticFormatter.ToAnnotated(diagnostic) : DiagnosticFormatter.ToCanonical(diagnostic)) + "\n");
             }
 
-            if (compilation.HasErrors)
-            {
-                console.Error.WriteLine($"hyp: error: {side.Label} has errors; nothing was compared. Fix them (`hyp check` lists them).");
-                broken = true;
-            }
+            console.Error.WriteLine($"hyp: error: {side.Label} has errors; nothing was compared. Fix them (`hyp check` lists them).");
+            broken = true;
         }
 
         if (broken)

@@ -200,8 +200,8 @@ public static partial class SpecDiffer
                 }
             }
 
-            changes.AddRange(removed.Select(c => new SpecChange(DiffSection.Constraints, ChangeKind.Removed, "require", null, DiffText.OneLine(c.Span.Text), null)));
-            changes.AddRange(remaining.Select(c => new SpecChange(DiffSection.Constraints, ChangeKind.Added, "require", null, null, DiffText.OneLine(c.Span.Text))));
+            changes.AddRange(removed.Select(c => new SpecChange(DiffSection.Constraints, ChangeKind.Removed, "require", null, DiffText.OneLine(c.Condition.Span.Text), null)));
+            changes.AddRange(remaining.Select(c => new SpecChange(DiffSection.Constraints, ChangeKind.Added, "require", null, null, DiffText.OneLine(c.Condition.Span.Text))));
         }
 
         private void Model()
@@ -264,11 +264,11 @@ public static partial class SpecDiffer
                     var subject = Math.Max(olds.Count, news.Count) > 1 ? $"{name}[{i + 1}]" : name;
                     if (i >= news.Count)
                     {
-                        changes.Add(new SpecChange(section, ChangeKind.Removed, subject, null, DiffText.OneLine(olds[i].Span.Text), null));
+                        changes.Add(new SpecChange(section, ChangeKind.Removed, subject, null, DiffText.Setting(olds[i]), null));
                     }
                     else if (i >= olds.Count)
                     {
-                        changes.Add(new SpecChange(section, ChangeKind.Added, subject, null, null, DiffText.OneLine(news[i].Span.Text)));
+                        changes.Add(new SpecChange(section, ChangeKind.Added, subject, null, null, DiffText.Setting(news[i])));
                     }
                     else if (olds[i].Body is { } oldBody && news[i].Body is { } newBody)
                     {
@@ -276,7 +276,7 @@ public static partial class SpecDiffer
                     }
                     else if (CanonicalText.Of(olds[i]) != Normalize(CanonicalText.Of(news[i])))
                     {
-                        changes.Add(new SpecChange(section, ChangeKind.Changed, subject, null, DiffText.OneLine(olds[i].Span.Text), DiffText.OneLine(news[i].Span.Text)));
+                        changes.Add(new SpecChange(section, ChangeKind.Changed, subject, null, DiffText.Setting(olds[i]), DiffText.Setting(news[i])));
                     }
                 }
             }
