@@ -88,7 +88,7 @@ internal static class GitRevisionReader
             if (process.ExitCode != 0)
             {
                 var message = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"git exited with {process.ExitCode}";
-                message = message.StartsWith("fatal: ", StringComparison.Ordinal) ? message["fatal: ".Length..] : message;
+                message = (message.StartsWith("fatal: ", StringComparison.Ordinal) ? message["fatal: ".Length..] : message).TrimEnd('.');
                 problem = $"cannot read {where} through git: {DiagnosticText.Excerpt(message, 200)}.";
                 return null;
             }
