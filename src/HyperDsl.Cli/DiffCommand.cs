@@ -89,7 +89,7 @@ internal static class DiffCommand
         }
 
         var diff = SpecDiffer.Compare(before, after);
-        var stores = selection.Storage is { } storage ? DiffWarmStart.Preview(diff, after, storage, selection.Study, console) : null;
+        var stores = selection.Storage is { } storage ? DiffWarmStart.Preview(diff, after, storage, selection.Study) : null;
         if (stores is { Problem: { } storeProblem })
         {
             console.Error.WriteLine($"hyp: error: {storeProblem}");

@@ -35,7 +35,7 @@ internal sealed class DiffWarmStart
     public (string Study, WarmStartPreview Preview)? Of(ExperimentDiff experiment) =>
         experiment.NewName is { } name && _previews.TryGetValue(name, out var preview) ? preview : null;
 
-    public static DiffWarmStart Preview(SpecDiff diff, HypCompilation after, StoreLocation location, string? study, CliConsole console)
+    public static DiffWarmStart Preview(SpecDiff diff, HypCompilation after, StoreLocation location, string? study)
     {
         var previews = new Dictionary<string, (string, WarmStartPreview)>(StringComparer.Ordinal);
         var experiments = diff.Experiments.Where(e => e.NewName is not null).ToList();
@@ -64,12 +64,7 @@ internal sealed class DiffWarmStart
         try
         {
             using var loaded = new ExperimentAssemblyCompiler(ExperimentAssemblyCompiler.DefaultCacheDirectory).Load(sources);
-            using var store = StudyStoreOpener.Open(location, console, out _);
-            if (store is null)
-            {
-                return new DiffWarmStart(location.Display, previews, $"cannot open the study store '{DiagnosticText.Escape(location.Display)}'.");
-            }
-
+            using var store = StudyStores.Open(location);
             var definitions = loaded.Definitions().ToDictionary(d => d.Name, StringComparer.Ordinal);
             foreach (var experiment in experiments)
             {

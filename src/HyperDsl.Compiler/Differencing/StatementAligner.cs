@@ -61,14 +61,17 @@ internal sealed class StatementAligner(DiffSection section, Func<string, string>
             }
         }
 
-        foreach (var r in removed.Where(r => pairs.All(p => p.Old != r)))
+        // In the old order, then what is new: as one reads the two lists side by side.
+        foreach (var r in removed)
         {
-            changes.Add(new SpecChange(section, ChangeKind.Removed, Place(path, r), null, Display(before[r]), null));
-        }
-
-        foreach (var (o, n) in pairs)
-        {
-            Changed(Place(path, o), before[o], after[n]);
+            if (pairs.FindIndex(p => p.Old == r) is var k and >= 0)
+            {
+                Changed(Place(path, r), before[r], after[pairs[k].New]);
+            }
+            else
+            {
+                changes.Add(new SpecChange(section, ChangeKind.Removed, Place(path, r), null, Display(before[r]), null));
+            }
         }
 
         foreach (var i in inserted.Where(i => pairs.All(p => p.New != i)))

@@ -220,11 +220,41 @@ public class SpecDifferTests
         Assert.Throws<ArgumentException>(() => SpecDiffer.Compare(broken, Checked(Base)));
     }
 
-    public static TheoryData<string> Examples() => new(RepositoryPaths.ExampleSpecs.Select(p => Path.GetRelativePath(RepositoryPaths.Root, p)));
+    private static readonly string CaseRoot = Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Compiler.Tests", "Cases");
+
+    public static TheoryData<string> Examples() => new(RepositoryPaths.ExampleSpecs
+        .Concat(Directory.EnumerateDirectories(CaseRoot, "clean_*").Select(folder => Path.Combine(folder, "main.hyp")))
+        .Select(p => Path.GetRelativePath(RepositoryPaths.Root, p))
+        .Order(StringComparer.Ordinal));
+
+    public static TheoryData<string, string> ExamplePairs()
+    {
+        var examples = RepositoryPaths.ExampleSpecs.Select(p => Path.GetRelativePath(RepositoryPaths.Root, p)).ToList();
+        var pairs = new TheoryData<string, string>();
+        foreach (var (first, second) in examples.Zip(examples.Skip(1).Append(examples[0])))
+        {
+            pairs.Add(first, second);
+        }
+
+        return pairs;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExamplePairs))]
+    public void Two_different_examples_compare_into_a_change_list(string first, string second)
+    {
+        var before = CompilationHelper.CompileFile(Path.Combine(RepositoryPaths.Root, first));
+        var after = CompilationHelper.CompileFile(Path.Combine(RepositoryPaths.Root, second));
+
+        var diff = SpecDiffer.Compare(before, after);
+
+        Assert.True(diff.HasChanges);
+        Assert.NotEqual("no semantic changes\n", SpecDiffFormatter.Format(diff));
+    }
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Formatting_an_example_is_no_semantic_change(string example)
+    public void Formatting_an_example_or_a_clean_case_is_no_semantic_change(string example)
     {
         var path = Path.Combine(RepositoryPaths.Root, example);
         var text = File.ReadAllText(path);
