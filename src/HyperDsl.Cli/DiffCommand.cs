@@ -9,7 +9,7 @@ namespace HyperDsl.Cli;
 
 /// <summary>
 /// <c>hyp diff OLD NEW</c>, <c>hyp diff FILE --from REV</c>, and git's external-diff form
-/// (<c>PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE</c>): what a spec change means
+/// (<c>PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE</c>, and for a rename <c>NEW-PATH MESSAGE</c>): what a spec change means
 /// for its study, from the lowered experiments (see docs/editor-and-source-control.md). Exits 0
 /// without semantic changes and 1 with some, like <c>diff</c>; in git's form always 0 when both
 /// versions check, as git requires of an external diff.
@@ -19,6 +19,9 @@ internal static class DiffCommand
     /// <summary>What git passes an external diff command (GIT_EXTERNAL_DIFF, diff.NAME.command).</summary>
     private const int GitArgumentCount = 7;
 
+    /// <summary>What git passes for a renamed file: the seven, then the new path and a message about the rename.</summary>
+    private const int GitRenameArgumentCount = 9;
+
     /// <summary>The side git gives for a file that does not exist on it (added or deleted).</summary>
     private const string GitNoFile = "/dev/null";
 
@@ -27,7 +30,7 @@ internal static class DiffCommand
         var files = new Argument<string[]>("files")
         {
             Description = "OLD NEW: two versions of a spec; FILE with --from REV; or the seven arguments git passes an external diff command.",
-            Arity = new ArgumentArity(1, GitArgumentCount),
+            Arity = new ArgumentArity(1, GitRenameArgumentCount),
         };
         var from = new Option<string?>("--from") { Description = "Compare FILE with its version at this git revision (a commit, branch or tag such as HEAD~1)." };
         var format = new Option<DiffFormat>("--format") { Description = "'text' (sections of changes, for people) or 'json' (for tools).", DefaultValueFactory = _ => DiffFormat.Text };
@@ -43,7 +46,7 @@ internal static class DiffCommand
 
     private static int Execute(string[] files, string? revision, DiffFormat format, StudySelection selection, CliConsole console)
     {
-        var git = files.Length == GitArgumentCount && revision is null;
+        var git = files.Length is GitArgumentCount or GitRenameArgumentCount && revision is null;
         if (!git && (revision is null ? files.Length != 2 : files.Length != 1))
         {
             console.Error.WriteLine(revision is null
@@ -54,7 +57,7 @@ internal static class DiffCommand
 
         // The old version is parsed under the file's own path, so its imports resolve as the file's do.
         var (oldSide, newSide) = git
-            ? (Side.FromGit(files[0], files[1], "a/"), Side.FromGit(files[0], files[4], "b/"))
+            ? (Side.FromGit(files[0], files[1], "a/"), Side.FromGit(files.Length == GitRenameArgumentCount ? files[7] : files[0], files[4], "b/"))
             : revision is not null
             ? (Side.FromRevision(files[0], revision), Side.FromFile(files[0]))
             : (Side.FromFile(files[0]), Side.FromFile(files[1]));

@@ -208,6 +208,18 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal((0, "hyp diff /dev/null b/quickstart.hyp\nexperiment quickstart: added\n", ""), (result.ExitCode, result.Output, result.Error));
     }
 
+    [Fact]
+    public void Git_external_diff_arguments_for_a_renamed_file_show_both_paths()
+    {
+        var changed = Write("quickstart.hyp", Changed(File.ReadAllText(Quickstart)));
+
+        var result = CliRunner.Run(["diff", "old/quickstart.hyp", Quickstart, "0123", "100644", changed, "4567", "100644", "new/quickstart.hyp", "similarity index 90%\n"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("hyp diff a/old/quickstart.hyp b/new/quickstart.hyp\nexperiment quickstart\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("+ model[10]: linear(64)", result.Output, StringComparison.Ordinal);
+    }
+
     // Stores version 1 of the quick start's study: 3 finished trials inside the new space, one
     // outside it (lr 0.05), and a failed one.
     private static void StoreTrials(string path)
