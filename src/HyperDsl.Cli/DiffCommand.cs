@@ -74,6 +74,7 @@ internal static class DiffCommand
         var before = oldSide.Compile();
         var after = newSide.Compile();
         var broken = false;
+
         // Warnings stay for hyp check: a diff is about meaning, and both sides must merely be sound.
         foreach (var (side, compilation) in new[] { (oldSide, before), (newSide, after) }.Where(s => s.Item2.HasErrors))
         {
@@ -102,30 +103,22 @@ internal static class DiffCommand
         console.Out.Write(format == DiffFormat.Json
             ? DiffJson.Write(oldSide.Label, newSide.Label, diff, stores)
             : Readable(oldSide.Label, newSide.Label, diff, stores));
-        return git || !diff.HasChanges ? ExitCodes.Success : ExitCodes.SpecErrors;
+        return git || !diff.HasChanges ? ExitCodes.Success : ExitCodes.Differences;
     }
 
     private static string Readable(string oldLabel, string newLabel, SpecDiff diff, DiffWarmStart? stores)
     {
         var text = new System.Text.StringBuilder($"hyp diff {DiagnosticText.Escape(oldLabel)} {DiagnosticText.Escape(newLabel)}\n");
-        if (!diff.HasChanges && stores is null)
+        if (stores is null)
         {
             return text.Append(SpecDiffFormatter.Format(diff)).ToString();
         }
 
-        if (!diff.HasChanges)
+        // With a store, every experiment gets its line about the store, the unchanged ones too.
+        foreach (var experiment in diff.Experiments)
         {
-            text.Append(SpecDiffFormatter.Format(diff));
-        }
-
-        foreach (var experiment in diff.Experiments.Where(e => e.HasChanges || stores is not null))
-        {
-            if (experiment.HasChanges)
-            {
-                text.Append(SpecDiffFormatter.Format(experiment));
-            }
-
-            if (stores?.Line(experiment) is { } line)
+            text.Append(experiment.HasChanges ? SpecDiffFormatter.Format(experiment) : $"experiment {experiment.Name}: no semantic changes\n");
+            if (stores.Line(experiment) is { } line)
             {
                 text.Append($"  store: {line}\n");
             }

@@ -79,7 +79,9 @@ public sealed class DiffCommandTests : IDisposable
         var result = CliRunner.Run(["diff", Quickstart, Quickstart, "--storage", store]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("no stored version; a run starts the study", result.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            $"hyp diff {Quickstart} {Quickstart}\nexperiment quickstart: no semantic changes\n  store: 'quickstart' in {store}: no stored version; a run starts the study, with nothing to carry over\n",
+            result.Output);
         Assert.False(File.Exists(store));
     }
 
