@@ -321,6 +321,11 @@ internal sealed class CanonicalText
             case LoweredKeyword keyword:
                 Append($"$keyword:{Quote(keyword.Keyword)}");
                 break;
+            case LoweredLayerName layer:
+                // Version 1 of this text was written before layer names had a node of their own,
+                // when they lowered as unresolved names; kept so that studies keep their hash.
+                Append($"(unresolved {Quote(layer.Name)})");
+                break;
             case LoweredModelStatistic statistic:
                 Append($"$model:{Quote(statistic.Name)}");
                 break;

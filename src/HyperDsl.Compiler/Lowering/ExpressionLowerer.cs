@@ -96,6 +96,7 @@ internal sealed class ExpressionLowerer(SemanticModel model)
         CatalogEntry entry => new LoweredCall(entry, [], name.Span),
         EnumValue choice => new LoweredChoice(choice, name.Span),
         KeywordValue keyword => new LoweredKeyword(keyword.Keyword, name.Span),
+        StringValue layer => new LoweredLayerName(layer.Value, name.Span),
         _ => new LoweredUnresolved(name.Name, name.Span),
     };
 }
