@@ -55,7 +55,7 @@ internal static class DiffCommand
             return ExitCodes.UsageOrIo;
         }
 
-        // The old version is parsed under the file's own path, so its imports resolve as the file's do.
+        // The old version is parsed under the file's own path, so its imports resolve beside it (at the revision, with --from).
         var (oldSide, newSide) = git
             ? (Side.FromGit(files[0], files[1], "a/"), Side.FromGit(files.Length == GitRenameArgumentCount ? files[7] : files[0], files[4], "b/"))
             : revision is not null
@@ -138,8 +138,17 @@ internal static class DiffCommand
 
         public static Side FromRevision(string path, string revision)
         {
-            var bytes = GitRevisionReader.Read(path, revision, out var problem);
-            return new Side($"{revision}:{path}", path, bytes, problem);
+            var label = $"{revision}:{path}";
+            if (GitRevisionReader.RevisionProblem(revision) is { } problem)
+            {
+                return new Side(label, path, null, problem);
+            }
+
+            var bytes = GitRevisionReader.Read(path, revision, out var reason);
+            return new Side(label, path, bytes, reason is null ? null : $"cannot read '{DiagnosticText.Escape(path)}' at revision '{DiagnosticText.Escape(revision)}': {reason}.")
+            {
+                Imports = new GitRevisionSourceResolver(revision),
+            };
         }
 
         // Git's side of a file added or deleted is /dev/null: no experiments there.
@@ -154,9 +163,12 @@ internal static class DiffCommand
             return read with { Label = prefix + path, ParsePath = path };
         }
 
+        /// <summary>Where its imports are read: the working tree, or for a revision, that revision.</summary>
+        public ISourceResolver Imports { get; init; } = new FileSystemSourceResolver();
+
         public HypCompilation Compile() => Label == GitNoFile
             ? HypCompilation.Create([])
-            : HypCompilation.Create([SyntaxTree.Parse(Bytes!, ParsePath)], new FileSystemSourceResolver());
+            : HypCompilation.Create([SyntaxTree.Parse(Bytes!, ParsePath)], Imports);
     }
 }
 

@@ -13,23 +13,25 @@ internal static class GitRevisionReader
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    /// <summary>The file's bytes at <paramref name="revision"/>, or null with a one-line problem.</summary>
-    public static byte[]? Read(string path, string revision, out string? problem)
-    {
-        var where = $"'{DiagnosticText.Escape(path)}' at revision '{DiagnosticText.Escape(revision)}'";
+    /// <summary>Why <paramref name="revision"/> is not given to git, as a sentence; null when it may be.</summary>
+    public static string? RevisionProblem(string revision) =>
 
         // An argument that starts with '-' would be read as an option of git's.
-        if (revision.Length == 0 || revision.StartsWith('-') || revision.Any(char.IsControl))
-        {
-            problem = $"'{DiagnosticText.Escape(revision)}' is not a revision; give a commit, branch or tag such as HEAD~1 or main.";
-            return null;
-        }
+        revision.Length == 0 || revision.StartsWith('-') || revision.Any(char.IsControl)
+            ? $"'{DiagnosticText.Escape(revision)}' is not a revision; give a commit, branch or tag such as HEAD~1 or main."
+            : null;
 
+    /// <summary>
+    /// The file's bytes at <paramref name="revision"/> (one <see cref="RevisionProblem"/> accepts),
+    /// or null with why not, as a clause that follows "cannot read 'path' at revision 'REV': ".
+    /// </summary>
+    public static byte[]? Read(string path, string revision, out string? reason)
+    {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
         {
-            problem = $"cannot read {where}: the folder '{DiagnosticText.Escape(folder)}' does not exist.";
+            reason = $"the folder '{DiagnosticText.Escape(folder)}' does not exist";
             return null;
         }
 
@@ -56,7 +58,7 @@ internal static class GitRevisionReader
         }
         catch (Win32Exception)
         {
-            problem = $"cannot read {where}: git is not installed (or not on PATH); --from reads the old version through git.";
+            reason = "git is not installed (or not on PATH), and --from reads the old version through git";
             return null;
         }
 
@@ -71,7 +73,7 @@ internal static class GitRevisionReader
                 if (bytes.Length + read > SpecFileReader.MaxBytes)
                 {
                     process.Kill(entireProcessTree: true);
-                    problem = $"cannot read {where}: it is larger than {SpecFileReader.MaxBytes / (1 << 20)} MiB, the most a spec may be.";
+                    reason = $"it is larger than {SpecFileReader.MaxBytes / (1 << 20)} MiB, the most a spec may be";
                     return null;
                 }
 
@@ -81,19 +83,19 @@ internal static class GitRevisionReader
             if (!process.WaitForExit(Limit))
             {
                 process.Kill(entireProcessTree: true);
-                problem = $"cannot read {where}: git did not answer within {Limit.TotalSeconds:0} seconds.";
+                reason = $"git did not answer within {Limit.TotalSeconds:0} seconds";
                 return null;
             }
 
             if (process.ExitCode != 0)
             {
-                var message = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"git exited with {process.ExitCode}";
+                var message = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"it exited with {process.ExitCode}";
                 message = (message.StartsWith("fatal: ", StringComparison.Ordinal) ? message["fatal: ".Length..] : message).TrimEnd('.');
-                problem = $"cannot read {where} through git: {DiagnosticText.Excerpt(message, 200)}.";
+                reason = $"git says: {DiagnosticText.Excerpt(message, 200)}";
                 return null;
             }
 
-            problem = null;
+            reason = null;
             return bytes.ToArray();
         }
     }

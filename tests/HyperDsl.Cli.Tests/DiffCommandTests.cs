@@ -159,8 +159,25 @@ public sealed class DiffCommandTests : IDisposable
         Assert.StartsWith($"hyp diff HEAD:{spec} {spec}\nexperiment quickstart\n", result.Output, StringComparison.Ordinal);
         Assert.Contains("+ model[10]: linear(64)", result.Output, StringComparison.Ordinal);
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal((2, $"hyp: error: cannot read '{spec}' at revision 'no-such-branch' through git: invalid object name 'no-such-branch'.\n"), (missing.ExitCode, missing.Error));
+        Assert.Equal((2, $"hyp: error: cannot read '{spec}' at revision 'no-such-branch': git says: invalid object name 'no-such-branch'.\n"), (missing.ExitCode, missing.Error));
         Assert.Equal((2, "hyp: error: '--output=/tmp/x' is not a revision; give a commit, branch or tag such as HEAD~1 or main.\n"), (option.ExitCode, option.Error));
+    }
+
+    [GitFact]
+    public void From_a_revision_reads_the_imports_of_the_old_version_at_that_revision_too()
+    {
+        const string Blocks = "block head(classes: int) {\n  flatten\n  linear(classes)\n}\n";
+        var spec = Write("main.hyp", MadeUpStudy.Spec.Replace("experiment ranked {", "import \"blocks.hyp\"\nexperiment ranked {", StringComparison.Ordinal)
+            .Replace("    flatten\n    linear(2)\n", "    head(2)\n", StringComparison.Ordinal));
+        var blocks = Write("blocks.hyp", Blocks);
+        Git.Commit(_folder);
+        File.WriteAllText(blocks, Blocks.Replace("  flatten\n", "  flatten\n  dropout(0.5)\n", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(["diff", spec, "--from", "HEAD"]);
+
+        Assert.Equal("", result.Error);
+        Assert.Contains("  blocks\n    + block head[2]: dropout(0.5)\n", result.Output, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
     }
 
     [GitFact]
@@ -171,7 +188,7 @@ public sealed class DiffCommandTests : IDisposable
         var result = CliRunner.Run(["diff", spec, "--from", "HEAD"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"hyp: error: cannot read '{spec}' at revision 'HEAD' through git: not a git repository", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"hyp: error: cannot read '{spec}' at revision 'HEAD': git says: not a git repository", result.Error, StringComparison.Ordinal);
     }
 
     [GitFact]
