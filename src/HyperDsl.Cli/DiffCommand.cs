@@ -36,7 +36,7 @@ internal static class DiffCommand
         var format = new Option<DiffFormat>("--format") { Description = "'text' (sections of changes, for people) or 'json' (for tools).", DefaultValueFactory = _ => DiffFormat.Text };
         var options = new StudyOptions();
         options.Storage.Description = "A study store (as for hyp run): also say which study version a run of the new spec continues or starts, and how many finished trials --warm-start would carry over.";
-        var command = new Command("diff", "Say what changed in meaning between two versions of a spec: parameters, model, data, training and tuning, and whether a new study version starts. Exits 0 without semantic changes, 1 with some (or when a version has errors), 2 on usage or I/O errors.")
+        var command = new Command("diff", "Say what changed in meaning between two versions of a spec: parameters, model, data, training and tuning, and whether a new study version starts. Exits 0 without semantic changes, 1 with some, 2 when a version has errors or on usage or I/O errors.")
         {
             files, from, format, options.Storage, options.Study,
         };
@@ -87,9 +87,10 @@ internal static class DiffCommand
             broken = true;
         }
 
+        // As diff(1) exits 2 for trouble: 1 must mean only "they differ", so a script can tell.
         if (broken)
         {
-            return ExitCodes.SpecErrors;
+            return ExitCodes.UsageOrIo;
         }
 
         var diff = SpecDiffer.Compare(before, after);

@@ -119,13 +119,13 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_spec_with_errors_gets_its_diagnostics_and_the_check_exit_code()
+    public void A_spec_with_errors_gets_its_diagnostics_and_exit_code_2_as_diff_gives_for_trouble()
     {
         var broken = Write("broken.hyp", File.ReadAllText(Quickstart).Replace("linear(10)", "linear(nope)", StringComparison.Ordinal));
 
         var result = CliRunner.Run(["diff", Quickstart, broken]);
 
-        Assert.Equal(ExitCodes.SpecErrors, result.ExitCode);
+        Assert.Equal(ExitCodes.UsageOrIo, result.ExitCode);
         Assert.Equal("", result.Output);
         Assert.Contains($"{broken}(", result.Error, StringComparison.Ordinal);
         Assert.Contains("error HYP", result.Error, StringComparison.Ordinal);
