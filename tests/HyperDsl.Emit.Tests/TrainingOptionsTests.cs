@@ -150,4 +150,31 @@ public class TrainingOptionsTests
         Assert.Equal(picked, plan.Sampler.Name);
         Assert.Equal(picked, compilation.Experiments.Single().PickedSampler?.Sampler);
     }
+
+    [Fact]
+    public void Study_settings_from_fixed_values_reach_the_plan_durations_included()
+    {
+        // 'timeout budget' with 'budget = 2h' checked clean, then generation refused the duration (HYP5001), and a generator that read only a written duration would drop the limit.
+        const string spec = """
+            experiment limited {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params {
+                lr     ~ loguniform(1e-3, 1e-1)
+                budget = 2h
+                half   = budget
+                seeds  = 7
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer sgd(lr: lr); seed seeds }
+              tune { objective maximize val_accuracy; timeout half; trials 3; seed seeds + 1 }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "limited.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.LimitedExperiment")!.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(TimeSpan.FromHours(2), plan.Timeout);
+        Assert.Equal(7, plan.TrainingSeed);
+        Assert.Equal(8, plan.Seed);
+    }
 }

@@ -374,7 +374,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitStudy()
     {
-        var initialisers = new StudyPlanEmitter(_bound, _checked.PickedSampler).Initialisers().ToList();
+        var initialisers = new StudyPlanEmitter(_lowered, _bound, _checked.PickedSampler).Initialisers().ToList();
         Line();
         Doc($"<summary>The study hash: what a trial means (data, space, model, training, objectives); a study continues only under the same hash.</summary>");
         Line($"public const string StudyHash = {CSharpNames.String(StudyHash.Of(_lowered))};");
@@ -784,6 +784,7 @@ internal sealed class ExperimentEmitter
             FloatType => "double",
             BoolType => "bool",
             StringType => "string",
+            DurationType => "global::System.TimeSpan",
             EnumType e => CSharpNames.Type(_layout.EnumOf(e)),
 
             // A list is what its literal compiles to: 'new[] { 16L, 32L }' is a long[].

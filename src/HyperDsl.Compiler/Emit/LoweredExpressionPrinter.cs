@@ -25,6 +25,7 @@ internal sealed class LoweredExpressionPrinter(GeneratedLayout layout)
         LoweredLiteral { Value: FloatValue number } => CSharpNames.Double(number.Value),
         LoweredLiteral { Value: StringValue text } => CSharpNames.String(text.Value),
         LoweredLiteral { Value: BoolValue flag } => flag.Value ? "true" : "false",
+        LoweredLiteral { Value: DurationValue duration } => $"global::System.TimeSpan.FromTicks({CSharpNames.Long(duration.Value.Ticks)})",
         // A whole number of epochs or steps is its count; the unit is the caller's (a schedule's TrainingLength).
         LoweredQuantity { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Amount.Type: IntType or ListType { Element: IntType } } count => Print(count.Amount, scope),
         LoweredParameterReference reference => Parameter(reference.Parameter, scope, optional),

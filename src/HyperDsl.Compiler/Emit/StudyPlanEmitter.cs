@@ -1,4 +1,4 @@
-using HyperDsl.Compiler.Binding;
+using System.Globalization;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Lowering;
@@ -7,17 +7,19 @@ using HyperDsl.Syntax.Ast;
 
 namespace HyperDsl.Compiler.Emit;
 
-/// <summary>Translates the tune section (and the train section's epochs and seed) into the runtime's <c>StudyPlan</c>.</summary>
-internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? pickedSampler)
+/// <summary>
+/// Prints the lowered tune section (and the train section's epochs and seed) as the runtime's
+/// <c>StudyPlan</c>. Study-level values are constants (the checker refuses a sampled one, HYP4093),
+/// folded here as the checker folded them.
+/// </summary>
+internal sealed class StudyPlanEmitter(LoweredExperiment lowered, BoundExperiment bound, SamplerPick? pickedSampler)
 {
     private const string Studies = "global::HyperDsl.Runtime.Studies";
 
     /// <summary>The initialisers of a <c>StudyPlan</c>, one per line.</summary>
     public IEnumerable<string> Initialisers()
     {
-        var experiment = bound.Experiment;
-        var objectives = experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().LastOrDefault()?.Objectives ?? [];
-        yield return $"Objectives = [{string.Join(", ", objectives.Select(Objective))}],";
+        yield return $"Objectives = [{string.Join(", ", lowered.Objectives.Select(Objective))}],";
         if (Value("sampler") is { } sampler)
         {
             yield return $"Sampler = {Construct(sampler)},";
@@ -33,12 +35,13 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
             yield return $"Trials = {Whole(trials)},";
         }
 
-        if (Value("timeout") is DurationLiteralSyntax timeout)
+        // Folded like the other settings: 'timeout budget' with 'budget = 2h' is a time limit too.
+        if (Value("timeout") is { } limit && ConstantFolder.TryFold(limit, bound.Model) is DurationValue timeout)
         {
             yield return $"Timeout = global::System.TimeSpan.FromSeconds({CSharpNames.Double(timeout.Value.TotalSeconds)}),";
         }
 
-        var devices = DeviceSetting.Read(experiment, bound.Model).CudaDevices;
+        var devices = DeviceSetting.Read(bound.Experiment, bound.Model).CudaDevices;
         if (Value("parallel") is { } parallel)
         {
             yield return $"Parallel = {Whole(parallel)},";
@@ -46,12 +49,12 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
         else if (devices.Length > 1)
         {
             // A list of GPUs without 'parallel' runs one trial on each.
-            yield return $"Parallel = {devices.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
+            yield return $"Parallel = {devices.Length.ToString(CultureInfo.InvariantCulture)},";
         }
 
         if (devices.Length > 0)
         {
-            yield return $"CudaDevices = [{string.Join(", ", devices.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}],";
+            yield return $"CudaDevices = [{string.Join(", ", devices.Select(d => d.ToString(CultureInfo.InvariantCulture)))}],";
         }
 
         if (Value("seed") is { } seed)
@@ -59,20 +62,19 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
             yield return $"Seed = {Whole(seed)}L,";
         }
 
-        if (experiment.Setting(SectionKind.Train, "seed") is ValueSettingSyntax { Arguments: [var trainingSeed, ..] })
+        if (Value(lowered.Train, "seed") is { } trainingSeed)
         {
-            yield return $"TrainingSeed = {Whole(trainingSeed.Value)}L,";
+            yield return $"TrainingSeed = {Whole(trainingSeed)}L,";
         }
 
-        if (experiment.Setting(SectionKind.Train, "epochs") is ValueSettingSyntax { Arguments: [var epochs, ..] })
+        if (Value(lowered.Train, "epochs") is { } epochs)
         {
-            yield return $"Epochs = {MostEpochs(epochs.Value)},";
+            yield return $"Epochs = {MostEpochs(epochs)},";
         }
 
-        var points = experiment.SettingsOf(SectionKind.Tune).OfType<TrySettingSyntax>().ToList();
-        if (points.Count > 0)
+        if (lowered.TryPoints.Length > 0)
         {
-            yield return $"TryPoints = [{string.Join(", ", points.Select(TryPoint))}],";
+            yield return $"TryPoints = [{string.Join(", ", lowered.TryPoints.Select(TryPoint))}],";
         }
 
         if (Value("storage") is { } storage && ConstantFolder.TryFold(storage, bound.Model) is StringValue path)
@@ -81,32 +83,29 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
         }
     }
 
-    private ExpressionSyntax? Value(string name) =>
-        bound.Experiment.Setting(SectionKind.Tune, name) is ValueSettingSyntax { Arguments: [var first, ..] } ? first.Value : null;
+    private LoweredExpression? Value(string name) => Value(lowered.Tune, name);
 
-    private static string Objective(ObjectiveSyntax objective)
+    private static LoweredExpression? Value(IEnumerable<LoweredSetting> section, string name) =>
+        section.LastOrDefault(s => s.Name == name)?.Arguments.FirstOrDefault()?.Value;
+
+    private static string Objective(LoweredObjective objective)
     {
-        // Written from the syntax, not its text, so a comment inside 'model /* */ . params' is not part of the name.
+        // The metric the binder resolved, not the text written, so a comment inside 'model /* */ . params' is not part of the name.
         var metric = objective.Metric switch
         {
-            NameSyntax name => name.Name,
-            MemberAccessSyntax { Target: NameSyntax target } access => target.Name + "." + access.Member.Name,
-            _ => throw new NotSupportedException($"the objective '{ExpressionBinder.Shorten(objective.Metric)}' is not generated yet"),
+            LoweredKeyword reported => reported.Keyword,
+            LoweredModelStatistic statistic => statistic.Name,
+            _ => throw Unsupported("the objective", objective.Metric),
         };
         var direction = objective.Direction == OptimizationDirection.Maximize ? "Maximize" : "Minimize";
-        var source = BuiltinCatalog.FindMetric(metric)?.Source ?? throw new NotSupportedException($"the objective '{ExpressionBinder.Shorten(objective.Metric)}' is not generated yet");
+        var source = BuiltinCatalog.FindMetric(metric)?.Source ?? throw Unsupported("the objective", objective.Metric);
         return $"new {Studies}.Objective({CSharpNames.String(metric)}, global::HyperDsl.Runtime.Search.StudyDirection.{direction}, {Studies}.MetricSource.{source})";
     }
 
     // A sampler or pruner as its catalogue entry says the runtime makes it.
-    private string Construct(ExpressionSyntax expression)
+    private string Construct(LoweredExpression expression)
     {
-        var (entry, arguments) = expression switch
-        {
-            CallSyntax call => (bound.Model.GetResolution(call) as CatalogEntry, call.Arguments),
-            NameSyntax plain => (bound.Model.GetResolution(plain) as CatalogEntry, []),
-            _ => (null, []),
-        };
+        var (entry, arguments) = expression is LoweredCall call ? (call.Entry, call.Arguments) : (null, []);
         if (entry?.Strategy.Picks is not null)
         {
             // 'auto': the sampler the checker picked and showed for this study, with its defaults.
@@ -116,42 +115,42 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
 
         if (entry?.Constructor is not { } runtime)
         {
-            throw new NotSupportedException($"'{ExpressionBinder.Shorten(expression)}' is not generated yet");
+            throw Unsupported("", expression);
         }
 
-        var values = ExpressionLowerer.Match(entry.Parameters, arguments).Select(a => $"{CSharpNames.Pascal(a.Parameter)}: {Constant(a.Values[^1])}");
+        var values = arguments.Select(a => $"{CSharpNames.Pascal(a.Parameter)}: {Constant(a.Value)}");
         return $"new global::{runtime.TypeName}({string.Join(", ", values)})";
     }
 
-    private string Whole(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    private string Whole(LoweredExpression expression) => ConstantFolder.TryFold(expression, bound.Model) switch
     {
-        IntValue value => value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IntValue value => value.Value.ToString(CultureInfo.InvariantCulture),
         _ => throw new NotSupportedException("a tune setting that is not a constant int is not generated yet"),
     };
 
     // The plan's epochs are the most any trial trains (the pruners' full budget, the progress
     // display's end); a searched 'epochs' gives each trial its own count through TrainingOptions.
-    private string MostEpochs(ExpressionSyntax epochs) => ConstantFolder.TryFold(epochs, bound.Model) is IntValue
+    private string MostEpochs(LoweredExpression epochs) => ConstantFolder.TryFold(epochs, bound.Model) is IntValue
         ? Whole(epochs)
         : new SpaceEnumerator(bound.Model).Extreme(epochs, max: true) is { } most
-            ? ((long)most).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : throw new NotSupportedException($"'epochs {ExpressionBinder.Shorten(epochs)}' takes no number at any point of the space");
+            ? ((long)most).ToString(CultureInfo.InvariantCulture)
+            : throw new NotSupportedException($"'epochs {Binding.ExpressionBinder.Shorten(epochs.Span)}' takes no number at any point of the space");
 
-    private string Constant(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    private string Constant(LoweredExpression expression) => ConstantFolder.TryFold(expression, bound.Model) switch
     {
-        IntValue value => value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IntValue value => value.Value.ToString(CultureInfo.InvariantCulture),
         BoolValue value => value.Value ? "true" : "false",
         FloatValue value => CSharpNames.Double(value.Value),
         _ => throw new NotSupportedException("a sampler or pruner argument that is not a constant is not generated yet"),
     };
 
-    private string TryPoint(TrySettingSyntax point)
+    private string TryPoint(LoweredTryPoint point)
     {
-        var values = point.Assignments.Select(a => $"[{CSharpNames.String(a.Name.Name)}] = {PointValue(a.Value)}");
+        var values = point.Assignments.Select(a => $"[{CSharpNames.String(a.Name)}] = {PointValue(a.Value)}");
         return $"new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal) {{ {string.Join(", ", values)} }}";
     }
 
-    private string PointValue(ExpressionSyntax expression) => ConstantFolder.TryFold(expression, bound.Model) switch
+    private string PointValue(LoweredExpression expression) => ConstantFolder.TryFold(expression, bound.Model) switch
     {
         IntValue value => CSharpNames.Long(value.Value),
         FloatValue value => CSharpNames.Double(value.Value),
@@ -160,4 +159,7 @@ internal sealed class StudyPlanEmitter(BoundExperiment bound, SamplerPick? picke
         StringValue value => CSharpNames.String(value.Value),
         _ => throw new NotSupportedException("a try value that is not a constant is not generated yet"),
     };
+
+    private static NotSupportedException Unsupported(string what, LoweredExpression expression) =>
+        new($"{what}{(what.Length > 0 ? " " : "")}'{Binding.ExpressionBinder.Shorten(expression.Span)}' is not generated yet");
 }

@@ -50,6 +50,8 @@ internal sealed class ExperimentLowerer
             [.. objectives])
         {
             Tune = Settings([.. experiment.SettingsOf(SectionKind.Tune).OfType<ValueSettingSyntax>()], SectionKind.Tune),
+            TryPoints = [.. experiment.SettingsOf(SectionKind.Tune).OfType<TrySettingSyntax>().Select(point => new LoweredTryPoint(
+                [.. point.Assignments.Select(a => new LoweredAssignment(a.Name.Name, Expression(a.Value), a.Span))], point.Span))],
         };
     }
 

@@ -25,10 +25,19 @@ public sealed record LoweredExperiment(
     /// <summary>
     /// The tune section's budget settings (<c>trials</c>, <c>timeout</c>, <c>sampler</c>,
     /// <c>pruner</c>, <c>parallel</c>, <c>seed</c>, <c>storage</c>): how the study searches, not
-    /// what a trial means, so the study hash leaves them out. <c>try</c> points are not lowered.
+    /// what a trial means, so the study hash leaves them out.
     /// </summary>
     public ImmutableArray<LoweredSetting> Tune { get; init; } = [];
+
+    /// <summary>The tune section's <c>try</c> points, in order (not hashed either: they only choose the first trials).</summary>
+    public ImmutableArray<LoweredTryPoint> TryPoints { get; init; } = [];
 }
+
+/// <summary>A <c>try</c> point: a value for each parameter it names.</summary>
+public sealed record LoweredTryPoint(ImmutableArray<LoweredAssignment> Assignments, SourceSpan Span);
+
+/// <summary><c>name = value</c> in a <c>try</c> point.</summary>
+public sealed record LoweredAssignment(string Name, LoweredExpression Value, SourceSpan Span);
 
 /// <summary>
 /// A parameter: sampled from a distribution (<see cref="Definition"/> is the distribution's call)
