@@ -1,0 +1,93 @@
+using System.Globalization;
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training.Checkpoints;
+
+namespace HyperDsl.Runtime.Studies;
+
+/// <summary>
+/// Where the trials of one study keep their checkpoints (<c>trial-N.ckpt</c> in <paramref name="folder"/>), how a trial's
+/// checkpoint is recorded in the store (the system attribute <see cref="StudyAttributes.Checkpoint"/>), which checkpoint a
+/// retry resumes from, and what is deleted when a trial finishes.
+/// </summary>
+internal sealed class TrialCheckpoints(IStudyStore store, string folder, int every, CheckpointRetention retention, string studyHash)
+{
+    /// <summary>Epochs between checkpoints (0: none are written, but a retry still resumes from its trial's last one).</summary>
+    public int Every => every;
+
+    public string PathOf(long trialNumber) => Path.Combine(folder, $"trial-{trialNumber.ToString(CultureInfo.InvariantCulture)}.ckpt");
+
+    /// <summary>What a trial's checkpoints belong to: the study's spec and the trial whose configuration and seed it runs (the original, for a retry).</summary>
+    public string OwnerOf(StoredTrial trial) =>
+        $"{studyHash}#{(JsonValues.ReadLong(trial.UserAttributes, StudyAttributes.RetryOf) ?? trial.Number).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Records that <paramref name="trialId"/>'s checkpoint at <paramref name="path"/> now holds epoch <paramref name="epoch"/>.</summary>
+    public void Record(long trialId, string path, int epoch) =>
+        store.SetTrialSystemAttribute(trialId, StudyAttributes.Checkpoint, JsonValues.Of(new Dictionary<string, object>(StringComparer.Ordinal) { ["path"] = Path.GetFullPath(path), ["epoch"] = epoch }));
+
+    /// <summary>
+    /// The checkpoint a retry resumes from: the last one its original trial recorded, if the file is here and sound.
+    /// Null for a trial that is no retry or whose original left none; <paramref name="problem"/> says why a recorded one cannot be used.
+    /// </summary>
+    public (StoredTrial Original, TrainingCheckpoint Checkpoint)? ResumeOf(StoredTrial trial, long studyId, out string? problem)
+    {
+        problem = null;
+        if (JsonValues.ReadLong(trial.UserAttributes, StudyAttributes.RetryOf) is not { } number
+            || store.Trials(studyId).FirstOrDefault(t => t.Number == number) is not { } original
+            || PathIn(original) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (original, CheckpointFile.Read(path));
+        }
+        catch (CheckpointException error)
+        {
+            problem = error.Message;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// After a trial finished: deletes its checkpoint unless it can still be resumed (an interrupted or crashed trial, not yet
+    /// retried) or the retention keeps it (<see cref="CheckpointRetention.Best"/> is settled by the study, which knows the best);
+    /// a retry also deletes the checkpoint it resumed from, as no further retry can use it.
+    /// </summary>
+    public void Settle(StoredTrial finished, StoredTrial? resumedFrom)
+    {
+        if (resumedFrom is not null && PathIn(resumedFrom) is { } used)
+        {
+            File.Delete(used);
+        }
+
+        var resumable = finished.State == TrialState.Failed && JsonValues.IsTrue(finished.SystemAttributes, StudyAttributes.Recoverable)
+            && !finished.UserAttributes.ContainsKey(StudyAttributes.RetryOf);
+        var kept = finished.State is TrialState.Complete or TrialState.Pruned && retention != CheckpointRetention.None;
+        if (!resumable && !kept && PathIn(finished) is { } own)
+        {
+            File.Delete(own);
+        }
+    }
+
+    /// <summary>Deletes the checkpoints of finished trials that are not among <paramref name="best"/> (for <see cref="CheckpointRetention.Best"/>).</summary>
+    public void KeepOnlyBest(IReadOnlyList<StoredTrial> trials, IReadOnlySet<int> best)
+    {
+        if (retention != CheckpointRetention.Best)
+        {
+            return;
+        }
+
+        foreach (var trial in trials.Where(t => t.State is TrialState.Complete or TrialState.Pruned && !best.Contains(t.Number)))
+        {
+            if (PathIn(trial) is { } path)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static string? PathIn(StoredTrial trial) =>
+        trial.SystemAttributes.TryGetValue(StudyAttributes.Checkpoint, out var json) && JsonValues.ReadObject(json).TryGetValue("path", out var path) && path is string text ? text : null;
+}
