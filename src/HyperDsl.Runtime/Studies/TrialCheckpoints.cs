@@ -59,7 +59,7 @@ internal sealed class TrialCheckpoints(IStudyStore store, string folder, int eve
     {
         if (resumedFrom is not null && PathIn(resumedFrom) is { } used)
         {
-            File.Delete(used);
+            Delete(used);
         }
 
         var resumable = finished.State == TrialState.Failed && JsonValues.IsTrue(finished.SystemAttributes, StudyAttributes.Recoverable)
@@ -67,7 +67,7 @@ internal sealed class TrialCheckpoints(IStudyStore store, string folder, int eve
         var kept = finished.State is TrialState.Complete or TrialState.Pruned && retention != CheckpointRetention.None;
         if (!resumable && !kept && PathIn(finished) is { } own)
         {
-            File.Delete(own);
+            Delete(own);
         }
     }
 
@@ -83,7 +83,21 @@ internal sealed class TrialCheckpoints(IStudyStore store, string folder, int eve
         {
             if (PathIn(trial) is { } path)
             {
-                File.Delete(path);
+                Delete(path);
+            }
+        }
+    }
+
+    // The checkpoint and any temporary file a process killed while writing it left beside it (CheckpointFile names them .{name}.*.tmp);
+    // only the trial's own process writes its checkpoint, and that process is done.
+    private static void Delete(string path)
+    {
+        File.Delete(path);
+        if (Path.GetDirectoryName(path) is { } folder && Directory.Exists(folder))
+        {
+            foreach (var partial in Directory.GetFiles(folder, $".{Path.GetFileName(path)}.*.tmp"))
+            {
+                File.Delete(partial);
             }
         }
     }
