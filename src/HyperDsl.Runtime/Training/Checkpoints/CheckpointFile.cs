@@ -46,6 +46,11 @@ public static class CheckpointFile
 
             File.Move(temporary, path, overwrite: true);
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, no permission: the message names the file, so the trial's failure says what to fix.
+            throw new IOException($"The checkpoint '{path}' could not be written: {error.Message}", error);
+        }
         finally
         {
             File.Delete(temporary);

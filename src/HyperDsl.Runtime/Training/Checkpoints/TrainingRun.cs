@@ -50,7 +50,15 @@ internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Ge
     private static void SetState(Action<Tensor> set, byte[] bytes)
     {
         using var state = tensor(bytes, ScalarType.Byte);
-        set(state);
+        try
+        {
+            set(state);
+        }
+        catch (Exception error) when (error is System.Runtime.InteropServices.ExternalException or ArgumentException or InvalidOperationException)
+        {
+            // LibTorch checks a generator state it is given; one it refuses came from a file that was made, not written by a run.
+            throw new CheckpointException($"The checkpoint does not fit this run: LibTorch refuses its generator state ({NativeErrorText.Reduce(error.Message)}).", error);
+        }
     }
 
     private byte[] SaveOptimizer()
