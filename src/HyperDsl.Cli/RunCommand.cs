@@ -36,6 +36,11 @@ internal static class RunCommand
             Description = "Write each trial's whole training state after every N epochs, so a trial whose process died (or that was interrupted) is resumed from it once instead of from the start (default 0: no checkpoints).",
             DefaultValueFactory = _ => 0,
         };
+        var checkpointInterval = new Option<TimeSpan?>("--checkpoint-interval")
+        {
+            Description = "Also write a trial's checkpoint during an epoch once this long has passed since its last one, e.g. 10m (for long epochs; a resumed trial finishes that epoch from the next batch).",
+            CustomParser = result => DurationOption.Parse(result),
+        };
         var checkpointDirectory = new Option<string?>("--checkpoint-dir")
         {
             Description = "Where checkpoints go, one folder per study (default: beside the SQLite store, x.study.checkpoints/; with a shared database, beside the spec). Workers on several machines resume each other's trials only through a shared folder.",
@@ -51,7 +56,7 @@ internal static class RunCommand
                 ? "Work on a study shared through its store with other workers (here or on other machines) until its trial budget is met. Give the shared store with --storage or $HYP_STORAGE."
                 : "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
         {
-            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointDirectory, keepCheckpoints,
+            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointInterval, checkpointDirectory, keepCheckpoints,
         };
         command.SetAction(parse =>
         {
@@ -83,6 +88,7 @@ internal static class RunCommand
                 WarmStart = parse.GetValue(warmStart),
                 MaxConsecutiveFailures = max,
                 CheckpointEvery = parse.GetValue(checkpointEvery),
+                CheckpointInterval = parse.GetValue(checkpointInterval),
                 CheckpointDirectory = parse.GetValue(checkpointDirectory) is { } folder ? Path.GetFullPath(folder) : run.CheckpointDirectory,
                 CheckpointRetention = parse.GetValue(keepCheckpoints),
             });

@@ -47,6 +47,9 @@ public sealed record StudyRunOptions
     /// <summary>Write each trial's checkpoint after every this many epochs (0: none), so a trial whose worker died resumes from it once instead of from the start.</summary>
     public int CheckpointEvery { get; init; }
 
+    /// <summary>Also write a trial's checkpoint during an epoch once this long has passed since its last one (for long epochs); null: only at epochs' ends.</summary>
+    public TimeSpan? CheckpointInterval { get; init; }
+
     /// <summary>Where checkpoints go (one folder per study); null writes none and resumes none.</summary>
     public string? CheckpointDirectory { get; init; }
 

@@ -10,10 +10,16 @@ namespace HyperDsl.Runtime.Studies;
 /// checkpoint is recorded in the store (the system attribute <see cref="StudyAttributes.Checkpoint"/>), which checkpoint a
 /// retry resumes from, and what is deleted when a trial finishes.
 /// </summary>
-internal sealed class TrialCheckpoints(IStudyStore store, string folder, int every, CheckpointRetention retention, string studyHash)
+internal sealed class TrialCheckpoints(IStudyStore store, string folder, int every, TimeSpan? interval, CheckpointRetention retention, string studyHash)
 {
     /// <summary>Epochs between checkpoints (0: none are written, but a retry still resumes from its trial's last one).</summary>
     public int Every => every;
+
+    /// <summary>Time after which a checkpoint is also written during an epoch; null: only at epochs' ends.</summary>
+    public TimeSpan? Interval => interval;
+
+    /// <summary>Whether trials write checkpoints at all.</summary>
+    public bool Writes => every > 0 || interval is not null;
 
     public string PathOf(long trialNumber) => Path.Combine(folder, $"trial-{trialNumber.ToString(CultureInfo.InvariantCulture)}.ckpt");
 
@@ -21,9 +27,21 @@ internal sealed class TrialCheckpoints(IStudyStore store, string folder, int eve
     public string OwnerOf(StoredTrial trial) =>
         $"{studyHash}#{(JsonValues.ReadLong(trial.UserAttributes, StudyAttributes.RetryOf) ?? trial.Number).ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Records that <paramref name="trialId"/>'s checkpoint at <paramref name="path"/> now holds epoch <paramref name="epoch"/>.</summary>
-    public void Record(long trialId, string path, int epoch) =>
-        store.SetTrialSystemAttribute(trialId, StudyAttributes.Checkpoint, JsonValues.Of(new Dictionary<string, object>(StringComparer.Ordinal) { ["path"] = Path.GetFullPath(path), ["epoch"] = epoch }));
+    /// <summary>Records that <paramref name="trialId"/>'s checkpoint at <paramref name="path"/> now stands at <paramref name="position"/>.</summary>
+    public void Record(long trialId, string path, CheckpointPosition position) =>
+        store.SetTrialSystemAttribute(trialId, StudyAttributes.Checkpoint, JsonValues.Of(Position(position, "path", Path.GetFullPath(path))));
+
+    /// <summary>A checkpoint's position as the store records it: <c>{"epoch": k}</c>, with <c>"step"</c> for one written during an epoch.</summary>
+    public static Dictionary<string, object> Position(CheckpointPosition position, string key, object value)
+    {
+        var recorded = new Dictionary<string, object>(StringComparer.Ordinal) { [key] = value, ["epoch"] = position.Epoch };
+        if (position.Step > 0)
+        {
+            recorded["step"] = position.Step;
+        }
+
+        return recorded;
+    }
 
     /// <summary>
     /// The checkpoint a retry resumes from: the last one its original trial recorded, if the file is here and sound.

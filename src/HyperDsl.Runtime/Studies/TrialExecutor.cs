@@ -86,13 +86,14 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     var training = settings with
                     {
                         Seed = trainingSeed,
-                        Checkpoint = checkpoints is null || (checkpoints.Every == 0 && resume is null) ? null : new CheckpointOptions
+                        Checkpoint = checkpoints is null || (!checkpoints.Writes && resume is null) ? null : new CheckpointOptions
                         {
                             Path = checkpointPath!,
                             Every = checkpoints.Every,
+                            Interval = checkpoints.Interval,
                             Owner = checkpoints.OwnerOf(trial),
                             ResumeFrom = resume?.Checkpoint,
-                            Written = epoch => checkpoints.Record(trial.Id, checkpointPath!, epoch),
+                            Written = position => checkpoints.Record(trial.Id, checkpointPath!, position),
                         },
                         Device = cudaDevice is null ? settings.Device : DeviceChoice.Cuda,
                         CudaIndex = cudaDevice ?? settings.CudaIndex,
@@ -106,7 +107,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                                 recoverable = true;
 
                                 // With checkpoints, the interrupted trial's retry goes on from this epoch.
-                                return checkpoints is { Every: > 0 } ? EpochDecision.Pause : EpochDecision.Stop;
+                                return checkpoints is { Writes: true } ? EpochDecision.Pause : EpochDecision.Stop;
                             }
 
                             if (Metric(_objectives[0], metrics) is not { } value)
@@ -135,12 +136,12 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                         store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumeFailed, JsonValues.Of(error.Message));
                         resume = null;
                         intermediate.Clear();
-                        result = new Trainer(training with { Checkpoint = checkpoints!.Every == 0 ? null : training.Checkpoint! with { ResumeFrom = null } }).Fit(BuildModel, data);
+                        result = new Trainer(training with { Checkpoint = checkpoints!.Writes ? training.Checkpoint! with { ResumeFrom = null } : null }).Fit(BuildModel, data);
                     }
 
                     if (resume is { } resumed)
                     {
-                        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumedFrom, JsonValues.Of(new Dictionary<string, object>(StringComparer.Ordinal) { ["trial"] = resumed.Original.Number, ["epoch"] = resumed.Checkpoint.Epoch }));
+                        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumedFrom, JsonValues.Of(TrialCheckpoints.Position(resumed.Checkpoint.Position, "trial", resumed.Original.Number)));
                         store.SetTrialUserAttribute(trial.Id, StudyAttributes.EpochsTrained, JsonValues.Of(result.Epochs.Count - resumed.Checkpoint.Epoch));
                     }
                     if (result.Outcome == TrainingOutcome.Failed)

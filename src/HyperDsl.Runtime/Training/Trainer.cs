@@ -92,14 +92,19 @@ public sealed class Trainer
             ReplaySchedule(schedule, resume.Epochs, stepsPerEpoch);
         }
 
+        // A checkpoint written during an epoch resumes that epoch at its next step, with its image order and running sums.
+        var partial = checkpoint?.ResumeFrom?.Partial;
+        var sinceCheckpoint = Stopwatch.StartNew();
         for (var epoch = epochs.Count + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            using var order = randperm(train.Count, generator: shuffling);
-            double lossSum = 0;
+            using var order = partial is null ? randperm(train.Count, generator: shuffling) : partial.Order.ToTensor();
+            double lossSum = partial?.LossSum ?? 0;
             double rate = 0;
-            long seen = 0;
-            for (var step = 0; step < stepsPerEpoch; step++)
+            long seen = partial?.Seen ?? 0;
+            var firstStep = partial?.Steps ?? 0;
+            partial = null;
+            for (var step = firstStep; step < stepsPerEpoch; step++)
             {
                 rate = schedule.At(((long)(epoch - 1) * stepsPerEpoch) + step);
                 for (var g = 0; g < rates.Count; g++)
@@ -147,6 +152,12 @@ public sealed class Trainer
                 optimizer.step();
                 lossSum += value;
                 seen += count;
+                if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)
+                {
+                    var cut = new PartialEpoch(step + 1, StoredTensor.From("order", order), lossSum, seen);
+                    WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count, cut);
+                    sinceCheckpoint.Restart();
+                }
             }
 
             clock.Stop();
@@ -182,17 +193,18 @@ public sealed class Trainer
             if (checkpoint is { Every: > 0 } && epoch % checkpoint.Every == 0)
             {
                 WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count);
+                sinceCheckpoint.Restart();
             }
         }
 
         return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator, watch);
     }
 
-    private void WriteCheckpoint(CheckpointOptions checkpoint, TrainingRun run, List<EpochMetrics> epochs, int stepsPerEpoch, int trainCount)
+    private void WriteCheckpoint(CheckpointOptions checkpoint, TrainingRun run, List<EpochMetrics> epochs, int stepsPerEpoch, int trainCount, PartialEpoch? partial = null)
     {
         var header = new CheckpointHeader(checkpoint.Owner, epochs.Count, _options.Epochs, stepsPerEpoch, trainCount, _options.Seed);
-        CheckpointFile.Write(checkpoint.Path, run.Capture(header, epochs));
-        checkpoint.Written?.Invoke(epochs.Count);
+        CheckpointFile.Write(checkpoint.Path, run.Capture(header, epochs, partial));
+        checkpoint.Written?.Invoke(new CheckpointPosition(epochs.Count, partial?.Steps ?? 0));
     }
 
     // A schedule's rate is a function of the step, except plateau's, which follows the metric it is given after each

@@ -83,6 +83,45 @@ public sealed class TrainerCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_run_resumed_from_a_checkpoint_written_mid_epoch_finishes_that_epoch_bit_for_bit()
+    {
+        using var data = SmallData();
+        var options = Options(Schedule.Plateau(patience: 0, factor: 0.5));
+        var midEpoch = Path.Combine(_folder, "mid.ckpt");
+
+        // A zero interval writes after every step; the one after step 2 of epoch 3 is kept aside. The run itself is the reference.
+        var whole = new Trainer(options with
+        {
+            Checkpoint = new CheckpointOptions
+            {
+                Path = CheckpointPath,
+                Every = 0,
+                Interval = TimeSpan.Zero,
+                Owner = "trial 1",
+                Written = p =>
+                {
+                    if (p == new CheckpointPosition(2, 2))
+                    {
+                        File.Copy(CheckpointPath, midEpoch);
+                    }
+                },
+            },
+        }).Fit(() => SmallCnn(), data);
+
+        var checkpoint = CheckpointFile.Read(midEpoch);
+        var resumedEpochs = new List<int>();
+        var resumed = new Trainer(options with
+        {
+            Checkpoint = new CheckpointOptions { Path = CheckpointPath, Every = 0, Owner = "trial 1", ResumeFrom = checkpoint },
+            OnEpoch = m => { resumedEpochs.Add(m.Epoch); return EpochDecision.Continue; },
+        }).Fit(() => SmallCnn(), data);
+
+        Assert.Equal(new CheckpointPosition(2, 2), checkpoint.Position);
+        Assert.Equal([3, 4, 5], resumedEpochs);
+        Assert.Equal(Figures(whole.Epochs), Figures(resumed.Epochs));
+    }
+
+    [Fact]
     public void Checkpoints_are_written_every_n_epochs_and_name_their_epoch()
     {
         using var data = SmallData();
@@ -91,7 +130,7 @@ public sealed class TrainerCheckpointTests : IDisposable
         new Trainer(Options(Schedule.Constant) with
         {
             Epochs = 4,
-            Checkpoint = new CheckpointOptions { Path = CheckpointPath, Every = 2, Owner = "o", Written = written.Add },
+            Checkpoint = new CheckpointOptions { Path = CheckpointPath, Every = 2, Owner = "o", Written = p => written.Add(p.Epoch) },
         }).Fit(() => SmallCnn(), data);
 
         Assert.Equal([2, 4], written);

@@ -149,12 +149,21 @@ public static class CheckpointFile
         {
             WriteTensors(writer, best);
         }
+
+        writer.Write(checkpoint.Partial is not null);
+        if (checkpoint.Partial is { } partial)
+        {
+            writer.Write(partial.Steps);
+            WriteTensors(writer, [partial.Order]);
+            writer.Write(partial.LossSum);
+            writer.Write(partial.Seen);
+        }
     }
 
     private static TrainingCheckpoint ReadBody(BinaryReader reader)
     {
         var header = new CheckpointHeader(ReadName(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64());
-        if (header.Epoch < 1 || header.TotalEpochs < 1 || header.StepsPerEpoch < 1 || header.TrainCount < 1)
+        if (header.Epoch < 0 || header.TotalEpochs < 1 || header.StepsPerEpoch < 1 || header.TrainCount < 1)
         {
             throw new CheckpointException($"its header is impossible (epoch {header.Epoch} of {header.TotalEpochs}, {header.StepsPerEpoch} batches, {header.TrainCount} images)");
         }
@@ -182,7 +191,25 @@ public static class CheckpointFile
         var optimizer = ReadBytes(reader);
         var random = new RandomState(ReadBytes(reader), ReadBytes(reader), ReadBytes(reader));
         var best = reader.ReadBoolean() ? ReadTensors(reader) : null;
-        return new TrainingCheckpoint(header, epochs, watch, model, optimizer, random, best);
+        PartialEpoch? partial = null;
+        if (reader.ReadBoolean())
+        {
+            var steps = reader.ReadInt32();
+            var order = ReadTensors(reader);
+            if (steps < 1 || order.Count != 1)
+            {
+                throw new CheckpointException($"its cut-short epoch is impossible ({steps} steps, {order.Count} orders)");
+            }
+
+            partial = new PartialEpoch(steps, order[0], reader.ReadDouble(), reader.ReadInt64());
+        }
+
+        if (header.Epoch < 1 && partial is null)
+        {
+            throw new CheckpointException("it stands before the first epoch");
+        }
+
+        return new TrainingCheckpoint(header, epochs, watch, model, optimizer, random, best, partial);
     }
 
     private static void WriteOptional(BinaryWriter writer, double? value)

@@ -19,6 +19,12 @@ public sealed record CheckpointOptions
     /// <summary>The checkpoint to continue from, read with <see cref="CheckpointFile.Read"/>; null starts at epoch 1.</summary>
     public TrainingCheckpoint? ResumeFrom { get; init; }
 
-    /// <summary>Called with the epoch after each checkpoint has been written (and renamed into place).</summary>
-    public Action<int>? Written { get; init; }
+    /// <summary>
+    /// Also write during an epoch, after the first step that ends this long after the last checkpoint (for long epochs);
+    /// null: only at epochs' ends. A run resumed from such a checkpoint finishes that epoch from the next step.
+    /// </summary>
+    public TimeSpan? Interval { get; init; }
+
+    /// <summary>Called with the checkpoint's position after each checkpoint has been written (and renamed into place).</summary>
+    public Action<CheckpointPosition>? Written { get; init; }
 }

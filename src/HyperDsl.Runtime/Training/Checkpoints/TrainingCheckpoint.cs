@@ -10,8 +10,9 @@ namespace HyperDsl.Runtime.Training.Checkpoints;
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    internal TrainingCheckpoint(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, WatchState watch, IReadOnlyList<StoredTensor> model, byte[] optimizer, RandomState random, IReadOnlyList<StoredTensor>? best)
+    internal TrainingCheckpoint(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, WatchState watch, IReadOnlyList<StoredTensor> model, byte[] optimizer, RandomState random, IReadOnlyList<StoredTensor>? best, PartialEpoch? partial = null)
     {
+        Partial = partial;
         Header = header;
         Epochs = epochs;
         Watch = watch;
@@ -24,8 +25,14 @@ public sealed class TrainingCheckpoint
     /// <summary>What the checkpoint belongs to (<see cref="CheckpointOptions.Owner"/>).</summary>
     public string Owner => Header.Owner;
 
-    /// <summary>The last finished epoch (1-based): a resumed run goes on with the next one.</summary>
+    /// <summary>The last finished epoch (1-based; 0 when written during the first): a resumed run goes on with the next one.</summary>
     public int Epoch => Header.Epoch;
+
+    /// <summary>The steps of the next epoch already trained (a checkpoint written during an epoch, <see cref="CheckpointOptions.Interval"/>); 0 at an epoch's end.</summary>
+    public int Step => Partial?.Steps ?? 0;
+
+    /// <summary>Where the checkpoint stands.</summary>
+    public CheckpointPosition Position => new(Epoch, Step);
 
     /// <summary>The training seed of the run that wrote it.</summary>
     public long Seed => Header.Seed;
@@ -45,6 +52,8 @@ public sealed class TrainingCheckpoint
 
     internal IReadOnlyList<StoredTensor>? Best { get; }
 
+    internal PartialEpoch? Partial { get; }
+
     /// <summary>Checks that this checkpoint is one of the run about to resume from it: same owner, epochs, batches per epoch and training images.</summary>
     internal void VerifyFits(string owner, int epochs, int stepsPerEpoch, int trainCount)
     {
@@ -53,6 +62,8 @@ public sealed class TrainingCheckpoint
             : Header.StepsPerEpoch != stepsPerEpoch || Header.TrainCount != trainCount ? $"it was written for {Header.TrainCount} training images in {Header.StepsPerEpoch} batches, not {trainCount} in {stepsPerEpoch}"
             : Header.Epoch > epochs ? $"its epoch {Header.Epoch} is past the run's {epochs}"
             : Epochs.Count != Header.Epoch ? $"it holds the metrics of {Epochs.Count} epochs, not {Header.Epoch}"
+            : Partial is { } partial && (partial.Steps >= stepsPerEpoch || Header.Epoch >= epochs) ? $"it stands at step {partial.Steps} of epoch {Header.Epoch + 1}, which this run of {epochs} epochs of {stepsPerEpoch} steps does not have"
+            : Partial is { } order && (order.Order.Type != TorchSharp.torch.ScalarType.Int64 || !order.Order.Shape.SequenceEqual([(long)trainCount])) ? "its epoch's image order is not one of this run's images"
             : null;
         if (problem is not null)
         {
@@ -60,6 +71,12 @@ public sealed class TrainingCheckpoint
         }
     }
 }
+
+/// <summary>Where a checkpoint stands: after <paramref name="Epoch"/> finished epochs and <paramref name="Step"/> steps of the next (0 at an epoch's end).</summary>
+public readonly record struct CheckpointPosition(int Epoch, int Step);
+
+/// <summary>The state of an epoch cut short by a checkpoint: its steps done, its image order, and its running loss and image count.</summary>
+internal sealed record PartialEpoch(int Steps, StoredTensor Order, double LossSum, long Seen);
 
 /// <summary>What identifies a checkpoint's run and position.</summary>
 internal sealed record CheckpointHeader(string Owner, int Epoch, int TotalEpochs, int StepsPerEpoch, int TrainCount, long Seed);

@@ -7,10 +7,10 @@ namespace HyperDsl.Runtime.Training.Checkpoints;
 /// <summary>The live pieces of a training run whose state a checkpoint holds: it captures them into one, or restores them from one.</summary>
 internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Generator shuffling, Generator augmenting, ProgressWatch watch)
 {
-    public TrainingCheckpoint Capture(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs)
+    public TrainingCheckpoint Capture(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, PartialEpoch? partial = null)
     {
         var (watchState, best) = watch.Snapshot();
-        return new TrainingCheckpoint(header, [.. epochs], watchState, StoredTensor.OfState(model.state_dict()), SaveOptimizer(), CaptureRandom(), best);
+        return new TrainingCheckpoint(header, [.. epochs], watchState, StoredTensor.OfState(model.state_dict()), SaveOptimizer(), CaptureRandom(), best, partial);
     }
 
     /// <summary>Restores the run's state; a checkpoint that does not fit the model or optimizer is refused before the model changes.</summary>
