@@ -166,6 +166,34 @@ public sealed class TrainerCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_file_with_a_valid_checksum_but_cut_or_changed_contents_is_refused_or_read_never_anything_else()
+    {
+        using var data = SmallData();
+        new Trainer(Options(Schedule.Constant) with { Epochs = 1, Checkpoint = new CheckpointOptions { Path = CheckpointPath, Owner = "o" } }).Fit(() => SmallCnn(), data);
+        var body = File.ReadAllBytes(CheckpointPath)[..^32];
+        var crafted = Path.Combine(_folder, "crafted.ckpt");
+
+        // Someone who rewrites the checksum gets past it: every count, size and type inside is still checked.
+        var positions = Enumerable.Range(12, Math.Min(600, body.Length - 12)).Concat(Enumerable.Range(0, body.Length / 97).Select(i => i * 97)).Where(p => p >= 12).Distinct();
+        foreach (var position in positions)
+        {
+            File.WriteAllBytes(crafted, [.. body[..position], .. System.Security.Cryptography.SHA256.HashData(body[..position])]);
+            Assert.Throws<CheckpointException>(() => CheckpointFile.Read(crafted));
+
+            var changed = (byte[])body.Clone();
+            changed[position] ^= 0xA5;
+            File.WriteAllBytes(crafted, [.. changed, .. System.Security.Cryptography.SHA256.HashData(changed)]);
+            try
+            {
+                CheckpointFile.Read(crafted);
+            }
+            catch (CheckpointException)
+            {
+            }
+        }
+    }
+
+    [Fact]
     public void A_checkpoint_of_another_model_or_owner_is_refused_before_training()
     {
         using var data = SmallData();
