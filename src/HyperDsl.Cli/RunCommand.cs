@@ -31,13 +31,32 @@ internal static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "The sampler's seed (overrides the spec's 'seed')." };
         var warmStart = new Option<bool>("--warm-start") { Description = "When the spec changed, carry over the previous version's finished trials that lie inside the new space." };
         var maxFailures = new Option<int>("--max-failures") { Description = "Stop the study after this many failed trials in a row.", DefaultValueFactory = _ => 5 };
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Write each trial's whole training state after every N epochs, so a trial whose process died (or that was interrupted) is resumed from it once instead of from the start (default 0: no checkpoints).",
+            DefaultValueFactory = _ => 0,
+        };
+        var checkpointInterval = new Option<TimeSpan?>("--checkpoint-interval")
+        {
+            Description = "Also write a trial's checkpoint during an epoch once this long has passed since its last one, e.g. 10m (for long epochs; a resumed trial finishes that epoch from the next batch).",
+            CustomParser = result => DurationOption.Parse(result),
+        };
+        var checkpointDirectory = new Option<string?>("--checkpoint-dir")
+        {
+            Description = "Where checkpoints go, one folder per study (default: beside the SQLite store, x.study.checkpoints/; with a shared database, beside the spec). Workers on several machines resume each other's trials only through a shared folder.",
+        };
+        var keepCheckpoints = new Option<CheckpointRetention>("--keep-checkpoints")
+        {
+            Description = "What finished trials keep: none (default; checkpoints only serve resuming), last (every trial its last checkpoint) or best (the study's best trials).",
+            DefaultValueFactory = _ => CheckpointRetention.None,
+        };
         var command = new Command(
             worker ? "worker" : "run",
             worker
                 ? "Work on a study shared through its store with other workers (here or on other machines) until its trial budget is met. Give the shared store with --storage or $HYP_STORAGE."
                 : "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
         {
-            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures,
+            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointInterval, checkpointDirectory, keepCheckpoints,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +64,12 @@ internal static class RunCommand
             if (parse.GetValue(trials) is < 1 || max < 1)
             {
                 console.Error.WriteLine("hyp: error: --trials and --max-failures must be at least 1.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (parse.GetValue(checkpointEvery) < 0)
+            {
+                console.Error.WriteLine("hyp: error: --checkpoint-every must be 0 (no checkpoints) or a number of epochs.");
                 return ExitCodes.UsageOrIo;
             }
 
@@ -62,6 +87,10 @@ internal static class RunCommand
                 Seed = parse.GetValue(seed),
                 WarmStart = parse.GetValue(warmStart),
                 MaxConsecutiveFailures = max,
+                CheckpointEvery = parse.GetValue(checkpointEvery),
+                CheckpointInterval = parse.GetValue(checkpointInterval),
+                CheckpointDirectory = parse.GetValue(checkpointDirectory) is { } folder ? Path.GetFullPath(folder) : run.CheckpointDirectory,
+                CheckpointRetention = parse.GetValue(keepCheckpoints),
             });
         });
         return command;
@@ -89,6 +118,7 @@ internal static class RunCommand
             CompilerVersion = HypCompilationEmitter.Version,
             StudyName = selection.Study,
             WeightsDirectory = spec.WeightsDirectory,
+            CheckpointDirectory = spec.CheckpointDirectory,
         });
         var objectives = spec.Definition.Plan.Objectives;
         using var cancellation = new CancellationTokenSource();

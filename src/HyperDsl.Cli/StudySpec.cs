@@ -45,13 +45,18 @@ internal sealed class StudySpec : IDisposable
     /// Where the best trials' weights go: beside a SQLite store <c>x.study.db</c>, <c>x.study.weights/</c>;
     /// with a shared database, beside the spec (each machine keeps the weights of the trials it ran).
     /// </summary>
-    public string WeightsDirectory
+    public string WeightsDirectory => BesideStore(".weights");
+
+    /// <summary>
+    /// Where trials' checkpoints go unless <c>--checkpoint-dir</c> says: beside a SQLite store <c>x.study.db</c>,
+    /// <c>x.study.checkpoints/</c>; with a shared database, beside the spec.
+    /// </summary>
+    public string CheckpointDirectory => BesideStore(".checkpoints");
+
+    private string BesideStore(string suffix)
     {
-        get
-        {
-            var file = System.IO.Path.GetFullPath(Storage.SqlitePath ?? System.IO.Path.ChangeExtension(Path, ".study.db"));
-            return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, System.IO.Path.GetFileNameWithoutExtension(file) + ".weights");
-        }
+        var file = System.IO.Path.GetFullPath(Storage.SqlitePath ?? System.IO.Path.ChangeExtension(Path, ".study.db"));
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, System.IO.Path.GetFileNameWithoutExtension(file) + suffix);
     }
 
     /// <summary>

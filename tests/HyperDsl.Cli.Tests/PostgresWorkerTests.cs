@@ -82,6 +82,57 @@ public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<P
     }
 
     [Fact]
+    public void A_killed_workers_trial_is_resumed_by_another_worker_from_its_checkpoint_and_nothing_is_lost_or_duplicated()
+    {
+        const int trials = 6, epochs = 12;
+        var url = server.Url(server.CreateDatabase());
+        var spec = Path.Combine(_folder, "resumed.hyp");
+        File.WriteAllText(spec, Spec(epochs, trials).Replace("experiment shared", "experiment resumed", StringComparison.Ordinal));
+        var checkpoints = Path.Combine(_folder, "checkpoints");
+        string[] Args() => ["worker", spec, "--checkpoint-every", "1", "--checkpoint-dir", checkpoints];
+        var workers = Enumerable.Range(0, 2).Select(_ => BackgroundHyp.Start(_folder, url, Args())).ToList();
+
+        // Kill one worker -9 once its trial has a checkpoint of epoch 2 and most of its epochs ahead.
+        var victim = workers[0];
+        var killed = Poll.Until(() => RunningTrialsOf(url, victim.Process.Id, "resumed").Any(t => CheckpointEpoch(t) is >= 2 and <= 4), TimeSpan.FromMinutes(2));
+        victim.Process.Kill(entireProcessTree: true);
+        victim.Process.WaitForExit();
+        Assert.True(killed, "the worker never wrote a checkpoint");
+        workers[1].AssertSucceeds(TimeSpan.FromMinutes(5));
+
+        using var store = StudyStores.Open(url);
+        var stored = store.Trials(store.FindStudy("resumed")!.Value);
+        Assert.Equal(Enumerable.Range(0, stored.Count), stored.Select(t => t.Number).Order());
+        Assert.Equal(trials, stored.Count(t => t.State is TrialState.Complete or TrialState.Pruned));
+        Assert.True(stored.All(t => t.State is not (TrialState.Running or TrialState.Waiting)));
+        var dead = stored.Where(t => t.State == TrialState.Failed && CheckpointEpoch(t) >= 2).ToList();
+        Assert.NotEmpty(dead);
+        foreach (var trial in dead)
+        {
+            var retry = Assert.Single(stored, t => t.UserAttributes.TryGetValue(StudyAttributes.RetryOf, out var of) && of == trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var epoch = JsonInt(retry.SystemAttributes[StudyAttributes.ResumedFrom], "epoch");
+            Assert.InRange(epoch, CheckpointEpoch(trial)!.Value, CheckpointEpoch(trial)!.Value + 1);
+            Assert.Equal((epochs - epoch).ToString(System.Globalization.CultureInfo.InvariantCulture), retry.UserAttributes[StudyAttributes.EpochsTrained]);
+            Assert.Equal(epochs, retry.Intermediate.Count);
+        }
+
+        Assert.Empty(Directory.GetFiles(checkpoints, "*", SearchOption.AllDirectories));
+        foreach (var worker in workers)
+        {
+            worker.Dispose();
+        }
+    }
+
+    private static int? CheckpointEpoch(StoredTrial trial) =>
+        trial.SystemAttributes.TryGetValue(StudyAttributes.Checkpoint, out var json) ? JsonInt(json, "epoch") : null;
+
+    private static int JsonInt(string json, string property)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty(property).GetInt32();
+    }
+
+    [Fact]
     public void Workers_ride_through_a_database_restart_and_nothing_is_lost()
     {
         var url = server.Url(server.CreateDatabase());
@@ -116,12 +167,12 @@ public sealed class PostgresWorkerTests(PostgresServer server) : IClassFixture<P
         }
     }
 
-    private static List<StoredTrial> RunningTrialsOf(string url, int pid)
+    private static List<StoredTrial> RunningTrialsOf(string url, int pid, string name = "shared")
     {
         try
         {
             using var store = StudyStores.Open(url);
-            return store.FindStudy("shared") is { } study
+            return store.FindStudy(name) is { } study
                 ? [.. store.Trials(study).Where(t => t.State == TrialState.Running && t.SystemAttributes.TryGetValue(StudyAttributes.Worker, out var w) && w.Contains($":{pid}:", StringComparison.Ordinal))]
                 : [];
         }

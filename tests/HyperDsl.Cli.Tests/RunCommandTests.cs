@@ -95,6 +95,47 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_killed_mid_training_resumes_from_its_last_checkpoint_and_does_not_train_those_epochs_again()
+    {
+        const int epochs = 40;
+        var spec = Write("slow.hyp", SyntheticSpec(epochs, trials: 1));
+        var database = Path.Combine(_folder, "slow.study.db");
+        using (var child = BackgroundHyp.Start(_folder, null, "run", spec, "--checkpoint-every", "1"))
+        {
+            var checkpointed = Poll.Until(() => RunningTrialCheckpointEpoch(database) >= 2, TimeSpan.FromSeconds(90));
+            child.Process.Kill(entireProcessTree: true);
+            child.Process.WaitForExit();
+            Assert.True(checkpointed, "the child never wrote a checkpoint of epoch 2:\n" + child.Errors);
+        }
+
+        var resumed = CliRunner.Run(["run", spec, "--checkpoint-every", "1"]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        using var store = SqliteStudyStore.Open(database);
+        var trials = store.Trials(store.FindStudy("slow")!.Value);
+        var killed = Assert.Single(trials, t => t.State == TrialState.Failed);
+        var retry = Assert.Single(trials, t => t.UserAttributes.ContainsKey(StudyAttributes.RetryOf));
+        Assert.Equal(2, trials.Count);
+        Assert.Equal(TrialState.Complete, retry.State);
+
+        // The retry went on from the killed trial's last checkpoint, epoch k: it trained epochs k+1 to the end only,
+        // and its curve's first k values are the killed trial's, bit for bit.
+        // (A kill between renaming a checkpoint into place and recording it leaves the record one epoch behind the file.)
+        var recorded = JsonInt(killed.SystemAttributes[StudyAttributes.Checkpoint], "epoch");
+        var checkpoint = JsonInt(retry.SystemAttributes[StudyAttributes.ResumedFrom], "epoch");
+        Assert.InRange(recorded, 2, epochs);
+        Assert.InRange(checkpoint, recorded, recorded + 1);
+        Assert.Equal(killed.Number, JsonInt(retry.SystemAttributes[StudyAttributes.ResumedFrom], "trial"));
+        Assert.Equal((epochs - checkpoint).ToString(System.Globalization.CultureInfo.InvariantCulture), retry.UserAttributes[StudyAttributes.EpochsTrained]);
+        Assert.Equal(Enumerable.Range(1, epochs), retry.Intermediate.Keys.Order());
+        Assert.All(Enumerable.Range(1, checkpoint), e => Assert.Equal(BitConverter.DoubleToInt64Bits(killed.Intermediate[e]), BitConverter.DoubleToInt64Bits(retry.Intermediate[e])));
+        Assert.Equal(killed.SystemAttributes[StudyAttributes.Seed], retry.SystemAttributes[StudyAttributes.Seed]);
+
+        // Nothing is kept once the trial is done (--keep-checkpoints none).
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "slow.study.checkpoints"), "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Best_and_export_read_the_study_of_a_spec()
     {
         var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 3));
@@ -282,6 +323,34 @@ public sealed class RunCommandTests : IDisposable
 
     private void WriteIdx(string name, byte rank, int[] dimensions, byte[] values) =>
         File.WriteAllBytes(Path.Combine(_folder, name), [0, 0, 8, rank, .. dimensions.SelectMany(d => BitConverter.GetBytes(d).Reverse()), .. values]);
+
+    private static int JsonInt(string json, string property)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty(property).GetInt32();
+    }
+
+    // The epoch of the running trial's last checkpoint, as the store records it (0 when none yet).
+    private static int RunningTrialCheckpointEpoch(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var store = SqliteStudyStore.Open(database);
+            return store.FindStudy("slow") is { } study
+                && store.Trials(study).FirstOrDefault(t => t.State == TrialState.Running && t.SystemAttributes.ContainsKey(StudyAttributes.Checkpoint)) is { } running
+                ? JsonInt(running.SystemAttributes[StudyAttributes.Checkpoint], "epoch")
+                : 0;
+        }
+        catch (StudyStoreException)
+        {
+            return 0;
+        }
+    }
 
     private static bool RunningTrialWithProgress(string database)
     {

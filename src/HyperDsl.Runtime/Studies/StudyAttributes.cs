@@ -60,4 +60,16 @@ public static class StudyAttributes
 
     /// <summary>Optuna's system attribute with an enqueued trial's values.</summary>
     public const string FixedParams = "fixed_params";
+
+    /// <summary>System: the trial's last checkpoint, <c>{"path": file, "epoch": k}</c>; the file is deleted as the retention says when the trial is done.</summary>
+    public const string Checkpoint = "hyperdsl:checkpoint";
+
+    /// <summary>System: the checkpoint a retry resumed from, <c>{"trial": number, "epoch": k}</c>: epochs 1 to k were trained by that trial, not this one.</summary>
+    public const string ResumedFrom = "hyperdsl:resumed_from";
+
+    /// <summary>System: why a retry could not resume from its trial's checkpoint and trained from the start.</summary>
+    public const string ResumeFailed = "hyperdsl:resume_failed";
+
+    /// <summary>User: the epochs this trial trained itself (set on a resumed retry: its <see cref="Epochs"/> less those it resumed with).</summary>
+    public const string EpochsTrained = "epochs_trained";
 }

@@ -43,4 +43,16 @@ public sealed record StudyRunOptions
 
     /// <summary>Already loaded data, instead of the spec's data section (tests, benchmarks).</summary>
     public DataSplits? Data { get; init; }
+
+    /// <summary>Write each trial's checkpoint after every this many epochs (0: none), so a trial whose worker died resumes from it once instead of from the start.</summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>Also write a trial's checkpoint during an epoch once this long has passed since its last one (for long epochs); null: only at epochs' ends.</summary>
+    public TimeSpan? CheckpointInterval { get; init; }
+
+    /// <summary>Where checkpoints go (one folder per study); null writes none and resumes none.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>What happens to a trial's checkpoint when it has finished.</summary>
+    public CheckpointRetention CheckpointRetention { get; init; }
 }

@@ -92,7 +92,10 @@ public sealed class StudyRunner
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
-        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer), pointData, seed, weights, directions);
+        var checkpoints = _options.CheckpointDirectory is { } place
+            ? new TrialCheckpoints(_store, Path.Combine(place, Sanitize(version.StudyName)), _options.CheckpointEvery, _options.CheckpointInterval, _options.CheckpointRetention, _experiment.StudyHash)
+            : null;
+        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer, checkpoints), pointData, seed, weights, directions, checkpoints);
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)
         {
@@ -131,7 +134,7 @@ public sealed class StudyRunner
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
 
     // The state one run shares between its worker threads.
-    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions)
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _failures = [];
@@ -330,6 +333,15 @@ public sealed class StudyRunner
                 if (weights is not null)
                 {
                     DropWeightsOfTrialsNoLongerBest(trials);
+                }
+
+                try
+                {
+                    checkpoints?.KeepOnlyBest(trials, BestTrials.Of(trials, directions).Select(t => t.Number).ToHashSet());
+                }
+                catch (IOException)
+                {
+                    // Tried again after the next trial.
                 }
 
                 if (state != TrialState.Failed)

@@ -5,6 +5,7 @@ using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
+using HyperDsl.Runtime.Training.Checkpoints;
 using TorchSharp;
 
 namespace HyperDsl.Runtime.Studies;
@@ -14,7 +15,7 @@ namespace HyperDsl.Runtime.Studies;
 /// the pruner's verdict after each epoch, and how it ended. Whatever goes wrong inside training
 /// (an exception, a NaN loss, running out of memory) fails this trial only.
 /// </summary>
-internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer)
+internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null)
 {
     private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
 
@@ -30,6 +31,14 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         var pruned = false;
         IReadOnlyList<double>? values = null;
         TrainingResult? result = null;
+
+        // A retry of a trial whose worker died (or that was interrupted) goes on from that trial's last checkpoint.
+        string? unusable = null;
+        var resume = checkpoints?.ResumeOf(trial, studyId, out unusable);
+        if (unusable is not null)
+        {
+            store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumeFailed, JsonValues.Of(unusable));
+        }
 
         // The model is measured once, the first time it is built (for static objectives or for training).
         ModelFigures? figures = null;
@@ -57,10 +66,35 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                 else
                 {
                     var intermediate = new Dictionary<int, double>();
+                    if (resume is { } resuming)
+                    {
+                        // The checkpoint's epochs count for this trial: their values are copied (pruners and plots see the whole curve), not trained again.
+                        trainingSeed = resuming.Checkpoint.Seed;
+                        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Seed, JsonValues.Of(trainingSeed));
+                        foreach (var carried in resuming.Checkpoint.Epochs)
+                        {
+                            if (Metric(_objectives[0], carried) is { } carriedValue)
+                            {
+                                store.ReportIntermediate(trial.Id, carried.Epoch, carriedValue);
+                                intermediate[carried.Epoch] = carriedValue;
+                            }
+                        }
+                    }
+
                     var settings = experiment.Training(point);
+                    var checkpointPath = checkpoints?.PathOf(trial.Number);
                     var training = settings with
                     {
                         Seed = trainingSeed,
+                        Checkpoint = checkpoints is null || (!checkpoints.Writes && resume is null) ? null : new CheckpointOptions
+                        {
+                            Path = checkpointPath!,
+                            Every = checkpoints.Every,
+                            Interval = checkpoints.Interval,
+                            Owner = checkpoints.OwnerOf(trial),
+                            ResumeFrom = resume?.Checkpoint,
+                            Written = position => checkpoints.Record(trial.Id, checkpointPath!, position),
+                        },
                         Device = cudaDevice is null ? settings.Device : DeviceChoice.Cuda,
                         CudaIndex = cudaDevice ?? settings.CudaIndex,
                         SaveBestWeightsWhen = weightsPath is null ? null : ended => KeepsWeights(ended, statics, pruned || failure is not null, isBest) ? weightsPath : null,
@@ -71,7 +105,9 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                             {
                                 failure = $"interrupted by the user after epoch {metrics.Epoch}";
                                 recoverable = true;
-                                return EpochDecision.Stop;
+
+                                // With checkpoints, the interrupted trial's retry goes on from this epoch.
+                                return checkpoints is { Writes: true } ? EpochDecision.Pause : EpochDecision.Stop;
                             }
 
                             if (Metric(_objectives[0], metrics) is not { } value)
@@ -90,7 +126,24 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                             return EpochDecision.Continue;
                         },
                     };
-                    result = new Trainer(training).Fit(BuildModel, data);
+                    try
+                    {
+                        result = new Trainer(training).Fit(BuildModel, data);
+                    }
+                    catch (CheckpointException error) when (resume is not null)
+                    {
+                        // Checked before any epoch: the trial trains from the start instead (same seed, same configuration).
+                        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumeFailed, JsonValues.Of(error.Message));
+                        resume = null;
+                        intermediate.Clear();
+                        result = new Trainer(training with { Checkpoint = checkpoints!.Writes ? training.Checkpoint! with { ResumeFrom = null } : null }).Fit(BuildModel, data);
+                    }
+
+                    if (resume is { } resumed)
+                    {
+                        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.ResumedFrom, JsonValues.Of(TrialCheckpoints.Position(resumed.Checkpoint.Position, "trial", resumed.Original.Number)));
+                        store.SetTrialUserAttribute(trial.Id, StudyAttributes.EpochsTrained, JsonValues.Of(result.Epochs.Count - resumed.Checkpoint.Epoch));
+                    }
                     if (result.Outcome == TrainingOutcome.Failed)
                     {
                         failure ??= result.Failure is { } reason ? NativeErrorText.Reduce(reason) : "training failed";
@@ -143,6 +196,15 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         }
 
         var finished = store.Trials(studyId).First(t => t.Id == trial.Id);
+        try
+        {
+            checkpoints?.Settle(finished, resume?.Original);
+        }
+        catch (IOException)
+        {
+            // A checkpoint that cannot be deleted now only takes disk space; the trial's result stands.
+        }
+
         observer.TrialFinished(finished, watch.Elapsed);
         return state;
     }

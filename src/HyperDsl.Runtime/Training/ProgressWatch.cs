@@ -1,3 +1,4 @@
+using HyperDsl.Runtime.Training.Checkpoints;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training;
@@ -59,6 +60,23 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
         model.load_state_dict(_best);
         model.save(path);
         return true;
+    }
+
+    /// <summary>The bookkeeping and the best weights kept in memory, for a checkpoint.</summary>
+    public (WatchState State, List<StoredTensor>? Best) Snapshot() =>
+        (new WatchState(_bestForWeights, _bestForStopping, _epochsWithoutImprovement), _best is null ? null : StoredTensor.OfState(_best));
+
+    /// <summary>Takes up the bookkeeping of a checkpoint, as if this watch had recorded its epochs.</summary>
+    public void Restore(WatchState state, IReadOnlyList<StoredTensor>? best)
+    {
+        _bestForWeights = state.BestForWeights;
+        _bestForStopping = state.BestForStopping;
+        _epochsWithoutImprovement = state.EpochsWithoutImprovement;
+        DisposeBest();
+        if (best is not null && keepBestInMemory)
+        {
+            _best = best.ToDictionary(t => t.Name, t => t.ToTensor(), StringComparer.Ordinal);
+        }
     }
 
     public void Dispose() => DisposeBest();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Training.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -80,14 +81,30 @@ public sealed class Trainer
         using var watch = new ProgressWatch(options.EarlyStopping, options.BestWeightsPath, options.SaveBestWeightsWhen is not null, data.Validation is not null);
 
         var epochs = new List<EpochMetrics>();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var checkpoint = options.Checkpoint;
+        if (checkpoint?.ResumeFrom is { } resume)
+        {
+            // Everything is checked before anything changes; LibTorch's global generator goes last, as model building drew from it.
+            resume.VerifyFits(checkpoint.Owner, options.Epochs, stepsPerEpoch, train.Count);
+            var run = new TrainingRun(model, optimizer, shuffling, augmenting, watch);
+            run.Restore(resume);
+            epochs.AddRange(resume.Epochs);
+            ReplaySchedule(schedule, resume.Epochs, stepsPerEpoch);
+        }
+
+        // A checkpoint written during an epoch resumes that epoch at its next step, with its image order and running sums.
+        var partial = checkpoint?.ResumeFrom?.Partial;
+        var sinceCheckpoint = Stopwatch.StartNew();
+        for (var epoch = epochs.Count + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            using var order = randperm(train.Count, generator: shuffling);
-            double lossSum = 0;
+            using var order = partial is null ? randperm(train.Count, generator: shuffling) : partial.Order.ToTensor();
+            double lossSum = partial?.LossSum ?? 0;
             double rate = 0;
-            long seen = 0;
-            for (var step = 0; step < stepsPerEpoch; step++)
+            long seen = partial?.Seen ?? 0;
+            var firstStep = partial?.Steps ?? 0;
+            partial = null;
+            for (var step = firstStep; step < stepsPerEpoch; step++)
             {
                 rate = schedule.At(((long)(epoch - 1) * stepsPerEpoch) + step);
                 for (var g = 0; g < rates.Count; g++)
@@ -135,6 +152,12 @@ public sealed class Trainer
                 optimizer.step();
                 lossSum += value;
                 seen += count;
+                if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)
+                {
+                    var cut = new PartialEpoch(step + 1, StoredTensor.From("order", order), lossSum, seen);
+                    WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count, cut);
+                    sinceCheckpoint.Restart();
+                }
             }
 
             clock.Stop();
@@ -145,18 +168,54 @@ public sealed class Trainer
             schedule.EndEpoch(validated?.Loss ?? trainLoss);
             watch.Record(metrics, model);
 
-            if (options.OnEpoch?.Invoke(metrics) == EpochDecision.Stop)
+            var decision = options.OnEpoch?.Invoke(metrics) ?? EpochDecision.Continue;
+            if (decision == EpochDecision.Stop)
             {
                 return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator, watch);
+            }
+
+            if (decision == EpochDecision.Pause)
+            {
+                if (checkpoint is null)
+                {
+                    throw new InvalidOperationException("Pausing a run needs somewhere to write its checkpoint: set TrainingOptions.Checkpoint.");
+                }
+
+                WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count);
+                return new TrainingResult(TrainingOutcome.Paused, epochs, null, null);
             }
 
             if (watch.ShouldStopEarly)
             {
                 return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator, watch);
             }
+
+            if (checkpoint is { Every: > 0 } && epoch % checkpoint.Every == 0)
+            {
+                WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count);
+                sinceCheckpoint.Restart();
+            }
         }
 
         return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator, watch);
+    }
+
+    private void WriteCheckpoint(CheckpointOptions checkpoint, TrainingRun run, List<EpochMetrics> epochs, int stepsPerEpoch, int trainCount, PartialEpoch? partial = null)
+    {
+        var header = new CheckpointHeader(checkpoint.Owner, epochs.Count, _options.Epochs, stepsPerEpoch, trainCount, _options.Seed);
+        CheckpointFile.Write(checkpoint.Path, run.Capture(header, epochs, partial));
+        checkpoint.Written?.Invoke(new CheckpointPosition(epochs.Count, partial?.Steps ?? 0));
+    }
+
+    // A schedule's rate is a function of the step, except plateau's, which follows the metric it is given after each
+    // epoch: feeding it the same metrics after the same steps brings any schedule to where the checkpointed run's was.
+    private static void ReplaySchedule(IScheduleRun schedule, IReadOnlyList<EpochMetrics> epochs, int stepsPerEpoch)
+    {
+        foreach (var epoch in epochs)
+        {
+            schedule.At(((long)epoch.Epoch * stepsPerEpoch) - 1);
+            schedule.EndEpoch(epoch.ValLoss ?? epoch.TrainLoss);
+        }
     }
 
     private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator, ProgressWatch watch)

@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Training.Checkpoints;
 
 namespace HyperDsl.Runtime.Training;
 
@@ -76,4 +77,10 @@ public sealed record TrainingOptions
     /// writes them. The model is left holding the best epoch's weights when they are saved.
     /// </summary>
     public Func<TrainingResult, string?>? SaveBestWeightsWhen { get; init; }
+
+    /// <summary>
+    /// Checkpoints: where and how often the run writes its whole state, and the checkpoint it continues
+    /// from; none if null. Needed for <see cref="EpochDecision.Pause"/>.
+    /// </summary>
+    public CheckpointOptions? Checkpoint { get; init; }
 }

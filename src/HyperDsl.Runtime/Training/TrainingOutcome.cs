@@ -14,4 +14,7 @@ public enum TrainingOutcome
 
     /// <summary>The loss became NaN or infinite; <see cref="TrainingResult.Failure"/> says where.</summary>
     Failed,
+
+    /// <summary>The epoch callback paused it (<see cref="EpochDecision.Pause"/>) and its checkpoint was written; no test split was evaluated.</summary>
+    Paused,
 }
