@@ -1,0 +1,25 @@
+using HyperDsl.Compiler;
+using HyperDsl.Syntax;
+using HyperDsl.Syntax.Diagnostics;
+
+namespace HyperDsl.LanguageServer.Analysis;
+
+/// <summary>
+/// One version of an open document as the compiler sees it: its syntax tree and the compilation
+/// of that tree alone (imports read from disk), exactly as <c>hyp check</c> would make it.
+/// </summary>
+/// <param name="Uri">The document's URI, as the client named it.</param>
+/// <param name="Version">The client's version of the text.</param>
+/// <param name="Tree">The parsed document.</param>
+/// <param name="Compilation">The checked compilation; its diagnostics are what <c>hyp check</c> prints.</param>
+/// <param name="Refusal">Set when the document was not checked at all (too large): the one diagnostic to show.</param>
+internal sealed record DocumentAnalysis(string Uri, int Version, SyntaxTree Tree, HypCompilation Compilation, Diagnostic? Refusal = null)
+{
+    private SyntaxIndex? _index;
+
+    /// <summary>Every node of the document's tree with its parent, made on first use.</summary>
+    public SyntaxIndex Index => _index ??= new SyntaxIndex(Tree.Root);
+
+    /// <summary>The diagnostics to show: the refusal, or the compilation's.</summary>
+    public IEnumerable<Diagnostic> Diagnostics => Refusal is { } refusal ? [refusal] : Compilation.Diagnostics;
+}

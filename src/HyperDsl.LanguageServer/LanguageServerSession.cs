@@ -1,0 +1,138 @@
+using HyperDsl.LanguageServer.Analysis;
+using HyperDsl.LanguageServer.Features;
+using HyperDsl.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace HyperDsl.LanguageServer;
+
+/// <summary>
+/// The LSP methods, one per message, and the open documents. Every change re-checks its document
+/// in-process and publishes the diagnostics; requests read the latest check of their document.
+/// Messages are delivered one at a time (<see cref="HypLanguageServer"/>); the lock keeps the state
+/// whole should a continuation run beside the next message.
+/// </summary>
+internal sealed class LanguageServerSession(JsonRpc rpc)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DocumentAnalysis> _documents = new(StringComparer.Ordinal);
+    private readonly DiagnosticPublisher _publisher = new();
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the exit code when the client sends <c>exit</c>.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public bool ShutdownRequested { get; private set; }
+
+    /// <summary>The client's process, from <c>initialize</c>; kept for the log of a future version, unused now.</summary>
+    public int? ClientProcessId { get; private set; }
+
+    [JsonRpcMethod("initialize")]
+    public InitializeResult Initialize(InitializeParams parameters)
+    {
+        ClientProcessId = parameters.ProcessId;
+        return new(new ServerCapabilities(
+                new TextDocumentSyncOptions(OpenClose: true, Change: 1, Save: true),
+                DocumentFormattingProvider: true,
+                HoverProvider: false,
+                new CompletionOptions([]),
+                DefinitionProvider: false,
+                ReferencesProvider: false,
+                new RenameOptions(PrepareProvider: false),
+                SemanticTokensProvider: null),
+            new ServerInfo("hyp", typeof(LanguageServerSession).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
+    [JsonRpcMethod("initialized")]
+    public void Initialized() => IsInitialized = true;
+
+    /// <summary>True once the client said <c>initialized</c>.</summary>
+    public bool IsInitialized { get; private set; }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        ShutdownRequested = true;
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit() => _exited.TrySetResult(ShutdownRequested ? 0 : 1);
+
+    [JsonRpcMethod("textDocument/didOpen")]
+    public Task DidOpenAsync(DidOpenTextDocumentParams parameters) =>
+        CheckAsync(parameters.TextDocument.Uri, parameters.TextDocument.Version, parameters.TextDocument.Text);
+
+    [JsonRpcMethod("textDocument/didChange")]
+    public Task DidChangeAsync(DidChangeTextDocumentParams parameters)
+    {
+        // Full sync: the last change holds the whole text.
+        if (parameters.ContentChanges.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return CheckAsync(parameters.TextDocument.Uri, parameters.TextDocument.Version, parameters.ContentChanges[^1].Text);
+    }
+
+    [JsonRpcMethod("textDocument/didSave")]
+    public async Task DidSaveAsync(DidSaveTextDocumentParams parameters)
+    {
+        // The saved file may be imported by other open documents, whose imports are read from disk.
+        List<DocumentAnalysis> others;
+        lock (_gate)
+        {
+            others = [.. _documents.Values.Where(d => d.Uri != parameters.TextDocument.Uri)];
+        }
+
+        foreach (var other in others)
+        {
+            await CheckAsync(other.Uri, other.Version, other.Tree.File.Text).ConfigureAwait(false);
+        }
+    }
+
+    [JsonRpcMethod("textDocument/didClose")]
+    public async Task DidCloseAsync(DidCloseTextDocumentParams parameters)
+    {
+        IReadOnlyList<PublishDiagnosticsParams> publish;
+        lock (_gate)
+        {
+            _documents.Remove(parameters.TextDocument.Uri);
+            publish = _publisher.Close(parameters.TextDocument.Uri);
+        }
+
+        await PublishAsync(publish).ConfigureAwait(false);
+    }
+
+    [JsonRpcMethod("textDocument/formatting")]
+    public IReadOnlyList<TextEdit> Formatting(DocumentFormattingParams parameters) =>
+        Document(parameters.TextDocument.Uri) is { } analysis ? DocumentFormatter.Format(analysis) : [];
+
+    private DocumentAnalysis? Document(string uri)
+    {
+        lock (_gate)
+        {
+            return _documents.GetValueOrDefault(uri);
+        }
+    }
+
+    private async Task CheckAsync(string uri, int version, string text)
+    {
+        var analysis = SpecAnalyzer.Analyze(uri, version, text);
+        IReadOnlyList<PublishDiagnosticsParams> publish;
+        lock (_gate)
+        {
+            _documents[uri] = analysis;
+            publish = _publisher.Update(uri, version, DiagnosticConverter.ByDocument(analysis));
+        }
+
+        await PublishAsync(publish).ConfigureAwait(false);
+    }
+
+    private async Task PublishAsync(IEnumerable<PublishDiagnosticsParams> publish)
+    {
+        foreach (var parameters in publish)
+        {
+            await rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", parameters).ConfigureAwait(false);
+        }
+    }
+}
