@@ -33,11 +33,11 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
         return new(new ServerCapabilities(
                 new TextDocumentSyncOptions(OpenClose: true, Change: 1, Save: true),
                 DocumentFormattingProvider: true,
-                HoverProvider: false,
+                HoverProvider: true,
                 new CompletionOptions([]),
-                DefinitionProvider: false,
-                ReferencesProvider: false,
-                new RenameOptions(PrepareProvider: false),
+                DefinitionProvider: true,
+                ReferencesProvider: true,
+                new RenameOptions(PrepareProvider: true),
                 SemanticTokensProvider: null),
             new ServerInfo("hyp", typeof(LanguageServerSession).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
@@ -106,6 +106,31 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
     [JsonRpcMethod("textDocument/formatting")]
     public IReadOnlyList<TextEdit> Formatting(DocumentFormattingParams parameters) =>
         Document(parameters.TextDocument.Uri) is { } analysis ? DocumentFormatter.Format(analysis) : [];
+
+    [JsonRpcMethod("textDocument/hover")]
+    public Hover? Hover(TextDocumentPositionParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, HoverProvider.At);
+
+    [JsonRpcMethod("textDocument/definition")]
+    public IReadOnlyList<Location> Definition(TextDocumentPositionParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, NavigationProvider.Definition) ?? [];
+
+    [JsonRpcMethod("textDocument/references")]
+    public IReadOnlyList<Location> References(ReferenceParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, (analysis, offset) => NavigationProvider.References(analysis, offset, parameters.Context?.IncludeDeclaration ?? true)) ?? [];
+
+    [JsonRpcMethod("textDocument/prepareRename")]
+    public PrepareRenameResult? PrepareRename(TextDocumentPositionParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, NavigationProvider.PrepareRename);
+
+    [JsonRpcMethod("textDocument/rename")]
+    public WorkspaceEdit? Rename(RenameParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, (analysis, offset) => NavigationProvider.Rename(analysis, offset, parameters.NewName));
+
+    // A request at a position of an open document; null for a document the client did not open.
+    private T? At<T>(TextDocumentIdentifier document, Position position, Func<DocumentAnalysis, int, T> answer)
+        where T : class? =>
+        Document(document.Uri) is { } analysis ? answer(analysis, LspPositions.ToOffset(analysis.Tree.File, position)) : null;
 
     private DocumentAnalysis? Document(string uri)
     {

@@ -20,6 +20,12 @@ internal sealed record DocumentAnalysis(string Uri, int Version, SyntaxTree Tree
     /// <summary>Every node of the document's tree with its parent, made on first use.</summary>
     public SyntaxIndex Index => _index ??= new SyntaxIndex(Tree.Root);
 
+    /// <summary>The URI of a file of the compilation: the document's own, or an imported file's <c>file:</c> URI.</summary>
+    public string UriOf(Syntax.Text.SourceFile file) => ReferenceEquals(file, Tree.File) ? Uri : DocumentUris.FromPath(file.Path);
+
+    /// <summary>A span as an LSP location.</summary>
+    public Protocol.Location LocationOf(Syntax.Text.SourceSpan span) => new(UriOf(span.File), LspPositions.ToRange(span));
+
     /// <summary>The diagnostics to show: the refusal, or the compilation's.</summary>
     public IEnumerable<Diagnostic> Diagnostics => Refusal is { } refusal ? [refusal] : Compilation.Diagnostics;
 }

@@ -23,7 +23,7 @@ internal static class DiagnosticConverter
         var byUri = new Dictionary<string, List<LspDiagnostic>>(StringComparer.Ordinal) { [analysis.Uri] = [] };
         foreach (var diagnostic in analysis.Diagnostics)
         {
-            var uri = ReferenceEquals(diagnostic.Span.File, analysis.Tree.File) ? analysis.Uri : DocumentUris.FromPath(diagnostic.Span.File.Path);
+            var uri = analysis.UriOf(diagnostic.Span.File);
             if (!byUri.TryGetValue(uri, out var list))
             {
                 byUri[uri] = list = [];
