@@ -15,6 +15,9 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DocumentAnalysis> _documents = new(StringComparer.Ordinal);
+
+    // Per document, its last version that parsed: what completion takes names from while the text being typed does not parse.
+    private readonly Dictionary<string, DocumentAnalysis> _lastParsed = new(StringComparer.Ordinal);
     private readonly DiagnosticPublisher _publisher = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,7 +37,7 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
                 new TextDocumentSyncOptions(OpenClose: true, Change: 1, Save: true),
                 DocumentFormattingProvider: true,
                 HoverProvider: true,
-                new CompletionOptions([]),
+                new CompletionOptions([":", "~", "(", ","]),
                 DefinitionProvider: true,
                 ReferencesProvider: true,
                 new RenameOptions(PrepareProvider: true),
@@ -97,6 +100,7 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
         lock (_gate)
         {
             _documents.Remove(parameters.TextDocument.Uri);
+            _lastParsed.Remove(parameters.TextDocument.Uri);
             publish = _publisher.Close(parameters.TextDocument.Uri);
         }
 
@@ -110,6 +114,10 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
     [JsonRpcMethod("textDocument/hover")]
     public Hover? Hover(TextDocumentPositionParams parameters) =>
         At(parameters.TextDocument, parameters.Position, HoverProvider.At);
+
+    [JsonRpcMethod("textDocument/completion")]
+    public IReadOnlyList<CompletionItem> Completion(TextDocumentPositionParams parameters) =>
+        At(parameters.TextDocument, parameters.Position, (analysis, offset) => CompletionProvider.At(analysis, LastParsed(analysis), offset)) ?? [];
 
     [JsonRpcMethod("textDocument/definition")]
     public IReadOnlyList<Location> Definition(TextDocumentPositionParams parameters) =>
@@ -132,6 +140,14 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
         where T : class? =>
         Document(document.Uri) is { } analysis ? answer(analysis, LspPositions.ToOffset(analysis.Tree.File, position)) : null;
 
+    private DocumentAnalysis LastParsed(DocumentAnalysis analysis)
+    {
+        lock (_gate)
+        {
+            return _lastParsed.GetValueOrDefault(analysis.Uri) ?? analysis;
+        }
+    }
+
     private DocumentAnalysis? Document(string uri)
     {
         lock (_gate)
@@ -147,6 +163,11 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
         lock (_gate)
         {
             _documents[uri] = analysis;
+            if (!analysis.Tree.HasErrors)
+            {
+                _lastParsed[uri] = analysis;
+            }
+
             publish = _publisher.Update(uri, version, DiagnosticConverter.ByDocument(analysis));
         }
 
