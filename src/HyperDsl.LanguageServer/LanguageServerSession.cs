@@ -41,7 +41,7 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
                 DefinitionProvider: true,
                 ReferencesProvider: true,
                 new RenameOptions(PrepareProvider: true),
-                SemanticTokensProvider: null),
+                new SemanticTokensOptions(new SemanticTokensLegend(SemanticTokensProvider.TokenTypes, SemanticTokensProvider.TokenModifiers), Full: true)),
             new ServerInfo("hyp", typeof(LanguageServerSession).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
 
@@ -110,6 +110,10 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
     [JsonRpcMethod("textDocument/formatting")]
     public IReadOnlyList<TextEdit> Formatting(DocumentFormattingParams parameters) =>
         Document(parameters.TextDocument.Uri) is { } analysis ? DocumentFormatter.Format(analysis) : [];
+
+    [JsonRpcMethod("textDocument/semanticTokens/full")]
+    public SemanticTokens? SemanticTokens(SemanticTokensParams parameters) =>
+        Document(parameters.TextDocument.Uri) is { } analysis ? SemanticTokensProvider.Full(analysis) : null;
 
     [JsonRpcMethod("textDocument/hover")]
     public Hover? Hover(TextDocumentPositionParams parameters) =>
