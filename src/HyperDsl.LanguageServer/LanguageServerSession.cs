@@ -162,7 +162,20 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
 
     private async Task CheckAsync(string uri, int version, string text)
     {
-        var analysis = SpecAnalyzer.Analyze(uri, version, text);
+        DocumentAnalysis analysis;
+        try
+        {
+            analysis = SpecAnalyzer.Analyze(uri, version, text);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The checker reports every mistake as a diagnostic; an exception is a bug. The server
+            // stays up, keeps the document's last check, and says so in one line, as hyp check does.
+            await rpc.NotifyWithParameterObjectAsync("window/showMessage", new ShowMessageParams(1,
+                $"hyp lsp: checking {uri} failed, which is a bug in HyperDsl ({error.GetType().Name}: {Syntax.Diagnostics.DiagnosticText.Excerpt(error.Message)}). Please report it with the spec.")).ConfigureAwait(false);
+            return;
+        }
+
         IReadOnlyList<PublishDiagnosticsParams> publish;
         lock (_gate)
         {

@@ -106,6 +106,22 @@ public sealed class DiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Saving_an_imported_file_checks_its_importers_again()
+    {
+        var blocks = Path.Combine(_folder, "blocks.hyp");
+        await File.WriteAllTextAsync(blocks, "block head(classes: int) {\n  flatten\n  linear(classes\n}\n");
+        var uri = UriOf("main.hyp");
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(uri, "import \"blocks.hyp\"\n" + SpecText.Clean);
+        Assert.Single((await client.DiagnosticsAsync(UriOf("blocks.hyp"))).EnumerateArray());
+
+        await File.WriteAllTextAsync(blocks, "block head(classes: int) {\n  flatten\n  linear(classes)\n}\n");
+        await client.NotifyAsync("textDocument/didSave", new { textDocument = new { uri = UriOf("blocks.hyp") } });
+
+        Assert.Empty((await client.DiagnosticsAsync(UriOf("blocks.hyp"))).EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_missing_import_is_reported_at_its_path()
     {
         var text = "import \"missing.hyp\"\n" + SpecText.Clean;
