@@ -28,6 +28,17 @@ public sealed class HoverTests
     }
 
     [Fact]
+    public async Task A_layer_shows_the_shapes_it_takes_and_gives_over_the_space()
+    {
+        var conv = await HoverAsync("conv", into: 1);
+        var linear = await HoverAsync("linear");
+
+        // width ~ choice(8, 16): a 3x3 'same' convolution of a 28x28 Fashion-MNIST image.
+        Assert.Contains("Shapes here: `1x28x28` → `8x28x28`; `1x28x28` → `16x28x28`", conv, StringComparison.Ordinal);
+        Assert.Contains("→ `10`", linear, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_distribution_shows_its_catalogue_entry()
     {
         var text = await HoverAsync("loguniform");

@@ -17,6 +17,33 @@ internal sealed record DocumentAnalysis(string Uri, int Version, SyntaxTree Tree
 {
     private SyntaxIndex? _index;
 
+    private Dictionary<Syntax.Ast.LayerSyntax, List<Compiler.Checking.LayerShape>>? _layerShapes;
+
+    /// <summary>
+    /// The input and output shapes of each layer over the space, over all the document's experiments
+    /// (a block's layers serve several), walked on first use: only a hover asks.
+    /// </summary>
+    public IReadOnlyDictionary<Syntax.Ast.LayerSyntax, List<Compiler.Checking.LayerShape>> LayerShapes => _layerShapes ??= WalkLayerShapes();
+
+    private Dictionary<Syntax.Ast.LayerSyntax, List<Compiler.Checking.LayerShape>> WalkLayerShapes()
+    {
+        var merged = new Dictionary<Syntax.Ast.LayerSyntax, List<Compiler.Checking.LayerShape>>(ReferenceEqualityComparer.Instance);
+        foreach (var experiment in Compilation.Experiments)
+        {
+            foreach (var (layer, pairs) in Compiler.Checking.LayerShapes.Of(experiment))
+            {
+                if (!merged.TryGetValue(layer, out var all))
+                {
+                    merged[layer] = all = [];
+                }
+
+                all.AddRange(pairs.Where(p => !all.Contains(p)));
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>Every node of the document's tree with its parent, made on first use.</summary>
     public SyntaxIndex Index => _index ??= new SyntaxIndex(Tree.Root);
 

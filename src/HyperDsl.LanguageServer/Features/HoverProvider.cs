@@ -30,7 +30,27 @@ internal static class HoverProvider
             ImportTarget import => $"Imports `{import.Path}`.",
             _ => null,
         };
-        return text is null ? null : new Hover(MarkupContent.Markdown(text), LspPositions.ToRange(target!.Name));
+        if (text is null || target is null)
+        {
+            return null;
+        }
+
+        return new Hover(MarkupContent.Markdown(text + Shapes(analysis, target)), LspPositions.ToRange(target.Name));
+    }
+
+    // For a layer (a built-in or a block used as one): what it takes and gives, over the space.
+    private static string Shapes(DocumentAnalysis analysis, NameTarget target)
+    {
+        if (target is not (EntryTarget or SymbolTarget { Symbol: BlockSymbol })
+            || analysis.Index.Nodes.OfType<Syntax.Ast.LayerSyntax>().FirstOrDefault(l => l.Name.Span == target.Name) is not { } layer
+            || analysis.LayerShapes.GetValueOrDefault(layer) is not { Count: > 0 } pairs)
+        {
+            return "";
+        }
+
+        var shown = pairs.Take(Compiler.Checking.LayerShapes.MaxPairs).Select(p => $"`{p.Input}` → `{p.Output}`");
+        var more = pairs.Count > Compiler.Checking.LayerShapes.MaxPairs ? ", and more over the space" : "";
+        return pairs.Count == 1 ? $"\n\nShapes here: {shown.Single()}" : $"\n\nShapes here: {string.Join("; ", shown)}{more}";
     }
 
     private static string? Parameter(DocumentAnalysis analysis, ParameterSymbol parameter)
