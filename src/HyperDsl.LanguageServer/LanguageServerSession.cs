@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HyperDsl.LanguageServer.Analysis;
 using HyperDsl.LanguageServer.Features;
 using HyperDsl.LanguageServer.Protocol;
@@ -26,14 +27,10 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
 
     public bool ShutdownRequested { get; private set; }
 
-    /// <summary>The client's process, from <c>initialize</c>; kept for the log of a future version, unused now.</summary>
-    public int? ClientProcessId { get; private set; }
-
     [JsonRpcMethod("initialize")]
-    public InitializeResult Initialize(InitializeParams parameters)
-    {
-        ClientProcessId = parameters.ProcessId;
-        return new(new ServerCapabilities(
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "StreamJsonRpc exposes the target object's instance methods, as every other message here.")]
+    public InitializeResult Initialize(InitializeParams parameters) =>
+        new(new ServerCapabilities(
                 new TextDocumentSyncOptions(OpenClose: true, Change: 1, Save: true),
                 DocumentFormattingProvider: true,
                 HoverProvider: true,
@@ -43,13 +40,13 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
                 new RenameOptions(PrepareProvider: true),
                 new SemanticTokensOptions(new SemanticTokensLegend(SemanticTokensProvider.TokenTypes, SemanticTokensProvider.TokenModifiers), Full: true)),
             new ServerInfo("hyp", typeof(LanguageServerSession).Assembly.GetName().Version?.ToString(3) ?? "0"));
-    }
 
     [JsonRpcMethod("initialized")]
-    public void Initialized() => IsInitialized = true;
-
-    /// <summary>True once the client said <c>initialized</c>.</summary>
-    public bool IsInitialized { get; private set; }
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "StreamJsonRpc exposes the target object's instance methods, as every other message here.")]
+    public void Initialized()
+    {
+        // Nothing to do: the server registers no capabilities dynamically.
+    }
 
     [JsonRpcMethod("shutdown")]
     public object? Shutdown()

@@ -128,6 +128,20 @@ public sealed class NavigationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_experiment_is_defined_by_its_declaration_and_referenced_where_another_extends_it()
+    {
+        var text = WithBlock + "experiment wider extends small {\n  params {\n    width ~ choice(32, 64)\n  }\n}\n";
+        await using var client = await OpenAsync(text);
+        var (line, character) = SpecText.Find(text, "small {", occurrence: 1);
+
+        var definition = await client.AtAsync("textDocument/definition", Uri, line, character);
+        var references = await client.AtAsync("textDocument/references", Uri, line, character, new { includeDeclaration = true });
+
+        Assert.Equal(SpecText.Find(text, "small {"), Start(Assert.Single(definition.EnumerateArray())));
+        Assert.Equal([SpecText.Find(text, "small {"), (line, character)], references.EnumerateArray().Select(Start));
+    }
+
+    [Fact]
     public async Task Renaming_a_parameter_changes_its_declaration_and_every_use_and_the_spec_still_checks()
     {
         await using var client = await OpenAsync(WithBlock);
@@ -143,6 +157,22 @@ public sealed class NavigationTests : IDisposable
         var renamed = Apply(WithBlock, edits);
         Assert.Contains("channels ~ choice(8, 16)", renamed, StringComparison.Ordinal);
         Assert.Contains("conv(channels * i", renamed, StringComparison.Ordinal);
+        Assert.DoesNotContain("width", renamed, StringComparison.Ordinal);
+        Assert.False(HyperDsl.Compiler.HypCompilation.Create([SyntaxTree.Parse(renamed)]).HasErrors);
+    }
+
+    [Fact]
+    public async Task Renaming_a_parameter_an_extending_experiment_redeclares_renames_both_so_the_shared_model_keeps_its_meaning()
+    {
+        var text = WithBlock + "experiment wider extends small {\n  params {\n    width ~ choice(32, 64)\n  }\n}\n";
+        await using var client = await OpenAsync(text);
+        var (line, character) = SpecText.Find(text, "width ~ choice(8");
+
+        var edit = await client.RequestAsync("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line, character }, newName = "channels" });
+
+        var renamed = Apply(text, edit.GetProperty("changes").GetProperty(Uri).EnumerateArray());
+        Assert.Contains("channels ~ choice(8, 16)", renamed, StringComparison.Ordinal);
+        Assert.Contains("channels ~ choice(32, 64)", renamed, StringComparison.Ordinal);
         Assert.DoesNotContain("width", renamed, StringComparison.Ordinal);
         Assert.False(HyperDsl.Compiler.HypCompilation.Create([SyntaxTree.Parse(renamed)]).HasErrors);
     }

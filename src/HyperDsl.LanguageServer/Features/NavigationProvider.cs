@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.LanguageServer.Analysis;
 using HyperDsl.LanguageServer.Protocol;
+using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Text;
 using StreamJsonRpc;
 
@@ -9,8 +10,8 @@ namespace HyperDsl.LanguageServer.Features;
 
 /// <summary>
 /// Go to definition, find references and rename, for what the binder resolves: parameters, blocks,
-/// block parameters and loop variables (definition also for the parent experiment after
-/// <c>extends</c> and for the file an <c>import</c> names).
+/// block parameters and loop variables; definition and references also for experiments (the
+/// parent after <c>extends</c>), and definition for the file an <c>import</c> names.
 /// </summary>
 internal static partial class NavigationProvider
 {
@@ -25,7 +26,18 @@ internal static partial class NavigationProvider
 
     public static IReadOnlyList<Location> References(DocumentAnalysis analysis, int offset, bool includeDeclaration)
     {
-        if (NameResolver.At(analysis, offset) is not SymbolTarget target)
+        var found = NameResolver.At(analysis, offset);
+        if (found is ExperimentTarget experiment)
+        {
+            // An experiment is used where another extends it, in the document or the files it imports.
+            var name = experiment.Experiment.Name;
+            var children = analysis.Compilation.SyntaxTrees.Concat(analysis.Compilation.ImportedTrees)
+                .SelectMany(t => t.Root.Members.OfType<ExperimentSyntax>())
+                .Select(e => e.Parent).OfType<IdentifierSyntax>().Where(p => p.Name == name.Name).Select(p => p.Span);
+            return [.. (includeDeclaration ? children.Prepend(name.Span) : children).Select(analysis.LocationOf)];
+        }
+
+        if (found is not SymbolTarget target)
         {
             return [];
         }
