@@ -112,6 +112,21 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task In_the_arms_of_a_match_the_choices_are_offered_and_after_the_arrow_what_the_match_stands_for()
+    {
+        var spec = At("    lr    ~ loguniform(1e-3, 3e-2)\n", "    lr    ~ loguniform(1e-3, 3e-2)\n    opt   ~ choice(adam, sgd)\n")
+            .Replace("optimizer adam(lr: lr)", "optimizer match opt {\n      adam => adam(lr: lr)\n      ARM\n    }", StringComparison.Ordinal);
+
+        var patterns = Labels(await CompleteAsync(spec.Replace("ARM", "$", StringComparison.Ordinal)));
+        var values = Labels(await CompleteAsync(spec.Replace("ARM", "sgd => $", StringComparison.Ordinal)));
+
+        Assert.Equal(["adam", "sgd", "_"], patterns);
+        Assert.Contains("sgd", values);
+        Assert.Contains("rmsprop", values);
+        Assert.DoesNotContain("conv", values);
+    }
+
+    [Fact]
     public async Task A_block_body_is_offered_its_own_parameters_not_the_experiments()
     {
         var text = "block head(classes: int, drop: float = 0.0) {\n  flatten\n  dropout($)\n}\n\n" + SpecText.Clean;

@@ -41,6 +41,8 @@ internal enum BlockKind
 /// <param name="BlockParameters">The parameters of the block declaration the cursor is in (a block body sees only these).</param>
 /// <param name="InBlockDeclaration">True inside a <c>block</c> declaration.</param>
 /// <param name="LoopVariables">The variables of the loops the cursor is in.</param>
+/// <param name="Matched">In the arms of <c>match x { }</c>: <c>x</c>, whose choices the arms name.</param>
+/// <param name="BeforeMatch">What the statement holding that <c>match</c> wrote before it (<c>optimizer</c> in <c>optimizer match optimizer {</c>).</param>
 internal sealed record CompletionContext(
     BlockKind Block,
     IReadOnlyList<string> Statement,
@@ -49,7 +51,9 @@ internal sealed record CompletionContext(
     bool InBrackets,
     IReadOnlyList<string> BlockParameters,
     bool InBlockDeclaration,
-    IReadOnlyList<string> LoopVariables)
+    IReadOnlyList<string> LoopVariables,
+    string? Matched = null,
+    IReadOnlyList<string>? BeforeMatch = null)
 {
     /// <summary>True when nothing of the statement is written yet: the cursor is where a statement starts.</summary>
     public bool AtStatementStart => !InBrackets && Statement.Count == 0;
@@ -115,7 +119,9 @@ internal sealed record CompletionContext(
             bracket is not null,
             declaration is null ? [] : [.. declaration.Header.Where((t, i) => i > 1 && IsWord(t) && declaration.Header.ElementAtOrDefault(i + 1) == ":")],
             declaration is not null,
-            [.. frames.Where(f => f.Open == '{' && f.Header.FirstOrDefault() == "for" && f.Header.Count > 1).Select(f => f.Header[1])]);
+            [.. frames.Where(f => f.Open == '{' && f.Header.FirstOrDefault() == "for" && f.Header.Count > 1).Select(f => f.Header[1])],
+            block is not null && frames[^1] == block && block.Header.IndexOf("match") is var at and >= 0 ? block.Header.ElementAtOrDefault(at + 1) : null,
+            block is not null && block.Header.IndexOf("match") is var before and >= 0 ? [.. block.Header.Take(before)] : null);
     }
 
     private static BlockKind Kind(List<string> header, BlockKind outer) => header.FirstOrDefault() switch
@@ -134,7 +140,7 @@ internal sealed record CompletionContext(
     /// <summary>True for a name (not a number or a sign).</summary>
     public static bool IsWord(string token) => token.Length > 0 && (char.IsLetter(token[0]) || token[0] == '_');
 
-    // Words, numbers, signs and line breaks; comments are left out, and a string is one token.
+    // Words, numbers, signs ('=>' as one) and line breaks; comments are left out, and a string is one token.
     private static IEnumerable<(string Text, int End)> Tokens(string text, int end)
     {
         var i = 0;
@@ -182,6 +188,11 @@ internal sealed record CompletionContext(
                 }
 
                 yield return (text[start..i], i);
+            }
+            else if (c == '=' && i + 1 < end && text[i + 1] == '>')
+            {
+                i += 2;
+                yield return ("=>", i);
             }
             else
             {

@@ -34,6 +34,11 @@ internal static class CompletionProvider
             return Expressions(context, names);
         }
 
+        if (context.Matched is { } matched)
+        {
+            return InMatchArms(context, matched, names);
+        }
+
         return context.Block switch
         {
             BlockKind.TopLevel => context.AtStatementStart ? Keywords(TopLevelKeywords) : [],
@@ -47,6 +52,29 @@ internal static class CompletionProvider
             BlockKind.Train => InSettings(context, SectionKind.Train, names),
             _ => InSettings(context, SectionKind.Tune, names),
         };
+    }
+
+    // An arm's patterns are the matched choice's members; after '=>' comes what the match stands for.
+    private static IReadOnlyList<CompletionItem> InMatchArms(CompletionContext context, string matched, DocumentAnalysis names)
+    {
+        if (!context.Statement.Contains("=>"))
+        {
+            var members = names.Compilation.Experiments.SelectMany(e => e.ParameterSymbols).Where(p => p.Name == matched)
+                .Select(p => p.Type).OfType<EnumType>().SelectMany(t => t.Members).Distinct();
+            return [.. members.Select(m => new CompletionItem(m, CompletionItemKinds.EnumMember, $"choice of {matched}")), .. Keywords(["_"])];
+        }
+
+        var arm = context with { Statement = context.BeforeMatch ?? [], Matched = null };
+        return arm.Block switch
+        {
+            BlockKind.Model => arm.AtStatementStart ? At(arm) : Expressions(arm, names),
+            BlockKind.Data => InSettings(arm, SectionKind.Data, names),
+            BlockKind.Train => InSettings(arm, SectionKind.Train, names),
+            BlockKind.Tune => InSettings(arm, SectionKind.Tune, names),
+            _ => Expressions(arm, names),
+        };
+
+        IReadOnlyList<CompletionItem> At(CompletionContext _) => [.. Entries(EntryKind.Layer, EntryKind.Backbone), .. Blocks(names), .. Keywords(ModelKeywords)];
     }
 
     private static IReadOnlyList<CompletionItem> InParams(CompletionContext context, DocumentAnalysis names)
