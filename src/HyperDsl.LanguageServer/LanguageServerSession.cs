@@ -65,13 +65,24 @@ internal sealed class LanguageServerSession(JsonRpc rpc)
     [JsonRpcMethod("textDocument/didChange")]
     public Task DidChangeAsync(DidChangeTextDocumentParams parameters)
     {
-        // Full sync: the last change holds the whole text.
-        if (parameters.ContentChanges.Count == 0)
+        // Full sync was announced, so each change should be the whole text; a change with a range
+        // (a client that syncs incrementally regardless) is applied to the text it edits.
+        var text = Document(parameters.TextDocument.Uri)?.Tree.File.Text ?? "";
+        foreach (var change in parameters.ContentChanges)
         {
-            return Task.CompletedTask;
+            if (change.Range is not { } range)
+            {
+                text = change.Text;
+                continue;
+            }
+
+            var file = new Syntax.Text.SourceFile(parameters.TextDocument.Uri, text);
+            var start = LspPositions.ToOffset(file, range.Start);
+            var end = Math.Max(start, LspPositions.ToOffset(file, range.End));
+            text = string.Concat(text.AsSpan(0, start), change.Text, text.AsSpan(end));
         }
 
-        return CheckAsync(parameters.TextDocument.Uri, parameters.TextDocument.Version, parameters.ContentChanges[^1].Text);
+        return CheckAsync(parameters.TextDocument.Uri, parameters.TextDocument.Version, text);
     }
 
     [JsonRpcMethod("textDocument/didSave")]

@@ -63,6 +63,25 @@ public sealed class DiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_with_a_range_edits_only_that_range()
+    {
+        var uri = UriOf("main.hyp");
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAndCheckAsync(uri, SpecText.WithErrors);
+        var (line, character) = SpecText.Find(SpecText.WithErrors, "lrr");
+
+        await client.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri, version = 2 },
+            contentChanges = new[] { new { range = new { start = new { line, character = character + 2 }, end = new { line, character = character + 3 } }, text = "x" } },
+        });
+
+        var error = Assert.Single((await client.DiagnosticsAsync(uri, version: 2)).EnumerateArray());
+        Assert.StartsWith("Unknown name 'lrx'.", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(line, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public async Task Closing_a_document_empties_its_list()
     {
         var uri = UriOf("main.hyp");

@@ -50,11 +50,6 @@ internal sealed class SyntaxIndex
         }
     }
 
-    /// <summary>The smallest node of type <typeparamref name="T"/> whose span holds <paramref name="offset"/> (its end included, where a cursor after a name is).</summary>
-    public T? Innermost<T>(int offset)
-        where T : SyntaxNode =>
-        Nodes.OfType<T>().Where(n => n.Span.Range.Start <= offset && offset <= n.Span.Range.End).MinBy(n => n.Span.Range.Length);
-
     private static IEnumerable<SyntaxNode> Children(SyntaxNode node)
     {
         foreach (var member in ChildMembers.GetOrAdd(node.GetType(), MembersOf))
