@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>At least one spec has an error.</summary>
     public const int SpecErrors = 1;
 
+    /// <summary><c>hyp diff</c>: the two versions differ in meaning (as <c>diff</c> exits 1 when files differ).</summary>
+    public const int Differences = 1;
+
     /// <summary>The command line was wrong or a file could not be read.</summary>
     public const int UsageOrIo = 2;
 

@@ -10,6 +10,7 @@ internal static class HypCli
         var root = new RootCommand("HyperDsl: define, check and run hyperparameter studies for convolutional networks.");
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(CompileCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(RunCommand.Create(console));

@@ -3,6 +3,7 @@ using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Binding;
@@ -617,9 +618,12 @@ internal sealed class ExpressionBinder
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    internal static string Shorten(SyntaxNode node)
+    internal static string Shorten(SyntaxNode node) => Shorten(node.Span);
+
+    /// <summary>The text of <paramref name="span"/> on one line, cut to 60 characters: for messages, never as an identity.</summary>
+    internal static string Shorten(SourceSpan span)
     {
-        var text = string.Join(" ", node.Span.Text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+        var text = string.Join(" ", span.Text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
         return text.Length <= 60 ? text : text[..57] + "...";
     }
 }

@@ -230,7 +230,7 @@ internal sealed class ShapeChecker
         catch (EvaluationException error)
         {
             _budget.Spend(WalkCost);
-            return (null, Create(error.Descriptor, error.Node.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
+            return (null, Create(error.Descriptor, error.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
                 error.Descriptor == NotWholeNumberDescriptor ? "Divide by a float (2.0) to get a float, and round it to an int with floor(...), ceil(...) or round(...) where an int is needed: floor(width / 3.0)." : null));
         }
     }

@@ -28,7 +28,6 @@ internal sealed class ExperimentEmitter
     private readonly BoundExperiment _bound;
     private readonly LoweredExperiment _lowered;
     private readonly LoweredExpressionPrinter _printer;
-    private readonly ExpressionLowerer _settingLowerer;
     private readonly GeneratedLayout _layout;
     private readonly string _name;
     private readonly CodeWriter _writer = new();
@@ -40,7 +39,6 @@ internal sealed class ExperimentEmitter
         _bound = experiment.Bound!;
         _lowered = ExperimentLowerer.Lower(_bound);
         _printer = new LoweredExpressionPrinter(layout);
-        _settingLowerer = new ExpressionLowerer(_bound.Model);
         _layout = layout;
         _name = layout.Name;
     }
@@ -324,7 +322,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitTraining()
     {
-        var training = new TrainingEmitter(_bound, SettingExpression);
+        var training = new TrainingEmitter(_lowered, _bound, SettingExpression);
         var initialisers = training.Initialisers().ToList();
         Line();
         Doc($"<summary>How one trial trains at a point of the space: the train section and the data section's preprocessing.</summary>");
@@ -344,7 +342,7 @@ internal sealed class ExperimentEmitter
 
     private void EmitData()
     {
-        var training = new TrainingEmitter(_bound, SettingExpression);
+        var training = new TrainingEmitter(_lowered, _bound, SettingExpression);
         var statements = training.DataStatements().ToList();
         Line();
         Doc($"<summary>Loads the data section's splits; relative paths are taken from <paramref name=\"baseDirectory\"/> (the spec's folder).</summary>");
@@ -771,10 +769,9 @@ internal sealed class ExperimentEmitter
 
     private string Expression(LoweredExpression expression, CodeScope scope, bool optional = false) => _printer.Print(expression, scope, optional);
 
-    // The train and data settings are still written by TrainingEmitter from their syntax: each
-    // expression it needs is lowered on the way and printed like every other one.
-    private string SettingExpression(ExpressionSyntax expression, bool optional) =>
-        _printer.Print(_settingLowerer.Lower(expression), CodeScope.ForParams("p"), optional);
+    // An expression of a train or data setting, computed from the trial's parameters.
+    private string SettingExpression(LoweredExpression expression, bool optional) =>
+        _printer.Print(expression, CodeScope.ForParams("p"), optional);
 
     private static string Convert(string expression, HypType from, HypType to) =>
         from is IntType && to is FloatType ? $"(double)({expression})" : expression;

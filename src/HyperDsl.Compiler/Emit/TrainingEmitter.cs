@@ -1,68 +1,74 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
 namespace HyperDsl.Compiler.Emit;
 
 /// <summary>
-/// Translates the train section (and the data section's preprocessing) into the runtime's
+/// Prints the lowered train section (and the data section's preprocessing) as the runtime's
 /// <c>TrainingOptions</c>: optimizer, schedule (with <c>then</c>), loss, clipping, early
-/// stopping, extra metrics, learning-rate scaling, normalisation and augmentation.
+/// stopping, extra metrics, learning-rate scaling, normalisation and augmentation. It reads the
+/// settings' arguments as lowering matched them to the catalogue's parameters, never the syntax.
 /// </summary>
 internal sealed class TrainingEmitter
 {
     private const string Runtime = "global::HyperDsl.Runtime";
+    private readonly LoweredExperiment _lowered;
     private readonly BoundExperiment _bound;
-    private readonly Func<ExpressionSyntax, bool, string> _expression;
+    private readonly Func<LoweredExpression, bool, string> _expression;
 
-    public TrainingEmitter(BoundExperiment bound, Func<ExpressionSyntax, bool, string> expression)
+    /// <param name="lowered">The experiment whose settings are printed.</param>
+    /// <param name="bound">The checked experiment, for the device list the checker and the study plan share (<see cref="DeviceSetting"/>).</param>
+    /// <param name="expression">Prints an expression computed from the trial's parameters (optionally leaving a conditional one nullable).</param>
+    public TrainingEmitter(LoweredExperiment lowered, BoundExperiment bound, Func<LoweredExpression, bool, string> expression)
     {
+        _lowered = lowered;
         _bound = bound;
         _expression = expression;
     }
 
-    private SemanticModel Model => _bound.Model;
-
     /// <summary>The initialisers of a <c>TrainingOptions</c>, one per line.</summary>
     public IEnumerable<string> Initialisers()
     {
-        yield return $"Epochs = {Int(Value(SectionKind.Train, "epochs")!)},";
-        if (Value(SectionKind.Train, "batch") is { } batch)
+        yield return $"Epochs = {Int(Value(_lowered.Train, "epochs")!)},";
+        if (Value(_lowered.Train, "batch") is { } batch)
         {
             yield return $"BatchSize = {Int(batch)},";
         }
 
-        yield return $"Optimizer = {Object(Value(SectionKind.Train, "optimizer")!)},";
-        if (Value(SectionKind.Train, "schedule") is { } schedule)
+        yield return $"Optimizer = {Object(Value(_lowered.Train, "optimizer")!)},";
+        if (Value(_lowered.Train, "schedule") is { } schedule)
         {
             yield return $"Schedule = {Object(schedule)},";
         }
 
-        if (Value(SectionKind.Train, "loss") is { } loss)
+        if (Value(_lowered.Train, "loss") is { } loss)
         {
             yield return $"Loss = {Object(loss)},";
         }
 
-        if (Value(SectionKind.Train, "clip") is { } clip)
+        if (Value(_lowered.Train, "clip") is { } clip)
         {
             yield return $"ClipGradientNorm = {_expression(clip, false)},";
         }
 
-        if (Setting(SectionKind.Train, "early_stop") is { } early)
+        if (Setting(_lowered.Train, "early_stop") is { } early)
         {
-            var watched = early.Arguments[0].Value;
-            var metric = BuiltinCatalog.FindMetric(((NameSyntax)watched).Name)?.EpochMetric ?? throw Unsupported(watched);
-            var patience = Named(early, "patience") is { } p ? Int(p) : "3";
-            var delta = Named(early, "min_delta") is { } d ? _expression(d, false) : "0.0";
+            var watched = Argument(early, "metric")!;
+            var metric = BuiltinCatalog.FindMetric(Word(watched))?.EpochMetric ?? throw Unsupported(watched);
+            var patience = Argument(early, "patience") is { } p ? Int(p) : "3";
+            var delta = Argument(early, "min_delta") is { } d ? _expression(d, false) : "0.0";
             yield return $"EarlyStopping = new {Runtime}.Training.EarlyStopping({Runtime}.Training.Metric.{metric}, {patience}, {delta}),";
         }
 
-        if (Setting(SectionKind.Train, "metrics") is { } metrics)
+        if (Setting(_lowered.Train, "metrics") is { } metrics)
         {
-            var flags = metrics.Arguments.Select(a => BuiltinCatalog.FindExtraMetric(((NameSyntax)a.Value).Name)?.RuntimeFlag).OfType<string>()
+            var flags = Items(Argument(metrics, "metric")).Select(m => BuiltinCatalog.FindExtraMetric(Word(m))?.RuntimeFlag).OfType<string>()
                 .Select(flag => $"{Runtime}.Training.ExtraMetrics.{flag}").ToList();
             if (flags.Count > 0)
             {
@@ -70,47 +76,47 @@ internal sealed class TrainingEmitter
             }
         }
 
-        if (Setting(SectionKind.Train, "lr_scale") is { } scale)
+        if (Setting(_lowered.Train, "lr_scale") is { } scale)
         {
-            var except = Named(scale, "except") is ListSyntax names ? string.Join(", ", names.Items.OfType<NameSyntax>().Select(n => CSharpNames.String(n.Name))) : "";
-            yield return $"LearningRateScale = new {Runtime}.Training.LearningRateScale({_expression(scale.Arguments[0].Value, false)}, [{except}]),";
+            var except = string.Join(", ", Items(Argument(scale, "except")).Select(n => CSharpNames.String(Word(n))));
+            yield return $"LearningRateScale = new {Runtime}.Training.LearningRateScale({_expression(Argument(scale, "factor")!, false)}, [{except}]),";
         }
 
-        if (Value(SectionKind.Train, "seed") is { } seed)
+        if (Value(_lowered.Train, "seed") is { } seed)
         {
             yield return $"Seed = {_expression(seed, false)},";
         }
 
         // A list of GPUs trains on its first here; the study runner gives each parallel trial its own.
-        var devices = DeviceSetting.Read(_bound.Experiment, Model);
+        var devices = DeviceSetting.Read(_bound.Experiment, _bound.Model);
         if (devices.Keyword is { } device)
         {
             yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Name)},";
         }
         else if (devices.CudaDevices is [var first, ..])
         {
-            yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
+            yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(CultureInfo.InvariantCulture)},";
         }
 
-        if (Setting(SectionKind.Data, "normalize") is { } normalize)
+        if (Setting(_lowered.Data, "normalize") is { } normalize)
         {
             yield return $"Normalization = {Normalization(normalize)},";
         }
 
-        if (_bound.Experiment.Setting(SectionKind.Data, "augment") is BlockSettingSyntax augment)
+        if (Setting(_lowered.Data, "augment") is { Body: { } augment })
         {
             // mixup and cutmix mix whole batches and their labels: the trainer's Mixing, after the per-image pipeline (the checker keeps them last, HYP4051).
-            var mixing = augment.Body.Where(MixesLabels).ToList();
-            yield return $"Augmentation = {Runtime}.Augmentation.Augment.Pipeline({string.Join(", ", augment.Body.Except(mixing).Select(Augmentation))}),";
+            var mixing = augment.Where(MixesLabels).ToList();
+            yield return $"Augmentation = {Runtime}.Augmentation.Augment.Pipeline({string.Join(", ", augment.Except(mixing).Select(Augmentation))}),";
             if (mixing.Count > 0)
             {
                 yield return $"Mixing = {Runtime}.Augmentation.Augment.Mixing({string.Join(", ", mixing.Select(Augmentation))}),";
             }
         }
 
-        if (_bound.Experiment.Setting(SectionKind.Data, "evaluate") is BlockSettingSyntax evaluate)
+        if (Setting(_lowered.Data, "evaluate") is { Body: { } evaluate })
         {
-            yield return $"EvaluationTransform = {Runtime}.Augmentation.Evaluate.Pipeline({string.Join(", ", evaluate.Body.Select(Evaluation))}),";
+            yield return $"EvaluationTransform = {Runtime}.Augmentation.Evaluate.Pipeline({string.Join(", ", evaluate.Select(Evaluation))}),";
         }
     }
 
@@ -118,14 +124,14 @@ internal sealed class TrainingEmitter
     public IEnumerable<string> DataStatements()
     {
         // The checker refuses data settings that use parameters (HYP5020): LoadData runs once, before any point exists.
-        var source = Value(SectionKind.Data, "source")!;
+        var source = Value(_lowered.Data, "source")!;
         yield return $"var data = {Splits(source)};";
-        switch (Value(SectionKind.Data, "validation"))
+        switch (Value(_lowered.Data, "validation"))
         {
-            case QuantitySyntax { Unit: QuantityUnit.Percent } percent:
-                yield return $"data = data.WithValidationFraction({_expression(percent.Value, false)} / 100.0, seed);";
+            case LoweredQuantity { Unit: QuantityUnit.Percent } percent:
+                yield return $"data = data.WithValidationFraction({_expression(percent.Amount, false)} / 100.0, seed);";
                 break;
-            case NumberLiteralSyntax fraction:
+            case LoweredLiteral { Value: FloatValue or IntValue } fraction:
                 yield return $"data = data.WithValidationFraction({_expression(fraction, false)}, seed);";
                 break;
             case { } other:
@@ -133,7 +139,7 @@ internal sealed class TrainingEmitter
                 break;
         }
 
-        if (Value(SectionKind.Data, "test") is { } test)
+        if (Value(_lowered.Data, "test") is { } test)
         {
             yield return $"data = data.WithTest({Dataset(test)});";
         }
@@ -149,7 +155,7 @@ internal sealed class TrainingEmitter
     }
 
     // A source whose loader gives the training and test splits itself (Fashion-MNIST) is loaded as they are; any other is the training split.
-    private string Splits(ExpressionSyntax source)
+    private string Splits(LoweredExpression source)
     {
         var (entry, args) = Call(source);
         return entry.Source is { LoadsSplits: true } meaning
@@ -157,7 +163,7 @@ internal sealed class TrainingEmitter
             : $"new {Runtime}.Data.DataSplits({Dataset(source)})";
     }
 
-    private string Dataset(ExpressionSyntax source)
+    private string Dataset(LoweredExpression source)
     {
         var (entry, args) = Call(source);
         if (entry.Source is not { LoadsSplits: false } meaning)
@@ -172,56 +178,56 @@ internal sealed class TrainingEmitter
 
     // The data section's 'resize': one size for both sides, or [height, width].
     // A size that depends on the point is applied per trial instead (ImageSizeAt), not here.
-    private (string Height, string Width)? ResizedSize() => Value(SectionKind.Data, "resize") switch
+    private (string Height, string Width)? ResizedSize() => Value(_lowered.Data, "resize") switch
     {
         null => null,
-        var searched when SyntaxWalker.Names(searched).Any(n => Model.GetResolution(n) is ParameterSymbol) => null,
-        ListSyntax { Items: [var height, var width] } => (Int(height), Int(width)),
-        ListSyntax list => throw Unsupported(list),
+        var searched when LoweredWalker.Expressions(searched).Any(e => e is LoweredParameterReference) => null,
+        LoweredList { Items: [var height, var width] } => (Int(height), Int(width)),
+        LoweredList list => throw Unsupported(list),
         var size => (Int(size), Int(size)),
     };
 
     // Relative paths in a spec are relative to the spec's folder, which the caller passes.
-    private string PathIn(ExpressionSyntax path) => $"Locate(baseDirectory, {_expression(path, false)})";
+    private string PathIn(LoweredExpression path) => $"Locate(baseDirectory, {_expression(path, false)})";
 
-    private (CatalogEntry Entry, Dictionary<string, ExpressionSyntax> Arguments) Call(ExpressionSyntax source) => source switch
+    private static (CatalogEntry Entry, Dictionary<string, LoweredExpression> Arguments) Call(LoweredExpression source) => source switch
     {
-        CallSyntax call when Model.GetResolution(call) is CatalogEntry entry => (entry, Arguments(entry, call.Arguments)),
+        LoweredCall call => (call.Entry, Arguments(call.Arguments)),
         _ => throw Unsupported(source),
     };
 
-    private string Normalization(ValueSettingSyntax normalize)
+    private string Normalization(LoweredSetting normalize)
     {
-        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset)
+        if (Argument(normalize, "preset") is { } preset)
         {
-            return NormalizePresets.Find(preset.Name) is { } meaning ? $"{Runtime}.Data.Normalization.{meaning.RuntimeMember}" : throw Unsupported(preset);
+            return preset is LoweredKeyword keyword && NormalizePresets.Find(keyword.Keyword) is { } meaning
+                ? $"{Runtime}.Data.Normalization.{meaning.RuntimeMember}"
+                : throw Unsupported(preset);
         }
 
-        var mean = Named(normalize, "mean")!;
-        var std = Named(normalize, "std")!;
-        return $"{Runtime}.Data.Normalization.Given({Doubles(mean)}, {Doubles(std)})";
+        return $"{Runtime}.Data.Normalization.Given({Doubles(Argument(normalize, "mean")!)}, {Doubles(Argument(normalize, "std")!)})";
     }
 
     // A list written out converts item by item; any other list of numbers (a fixed parameter such as
     // 'mean = [0.5]', an 'if' between lists) is a long[] or double[] in generated code, spread into doubles.
     // A conditional parameter may be inactive (null), which 'normalize' has no default for.
-    private string Doubles(ExpressionSyntax list) => list switch
+    private string Doubles(LoweredExpression list) => list switch
     {
-        ListSyntax items => "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]",
-        _ when Model.GetType(list) is ListType { Element: IntType or FloatType }
-            && !SyntaxWalker.Names(list).Any(n => Model.GetResolution(n) is ParameterSymbol { IsConditional: true }) => $"[.. ({_expression(list, false)})]",
+        LoweredList items => "[" + string.Join(", ", items.Items.Select(i => $"(double)({_expression(i, false)})")) + "]",
+        { Type: ListType { Element: IntType or FloatType } }
+            when !LoweredWalker.Expressions(list).Any(e => e is LoweredParameterReference { Parameter.IsConditional: true }) => $"[.. ({_expression(list, false)})]",
         _ => throw Unsupported(list),
     };
 
-    private string Augmentation(StatementSyntax statement)
+    private string Augmentation(LoweredStatement statement)
     {
-        if (statement is not LayerSyntax layer || Model.GetResolution(layer) is not CatalogEntry entry)
+        if (statement is not LoweredLayer layer)
         {
             throw Unsupported(statement);
         }
 
-        var args = Arguments(entry, layer);
-        var meaning = entry.Transform ?? throw new NotSupportedException($"the transform '{entry.Name}' is not generated yet");
+        var args = Arguments(layer.Arguments);
+        var meaning = layer.Entry.Transform ?? throw new NotSupportedException($"the transform '{layer.Entry.Name}' is not generated yet");
         var transform = RuntimeCall(meaning.Augment, args);
 
         // A probability the transform has no parameter for at runtime (rotate's p) wraps it: each image is transformed with that probability.
@@ -230,16 +236,15 @@ internal sealed class TrainingEmitter
             : transform;
     }
 
-    private bool MixesLabels(StatementSyntax statement) =>
-        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Transform.MixesLabels: true };
+    private static bool MixesLabels(LoweredStatement statement) => statement is LoweredLayer { Entry.Transform.MixesLabels: true };
 
-    private string Evaluation(StatementSyntax statement) =>
-        statement is LayerSyntax layer && Model.GetResolution(layer) is CatalogEntry { Transform.Evaluate: { } evaluate } entry
-            ? RuntimeCall(evaluate, Arguments(entry, layer))
+    private string Evaluation(LoweredStatement statement) =>
+        statement is LoweredLayer { Entry.Transform.Evaluate: { } evaluate } layer
+            ? RuntimeCall(evaluate, Arguments(layer.Arguments))
             : throw Unsupported(statement);
 
     // The runtime call a data source's or transform's catalogue meaning describes, given the spec's arguments.
-    private string RuntimeCall(DataRuntimeCall call, Dictionary<string, ExpressionSyntax> args, params string[] trailing)
+    private string RuntimeCall(DataRuntimeCall call, Dictionary<string, LoweredExpression> args, params string[] trailing)
     {
         var passed = new List<string>();
         foreach (var argument in call.Arguments)
@@ -251,12 +256,12 @@ internal sealed class TrainingEmitter
                     passed.Add(fallback);
                 }
             }
-            else if (argument.SpreadsPair && value is ListSyntax { Items: [var low, var high] })
+            else if (argument.SpreadsPair && value is LoweredList { Items: [var low, var high] })
             {
                 passed.Add(DataArgument(argument.Kind, low));
                 passed.Add(DataArgument(argument.Kind, high));
             }
-            else if (argument.SpreadsPair && Model.GetType(value) is ListType)
+            else if (argument.SpreadsPair && value.Type is ListType)
             {
                 // A range held by a parameter ('degrees: range' with 'range = [-10, 10]'): the shape check proved it has two values.
                 var list = _expression(value, false);
@@ -276,50 +281,49 @@ internal sealed class TrainingEmitter
         return $"{Runtime}.{call.Method}({string.Join(", ", passed.Concat(trailing))})";
     }
 
-    private static string PairItem(DataCallArgumentKind kind, string item, ExpressionSyntax list) => kind switch
+    private static string PairItem(DataCallArgumentKind kind, string item, LoweredExpression list) => kind switch
     {
         DataCallArgumentKind.Double => $"(double)({item})",
         DataCallArgumentKind.Value => item,
         _ => throw Unsupported(list),
     };
 
-    private string DataArgument(DataCallArgumentKind kind, ExpressionSyntax value) => kind switch
+    private string DataArgument(DataCallArgumentKind kind, LoweredExpression value) => kind switch
     {
         DataCallArgumentKind.Int => Int(value),
         DataCallArgumentKind.Double => $"(double)({_expression(value, false)})",
         DataCallArgumentKind.Path => PathIn(value),
-        DataCallArgumentKind.IntList => value is ListSyntax list ? $"[{string.Join(", ", list.Items.Select(Int))}]" : throw Unsupported(value),
+        DataCallArgumentKind.IntList => value is LoweredList list ? $"[{string.Join(", ", list.Items.Select(Int))}]" : throw Unsupported(value),
         _ => _expression(value, false),
     };
 
     // A written keyword as the runtime enum's member of that name in PascalCase ('cifar10' is AutoAugmentPolicy.Cifar10).
-    private string DataKeyword(DataCallArgument argument, ExpressionSyntax value) =>
-        Model.GetResolution(value) is KeywordValue keyword && argument.EnumType is { } type
+    private static string DataKeyword(DataCallArgument argument, LoweredExpression value) =>
+        value is LoweredKeyword keyword && argument.EnumType is { } type
             ? $"global::{type}.{CSharpNames.Pascal(keyword.Keyword)}"
             : throw Unsupported(value);
 
     // ---- optimizers, schedules, losses --------------------------------------------------------
 
-    private string Object(ExpressionSyntax expression) => expression switch
+    private string Object(LoweredExpression expression) => expression switch
     {
-        BinarySyntax { Operator: BinaryOperator.Then } then => $"{Object(then.Left)}.Then({Object(then.Right)})",
-        MatchExpressionSyntax match => Match(match),
-        IfExpressionSyntax conditional => $"({_expression(conditional.Condition, false)} ? {Object(conditional.Then)} : {Object(conditional.Else)})",
-        CallSyntax call when Model.GetResolution(call) is CatalogEntry entry => Entry(entry, Arguments(entry, call.Arguments)),
-        NameSyntax name when Model.GetResolution(name) is CatalogEntry entry => Entry(entry, []),
+        LoweredBinary { Operator: BinaryOperator.Then } then => $"{Object(then.Left)}.Then({Object(then.Right)})",
+        LoweredMatch match => Match(match),
+        LoweredIf conditional => $"({_expression(conditional.Condition, false)} ? {Object(conditional.Then)} : {Object(conditional.Else)})",
+        LoweredCall call => Entry(call.Entry, Arguments(call.Arguments)),
         _ => throw Unsupported(expression),
     };
 
-    private string Match(MatchExpressionSyntax match)
+    private string Match(LoweredMatch match)
     {
-        var arms = match.Arms.Select(arm => string.Join(" or ", arm.Patterns.Select(p => p is ExpressionPatternSyntax value ? _expression(value.Value, false) : "_"))
+        var arms = match.Arms.Select(arm => string.Join(" or ", arm.Patterns.Select(p => p is null ? "_" : _expression(p, false)))
             + " => " + Object(arm.Value));
-        var exhaustive = match.Arms.Any(a => a.Patterns.Any(p => p is WildcardPatternSyntax)) ? "" : ", _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\")";
+        var exhaustive = match.Arms.Any(a => a.Patterns.Any(p => p is null)) ? "" : ", _ => throw new global::System.InvalidOperationException(\"No arm of the match applies.\")";
         return $"({_expression(match.Subject, false)} switch {{ {string.Join(", ", arms)}{exhaustive} }})";
     }
 
     // An optimizer, schedule or loss as its catalogue entry says the runtime makes it.
-    private string Entry(CatalogEntry entry, Dictionary<string, ExpressionSyntax> args)
+    private string Entry(CatalogEntry entry, Dictionary<string, LoweredExpression> args)
     {
         var factory = entry.Factory ?? throw new NotSupportedException($"'{entry.Name}' is not generated yet");
         if (factory.IsProperty)
@@ -329,7 +333,7 @@ internal sealed class TrainingEmitter
 
         // An inactive conditional parameter given to an optional argument means its default.
         string Arg(string name) => args.TryGetValue(name, out var value) && entry.Find(name) is { } spec
-            ? value is NameSyntax n && Model.GetResolution(n) is ParameterSymbol { IsConditional: true } && !spec.Required && spec.Default is { } fallback
+            ? value is LoweredParameterReference { Parameter.IsConditional: true } && !spec.Required && spec.Default is { } fallback
                 ? $"({_expression(value, true)} ?? {Literal(fallback)})"
                 : _expression(value, false)
             : Literal(entry.Find(name)?.Default ?? throw new NotSupportedException($"'{entry.Name}' without '{name}'"));
@@ -355,25 +359,25 @@ internal sealed class TrainingEmitter
 
     // A keyword is the runtime enum's member of that name in PascalCase ('triangular2' is CyclicMode.Triangular2);
     // the binder lets only a written keyword through to these arguments.
-    private string Keyword(FactoryArgument argument, ExpressionSyntax value) =>
-        Model.GetResolution(value) is KeywordValue keyword && argument.EnumType is { } type
+    private static string Keyword(FactoryArgument argument, LoweredExpression value) =>
+        value is LoweredKeyword keyword && argument.EnumType is { } type
             ? $"global::{type}.{CSharpNames.Pascal(keyword.Keyword)}"
             : throw new NotSupportedException($"'{argument.Parameter}' takes a keyword of a runtime enum");
 
-    private string Length(ExpressionSyntax quantity) => quantity switch
+    private string Length(LoweredExpression quantity) => quantity switch
     {
-        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q => $"{Runtime}.Training.TrainingLength.{LengthUnit(q.Unit)}({_expression(q.Value, false)})",
+        LoweredQuantity { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q => $"{Runtime}.Training.TrainingLength.{LengthUnit(q.Unit)}({_expression(q.Amount, false)})",
 
         // A derived length ('warm = w epochs'): its property holds the count, its type the unit.
-        NameSyntax name when Model.GetResolution(name) is ParameterSymbol { Type: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } length } =>
-            $"{Runtime}.Training.TrainingLength.{LengthUnit(length.Unit)}({_expression(name, false)})",
+        LoweredParameterReference { Parameter.Type: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } length } =>
+            $"{Runtime}.Training.TrainingLength.{LengthUnit(length.Unit)}({_expression(quantity, false)})",
         _ => throw Unsupported(quantity),
     };
 
     private static string LengthUnit(QuantityUnit unit) => unit == QuantityUnit.Epochs ? "Epochs" : "Steps";
 
     // Epoch milestones are ints, step milestones longs, item by item when the list is written out.
-    private string MilestoneList(ExpressionSyntax quantity)
+    private string MilestoneList(LoweredExpression quantity)
     {
         var (unit, items, counts) = Milestones(quantity);
         if (counts is not null)
@@ -391,19 +395,19 @@ internal sealed class TrainingEmitter
 
     // Milestones as '[1, 3] epochs' or '[1 epoch, 3 epochs]' (one unit: the binder's list type says so), or
     // as a list of counts computed at the point: 'lst epochs', or a name whose type is a list of epochs or steps.
-    private (QuantityUnit Unit, System.Collections.Immutable.ImmutableArray<ExpressionSyntax> Items, ExpressionSyntax? Counts) Milestones(ExpressionSyntax quantity) => quantity switch
+    private static (QuantityUnit Unit, ImmutableArray<LoweredExpression> Items, LoweredExpression? Counts) Milestones(LoweredExpression quantity) => quantity switch
     {
-        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Value: ListSyntax list } q => (q.Unit, list.Items, null),
-        ListSyntax { Items: [QuantitySyntax first, ..] } list when list.Items.All(i => i is QuantitySyntax q && q.Unit == first.Unit) && first.Unit is QuantityUnit.Epochs or QuantityUnit.Steps =>
-            (first.Unit, [.. list.Items.Select(i => ((QuantitySyntax)i).Value)], null),
-        QuantitySyntax { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } q when Model.GetType(q.Value) is ListType { Element: IntType } => (q.Unit, [], q.Value),
-        _ when Model.GetType(quantity) is ListType { Element: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } element } => (element.Unit, [], quantity),
+        LoweredQuantity { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Amount: LoweredList list } q => (q.Unit, list.Items, null),
+        LoweredList { Items: [LoweredQuantity first, ..] } list when list.Items.All(i => i is LoweredQuantity q && q.Unit == first.Unit) && first.Unit is QuantityUnit.Epochs or QuantityUnit.Steps =>
+            (first.Unit, [.. list.Items.Select(i => ((LoweredQuantity)i).Amount)], null),
+        LoweredQuantity { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Amount.Type: ListType { Element: IntType } } q => (q.Unit, [], q.Amount),
+        { Type: ListType { Element: QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } element } } => (element.Unit, [], quantity),
         _ => throw Unsupported(quantity),
     };
 
-    private string Int(ExpressionSyntax expression) =>
-        expression is NumberLiteralSyntax { IsInteger: true } literal
-            ? ((long)literal.Value).ToString(CultureInfo.InvariantCulture)
+    private string Int(LoweredExpression expression) =>
+        expression is LoweredLiteral { Value: IntValue number }
+            ? number.Value.ToString(CultureInfo.InvariantCulture)
             : $"{Runtime}.SpecMath.ToInt({_expression(expression, false)})";
 
     private static string Literal(Value value) => value switch
@@ -416,16 +420,42 @@ internal sealed class TrainingEmitter
 
     private static string Pascal(string name) => CSharpNames.Pascal(name);
 
-    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, LayerSyntax layer) => Arguments(entry, layer.Arguments);
+    // A metric or layer name as written: the keyword it was bound to, or a layer name (a string).
+    private static string Word(LoweredExpression expression) => expression switch
+    {
+        LoweredKeyword keyword => keyword.Keyword,
+        LoweredLiteral { Value: StringValue text } => text.Value,
+        LoweredLayerName layer => layer.Name,
+        _ => throw Unsupported(expression),
+    };
 
-    private static Dictionary<string, ExpressionSyntax> Arguments(CatalogEntry entry, IEnumerable<ArgumentSyntax> arguments) =>
-        SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], arguments);
+    // The values of a list argument (a variadic one arrives as one list); none when it was not given.
+    private static IEnumerable<LoweredExpression> Items(LoweredExpression? value) => value switch
+    {
+        null => [],
+        LoweredList list => list.Items,
+        _ => [value],
+    };
 
-    private ValueSettingSyntax? Setting(SectionKind section, string name) => _bound.Experiment.Setting(section, name) as ValueSettingSyntax;
+    private static Dictionary<string, LoweredExpression> Arguments(ImmutableArray<LoweredArgument> arguments)
+    {
+        var byParameter = new Dictionary<string, LoweredExpression>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            byParameter[argument.Parameter] = argument.Value;
+        }
 
-    private ExpressionSyntax? Value(SectionKind section, string name) => Setting(section, name)?.Arguments.FirstOrDefault()?.Value;
+        return byParameter;
+    }
 
-    private static ExpressionSyntax? Named(ValueSettingSyntax setting, string name) => setting.Arguments.FirstOrDefault(a => a.Name?.Name == name)?.Value;
+    private static LoweredSetting? Setting(ImmutableArray<LoweredSetting> section, string name) => section.LastOrDefault(s => s.Name == name);
 
-    private static NotSupportedException Unsupported(SyntaxNode node) => new($"'{ExpressionBinder.Shorten(node)}' is not generated yet");
+    // A setting's value: its first parameter's argument (the only one most settings have).
+    private static LoweredExpression? Value(ImmutableArray<LoweredSetting> section, string name) => Setting(section, name)?.Arguments.FirstOrDefault()?.Value;
+
+    private static LoweredExpression? Argument(LoweredSetting setting, string parameter) => setting.Arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value;
+
+    private static NotSupportedException Unsupported(LoweredExpression expression) => new($"'{ExpressionBinder.Shorten(expression.Span)}' is not generated yet");
+
+    private static NotSupportedException Unsupported(LoweredStatement statement) => new($"'{ExpressionBinder.Shorten(statement.Span)}' is not generated yet");
 }

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 
@@ -11,10 +12,14 @@ namespace HyperDsl.Compiler.Evaluation;
 /// </summary>
 internal static class ConstantFolder
 {
-    public static Value? TryFold(ExpressionSyntax expression, SemanticModel model)
+    public static Value? TryFold(ExpressionSyntax expression, SemanticModel model) => TryFold(LoweredExpressions.Of(model).Of(expression), model);
+
+    /// <summary>The value of <paramref name="expression"/> when it is the same at every point, else null.</summary>
+    public static Value? TryFold(LoweredExpression expression, SemanticModel model)
     {
-        var names = SyntaxWalker.Expressions(expression).Where(e => e is NameSyntax name && model.GetResolution(name) is Symbol || e is MemberAccessSyntax).ToList();
-        if (names.Any(e => model.GetResolution(e) is not ParameterSymbol { IsFixed: true, IsConditional: false }))
+        var names = LoweredWalker.Expressions(expression)
+            .Where(e => e is LoweredParameterReference or LoweredBlockParameterReference or LoweredLoopVariable or LoweredModelStatistic).ToList();
+        if (names.Any(e => e is not LoweredParameterReference { Parameter: { IsFixed: true, IsConditional: false } }))
         {
             return null;
         }

@@ -1,5 +1,5 @@
-using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
 
 namespace HyperDsl.Compiler.Evaluation;
 
@@ -9,20 +9,20 @@ namespace HyperDsl.Compiler.Evaluation;
 /// </summary>
 internal sealed class EvaluationException : Exception
 {
-    public EvaluationException(DiagnosticDescriptor descriptor, SyntaxNode node, string message)
+    public EvaluationException(DiagnosticDescriptor descriptor, SourceSpan span, string message)
         : base(message)
     {
         Descriptor = descriptor;
-        Node = node;
+        Span = span;
     }
 
     public EvaluationException()
-        : this(Diagnostics.CompilerDiagnostics.TypeMismatchDescriptor, new MissingExpressionSyntax(default), "")
+        : this(Diagnostics.CompilerDiagnostics.TypeMismatchDescriptor, default, "")
     {
     }
 
     public EvaluationException(string message)
-        : this(Diagnostics.CompilerDiagnostics.TypeMismatchDescriptor, new MissingExpressionSyntax(default), message)
+        : this(Diagnostics.CompilerDiagnostics.TypeMismatchDescriptor, default, message)
     {
     }
 
@@ -30,10 +30,11 @@ internal sealed class EvaluationException : Exception
         : base(message, innerException)
     {
         Descriptor = Diagnostics.CompilerDiagnostics.TypeMismatchDescriptor;
-        Node = new MissingExpressionSyntax(default);
+        Span = default;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
 
-    public SyntaxNode Node { get; }
+    /// <summary>Where the expression that failed is written.</summary>
+    public SourceSpan Span { get; }
 }

@@ -1,5 +1,6 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
@@ -7,53 +8,62 @@ using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 namespace HyperDsl.Compiler.Evaluation;
 
 /// <summary>
-/// Computes expressions at a point of the space, from the binder's resolutions. Inactive
-/// conditional parameters evaluate to <see cref="InactiveValue"/>, which propagates quietly:
-/// misuse of them is the condition checker's to report.
+/// Computes lowered expressions at a point of the space (an expression written in the spec is
+/// computed as lowering reads it, so the checker, the summary and the generated code agree on
+/// every value). Inactive conditional parameters evaluate to <see cref="InactiveValue"/>, which
+/// propagates quietly: misuse of them is the condition checker's to report.
 /// </summary>
 internal sealed class Evaluator
 {
-    private readonly SemanticModel _model;
     private readonly CheckBudget _budget;
+    private readonly LoweredExpressions _lowered;
     private readonly Dictionary<ParameterSymbol, ParameterSymbol[]> _dependencies = [];
 
     public Evaluator(SemanticModel model, CheckBudget? budget = null)
     {
-        _model = model;
+        _lowered = LoweredExpressions.Of(model);
         _budget = budget ?? CheckBudget.Unlimited;
     }
 
-    public Value Evaluate(ExpressionSyntax expression, Environment environment)
+    /// <summary>Computes <paramref name="expression"/> at <paramref name="environment"/>'s point, as lowering reads it.</summary>
+    public Value Evaluate(ExpressionSyntax expression, Environment environment) => Evaluate(_lowered.Of(expression), environment);
+
+    /// <summary>Computes <paramref name="expression"/> at <paramref name="environment"/>'s point.</summary>
+    public Value Evaluate(LoweredExpression expression, Environment environment)
     {
         _budget.Spend();
         return EvaluateNode(expression, environment);
     }
 
-    private Value EvaluateNode(ExpressionSyntax expression, Environment environment) => expression switch
+    private Value EvaluateNode(LoweredExpression expression, Environment environment) => expression switch
     {
-        NumberLiteralSyntax number => number.IsInteger ? new IntValue((long)number.Value) : new FloatValue(number.Value),
-        StringLiteralSyntax text => new StringValue(text.Value),
-        BooleanLiteralSyntax boolean => boolean.Value ? BoolValue.True : BoolValue.False,
-        DurationLiteralSyntax duration => new DurationValue(duration.Value),
-        NameSyntax name => EvaluateName(name, environment),
-        ListSyntax list => new ListValue([.. list.Items.Select(i => Evaluate(i, environment))]),
-        UnarySyntax unary => EvaluateUnary(unary, environment),
-        BinarySyntax binary => EvaluateBinary(binary, environment),
-        QuantitySyntax quantity => Evaluate(quantity.Value, environment) switch
+        LoweredLiteral literal => literal.Value,
+        LoweredParameterReference reference => ValueOf(reference.Parameter, environment),
+        LoweredBlockParameterReference reference => environment.TryGet(reference.Parameter, out var value) ? value : InactiveValue.Instance,
+        LoweredLoopVariable variable => environment.TryGet(variable.Variable, out var value) ? value : InactiveValue.Instance,
+        LoweredChoice choice => choice.Choice,
+        LoweredKeyword keyword => new KeywordValue(keyword.Keyword),
+        LoweredLayerName layer => new StringValue(layer.Name),
+        LoweredList list => new ListValue([.. list.Items.Select(i => Evaluate(i, environment))]),
+        LoweredUnary unary => EvaluateUnary(unary, environment),
+        LoweredBinary binary => EvaluateBinary(binary, environment),
+        LoweredQuantity quantity => Evaluate(quantity.Amount, environment) switch
         {
             ListValue list => new ListValue([.. list.Items.Select(i => i.AsNumber is { } n ? new QuantityValue(n, quantity.Unit) : i)]),
             var v when v.AsNumber is { } n => new QuantityValue(n, quantity.Unit),
             var v => v,
         },
-        MemberAccessSyntax member => environment.ModelStatistic?.Invoke("model." + member.Member.Name) is { } statistic
-            ? new IntValue(statistic)
-            : new OpaqueValue("model." + member.Member.Name),
-        IndexSyntax index => EvaluateIndex(index, environment),
-        CallSyntax call => EvaluateCall(call, environment),
-        IfExpressionSyntax conditional => IsTrue(Evaluate(conditional.Condition, environment)) is { } holds
+        LoweredModelStatistic statistic => environment.ModelStatistic?.Invoke(statistic.Name) is { } known
+            ? new IntValue(known)
+            : new OpaqueValue(statistic.Name),
+        LoweredIndex index => EvaluateIndex(index, environment),
+        LoweredCall call => EvaluateCall(call, environment),
+        LoweredIf conditional => IsTrue(Evaluate(conditional.Condition, environment)) is { } holds
             ? Evaluate(holds ? conditional.Then : conditional.Else, environment)
             : InactiveValue.Instance,
-        MatchExpressionSyntax match => EvaluateMatch(match, environment),
+        LoweredMatch match => EvaluateMatch(match, environment),
+
+        // Only in specs with errors, whose misuse the binder has reported.
         _ => new OpaqueValue("?"),
     };
 
@@ -83,13 +93,13 @@ internal sealed class Evaluator
         Value value;
         try
         {
-            if (parameter.Condition is { } condition && IsTrue(Evaluate(condition, environment)) != true)
+            if (parameter.Condition is { } condition && IsTrue(Evaluate(_lowered.Of(condition), environment)) != true)
             {
                 value = InactiveValue.Instance;
             }
             else if (parameter.Syntax is FixedParameterSyntax fixedValue)
             {
-                value = Evaluate(fixedValue.Value, environment);
+                value = Evaluate(_lowered.Of(fixedValue.Value), environment);
             }
             else
             {
@@ -136,7 +146,7 @@ internal sealed class Evaluator
         {
             IEnumerable<ExpressionSyntax> roots = [.. parameter.Condition is { } c ? [c] : Array.Empty<ExpressionSyntax>(),
                 .. parameter.Syntax is FixedParameterSyntax f ? [f.Value] : Array.Empty<ExpressionSyntax>()];
-            direct = [.. roots.SelectMany(SyntaxWalker.Names).Select(n => _model.GetResolution(n)).OfType<ParameterSymbol>().Distinct()];
+            direct = [.. roots.SelectMany(root => LoweredWalker.Expressions(_lowered.Of(root))).OfType<LoweredParameterReference>().Select(r => r.Parameter).Distinct()];
             _dependencies[parameter] = direct;
         }
 
@@ -149,16 +159,7 @@ internal sealed class Evaluator
         public override string Display => "?";
     }
 
-    private Value EvaluateName(NameSyntax name, Environment environment) => _model.GetResolution(name) switch
-    {
-        ParameterSymbol parameter => ValueOf(parameter, environment),
-        Symbol symbol => environment.TryGet(symbol, out var value) ? value : InactiveValue.Instance,
-        Value value => value,
-        CatalogEntry entry => new OpaqueValue(entry.Name),
-        _ => InactiveValue.Instance,
-    };
-
-    private Value EvaluateUnary(UnarySyntax unary, Environment environment)
+    private Value EvaluateUnary(LoweredUnary unary, Environment environment)
     {
         var operand = Evaluate(unary.Operand, environment);
         return (unary.Operator, operand) switch
@@ -172,7 +173,7 @@ internal sealed class Evaluator
         };
     }
 
-    private Value EvaluateBinary(BinarySyntax binary, Environment environment)
+    private Value EvaluateBinary(LoweredBinary binary, Environment environment)
     {
         switch (binary.Operator)
         {
@@ -228,7 +229,7 @@ internal sealed class Evaluator
         return Arithmetic(binary, left, right);
     }
 
-    private static Value Arithmetic(BinarySyntax binary, Value left, Value right)
+    private static Value Arithmetic(LoweredBinary binary, Value left, Value right)
     {
         if (left is QuantityValue || right is QuantityValue)
         {
@@ -255,21 +256,21 @@ internal sealed class Evaluator
                 case BinaryOperator.Divide:
                     if (b.Value == 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary, $"'{ExpressionBinder.Shorten(binary)}' divides by zero");
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span, $"'{ExpressionBinder.Shorten(binary.Span)}' divides by zero");
                     }
 
                     if (a.Value % b.Value != 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary,
-                            $"'{ExpressionBinder.Shorten(binary)}' is {a.Value}/{b.Value}, which is not a whole number");
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span,
+                            $"'{ExpressionBinder.Shorten(binary.Span)}' is {a.Value}/{b.Value}, which is not a whole number");
                     }
 
                     return new IntValue(a.Value / b.Value);
                 case BinaryOperator.Power:
                     if (b.Value < 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary,
-                            $"'{ExpressionBinder.Shorten(binary)}' raises an int to the negative power {b.Value}, which is not a whole number");
+                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span,
+                            $"'{ExpressionBinder.Shorten(binary.Span)}' raises an int to the negative power {b.Value}, which is not a whole number");
                     }
 
                     return new IntValue((long)Math.Pow(a.Value, b.Value));
@@ -288,7 +289,7 @@ internal sealed class Evaluator
         });
     }
 
-    private Value EvaluateIndex(IndexSyntax index, Environment environment)
+    private Value EvaluateIndex(LoweredIndex index, Environment environment)
     {
         var target = Evaluate(index.Target, environment);
         var position = Evaluate(index.Index, environment);
@@ -296,7 +297,7 @@ internal sealed class Evaluator
         {
             if (i.Value < 0 || i.Value >= list.Items.Length)
             {
-                throw new EvaluationException(IndexOutOfRangeDescriptor, index.Index,
+                throw new EvaluationException(IndexOutOfRangeDescriptor, index.Index.Span,
                     $"the index {i.Value} is outside the list of {list.Items.Length} item{(list.Items.Length == 1 ? "" : "s")} (positions 0 to {list.Items.Length - 1})");
             }
 
@@ -306,31 +307,40 @@ internal sealed class Evaluator
         return InactiveValue.Instance;
     }
 
-    private Value EvaluateCall(CallSyntax call, Environment environment)
+    private Value EvaluateCall(LoweredCall call, Environment environment)
     {
-        if (_model.GetResolution(call) is not CatalogEntry { Kind: EntryKind.Function } entry)
+        // The values of a variadic parameter arrive as one list; a function takes them one by one.
+        var values = call.Arguments.SelectMany(a => call.Entry.Find(a.Parameter) is { Variadic: true } && a.Value is LoweredList list ? list.Items : [a.Value]);
+        if (call.Entry.Kind != EntryKind.Function)
         {
             // An optimizer, schedule or transform is no value here, but its arguments are computed
             // at the point all the same: 'sgd(lr: rates[pick])' fails where the index is past the end.
-            foreach (var argument in call.Arguments)
+            foreach (var value in values)
             {
-                Evaluate(argument.Value, environment);
+                Evaluate(value, environment);
             }
 
-            return new OpaqueValue(call.Callee.Name);
+            return new OpaqueValue(call.Entry.Name);
         }
 
-        var arguments = call.Arguments.Select(a => Evaluate(a.Value, environment)).ToList();
+        // A call missing an argument was reported by the binder; it has no value.
+        if (call.Entry.Parameters.Any(p => p.Required && !call.Arguments.Any(a => a.Parameter == p.Name)))
+        {
+            return new OpaqueValue(call.Entry.Name);
+        }
+
+        // In the entry's parameter order, as the generated code passes them, however they were written.
+        var arguments = values.Select(v => Evaluate(v, environment)).ToList();
         if (arguments.Any(a => a is InactiveValue))
         {
             return InactiveValue.Instance;
         }
 
         // The entry carries the meaning; a function entry without one fails loudly (a HyperDsl bug), never picks another function.
-        return entry.FunctionMeaning.Evaluate(arguments);
+        return call.Entry.FunctionMeaning.Evaluate(arguments);
     }
 
-    private Value EvaluateMatch(MatchExpressionSyntax match, Environment environment)
+    private Value EvaluateMatch(LoweredMatch match, Environment environment)
     {
         var subject = Evaluate(match.Subject, environment);
         foreach (var arm in match.Arms)
@@ -344,9 +354,14 @@ internal sealed class Evaluator
         return InactiveValue.Instance;
     }
 
+    /// <summary>Whether <paramref name="subject"/> matches one of <paramref name="patterns"/>, as written.</summary>
     public bool Matches(Value subject, IEnumerable<PatternSyntax> patterns, Environment environment) =>
         patterns.Any(pattern => pattern is WildcardPatternSyntax
             || (pattern is ExpressionPatternSyntax value && ValuesEqual(subject, Evaluate(value.Value, environment))));
+
+    /// <summary>Whether <paramref name="subject"/> matches one of the lowered <paramref name="patterns"/> (null is the wildcard).</summary>
+    public bool Matches(Value subject, IEnumerable<LoweredExpression?> patterns, Environment environment) =>
+        patterns.Any(pattern => pattern is null || ValuesEqual(subject, Evaluate(pattern, environment)));
 
     public static bool ValuesEqual(Value left, Value right) =>
         left.AsNumber is { } x && right.AsNumber is { } y ? x == y : left == right;

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
@@ -15,14 +16,14 @@ internal sealed class SpaceEnumerator
 {
     public const long Limit = CheckLimits.MaxEnumeratedPoints;
 
-    private readonly SemanticModel _model;
+    private readonly LoweredExpressions _lowered;
     private readonly Evaluator _evaluator;
     private readonly CheckBudget _budget;
     private readonly Dictionary<ParameterSymbol, HashSet<ParameterSymbol>> _closures = [];
 
     public SpaceEnumerator(SemanticModel model, CheckBudget? budget = null)
     {
-        _model = model;
+        _lowered = LoweredExpressions.Of(model);
         _budget = budget ?? CheckBudget.Unlimited;
         _evaluator = new Evaluator(model, _budget);
     }
@@ -31,12 +32,15 @@ internal sealed class SpaceEnumerator
     public Evaluator Evaluator => _evaluator;
 
     /// <summary>The sampled parameters that <paramref name="expressions"/> depend on, through derived values and conditions, in declaration order.</summary>
-    public IReadOnlyList<ParameterSymbol> Dependencies(IEnumerable<ExpressionSyntax> expressions)
+    public IReadOnlyList<ParameterSymbol> Dependencies(IEnumerable<ExpressionSyntax> expressions) => Dependencies(expressions.Select(_lowered.Of));
+
+    /// <summary>The sampled parameters that <paramref name="expressions"/> depend on, through derived values and conditions, in declaration order.</summary>
+    public IReadOnlyList<ParameterSymbol> Dependencies(IEnumerable<LoweredExpression> expressions)
     {
         var found = new HashSet<ParameterSymbol>();
-        foreach (var name in expressions.SelectMany(SyntaxWalker.Names))
+        foreach (var parameter in expressions.SelectMany(ParametersIn))
         {
-            if (_model.GetResolution(name) is ParameterSymbol parameter && !found.Contains(parameter))
+            if (!found.Contains(parameter))
             {
                 found.UnionWith(Closure(parameter));
             }
@@ -61,9 +65,9 @@ internal sealed class SpaceEnumerator
             var next = work.Pop();
             IEnumerable<ExpressionSyntax> uses = [.. next.Condition is { } c ? [c] : Array.Empty<ExpressionSyntax>(),
                 .. next.Syntax is FixedParameterSyntax f ? [f.Value] : Array.Empty<ExpressionSyntax>()];
-            foreach (var name in uses.SelectMany(SyntaxWalker.Names))
+            foreach (var used in uses.Select(_lowered.Of).SelectMany(ParametersIn))
             {
-                if (_model.GetResolution(name) is ParameterSymbol used && closure.Add(used))
+                if (closure.Add(used))
                 {
                     if (_closures.TryGetValue(used, out var known))
                     {
@@ -185,7 +189,10 @@ internal sealed class SpaceEnumerator
     /// depends on; null when it takes no number anywhere. Over a continuous range the points are
     /// representatives that include its ends, so a monotone expression's extreme is exact.
     /// </summary>
-    public double? Extreme(ExpressionSyntax expression, bool max)
+    public double? Extreme(ExpressionSyntax expression, bool max) => Extreme(_lowered.Of(expression), max);
+
+    /// <summary>The largest (or smallest) number <paramref name="expression"/> takes over the space, or null when it takes none.</summary>
+    public double? Extreme(LoweredExpression expression, bool max)
     {
         var values = Enumerate(Dependencies([expression])).Points
             .Select(p => SafeEvaluate(expression, new Environment(p)).AsNumber)
@@ -194,7 +201,10 @@ internal sealed class SpaceEnumerator
         return values.Count == 0 ? null : max ? values.Max() : values.Min();
     }
 
-    public Value SafeEvaluate(ExpressionSyntax expression, Environment environment)
+    public Value SafeEvaluate(ExpressionSyntax expression, Environment environment) => SafeEvaluate(_lowered.Of(expression), environment);
+
+    /// <summary><paramref name="expression"/>'s value at the point, or inactive where it cannot be computed.</summary>
+    public Value SafeEvaluate(LoweredExpression expression, Environment environment)
     {
         try
         {
@@ -205,6 +215,9 @@ internal sealed class SpaceEnumerator
             return InactiveValue.Instance;
         }
     }
+
+    private static IEnumerable<ParameterSymbol> ParametersIn(LoweredExpression expression) =>
+        LoweredWalker.Expressions(expression).OfType<LoweredParameterReference>().Select(r => r.Parameter);
 
     public static long Product(IEnumerable<long> counts)
     {

@@ -51,6 +51,35 @@ internal sealed class CanonicalText
         return writer._text.ToString();
     }
 
+    /// <summary>The text of one statement (with its body), as the experiment's text writes it: what <c>hyp diff</c> aligns models by.</summary>
+    public static string Of(LoweredStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var writer = new CanonicalText();
+        writer.Statement(statement);
+        return writer._text.ToString();
+    }
+
+    /// <summary>The text of one setting's arguments or body (a <c>try</c>-less tune setting too), without its name.</summary>
+    public static string Of(LoweredSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var writer = new CanonicalText();
+        if (setting.Body is { } body)
+        {
+            writer.Statements(body);
+        }
+        else
+        {
+            writer.Arguments(setting.Arguments);
+        }
+
+        return writer._text.ToString();
+    }
+
+    /// <summary>How the text writes a use of the experiment parameter <paramref name="name"/>.</summary>
+    public static string ParameterReference(string name) => $"$param:{Quote(name)}";
+
     private void Experiment(LoweredExperiment experiment)
     {
         Line($"hyperdsl-experiment/{Version}");
@@ -278,7 +307,7 @@ internal sealed class CanonicalText
                 Append(")");
                 break;
             case LoweredParameterReference reference:
-                Append($"$param:{Quote(reference.Parameter.Name)}");
+                Append(ParameterReference(reference.Parameter.Name));
                 break;
             case LoweredBlockParameterReference reference:
                 Append($"$block_param:{Quote(reference.Parameter.Name)}");
@@ -291,6 +320,11 @@ internal sealed class CanonicalText
                 break;
             case LoweredKeyword keyword:
                 Append($"$keyword:{Quote(keyword.Keyword)}");
+                break;
+            case LoweredLayerName layer:
+                // Version 1 of this text was written before layer names had a node of their own,
+                // when they lowered as unresolved names; kept so that studies keep their hash.
+                Append($"(unresolved {Quote(layer.Name)})");
                 break;
             case LoweredModelStatistic statistic:
                 Append($"$model:{Quote(statistic.Name)}");

@@ -47,7 +47,10 @@ internal sealed class ExperimentLowerer
             [.. blocks],
             Settings(experiment.SettingsOf(SectionKind.Data), SectionKind.Data),
             Settings(experiment.SettingsOf(SectionKind.Train), SectionKind.Train),
-            [.. objectives]);
+            [.. objectives])
+        {
+            Tune = Settings([.. experiment.SettingsOf(SectionKind.Tune).OfType<ValueSettingSyntax>()], SectionKind.Tune),
+        };
     }
 
     private ImmutableArray<LoweredSetting> Settings(ImmutableArray<SettingSyntax> settings, SectionKind section) =>

@@ -17,7 +17,7 @@ internal sealed class ExpressionLowerer(SemanticModel model)
 
     private LoweredExpression Untyped(ExpressionSyntax expression) => expression switch
     {
-        NumberLiteralSyntax number => new LoweredLiteral(number.IsInteger && Math.Abs(number.Value) < 9.007199254740992E15 ? new IntValue((long)number.Value) : new FloatValue(number.Value), number.Span),
+        NumberLiteralSyntax number => new LoweredLiteral(Number(number), number.Span),
         StringLiteralSyntax text => new LoweredLiteral(new StringValue(text.Value), text.Span),
         BooleanLiteralSyntax flag => new LoweredLiteral(flag.Value ? BoolValue.True : BoolValue.False, flag.Span),
         DurationLiteralSyntax duration => new LoweredLiteral(new DurationValue(duration.Value), duration.Span),
@@ -36,6 +36,11 @@ internal sealed class ExpressionLowerer(SemanticModel model)
         MatchExpressionSyntax match => new LoweredMatch(Lower(match.Subject), [.. match.Arms.Select(a => new LoweredMatchArm(Patterns(a.Patterns), Lower(a.Value)))], match.Span),
         _ => new LoweredUnresolved(expression.GetType().Name, expression.Span),
     };
+
+    // A whole number written without a point or exponent is an int wherever a long holds it (the
+    // binder's int type); beyond that, only as the float it was read as.
+    private static Value Number(NumberLiteralSyntax number) =>
+        number.IsInteger && number.Value is >= -9.2233720368547758E18 and < 9.2233720368547758E18 ? new IntValue((long)number.Value) : new FloatValue(number.Value);
 
     /// <summary>The patterns of a match arm, null standing for the wildcard.</summary>
     public ImmutableArray<LoweredExpression?> Patterns(ImmutableArray<PatternSyntax> patterns) =>
@@ -96,6 +101,7 @@ internal sealed class ExpressionLowerer(SemanticModel model)
         CatalogEntry entry => new LoweredCall(entry, [], name.Span),
         EnumValue choice => new LoweredChoice(choice, name.Span),
         KeywordValue keyword => new LoweredKeyword(keyword.Keyword, name.Span),
+        StringValue layer => new LoweredLayerName(layer.Value, name.Span),
         _ => new LoweredUnresolved(name.Name, name.Span),
     };
 }

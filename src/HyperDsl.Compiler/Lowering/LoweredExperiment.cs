@@ -20,7 +20,15 @@ public sealed record LoweredExperiment(
     ImmutableArray<LoweredBlock> Blocks,
     ImmutableArray<LoweredSetting> Data,
     ImmutableArray<LoweredSetting> Train,
-    ImmutableArray<LoweredObjective> Objectives);
+    ImmutableArray<LoweredObjective> Objectives)
+{
+    /// <summary>
+    /// The tune section's budget settings (<c>trials</c>, <c>timeout</c>, <c>sampler</c>,
+    /// <c>pruner</c>, <c>parallel</c>, <c>seed</c>, <c>storage</c>): how the study searches, not
+    /// what a trial means, so the study hash leaves them out. <c>try</c> points are not lowered.
+    /// </summary>
+    public ImmutableArray<LoweredSetting> Tune { get; init; } = [];
+}
 
 /// <summary>
 /// A parameter: sampled from a distribution (<see cref="Definition"/> is the distribution's call)

@@ -39,6 +39,9 @@ public sealed record LoweredChoice(EnumValue Choice, SourceSpan Span) : LoweredE
 /// <summary>A bare keyword a parameter accepts (<c>same</c>, <c>imagenet</c>, a metric name).</summary>
 public sealed record LoweredKeyword(string Keyword, SourceSpan Span) : LoweredExpression(Span);
 
+/// <summary>A layer named by its path where a setting takes layer names (<c>lr_scale(0.1, except: [fc])</c>).</summary>
+public sealed record LoweredLayerName(string Name, SourceSpan Span) : LoweredExpression(Span);
+
 /// <summary>A statistic of the built model: <c>model.params</c> or <c>model.flops</c>.</summary>
 public sealed record LoweredModelStatistic(string Name, SourceSpan Span) : LoweredExpression(Span);
 

@@ -117,21 +117,7 @@ public sealed class StudyRunner
     private bool Accepts(IReadOnlyDictionary<string, object> point) => Satisfies(_experiment.Sample(new FixedSuggestions(point, fallback: null)));
 
     // The constraints on parameters first (cheap), then those on model.params (the model is built and counted).
-    private bool Satisfies(object point)
-    {
-        if (!_experiment.Satisfies(point))
-        {
-            return false;
-        }
-
-        if (!_experiment.HasModelConstraints)
-        {
-            return true;
-        }
-
-        using var model = _experiment.BuildModel(point);
-        return _experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, _experiment.InputShapeAt(point)));
-    }
+    private bool Satisfies(object point) => PointConstraints.Satisfies(_experiment, point);
 
     // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts
     // the same way when it decides): all but the waiting ones, the failed ones queued again (their

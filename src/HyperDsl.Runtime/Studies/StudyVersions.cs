@@ -13,7 +13,7 @@ internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition exp
     public (StudyVersion Version, bool IsNew, StudyVersion? Previous) Resolve(string name, SpecRecord spec)
     {
         var versions = store.StudyVersions(name);
-        var previous = versions.LastOrDefault(v => v.Spec.Hash != spec.Hash);
+        var previous = PreviousOf(versions, spec.Hash);
         if (versions.FirstOrDefault(v => v.Spec.Hash == spec.Hash) is { } existing)
         {
             return (existing, false, null);
@@ -23,6 +23,9 @@ internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition exp
         store.SetStudyUserAttribute(created.StudyId, "objectives", JsonValues.Of(experiment.Plan.Objectives.Select(o => o.ToString()).ToList()));
         return (created, true, previous);
     }
+
+    /// <summary>The version a new one for <paramref name="hash"/> follows (and warm-starts from): the latest stored with another hash.</summary>
+    public static StudyVersion? PreviousOf(IReadOnlyList<StudyVersion> versions, string hash) => versions.LastOrDefault(v => v.Spec.Hash != hash);
 
     /// <summary>Queues the spec's <c>try</c> points once per study version.</summary>
     public void QueueTryPoints(StudyVersion version) =>
@@ -50,30 +53,11 @@ internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition exp
     /// <summary>Copies the finished trials of <paramref name="previous"/> whose points lie inside the new space; returns how many.</summary>
     public int WarmStart(StudyVersion previous, StudyVersion version)
     {
-        var space = experiment.SearchSpace.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var copied = 0;
-        foreach (var old in store.Trials(previous.StudyId).Where(t => t.State == TrialState.Complete && t.Values is not null))
+        foreach (var (old, recorded) in Carried(previous))
         {
-            var replay = new FixedSuggestions(old.Parameters, fallback: null);
-            var recorder = new RecordingSuggestions(replay, space);
-            object point;
-            try
-            {
-                point = experiment.Sample(recorder);
-            }
-            catch (InvalidOperationException)
-            {
-                continue;
-            }
-
-            var asked = recorder.Recorded.Select(r => r.Distribution.Name).ToHashSet(StringComparer.Ordinal);
-            if (replay.Missing.Count > 0 || replay.OutOfRange.Count > 0 || !asked.SetEquals(old.Parameters.Keys) || !satisfies(point))
-            {
-                continue;
-            }
-
             var trial = store.CreateRunningTrial(version.StudyId);
-            foreach (var (distribution, value) in recorder.Recorded)
+            foreach (var (distribution, value) in recorded)
             {
                 store.SetParameter(trial.Id, distribution, value);
             }
@@ -95,4 +79,40 @@ internal sealed class StudyVersions(IStudyStore store, IExperimentDefinition exp
 
         return copied;
     }
+
+    /// <summary>
+    /// The finished trials of <paramref name="previous"/> that a warm start carries over, with
+    /// their points as the new space records them: those the new spec samples to exactly the
+    /// same parameters, every value inside its new domain, meeting the new constraints.
+    /// </summary>
+    public IEnumerable<(StoredTrial Trial, IReadOnlyList<(ParameterSpace Distribution, object Value)> Recorded)> Carried(StudyVersion previous)
+    {
+        var space = experiment.SearchSpace.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var old in Finished(previous))
+        {
+            var replay = new FixedSuggestions(old.Parameters, fallback: null);
+            var recorder = new RecordingSuggestions(replay, space);
+            object point;
+            try
+            {
+                point = experiment.Sample(recorder);
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+
+            var asked = recorder.Recorded.Select(r => r.Distribution.Name).ToHashSet(StringComparer.Ordinal);
+            if (replay.Missing.Count > 0 || replay.OutOfRange.Count > 0 || !asked.SetEquals(old.Parameters.Keys) || !satisfies(point))
+            {
+                continue;
+            }
+
+            yield return (old, [.. recorder.Recorded]);
+        }
+    }
+
+    /// <summary>The trials of <paramref name="previous"/> a warm start considers: complete, with values.</summary>
+    public IEnumerable<StoredTrial> Finished(StudyVersion previous) =>
+        store.Trials(previous.StudyId).Where(t => t.State == TrialState.Complete && t.Values is not null);
 }

@@ -101,6 +101,7 @@ public class CanonicalTextTests
     [Theory]
     [InlineData("quickstart.hyp", "quickstart")]
     [InlineData("fashion-mnist-cnn.hyp", "fashion_cnn")]
+    [InlineData("medical-transfer.hyp", "chest_xray_transfer")] // layer names (lr_scale's except)
     public void The_hash_of_an_example_is_pinned(string file, string experiment)
     {
         var path = Path.Combine(RepositoryPaths.Root, "examples", file);
@@ -117,6 +118,7 @@ public class CanonicalTextTests
     {
         ["quickstart.hyp"] = "f37ee00f8af6d7489a06454bbaca9f0e7652eb86fe1be1f802fa609728e264cf",
         ["fashion-mnist-cnn.hyp"] = "3c4681a4d56d20a15bd252a292b08b6952b7913e313bbb9e1a2b0dc2b43deff0",
+        ["medical-transfer.hyp"] = "2a585b532acb6eb343ad8d17c5d48b6d724696a62b0bfbde9c9a05156867999e",
     };
 
     [Fact]

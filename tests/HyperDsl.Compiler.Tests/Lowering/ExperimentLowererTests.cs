@@ -6,11 +6,11 @@ namespace HyperDsl.Compiler.Tests.Lowering;
 /// <summary>The lowered model: names resolved, arguments matched to their parameters once, spans kept.</summary>
 public class ExperimentLowererTests
 {
-    private static LoweredExperiment Lower(string model, string parameters = "width ~ choice(4, 8)")
+    private static LoweredExperiment Lower(string model, string parameters = "width ~ choice(4, 8)", string train = "", string shape = "[1, 8, 8]")
     {
         var compilation = CompilationHelper.CompileText($$"""
             experiment e {
-              data { source synthetic(count: 8, shape: [1, 8, 8], classes: 2); validation 20% }
+              data { source synthetic(count: 8, shape: {{shape}}, classes: 2); validation 20% }
               params {
                 {{parameters}}
               }
@@ -18,7 +18,8 @@ public class ExperimentLowererTests
             {{model}}
               }
               train { epochs 1
-                optimizer sgd(lr: 0.1) }
+                optimizer sgd(lr: 0.1)
+                {{train}} }
               tune { objective maximize val_accuracy }
             }
             """);
@@ -61,6 +62,33 @@ public class ExperimentLowererTests
         Assert.Equal("same", Assert.IsType<LoweredKeyword>(conv.Arguments.Single(a => a.Parameter == "padding").Value).Keyword);
         Assert.IsType<LoweredIfStatement>(experiment.Model!.Value[1]);
         Assert.Equal("deep", Assert.IsType<LoweredParameterReference>(experiment.Parameters.Single(p => p.Name == "extra").Condition).Parameter.Name);
+    }
+
+    [Fact]
+    public void A_settings_arguments_lower_under_their_parameters_and_layer_names_as_names()
+    {
+        var experiment = Lower(
+            "resnet18\n replace fc with linear(2)",
+            parameters: "",
+            shape: "[3, 32, 32]",
+            train: "lr_scale 0.1, except: [fc]\n metrics top5, auc\n early_stop val_loss, patience: 2");
+
+        var scale = experiment.Train.Single(s => s.Name == "lr_scale");
+        Assert.Equal(["factor", "except"], scale.Arguments.Select(a => a.Parameter));
+        Assert.Equal("fc", Assert.IsType<LoweredLayerName>(Assert.Single(Assert.IsType<LoweredList>(scale.Arguments[1].Value).Items)).Name);
+        var metrics = Assert.Single(experiment.Train.Single(s => s.Name == "metrics").Arguments);
+        Assert.Equal(["top5", "auc"], Assert.IsType<LoweredList>(metrics.Value).Items.Select(i => Assert.IsType<LoweredKeyword>(i).Keyword));
+        var early = experiment.Train.Single(s => s.Name == "early_stop");
+        Assert.Equal("val_loss", Assert.IsType<LoweredKeyword>(early.Arguments.Single(a => a.Parameter == "metric").Value).Keyword);
+    }
+
+    [Fact]
+    public void The_largest_whole_number_lowers_as_the_int_the_checker_computed_with()
+    {
+        // 2^53, the largest whole number the lexer takes (HYP0005 beyond): the checker's loops and ranges count it as an int, so the generated code must too.
+        var experiment = Lower("conv(width)\n flatten\n linear(2)", "width ~ choice(4, 8)\n    big = 9007199254740992");
+
+        Assert.Equal(new IntValue(9007199254740992), Assert.IsType<LoweredLiteral>(experiment.Parameters.Single(p => p.Name == "big").Definition).Value);
     }
 
     [Fact]
