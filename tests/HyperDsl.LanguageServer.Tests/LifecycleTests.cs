@@ -34,9 +34,11 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task An_unknown_request_is_answered_with_an_error_and_the_server_goes_on()
+    public async Task An_unknown_request_is_answered_with_an_error_and_an_unknown_notification_ignored()
     {
         await using var client = await LspTestClient.StartAsync();
+        await client.NotifyAsync("$/setTrace", new { value = "verbose" });
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { } });
 
         await Assert.ThrowsAsync<StreamJsonRpc.RemoteMethodNotFoundException>(() => client.RequestAsync("textDocument/noSuchThing", new { }));
         Assert.Equal(0, await client.ShutdownAsync());
