@@ -87,6 +87,21 @@ public sealed class NavigationTests : IDisposable
     }
 
     [Fact]
+    public async Task Definition_of_a_choice_member_in_a_match_arm_is_where_the_choice_lists_it()
+    {
+        var text = WithBlock.Replace("    width ~ choice(8, 16)\n", "    width ~ choice(8, 16)\n    opt   ~ choice(adam, sgd)\n", StringComparison.Ordinal)
+            .Replace("optimizer adam(lr: lr)", "optimizer match opt {\n      adam => adam(lr: lr)\n      sgd  => sgd(lr: lr)\n    }", StringComparison.Ordinal);
+        await using var client = await OpenAsync(text);
+        var (line, character) = SpecText.Find(text, "sgd  =>");
+
+        var definition = await client.AtAsync("textDocument/definition", Uri, line, character);
+        var hover = await client.AtAsync("textDocument/hover", Uri, line, character);
+
+        Assert.Equal(SpecText.Find(text, "sgd)"), Start(Assert.Single(definition.EnumerateArray())));
+        Assert.Contains("one of the choices of the parameter `opt` (adam, sgd)", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Definition_of_an_import_is_the_imported_file()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "blocks.hyp"), "block head(classes: int) {\n  flatten\n  linear(classes)\n}\n");

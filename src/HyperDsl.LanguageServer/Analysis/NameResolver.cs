@@ -25,6 +25,7 @@ internal static class NameResolver
             {
                 Symbol symbol => new SymbolTarget(name.Span, symbol),
                 CatalogEntry entry => new EntryTarget(name.Span, entry),
+                Compiler.Semantics.EnumValue member => new ChoiceMemberTarget(name.Span, member.Member),
                 _ => null,
             },
             IdentifierSyntax identifier => OfIdentifier(analysis, identifier, index.Parent(identifier)),
@@ -32,6 +33,15 @@ internal static class NameResolver
             _ => null,
         };
     }
+
+    /// <summary>The parameters whose <c>choice</c> has <paramref name="member"/>, with the name as the choice writes it.</summary>
+    public static IEnumerable<(ParameterSymbol Parameter, NameSyntax? Written)> ChoicesWith(DocumentAnalysis analysis, string member) =>
+        analysis.Compilation.Experiments.SelectMany(e => e.ParameterSymbols)
+            .Where(p => p.Type is Compiler.Semantics.EnumType choice && choice.Members.Contains(member))
+            .DistinctBy(p => (p.Declaration.File, p.Declaration.Range))
+            .Select(p => (p, p.Syntax is SampledParameterSyntax sampled
+                ? ExpressionChildren.Of(sampled.Distribution).OfType<NameSyntax>().FirstOrDefault(n => n.Name == member)
+                : null));
 
     /// <summary>What any of the document's experiments resolved <paramref name="node"/> to.</summary>
     public static object? Resolution(DocumentAnalysis analysis, SyntaxNode node) =>

@@ -26,3 +26,6 @@ internal sealed record ExperimentTarget(SourceSpan Name, ExperimentSyntax Experi
 
 /// <summary>The file an <c>import</c> names, as a full path.</summary>
 internal sealed record ImportTarget(SourceSpan Name, string Path) : NameTarget(Name);
+
+/// <summary>A member of a parameter's <c>choice</c> written as a value or a pattern (<c>adam</c> in <c>opt == adam</c>).</summary>
+internal sealed record ChoiceMemberTarget(SourceSpan Name, string Member) : NameTarget(Name);

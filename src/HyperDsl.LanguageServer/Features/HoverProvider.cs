@@ -28,6 +28,8 @@ internal static class HoverProvider
             SymbolTarget { Symbol: LoopVariableSymbol variable } => Code($"(loop variable) {variable.Name}: {variable.Type.DisplayName}"),
             ExperimentTarget experiment => Experiment(analysis, experiment),
             ImportTarget import => $"Imports `{import.Path}`.",
+            ChoiceMemberTarget choice => NameResolver.ChoicesWith(analysis, choice.Member)
+                .Select(c => $"`{choice.Member}`: one of the choices of the parameter `{c.Parameter.Name}` ({string.Join(", ", ((Compiler.Semantics.EnumType)c.Parameter.Type).Members)})").FirstOrDefault(),
             _ => null,
         };
         if (text is null || target is null)

@@ -19,6 +19,7 @@ internal static partial class NavigationProvider
     {
         SymbolTarget symbol => [analysis.LocationOf(symbol.Symbol.Declaration)],
         ExperimentTarget experiment => [analysis.LocationOf(experiment.Experiment.Name.Span)],
+        ChoiceMemberTarget choice => [.. NameResolver.ChoicesWith(analysis, choice.Member).Select(c => c.Written).OfType<NameSyntax>().Select(n => analysis.LocationOf(n.Span))],
         ImportTarget import when analysis.Compilation.ImportedTrees.Any(t => PathOf(t.File) == import.Path) =>
             [new Location(DocumentUris.FromPath(import.Path), new Protocol.Range(new Position(0, 0), new Position(0, 0)))],
         _ => [],
