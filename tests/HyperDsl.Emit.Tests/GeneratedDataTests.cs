@@ -119,6 +119,41 @@ public class GeneratedDataTests
         Assert.Equal([expectedStd], statistics.Std);
     }
 
+    // Fixed values from params were refused in the data section (HYP5020, as if they changed from
+    // trial to trial); the data is loaded before any point exists, so LoadData writes them out.
+    [Fact]
+    public void Fixed_values_from_params_reach_the_loaded_data()
+    {
+        const string Fixed = """
+            experiment fixed_data {
+              data {
+                source     synthetic(count: images, shape: [1, side, side], classes: 2)
+                validation split
+                resize     size
+              }
+              params {
+                lr     ~ loguniform(1e-3, 1e-1)
+                images = 40
+                side   = 10
+                split  = 25%
+                size   = side - 2
+              }
+              model { flatten; linear(2) }
+              train { epochs 1; batch 8; optimizer adam(lr: lr) }
+              tune { objective maximize val_accuracy; trials 1 }
+            }
+            """;
+        var (sources, diagnostics) = HypCompilationEmitter.Emit(HypCompilation.Create([SyntaxTree.Parse(Fixed, "fixed.hyp")]));
+        Assert.Empty(diagnostics);
+        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.FixedDataExperiment")!;
+
+        using var data = (DataSplits)experiment.GetMethod("LoadData")!.Invoke(null, [0L, null])!;
+
+        Assert.Equal([1L, 8, 8], data.Train.ImageShape);
+        Assert.Equal(40, data.Train.Count + data.Validation!.Count);
+        Assert.Equal(10, data.Validation.Count);
+    }
+
     [Theory]
     [InlineData(8)]
     [InlineData(12)]

@@ -470,10 +470,12 @@ internal sealed class TrainingChecker
         // model's input is the augment section's size there.
         var folder = SourceSettings.Any(setting => SettingValue(SectionKind.Data, setting) is CallSyntax call
             && _model.GetResolution(call) is CatalogEntry { Source.DecodesAtResize: true });
+        // A fixed value from params ('root = "data/train"', 'size = 64') is the same for every trial: it is written out.
+        var space = new SpaceEnumerator(_model);
         foreach (var (what, value) in Uses().Where(use => folder || use.What != "'resize'"))
         {
             var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);
-            if (name is not null)
+            if (name is not null && space.Dependencies([value]).Count > 0)
             {
                 _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
                     what == "'resize'"

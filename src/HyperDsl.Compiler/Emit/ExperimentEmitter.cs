@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
@@ -196,11 +197,11 @@ internal sealed class ExperimentEmitter
     // A searched image size ('resize img' with 'img ~ choice(...)'): the data is loaded once at
     // its own size and each trial gets it resized to its point's size (the study runner keeps
     // one resized copy per size), and the model is built for the point's input shape. The
-    // checker refuses every other data setting that depends on a parameter (HYP5020), so the
-    // resize is the only thing here that can vary.
+    // checker refuses every other data setting that depends on a sampled parameter (HYP5020), so
+    // the resize is the only thing here that can vary; a fixed value from params is a constant.
     private void EmitImageSize(IReadOnlyList<long> input)
     {
-        var resize = _lowered.Data.LastOrDefault(s => s.Name == "resize")?.Arguments.FirstOrDefault()?.Value;
+        var resize = _lowered.Data.LastOrDefault(s => s.Name == "resize")?.Arguments.FirstOrDefault()?.Value is { } written ? ConstantFolder.Inline(written, _bound.Model) : null;
         var searched = resize is not null && LoweredWalker.Expressions(resize).Any(e => e is LoweredParameterReference);
         var scope = CodeScope.ForParams("p");
         (string Height, string Width)? size = !searched ? null : resize switch
@@ -792,6 +793,9 @@ internal sealed class ExperimentEmitter
             ListType { Element: FloatType } => "double[]",
             ListType { Element: BoolType } => "bool[]",
             ListType { Element: StringType } => "string[]",
+
+            // A share such as 'split = 25%' is its amount in percent (only 'validation' takes one, and it is written out there).
+            QuantityType { Unit: QuantityUnit.Percent } => "double",
 
             // A derived length such as 'warm = w epochs' is its whole count; the unit stays with the parameter's type.
             QuantityType { Unit: QuantityUnit.Epochs or QuantityUnit.Steps } when WholeCount(parameter) => "long",

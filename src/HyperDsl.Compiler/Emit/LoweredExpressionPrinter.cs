@@ -28,6 +28,7 @@ internal sealed class LoweredExpressionPrinter(GeneratedLayout layout)
         LoweredLiteral { Value: DurationValue duration } => $"global::System.TimeSpan.FromTicks({CSharpNames.Long(duration.Value.Ticks)})",
         // A whole number of epochs or steps is its count; the unit is the caller's (a schedule's TrainingLength).
         LoweredQuantity { Unit: QuantityUnit.Epochs or QuantityUnit.Steps, Amount.Type: IntType or ListType { Element: IntType } } count => Print(count.Amount, scope),
+        LoweredQuantity { Unit: QuantityUnit.Percent } share => $"(double)({Print(share.Amount, scope)})",
         LoweredParameterReference reference => Parameter(reference.Parameter, scope, optional),
         LoweredChoice { Type: EnumType type } choice => $"{EnumName(type)}.{CSharpNames.Pascal(choice.Choice.Member)}",
         LoweredBlockParameterReference reference when scope.Lookup(reference.Parameter) is { } local => local,

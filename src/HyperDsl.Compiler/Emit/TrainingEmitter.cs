@@ -19,6 +19,7 @@ internal sealed class TrainingEmitter
 {
     private const string Runtime = "global::HyperDsl.Runtime";
     private readonly LoweredExperiment _lowered;
+    private readonly ImmutableArray<LoweredSetting> _data;
     private readonly BoundExperiment _bound;
     private readonly Func<LoweredExpression, bool, string> _expression;
 
@@ -29,6 +30,9 @@ internal sealed class TrainingEmitter
     {
         _lowered = lowered;
         _bound = bound;
+
+        // The data is loaded once, before any point exists: fixed values from params are written out.
+        _data = [.. lowered.Data.Select(s => s with { Arguments = [.. s.Arguments.Select(a => a with { Value = ConstantFolder.Inline(a.Value, bound.Model) })] })];
         _expression = expression;
     }
 
@@ -98,12 +102,12 @@ internal sealed class TrainingEmitter
             yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(CultureInfo.InvariantCulture)},";
         }
 
-        if (Setting(_lowered.Data, "normalize") is { } normalize)
+        if (Setting(_data, "normalize") is { } normalize)
         {
             yield return $"Normalization = {Normalization(normalize)},";
         }
 
-        if (Setting(_lowered.Data, "augment") is { Body: { } augment })
+        if (Setting(_data, "augment") is { Body: { } augment })
         {
             // mixup and cutmix mix whole batches and their labels: the trainer's Mixing, after the per-image pipeline (the checker keeps them last, HYP4051).
             var mixing = augment.Where(MixesLabels).ToList();
@@ -114,7 +118,7 @@ internal sealed class TrainingEmitter
             }
         }
 
-        if (Setting(_lowered.Data, "evaluate") is { Body: { } evaluate })
+        if (Setting(_data, "evaluate") is { Body: { } evaluate })
         {
             yield return $"EvaluationTransform = {Runtime}.Augmentation.Evaluate.Pipeline({string.Join(", ", evaluate.Select(Evaluation))}),";
         }
@@ -124,9 +128,9 @@ internal sealed class TrainingEmitter
     public IEnumerable<string> DataStatements()
     {
         // The checker refuses data settings that use parameters (HYP5020): LoadData runs once, before any point exists.
-        var source = Value(_lowered.Data, "source")!;
+        var source = Value(_data, "source")!;
         yield return $"var data = {Splits(source)};";
-        switch (Value(_lowered.Data, "validation"))
+        switch (Value(_data, "validation"))
         {
             case LoweredQuantity { Unit: QuantityUnit.Percent } percent:
                 yield return $"data = data.WithValidationFraction({_expression(percent.Amount, false)} / 100.0, seed);";
@@ -139,7 +143,7 @@ internal sealed class TrainingEmitter
                 break;
         }
 
-        if (Value(_lowered.Data, "test") is { } test)
+        if (Value(_data, "test") is { } test)
         {
             yield return $"data = data.WithTest({Dataset(test)});";
         }
@@ -178,7 +182,7 @@ internal sealed class TrainingEmitter
 
     // The data section's 'resize': one size for both sides, or [height, width].
     // A size that depends on the point is applied per trial instead (ImageSizeAt), not here.
-    private (string Height, string Width)? ResizedSize() => Value(_lowered.Data, "resize") switch
+    private (string Height, string Width)? ResizedSize() => Value(_data, "resize") switch
     {
         null => null,
         var searched when LoweredWalker.Expressions(searched).Any(e => e is LoweredParameterReference) => null,
