@@ -1,0 +1,44 @@
+'use strict';
+// The HyperDsl extension: highlighting comes from the TextMate grammar alone; everything else
+// (diagnostics, hover, completion, go-to-definition, rename, formatting, semantic tokens) comes
+// from the compiler's own language server, `hyp lsp`, started here and spoken to over stdio.
+const vscode = require('vscode');
+const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+
+let client;
+
+async function activate(context) {
+  const command = vscode.workspace.getConfiguration('hyperdsl').get('server.path') || 'hyp';
+  const server = { command, args: ['lsp'], transport: TransportKind.stdio };
+  client = new LanguageClient(
+    'hyperdsl',
+    'HyperDsl language server',
+    { run: server, debug: server },
+    {
+      documentSelector: [{ language: 'hyperdsl' }],
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.hyp') },
+    });
+
+  // A changed server path takes effect only through a restart of the server, so offer one.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (event) => {
+    if (!event.affectsConfiguration('hyperdsl.server.path')) return;
+    const choice = await vscode.window.showInformationMessage(
+      'The HyperDsl server path changed. Reload the window to start the new server?', 'Reload');
+    if (choice === 'Reload') await vscode.commands.executeCommand('workbench.action.reloadWindow');
+  }));
+
+  try {
+    await client.start();
+  } catch (error) {
+    // Highlighting still works without a server; say how to get the rest.
+    vscode.window.showErrorMessage(
+      `HyperDsl: could not start '${command} lsp' (${error.message}). Install the hyp tool or set ` +
+      "'hyperdsl.server.path' to the hyp executable.");
+  }
+}
+
+async function deactivate() {
+  if (client) await client.stop();
+}
+
+module.exports = { activate, deactivate };
