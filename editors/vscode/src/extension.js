@@ -3,13 +3,13 @@
 // (diagnostics, hover, completion, go-to-definition, rename, formatting, semantic tokens) comes
 // from the compiler's own language server, `hyp lsp`, started here and spoken to over stdio.
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
+const { serverExecutable, serverPathSetting } = require('./server.js');
 
 let client;
 
 async function activate(context) {
-  const command = vscode.workspace.getConfiguration('hyperdsl').get('server.path') || 'hyp';
-  const server = { command, args: ['lsp'], transport: TransportKind.stdio };
+  const server = serverExecutable(vscode.workspace.getConfiguration('hyperdsl').get(serverPathSetting));
   client = new LanguageClient(
     'hyperdsl',
     'HyperDsl language server',
@@ -32,7 +32,7 @@ async function activate(context) {
   } catch (error) {
     // Highlighting still works without a server; say how to get the rest.
     vscode.window.showErrorMessage(
-      `HyperDsl: could not start '${command} lsp' (${error.message}). Install the hyp tool or set ` +
+      `HyperDsl: could not start '${server.command} lsp' (${error.message}). Install the hyp tool or set ` +
       "'hyperdsl.server.path' to the hyp executable.");
   }
 }
