@@ -41,6 +41,8 @@ test('the server path setting defaults to hyp, and the client starts it as exact
   const setting = manifest.contributes.configuration.properties[`hyperdsl.${serverPathSetting}`];
   assert.equal(setting.default, defaultServerPath);
   assert.equal(manifest.main, './src/extension.js');
+  // An untrusted folder must not pick the program the extension runs.
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [`hyperdsl.${serverPathSetting}`]);
   assert.deepEqual(serverExecutable(undefined), { command: 'hyp', args: ['lsp'] });
   assert.deepEqual(serverExecutable('  '), { command: 'hyp', args: ['lsp'] });
   assert.deepEqual(serverExecutable('/opt/hyperdsl/hyp'), { command: '/opt/hyperdsl/hyp', args: ['lsp'] });
