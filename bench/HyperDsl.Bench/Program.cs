@@ -4,6 +4,7 @@ using HyperDsl.Bench;
 // dotnet run -c Release --project bench/HyperDsl.Bench -- [BenchmarkDotNet arguments, e.g. --job short]
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --quick [--warmup N] [--warmup-ms N] [--runs N] [--trace]
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --check-scaling
+// dotnet run -c Release --project bench/HyperDsl.Bench -- --lsp
 // dotnet run -c Release --project bench/HyperDsl.Bench -- --differential [--count N] [--seed S] [--points P] [--include-known] [--only-seed X]
 //
 // The inputs are checked first, in this process, so a spec that stopped parsing cleanly fails
@@ -11,6 +12,11 @@ using HyperDsl.Bench;
 if (args is ["--check-scaling"])
 {
     return CheckScaling.Run(Console.Out);
+}
+
+if (args is ["--lsp"])
+{
+    return await LspRecheck.RunAsync(Console.Out);
 }
 
 if (args is ["--differential", ..])

@@ -12,6 +12,7 @@ internal static class HypCli
         root.Subcommands.Add(CompileCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
+        root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(RunCommand.CreateWorker(console));
         root.Subcommands.Add(TrialsCommand.Create(console));

@@ -30,6 +30,16 @@ public sealed record CheckedExperiment(
     internal BoundExperiment? Bound { get; init; }
 
     /// <summary>
+    /// What each name, call and layer of the experiment refers to, for tools that point at source
+    /// (the language server's hover, go to definition, references and rename); null when the
+    /// experiment could not be bound. Inherited syntax (<c>extends</c>) is bound here too.
+    /// </summary>
+    public Binding.SemanticModel? Semantics => Bound?.Model;
+
+    /// <summary>The experiment's parameters as the binder declared them, inherited ones included; empty when it could not be bound.</summary>
+    public IReadOnlyList<Binding.ParameterSymbol> ParameterSymbols => Bound?.Parameters ?? [];
+
+    /// <summary>
     /// The study hash: what a trial means (parameters, constraints, model, data, training,
     /// objectives), ignoring comments, layout and the budget; null when the experiment could not be bound.
     /// </summary>

@@ -285,6 +285,13 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             return [];
         }
 
+        // The study plan: its epochs are the most any trial trains (the pruners' budget), and building it must not throw.
+        var plan = definition.Plan;
+        if (plan.Epochs < options.Epochs)
+        {
+            return [$"the study plan's {plan.Epochs} epochs are fewer than this trial's {options.Epochs}"];
+        }
+
         return result.Outcome == Runtime.Training.TrainingOutcome.Failed
             ? [$"training failed ({options.Loss}, {options.Optimizer}, {options.Schedule}): {result.Failure}"]
             : result.Epochs.Count != options.Epochs

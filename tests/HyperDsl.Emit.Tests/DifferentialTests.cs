@@ -71,6 +71,25 @@ public class DifferentialTests(ITestOutputHelper output)
         Assert.Equal(KnownDisagreements.All.Order(), usedByAll.Order());
     }
 
+    // The emitters fold study settings and print train settings from the lowered model: the run must
+    // see each form (written, fixed in params, searched) or it proves nothing about them.
+    [Theory]
+    [InlineData(@"epochs ep\d+;")]
+    [InlineData(@"ep\d+ ~ int\(")]
+    [InlineData(@"ep\d+ = \d")]
+    [InlineData(@"batch bs\d+;")]
+    [InlineData(@"trials t\d+")]
+    [InlineData(@"timeout limit\d+")]
+    [InlineData(@"timeout (1h|90m)")]
+    [InlineData(@"seed s\d+")]
+    [InlineData(@"sampler auto")]
+    public void Generated_specs_write_each_form_of_the_training_and_study_settings(string form)
+    {
+        var generator = new SpecGenerator(KnownDisagreements.Allowed);
+
+        Assert.Contains(Enumerable.Range(0, 500).Select(seed => generator.Generate(seed).Text), text => System.Text.RegularExpressions.Regex.IsMatch(text, form));
+    }
+
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

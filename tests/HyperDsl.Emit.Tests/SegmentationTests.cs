@@ -162,6 +162,38 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(result.Last!.ValPixelAccuracy!.Value, 0.0, 1.0);
     }
 
+    // PASCAL VOC's way: one folder of images and masks, and list files naming each split's images,
+    // read relative to the spec's folder as every data path is.
+    [Fact]
+    public void List_files_split_one_segmentation_folder_into_training_and_validation()
+    {
+        SegmentationShapes.Write(Path.Combine(_folder, "shapes"), count: 12, side: 16, seed: 4);
+        File.WriteAllLines(Path.Combine(_folder, "shapes", "train.txt"), [.. Enumerable.Range(0, 9).Select(i => $"{i:D4}")]);
+        File.WriteAllLines(Path.Combine(_folder, "shapes", "val.txt"), ["0009", "0010"]);
+        const string Spec = """
+            experiment seg_lists {
+              params { width ~ choice(4, 8) }
+              data {
+                task segmentation
+                source     segmentation_folder(images: "shapes/images", masks: "shapes/masks", classes: 3, list: "shapes/train.txt")
+                validation segmentation_folder(images: "shapes/images", masks: "shapes/masks", classes: 3, list: "shapes/val.txt")
+                resize     16
+              }
+              model { conv(width, kernel: 3, padding: same); relu; conv(out: 3, kernel: 1) }
+              train { epochs 1; batch 4; optimizer adam(lr: 1e-2) }
+              tune { objective maximize val_miou; trials 1 }
+            }
+            """;
+        var (result, data) = Train(Spec, "SegLists", "4");
+        using (data)
+        {
+            Assert.Equal(9, data.Train.Count);
+            Assert.Equal(2, data.Validation!.Count);
+        }
+
+        Assert.InRange(result.Last!.ValMiou!.Value, 0.0, 1.0);
+    }
+
     [Fact]
     public void A_segmentation_study_takes_each_trials_value_from_its_best_epochs_mean_iou()
     {

@@ -193,11 +193,11 @@ public static partial class BuiltinCatalog
             Req("count", Int, AtLeastOne), Req("shape", IntList), Req("classes", Int, new NumericRange(2, null)), Opt("seed", Int, I(0)))
             with { Tasks = [ClassificationTask], Source = new(Load("Data.SyntheticData.Create", Pass("count"), Pass("shape", DataCallArgumentKind.IntList), Pass("classes"), Pass("seed", DataCallArgumentKind.Value, "seed")))
                 { ShapeParameter = "shape", ClassesParameter = "classes", CountParameter = "count" } };
-        yield return E("segmentation_folder", DataSource, "Image and mask pairs for 'task segmentation': PNG or JPEG images in 'images', each with a mask of the same name (an 8-bit greyscale PNG, or an indexed PNG whose palette index is the class, as PASCAL VOC's) in 'masks', whose pixel values are classes below 'classes' or 'ignore_index' (pixels no loss or metric counts).",
+        yield return E("segmentation_folder", DataSource, "Image and mask pairs for 'task segmentation': PNG or JPEG images in 'images', each with a mask of the same name (an 8-bit greyscale PNG, or an indexed PNG whose palette index is the class, as PASCAL VOC's) in 'masks', whose pixel values are classes below 'classes' or 'ignore_index' (pixels no loss or metric counts). 'list' names a text file of the images to load, one name without extension per line (PASCAL VOC's ImageSets/Segmentation/train.txt), so one image folder can hold several splits.",
             Req("images", String), Req("masks", String), Req("classes", Int, new NumericRange(2, 255)),
-            Opt("ignore_index", Int, I(255), new NumericRange(0, 255)), Opt("channels", Int, I(3), new NumericRange(1, 4)))
+            Opt("ignore_index", Int, I(255), new NumericRange(0, 255)), Opt("channels", Int, I(3), new NumericRange(1, 4)), Opt("list", String, null))
             with { Tasks = [SegmentationTask], Source = new(Load("Data.SegmentationFolder.Load", Pass("images", DataCallArgumentKind.Path), Pass("masks", DataCallArgumentKind.Path),
-                Pass("classes"), Pass("ignore_index", DataCallArgumentKind.Int, "255"), Pass("channels", DataCallArgumentKind.Int, "3")))
+                Pass("classes"), Pass("ignore_index", DataCallArgumentKind.Int, "255"), Pass("channels", DataCallArgumentKind.Int, "3"), Pass("list", DataCallArgumentKind.Path)))
                 { ChannelsParameter = "channels", ClassesParameter = "classes", DecodesAtResize = true } };
 
         // ---- transforms: each with its meaning (effect on the image size, how generated code makes it) ----

@@ -25,14 +25,14 @@ internal sealed class ShapeChecker
     private readonly CheckBudget _budget;
     private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
 
-    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null)
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<LayerSyntax, TensorShape, TensorShape>? layerObserver = null)
     {
         _experiment = experiment;
         _model = model;
         _diagnostics = diagnostics;
         _budget = budget ?? CheckBudget.Unlimited;
         _space = new SpaceEnumerator(model, _budget);
-        _walker = new ShapeWalker(experiment, model, _budget, countedClasses);
+        _walker = new ShapeWalker(experiment, model, _budget, countedClasses) { LayerObserver = layerObserver };
         RelevantParameters = _space.Dependencies(ShapeExpressions());
 
         // Points that a constraint rules out are never trained, so their shapes do not matter.

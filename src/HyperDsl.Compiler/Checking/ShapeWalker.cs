@@ -66,6 +66,15 @@ internal sealed class ShapeWalker
 
     public long? Classes { get; private set; }
 
+    /// <summary>Told each layer's input and output shape as the walk applies it (<see cref="LayerShapes"/>); null when checking.</summary>
+    public Action<LayerSyntax, TensorShape, TensorShape>? LayerObserver { get; init; }
+
+    private TensorShape Observed(LayerSyntax layer, TensorShape input, TensorShape output)
+    {
+        LayerObserver?.Invoke(layer, input, output);
+        return output;
+    }
+
     public ModelStatistics Run(IReadOnlyDictionary<ParameterSymbol, Value> point)
     {
         _trainable = _total = _flops = _steps = _largestSteps = 0;
@@ -335,7 +344,7 @@ internal sealed class ShapeWalker
         Step(1);
         return statements[index] switch
         {
-            LayerSyntax layer => ApplyLayer(layer, shape, environment),
+            LayerSyntax layer => Observed(layer, shape, ApplyLayer(layer, shape, environment)),
             ForSyntax loop => WalkLoop(loop, shape, environment),
             IfStatementSyntax conditional => Walk(
                 Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),

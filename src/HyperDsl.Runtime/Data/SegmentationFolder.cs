@@ -10,6 +10,8 @@ namespace HyperDsl.Runtime.Data;
 /// image, each pixel's value its class, or the ignore index for pixels no loss or metric counts; or an
 /// indexed PNG with a colour palette (PASCAL VOC's), each pixel's palette index its class.
 /// Images decode as <see cref="ImageFolder"/> decodes them; a mask is resized with nearest neighbours.
+/// A list file (PASCAL VOC's <c>ImageSets/Segmentation/train.txt</c>) names the images to load, so
+/// one folder of images can hold several splits and images without masks.
 /// </summary>
 public static class SegmentationFolder
 {
@@ -25,10 +27,11 @@ public static class SegmentationFolder
     /// <param name="classes">The number of classes: a mask value must be below it, or be <paramref name="ignoreIndex"/>.</param>
     /// <param name="ignoreIndex">The mask value of pixels that count for nothing (0 to 255).</param>
     /// <param name="channels">3 for RGB, 1 for grey (ITU-R 601 luma).</param>
+    /// <param name="list">A text file naming the images to load, one name without extension per line (blank lines skipped), in that order; null for every image of the folder.</param>
     /// <param name="height">With <paramref name="width"/>, resize every image (bilinear) and mask (nearest) to this size; otherwise all images must have one size.</param>
     /// <param name="width">See <paramref name="height"/>.</param>
-    /// <exception cref="DataFileException">A folder is missing or empty, an image has no mask, a mask is not greyscale, is not its image's size, or holds a value that is neither a class nor the ignore index.</exception>
-    public static ImageDataset Load(string images, string masks, int classes, int ignoreIndex = 255, int channels = 3, int? height = null, int? width = null)
+    /// <exception cref="DataFileException">A folder is missing or empty, the list names no image, an image it names is missing or named twice, an image has no mask, a mask is not greyscale, is not its image's size, or holds a value that is neither a class nor the ignore index.</exception>
+    public static ImageDataset Load(string images, string masks, int classes, int ignoreIndex = 255, int channels = 3, string? list = null, int? height = null, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(masks);
@@ -49,7 +52,7 @@ public static class SegmentationFolder
             throw new ArgumentException("A resize needs both a positive height and a positive width.", nameof(height));
         }
 
-        var pairs = Pair(images, masks);
+        var pairs = list is null ? Pair(images, masks) : Listed(list, images, masks);
         TorchRuntime.EnsureInitialized();
         byte[]? pixels = null;
         byte[]? classMap = null;
@@ -92,7 +95,8 @@ public static class SegmentationFolder
         var rgb = tensor(pixels!, [pairs.Count, rows, columns, 4]).narrow(3, 0, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
         var x = channels == 3 ? rgb.contiguous() : rgb.mul(tensor(LumaWeights, [1, 3, 1, 1])).sum(1, keepdim: true);
         var y = tensor(classMap!, [pairs.Count, rows, columns]).to_type(ScalarType.Int64);
-        return new ImageDataset(x, y, classes) { Source = $"segmentation folders {images} and {masks}", IgnoreIndex = ignoreIndex };
+        var source = $"segmentation folders {images} and {masks}" + (list is null ? "" : $", the images listed in {list}");
+        return new ImageDataset(x, y, classes) { Source = source, IgnoreIndex = ignoreIndex };
     }
 
     // Each image with the mask of the same name; a mask without an image is ignored, an image without a mask is an error.
@@ -119,6 +123,79 @@ public static class SegmentationFolder
         }
 
         return pairs;
+    }
+
+    // The images a list file names, each with its mask. A name is a file name without extension in the
+    // image folder, never a path: the list is data the spec names, and must not reach other folders.
+    private static List<(string Image, string Mask)> Listed(string list, string images, string masks)
+    {
+        foreach (var (folder, what) in new[] { (images, "image folder"), (masks, "mask folder") })
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new DataFileException(folder, $"The {what} '{folder}' does not exist.");
+            }
+        }
+
+        var pairs = new List<(string, string)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in ReadList(list))
+        {
+            number++;
+            var name = line.Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (name.IndexOfAny(['/', '\\', '\0']) >= 0 || name is "." or ".." || name.Contains(':', StringComparison.Ordinal))
+            {
+                throw new DataFileException(list, $"Line {number} of the list '{list}' is '{name}', which is not a file name; a list names images of the image folder by their names without extension (as '2007_000032').");
+            }
+
+            if (!seen.TryAdd(name, number))
+            {
+                throw new DataFileException(list, $"Line {number} of the list '{list}' names '{name}' again (first on line {seen[name]}); each image is listed once.");
+            }
+
+            if (pairs.Count == MaxFiles)
+            {
+                throw new DataFileException(list, $"The list '{list}' names more than {MaxFiles} images; split the data set.");
+            }
+
+            var image = ImageExtensions.Select(extension => Path.Combine(images, name + extension)).FirstOrDefault(File.Exists)
+                ?? throw new DataFileException(list, $"Line {number} of the list '{list}' names '{name}', but the image folder '{images}' has no '{name}.png', '{name}.jpg' or '{name}.jpeg'.");
+            var mask = Path.Combine(masks, name + ".png");
+            if (!File.Exists(mask))
+            {
+                throw new DataFileException(image, $"The image '{image}' has no mask: expected '{mask}'. Every listed image needs a PNG mask of the same name.");
+            }
+
+            pairs.Add((image, mask));
+        }
+
+        return pairs.Count > 0 ? pairs : throw new DataFileException(list, $"The list '{list}' names no image; it should hold one image name per line.");
+    }
+
+    // A list is a small text file (VOC's longest is 200 KB): a bigger one is not a list, and is refused before it is read.
+    private static string[] ReadList(string list)
+    {
+        const long MaxBytes = 16L << 20;
+        var length = DataFiles.RegularFileLength(list, "list");
+        if (length > MaxBytes)
+        {
+            throw new DataFileException(list, $"The list '{list}' is {length} bytes; a list of image names is far smaller (at most {MaxBytes >> 20} MiB).");
+        }
+
+        try
+        {
+            return File.ReadAllLines(list, System.Text.Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(list, $"The list '{list}' cannot be read: {e.Message}", e);
+        }
     }
 
     private static List<string> List(string directory, string what, HashSet<string> extensions)

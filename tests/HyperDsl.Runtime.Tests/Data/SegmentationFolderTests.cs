@@ -96,6 +96,70 @@ public sealed class SegmentationFolderTests : IDisposable
         Assert.Contains(Path.Combine(Masks, "b.png"), error.Message, StringComparison.Ordinal);
     }
 
+    private string WriteList(string text)
+    {
+        var list = Path.Combine(_root, "train.txt");
+        File.WriteAllText(list, text);
+        return list;
+    }
+
+    // PASCAL VOC's layout: JPEGImages holds every image, SegmentationClass masks for some, and
+    // ImageSets/Segmentation/train.txt names the ones of the split.
+    [Fact]
+    public void A_list_loads_the_images_it_names_in_its_order_and_skips_the_rest_of_the_folder()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteImage("b.png", 4, 3);
+        WriteImage("no-mask.png", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0);
+        WriteMask("b.png", 4, 3, (_, _) => 1);
+
+        using var data = SegmentationFolder.Load(Images, Masks, classes: 2, list: WriteList("b\r\n\n  a  \n"));
+
+        Assert.Equal([2L, 3, 4], data.Labels.shape);
+        Assert.Equal([1L, 0], [data.Labels[0, 0, 0].item<long>(), data.Labels[1, 0, 0].item<long>()]);
+        Assert.Contains("train.txt", data.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a\nmissing\n", "Line 2 of the list", "has no 'missing.png', 'missing.jpg' or 'missing.jpeg'")]
+    [InlineData("a\na\n", "Line 2 of the list", "names 'a' again (first on line 1)")]
+    [InlineData("../masks/a\n", "Line 1 of the list", "is not a file name")]
+    [InlineData("..\n", "Line 1 of the list", "is not a file name")]
+    [InlineData("\n \n", "names no image", "one image name per line")]
+    public void A_list_that_names_a_missing_image_a_repeat_or_a_path_is_refused_with_its_line(string text, string where, string what)
+    {
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2, list: WriteList(text)));
+
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+        Assert.Contains(what, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_listed_image_without_a_mask_is_named_with_the_mask_it_needs()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteImage("b.jpg", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0);
+
+        var error = Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2, list: WriteList("a\nb\n")));
+
+        Assert.Contains(Path.Combine(Masks, "b.png"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_that_is_missing_a_folder_or_not_a_file_is_refused()
+    {
+        WriteImage("a.png", 4, 3);
+        WriteMask("a.png", 4, 3, (_, _) => 0);
+
+        Assert.Contains("does not exist", Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2, list: Path.Combine(_root, "nope.txt"))).Message, StringComparison.Ordinal);
+        Assert.Contains("is a folder", Assert.Throws<DataFileException>(() => SegmentationFolder.Load(Images, Masks, classes: 2, list: Masks)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_mask_of_another_size_than_its_image_is_refused()
     {
