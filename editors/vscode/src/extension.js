@@ -38,7 +38,8 @@ async function activate(context) {
 }
 
 async function deactivate() {
-  if (client) await client.stop();
+  // A client whose server never started has nothing to stop (stop() would throw).
+  if (client && client.needsStop()) await client.stop();
 }
 
 module.exports = { activate, deactivate };

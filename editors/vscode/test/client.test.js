@@ -58,8 +58,39 @@ test('the extension starts the configured hyp as `hyp lsp` and initializes it ov
     assert.equal(initialize.method, 'initialize');
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'argv.json'), 'utf8')), ['lsp']);
   } finally {
-    if (extension) await extension.deactivate().catch(() => {});
+    if (extension) await extension.deactivate();
     Module._load = load;
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an extension whose server cannot be started still deactivates cleanly', { skip: process.platform === 'win32' }, async () => {
+  const errors = [];
+  const vscode = standIn({
+    version: '1.90.0',
+    workspace: standIn({
+      getConfiguration: () => ({ get: () => path.join(os.tmpdir(), 'no-such-hyp-here', 'hyp') }),
+      workspaceFolders: undefined,
+      textDocuments: [],
+    }),
+    window: standIn({
+      showErrorMessage: (message) => { errors.push(message); return Promise.resolve(undefined); },
+      showInformationMessage: () => Promise.resolve(undefined),
+    }),
+    env: standIn({ language: 'en', machineId: 'test', appName: 'test' }),
+  });
+  const load = Module._load;
+  Module._load = function (request, ...rest) {
+    return request === 'vscode' ? vscode : load.call(this, request, ...rest);
+  };
+  try {
+    const extensionPath = require.resolve('../src/extension.js');
+    delete require.cache[extensionPath];
+    const extension = require(extensionPath);
+    await extension.activate({ subscriptions: [] });
+    assert.ok(errors.some((e) => e.includes("could not start") && e.includes('hyperdsl.server.path')), errors.join('\n'));
+    await extension.deactivate();
+  } finally {
+    Module._load = load;
   }
 });
