@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Text;
@@ -189,12 +191,13 @@ internal sealed class GeneratedLayout
         return result.ToImmutable();
     }
 
-    private static IEnumerable<string> ChoicesOf(SemanticModel model, ExpressionSyntax condition, ParameterSymbol choice) => condition switch
+    // Read from the lowered condition, as the evaluator and the printer read it.
+    private static IEnumerable<string> ChoicesOf(SemanticModel model, ExpressionSyntax condition, ParameterSymbol choice) => LoweredExpressions.Of(model).Of(condition) switch
     {
-        BinarySyntax { Operator: BinaryOperator.Equal, Left: NameSyntax subject, Right: NameSyntax member }
-            when ReferenceEquals(model.GetResolution(subject), choice) && model.GetResolution(member) is EnumValue value => [value.Member],
-        BinarySyntax { Operator: BinaryOperator.In, Left: NameSyntax subject, Right: ListSyntax list }
-            when ReferenceEquals(model.GetResolution(subject), choice) => list.Items.Select(model.GetResolution).OfType<EnumValue>().Select(v => v.Member).Distinct(),
+        LoweredBinary { Operator: BinaryOperator.Equal, Left: LoweredParameterReference subject, Right: LoweredChoice member }
+            when ReferenceEquals(subject.Parameter, choice) => [member.Choice.Member],
+        LoweredBinary { Operator: BinaryOperator.In, Left: LoweredParameterReference subject, Right: LoweredList list }
+            when ReferenceEquals(subject.Parameter, choice) => list.Items.OfType<LoweredChoice>().Select(c => c.Choice.Member).Distinct(),
         _ => [],
     };
 
