@@ -138,7 +138,8 @@ public interface IStudyStore : IDisposable
 
     /// <summary>
     /// Fails the study's running trials whose last heartbeat (or start, without one) is older than
-    /// <paramref name="staleAfter"/>, with <paramref name="reason"/>; returns them as they were.
+    /// <paramref name="staleAfter"/>, with <paramref name="reason"/>; returns them as they were. A trial paused at a rung
+    /// (system attribute <c>hyperdsl:paused_at_rung</c> not null) has no heartbeat by design and is not stale.
     /// </summary>
     IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason);
 
