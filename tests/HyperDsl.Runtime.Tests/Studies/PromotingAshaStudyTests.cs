@@ -22,15 +22,25 @@ public sealed class PromotingAshaStudyTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
-    public void Trials_pause_at_rungs_the_best_are_promoted_from_their_checkpoints_and_no_epoch_is_trained_twice()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Trials_pause_at_rungs_the_best_are_promoted_from_their_checkpoints_and_no_epoch_is_trained_twice(int parallel)
     {
-        var experiment = new TinyExperiment { Plan = new TinyExperiment().Plan with { Trials = Trials, Epochs = Epochs, Pruner = new PrunerChoice.Asha(MinEpochs: 1, Reduction: 3, Promote: true) } };
+        var experiment = new TinyExperiment { Plan = new TinyExperiment().Plan with { Trials = Trials, Epochs = Epochs, Parallel = parallel, Pruner = new PrunerChoice.Asha(MinEpochs: 1, Reduction: 3, Promote: true) } };
         var epochs = new EpochLog();
         using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
 
-        // Paused trials have no heartbeat: with a stale limit this short, recovery would fail every one of them if it took them for dead.
-        var options = new StudyRunOptions { SpecPath = Path.Combine(_folder, "tiny.hyp"), SpecText = "experiment tiny { }", Data = _data, CheckpointDirectory = Path.Combine(_folder, "checkpoints"), StaleAfter = TimeSpan.FromMilliseconds(1) };
+        // Paused trials have no heartbeat: with a stale limit this short, recovery would fail every one of them if it took them for dead
+        // (one worker only: recovery runs between its trials; parallel workers' running trials would look stale too).
+        var options = new StudyRunOptions
+        {
+            SpecPath = Path.Combine(_folder, "tiny.hyp"),
+            SpecText = "experiment tiny { }",
+            Data = _data,
+            CheckpointDirectory = Path.Combine(_folder, "checkpoints"),
+            StaleAfter = parallel == 1 ? TimeSpan.FromMilliseconds(1) : TimeSpan.FromMinutes(5),
+        };
         var result = new StudyRunner(experiment, store, options, epochs).Run();
         var trials = result.Trials;
 
