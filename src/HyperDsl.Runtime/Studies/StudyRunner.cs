@@ -208,14 +208,26 @@ public sealed class StudyRunner
                     var trials = Store.Trials(version.StudyId);
 
                     // Promoting ASHA: a paused trial that may go on comes before a new one (and after the budget is spent).
-                    if (promotion is not null && Promote(promotion, trials) is { } promotedTrial)
+                    (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? promotedTrial;
+                    try
                     {
-                        if (promotedTrial.Point is null)
+                        promotedTrial = promotion is null ? null : Promote(promotion, trials);
+                    }
+                    catch (StudyStoreException error) when (error.OutcomeUnknown)
+                    {
+                        // The claim may have been recorded: then nobody heartbeats the trial, which is found stale later and
+                        // retried from its checkpoint; choose again.
+                        continue;
+                    }
+
+                    if (promotedTrial is { } promotedOne)
+                    {
+                        if (promotedOne.Point is null)
                         {
                             continue;
                         }
 
-                        return (promotedTrial.Trial, promotedTrial.Point, promotedTrial.Checkpoint!.Seed, promotedTrial.Checkpoint);
+                        return (promotedOne.Trial, promotedOne.Point, promotedOne.Checkpoint!.Seed, promotedOne.Checkpoint);
                     }
 
                     if (_budgetSpent)
@@ -352,8 +364,9 @@ public sealed class StudyRunner
             return null;
         }
 
-        // The paused trial promotion-based ASHA takes now: claimed (no longer paused, heartbeat and worker renewed) and its checkpoint
-        // read. Point null: its checkpoint cannot be used, so it was failed (its rung's value stays in the store).
+        // The paused trial promotion-based ASHA takes now: claimed in the store (no longer paused, heartbeat and worker renewed; once,
+        // across processes) and its checkpoint read. Point null: another process claimed it first, or its checkpoint cannot be
+        // used, so it was failed (its rung's value stays in the store); choose again.
         private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(PromotingAsha schedule, IReadOnlyList<StoredTrial> trials)
         {
             var standings = trials
@@ -369,8 +382,12 @@ public sealed class StudyRunner
             }
 
             var trial = trials.First(t => t.Number == number);
-            Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.PausedAtRung, JsonValues.Of(null));
-            Store.RecordHeartbeat(trial.Id);
+            if (!Store.ClaimPausedTrial(trial.Id))
+            {
+                // A worker of another process took it between the read and the claim: its point is not trained here; choose again.
+                return (trial, null, null);
+            }
+
             Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
             TrainingCheckpoint checkpoint;
             try

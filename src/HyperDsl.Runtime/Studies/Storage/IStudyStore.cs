@@ -125,6 +125,13 @@ public interface IStudyStore : IDisposable
     void RecordHeartbeat(long trialId);
 
     /// <summary>
+    /// Takes a trial paused at a rung (promotion-based ASHA: running, system attribute <c>hyperdsl:paused_at_rung</c> set and not
+    /// null) to resume it: in one transaction the attribute becomes JSON <c>null</c> and the trial gets a heartbeat. False when it
+    /// is no longer paused (another worker, in any process, took it first), so a paused trial is resumed once.
+    /// </summary>
+    bool ClaimPausedTrial(long trialId);
+
+    /// <summary>
     /// Ends a running trial: Complete (with one value per objective), Pruned (its last
     /// intermediate value becomes its value, as Optuna does) or Failed (with
     /// <paramref name="failReason"/> in the <c>fail_reason</c> system attribute). Returns false,

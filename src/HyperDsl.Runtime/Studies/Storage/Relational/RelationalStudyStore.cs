@@ -402,6 +402,23 @@ public abstract class RelationalStudyStore : IStudyStore
     });
 
     /// <inheritdoc/>
+    public bool ClaimPausedTrial(long trialId) => Write("resume a paused trial", Replay.Unsafe, tx =>
+    {
+        // The row update is the claim: of two workers taking the same trial at once, one changes it and the other finds it null.
+        var claimed = _connection.Execute(
+            "UPDATE trial_system_attributes SET value_json = 'null' WHERE trial_id = @trialId AND \"key\" = @pausedKey AND value_json <> 'null' " +
+            "AND EXISTS (SELECT 1 FROM trials t WHERE t.trial_id = @trialId AND t.state = 'RUNNING')",
+            new { trialId, pausedKey = PausedKey },
+            tx) == 1;
+        if (claimed)
+        {
+            Heartbeat(tx, trialId);
+        }
+
+        return claimed;
+    });
+
+    /// <inheritdoc/>
     public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null)
     {
         CheckFinishArguments(state, values, failReason);
