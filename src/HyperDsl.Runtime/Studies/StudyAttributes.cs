@@ -72,7 +72,7 @@ public static class StudyAttributes
 
     /// <summary>
     /// System: the rung's epoch a trial of a promoting ASHA (<c>asha(promote: true)</c>) is paused at, its checkpoint written, waiting to be
-    /// promoted; JSON <c>null</c> once it was promoted. A paused trial stays RUNNING (Optuna's WAITING means not started yet, and a waiting
+    /// promoted; JSON <c>null</c> once it was promoted (or pruned at the study's end). A paused trial stays RUNNING (Optuna's WAITING means not started yet, and a waiting
     /// trial would be claimed as a queued one); stale-trial recovery passes it over, and the study ends it as PRUNED if it is never promoted.
     /// </summary>
     public const string PausedAtRung = "hyperdsl:paused_at_rung";

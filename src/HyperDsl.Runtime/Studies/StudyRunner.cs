@@ -405,13 +405,28 @@ public sealed class StudyRunner
             return (trial, Experiment.Sample(new RecordingSuggestions(new FixedSuggestions(trial.Parameters, fallback: null), runner._space)), checkpoint);
         }
 
-        /// <summary>Ends the trials still paused when the study ends as pruned: their value is their last rung's (Optuna reads a pruned trial's last intermediate value).</summary>
+        /// <summary>
+        /// Ends the trials still paused when the study ends as pruned: their value is their last rung's (Optuna reads a pruned trial's
+        /// last intermediate value). Not while another process still trains a trial of the study: its results may yet promote them,
+        /// and the last process to end prunes them. Each is claimed first, so one another process promotes meanwhile is left alone.
+        /// </summary>
         public void PruneUnpromoted()
         {
-            foreach (var paused in Store.Trials(version.StudyId).Where(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t)))
+            var trials = Store.Trials(version.StudyId);
+            if (trials.Any(t => t.State == TrialState.Running && !TrialRecovery.IsPaused(t)))
+            {
+                return;
+            }
+
+            foreach (var paused in trials.Where(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t)))
             {
                 try
                 {
+                    if (!Store.ClaimPausedTrial(paused.Id))
+                    {
+                        continue;
+                    }
+
                     Store.FinishTrial(paused.Id, TrialState.Pruned);
                     var pruned = Store.Trials(version.StudyId).First(t => t.Id == paused.Id);
                     runner._observer.TrialFinished(pruned, TimeSpan.Zero);
