@@ -136,7 +136,8 @@ internal sealed class LiveStudyObserver(IReadOnlyList<Objective> objectives) : I
         {
             _running.Remove(trial.Number);
             _finished.Add((trial, duration));
-            if (trial.State != TrialState.Failed || !trial.SystemAttributes.ContainsKey(StudyAttributes.Recoverable))
+            // A trial paused at a rung (promoting ASHA) is not done: it may be promoted; a recoverable failure runs again.
+            if (trial.State is not (TrialState.Failed or TrialState.Running) || (trial.State == TrialState.Failed && !trial.SystemAttributes.ContainsKey(StudyAttributes.Recoverable)))
             {
                 _done++;
             }

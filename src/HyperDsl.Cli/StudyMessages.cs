@@ -62,6 +62,7 @@ internal static class StudyMessages
         {
             TrialState.Complete => "complete: " + Values(trial, objectives),
             TrialState.Pruned => $"pruned after epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)}",
+            TrialState.Running => $"paused at epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)} (a rung), waiting to be promoted",
             _ => $"failed: {(StudyFormat.FailReason(trial) is { } reason ? DiagnosticText.Excerpt(reason, 300) : "no reason recorded")}",
         };
     }

@@ -67,6 +67,56 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_promoting_asha_study_on_fashion_mnist_pauses_trials_at_rungs_promotes_the_best_and_prunes_the_rest_at_the_end()
+    {
+        var spec = Write("promoting.hyp", $$"""
+            experiment promoting {
+              data {
+                source     fashion_mnist("{{FashionMnistSmall.Directory}}")
+                validation 10%
+                normalize  auto
+              }
+              params { lr ~ loguniform(1e-3, 3e-2) }
+              model {
+                conv(8, kernel: 3, padding: same)
+                relu
+                maxpool(2)
+                flatten
+                linear(10)
+              }
+              train {
+                epochs    3
+                batch     128
+                optimizer adam(lr: lr)
+              }
+              tune {
+                objective maximize val_accuracy
+                sampler   random
+                pruner    asha(min_epochs: 1, reduction: 3, promote: true)
+                trials    3
+                seed      1
+              }
+            }
+            """);
+
+        var run = CliRunner.Run(["run", spec]);
+
+        // Three trials pause at epoch 1; the best of the three is promoted from its checkpoint to epoch 3 and completes; the other two end pruned.
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Equal(3, run.Output.Split("paused at epoch 1 (a rung), waiting to be promoted").Length - 1);
+        Assert.Single(run.Output.Split('\n'), line => line.Contains("(promoted from epoch 1)", StringComparison.Ordinal));
+        Assert.Equal(2, run.Output.Split('\n').Count(line => line.StartsWith("trial ", StringComparison.Ordinal) && line.Contains("pruned after epoch 1", StringComparison.Ordinal)));
+        Assert.Contains("stopped: the study has 3 trials", run.Output, StringComparison.Ordinal);
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "promoting.study.db"));
+        var trials = store.Trials(Assert.Single(store.Studies()).Id);
+        Assert.Equal([1, 1, 3], trials.Select(t => t.Intermediate.Count).Order());
+        Assert.Equal([TrialState.Complete], trials.Where(t => t.Intermediate.Count == 3).Select(t => t.State));
+
+        // The epochs before the rung were not trained again: epoch 2's line appears once, for the promoted trial only.
+        Assert.Single(run.Output.Split('\n'), line => line.Contains(" epoch 2/3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_study_killed_mid_trial_resumes_without_losing_or_duplicating_trials()
     {
         var spec = Write("slow.hyp", SyntheticSpec(epochs: 60, trials: 2));

@@ -177,4 +177,26 @@ public class TrainingOptionsTests
         Assert.Equal(7, plan.TrainingSeed);
         Assert.Equal(8, plan.Seed);
     }
+
+    [Theory]
+    [InlineData("asha(min_epochs: 2, reduction: 4, promote: true)", true)]
+    [InlineData("asha(min_epochs: 2, reduction: 4)", false)]
+    public void Asha_promote_reaches_the_plan_and_makes_the_pruner_pause_and_promote(string pruner, bool promotes)
+    {
+        var spec = $$"""
+            experiment halving {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params { lr ~ loguniform(1e-3, 1e-1) }
+              model { flatten; linear(2) }
+              train { epochs 20; optimizer sgd(lr: lr) }
+              tune { objective maximize val_accuracy; trials 3; pruner {{pruner}} }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "halving.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.HalvingExperiment")!.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(new HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 2, Reduction: 4, Promote: promotes), plan.Pruner);
+        Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.Rungs);
+    }
 }

@@ -441,8 +441,8 @@ public static partial class BuiltinCatalog
         yield return E("none", Pruner, "Never prune.") with { Constructor = new(Pruners + "None") };
         yield return E("median", Pruner, "Prune a trial below the median of earlier trials at the same epoch.",
             Opt("startup", Int, I(5), NonNegative), Opt("warmup", Int, I(1), NonNegative)) with { Constructor = new(Pruners + "Median"), Strategy = new(FirstRungParameter: "warmup") };
-        yield return E("asha", Pruner, "Asynchronous successive halving.",
-            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Asha"), Strategy = new(FirstRungParameter: "min_epochs") };
+        yield return E("asha", Pruner, "Asynchronous successive halving: rungs at min_epochs · reduction^k epochs. By default a trial reaching a rung goes on only if it is in the best 1/reduction of the trials that reached that rung so far, else it is stopped (pruned). With 'promote: true' (the promotion variant of the ASHA paper) trials pause at each rung (a checkpoint is written) and a free worker first resumes a paused trial that is in the best 1/reduction of its rung, else starts a new trial; trials never promoted end as pruned when the study ends.",
+            Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null)), Opt("promote", Bool, BoolValue.False)) with { Constructor = new(Pruners + "Asha"), Strategy = new(FirstRungParameter: "min_epochs") };
         yield return E("hyperband", Pruner, "Hyperband: several successive-halving brackets.",
             Opt("min_epochs", Int, I(1), AtLeastOne), Opt("reduction", Int, I(3), new NumericRange(2, null))) with { Constructor = new(Pruners + "Hyperband"), Strategy = new(FirstRungParameter: "min_epochs") };
 

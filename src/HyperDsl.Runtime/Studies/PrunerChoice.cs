@@ -23,6 +23,12 @@ public abstract record PrunerChoice
     /// </summary>
     public abstract IReadOnlyList<long> Rungs(int maxEpochs);
 
+    /// <summary>
+    /// The promotion schedule when this pruner pauses trials at rungs and promotes the best (<c>asha(promote: true)</c>) instead of
+    /// stopping the worst; null for a pruner that only stops trials.
+    /// </summary>
+    public virtual PromotingAsha? Promotion(StudyDirection direction, int maxEpochs) => null;
+
     /// <summary><c>none</c>.</summary>
     public sealed record None : PrunerChoice
     {
@@ -49,14 +55,20 @@ public abstract record PrunerChoice
         public override IReadOnlyList<long> Rungs(int maxEpochs) => Warmup <= maxEpochs ? [Math.Max(1, Warmup)] : [];
     }
 
-    /// <summary><c>asha(min_epochs:, reduction:)</c>.</summary>
-    public sealed record Asha(int MinEpochs = 1, int Reduction = 3) : PrunerChoice
+    /// <summary><c>asha(min_epochs:, reduction:, promote:)</c>: stopping ASHA, or with <paramref name="Promote"/> the promotion variant (trials pause at rungs).</summary>
+    public sealed record Asha(int MinEpochs = 1, int Reduction = 3, bool Promote = false) : PrunerChoice
     {
         /// <inheritdoc />
         public override string Name => "asha";
 
         /// <inheritdoc />
-        public override IPruner Create(StudyDirection direction, int maxEpochs) => new SuccessiveHalvingPruner(direction, MinEpochs, Reduction);
+        /// <remarks>Promoting, no trial is stopped while it runs: it pauses at its next rung (<see cref="Promotion"/>).</remarks>
+        public override IPruner Create(StudyDirection direction, int maxEpochs) =>
+            Promote ? new NopPruner() : new SuccessiveHalvingPruner(direction, MinEpochs, Reduction);
+
+        /// <inheritdoc />
+        public override PromotingAsha? Promotion(StudyDirection direction, int maxEpochs) =>
+            Promote ? new PromotingAsha(direction, MinEpochs, Reduction, maxEpochs) : null;
 
         /// <inheritdoc />
         public override IReadOnlyList<long> Rungs(int maxEpochs) => Geometric(MinEpochs, Reduction, maxEpochs);

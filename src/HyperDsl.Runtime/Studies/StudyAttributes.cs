@@ -70,6 +70,13 @@ public static class StudyAttributes
     /// <summary>System: why a retry could not resume from its trial's checkpoint and trained from the start.</summary>
     public const string ResumeFailed = "hyperdsl:resume_failed";
 
+    /// <summary>
+    /// System: the rung's epoch a trial of a promoting ASHA (<c>asha(promote: true)</c>) is paused at, its checkpoint written, waiting to be
+    /// promoted; JSON <c>null</c> once it was promoted (or pruned at the study's end). A paused trial stays RUNNING (Optuna's WAITING means not started yet, and a waiting
+    /// trial would be claimed as a queued one); stale-trial recovery passes it over, and the study ends it as PRUNED if it is never promoted.
+    /// </summary>
+    public const string PausedAtRung = "hyperdsl:paused_at_rung";
+
     /// <summary>User: the epochs this trial trained itself (set on a resumed retry: its <see cref="Epochs"/> less those it resumed with).</summary>
     public const string EpochsTrained = "epochs_trained";
 }

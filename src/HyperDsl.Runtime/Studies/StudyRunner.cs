@@ -3,6 +3,7 @@ using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training.Checkpoints;
 
 namespace HyperDsl.Runtime.Studies;
 
@@ -91,11 +92,15 @@ public sealed class StudyRunner
         _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
+        var promotion = directions.Count == 1 ? plan.Pruner.Promotion(directions[0], plan.Epochs) : null;
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
-        var checkpoints = _options.CheckpointDirectory is { } place
+
+        // A promoting ASHA pauses trials at rungs, so it needs checkpoints even when the run asked for none.
+        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
+        var checkpoints = checkpointPlace is { } place
             ? new TrialCheckpoints(_store, Path.Combine(place, Sanitize(version.StudyName)), _options.CheckpointEvery, _options.CheckpointInterval, _options.CheckpointRetention, _experiment.StudyHash)
             : null;
-        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer, checkpoints), pointData, seed, weights, directions, checkpoints);
+        var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer, checkpoints, promotion), pointData, seed, weights, directions, checkpoints, promotion);
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)
         {
@@ -106,6 +111,11 @@ public sealed class StudyRunner
             // N trials at once share the cores: each gets its part of LibTorch's intra-op threads.
             TorchRuntime.Initialize(new RuntimeOptions(Threads: Math.Max(1, Environment.ProcessorCount / workers)));
             Task.WaitAll([.. Enumerable.Range(0, workers).Select(worker => Task.Factory.StartNew(() => run.Work(CudaDeviceOf(plan, worker), cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))], CancellationToken.None);
+        }
+
+        if (promotion is not null && run.Reason != StudyStopReason.Interrupted)
+        {
+            run.PruneUnpromoted();
         }
 
         var result = new StudyResult(version, directions, _store.Trials(version.StudyId), run.Started, run.Reason, run.Message);
@@ -134,12 +144,13 @@ public sealed class StudyRunner
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
 
     // The state one run shares between its worker threads.
-    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints)
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints, PromotingAsha? promotion)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _failures = [];
         private int _consecutiveFailures;
         private bool _stopped;
+        private bool _budgetSpent;
 
         public int Started { get; private set; }
 
@@ -155,20 +166,20 @@ public sealed class StudyRunner
         {
             while (Next(cancellation) is { } next)
             {
-                var (trial, point, trainingSeed) = next;
+                var (trial, point, trainingSeed, promoted) = next;
                 var path = weights is null ? null : Path.Combine(weights, $"trial-{trial.Number}.pt");
                 if (path is not null)
                 {
                     Directory.CreateDirectory(weights!);
                 }
 
-                var state = executor.Run(trial, version.StudyId, point, data.For(point), trainingSeed, cudaDevice, path, IsBest, cancellation);
+                var state = executor.Run(trial, version.StudyId, point, data.For(point), trainingSeed, cudaDevice, path, IsBest, cancellation, promoted);
                 Settle(state, trial);
             }
         }
 
         // Claims the next trial under the lock, so parallel workers never overshoot the budget or share a grid point.
-        private (StoredTrial Trial, object Point, long Seed)? Next(CancellationToken cancellation)
+        private (StoredTrial Trial, object Point, long Seed, TrainingCheckpoint? Promoted)? Next(CancellationToken cancellation)
         {
             lock (runner._gate)
             {
@@ -195,6 +206,35 @@ public sealed class StudyRunner
                     // machines): they are failed and queued again, and stop counting toward the budget.
                     new TrialRecovery(Store).Recover(version.StudyId, runner._options.StaleAfter);
                     var trials = Store.Trials(version.StudyId);
+
+                    // Promoting ASHA: a paused trial that may go on comes before a new one (and after the budget is spent).
+                    (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? promotedTrial;
+                    try
+                    {
+                        promotedTrial = promotion is null ? null : Promote(promotion, trials);
+                    }
+                    catch (StudyStoreException error) when (error.OutcomeUnknown)
+                    {
+                        // The claim may have been recorded: then nobody heartbeats the trial, which is found stale later and
+                        // retried from its checkpoint; choose again.
+                        continue;
+                    }
+
+                    if (promotedTrial is { } promotedOne)
+                    {
+                        if (promotedOne.Point is null)
+                        {
+                            continue;
+                        }
+
+                        return (promotedOne.Trial, promotedOne.Point, promotedOne.Checkpoint!.Seed, promotedOne.Checkpoint);
+                    }
+
+                    if (_budgetSpent)
+                    {
+                        return null;
+                    }
+
                     var history = trials.Where(t => t.State != TrialState.Waiting).Select(t => t.ToRecord()).ToList();
                     (StoredTrial Trial, object? Point, long Seed)? started;
                     try
@@ -220,7 +260,7 @@ public sealed class StudyRunner
                     }
 
                     Started++;
-                    return (started.Value.Trial, started.Value.Point, started.Value.Seed);
+                    return (started.Value.Trial, started.Value.Point, started.Value.Seed, null);
                 }
             }
         }
@@ -307,12 +347,100 @@ public sealed class StudyRunner
         {
             if (!_stopped)
             {
-                _stopped = true;
                 Reason = reason;
                 Message = message;
+
+                // Promoting, the budget (or the grid) ends only the new trials: the paused ones are still promoted while any may go on.
+                if (promotion is not null && reason is StudyStopReason.BudgetReached or StudyStopReason.SpaceExhausted)
+                {
+                    _budgetSpent = true;
+                }
+                else
+                {
+                    _stopped = true;
+                }
             }
 
             return null;
+        }
+
+        // The paused trial promotion-based ASHA takes now: claimed in the store (no longer paused, heartbeat and worker renewed; once,
+        // across processes) and its checkpoint read. Point null: another process claimed it first, or its checkpoint cannot be
+        // used, so it was failed (its rung's value stays in the store); choose again.
+        private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(PromotingAsha schedule, IReadOnlyList<StoredTrial> trials)
+        {
+            var standings = trials
+                .Where(t => t.State != TrialState.Waiting)
+                .Select(t => new RungStanding(
+                    t.Number,
+                    [.. schedule.Rungs.TakeWhile(r => t.Intermediate.ContainsKey(r)).Select(r => t.Intermediate[r])],
+                    t.State == TrialState.Running && JsonValues.ReadLong(t.SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch ? schedule.RungAt((int)epoch) : null))
+                .ToList();
+            if (schedule.Promotion(standings) is not { } number)
+            {
+                return null;
+            }
+
+            var trial = trials.First(t => t.Number == number);
+            if (!Store.ClaimPausedTrial(trial.Id))
+            {
+                // A worker of another process took it between the read and the claim: its point is not trained here; choose again.
+                return (trial, null, null);
+            }
+
+            Store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
+            TrainingCheckpoint checkpoint;
+            try
+            {
+                checkpoint = CheckpointFile.Read(checkpoints!.PathOf(trial.Number));
+            }
+            catch (CheckpointException error)
+            {
+                Store.FinishTrial(trial.Id, TrialState.Failed, failReason: $"its checkpoint at rung epoch {trial.Intermediate.Keys.Max()} cannot be resumed: {error.Message}");
+                return (trial, null, null);
+            }
+
+            runner._observer.TrialStarted(trial.Number, trial.Parameters, $"promoted from epoch {checkpoint.Epoch}");
+            // Its point again from its stored values, through the declared space (as a queued trial's), so choices map back to the spec's.
+            return (trial, Experiment.Sample(new RecordingSuggestions(new FixedSuggestions(trial.Parameters, fallback: null), runner._space)), checkpoint);
+        }
+
+        /// <summary>
+        /// Ends the trials still paused when the study ends as pruned: their value is their last rung's (Optuna reads a pruned trial's
+        /// last intermediate value). Not while another process still trains a trial of the study: its results may yet promote them,
+        /// and the last process to end prunes them. Each is claimed first, so one another process promotes meanwhile is left alone.
+        /// </summary>
+        public void PruneUnpromoted()
+        {
+            var trials = Store.Trials(version.StudyId);
+            if (trials.Any(t => t.State == TrialState.Running && !TrialRecovery.IsPaused(t)))
+            {
+                return;
+            }
+
+            foreach (var paused in trials.Where(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t)))
+            {
+                try
+                {
+                    if (!Store.ClaimPausedTrial(paused.Id))
+                    {
+                        continue;
+                    }
+
+                    Store.FinishTrial(paused.Id, TrialState.Pruned);
+                    var pruned = Store.Trials(version.StudyId).First(t => t.Id == paused.Id);
+                    runner._observer.TrialFinished(pruned, TimeSpan.Zero);
+                    checkpoints?.Settle(pruned, null);
+                }
+                catch (StudyStoreException)
+                {
+                    // Another process promoted or ended it meanwhile.
+                }
+                catch (IOException)
+                {
+                    // A checkpoint that cannot be deleted now only takes disk space.
+                }
+            }
         }
 
         private bool IsBest(IReadOnlyList<double> values)

@@ -13,22 +13,26 @@ namespace HyperDsl.Runtime.Studies;
 /// <summary>
 /// Trains one trial at a point and records it: intermediate values and heartbeats while it runs,
 /// the pruner's verdict after each epoch, and how it ended. Whatever goes wrong inside training
-/// (an exception, a NaN loss, running out of memory) fails this trial only.
+/// (an exception, a NaN loss, running out of memory) fails this trial only. With a promotion schedule
+/// (<c>asha(promote: true)</c>) the trial pauses at its next rung: its checkpoint is written, it stays running in the store
+/// with <see cref="StudyAttributes.PausedAtRung"/>, and <see cref="Run"/> returns <see cref="TrialState.Running"/>.
 /// </summary>
-internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null)
+internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null, PromotingAsha? promotion = null)
 {
     private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
 
     /// <summary>
     /// Trains and records the trial, on CUDA device <paramref name="cudaDevice"/> when the spec lists
     /// GPUs; <paramref name="isBest"/> says whether values would make it one of the study's best (whose weights are kept).
+    /// A trial <paramref name="promoted"/> from its rung goes on from its own checkpoint (the epochs before it are not trained again).
     /// </summary>
-    public TrialState Run(StoredTrial trial, long studyId, object point, DataSplits data, long trainingSeed, int? cudaDevice, string? weightsPath, Func<IReadOnlyList<double>, bool> isBest, CancellationToken cancellation)
+    public TrialState Run(StoredTrial trial, long studyId, object point, DataSplits data, long trainingSeed, int? cudaDevice, string? weightsPath, Func<IReadOnlyList<double>, bool> isBest, CancellationToken cancellation, TrainingCheckpoint? promoted = null)
     {
         var watch = Stopwatch.StartNew();
         string? failure = null;
         var recoverable = false;
         var pruned = false;
+        int? pausedAt = null;
         IReadOnlyList<double>? values = null;
         TrainingResult? result = null;
 
@@ -81,18 +85,26 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                         }
                     }
 
+                    if (promoted is not null)
+                    {
+                        // Its epochs up to the rung were reported when it trained them; it goes on with the seed it started with.
+                        trainingSeed = promoted.Seed;
+                    }
+
+                    // Promoting, the run pauses at the next rung above the epochs it starts from.
+                    var pauseAt = promotion?.NextPause(promoted?.Epoch ?? resume?.Checkpoint.Epoch ?? 0);
                     var settings = experiment.Training(point);
                     var checkpointPath = checkpoints?.PathOf(trial.Number);
                     var training = settings with
                     {
                         Seed = trainingSeed,
-                        Checkpoint = checkpoints is null || (!checkpoints.Writes && resume is null) ? null : new CheckpointOptions
+                        Checkpoint = checkpoints is null || (!checkpoints.Writes && resume is null && promotion is null) ? null : new CheckpointOptions
                         {
                             Path = checkpointPath!,
                             Every = checkpoints.Every,
                             Interval = checkpoints.Interval,
                             Owner = checkpoints.OwnerOf(trial),
-                            ResumeFrom = resume?.Checkpoint,
+                            ResumeFrom = promoted ?? resume?.Checkpoint,
                             Written = position => checkpoints.Record(trial.Id, checkpointPath!, position),
                         },
                         Device = cudaDevice is null ? settings.Device : DeviceChoice.Cuda,
@@ -107,7 +119,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                                 recoverable = true;
 
                                 // With checkpoints, the interrupted trial's retry goes on from this epoch.
-                                return checkpoints is { Writes: true } ? EpochDecision.Pause : EpochDecision.Stop;
+                                return checkpoints is { Writes: true } || promotion is not null ? EpochDecision.Pause : EpochDecision.Stop;
                             }
 
                             if (Metric(_objectives[0], metrics) is not { } value)
@@ -121,6 +133,12 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                             {
                                 pruned = true;
                                 return EpochDecision.Stop;
+                            }
+
+                            if (metrics.Epoch == pauseAt)
+                            {
+                                pausedAt = pauseAt;
+                                return EpochDecision.Pause;
                             }
 
                             return EpochDecision.Continue;
@@ -148,7 +166,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     {
                         failure ??= result.Failure is { } reason ? NativeErrorText.Reduce(reason) : "training failed";
                     }
-                    else if (failure is null && !pruned)
+                    else if (failure is null && !pruned && result.Outcome != TrainingOutcome.Paused)
                     {
                         values = Values(result, statics, out failure);
                     }
@@ -160,7 +178,8 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
             }
         }
 
-        var state = pruned && failure is null ? TrialState.Pruned : failure is null ? TrialState.Complete : TrialState.Failed;
+        var paused = pausedAt is not null && failure is null && result?.Outcome == TrainingOutcome.Paused;
+        var state = paused ? TrialState.Running : pruned && failure is null ? TrialState.Pruned : failure is null ? TrialState.Complete : TrialState.Failed;
         try
         {
             if (result is { Last: { } last })
@@ -186,7 +205,15 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                 store.SetTrialUserAttribute(trial.Id, StudyAttributes.Weights, JsonValues.Of(Path.GetFullPath(weightsPath)));
             }
 
-            store.FinishTrial(trial.Id, state, state == TrialState.Complete ? values : null, failure);
+            if (paused)
+            {
+                // It stays running (Optuna tools see it in progress) until it is promoted or the study ends; recovery passes it over.
+                store.SetTrialSystemAttribute(trial.Id, StudyAttributes.PausedAtRung, JsonValues.Of(pausedAt!.Value));
+            }
+            else
+            {
+                store.FinishTrial(trial.Id, state, state == TrialState.Complete ? values : null, failure);
+            }
         }
         catch (StudyStoreException) when (store.Trials(studyId).First(t => t.Id == trial.Id).State != TrialState.Running)
         {
@@ -198,7 +225,11 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
         var finished = store.Trials(studyId).First(t => t.Id == trial.Id);
         try
         {
-            checkpoints?.Settle(finished, resume?.Original);
+            // A paused trial's checkpoint is what its promotion resumes from.
+            if (!paused)
+            {
+                checkpoints?.Settle(finished, resume?.Original);
+            }
         }
         catch (IOException)
         {

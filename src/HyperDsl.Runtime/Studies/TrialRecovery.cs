@@ -7,7 +7,7 @@ namespace HyperDsl.Runtime.Studies;
 
 /// <summary>
 /// Finds trials left running by processes that died (no heartbeat, or a process on this machine
-/// that no longer exists), fails them with the reason, and queues each such configuration (and
+/// that no longer exists; trials paused at a rung are not theirs), fails them with the reason, and queues each such configuration (and
 /// each interrupted one) to run once more.
 /// </summary>
 internal sealed class TrialRecovery(IStudyStore store)
@@ -21,7 +21,7 @@ internal sealed class TrialRecovery(IStudyStore store)
     public int Recover(long studyId, TimeSpan staleAfter)
     {
         store.FailStaleTrials(studyId, staleAfter, $"{StaleReason} for {staleAfter.TotalSeconds:0} s: the process running it stopped");
-        foreach (var orphan in store.Trials(studyId).Where(t => t.State == TrialState.Running && IsDeadLocalWorker(JsonValues.ReadString(t.SystemAttributes, StudyAttributes.Worker))))
+        foreach (var orphan in store.Trials(studyId).Where(t => t.State == TrialState.Running && !IsPaused(t) && IsDeadLocalWorker(JsonValues.ReadString(t.SystemAttributes, StudyAttributes.Worker))))
         {
             try
             {
@@ -60,6 +60,12 @@ internal sealed class TrialRecovery(IStudyStore store)
     /// <summary>The numbers of the trials that a queued (or later) trial re-runs.</summary>
     public static HashSet<long> RetriedNumbers(IEnumerable<StoredTrial> trials) =>
         [.. trials.Select(t => JsonValues.ReadLong(t.UserAttributes, StudyAttributes.RetryOf)).OfType<long>()];
+
+    /// <summary>
+    /// Whether a running trial is paused at a rung of a promoting ASHA: no process runs it (so it has no heartbeat and its worker
+    /// may be gone), and whichever worker promotes it resumes it from its checkpoint, so it is neither stale nor orphaned.
+    /// </summary>
+    public static bool IsPaused(StoredTrial trial) => JsonValues.ReadLong(trial.SystemAttributes, StudyAttributes.PausedAtRung) is not null;
 
     private static bool IsRecoverable(StoredTrial trial) =>
         JsonValues.IsTrue(trial.SystemAttributes, StudyAttributes.Recoverable)

@@ -125,6 +125,13 @@ public interface IStudyStore : IDisposable
     void RecordHeartbeat(long trialId);
 
     /// <summary>
+    /// Takes a trial paused at a rung (promotion-based ASHA: running, system attribute <c>hyperdsl:paused_at_rung</c> set and not
+    /// null) to resume it: in one transaction the attribute becomes JSON <c>null</c> and the trial gets a heartbeat. False when it
+    /// is no longer paused (another worker, in any process, took it first), so a paused trial is resumed once.
+    /// </summary>
+    bool ClaimPausedTrial(long trialId);
+
+    /// <summary>
     /// Ends a running trial: Complete (with one value per objective), Pruned (its last
     /// intermediate value becomes its value, as Optuna does) or Failed (with
     /// <paramref name="failReason"/> in the <c>fail_reason</c> system attribute). Returns false,
@@ -138,7 +145,8 @@ public interface IStudyStore : IDisposable
 
     /// <summary>
     /// Fails the study's running trials whose last heartbeat (or start, without one) is older than
-    /// <paramref name="staleAfter"/>, with <paramref name="reason"/>; returns them as they were.
+    /// <paramref name="staleAfter"/>, with <paramref name="reason"/>; returns them as they were. A trial paused at a rung
+    /// (system attribute <c>hyperdsl:paused_at_rung</c> not null) has no heartbeat by design and is not stale.
     /// </summary>
     IReadOnlyList<StoredTrial> FailStaleTrials(long studyId, TimeSpan staleAfter, string reason);
 

@@ -41,6 +41,30 @@ public abstract class StaleTrialTests(IStoreBackend backend) : StoreContract(bac
     }
 
     [Fact]
+    public void A_trial_paused_at_a_rung_is_not_stale_and_is_claimed_once_then_judged_by_its_new_heartbeat()
+    {
+        using var store = Backend.Open(_clock);
+        var study = store.CreateStudy("s", [StudyDirection.Minimize]);
+        var trial = store.CreateRunningTrial(study);
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.PausedAtRung, "3");
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(60));
+
+        // Paused, nobody heartbeats it: that is no sign of a dead worker.
+        Assert.Empty(store.FailStaleTrials(study, StaleAfter, "stale"));
+
+        Assert.True(store.ClaimPausedTrial(trial.Id));
+        Assert.False(store.ClaimPausedTrial(trial.Id));
+        Assert.Equal("null", Assert.Single(store.Trials(study)).SystemAttributes[StudyAttributes.PausedAtRung]);
+
+        // Resumed, it is an ordinary running trial: the claim's heartbeat, then none, makes it stale.
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(4));
+        Assert.Empty(store.FailStaleTrials(study, StaleAfter, "stale"));
+        Backend.PassTime(_clock, TimeSpan.FromMinutes(2));
+        Assert.Equal([trial.Id], store.FailStaleTrials(study, StaleAfter, "stale").Select(t => t.Id));
+        Assert.False(store.ClaimPausedTrial(trial.Id));
+    }
+
+    [Fact]
     public void A_trial_without_a_heartbeat_row_is_judged_by_its_start()
     {
         using var store = Backend.Open(_clock);

@@ -45,6 +45,9 @@ public abstract class RelationalStudyStore : IStudyStore
     private const string FixedParamsKey = "fixed_params";
     private const string RetryOfKey = HyperDsl.Runtime.Studies.StudyAttributes.RetryOf;
 
+    // A trial paused at a rung of a promoting ASHA stays RUNNING with no heartbeat: it is not stale (TrialRecovery.IsPaused).
+    private const string PausedKey = HyperDsl.Runtime.Studies.StudyAttributes.PausedAtRung;
+
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _clock;
@@ -399,6 +402,23 @@ public abstract class RelationalStudyStore : IStudyStore
     });
 
     /// <inheritdoc/>
+    public bool ClaimPausedTrial(long trialId) => Write("resume a paused trial", Replay.Unsafe, tx =>
+    {
+        // The row update is the claim: of two workers taking the same trial at once, one changes it and the other finds it null.
+        var claimed = _connection.Execute(
+            "UPDATE trial_system_attributes SET value_json = 'null' WHERE trial_id = @trialId AND \"key\" = @pausedKey AND value_json <> 'null' " +
+            "AND EXISTS (SELECT 1 FROM trials t WHERE t.trial_id = @trialId AND t.state = 'RUNNING')",
+            new { trialId, pausedKey = PausedKey },
+            tx) == 1;
+        if (claimed)
+        {
+            Heartbeat(tx, trialId);
+        }
+
+        return claimed;
+    });
+
+    /// <inheritdoc/>
     public bool FinishTrial(long trialId, TrialState state, IReadOnlyList<double>? values = null, string? failReason = null)
     {
         CheckFinishArguments(state, values, failReason);
@@ -452,8 +472,9 @@ public abstract class RelationalStudyStore : IStudyStore
             var oldestStart = _clock.GetUtcNow().UtcDateTime - staleAfter;
             var stale = _connection.Query<(long, object?, object?)>(
                     "SELECT t.trial_id, t.datetime_start, h.heartbeat FROM trials t LEFT JOIN trial_heartbeats h ON h.trial_id = t.trial_id " +
-                    "WHERE t.study_id = @studyId AND t.state = 'RUNNING'",
-                    new { studyId },
+                    "WHERE t.study_id = @studyId AND t.state = 'RUNNING' AND NOT EXISTS (" +
+                    "SELECT 1 FROM trial_system_attributes a WHERE a.trial_id = t.trial_id AND a.\"key\" = @pausedKey AND a.value_json <> 'null')",
+                    new { studyId, pausedKey = PausedKey },
                     tx)
                 .Where(r => IsStale(r.Item2, r.Item3, oldestHeartbeat, oldestStart))
                 .Select(r => r.Item1)
