@@ -45,9 +45,7 @@ public class TrainingOptionsTests
               tune { objective maximize val_accuracy; trials 1 }
             }
             """;
-        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "warm.hyp")]));
-        Assert.Empty(diagnostics.Where(d => d.IsError));
-        var assembly = GeneratedAssembly.Load(sources);
+        var assembly = Compile(spec, "warm.hyp");
 
         string ScheduleAt(int w)
         {
@@ -80,9 +78,8 @@ public class TrainingOptionsTests
               tune { objective maximize val_accuracy; trials 4 }
             }
             """;
-        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "gpus.hyp")]));
-        Assert.Empty(diagnostics.Where(d => d.IsError));
-        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.GpusExperiment")!;
+        var assembly = Compile(spec, "gpus.hyp");
+        var experiment = assembly.GetType("HyperDsl.Generated.GpusExperiment")!;
         var point = Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.GpusParams")!, [0.01])!;
 
         var options = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
@@ -110,9 +107,8 @@ public class TrainingOptionsTests
               tune { objective maximize val_accuracy; trials budget }
             }
             """;
-        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "longer.hyp")]));
-        Assert.Empty(diagnostics.Where(d => d.IsError));
-        var experiment = GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.LongerExperiment")!;
+        var assembly = Compile(spec, "longer.hyp");
+        var experiment = assembly.GetType("HyperDsl.Generated.LongerExperiment")!;
 
         TrainingOptions At(int epochs) =>
             (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.LongerParams")!, [epochs])!])!;
@@ -169,9 +165,8 @@ public class TrainingOptionsTests
               tune { objective maximize val_accuracy; timeout half; trials 3; seed seeds + 1 }
             }
             """;
-        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "limited.hyp")]));
-        Assert.Empty(diagnostics.Where(d => d.IsError));
-        var plan = (HyperDsl.Runtime.Studies.StudyPlan)GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.LimitedExperiment")!.GetProperty("Plan")!.GetValue(null)!;
+        var assembly = Compile(spec, "limited.hyp");
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)assembly.GetType("HyperDsl.Generated.LimitedExperiment")!.GetProperty("Plan")!.GetValue(null)!;
 
         Assert.Equal(TimeSpan.FromHours(2), plan.Timeout);
         Assert.Equal(7, plan.TrainingSeed);
@@ -192,11 +187,18 @@ public class TrainingOptionsTests
               tune { objective maximize val_accuracy; trials 3; pruner {{pruner}} }
             }
             """;
-        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "halving.hyp")]));
-        Assert.Empty(diagnostics.Where(d => d.IsError));
-        var plan = (HyperDsl.Runtime.Studies.StudyPlan)GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.HalvingExperiment")!.GetProperty("Plan")!.GetValue(null)!;
+        var assembly = Compile(spec, "halving.hyp");
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)assembly.GetType("HyperDsl.Generated.HalvingExperiment")!.GetProperty("Plan")!.GetValue(null)!;
 
         Assert.Equal(new HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 2, Reduction: 4, Promote: promotes), plan.Pruner);
         Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.Rungs);
+    }
+
+    // The spec's generated assembly; the spec must check and generate without errors.
+    private static System.Reflection.Assembly Compile(string spec, string file)
+    {
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, file)]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        return GeneratedAssembly.Load(sources);
     }
 }

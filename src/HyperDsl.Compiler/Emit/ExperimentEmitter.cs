@@ -201,7 +201,7 @@ internal sealed class ExperimentEmitter
     // the resize is the only thing here that can vary; a fixed value from params is a constant.
     private void EmitImageSize(IReadOnlyList<long> input)
     {
-        var resize = _lowered.Data.LastOrDefault(s => s.Name == "resize")?.Arguments.FirstOrDefault()?.Value is { } written ? ConstantFolder.Inline(written, _bound.Model) : null;
+        var resize = _lowered.Data.Find("resize")?.Value is { } written ? ConstantFolder.Inline(written, _bound.Model) : null;
         var searched = resize is not null && LoweredWalker.Expressions(resize).Any(e => e is LoweredParameterReference);
         var scope = CodeScope.ForParams("p");
         (string Height, string Width)? size = !searched ? null : resize switch
@@ -231,7 +231,7 @@ internal sealed class ExperimentEmitter
     // of the augment pipeline sizes the images, or its size is the same at every point.
     private string? TrainedSize()
     {
-        var last = _lowered.Data.LastOrDefault(s => s.Name == "augment")?.Body?.OfType<LoweredLayer>()
+        var last = _lowered.Data.Find("augment")?.Body?.OfType<LoweredLayer>()
             .LastOrDefault(l => l.Entry.Transform?.SizeParameter is { } size && l.Arguments.Any(a => a.Parameter == size));
         var value = last?.Arguments.First(a => a.Parameter == last.Entry.Transform!.SizeParameter).Value;
         return value is not null && LoweredWalker.Expressions(value).Any(e => e is LoweredParameterReference)

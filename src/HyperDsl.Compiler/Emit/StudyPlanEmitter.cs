@@ -62,12 +62,12 @@ internal sealed class StudyPlanEmitter(LoweredExperiment lowered, BoundExperimen
             yield return $"Seed = {Whole(seed)}L,";
         }
 
-        if (Value(lowered.Train, "seed") is { } trainingSeed)
+        if (lowered.Train.Find("seed")?.Value is { } trainingSeed)
         {
             yield return $"TrainingSeed = {Whole(trainingSeed)}L,";
         }
 
-        if (Value(lowered.Train, "epochs") is { } epochs)
+        if (lowered.Train.Find("epochs")?.Value is { } epochs)
         {
             yield return $"Epochs = {MostEpochs(epochs)},";
         }
@@ -83,10 +83,7 @@ internal sealed class StudyPlanEmitter(LoweredExperiment lowered, BoundExperimen
         }
     }
 
-    private LoweredExpression? Value(string name) => Value(lowered.Tune, name);
-
-    private static LoweredExpression? Value(IEnumerable<LoweredSetting> section, string name) =>
-        section.LastOrDefault(s => s.Name == name)?.Arguments.FirstOrDefault()?.Value;
+    private LoweredExpression? Value(string name) => lowered.Tune.Find(name)?.Value;
 
     private static string Objective(LoweredObjective objective)
     {

@@ -39,40 +39,40 @@ internal sealed class TrainingEmitter
     /// <summary>The initialisers of a <c>TrainingOptions</c>, one per line.</summary>
     public IEnumerable<string> Initialisers()
     {
-        yield return $"Epochs = {Int(Value(_lowered.Train, "epochs")!)},";
-        if (Value(_lowered.Train, "batch") is { } batch)
+        yield return $"Epochs = {Int(_lowered.Train.Find("epochs")?.Value!)},";
+        if (_lowered.Train.Find("batch")?.Value is { } batch)
         {
             yield return $"BatchSize = {Int(batch)},";
         }
 
-        yield return $"Optimizer = {Object(Value(_lowered.Train, "optimizer")!)},";
-        if (Value(_lowered.Train, "schedule") is { } schedule)
+        yield return $"Optimizer = {Object(_lowered.Train.Find("optimizer")?.Value!)},";
+        if (_lowered.Train.Find("schedule")?.Value is { } schedule)
         {
             yield return $"Schedule = {Object(schedule)},";
         }
 
-        if (Value(_lowered.Train, "loss") is { } loss)
+        if (_lowered.Train.Find("loss")?.Value is { } loss)
         {
             yield return $"Loss = {Object(loss)},";
         }
 
-        if (Value(_lowered.Train, "clip") is { } clip)
+        if (_lowered.Train.Find("clip")?.Value is { } clip)
         {
             yield return $"ClipGradientNorm = {_expression(clip, false)},";
         }
 
-        if (Setting(_lowered.Train, "early_stop") is { } early)
+        if (_lowered.Train.Find("early_stop") is { } early)
         {
-            var watched = Argument(early, "metric")!;
+            var watched = early.Argument("metric")!;
             var metric = BuiltinCatalog.FindMetric(Word(watched))?.EpochMetric ?? throw Unsupported(watched);
-            var patience = Argument(early, "patience") is { } p ? Int(p) : "3";
-            var delta = Argument(early, "min_delta") is { } d ? _expression(d, false) : "0.0";
+            var patience = early.Argument("patience") is { } p ? Int(p) : "3";
+            var delta = early.Argument("min_delta") is { } d ? _expression(d, false) : "0.0";
             yield return $"EarlyStopping = new {Runtime}.Training.EarlyStopping({Runtime}.Training.Metric.{metric}, {patience}, {delta}),";
         }
 
-        if (Setting(_lowered.Train, "metrics") is { } metrics)
+        if (_lowered.Train.Find("metrics") is { } metrics)
         {
-            var flags = Items(Argument(metrics, "metric")).Select(m => BuiltinCatalog.FindExtraMetric(Word(m))?.RuntimeFlag).OfType<string>()
+            var flags = Items(metrics.Argument("metric")).Select(m => BuiltinCatalog.FindExtraMetric(Word(m))?.RuntimeFlag).OfType<string>()
                 .Select(flag => $"{Runtime}.Training.ExtraMetrics.{flag}").ToList();
             if (flags.Count > 0)
             {
@@ -80,13 +80,13 @@ internal sealed class TrainingEmitter
             }
         }
 
-        if (Setting(_lowered.Train, "lr_scale") is { } scale)
+        if (_lowered.Train.Find("lr_scale") is { } scale)
         {
-            var except = string.Join(", ", Items(Argument(scale, "except")).Select(n => CSharpNames.String(Word(n))));
-            yield return $"LearningRateScale = new {Runtime}.Training.LearningRateScale({_expression(Argument(scale, "factor")!, false)}, [{except}]),";
+            var except = string.Join(", ", Items(scale.Argument("except")).Select(n => CSharpNames.String(Word(n))));
+            yield return $"LearningRateScale = new {Runtime}.Training.LearningRateScale({_expression(scale.Argument("factor")!, false)}, [{except}]),";
         }
 
-        if (Value(_lowered.Train, "seed") is { } seed)
+        if (_lowered.Train.Find("seed")?.Value is { } seed)
         {
             yield return $"Seed = {_expression(seed, false)},";
         }
@@ -102,12 +102,12 @@ internal sealed class TrainingEmitter
             yield return $"Device = {Runtime}.DeviceChoice.Cuda, CudaIndex = {first.ToString(CultureInfo.InvariantCulture)},";
         }
 
-        if (Setting(_data, "normalize") is { } normalize)
+        if (_data.Find("normalize") is { } normalize)
         {
             yield return $"Normalization = {Normalization(normalize)},";
         }
 
-        if (Setting(_data, "augment") is { Body: { } augment })
+        if (_data.Find("augment") is { Body: { } augment })
         {
             // mixup and cutmix mix whole batches and their labels: the trainer's Mixing, after the per-image pipeline (the checker keeps them last, HYP4051).
             var mixing = augment.Where(MixesLabels).ToList();
@@ -118,7 +118,7 @@ internal sealed class TrainingEmitter
             }
         }
 
-        if (Setting(_data, "evaluate") is { Body: { } evaluate })
+        if (_data.Find("evaluate") is { Body: { } evaluate })
         {
             yield return $"EvaluationTransform = {Runtime}.Augmentation.Evaluate.Pipeline({string.Join(", ", evaluate.Select(Evaluation))}),";
         }
@@ -128,9 +128,9 @@ internal sealed class TrainingEmitter
     public IEnumerable<string> DataStatements()
     {
         // The checker refuses data settings that use parameters (HYP5020): LoadData runs once, before any point exists.
-        var source = Value(_data, "source")!;
+        var source = _data.Find("source")?.Value!;
         yield return $"var data = {Splits(source)};";
-        switch (Value(_data, "validation"))
+        switch (_data.Find("validation")?.Value)
         {
             case LoweredQuantity { Unit: QuantityUnit.Percent } percent:
                 yield return $"data = data.WithValidationFraction({_expression(percent.Amount, false)} / 100.0, seed);";
@@ -143,7 +143,7 @@ internal sealed class TrainingEmitter
                 break;
         }
 
-        if (Value(_data, "test") is { } test)
+        if (_data.Find("test")?.Value is { } test)
         {
             yield return $"data = data.WithTest({Dataset(test)});";
         }
@@ -182,7 +182,7 @@ internal sealed class TrainingEmitter
 
     // The data section's 'resize': one size for both sides, or [height, width].
     // A size that depends on the point is applied per trial instead (ImageSizeAt), not here.
-    private (string Height, string Width)? ResizedSize() => Value(_data, "resize") switch
+    private (string Height, string Width)? ResizedSize() => _data.Find("resize")?.Value switch
     {
         null => null,
         var searched when LoweredWalker.Expressions(searched).Any(e => e is LoweredParameterReference) => null,
@@ -202,14 +202,14 @@ internal sealed class TrainingEmitter
 
     private string Normalization(LoweredSetting normalize)
     {
-        if (Argument(normalize, "preset") is { } preset)
+        if (normalize.Argument("preset") is { } preset)
         {
             return preset is LoweredKeyword keyword && NormalizePresets.Find(keyword.Keyword) is { } meaning
                 ? $"{Runtime}.Data.Normalization.{meaning.RuntimeMember}"
                 : throw Unsupported(preset);
         }
 
-        return $"{Runtime}.Data.Normalization.Given({Doubles(Argument(normalize, "mean")!)}, {Doubles(Argument(normalize, "std")!)})";
+        return $"{Runtime}.Data.Normalization.Given({Doubles(normalize.Argument("mean")!)}, {Doubles(normalize.Argument("std")!)})";
     }
 
     // A list written out converts item by item; any other list of numbers (a fixed parameter such as
@@ -441,23 +441,8 @@ internal sealed class TrainingEmitter
         _ => [value],
     };
 
-    private static Dictionary<string, LoweredExpression> Arguments(ImmutableArray<LoweredArgument> arguments)
-    {
-        var byParameter = new Dictionary<string, LoweredExpression>(StringComparer.Ordinal);
-        foreach (var argument in arguments)
-        {
-            byParameter[argument.Parameter] = argument.Value;
-        }
-
-        return byParameter;
-    }
-
-    private static LoweredSetting? Setting(ImmutableArray<LoweredSetting> section, string name) => section.LastOrDefault(s => s.Name == name);
-
-    // A setting's value: its first parameter's argument (the only one most settings have).
-    private static LoweredExpression? Value(ImmutableArray<LoweredSetting> section, string name) => Setting(section, name)?.Arguments.FirstOrDefault()?.Value;
-
-    private static LoweredExpression? Argument(LoweredSetting setting, string parameter) => setting.Arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value;
+    private static Dictionary<string, LoweredExpression> Arguments(ImmutableArray<LoweredArgument> arguments) =>
+        arguments.ToDictionary(a => a.Parameter, a => a.Value, StringComparer.Ordinal);
 
     private static NotSupportedException Unsupported(LoweredExpression expression) => new($"'{ExpressionBinder.Shorten(expression.Span)}' is not generated yet");
 

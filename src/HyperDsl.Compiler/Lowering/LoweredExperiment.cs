@@ -63,7 +63,21 @@ public sealed record LoweredBlockParameter(BlockParameterSymbol Symbol, string? 
 }
 
 /// <summary>A data or train setting: its arguments by parameter, or (augment, evaluate) its statements.</summary>
-public sealed record LoweredSetting(string Name, SettingSpec? Spec, ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement>? Body, SourceSpan Span);
+public sealed record LoweredSetting(string Name, SettingSpec? Spec, ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement>? Body, SourceSpan Span)
+{
+    /// <summary>The argument of its first parameter (the only one most settings have), or null.</summary>
+    public LoweredExpression? Value => Arguments.FirstOrDefault()?.Value;
+
+    /// <summary>The argument under <paramref name="parameter"/>, or null when none was given.</summary>
+    public LoweredExpression? Argument(string parameter) => Arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value;
+}
+
+/// <summary>Finding a setting of a lowered section.</summary>
+public static class LoweredSettings
+{
+    /// <summary>The setting called <paramref name="name"/> (the last, as an extending experiment's replaces its parent's), or null.</summary>
+    public static LoweredSetting? Find(this ImmutableArray<LoweredSetting> section, string name) => section.LastOrDefault(s => s.Name == name);
+}
 
 /// <summary>One objective of the study.</summary>
 public sealed record LoweredObjective(OptimizationDirection Direction, LoweredExpression Metric, SourceSpan Span);
