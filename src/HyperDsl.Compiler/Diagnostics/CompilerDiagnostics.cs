@@ -6,9 +6,12 @@ namespace HyperDsl.Compiler.Diagnostics;
 /// <summary>
 /// The HYP1xxx-HYP4xxx diagnostics: names and types, the search space, the architecture and
 /// its shapes, training and tuning; and the HYP5xxx that the checker gives for names in the
-/// generated C#. The only place such diagnostics are built.
+/// generated C#. The only place such diagnostics are built: the descriptors are here, and each
+/// problem's message builder (its wording and its help) lives beside the others of its area in a
+/// <c>CompilerDiagnostics.&lt;Area&gt;.cs</c> part, so a checker reports a problem by name and never
+/// writes a message inline.
 /// </summary>
-public static class CompilerDiagnostics
+public static partial class CompilerDiagnostics
 {
     private static DiagnosticDescriptor Error(string code, string title) => new(code, DiagnosticSeverity.Error, title);
 
