@@ -2,6 +2,7 @@ using System.CommandLine;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Studies.TensorBoard;
 using Spectre.Console;
 
 namespace HyperDsl.Cli;
@@ -50,13 +51,18 @@ internal static class RunCommand
             Description = "What finished trials keep: none (default; checkpoints only serve resuming), last (every trial its last checkpoint) or best (the study's best trials).",
             DefaultValueFactory = _ => CheckpointRetention.None,
         };
+        var tensorBoard = new Option<string?>("--tensorboard")
+        {
+            Description = "Also write each trial this process runs as TensorBoard event files under DIR/<study>/trial-<number>/: per-epoch scalars and the HParams summaries (run 'tensorboard --logdir DIR').",
+            HelpName = "DIR",
+        };
         var command = new Command(
             worker ? "worker" : "run",
             worker
                 ? "Work on a study shared through its store with other workers (here or on other machines) until its trial budget is met. Give the shared store with --storage or $HYP_STORAGE."
                 : "Run (or continue) the study of a spec: sample, train, prune and store every trial, then report the best.")
         {
-            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointInterval, checkpointDirectory, keepCheckpoints,
+            file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointInterval, checkpointDirectory, keepCheckpoints, tensorBoard,
         };
         command.SetAction(parse =>
         {
@@ -80,7 +86,14 @@ internal static class RunCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            return Execute(parse.GetRequiredValue(file), selection, worker, console, run => run with
+            var tensorBoardDirectory = parse.GetValue(tensorBoard);
+            if (tensorBoardDirectory is not null && TensorBoardStudyObserver.WritableProblem(tensorBoardDirectory) is { } problem)
+            {
+                console.Error.WriteLine($"hyp: error: --tensorboard: {problem}");
+                return ExitCodes.UsageOrIo;
+            }
+
+            return Execute(parse.GetRequiredValue(file), selection, worker, tensorBoardDirectory, console, run => run with
             {
                 Trials = parse.GetValue(trials),
                 Timeout = parse.GetValue(timeout),
@@ -96,7 +109,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Execute(string file, StudySelection selection, bool worker, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
+    private static int Execute(string file, StudySelection selection, bool worker, string? tensorBoardDirectory, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
     {
         using var spec = StudySpec.Load(file, selection.Experiment, selection.Storage, console, out var exit);
         if (spec is null)
@@ -121,6 +134,9 @@ internal static class RunCommand
             CheckpointDirectory = spec.CheckpointDirectory,
         });
         var objectives = spec.Definition.Plan.Objectives;
+        using var tensorBoard = tensorBoardDirectory is null ? null : new TensorBoardStudyObserver(
+            tensorBoardDirectory, spec.Definition.SearchSpace, objectives, warning => console.Error.WriteLine($"hyp: warning: {warning}"));
+        IStudyObserver Observing(IStudyObserver progress) => tensorBoard is null ? progress : new CompositeStudyObserver(progress, tensorBoard);
         using var cancellation = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
@@ -144,12 +160,12 @@ internal static class RunCommand
                 result = ansi.Live(observer.Render()).AutoClear(false).Start(context =>
                 {
                     observer.Attach(context);
-                    return new StudyRunner(spec.Definition, store, options, observer).Run(cancellation.Token);
+                    return new StudyRunner(spec.Definition, store, options, Observing(observer)).Run(cancellation.Token);
                 });
             }
             else
             {
-                result = new StudyRunner(spec.Definition, store, options, new PlainStudyObserver(console.Out, objectives)).Run(cancellation.Token);
+                result = new StudyRunner(spec.Definition, store, options, Observing(new PlainStudyObserver(console.Out, objectives))).Run(cancellation.Token);
             }
 
             if (worker)
