@@ -13,7 +13,7 @@ internal static class ReportCommand
         var options = new StudyOptions();
         var output = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: <spec>.report.html beside the spec)." };
         var seed = new Option<int>("--seed") { Description = "The seed of the importance's random forest.", DefaultValueFactory = _ => 0 };
-        var command = new Command("report", "Write a spec's study as one HTML page that opens offline: optimization history, learning curves, parameter importance, parallel coordinates, slices, EDF, the Pareto front for several objectives, and the spec.")
+        var command = new Command("report", "Write a spec's study as one HTML page that opens offline: optimization history, learning curves, parameter importance, parallel coordinates, slices, rank plots, EDF, the Pareto front for several objectives, and the spec.")
         {
             file, options.Experiment, options.Storage, options.Study, output, seed,
         };
@@ -30,6 +30,7 @@ internal static class ReportCommand
             var data = new ReportData(version, trials, objectives, StudyImportance.Space(trials, spec.Definition.SearchSpace), rankings, note)
             {
                 Pruner = spec.Definition.Plan.Pruner,
+                Shapes = spec.Shapes,
             };
             var path = parse.GetValue(output) ?? Path.ChangeExtension(spec.Path, null) + ".report.html";
             try

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler;
+using HyperDsl.Compiler.Checking;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Hosting;
@@ -17,9 +18,10 @@ internal sealed class StudySpec : IDisposable
 {
     private readonly LoadedExperiments _loaded;
 
-    private StudySpec(string path, string text, IExperimentDefinition definition, LoadedExperiments loaded, StoreLocation storage)
+    private StudySpec(string path, string text, IExperimentDefinition definition, LoadedExperiments loaded, StoreLocation storage, ShapeSummary? shapes)
     {
         Path = path;
+        Shapes = shapes;
         Text = text;
         Definition = definition;
         _loaded = loaded;
@@ -37,6 +39,9 @@ internal sealed class StudySpec : IDisposable
 
     /// <summary>The experiment.</summary>
     public IExperimentDefinition Definition { get; }
+
+    /// <summary>What the checker found over the space: the ranges of the model's parameter count and FLOPs (null when the shape check could not run).</summary>
+    public ShapeSummary? Shapes { get; }
 
     /// <summary>Where the study lives: <c>--storage</c>, else <c>$HYP_STORAGE</c>, else the spec's <c>storage</c> (from the spec's folder), else <c>{spec}.study.db</c> beside the spec.</summary>
     public StoreLocation Storage { get; }
@@ -141,7 +146,8 @@ internal sealed class StudySpec : IDisposable
         }
 
         exitCode = ExitCodes.Success;
-        return new StudySpec(spec.DisplayPath, System.Text.Encoding.UTF8.GetString(spec.Bytes), chosen, experiments, location);
+        var shapes = compilation.Experiments.FirstOrDefault(e => e.Name == chosen.Name)?.Shapes;
+        return new StudySpec(spec.DisplayPath, System.Text.Encoding.UTF8.GetString(spec.Bytes), chosen, experiments, location, shapes);
     }
 
     /// <inheritdoc />

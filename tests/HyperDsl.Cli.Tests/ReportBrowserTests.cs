@@ -45,7 +45,7 @@ public sealed class ReportBrowserTests : IDisposable
 
         await page.GoToAsync(new Uri(Path.Combine(_folder, "ranked.report.html")).AbsoluteUri, WaitUntilNavigation.Load);
 
-        foreach (var view in new[] { "history", "importance", "parallel", "slice", "contour", "edf", "pareto", "hypervolume", "timeline" })
+        foreach (var view in new[] { "history", "importance", "parallel", "slice", "rank", "contour", "edf", "pareto", "hypervolume", "timeline" })
         {
             // Plotly draws a plot's SVG (a parcoords' too) into a .main-svg element.
             var drawn = await page.EvaluateExpressionAsync<int>($"document.querySelectorAll('#view-{view} .js-plotly-plot .main-svg').length");

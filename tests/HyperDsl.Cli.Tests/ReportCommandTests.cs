@@ -30,7 +30,7 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("plotly.js v2.", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(ScriptWithSource(), html);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
-        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "contour", "edf", "timeline" })
+        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "rank", "contour", "edf", "timeline" })
         {
             Assert.True(Section(html, view).Contains("Plotly.newPlot(", StringComparison.Ordinal), $"view '{view}' has no plot");
         }
@@ -43,7 +43,35 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("\"type\":\"log\"", Section(html, "slice"), StringComparison.Ordinal);
         Assert.Contains("noise ~ uniform(0, 1)", Section(html, "spec"), StringComparison.Ordinal);
         Assert.Contains("<th>model params</th>", Section(html, "trials"), StringComparison.Ordinal);
+        Assert.Contains("<th>model FLOPs</th>", Section(html, "trials"), StringComparison.Ordinal);
         Assert.Contains("<td>25</td><td>pruned</td>", Section(html, "trials"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rank_view_colours_each_parameter_s_trials_by_objective_rank_and_the_header_has_the_space_s_static_ranges()
+    {
+        var spec = MadeUpStudy.Create(_folder, 8);
+        var output = Path.Combine(_folder, "rank.html");
+
+        var result = CliRunner.Run(["report", spec, "-o", output]);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var html = File.ReadAllText(output);
+        var rank = Section(html, "rank");
+        Assert.Equal(3, Regex.Count(rank, "Plotly.newPlot\\("));
+        foreach (var parameter in new[] { "lr", "width", "noise" })
+        {
+            Assert.Contains($"Rank: {parameter} by trial, coloured by the rank of val_accuracy", rank, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("rank 1 of 9", rank, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"log\"", rank, StringComparison.Ordinal);
+
+        // The header's model row says what `hyp check` proves of the space: conv(width) and linear(2) over 2 <= width <= 8.
+        var check = CliRunner.Run(["check", spec, "--summary"]).Output;
+        var flops = Regex.Match(check, "FLOPs +(.+) per sample").Groups[1].Value;
+        Assert.Contains("parameters 166 - 658 trainable", check, StringComparison.Ordinal);
+        Assert.Contains($"<td>model</td><td>166 - 658 trainable parameters, {flops} FLOPs per sample (forward); over all 7 architecture points</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

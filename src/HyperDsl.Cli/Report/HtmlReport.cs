@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Giraffe.ViewEngine;
+using HyperDsl.Compiler;
+using HyperDsl.Compiler.Checking;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using Microsoft.FSharp.Collections;
@@ -28,6 +30,7 @@ internal static class HtmlReport
         ("importance", "Parameter importance", ImportanceView.Build, d => d.ImportanceNote ?? "No parameters to rank."),
         ("parallel", "Parallel coordinates", ParallelCoordinatesView.Build, _ => "No complete trial with parameters yet."),
         ("slice", "Slices of the most important parameters", SliceView.Build, _ => "No complete trial with parameters yet."),
+        ("rank", "Rank of the trials by parameter", RankView.Build, _ => "No complete trial with parameters yet."),
         ("contour", "Contour of the two most important parameters", ContourView.Build, _ => ""),
         ("edf", "Empirical distribution (EDF)", EdfView.Build, _ => "No complete trial yet."),
         ("pareto", "Pareto front", ParetoView.Build, _ => ""),
@@ -109,6 +112,11 @@ internal static class HtmlReport
             ("objectives", string.Join(", ", data.Objectives)),
             ("parameters", string.Join(", ", data.Space.Select(Describe))),
         };
+        if (data.Shapes is { } shapes)
+        {
+            rows.Add(("model", ModelFacts(shapes)));
+        }
+
         var facts = string.Concat(rows.Select(r => $"<tr><td>{Encode(r.Item1)}</td><td>{Encode(r.Item2)}</td></tr>"));
         return $"<h1>Study '{Encode(data.Version.StudyName)}' of experiment '{Encode(data.Version.Experiment)}'</h1><table class=\"facts\">{facts}</table>";
     }
@@ -120,6 +128,19 @@ internal static class HtmlReport
         CategoricalSpace c => $"{c.Name} ~ choice({string.Join(", ", c.Choices.Select(ReportData.Label))})",
         _ => parameter.Name,
     } + (parameter.Condition is { } condition ? $" when {condition}" : "");
+
+    /// <summary>The space's static facts as <c>hyp check</c> proves them: the model's trainable parameters and forward FLOPs, least to most over the space.</summary>
+    private static string ModelFacts(ShapeSummary shapes)
+    {
+        var points = shapes.Points.ToString("N0", CultureInfo.InvariantCulture);
+        var proof = shapes.Exhaustive
+            ? shapes.Points == 1 ? "the architecture has no searched parameter" : $"over all {points} architecture points"
+            : $"at {points} representative points (the space is too large or continuous to list)";
+        return $"{Range(shapes.MinParameters, shapes.MaxParameters)} trainable parameters, {Range(shapes.MinFlops, shapes.MaxFlops)} FLOPs per sample (forward); {proof}";
+    }
+
+    private static string Range(long low, long high) =>
+        low == high ? CheckedExperimentFormatter.Compact(low) : $"{CheckedExperimentFormatter.Compact(low)} - {CheckedExperimentFormatter.Compact(high)}";
 
     private static string SpecSection(ReportData data)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperDsl.Compiler.Checking;
 using HyperDsl.Runtime.Analysis;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
@@ -17,6 +18,9 @@ internal sealed record ReportData(
 {
     /// <summary>The spec's pruner (it is not part of the study hash, so the one the spec names now), whose rungs the learning curves show.</summary>
     public PrunerChoice Pruner { get; init; } = new PrunerChoice.None();
+
+    /// <summary>What the checker proved of the spec's space (the model's parameter-count and FLOP ranges), or null when its shape check could not run.</summary>
+    public ShapeSummary? Shapes { get; init; }
 
     /// <summary>The complete trials with a finite value for objective <paramref name="objective"/>, by number.</summary>
     public IEnumerable<(StoredTrial Trial, double Value)> Complete(int objective) => Trials
