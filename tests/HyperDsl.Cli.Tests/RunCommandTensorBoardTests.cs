@@ -1,5 +1,6 @@
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.TestKit;
 
 namespace HyperDsl.Cli.Tests;
 

@@ -1,14 +1,16 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace HyperDsl.Cli.Tests;
+using Xunit;
+
+namespace HyperDsl.TestKit;
 
 /// <summary>
 /// Reads TensorBoard event files back independently of the writer: TFRecord framing with its
 /// masked CRC-32C checked (a bitwise CRC, not the writer's), and protocol-buffer messages parsed
 /// into their fields, so tests can check what TensorBoard would read.
 /// </summary>
-internal static class TensorBoardEventReader
+public static class TensorBoardEventReader
 {
     /// <summary>The records of an event file; fails on a bad length, a bad CRC or trailing bytes.</summary>
     public static IReadOnlyList<ProtoMessage> Records(string path)
@@ -51,7 +53,7 @@ internal static class TensorBoardEventReader
 }
 
 /// <summary>A parsed protocol-buffer message: each field's raw values by field number.</summary>
-internal sealed class ProtoMessage
+public sealed class ProtoMessage
 {
     private readonly Dictionary<int, List<object>> _fields = [];
 
