@@ -73,7 +73,7 @@ public sealed class RunCommandTensorBoardTests : IDisposable
                 Assert.Equal((float)stored, scalars.Single(s => s.Tag == "val_accuracy" && s.Step == epoch).Value);
             }
 
-            foreach (var tag in new[] { "train_loss", "val_loss", "learning_rate" })
+            foreach (var tag in new[] { "train_loss", "val_loss", "learning_rate", "train_seconds", "images_per_second" })
             {
                 Assert.Equal([1, 2], scalars.Where(s => s.Tag == tag).Select(s => s.Step));
             }

@@ -5,14 +5,20 @@ namespace HyperDsl.Runtime.Studies.TensorBoard;
 /// <summary>The scalars of one epoch as TensorBoard shows them, tagged with the spec's metric names.</summary>
 internal static class EpochScalars
 {
-    public const string LearningRateTag = "learning_rate";
+    /// <summary>What an epoch reports about the training itself rather than the model: plotted, but no HParams metric.</summary>
+    private static readonly HashSet<string> TrainingFacts = new(StringComparer.Ordinal) { "learning_rate", "train_seconds", "images_per_second" };
+
+    /// <summary>Whether the HParams table should list the scalar as a metric of the model.</summary>
+    public static bool IsMetric(TensorBoardScalar scalar) => !TrainingFacts.Contains(scalar.Tag);
 
     public static IReadOnlyList<TensorBoardScalar> Of(EpochMetrics metrics)
     {
         var scalars = new List<TensorBoardScalar>
         {
             new("train_loss", metrics.TrainLoss, HParamsDataset.Training),
-            new(LearningRateTag, metrics.LearningRate, HParamsDataset.Training),
+            new("learning_rate", metrics.LearningRate, HParamsDataset.Training),
+            new("train_seconds", metrics.TrainSeconds, HParamsDataset.Training),
+            new("images_per_second", metrics.ImagesPerSecond, HParamsDataset.Training),
         };
         void Add(string tag, double? value)
         {

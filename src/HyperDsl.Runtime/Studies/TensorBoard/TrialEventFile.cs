@@ -77,7 +77,7 @@ internal sealed class TrialEventFile : IDisposable
         _ => null,
     };
 
-    /// <summary>The experiment lists the metrics the first epoch reported, and the objectives.</summary>
+    /// <summary>The experiment lists the model's metrics the first epoch reported, and the objectives.</summary>
     private void WriteExperiment(IEnumerable<TensorBoardScalar> epochScalars, double wallTime)
     {
         if (_experimentWritten)
@@ -87,7 +87,7 @@ internal sealed class TrialEventFile : IDisposable
 
         _experimentWritten = true;
         var metrics = epochScalars
-            .Where(s => s.Tag != EpochScalars.LearningRateTag)
+            .Where(EpochScalars.IsMetric)
             .Concat(_objectives.Select(o => EpochScalars.Objective(o, 0)))
             .ToList();
         _records.Write(TensorBoardEvents.HParams(wallTime, TensorBoardEvents.ExperimentTag, data => _hparams.Experiment(data, _experimentName, wallTime, metrics)));
