@@ -6,6 +6,7 @@ using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)] [--samplers gp,tpe_mv (ours; the Pareto part is skipped)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --mixed [--seeds 20] [--no-optuna] [--samplers gp,tpe] (the mixed space with branches alone; --quality runs it too)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --gp-ask (the Gaussian process's ask time to 200 trials)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
 var arguments = args.ToList();
@@ -36,6 +37,14 @@ if (arguments.Contains("--throughput"))
     return 0;
 }
 
+if (arguments.Contains("--mixed"))
+{
+    var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var only = arguments.IndexOf("--samplers") is var oi and >= 0 ? arguments[oi + 1].Split(',') : null;
+    MixedQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_mixed_quality.py"), seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna"), only);
+    return 0;
+}
+
 if (arguments.Contains("--quality"))
 {
     var seeds = arguments.IndexOf("--seeds") is var si and >= 0 ? int.Parse(arguments[si + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
@@ -44,6 +53,7 @@ if (arguments.Contains("--quality"))
     if (!arguments.Contains("--pareto"))
     {
         QualityRun.Run(Console.Out, Path.Combine(root, "..", "shared", "bench", "optuna_quality.py"), firstSeed, seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna"), only);
+        MixedQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_mixed_quality.py"), seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna") && firstSeed == 0, only);
     }
 
     if (only is not null)

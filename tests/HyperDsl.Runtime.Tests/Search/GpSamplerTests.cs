@@ -104,11 +104,85 @@ public class GpSamplerTests
     }
 
     [Fact]
-    public void Conditional_parameters_are_drawn_at_random_and_not_modelled()
+    public void Parameters_without_a_condition_make_the_main_model_and_each_condition_a_branch_model()
     {
         var sampler = Sampler(1, SamplerContractTests.FiniteSpaceAsData);
 
         Assert.Equal(["optimizer", "depth", "width"], sampler.Modelled);
+        Assert.Equal([["momentum"]], sampler.Branches);
+    }
+
+    // kind a: a plateau at 1; kind b: 4 (y - 0.8)^2 plus a shared term in x, so the best trials are
+    // in branch b with y near 0.8. A sampler that draws y at random leaves |y - 0.8| at about 0.3
+    // (the median for a uniform y).
+    private static readonly ParameterSpace[] BranchSpace =
+    [
+        new CategoricalSpace("kind", ["a", "b"], null),
+        new FloatSpace("x", 0, 1, false, null, null),
+        new FloatSpace("z", 0, 1, false, null, "kind == a"),
+        new FloatSpace("y", 0, 1, false, null, "kind == b"),
+    ];
+
+    private static (Dictionary<string, object> Point, double Value) Branches(ITrialSuggestions trial)
+    {
+        var kind = trial.SuggestCategorical("kind", ["a", "b"]);
+        var x = trial.SuggestFloat("x", 0, 1);
+        if (kind == "a")
+        {
+            var z = trial.SuggestFloat("z", 0, 1);
+            return (new() { ["kind"] = kind, ["x"] = x, ["z"] = z }, 1 + (0.1 * z));
+        }
+
+        var y = trial.SuggestFloat("y", 0, 1);
+        return (new() { ["kind"] = kind, ["x"] = x, ["y"] = y }, (4 * Math.Pow(y - 0.8, 2)) + (0.1 * Math.Pow(x - 0.5, 2)));
+    }
+
+    [Fact]
+    public void A_branch_model_tunes_the_parameters_of_its_when_where_random_draws_do_not()
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var history = Run(Sampler(seed, BranchSpace), 40, Branches);
+            var late = history.Skip(25).Where(t => t.Parameters.ContainsKey("y")).Select(t => Math.Abs((double)t.Parameters["y"] - 0.8)).Order().ToList();
+
+            Assert.True(late.Count >= 8, $"seed {seed}: only {late.Count} of the last 15 trials in the best branch");
+            Assert.True(late[late.Count / 2] < 0.1, $"seed {seed}: median |y - 0.8| {late[late.Count / 2]:G3} over {late.Count} trials");
+        }
+    }
+
+    [Fact]
+    public void A_branch_model_proposes_for_the_point_the_trial_is_already_at()
+    {
+        // Branch b's y is best at the trial's x: asked at x = 0.2 and at x = 0.8, a model that
+        // knows the trial's x proposes y near each; one that does not proposes the same y twice.
+        var sampler = Sampler(4, BranchSpace);
+        var random = new Random(7);
+        var history = Enumerable.Range(0, 30).Select(i =>
+        {
+            var (x, y) = (random.NextDouble(), random.NextDouble());
+            return new TrialRecord(i, new Dictionary<string, object> { ["kind"] = "b", ["x"] = x, ["y"] = y }, TrialState.Complete, 4 * Math.Pow(y - x, 2));
+        }).ToList();
+        var x = GpDimension.Of(BranchSpace[1])!;
+
+        var atLow = sampler.ProposeBranch(history, 30, 1, [(x, 0.2)], new Random(0))!;
+        var atHigh = sampler.ProposeBranch(history, 30, 1, [(x, 0.8)], new Random(0))!;
+
+        Assert.Equal(["y"], sampler.Branches[1]);
+        Assert.InRange(atLow[0], 0.1, 0.3);
+        Assert.InRange(atHigh[0], 0.7, 0.9);
+    }
+
+    [Fact]
+    public void A_branch_is_drawn_at_random_until_it_has_its_own_startup_trials()
+    {
+        var sampler = Sampler(5, BranchSpace, new GpOptions(StartupTrials: 10));
+        var onlyA = Enumerable.Range(0, 12).Select(i => new TrialRecord(i, new Dictionary<string, object> { ["kind"] = "a", ["x"] = i / 12.0, ["z"] = 0.5 }, TrialState.Complete, 1.0)).ToList();
+        (GpDimension, double)[] context = [];
+
+        Assert.Equal(3, sampler.BranchStartup(1));
+        Assert.Null(sampler.ProposeBranch(onlyA, 12, 1, context, new Random(0)));
+        var withB = onlyA.Concat(Enumerable.Range(12, 3).Select(i => new TrialRecord(i, new Dictionary<string, object> { ["kind"] = "b", ["x"] = 0.5, ["y"] = i / 20.0 }, TrialState.Complete, 0.5))).ToList();
+        Assert.NotNull(sampler.ProposeBranch(withB, 15, 1, context, new Random(0)));
     }
 
     [Fact]
