@@ -36,11 +36,7 @@ public sealed class ServeBrowserTests : IDisposable
         await page.GoToAsync(server.Url.AbsoluteUri, WaitUntilNavigation.Load);
         await WaitFor(page, "document.querySelectorAll('#trial-table tbody tr').length === 14");
 
-        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "contour", "edf", "pareto", "hypervolume", "timeline" })
-        {
-            var drawn = await page.EvaluateExpressionAsync<int>($"document.querySelectorAll('#view-{view} .js-plotly-plot .main-svg').length");
-            Assert.True(drawn > 0, $"view '{view}' drew nothing");
-        }
+        await AssertEveryViewDrawn(page, "on first load");
 
         await page.EvaluateExpressionAsync("window.sameDocument = true");
         using (var store = SqliteStudyStore.Open(Path.Combine(_folder, "ranked.study.db")))
@@ -58,14 +54,19 @@ public sealed class ServeBrowserTests : IDisposable
         const string first = "document.querySelector('#trial-table tbody tr').dataset.trial";
         await page.ClickAsync("#trial-table thead th:first-child");
         Assert.Equal("14", await page.EvaluateExpressionAsync<string>(first));
+        const string state = "document.querySelector('#trial-table tbody tr').children[1].textContent";
         await page.ClickAsync("#trial-table thead th:nth-child(2)");
-        Assert.Equal("failed", await page.EvaluateExpressionAsync<string>("document.querySelector('#trial-table tbody tr').children[1].textContent"));
+        Assert.Equal("complete", await page.EvaluateExpressionAsync<string>(state));
+        await page.ClickAsync("#trial-table thead th:nth-child(2)");
+        Assert.Equal("failed", await page.EvaluateExpressionAsync<string>(state));
         await page.ClickAsync("#trial-table thead th:first-child");
         Assert.Equal("0", await page.EvaluateExpressionAsync<string>(first));
 
         var artefacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artefacts")).FullName;
         await page.SetViewportAsync(new ViewPortOptions { Width = 1200, Height = 900 });
+        await AssertEveryViewDrawn(page, "after the update and the viewport change");
         await page.ScreenshotAsync(Path.Combine(artefacts, "serve.png"), new ScreenshotOptions { FullPage = true });
+        await AssertEveryViewDrawn(page, "after the full-page screenshot");
         Assert.True(new FileInfo(Path.Combine(artefacts, "serve.png")).Length > 10_000);
 
         await page.GoToAsync(new Uri(server.Url, "/trial/13").AbsoluteUri, WaitUntilNavigation.Load);
@@ -101,6 +102,18 @@ public sealed class ServeBrowserTests : IDisposable
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#view-intermediate .js-plotly-plot .main-svg').length") > 0, "no learning curves");
         watch.AssertClean(server.Url);
         Assert.Equal(0, server.Stop());
+    }
+
+    /// <summary>Asserts each view drew its plot, and that the plot takes its room in the page rather than lying over the next section.</summary>
+    private static async Task AssertEveryViewDrawn(IPage page, string when)
+    {
+        foreach (var view in new[] { "history", "intermediate", "importance", "parallel", "slice", "contour", "edf", "pareto", "hypervolume", "timeline" })
+        {
+            var drawn = await page.EvaluateExpressionAsync<int>($"document.querySelectorAll('#view-{view} .js-plotly-plot .main-svg').length");
+            Assert.True(drawn > 0, $"view '{view}' drew nothing {when}");
+            var height = await page.EvaluateExpressionAsync<double>($"document.getElementById('view-{view}').getBoundingClientRect().height");
+            Assert.True(height > 300, $"view '{view}' is {height} px high {when}");
+        }
     }
 
     private static Task<IBrowser> Launch() => Puppeteer.LaunchAsync(new LaunchOptions

@@ -11,11 +11,16 @@ namespace HyperDsl.Cli.Serve;
 /// </summary>
 internal static class LivePage
 {
+    /// <summary>
+    /// A plot's div has plotly's default height: a responsive plot takes its div's height when the
+    /// window resizes, and a div sized only by its content collapses to nothing there.
+    /// </summary>
     private const string Style = """
         #status { position: sticky; top: 0; background: #fff; padding: 0.3em 0; margin: 0; }
         #trial-filter { margin: 0.5em 0; width: 20em; } table.trials th { cursor: pointer; user-select: none; }
         table.trials th.sorted-up::after { content: " \25B2"; } table.trials th.sorted-down::after { content: " \25BC"; }
         tr.best td:first-child { font-weight: bold; }
+        div.live-plot { height: 450px; }
         """;
 
     public static string Render(LiveSnapshot snapshot, string storeLocation)
@@ -79,12 +84,12 @@ internal static class LivePage
               var note = node.children[1];
               note.textContent = section.figures.length === 0 ? section.note : '';
               note.hidden = section.figures.length > 0;
-              var plots = Array.prototype.slice.call(node.querySelectorAll(':scope > div.plot'));
+              var plots = Array.prototype.slice.call(node.querySelectorAll(':scope > div.live-plot'));
               section.figures.forEach(function (figure, i) {
                 var plot = plots[i];
                 if (!plot) {
                   plot = element('div');
-                  plot.className = 'plot';
+                  plot.className = 'live-plot';
                   node.appendChild(plot);
                 }
                 Plotly.react(plot, figure.data, figure.layout, config);
