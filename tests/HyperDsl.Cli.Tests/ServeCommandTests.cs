@@ -139,6 +139,22 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal("", result.Output);
     }
 
+    [Fact]
+    public void A_port_in_use_is_a_clear_error()
+    {
+        var spec = MadeUpStudy.Create(_folder, 0);
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = CliRunner.Run(["serve", spec, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"hyp: error: cannot listen on 127.0.0.1:{port}: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
     [Theory]
     [InlineData("--address", "example.com", "--address 'example.com' is not an IP address")]
     [InlineData("--port", "70000", "--port must be between 0 and 65535.")]
