@@ -20,6 +20,7 @@ internal static class HypCli
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ImportanceCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(StorageCommand.Create(console));
 
         var result = root.Parse(args);

@@ -65,6 +65,7 @@ public class CommandLineTests
     [InlineData("export")]
     [InlineData("importance")]
     [InlineData("report")]
+    [InlineData("serve", "--port", "0")]
     public void Every_command_refuses_an_empty_spec_path_with_exit_code_2_and_no_stack_trace(string command, params string[] options)
     {
         var folder = Directory.CreateTempSubdirectory("hyp-empty-path-").FullName;

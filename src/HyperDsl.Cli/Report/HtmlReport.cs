@@ -55,25 +55,18 @@ internal static class HtmlReport
 
         var navigation = new StringBuilder("<nav>");
         var sections = new List<XmlNode>();
-        foreach (var (key, title, build, empty) in Views)
+        foreach (var section in Sections(data))
         {
-            var figures = build(data).ToList();
-            var note = empty(data);
-            if (figures.Count == 0 && note.Length == 0)
+            navigation.Append(CultureInfo.InvariantCulture, $"<a href=\"#view-{section.Key}\">{Encode(section.Title)}</a>");
+            sections.Add(HtmlElements.rawText($"<section id=\"view-{section.Key}\"><h2>{Encode(section.Title)}</h2>"));
+            if (section.Figures.Count == 0)
             {
-                continue;
+                sections.Add(HtmlElements.rawText($"<p class=\"note\">{Encode(section.Note)}</p>"));
             }
 
-            navigation.Append(CultureInfo.InvariantCulture, $"<a href=\"#view-{key}\">{Encode(title)}</a>");
-            sections.Add(HtmlElements.rawText($"<section id=\"view-{key}\"><h2>{Encode(title)}</h2>"));
-            if (figures.Count == 0)
+            foreach (var figure in section.Figures)
             {
-                sections.Add(HtmlElements.rawText($"<p class=\"note\">{Encode(note)}</p>"));
-            }
-
-            foreach (var figure in figures)
-            {
-                sections.AddRange(HTML.CreateChartHTML(figure.Data.ToJsonString(), figure.Layout.ToJsonString(), Config, PlotlyJSReference.NoReference));
+                sections.AddRange(Chart(figure));
             }
 
             sections.Add(HtmlElements.rawText("</section>"));
@@ -84,12 +77,37 @@ internal static class HtmlReport
         body.AddRange(sections);
         body.Add(HtmlElements.rawText(TrialTableSection.Render(data)));
         body.Add(HtmlElements.rawText(SpecSection(data)));
-
-        var head = ListModule.OfSeq(new[] { HtmlElements.rawText($"<style>{Style}</style>") });
-        var document = HTML.Doc(
-            body,
+        return Document(
             $"{data.Version.StudyName}: HyperDsl study report",
             $"The trials of study '{data.Version.StudyName}' plotted by hyp report.",
+            body);
+    }
+
+    /// <summary>The views that have something to show, in the page's order: a view with no figure and no note is left out.</summary>
+    public static IEnumerable<ReportSection> Sections(ReportData data)
+    {
+        foreach (var (key, title, build, empty) in Views)
+        {
+            var figures = build(data).ToList();
+            var note = empty(data);
+            if (figures.Count > 0 || note.Length > 0)
+            {
+                yield return new ReportSection(key, title, figures, note);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A whole page: <paramref name="body"/> after plotly.js (inlined, so the page needs no network) and the report's style.
+    /// Plotly.NET puts the title and description in the page HTML-encoded.
+    /// </summary>
+    public static string Document(string title, string description, IEnumerable<XmlNode> body, string extraStyle = "")
+    {
+        var head = ListModule.OfSeq(new[] { HtmlElements.rawText($"<style>{Style}{extraStyle}</style>") });
+        var document = HTML.Doc(
+            body,
+            title,
+            description,
             "utf-8",
             HtmlElements.rawText(""),
             PlotlyJSReference.Full,
@@ -98,9 +116,15 @@ internal static class HtmlReport
         return RenderView.AsString.htmlDocument(document);
     }
 
-    private const string Config = """{"responsive":true,"displaylogo":false}""";
+    /// <summary>One figure as a chart element and the script that draws it (its JSON escapes what could close the script).</summary>
+    public static IEnumerable<XmlNode> Chart(PlotlyFigure figure) =>
+        HTML.CreateChartHTML(figure.Data.ToJsonString(), figure.Layout.ToJsonString(), Config, PlotlyJSReference.NoReference);
 
-    private static string Header(ReportData data, string storeLocation)
+    /// <summary>The plots' plotly.js configuration.</summary>
+    public const string Config = """{"responsive":true,"displaylogo":false}""";
+
+    /// <summary>The study's heading and facts (store, version, trial counts, objectives, parameters), HTML-encoded.</summary>
+    public static string Header(ReportData data, string storeLocation)
     {
         var counts = data.Trials.GroupBy(t => t.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StudyFormat.State(g.Key)}");
         var warm = data.Trials.Count(t => t.UserAttributes.ContainsKey(StudyAttributes.WarmStartFrom));
@@ -142,7 +166,8 @@ internal static class HtmlReport
     private static string Range(long low, long high) =>
         low == high ? CheckedExperimentFormatter.Compact(low) : $"{CheckedExperimentFormatter.Compact(low)} - {CheckedExperimentFormatter.Compact(high)}";
 
-    private static string SpecSection(ReportData data)
+    /// <summary>The spec's text, HTML-encoded.</summary>
+    public static string SpecSection(ReportData data)
     {
         var spec = data.Version.Spec;
         return $"<section id=\"view-spec\"><h2>Spec</h2><p>{Encode(spec.Path)}, hash <code>{Encode(spec.Hash)}</code>, checked by hyp {Encode(spec.CompilerVersion)}</p><pre>{Encode(spec.Text)}</pre></section>";
