@@ -206,9 +206,6 @@ internal sealed class ExperimentBinder
     {
         if (sampled.Distribution is not CallSyntax call || BuiltinCatalog.Find(call.Callee.Name) is not { Kind: EntryKind.Distribution } entry)
         {
-            var found = sampled.Distribution is CallSyntax other && BuiltinCatalog.Find(other.Callee.Name) is { } wrong
-                ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
-                : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
             var help = sampled.Distribution switch
             {
                 CallSyntax named => DistributionHelp(_suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution)), BuiltinCatalog.Find(named.Callee.Name) is null),
@@ -219,7 +216,7 @@ internal sealed class ExperimentBinder
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
             _diagnostics.Add(isUnknown
                 ? UnknownDistribution(((CallSyntax)sampled.Distribution).Callee.Span, ((CallSyntax)sampled.Distribution).Callee.Name, help)
-                : NotADistribution(sampled.Distribution.Span, found, help));
+                : NotADistribution(sampled.Distribution.Span, sampled.Distribution, help));
             return;
         }
 
@@ -640,20 +637,8 @@ internal sealed class ExperimentBinder
             return;
         }
 
-        var forms = string.Join(", or ", spec.Forms.Select(f => Describe(spec, f)));
-        var has = given.Count == 0 ? "nothing" : string.Join(" and ", given.Select(n => $"'{n}'"));
-        _diagnostics.Add(SettingForm(value.Span, spec.Name, forms, has, spec.Forms.Select(f => Example(spec, f))));
+        _diagnostics.Add(SettingForm(value.Span, spec, given));
     }
-
-    private static string Describe(SettingSpec spec, ImmutableArray<string> form) =>
-        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [_, ..] keywords }
-            ? $"a {only} ({string.Join(", ", keywords)})"
-            : form is [var one] ? $"'{one}' alone" : string.Join(" and ", form.Select(n => $"'{n}'")) + " together";
-
-    private static string Example(SettingSpec spec, ImmutableArray<string> form) =>
-        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [var keyword, ..] }
-            ? $"{spec.Name} {keyword}"
-            : $"{spec.Name} " + string.Join(", ", form.Select(n => $"{n}: ..."));
 
     private void BindMetric(ExpressionSyntax metric)
     {

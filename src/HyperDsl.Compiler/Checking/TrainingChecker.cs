@@ -1,5 +1,6 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Diagnostics;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
@@ -297,16 +298,16 @@ internal sealed class TrainingChecker
         }
 
         var path = text.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase) ? text["sqlite:///".Length..] : text;
-        var problem = text.Trim().Length == 0 ? "is empty"
-            : text.Any(IsUnprintable) ? "holds a control character or line break"
-            : text.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? "reads an environment variable"
-            : path.Contains("://", StringComparison.Ordinal) || (path.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !path[..colon].Contains('/', StringComparison.Ordinal)) ? "names a database server or another kind of location"
-            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? "is an absolute path"
-            : path.Split('/', '\\').Contains("..") ? "leaves the spec's folder through '..'"
+        StorageProblem? problem = text.Trim().Length == 0 ? StorageProblem.Empty
+            : text.Any(IsUnprintable) ? StorageProblem.Unprintable
+            : text.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? StorageProblem.EnvironmentVariable
+            : path.Contains("://", StringComparison.Ordinal) || (path.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !path[..colon].Contains('/', StringComparison.Ordinal)) ? StorageProblem.Server
+            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? StorageProblem.AbsolutePath
+            : path.Split('/', '\\').Contains("..") ? StorageProblem.LeavesSpecFolder
             : null;
-        if (problem is not null)
+        if (problem is { } found)
         {
-            _diagnostics.Add(StorageOutsideSpecFolder(setting.Span, problem));
+            _diagnostics.Add(StorageOutsideSpecFolder(setting.Span, found));
         }
     }
 

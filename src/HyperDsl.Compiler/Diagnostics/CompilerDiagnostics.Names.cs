@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Semantics;
@@ -14,6 +15,10 @@ public static partial class CompilerDiagnostics
     private static string Shorten(SyntaxNode node) => ExpressionBinder.Shorten(node);
 
     private static string Article(HypType type) => ExpressionBinder.Article(type);
+
+    /// <summary>The help of a diagnostic at a name that is close to <paramref name="closest"/> (at least one; five are shown).</summary>
+    internal static string DidYouMean(IReadOnlyList<string> closest) =>
+        closest.Count == 1 ? $"Did you mean '{closest[0]}'?" : $"Did you mean one of {string.Join(", ", closest.Take(5).Select(b => $"'{b}'"))}?";
 
     // ---- expressions: types and operators ----
 
@@ -268,11 +273,25 @@ public static partial class CompilerDiagnostics
             ? $"'{name}' takes a block of statements: write '{name} {{ ... }}'."
             : $"'{name}' takes values, not a block.");
 
-    /// <summary>HYP1018 at a setting with forms written in none of them (<paramref name="forms"/>, <paramref name="has"/> and <paramref name="examples"/> described by the binder).</summary>
-    internal static Diagnostic SettingForm(SourceSpan span, string setting, string forms, string has, IEnumerable<string> examples) =>
-        Create(SettingFormDescriptor, span,
-            $"'{setting}' takes {forms}; here it has {has}.",
-            "Write it one way, e.g. " + string.Join(" or ", examples.Select(e => $"'{e}'")) + ".");
+    /// <summary>HYP1018 at a setting with forms (normalize: a preset, or mean and std) written in none of them: it has the arguments <paramref name="given"/>.</summary>
+    internal static Diagnostic SettingForm(SourceSpan span, SettingSpec spec, IReadOnlyCollection<string> given)
+    {
+        string Describe(ImmutableArray<string> form) =>
+            form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [_, ..] keywords }
+                ? $"a {only} ({string.Join(", ", keywords)})"
+                : form is [var one] ? $"'{one}' alone" : string.Join(" and ", form.Select(n => $"'{n}'")) + " together";
+
+        string Example(ImmutableArray<string> form) =>
+            form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [var keyword, ..] }
+                ? $"{spec.Name} {keyword}"
+                : $"{spec.Name} " + string.Join(", ", form.Select(n => $"{n}: ..."));
+
+        var forms = string.Join(", or ", spec.Forms.Select(Describe));
+        var has = given.Count == 0 ? "nothing" : string.Join(" and ", given.Select(n => $"'{n}'"));
+        return Create(SettingFormDescriptor, span,
+            $"'{spec.Name}' takes {forms}; here it has {has}.",
+            "Write it one way, e.g. " + string.Join(" or ", spec.Forms.Select(f => $"'{Example(f)}'")) + ".");
+    }
 
     /// <summary>HYP4003 at an objective's metric that the trainer does not report.</summary>
     internal static Diagnostic UnknownObjectiveMetric(SourceSpan span, string metric, string? didYouMean) =>

@@ -1,4 +1,5 @@
 using HyperDsl.Compiler.Binding;
+using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
@@ -44,9 +45,14 @@ public static partial class CompilerDiagnostics
     internal static Diagnostic UnknownDistribution(SourceSpan span, string name, string? help) =>
         Create(UnknownCallDescriptor, span, $"Unknown distribution '{name}'; '~' takes uniform, loguniform, int or choice.", help);
 
-    /// <summary>HYP2008 at what follows '~' when it is not a distribution (<paramref name="found"/>: what it is, as a clause).</summary>
-    internal static Diagnostic NotADistribution(SourceSpan span, string found, string? help) =>
-        Create(NotADistributionDescriptor, span, $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help);
+    /// <summary>HYP2008 at what follows '~' when it is not a distribution: a call of another kind of entry, or a value.</summary>
+    internal static Diagnostic NotADistribution(SourceSpan span, ExpressionSyntax found, string? help)
+    {
+        var what = found is CallSyntax other && BuiltinCatalog.Find(other.Callee.Name) is { } wrong
+            ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
+            : found is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{Shorten(found)}' is a value";
+        return Create(NotADistributionDescriptor, span, $"'~' needs a distribution (uniform, loguniform, int or choice), but {what}.", help);
+    }
 
     /// <summary>The help of HYP1003/HYP2008 at a call after '~': the closest distribution, else the distributions, else how to fix a value.</summary>
     internal static string DistributionHelp(string? didYouMean, bool isUnknown) =>

@@ -138,10 +138,18 @@ public static partial class CompilerDiagnostics
             $"The data path given to '{source}' contains the character U+{(int)bad:X4} (a control character or line break), which no file name should hold.",
             "Write the path without control characters or line breaks.");
 
-    /// <summary>HYP4013 at a storage setting that names something other than a SQLite file inside the spec's folder (<paramref name="problem"/>: what it does, as a clause).</summary>
-    internal static Diagnostic StorageOutsideSpecFolder(SourceSpan span, string problem) =>
+    /// <summary>HYP4013 at a storage setting that names something other than a SQLite file inside the spec's folder.</summary>
+    internal static Diagnostic StorageOutsideSpecFolder(SourceSpan span, StorageProblem problem) =>
         Create(StorageOutsideSpecFolderDescriptor, span,
-            $"The spec's storage {problem}: a spec may name only a SQLite file inside its own folder, so that a spec from someone else cannot send its study elsewhere or create files outside its folder.",
+            $"The spec's storage {problem switch
+            {
+                StorageProblem.Empty => "is empty",
+                StorageProblem.Unprintable => "holds a control character or line break",
+                StorageProblem.EnvironmentVariable => "reads an environment variable",
+                StorageProblem.Server => "names a database server or another kind of location",
+                StorageProblem.AbsolutePath => "is an absolute path",
+                _ => "leaves the spec's folder through '..'",
+            }}: a spec may name only a SQLite file inside its own folder, so that a spec from someone else cannot send its study elsewhere or create files outside its folder.",
             "Write a relative path such as \"studies/my-study.db\", or give another place when running: hyp run --storage LOCATION (or $HYP_STORAGE).");
 
     /// <summary>HYP4012 at an 'input' shape other than the one the source fixes.</summary>
