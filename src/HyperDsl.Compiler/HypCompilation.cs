@@ -7,7 +7,6 @@ using HyperDsl.Compiler.Resolution;
 using HyperDsl.Syntax;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
-using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler;
 
@@ -125,9 +124,7 @@ public sealed class HypCompilation
                 // Said in the file being checked, whichever of the two came first.
                 var rootFile = visible[0].File;
                 var (here, there) = earlier.Span.File == rootFile && name.Span.File != rootFile ? (Name(earlier)!, (SyntaxNode)member) : (name, earlier);
-                var where = there.Span.File == here.Span.File ? $"line {there.Span.Start.Line}" : $"{there.Span.File.Path}, line {there.Span.Start.Line}";
-                diagnostics.Add(CompilerDiagnostics.Create(DuplicateDeclarationDescriptor, here.Span, $"'{name.Name}' is also declared at {where}; experiments and blocks need distinct names.",
-                    there.Span.File != here.Span.File ? "Rename one of them; imported names share one namespace with the file's own." : "Rename one of them."));
+                diagnostics.Add(CompilerDiagnostics.DuplicateDeclaration(here.Span, name.Name, there.Span));
                 continue;
             }
 

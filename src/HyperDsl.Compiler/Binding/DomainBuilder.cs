@@ -36,9 +36,7 @@ internal static class DomainBuilder
 
             if (model.GetType(expression) is not ErrorType)
             {
-                diagnostics.Add(Create(BoundNotConstantDescriptor, expression.Span,
-                    $"The {what} of '{distribution}' must be a fixed number, but '{ExpressionBinder.Shorten(expression)}' depends on other parameters.",
-                    "Search a fixed range and derive the value: 'scale ~ uniform(0, 1)' then 'x = low + scale * (high - low)'."));
+                diagnostics.Add(BoundNotConstant(expression.Span, what, distribution, expression));
             }
 
             return null;
@@ -52,23 +50,19 @@ internal static class DomainBuilder
         var step = stepSyntax is null ? null : Fold(stepSyntax, "step");
         if (low >= high)
         {
-            diagnostics.Add(Create(LowNotBelowHighDescriptor, call.Span,
-                $"The low bound of '{distribution}' ({Value.FormatNumber(low)}) must be less than the high bound ({Value.FormatNumber(high)}).",
-                low == high ? "For a fixed value write 'name = value'." : "Swap the bounds."));
+            diagnostics.Add(LowNotBelowHigh(call.Span, distribution, low, high));
             return null;
         }
 
         if (log && low <= 0)
         {
-            diagnostics.Add(Create(LogNeedsPositiveLowDescriptor, lowSyntax.Span,
-                $"A log-scale range needs a low bound greater than 0, but it is {Value.FormatNumber(low)}.", "Use a small positive bound such as 1e-5, or a uniform range."));
+            diagnostics.Add(LogNeedsPositiveLow(lowSyntax.Span, low));
             return null;
         }
 
         if (log && stepSyntax is not null)
         {
-            diagnostics.Add(Create(StepWithLogDescriptor, stepSyntax.Span, "'step' cannot be combined with a log scale: log-scale values are not evenly spaced.",
-                "Drop 'step', or use a uniform range with a step, or a 'choice' of values."));
+            diagnostics.Add(StepWithLog(stepSyntax.Span));
             return null;
         }
 
@@ -78,9 +72,7 @@ internal static class DomainBuilder
             if (Math.Abs(count - Math.Round(count)) > 1e-9)
             {
                 var last = low + (Math.Floor(count + 1e-9) * s);
-                diagnostics.Add(Create(StepDoesNotFitDescriptor, stepSyntax!.Span,
-                    $"The step {Value.FormatNumber(s)} does not divide [{Value.FormatNumber(low)}, {Value.FormatNumber(high)}] evenly, so the largest value searched is {Value.FormatNumber(last)}.",
-                    "Pick a step that divides the range, or move the high bound."));
+                diagnostics.Add(StepDoesNotFit(stepSyntax!.Span, s, low, high, last));
                 high = last;
             }
         }

@@ -54,9 +54,7 @@ internal sealed class ExperimentBinder
         if (_experiment.Parameters.Length > CheckLimits.MaxParameters)
         {
             var first = _experiment.Parameters[CheckLimits.MaxParameters];
-            _diagnostics.Add(Create(TooManyParametersDescriptor, first.Name.Span,
-                $"'{_experiment.Name}' declares {Count(_experiment.Parameters.Length)} parameters; at most {Count(CheckLimits.MaxParameters)} are allowed, and '{first.Name.Name}' is the first past the limit.",
-                "Search fewer parameters: a list value ('widths = [16, 32, 64]') or a loop can stand for many similar ones."));
+            _diagnostics.Add(TooManyParameters(first.Name.Span, _experiment.Name, _experiment.Parameters.Length, first.Name.Name));
             PastLimits = true;
             return;
         }
@@ -89,8 +87,6 @@ internal sealed class ExperimentBinder
         }
     }
 
-    private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
     // A conditional parameter whose condition uses another conditional one (directly or through
     // derived values) nests inside it. Parameters only use earlier ones, so one pass in order
     // finds every chain's length. True when a chain is too long (reported once).
@@ -114,10 +110,7 @@ internal sealed class ExperimentBinder
                     chain.Add(p.Name);
                 }
 
-                var shown = chain.Count <= 8 ? string.Join(" -> ", chain) : string.Join(" -> ", chain.Take(4)) + " -> ... -> " + string.Join(" -> ", chain.TakeLast(3));
-                _diagnostics.Add(Create(ConditionsTooDeepDescriptor, parameter.Condition?.Span ?? parameter.Declaration,
-                    $"'{parameter.Name}' exists only where {level} conditions hold, each inside the next ({shown}); at most {CheckLimits.MaxConditionDepth} may nest.",
-                    "Let the conditions test the parameters that decide them (such as 'when depth >= 3') rather than the previous conditional parameter."));
+                _diagnostics.Add(ConditionsTooDeep(parameter.Condition?.Span ?? parameter.Declaration, parameter.Name, level, chain));
                 return true;
             }
         }
@@ -132,8 +125,8 @@ internal sealed class ExperimentBinder
             foreach (var duplicate in group.Skip(1))
             {
                 var first = group.First().Span.Start;
-                _diagnostics.Add(Create(DuplicateSectionDescriptor, duplicate.Span with { Range = new(duplicate.Span.Range.Start, group.Key.ToString().Length) },
-                    $"The section '{group.Key.ToString().ToLowerInvariant()}' appears twice in '{_experiment.Name}'; the first is at line {first.Line}. Merge them into one."));
+                _diagnostics.Add(DuplicateSection(duplicate.Span with { Range = new(duplicate.Span.Range.Start, group.Key.ToString().Length) },
+                    group.Key.ToString().ToLowerInvariant(), _experiment.Name, first.Line));
             }
         }
     }
@@ -149,8 +142,7 @@ internal sealed class ExperimentBinder
             var symbol = new ParameterSymbol(syntax, Parameters.Count);
             if (declared.TryGetValue(symbol.Name, out var previous))
             {
-                _diagnostics.Add(Create(DuplicateParameterDescriptor, syntax.Name.Span,
-                    $"The parameter '{symbol.Name}' is declared twice; the first is at line {previous.Declaration.Start.Line}.", "Remove one, or rename it."));
+                _diagnostics.Add(DuplicateParameter(syntax.Name.Span, symbol.Name, previous.Declaration.Start.Line));
                 continue;
             }
 
@@ -197,14 +189,12 @@ internal sealed class ExperimentBinder
             var later = _experiment.Parameters.FirstOrDefault(p => p.Name.Name == name.Name);
             if (later is not null && !declared.ContainsKey(name.Name) && name.Name != owner.Name)
             {
-                _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span,
-                    $"'{owner.Name}' depends on '{name.Name}', which is declared after it (line {later.Name.Span.Start.Line}).",
-                    $"Declare '{name.Name}' before '{owner.Name}'."));
+                _diagnostics.Add(UsesLaterParameter(name.Span, owner.Name, name.Name, later.Name.Span.Start.Line));
                 reported = true;
             }
             else if (name.Name == owner.Name)
             {
-                _diagnostics.Add(Create(ConditionUsesLaterParameterDescriptor, name.Span, $"'{owner.Name}' depends on itself."));
+                _diagnostics.Add(UsesItself(name.Span, owner.Name));
                 reported = true;
             }
         }
@@ -216,20 +206,17 @@ internal sealed class ExperimentBinder
     {
         if (sampled.Distribution is not CallSyntax call || BuiltinCatalog.Find(call.Callee.Name) is not { Kind: EntryKind.Distribution } entry)
         {
-            var found = sampled.Distribution is CallSyntax other && BuiltinCatalog.Find(other.Callee.Name) is { } wrong
-                ? $"'{other.Callee.Name}' is {EntryKinds.Describe(wrong.Kind)}"
-                : sampled.Distribution is CallSyntax unknown ? $"'{unknown.Callee.Name}' is not a distribution" : $"'{ExpressionBinder.Shorten(sampled.Distribution)}' is a value";
             var help = sampled.Distribution switch
             {
-                CallSyntax named => _suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution))
-                    ?? (BuiltinCatalog.Find(named.Callee.Name) is null ? "The distributions are uniform, loguniform, int and choice." : "Write a fixed value as 'name = value'."),
+                CallSyntax named => DistributionHelp(_suggestions.Help(named.Callee.Name, BuiltinCatalog.NamesOf(EntryKind.Distribution)), BuiltinCatalog.Find(named.Callee.Name) is null),
                 // 'width ~ [16, 32]': the values to choose from, written as a list.
-                ListSyntax { Items.Length: > 0 } list => $"To choose among these values, write '{sampled.Name.Name} ~ choice({string.Join(", ", list.Items.Select(ExpressionBinder.Shorten))})'.",
-                _ => "Write a fixed value as 'name = value'.",
+                ListSyntax { Items.Length: > 0 } list => ChooseAmongList(sampled.Name.Name, list.Items),
+                _ => WriteFixedValue,
             };
             var isUnknown = sampled.Distribution is CallSyntax unknownCall && BuiltinCatalog.Find(unknownCall.Callee.Name) is null;
-            _diagnostics.Add(Create(isUnknown ? UnknownCallDescriptor : NotADistributionDescriptor, isUnknown ? ((CallSyntax)sampled.Distribution).Callee.Span : sampled.Distribution.Span,
-                isUnknown ? $"Unknown distribution '{((CallSyntax)sampled.Distribution).Callee.Name}'; '~' takes uniform, loguniform, int or choice." : $"'~' needs a distribution (uniform, loguniform, int or choice), but {found}.", help));
+            _diagnostics.Add(isUnknown
+                ? UnknownDistribution(((CallSyntax)sampled.Distribution).Callee.Span, ((CallSyntax)sampled.Distribution).Callee.Name, help)
+                : NotADistribution(sampled.Distribution.Span, sampled.Distribution, help));
             return;
         }
 
@@ -250,15 +237,13 @@ internal sealed class ExperimentBinder
     {
         if (call.Arguments.IsEmpty)
         {
-            _diagnostics.Add(Create(EmptyChoiceDescriptor, call.Span, $"'choice' for '{symbol.Name}' lists no values.", "List at least two values, or write 'name = value' for a fixed one."));
+            _diagnostics.Add(EmptyChoice(call.Span, symbol.Name));
             return;
         }
 
         if (call.Arguments.Length > CheckLimits.MaxChoiceValues)
         {
-            _diagnostics.Add(Create(ChoiceTooLargeDescriptor, call.Callee.Span,
-                $"'choice' for '{symbol.Name}' lists {Count(call.Arguments.Length)} values; at most {Count(CheckLimits.MaxChoiceValues)} are allowed.",
-                $"Search a range instead, such as '{symbol.Name} ~ int(low, high, step: s)', or derive the value from a smaller choice."));
+            _diagnostics.Add(ChoiceTooLarge(call.Callee.Span, symbol.Name, call.Arguments.Length));
             PastLimits = true;
             return;
         }
@@ -273,7 +258,7 @@ internal sealed class ExperimentBinder
         {
             if (argument.Name is { } named)
             {
-                _diagnostics.Add(Create(UnknownArgumentDescriptor, named.Span, "'choice' takes only values, not named arguments."));
+                _diagnostics.Add(ChoiceNamedArgument(named.Span));
                 continue;
             }
 
@@ -288,7 +273,7 @@ internal sealed class ExperimentBinder
             {
                 if (!seen.Add(value))
                 {
-                    _diagnostics.Add(Create(DuplicateChoiceDescriptor, argument.Value.Span, $"'{DiagnosticText.Excerpt(value.Display)}' is listed twice in the choices of '{symbol.Name}'."));
+                    _diagnostics.Add(DuplicateChoice(argument.Value.Span, value.Display, symbol.Name));
                     continue;
                 }
 
@@ -296,8 +281,7 @@ internal sealed class ExperimentBinder
             }
             else if (type is not ErrorType)
             {
-                _diagnostics.Add(Create(BoundNotConstantDescriptor, argument.Value.Span,
-                    $"The choices of '{symbol.Name}' must be fixed values, but '{ExpressionBinder.Shorten(argument.Value)}' depends on other parameters.", "Use a derived parameter ('name = expression') instead."));
+                _diagnostics.Add(ChoiceNotConstant(argument.Value.Span, symbol.Name, argument.Value));
                 return;
             }
 
@@ -310,7 +294,7 @@ internal sealed class ExperimentBinder
 
         if (values.Count == 1)
         {
-            _diagnostics.Add(Create(SingleChoiceDescriptor, call.Span, $"'{symbol.Name}' has only one choice, so it is not searched.", $"Write '{symbol.Name} = {DiagnosticText.Excerpt(values[0].Display)}'."));
+            _diagnostics.Add(SingleChoice(call.Span, symbol.Name, values[0].Display));
         }
 
         symbol.Type = elementType ?? ErrorType.Instance;
@@ -331,9 +315,7 @@ internal sealed class ExperimentBinder
             return FloatType.Instance;
         }
 
-        _diagnostics.Add(Create(MixedChoiceDescriptor, at.Span,
-            $"The choices of '{symbol.Name}' mix {ExpressionBinder.Article(sofar)} and {ExpressionBinder.Article(next)}; all must have one type.",
-            "Ints and floats mix (as floats); names, strings and booleans do not mix with anything else."));
+        _diagnostics.Add(MixedChoice(at.Span, symbol.Name, sofar, next));
         return ErrorType.Instance;
     }
 
@@ -396,16 +378,7 @@ internal sealed class ExperimentBinder
         }
 
         PastLimits = true;
-        var blocks = _blocksBeingBound.Select(b => b.Name).ToList();
-        var through = blocks.Count switch
-        {
-            0 => "",
-            <= 8 => $", inside the blocks {string.Join(" -> ", blocks)}",
-            _ => $", inside the blocks {string.Join(" -> ", blocks.Take(4))} -> ... -> {string.Join(" -> ", blocks.TakeLast(3))}",
-        };
-        _diagnostics.Add(Create(ModelNestedTooDeepDescriptor, owner is LayerSyntax layer ? layer.Name.Span : owner.Span,
-            $"Loops, branches, match arms, residual bodies and blocks nest more than {CheckLimits.MaxModelNesting} levels deep here{through}.",
-            "Flatten the structure: repeat layers with a 'for' loop inside one block, rather than a chain of blocks that each use the next."));
+        _diagnostics.Add(ModelNestedTooDeep(owner is LayerSyntax layer ? layer.Name.Span : owner.Span, [.. _blocksBeingBound.Select(b => b.Name)]));
     }
 
     private void BindStatement(StatementSyntax statement, BindingContext context, StatementKind kind)
@@ -426,8 +399,7 @@ internal sealed class ExperimentBinder
                 };
                 if (variableType is null)
                 {
-                    _diagnostics.Add(Create(TypeMismatchDescriptor, loop.Range.Span,
-                        $"'for' needs a range such as '0 ..< depth' or a list, but '{ExpressionBinder.Shorten(loop.Range)}' is {ExpressionBinder.Article(rangeType)}."));
+                    _diagnostics.Add(ForNeedsRange(loop.Range.Span, loop.Range, rangeType));
                     variableType = ErrorType.Instance;
                 }
 
@@ -459,9 +431,7 @@ internal sealed class ExperimentBinder
                 break;
             case SkipSyntax skip when kind == StatementKind.Block:
                 // A block may be used in several places, where one name would be saved twice.
-                _diagnostics.Add(Create(SkipOutsideModelDescriptor, skip.Span,
-                    $"'{ExpressionBinder.Shorten(skip)}' is in a block; skip connections are written in the model section, where each name is saved once.",
-                    "Move the 'save', 'concat' or 'add' into the model section, around the uses of the block."));
+                _diagnostics.Add(SkipInBlock(skip.Span, skip));
                 break;
         }
     }
@@ -480,9 +450,7 @@ internal sealed class ExperimentBinder
             }
             else if (mixing is not null && Model.GetResolution(layer) is CatalogEntry { Kind: EntryKind.Transform } transform)
             {
-                _diagnostics.Add(Create(TransformAfterMixingDescriptor, layer.Name.Span,
-                    $"'{transform.Name}' comes after '{mixing.Name.Name}' (line {mixing.Span.Start.Line}), but '{mixing.Name.Name}' mixes whole batches and their labels after every per-image transform.",
-                    $"Move '{mixing.Name.Name}' to the end of the 'augment' block, after '{transform.Name}'."));
+                _diagnostics.Add(TransformAfterMixing(layer.Name.Span, transform.Name, mixing.Name.Name, mixing.Span.Start.Line));
                 return;
             }
         }
@@ -503,17 +471,13 @@ internal sealed class ExperimentBinder
 
         if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform, Transform.MixesLabels: true } mixing)
         {
-            _diagnostics.Add(Create(MixingInEvaluateDescriptor, layer.Name.Span,
-                $"'{mixing.Name}' mixes images and their labels, which only training does; 'evaluate' must score every validation and test image as it is, with its own label.",
-                $"Move '{mixing.Name}' to the end of the 'augment' block."));
+            _diagnostics.Add(MixingInEvaluate(layer.Name.Span, mixing.Name));
             return;
         }
 
         if (kind == StatementKind.Evaluation && BuiltinCatalog.Find(layer.Name.Name) is { Kind: EntryKind.Transform, Transform.Evaluate: null } random)
         {
-            _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
-                $"'{random.Name}' is a random transform, but 'evaluate' must treat every validation and test image the same way.",
-                "Use 'resize' and 'center_crop' in 'evaluate'; random transforms belong in 'augment'."));
+            _diagnostics.Add(RandomTransformInEvaluate(layer.Name.Span, random.Name));
             return;
         }
 
@@ -530,13 +494,11 @@ internal sealed class ExperimentBinder
         var what = pipeline ? "a transform" : "a layer or block";
         if (BuiltinCatalog.Find(layer.Name.Name) is { } other)
         {
-            _diagnostics.Add(Create(WrongKindDescriptor, layer.Name.Span,
-                $"'{other.Name}' is {EntryKinds.Describe(other.Kind)}, but {what} is expected here{Where(other.Kind)}.", _suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(WrongStatementKind(layer.Name.Span, other, what, _suggestions.Help(layer.Name.Name, candidates)));
         }
         else
         {
-            _diagnostics.Add(Create(UnknownCallDescriptor, layer.Name.Span, $"Unknown {what[2..]} '{layer.Name.Name}'.",
-                SkipStatementHelp(layer.Name.Name, pipeline) ?? _suggestions.Help(layer.Name.Name, candidates)));
+            _diagnostics.Add(UnknownStatement(layer.Name.Span, layer.Name.Name, what, pipeline, _suggestions.Help(layer.Name.Name, candidates)));
         }
 
         foreach (var argument in layer.Arguments)
@@ -545,29 +507,12 @@ internal sealed class ExperimentBinder
         }
     }
 
-    // 'save', 'concat' and 'add' without a name after them (or called like a layer) are not skip connections.
-    private static string? SkipStatementHelp(string name, bool pipeline) => name is "save" or "concat" or "add" && !pipeline
-        ? $"A skip connection is '{name}' and a name, without parentheses: 'save enc1' keeps the tensor here, and 'concat enc1' or 'add enc1' uses it later."
-        : null;
-
-    private static string Where(EntryKind kind) => kind switch
-    {
-        EntryKind.Transform => "; transforms belong in the data section's 'augment' or 'evaluate' block",
-        EntryKind.Layer or EntryKind.Backbone => "; layers belong in the model section",
-        EntryKind.Optimizer => "; it belongs in the train section's 'optimizer' setting",
-        EntryKind.Schedule => "; it belongs in the train section's 'schedule' setting",
-        EntryKind.Loss => "; it belongs in the train section's 'loss' setting",
-        EntryKind.Function => "; functions compute values for arguments",
-        _ => "",
-    };
-
     private void BindBlockBody(BlockSymbol block, LayerSyntax use)
     {
         if (_blocksBeingBound.Contains(block))
         {
             var cycle = _blocksBeingBound.SkipWhile(b => b != block).Select(b => b.Name).Append(block.Name);
-            _diagnostics.Add(Create(BlockRecursionDescriptor, use.Name.Span, $"The block '{block.Name}' uses itself ({string.Join(" -> ", cycle)}), so it would never end.",
-                "Blocks may use other blocks, but not themselves."));
+            _diagnostics.Add(BlockRecursion(use.Name.Span, block.Name, cycle));
             return;
         }
 
@@ -633,8 +578,7 @@ internal sealed class ExperimentBinder
             if (!BuiltinCatalog.Settings.TryGetValue((section, name), out var spec))
             {
                 var elsewhere = BuiltinCatalog.Settings.Keys.Where(k => k.Name == name).Select(k => k.Section.ToString().ToLowerInvariant()).FirstOrDefault();
-                _diagnostics.Add(Create(UnknownSettingDescriptor, setting.Name.Span,
-                    $"Unknown setting '{name}' in the {section.ToString().ToLowerInvariant()} section" + (elsewhere is null ? "." : $"; it belongs in the {elsewhere} section."),
+                _diagnostics.Add(UnknownSetting(setting.Name.Span, name, section.ToString().ToLowerInvariant(), elsewhere,
                     _suggestions.Help(name, BuiltinCatalog.Settings.Keys.Where(k => k.Section == section).Select(k => k.Name))));
                 continue;
             }
@@ -642,7 +586,7 @@ internal sealed class ExperimentBinder
             // Inherited settings were replaced already, so a repeat here is written twice in one section.
             if (setting is not TrySettingSyntax && !seen.TryAdd(name, setting))
             {
-                _diagnostics.Add(Create(DuplicateSettingDescriptor, setting.Name.Span, $"'{name}' is set twice in this section; the first is at line {seen[name].Span.Start.Line}."));
+                _diagnostics.Add(DuplicateSetting(setting.Name.Span, name, seen[name].Span.Start.Line));
             }
 
             switch (setting)
@@ -666,9 +610,7 @@ internal sealed class ExperimentBinder
                     BindTryPoint(attempt);
                     break;
                 default:
-                    _diagnostics.Add(Create(TypeMismatchDescriptor, setting.Span, spec.IsBlock
-                        ? $"'{name}' takes a block of statements: write '{name} {{ ... }}'."
-                        : $"'{name}' takes values, not a block."));
+                    _diagnostics.Add(SettingShape(setting.Span, name, spec.IsBlock));
                     break;
             }
         }
@@ -695,22 +637,8 @@ internal sealed class ExperimentBinder
             return;
         }
 
-        var forms = string.Join(", or ", spec.Forms.Select(f => Describe(spec, f)));
-        var has = given.Count == 0 ? "nothing" : string.Join(" and ", given.Select(n => $"'{n}'"));
-        _diagnostics.Add(Create(SettingFormDescriptor, value.Span,
-            $"'{spec.Name}' takes {forms}; here it has {has}.",
-            "Write it one way, e.g. " + string.Join(" or ", spec.Forms.Select(f => $"'{Example(spec, f)}'")) + "."));
+        _diagnostics.Add(SettingForm(value.Span, spec, given));
     }
-
-    private static string Describe(SettingSpec spec, ImmutableArray<string> form) =>
-        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [_, ..] keywords }
-            ? $"a {only} ({string.Join(", ", keywords)})"
-            : form is [var one] ? $"'{one}' alone" : string.Join(" and ", form.Select(n => $"'{n}'")) + " together";
-
-    private static string Example(SettingSpec spec, ImmutableArray<string> form) =>
-        form is [var only] && spec.Arguments.FirstOrDefault(p => p.Name == only) is { Keywords: [var keyword, ..] }
-            ? $"{spec.Name} {keyword}"
-            : $"{spec.Name} " + string.Join(", ", form.Select(n => $"{n}: ..."));
 
     private void BindMetric(ExpressionSyntax metric)
     {
@@ -724,9 +652,7 @@ internal sealed class ExperimentBinder
                 break;
             default:
                 var text = ExpressionBinder.Shorten(metric);
-                _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span,
-                    $"'{text}' is not a metric the trainer reports; objectives can use {string.Join(", ", BuiltinCatalog.ReportedMetrics)}, model.params or model.flops.",
-                    _suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
+                _diagnostics.Add(UnknownObjectiveMetric(metric.Span, text, _suggestions.Help(text, BuiltinCatalog.ReportedMetrics.Concat(BuiltinCatalog.StaticMetrics))));
                 break;
         }
     }
@@ -738,9 +664,7 @@ internal sealed class ExperimentBinder
         {
             if (context.Scope.Lookup(assignment.Name.Name) is not ParameterSymbol parameter)
             {
-                _diagnostics.Add(Create(TryUnknownParameterDescriptor, assignment.Name.Span,
-                    $"The try point sets '{assignment.Name.Name}', which is not a parameter of '{_experiment.Name}'.",
-                    _suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
+                _diagnostics.Add(TryUnknownParameter(assignment.Name.Span, assignment.Name.Name, _experiment.Name, _suggestions.Help(assignment.Name.Name, Parameters.Select(p => p.Name))));
                 _expressions.Bind(assignment.Value, context);
                 continue;
             }

@@ -52,16 +52,16 @@ internal sealed class ExpressionBinder
         }
 
         var help = type is IntType or FloatType && expected.Types.OfType<QuantityType>().FirstOrDefault() is { } unit
-            ? $"Write '{Shorten(expression)} {unit.DisplayName}'."
+            ? WriteWithUnit(expression, unit)
             : DurationHelp(expression, type, expected);
-        Report(TypeMismatchDescriptor, expression, $"{what} expects {expected.Describe()}, but '{Shorten(expression)}' is {Article(type)}.", help);
+        _diagnostics.Add(ValueTypeMismatch(expression.Span, what, expected, expression, type, help));
         return ErrorType.Instance;
     }
 
     // '30M' where a duration goes: M scales by a million; minutes are a lowercase m.
     private static string? DurationHelp(ExpressionSyntax expression, HypType type, ArgSpec expected) =>
         type is IntType or FloatType && expected.Types.Any(t => t is DurationType) && expression is NumberLiteralSyntax { Text: var text } && text.EndsWith('M')
-            ? $"'{text}' is {text[..^1]} million; for {text[..^1]} minutes, write '{text[..^1]}m' (durations end in s, m, h or d)."
+            ? MillionNotMinutes(text)
             : null;
 
     public HypType BindCondition(ExpressionSyntax expression, BindingContext context, string what)
@@ -69,7 +69,7 @@ internal sealed class ExpressionBinder
         var type = Bind(expression, context, Expect(BoolType.Instance));
         if (type is not (BoolType or ErrorType))
         {
-            Report(TypeMismatchDescriptor, expression, $"{what} must be true or false, but '{Shorten(expression)}' is {Article(type)}.");
+            _diagnostics.Add(ConditionNotBool(expression.Span, what, expression, type));
         }
 
         return type;
@@ -143,8 +143,7 @@ internal sealed class ExpressionBinder
 
             if (expected.Types.OfType<EnumType>().FirstOrDefault() is { } choices)
             {
-                Report(NotAChoiceDescriptor, name, $"'{name.Name}' is not one of the choices of '{choices.Name}' ({string.Join(", ", choices.Members)}).",
-                    _suggestions.Help(name.Name, choices.Members));
+                _diagnostics.Add(NotAChoice(name.Span, name.Name, choices, _suggestions.Help(name.Name, choices.Members)));
                 return ErrorType.Instance;
             }
         }
@@ -152,18 +151,7 @@ internal sealed class ExpressionBinder
         var candidates = context.Scope.Names()
             .Concat(expected?.Keywords ?? [])
             .Concat(expected?.Types.OfType<ObjectType>().SelectMany(o => BuiltinCatalog.NamesOf(o.Kind)) ?? []);
-        var help = _suggestions.Help(name.Name, candidates);
-        if (help is null && expected is { Keywords.Length: > 0 })
-        {
-            help = $"Here the names that mean something are {string.Join(", ", expected.Keywords.Select(k => $"'{k}'"))}.";
-        }
-
-        if (context.HiddenScope?.Lookup(name.Name) is ParameterSymbol hidden)
-        {
-            help = $"A block sees only its own parameters: add '{hidden.Name}: {hidden.Type.DisplayName}' to the block's parameter list and pass '{hidden.Name}' where the block is used.";
-        }
-
-        Report(UnknownNameDescriptor, name, $"Unknown name '{name.Name}'.", help);
+        _diagnostics.Add(UnknownName(name.Span, name.Name, _suggestions.Help(name.Name, candidates), expected?.Keywords ?? [], context.HiddenScope?.Lookup(name.Name) as ParameterSymbol));
         return ErrorType.Instance;
     }
 
@@ -197,7 +185,7 @@ internal sealed class ExpressionBinder
             return operand;
         }
 
-        Report(OperatorTypeDescriptor, unary, $"'{(unary.Operator == UnaryOperator.Negate ? "-" : "+")}' needs a number, but '{Shorten(unary.Operand)}' is {Article(operand)}.");
+        _diagnostics.Add(SignNeedsNumber(unary.Span, unary.Operator == UnaryOperator.Negate, unary.Operand, operand));
         return ErrorType.Instance;
     }
 
@@ -217,7 +205,7 @@ internal sealed class ExpressionBinder
                     var type = Bind(side, context, Expect(new ObjectType(EntryKind.Schedule)));
                     if (type is not (ErrorType or ObjectType { Kind: EntryKind.Schedule }))
                     {
-                        Report(ScheduleExpectedDescriptor, side, $"'then' joins learning-rate schedules, but '{Shorten(side)}' is {Article(type)}.");
+                        _diagnostics.Add(ThenJoinsNonSchedule(side.Span, side, type));
                     }
                 }
 
@@ -232,7 +220,7 @@ internal sealed class ExpressionBinder
                 var container = Bind(binary.Right, context, element is EnumType ? Expect(new ListType(element)) : null);
                 if (container is not (ListType or RangeType or ErrorType))
                 {
-                    Report(OperatorTypeDescriptor, binary.Right, $"'in' needs a list or a range on its right, but '{Shorten(binary.Right)}' is {Article(container)}.");
+                    _diagnostics.Add(InNeedsContainer(binary.Right.Span, binary.Right, container));
                 }
 
                 return BoolType.Instance;
@@ -243,7 +231,7 @@ internal sealed class ExpressionBinder
                     var type = Bind(side, context);
                     if (type is not (IntType or ErrorType))
                     {
-                        Report(OperatorTypeDescriptor, side, $"A range needs whole numbers at both ends, but '{Shorten(side)}' is {Article(type)}.");
+                        _diagnostics.Add(RangeEndNotWhole(side.Span, side, type));
                     }
                 }
 
@@ -281,14 +269,13 @@ internal sealed class ExpressionBinder
         };
         if (!compatible && binary.Left is BinarySyntax { Operator: BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } inner)
         {
-            Report(OperatorTypeDescriptor, binary, "Comparisons do not chain: this compares the result of "
-                + $"'{Shorten(inner)}' (true or false) with a number.", $"Write '{Shorten(inner)} and {Shorten(inner.Right)} {OperatorText.Of(binary.Operator)} {Shorten(binary.Right)}'.");
+            _diagnostics.Add(ChainedComparison(binary.Span, inner, OperatorText.Of(binary.Operator), binary.Right));
             return BoolType.Instance;
         }
 
         if (!compatible)
         {
-            Report(OperatorTypeDescriptor, binary, $"'{OperatorText.Of(binary.Operator)}' cannot compare {Article(left)} with {Article(right)}.");
+            _diagnostics.Add(CannotCompare(binary.Span, OperatorText.Of(binary.Operator), left, right));
         }
 
         return BoolType.Instance;
@@ -319,7 +306,7 @@ internal sealed class ExpressionBinder
             return left as QuantityType ?? right;
         }
 
-        Report(OperatorTypeDescriptor, binary, $"'{OperatorText.Of(binary.Operator)}' cannot combine {Article(left)} and {Article(right)}.");
+        _diagnostics.Add(CannotCombine(binary.Span, OperatorText.Of(binary.Operator), left, right));
         return ErrorType.Instance;
     }
 
@@ -331,7 +318,7 @@ internal sealed class ExpressionBinder
             IntType or FloatType => new QuantityType(quantity.Unit),
             ListType { Element: IntType or FloatType } => new ListType(new QuantityType(quantity.Unit)),
             ErrorType => new QuantityType(quantity.Unit),
-            _ => Fail(OperatorTypeDescriptor, quantity, $"A unit needs a number before it, but '{Shorten(quantity.Value)}' is {Article(type)}."),
+            _ => Fail(UnitNeedsNumber(quantity.Span, quantity.Value, type)),
         };
     }
 
@@ -343,19 +330,18 @@ internal sealed class ExpressionBinder
             {
                 if (!context.ModelStatisticsAllowed)
                 {
-                    return Fail(UnknownMemberDescriptor, member, $"'model.{member.Member.Name}' can only be used in a 'require' constraint or an objective.");
+                    return Fail(ModelStatisticOutOfPlace(member.Span, member.Member.Name));
                 }
 
                 _model.Resolve(member, new KeywordValue("model." + member.Member.Name));
                 return IntType.Instance;
             }
 
-            return Fail(UnknownMemberDescriptor, member.Member, $"'model' has no member '{member.Member.Name}'; use 'model.params' or 'model.flops'.",
-                _suggestions.Help(member.Member.Name, BuiltinCatalog.StaticMetrics.Select(m => m["model.".Length..])));
+            return Fail(UnknownModelMember(member.Member.Span, member.Member.Name, _suggestions.Help(member.Member.Name, BuiltinCatalog.StaticMetrics.Select(m => m["model.".Length..]))));
         }
 
         var target = Bind(member.Target, context);
-        return target is ErrorType ? target : Fail(UnknownMemberDescriptor, member.Member, $"{Capitalized(Article(target))} has no members; only 'model.params' and 'model.flops' use a dot.");
+        return target is ErrorType ? target : Fail(NoMembers(member.Member.Span, target));
     }
 
     private HypType BindIndex(IndexSyntax index, BindingContext context)
@@ -364,14 +350,14 @@ internal sealed class ExpressionBinder
         var position = Bind(index.Index, context);
         if (position is not (IntType or ErrorType))
         {
-            Report(TypeMismatchDescriptor, index.Index, $"A list index must be a whole number, but '{Shorten(index.Index)}' is {Article(position)}.");
+            _diagnostics.Add(IndexNotWhole(index.Index.Span, index.Index, position));
         }
 
         return target switch
         {
             ListType list => list.Element,
             ErrorType => target,
-            _ => Fail(TypeMismatchDescriptor, index.Target, $"Only lists can be indexed, but '{Shorten(index.Target)}' is {Article(target)}."),
+            _ => Fail(NotIndexable(index.Target.Span, index.Target, target)),
         };
     }
 
@@ -411,7 +397,7 @@ internal sealed class ExpressionBinder
             var type = Bind(pattern.Value, context, Expect(subject));
             if (type is not ErrorType && subject is not ErrorType && !subject.Accepts(type) && !type.Accepts(subject))
             {
-                Report(TypeMismatchDescriptor, pattern.Value, $"This pattern is {Article(type)}, but the value matched is {Article(subject)}.");
+                _diagnostics.Add(PatternTypeMismatch(pattern.Value.Span, type, subject));
             }
         }
     }
@@ -422,17 +408,17 @@ internal sealed class ExpressionBinder
         var wanted = expected?.Types.OfType<ObjectType>().Select(o => o.Kind).ToList() ?? [];
         if (entry is not null && entry.Kind is EntryKind.Layer or EntryKind.Backbone or EntryKind.Transform && wanted.Count > 0)
         {
-            Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
-                _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+            _diagnostics.Add(WrongKind(call.Callee.Span, entry, wanted, _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted]))));
             return ErrorType.Instance;
         }
 
         if (entry is null || (entry.Kind is EntryKind.Layer or EntryKind.Backbone or EntryKind.Transform))
         {
             var candidates = wanted.Count > 0 ? BuiltinCatalog.NamesOf([.. wanted]) : BuiltinCatalog.NamesOf(EntryKind.Function, EntryKind.Distribution);
-            Report(UnknownCallDescriptor, call.Callee, entry is null
-                ? $"Unknown {(wanted.Count > 0 ? EntryKinds.Describe(wanted[0]).Split(' ', 2)[1] : "function")} '{call.Callee.Name}'."
-                : $"'{call.Callee.Name}' is {EntryKinds.Describe(entry.Kind)}, which belongs in the model section.", _suggestions.Help(call.Callee.Name, candidates));
+            var didYouMean = _suggestions.Help(call.Callee.Name, candidates);
+            _diagnostics.Add(entry is null
+                ? UnknownFunction(call.Callee.Span, call.Callee.Name, wanted.Count > 0 ? wanted[0] : null, didYouMean)
+                : ModelEntryInExpression(call.Callee.Span, call.Callee.Name, entry.Kind, didYouMean));
             foreach (var argument in call.Arguments)
             {
                 Bind(argument.Value, context);
@@ -444,8 +430,7 @@ internal sealed class ExpressionBinder
         _model.Resolve(call, entry);
         if (wanted.Count > 0 && !wanted.Contains(entry.Kind) && !(entry.Kind == EntryKind.Function && expected!.Types.Any(t => t is IntType or FloatType)))
         {
-            Report(WrongKindDescriptor, call.Callee, $"'{entry.Name}' is {EntryKinds.Describe(entry.Kind)}, but {string.Join(" or ", wanted.Select(EntryKinds.Describe))} is expected here.",
-                _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted])));
+            _diagnostics.Add(WrongKind(call.Callee.Span, entry, wanted, _suggestions.Help(call.Callee.Name, BuiltinCatalog.NamesOf([.. wanted]))));
             BindArguments(entry.Name, entry.Parameters, call.Arguments, call.Callee, context);
             return ErrorType.Instance;
         }
@@ -477,10 +462,7 @@ internal sealed class ExpressionBinder
                 spec = parameters.FirstOrDefault(p => p.Name == name.Name);
                 if (spec is null)
                 {
-                    Report(UnknownArgumentDescriptor, name, parameters.IsEmpty
-                        ? $"'{owner}' takes no arguments."
-                        : $"'{owner}' has no argument '{name.Name}'; its arguments are {string.Join(", ", parameters.Select(p => p.Name))}.",
-                        _suggestions.Help(name.Name, parameters.Select(p => p.Name)));
+                    _diagnostics.Add(UnknownArgument(name.Span, owner, name.Name, [.. parameters.Select(p => p.Name)], _suggestions.Help(name.Name, parameters.Select(p => p.Name))));
                     Bind(argument.Value, context);
                     continue;
                 }
@@ -489,16 +471,14 @@ internal sealed class ExpressionBinder
             {
                 if (sawNamed)
                 {
-                    Report(PositionalAfterNamedDescriptor, argument, "A positional argument cannot follow named ones; name it, or move it before them.");
+                    _diagnostics.Add(PositionalAfterNamed(argument.Span));
                 }
 
                 spec = position < parameters.Length ? parameters[position] : parameters.LastOrDefault(p => p.Variadic);
                 position++;
                 if (spec is null)
                 {
-                    Report(TooManyArgumentsDescriptor, argument, parameters.IsEmpty
-                        ? $"'{owner}' takes no arguments."
-                        : $"'{owner}' takes at most {parameters.Length} positional argument{(parameters.Length == 1 ? "" : "s")} ({string.Join(", ", parameters.Select(p => p.Name))}).");
+                    _diagnostics.Add(TooManyArguments(argument.Span, owner, [.. parameters.Select(p => p.Name)]));
                     Bind(argument.Value, context);
                     continue;
                 }
@@ -506,7 +486,7 @@ internal sealed class ExpressionBinder
 
             if (!spec.Variadic && !given.TryAdd(spec.Name, argument))
             {
-                Report(DuplicateArgumentDescriptor, argument, $"The argument '{spec.Name}' of '{owner}' is given twice.");
+                _diagnostics.Add(DuplicateArgument(argument.Span, owner, spec.Name));
             }
 
             var argumentContext = context with { InactiveAllowed = !spec.Required && argument.Value is NameSyntax };
@@ -517,13 +497,12 @@ internal sealed class ExpressionBinder
 
         foreach (var missing in parameters.Where(p => p.Required && !p.Variadic && !given.ContainsKey(p.Name)))
         {
-            Report(MissingArgumentDescriptor, ownerNode, $"'{owner}' needs its '{missing.Name}' argument.",
-                $"Write {owner}({string.Join(", ", parameters.Where(p => p.Required).Select(p => p.Name + ": ..."))}).");
+            _diagnostics.Add(MissingArgument(ownerNode.Span, owner, missing.Name, parameters.Where(p => p.Required).Select(p => p.Name)));
         }
 
         if (parameters.FirstOrDefault(p => p.Variadic && p.Required) is { } variadic && position == 0)
         {
-            Report(MissingArgumentDescriptor, ownerNode, $"'{owner}' needs at least one value.");
+            _diagnostics.Add(MissingValues(ownerNode.Span, owner));
         }
 
         return types;
@@ -541,8 +520,7 @@ internal sealed class ExpressionBinder
 
         if (spec.IsMetric && value is NameSyntax metric && context.Scope.Lookup(metric.Name) is null)
         {
-            Report(UnknownMetricDescriptor, value, $"'{metric.Name}' is not a metric the trainer reports; it reports {string.Join(", ", spec.Keywords)}.",
-                _suggestions.Help(metric.Name, spec.Keywords));
+            _diagnostics.Add(UnknownMetricArgument(value.Span, metric.Name, spec.Keywords, _suggestions.Help(metric.Name, spec.Keywords)));
             return ErrorType.Instance;
         }
 
@@ -556,8 +534,7 @@ internal sealed class ExpressionBinder
 
         if (bound is not ErrorType and not KeywordType)
         {
-            Report(TypeMismatchDescriptor, value, $"'{spec.Name}' of '{owner}' expects {spec.Describe()}, but '{Shorten(value)}' is {Article(bound)}.",
-                value is NameSyntax n ? _suggestions.Help(n.Name, spec.Keywords) : null);
+            _diagnostics.Add(KeywordExpected(value.Span, spec, owner, value, bound, value is NameSyntax n ? _suggestions.Help(n.Name, spec.Keywords) : null));
         }
 
         return bound;
@@ -587,18 +564,15 @@ internal sealed class ExpressionBinder
             return new ListType(Unify(la.Element, lb.Element, at));
         }
 
-        Report(TypeMismatchDescriptor, at, $"This is {Article(b)}, but the values before it are {Article(a)}; all must have one type.");
+        _diagnostics.Add(MixedTypes(at.Span, a, b));
         return a;
     }
 
-    private HypType Fail(Syntax.Diagnostics.DiagnosticDescriptor descriptor, SyntaxNode node, string message, string? help = null)
+    private HypType Fail(Diagnostic diagnostic)
     {
-        Report(descriptor, node, message, help);
+        _diagnostics.Add(diagnostic);
         return ErrorType.Instance;
     }
-
-    private void Report(Syntax.Diagnostics.DiagnosticDescriptor descriptor, SyntaxNode node, string message, string? help = null) =>
-        _diagnostics.Add(Create(descriptor, node.Span, message, help));
 
     internal static string Article(HypType type) => type switch
     {
@@ -615,8 +589,6 @@ internal sealed class ExpressionBinder
         ObjectType o => EntryKinds.Describe(o.Kind),
         _ => "of unknown type",
     };
-
-    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     internal static string Shorten(SyntaxNode node) => Shorten(node.Span);
 

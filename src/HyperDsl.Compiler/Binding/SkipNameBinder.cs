@@ -82,9 +82,7 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
         {
             if (Visible(name) is { } earlier)
             {
-                diagnostics.Add(Create(DuplicateSkipNameDescriptor, skip.Name.Span,
-                    $"'{name}' is already saved on line {earlier.Span.Start.Line}, and that tensor can still be read here; one name keeps one tensor.",
-                    "Give this tensor a name of its own (such as '" + name + "2')."));
+                diagnostics.Add(DuplicateSkipName(skip.Name.Span, name, earlier.Span.Start.Line));
                 return;
             }
 
@@ -103,24 +101,20 @@ internal sealed class SkipNameBinder(List<Diagnostic> diagnostics, Suggestions s
         string help;
         if (first is not null && first.Span.Range.Start > skip.Span.Range.Start)
         {
-            help = $"'{name}' is saved only later, on line {first.Span.Start.Line}; save it before this line.";
+            help = SkipSavedLater(name, first.Span.Start.Line);
         }
         else if (first is not null)
         {
-            help = $"'{name}' is saved on line {first.Span.Start.Line}, inside a loop, branch, match arm or residual body that does not contain this line, and a name saved there can be read only inside it. Save it outside that block, before it.";
+            help = SkipSavedInsideAnotherBlock(name, first.Span.Start.Line);
         }
         else
         {
             // Deferred: a file of thousands of unknown names must not list the saved ones for each (suggestions stop when their budget is spent).
             var names = _blocks.SelectMany(b => b.Keys);
             var few = names.Take(11).ToList();
-            help = suggestions.Help(name, names)
-                ?? (few.Count == 0 ? $"Write 'save {name}' where the tensor to {(verb == "concat" ? "join" : "add")} flows, before this line."
-                    : few.Count <= 10 ? $"The names saved before this line are {string.Join(", ", few.Select(n => $"'{n}'"))}."
-                    : $"Save '{name}' before this line.");
+            help = suggestions.Help(name, names) ?? SkipNotSaved(name, verb, few);
         }
 
-        diagnostics.Add(Create(UnknownSkipNameDescriptor, skip.Name.Span,
-            $"'{verb} {name}' reads the tensor saved as '{name}', but no 'save {name}' comes before it in this block or a block around it.", help));
+        diagnostics.Add(UnknownSkipName(skip.Name.Span, verb, name, help));
     }
 }

@@ -23,12 +23,7 @@ internal sealed class Suggestions
     public string? Help(string name, IEnumerable<string> candidates)
     {
         var best = Best(name, candidates);
-        return best.Count switch
-        {
-            0 => null,
-            1 => $"Did you mean '{best[0]}'?",
-            _ => $"Did you mean one of {string.Join(", ", best.Take(5).Select(b => $"'{b}'"))}?",
-        };
+        return best.Count == 0 ? null : Diagnostics.CompilerDiagnostics.DidYouMean(best);
     }
 
     // The candidates at the smallest distance, close enough to be a typo: about a third of the

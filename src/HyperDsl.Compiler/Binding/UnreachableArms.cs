@@ -33,9 +33,7 @@ internal static class UnreachableArms
             {
                 if (!patterns.IsEmpty)
                 {
-                    diagnostics.Add(Create(UnreachableArmDescriptor, patterns[0].Span,
-                        $"This arm comes after the '_' arm on line {wildcard.Start.Line}, which takes every value, so it is never reached.",
-                        "Move this arm above the '_' arm, or delete it."));
+                    diagnostics.Add(ArmAfterWildcard(patterns[0].Span, wildcard.Start.Line));
                 }
 
                 continue;
@@ -56,9 +54,7 @@ internal static class UnreachableArms
 
                 if (taken.TryGetValue(key, out var earlier))
                 {
-                    diagnostics.Add(Create(UnreachableArmDescriptor, pattern.Span,
-                        $"'{DiagnosticText.Excerpt(pattern.Span.Text)}' is already matched on line {earlier.Start.Line}, and the first arm that matches a value takes it, so this pattern never matches.",
-                        "Delete the repeated pattern (or its arm), or change it to the value it was meant to match."));
+                    diagnostics.Add(PatternAlreadyMatched(pattern.Span, earlier.Start.Line));
                 }
                 else
                 {

@@ -96,10 +96,7 @@ internal sealed class ArgumentRangeChecker
             };
             if (number is { } n && !range.Contains(n))
             {
-                var when = SpaceEnumerator.Describe(point);
-                _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
-                    $"'{spec.Name}' of '{owner}' must be {range.Describe()}, but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
-                    when.Length > 0 ? "Narrow the parameter's range so every value fits." : null));
+                _diagnostics.Add(ArgumentOutOfRange(value.Span, spec.Name, owner, range, n, SpaceEnumerator.Describe(point)));
                 return;
             }
         }
@@ -126,10 +123,7 @@ internal sealed class ArgumentRangeChecker
                 var environment = new Evaluation.Environment(point);
                 if (_space.SafeEvaluate(value, environment).AsNumber is { } n && _space.SafeEvaluate(limit, environment).AsNumber is { } low && n < low)
                 {
-                    var when = SpaceEnumerator.Describe(point);
-                    _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value.Span,
-                        $"'{parameter}' of '{entry.Name}' must be at least its '{bound}' ({Value.FormatNumber(low)}), but it is {Value.FormatNumber(n)}" + (when.Length > 0 ? $", when {when}." : "."),
-                        when.Length > 0 ? "Narrow the parameters' ranges so that every point keeps the order." : $"Swap the two values, or raise '{parameter}'."));
+                    _diagnostics.Add(ArgumentBelowBound(value.Span, parameter, entry.Name, bound, low, n, SpaceEnumerator.Describe(point)));
                     return;
                 }
             }
@@ -161,10 +155,7 @@ internal sealed class ArgumentRangeChecker
                 var number = value is null ? fallback : _space.SafeEvaluate(value, environment).AsNumber;
                 if (_space.SafeEvaluate(switched, environment) is BoolValue { Value: true } && number is { } n && n <= 0)
                 {
-                    var when = SpaceEnumerator.Describe(point);
-                    _diagnostics.Add(Create(ArgumentOutOfRangeDescriptor, value?.Span ?? switched.Span,
-                        $"'{flag}' of '{entry.Name}' needs '{parameter}' above 0, but it is {Value.FormatNumber(n)}{(value is null ? " (its default)" : "")}" + (when.Length > 0 ? $", when {when}." : "."),
-                        value is null ? $"Give '{entry.Name}' a '{parameter}' (such as 0.9), or leave '{flag}' out." : "Keep every value of it above 0 where the flag is on, or leave the flag out."));
+                    _diagnostics.Add(FlagNeedsPositive(value?.Span ?? switched.Span, flag, entry.Name, parameter, n, isDefault: value is null, SpaceEnumerator.Describe(point)));
                     return;
                 }
             }

@@ -50,11 +50,7 @@ internal sealed class ConditionChecker
             if (counterexample is not null)
             {
                 reported.Add(use.Use);
-                var condition = ExpressionBinder.Shorten(use.Parameter.Condition!);
-                _diagnostics.Add(Create(ConditionalOutsideConditionDescriptor, use.Use.Span,
-                    $"'{use.Parameter.Name}' exists only when {condition}, but it is used here where that may not hold"
-                    + (counterexample.Length > 0 ? $" (for example when {counterexample})." : "."),
-                    $"Use it inside 'if {condition} {{ ... }}' or a matching 'match' arm, or pass it to an optional argument, where an inactive value means the default."));
+                _diagnostics.Add(ConditionalOutsideCondition(use.Use.Span, use.Parameter.Name, use.Parameter.Condition!, counterexample));
             }
         }
     }

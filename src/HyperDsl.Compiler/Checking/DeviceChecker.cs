@@ -26,17 +26,13 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
 
         if (devices.Keyword is null && devices.Indices.IsEmpty)
         {
-            diagnostics.Add(Create(DeviceListInvalidDescriptor, setting.Span,
-                "'device' names no device.",
-                "Write 'device auto', 'device cpu', 'device cuda', or the GPUs to use: 'device cuda: 0' or 'device cuda: 0, cuda: 1'."));
+            diagnostics.Add(NoDevice(setting.Span));
             return;
         }
 
         if (devices.Keyword is { } keyword && !devices.Indices.IsEmpty)
         {
-            diagnostics.Add(Create(DeviceListInvalidDescriptor, keyword.Span,
-                $"'device' names '{keyword.Name}' and CUDA devices by index; a study trains either where a keyword says or on the listed GPUs.",
-                $"Write 'device {keyword.Name}', or list the GPUs alone: 'device {string.Join(", ", devices.Indices.Select(i => $"cuda: {Text(i.Value)}"))}'."));
+            diagnostics.Add(DeviceKeywordWithIndices(keyword.Span, keyword.Name, devices.Indices.Select(i => i.Value)));
             return;
         }
 
@@ -45,15 +41,11 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
         {
             if (index is null)
             {
-                diagnostics.Add(Create(DeviceListInvalidDescriptor, value.Span,
-                    $"The device index '{Text(value)}' is not a constant int; the devices are fixed for the whole study, before any parameter is sampled.",
-                    "Write the GPU's number, such as 'cuda: 1'."));
+                diagnostics.Add(DeviceIndexNotConstant(value.Span, value));
             }
             else if (!seen.Add(index.Value))
             {
-                diagnostics.Add(Create(DeviceListInvalidDescriptor, value.Span,
-                    $"'cuda: {index}' is listed twice; each listed GPU runs one parallel trial.",
-                    "List each GPU once; to run several trials on one GPU, set 'parallel' in the tune section above the number of GPUs."));
+                diagnostics.Add(DeviceListedTwice(value.Span, index.Value));
             }
         }
 
@@ -61,11 +53,7 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
             && experiment.Setting(SectionKind.Tune, "parallel") is ValueSettingSyntax { Arguments: [var parallel, ..] }
             && ConstantFolder.TryFold(parallel.Value, model) is IntValue trials && trials.Value < devices.CudaDevices.Length)
         {
-            diagnostics.Add(Create(FewerParallelTrialsThanDevicesDescriptor, parallel.Value.Span,
-                $"'parallel {trials.Value}' runs fewer trials at once than the {devices.CudaDevices.Length} GPUs 'device' lists, so some of them would stay idle.",
-                $"Set 'parallel {devices.CudaDevices.Length}' (or leave it out: a device list runs one trial per GPU), or list only the GPUs to use."));
+            diagnostics.Add(FewerParallelTrialsThanDevices(parallel.Value.Span, trials.Value, devices.CudaDevices.Length));
         }
     }
-
-    private static string Text(ExpressionSyntax value) => ExpressionBinder.Shorten(value);
 }

@@ -96,10 +96,7 @@ internal sealed class EvaluationChecker
             {
                 if (_reported.Add((error.Descriptor.Code, error.Span)))
                 {
-                    var when = SpaceEnumerator.Describe(point);
-                    _diagnostics.Add(Create(error.Descriptor, error.Span,
-                        char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + (when.Length > 0 ? $", when {when}." : "."),
-                        error.Descriptor == NotWholeNumberDescriptor ? "Divide by a float (2.0) to get a float, and round it to an int with floor(...), ceil(...) or round(...) where an int is needed: floor(width / 3.0)." : null));
+                    _diagnostics.Add(EvaluationFailed(error, SpaceEnumerator.Describe(point)));
                 }
 
                 return;

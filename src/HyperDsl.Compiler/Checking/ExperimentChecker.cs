@@ -69,12 +69,8 @@ internal static class ExperimentChecker
         catch (CheckBudgetExceededException exceeded)
         {
             diagnostics.Add(exceeded.WholeFile
-                ? Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
-                    $"The experiments of this file checked before '{experiment.Name}' used up the {Count(budget.PerFile)} checking steps a file may take, so it was stopped while checking {stage}.",
-                    "Put fewer large experiments in one file, or make the largest ones smaller.")
-                : Create(CheckTooLargeDescriptor, experiment.Syntax.Name.Span,
-                    $"Checking '{experiment.Name}' takes more than {Count(budget.PerExperiment)} steps (expressions evaluated and layers walked at every point of the space it enumerates); it was stopped while checking {stage}.",
-                    "Make the space smaller (fewer values per parameter, or fewer parameters that change the architecture), or the model smaller (fewer layers or loop iterations at each point)."));
+                ? FileCheckTooLarge(experiment.Syntax.Name.Span, experiment.Name, budget.PerFile, stage)
+                : CheckTooLarge(experiment.Syntax.Name.Span, experiment.Name, budget.PerExperiment, stage));
         }
 
         return Summary(experiment, binder, shapes, size);
@@ -99,8 +95,6 @@ internal static class ExperimentChecker
         && model.GetResolution(sampler) is CatalogEntry entry
             ? StudyShapes.Pick(entry, experiment, model, parameters)
             : null;
-
-    private static string Count(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Strategy(EffectiveExperiment experiment)
     {

@@ -37,11 +37,9 @@ internal static class GeneratedNameChecker
                 var name = later.Experiment.Experiment.Syntax.Name;
                 var other = first.Experiment.Experiment.Syntax.Name;
                 var files = later.Layout.FileName == first.Layout.FileName
-                    ? $"both generate '{later.Layout.FileName}' and the C# types '{later.Layout.Name}Params', '{later.Layout.Name}Experiment' and '{later.Layout.Name}Definition'"
-                    : $"generate '{other.Name}' as '{first.Layout.FileName}' and '{name.Name}' as '{later.Layout.FileName}', one file where file names ignore case (Windows, macOS)";
-                diagnostics.Add(Create(GeneratedFileCollisionDescriptor, name.Span,
-                    $"Experiment '{name.Name}' and experiment '{other.Name}' ({Where(other.Span, name.Span)}) {files}.",
-                    "Experiments checked or compiled together are generated into one namespace and one folder: rename one, or check and compile their files separately."));
+                    ? SameGeneratedFile(later.Layout.FileName, later.Layout.Name)
+                    : GeneratedFilesDifferInCase(other.Name, first.Layout.FileName, name.Name, later.Layout.FileName);
+                diagnostics.Add(GeneratedFileCollision(name.Span, name.Name, other.Name, other.Span, files));
             }
         }
 
@@ -58,9 +56,7 @@ internal static class GeneratedNameChecker
             {
                 foreach (var name in specNames.Where(n => reported.Add((n.Span!.Value, n.Span!.Value))))
                 {
-                    diagnostics.Add(Create(ReservedCSharpNameDescriptor, name.Span!.Value,
-                        $"{Capitalised(name.What)} becomes the C# name '{name.CSharp}', which {name.Scope} already has ({generated.What}).",
-                        "Rename it."));
+                    diagnostics.Add(ReservedCSharpName(name.Span!.Value, name.What, name.CSharp, name.Scope, generated.What));
                 }
 
                 continue;
@@ -74,15 +70,8 @@ internal static class GeneratedNameChecker
                     continue;
                 }
 
-                diagnostics.Add(Create(CSharpNameCollisionDescriptor, later.Span!.Value,
-                    $"{Capitalised(later.What)} and {first.What} ({Where(first.Span!.Value, later.Span!.Value)}) both become the C# name '{later.CSharp}' in {later.Scope}.",
-                    "Rename one of them. C# names drop each '_' and start each part with a capital letter, so names that differ only there become one."));
+                diagnostics.Add(CSharpNameCollision(later.Span!.Value, later.What, first.What, first.Span!.Value, later.CSharp, later.Scope));
             }
         }
     }
-
-    private static string Where(SourceSpan other, SourceSpan here) =>
-        other.File == here.File ? $"line {other.Start.Line}" : $"{other.File.Path}, line {other.Start.Line}";
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -33,19 +33,13 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
         switch (listing)
         {
             case { TooManyEntries: true }:
-                diagnostics.Add(Create(ImageFolderTooLargeDescriptor, folder.Span,
-                    $"The image folder '{path}' holds more than {ClassFolderListing.MaxEntries} entries, so its classes were not counted; '{entry.Name}' expects one sub-folder per class, and 'hyp run' would refuse it too.",
-                    "Point it at the folder whose sub-folders are the classes, and move anything else out of it."));
+                diagnostics.Add(ImageFolderTooManyEntries(folder.Span, path, ClassFolderListing.MaxEntries, entry.Name));
                 return null;
             case { Names.Count: 0 }:
-                diagnostics.Add(Create(ImageFolderWithoutClassesDescriptor, folder.Span,
-                    $"The image folder '{path}' holds no sub-folders, so it has no classes; '{entry.Name}' expects one sub-folder per class, named after it, holding that class's PNG or JPEG images.",
-                    "Put each class's images in a sub-folder named after the class, or point it at the folder that holds those sub-folders."));
+                diagnostics.Add(ImageFolderWithoutClasses(folder.Span, path, entry.Name));
                 return null;
             case { Names.Count: var count } when count > ClassFolderListing.MaxClasses:
-                diagnostics.Add(Create(ImageFolderTooLargeDescriptor, folder.Span,
-                    $"The image folder '{path}' holds {count} sub-folders, so {count} classes, but at most {ClassFolderListing.MaxClasses} are supported.",
-                    "Point it at the folder whose sub-folders are the classes, or merge classes."));
+                diagnostics.Add(ImageFolderTooManyClasses(folder.Span, path, count, ClassFolderListing.MaxClasses));
                 return null;
             default:
                 return listing.Names.Count;
@@ -74,10 +68,7 @@ internal sealed class ImageFolderClassCounter(EffectiveExperiment experiment, Se
             var unknown = split.Names.Except(training.Names, StringComparer.Ordinal).ToList();
             if (unknown.Count > 0)
             {
-                var named = string.Join(", ", unknown.Take(3).Select(n => $"'{DiagnosticText.Excerpt(n)}'")) + (unknown.Count > 3 ? $" and {unknown.Count - 3} more" : "");
-                diagnostics.Add(Create(SplitClassNotInTrainingDescriptor, folder.Span,
-                    $"The {role} folder '{DiagnosticText.Excerpt(path)}' has the class folder{(unknown.Count == 1 ? "" : "s")} {named}, which the training folder '{DiagnosticText.Excerpt(trainingPath)}' does not have; the model has no output for {(unknown.Count == 1 ? "it" : "them")}, and 'hyp run' would stop loading the data.",
-                    $"Give the {role} folder the training folder's class sub-folders (it may lack some), or add the class to the training folder."));
+                diagnostics.Add(SplitClassNotInTraining(folder.Span, role, path, unknown, trainingPath));
             }
         }
     }

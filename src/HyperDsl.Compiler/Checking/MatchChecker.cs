@@ -43,9 +43,7 @@ internal sealed class MatchChecker
                     continue;
                 }
 
-                _diagnostics.Add(Create(MatchNotExhaustiveDescriptor, match.Subject.Span,
-                    $"This 'match' has no arm for {ExpressionBinder.Shorten(match.Subject)} = {DiagnosticText.Excerpt(subject.Display)}, so it has no value there.",
-                    $"Add an arm for {DiagnosticText.Excerpt(subject.Display)}, or a '_' arm."));
+                _diagnostics.Add(MatchNotExhaustive(match.Subject.Span, match.Subject, subject));
                 break;
             }
         }

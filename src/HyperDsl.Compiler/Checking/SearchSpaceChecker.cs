@@ -42,8 +42,7 @@ internal sealed class SearchSpaceChecker
 
         foreach (var parameter in _parameters.Where(p => !p.IsUsed))
         {
-            _diagnostics.Add(Create(UnusedParameterDescriptor, parameter.Declaration,
-                $"The parameter '{parameter.Name}' is never used, so searching it only costs trials.", "Use it, or remove it."));
+            _diagnostics.Add(UnusedParameter(parameter.Declaration, parameter.Name));
         }
 
         CheckConstraints();
@@ -56,9 +55,7 @@ internal sealed class SearchSpaceChecker
         var enumeration = _space.Enumerate(_space.Dependencies([condition]));
         if (enumeration.Exhaustive && !enumeration.Points.Any(p => Evaluator.IsTrue(_space.SafeEvaluate(condition, new Evaluation.Environment(p))) == true))
         {
-            _diagnostics.Add(Create(ConditionNeverTrueDescriptor, condition.Span,
-                $"The condition of '{parameter.Name}' never holds anywhere in the space, so '{parameter.Name}' is never sampled.",
-                "Check the condition against the other parameters' ranges and choices."));
+            _diagnostics.Add(ConditionNeverTrue(condition.Span, parameter.Name));
         }
     }
 
@@ -90,24 +87,20 @@ internal sealed class SearchSpaceChecker
             var (holds, total, exhaustive) = Count([constraint]);
             if (holds == 0 && total > 0)
             {
-                _diagnostics.Add(Create(EmptySpaceDescriptor, constraint.Condition.Span,
-                    $"No point of the search space satisfies this constraint, so no trial could run.", "Widen the parameters' ranges, or relax the constraint."));
+                _diagnostics.Add(ConstraintNeverHolds(constraint.Condition.Span));
                 return;
             }
 
             if (exhaustive && holds == total && total > 0)
             {
-                _diagnostics.Add(Create(ConstraintAlwaysTrueDescriptor, constraint.Condition.Span,
-                    "This constraint holds at every point of the search space, so it rules nothing out.", "Remove it, or tighten it."));
+                _diagnostics.Add(ConstraintAlwaysHolds(constraint.Condition.Span));
             }
         }
 
         var (together, count, _) = Count(constraints);
         if (together == 0 && count > 0 && constraints.Length > 1)
         {
-            _diagnostics.Add(Create(EmptySpaceDescriptor, constraints[^1].Condition.Span,
-                "Each constraint can be met, but no point of the search space meets all of them together, so no trial could run.",
-                "Relax one of the constraints, or widen the parameters' ranges."));
+            _diagnostics.Add(ConstraintsNeverHoldTogether(constraints[^1].Condition.Span));
         }
     }
 

@@ -32,13 +32,11 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
         var keyword = (experiment.Setting(SectionKind.Data, "task") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value;
         if (task.NotYet is { } why)
         {
-            diagnostics.Add(Create(TaskNotSupportedDescriptor, keyword!.Span,
-                $"'task {task.Name}' is not trained by this version of HyperDsl: {why}.",
-                "Declare 'task classification' (the default, which may be left out) or 'task segmentation'."));
+            diagnostics.Add(TaskNotSupported(keyword!.Span, task.Name, why));
             return;
         }
 
-        var declared = keyword is null ? $"the spec trains {task.Name} (the default: no 'task' is declared)" : $"the spec declares 'task {task.Name}'";
+        var declared = TaskClause(task.Name, declared: keyword is not null);
         CheckSources(task, declared);
         CheckTransforms(task, declared);
         CheckLoss(task, declared);
@@ -53,11 +51,7 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
                 && model.GetResolution(call) is CatalogEntry { Kind: EntryKind.DataSource } entry
                 && !entry.Serves(task.Name))
             {
-                diagnostics.Add(Create(TaskSourceMismatchDescriptor, call.Callee.Span,
-                    $"'{entry.Name}' gives data for {Describe(entry)}, but {declared}.",
-                    task.PerPixel
-                        ? "Give image and mask pairs: segmentation_folder(images: \"...\", masks: \"...\", classes: N)."
-                        : $"Declare 'task {entry.Tasks[0]}' in the data section, or give a source of labelled images for {task.Name}."));
+                diagnostics.Add(TaskSourceMismatch(call.Callee.Span, entry, task, declared));
             }
         }
     }
@@ -77,9 +71,8 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
             {
                 if (model.GetResolution(layer) is CatalogEntry { Kind: EntryKind.Transform } entry && !entry.Serves(task.Name))
                 {
-                    diagnostics.Add(Create(TaskTransformMismatchDescriptor, layer.Span,
-                        $"'{entry.Name}' cannot move masks with their images, and {declared}.",
-                        $"Under 'task {task.Name}' the {block} block takes {string.Join(", ", BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal))}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone."));
+                    var fitting = BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal);
+                    diagnostics.Add(TaskTransformMismatch(layer.Span, entry.Name, task.Name, declared, block, fitting));
                 }
             }
         }
@@ -91,11 +84,7 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
             && (value is CallSyntax call ? model.GetResolution(call) : model.GetResolution(value)) is CatalogEntry { Kind: EntryKind.Loss } entry
             && !entry.Serves(task.Name))
         {
-            diagnostics.Add(Create(TaskLossMismatchDescriptor, value.Span,
-                $"The loss '{entry.Name}' is for {Describe(entry)}, but {declared}.",
-                task.PerPixel
-                    ? "Use a per-pixel loss: cross_entropy, focal, dice, or a weighted sum such as sum(cross_entropy: 1.0, dice: 0.5)."
-                    : "Use cross_entropy (the default), focal, nll or bce."));
+            diagnostics.Add(TaskLossMismatch(value.Span, entry, task, declared));
         }
     }
 
@@ -109,9 +98,7 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
             if (BuiltinCatalog.FindMetric(metric.Name) is { Task: { } only } entry && only != task.Name)
             {
                 var instead = BuiltinCatalog.Metrics.Where(m => m.Task == task.Name).Select(m => m.Name).ToList();
-                diagnostics.Add(Create(TaskMetricMismatchDescriptor, metric.Span,
-                    $"'{entry.Name}' is measured for {only} only, but {declared}.",
-                    $"Name a metric of {task.Name}: {string.Join(", ", [.. instead, "val_loss", "train_loss"])}."));
+                diagnostics.Add(TaskMetricMismatch(metric.Span, entry.Name, only, task.Name, declared, instead));
             }
         }
 
@@ -121,12 +108,8 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
         {
             if (BuiltinCatalog.FindExtraMetric(extra.Name) is { Task: { } only } entry && only != task.Name)
             {
-                diagnostics.Add(Create(TaskMetricMismatchDescriptor, extra.Span,
-                    $"'metrics {entry.Name}' is computed for {only} only, but {declared}.",
-                    $"Leave it out: under 'task {task.Name}' the trainer reports {string.Join(", ", BuiltinCatalog.Metrics.Where(m => m.Task == task.Name).Select(m => m.Name))} each epoch."));
+                diagnostics.Add(TaskExtraMetricMismatch(extra.Span, entry.Name, only, task.Name, declared, BuiltinCatalog.Metrics.Where(m => m.Task == task.Name).Select(m => m.Name)));
             }
         }
     }
-
-    private static string Describe(CatalogEntry entry) => entry.Tasks.IsEmpty ? "every task" : string.Join(" or ", entry.Tasks.Select(t => $"'task {t}'"));
 }

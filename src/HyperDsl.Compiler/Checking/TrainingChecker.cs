@@ -1,5 +1,6 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
+using HyperDsl.Compiler.Diagnostics;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
@@ -48,9 +49,7 @@ internal sealed class TrainingChecker
             var rung = Argument(prunerEntry, pruner, firstRung);
             if (rung is not null && MaxOf(rung) is { } first && first >= prunerEpochs)
             {
-                _diagnostics.Add(Create(PrunerBeyondEpochsDescriptor, rung.Span,
-                    $"The pruner first compares trials after {Epochs(first)}, but trials train for {Epochs(prunerEpochs)}, so it never prunes anything.",
-                    "Lower the pruner's first rung, or train for more epochs."));
+                _diagnostics.Add(PrunerBeyondEpochs(rung.Span, first, prunerEpochs));
             }
         }
 
@@ -73,22 +72,18 @@ internal sealed class TrainingChecker
     {
         if (_experiment.Model is null)
         {
-            _diagnostics.Add(Create(EmptyModelDescriptor, _experiment.Syntax.Name.Span, $"'{_experiment.Name}' has no model section, so there is nothing to train.",
-                "Add 'model { ... }' with the layers, or 'extends' an experiment that has one."));
+            _diagnostics.Add(NoModelSection(_experiment.Syntax.Name.Span, _experiment.Name));
         }
         else if (_experiment.Model.Body.IsEmpty)
         {
-            _diagnostics.Add(Create(EmptyModelDescriptor, _experiment.Model.Span, $"The model of '{_experiment.Name}' has no layers.", null));
+            _diagnostics.Add(ModelWithoutLayers(_experiment.Model.Span, _experiment.Name));
         }
 
         foreach (var spec in BuiltinCatalog.Settings.Values.Where(s => s.Required).OrderBy(s => s.Section).ThenBy(s => s.Name, StringComparer.Ordinal))
         {
             if (_experiment.Setting(spec.Section, spec.Name) is null)
             {
-                var section = spec.Section.ToString().ToLowerInvariant();
-                _diagnostics.Add(Create(MissingSettingDescriptor, _experiment.Syntax.Name.Span,
-                    $"'{_experiment.Name}' has no '{spec.Name}' setting in its {section} section: {char.ToLowerInvariant(spec.Summary[0])}{spec.Summary[1..]}",
-                    $"Add it to the {section} section, for example '{spec.Example ?? spec.Name + " ..."}'."));
+                _diagnostics.Add(MissingSetting(_experiment.Syntax.Name.Span, _experiment.Name, spec));
             }
         }
     }
@@ -141,12 +136,7 @@ internal sealed class TrainingChecker
             return false;
         }
 
-        var counted = unit == QuantityUnit.Epochs ? "epochs" : "steps";
-        _diagnostics.Add(Create(FractionalScheduleCountDescriptor, value.Span,
-            $"The {timing.What} '{ExpressionBinder.Shorten(value)}' is not a whole number of {counted}: '{ExpressionBinder.Shorten(amount)}' is a float, and schedules count whole epochs and steps.",
-            unit == QuantityUnit.Epochs
-                ? "Write an int ('2 epochs', not '2.0 epochs'), or count in steps for a finer length (for example '500 steps')."
-                : "Write an int ('500 steps', not '500.0 steps')."));
+        _diagnostics.Add(FractionalScheduleCount(value.Span, timing.What, value, amount, epochs: unit == QuantityUnit.Epochs));
         return true;
     }
 
@@ -158,10 +148,7 @@ internal sealed class TrainingChecker
             if (amount is { Unit: QuantityUnit.Epochs } late && late.Amount >= epochs)
             {
                 var when = SpaceEnumerator.Describe(point);
-                _diagnostics.Add(Create(MilestoneBeyondEpochsDescriptor, value.Span, timing.IsPhase
-                    ? $"The {Value.FormatNumber(late.Amount)}-epoch {timing.What} is not shorter than training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so the schedule after it never starts."
-                    : $"The {timing.What} at {late.Display} is not before the end of training ({Epochs(epochs)}){(when.Length > 0 ? $" when {when}" : "")}, so it never takes effect.",
-                    "Move it before the last epoch, or train for more epochs."));
+                _diagnostics.Add(MilestoneBeyondEpochs(value.Span, timing.What, timing.IsPhase, late, epochs, when));
                 return true;
             }
         }
@@ -196,21 +183,19 @@ internal sealed class TrainingChecker
         foreach (var metric in named)
         {
             var meaning = BuiltinCatalog.FindMetric(metric.Name);
-            var needs = meaning?.NeedsExtra is { } flag && !extra.Contains(flag) ? $"'metrics' includes '{flag}' (add 'metrics {flag}' to the train section)"
-                : meaning is { NeedsTestSplit: true } && !HasTestSplit() ? "the data has a test split (a 'test' source, or a source with its own such as fashion_mnist())"
+            var needs = meaning?.NeedsExtra is { } flag && !extra.Contains(flag) ? NeedsExtraMetric(flag)
+                : meaning is { NeedsTestSplit: true } && !HasTestSplit() ? NeedsTestSplit
                 : null;
             if (needs is not null)
             {
-                _diagnostics.Add(Create(UnknownMetricDescriptor, metric.Span, $"'{metric.Name}' is only reported when {needs}.", null));
+                _diagnostics.Add(MetricNotReported(metric.Span, metric.Name, needs));
             }
 
             // No source loads a validation split of its own: only the 'validation' setting gives one.
             // Without a source the spec is refused already (HYP1013), so that is the one error to fix.
             if (meaning is { NeedsValidation: true } && _experiment.Setting(SectionKind.Data, "validation") is null && _experiment.Setting(SectionKind.Data, "source") is not null)
             {
-                _diagnostics.Add(Create(ValidationMetricWithoutSplitDescriptor, metric.Span,
-                    $"'{metric.Name}' is measured on the validation split, but the data section has none, so every trial would fail without it.",
-                    "Add 'validation 10%' to the data section (a share of the training data), or a validation source of its own."));
+                _diagnostics.Add(ValidationMetricWithoutSplit(metric.Span, metric.Name));
             }
         }
 
@@ -218,9 +203,7 @@ internal sealed class TrainingChecker
         if ((_experiment.Setting(SectionKind.Train, "early_stop") as ValueSettingSyntax)?.Arguments.FirstOrDefault()?.Value is NameSyntax watched
             && BuiltinCatalog.FindMetric(watched.Name) is { EpochMetric: null } once)
         {
-            _diagnostics.Add(Create(EarlyStopOnceMeasuredDescriptor, watched.Span,
-                $"Early stopping watches '{once.Name}', which is measured once, after training, so there is no epoch to compare it at.",
-                "Watch a metric measured each epoch, such as val_loss or val_accuracy; an objective can still be test_accuracy."));
+            _diagnostics.Add(EarlyStopOnceMeasured(watched.Span, once.Name));
         }
     }
 
@@ -236,11 +219,7 @@ internal sealed class TrainingChecker
             if (share is { } s && s is <= 0 or >= 1)
             {
                 // 'validation 10' meant ten percent: a bare number from 1 up to 100 is a percentage without its '%'.
-                var help = value is not QuantityValue && s is >= 1 and < 100
-                    ? $"A bare number is a fraction of the training data: for {value.Display} percent, write '{value.Display}%'."
-                    : "A tenth to a fifth (10% to 20%) is usual.";
-                _diagnostics.Add(Create(ValidationSplitDescriptor, split.Span,
-                    $"The validation share must be between 0 and 100% (exclusive), but it is {value.Display}.", help));
+                _diagnostics.Add(ValidationShareOutOfRange(split.Span, value, s));
             }
             else if (share is { } fraction)
             {
@@ -276,11 +255,7 @@ internal sealed class TrainingChecker
 
         if (heldOut == 0 || heldOut == n)
         {
-            var (what, empty) = heldOut == 0 ? ("no image", "validation") : ("every image", "training");
-            var most = (n + c - 1) / c;
-            _diagnostics.Add(Create(ValidationSplitLeavesSplitEmptyDescriptor, split.Span,
-                $"The validation share {value.Display} holds out {what}: the split takes {Value.FormatNumber(fraction * 100)}% of each class's images, rounded, and {n} images in {c} classes give each class at most {most}, so the {empty} split would be empty and every trial would fail loading the data.",
-                heldOut == 0 ? "Raise the share, or give the source more images per class." : "Lower the share, or give the source more images per class."));
+            _diagnostics.Add(ValidationSplitLeavesSplitEmpty(split.Span, value, fraction, n, c, heldOutNone: heldOut == 0));
         }
     }
 
@@ -302,16 +277,11 @@ internal sealed class TrainingChecker
 
                 if (path.Length == 0)
                 {
-                    _diagnostics.Add(Create(DataPathDescriptor, argument.Value.Span, $"The data path given to '{entry.Name}' is empty, so it names no file or folder.",
-                        entry.Source is { SearchesStandardPlaces: true }
-                            ? $"Name the folder (relative paths start at the spec's folder), or write '{entry.Name}()' to search the standard places."
-                            : "Name the file or folder; relative paths start at the spec's folder."));
+                    _diagnostics.Add(EmptyDataPath(argument.Value.Span, entry));
                 }
                 else if (path.Where(IsUnprintable).Select(ch => (char?)ch).FirstOrDefault() is { } bad)
                 {
-                    _diagnostics.Add(Create(DataPathDescriptor, argument.Value.Span,
-                        $"The data path given to '{entry.Name}' contains the character U+{(int)bad:X4} (a control character or line break), which no file name should hold.",
-                        "Write the path without control characters or line breaks."));
+                    _diagnostics.Add(UnprintableDataPath(argument.Value.Span, entry.Name, bad));
                 }
             }
         }
@@ -328,18 +298,16 @@ internal sealed class TrainingChecker
         }
 
         var path = text.StartsWith("sqlite:///", StringComparison.OrdinalIgnoreCase) ? text["sqlite:///".Length..] : text;
-        var problem = text.Trim().Length == 0 ? "is empty"
-            : text.Any(IsUnprintable) ? "holds a control character or line break"
-            : text.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? "reads an environment variable"
-            : path.Contains("://", StringComparison.Ordinal) || (path.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !path[..colon].Contains('/', StringComparison.Ordinal)) ? "names a database server or another kind of location"
-            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? "is an absolute path"
-            : path.Split('/', '\\').Contains("..") ? "leaves the spec's folder through '..'"
+        StorageProblem? problem = text.Trim().Length == 0 ? StorageProblem.Empty
+            : text.Any(IsUnprintable) ? StorageProblem.Unprintable
+            : text.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? StorageProblem.EnvironmentVariable
+            : path.Contains("://", StringComparison.Ordinal) || (path.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !path[..colon].Contains('/', StringComparison.Ordinal)) ? StorageProblem.Server
+            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? StorageProblem.AbsolutePath
+            : path.Split('/', '\\').Contains("..") ? StorageProblem.LeavesSpecFolder
             : null;
-        if (problem is not null)
+        if (problem is { } found)
         {
-            _diagnostics.Add(Create(StorageOutsideSpecFolderDescriptor, setting.Span,
-                $"The spec's storage {problem}: a spec may name only a SQLite file inside its own folder, so that a spec from someone else cannot send its study elsewhere or create files outside its folder.",
-                "Write a relative path such as \"studies/my-study.db\", or give another place when running: hyp run --storage LOCATION (or $HYP_STORAGE)."));
+            _diagnostics.Add(StorageOutsideSpecFolder(setting.Span, found));
         }
     }
 
@@ -367,9 +335,7 @@ internal sealed class TrainingChecker
 
         if (fixedShape is not null && !fixedShape.SequenceEqual([c.Value, h.Value, w.Value]))
         {
-            _diagnostics.Add(Create(InputContradictsSourceDescriptor, input.Span,
-                $"'input' says the images are {c.Value}x{h.Value}x{w.Value}, but '{entry.Name}' gives {string.Join("x", fixedShape)} images, so every trial would fail.",
-                "Remove 'input': this source fixes the shape."));
+            _diagnostics.Add(InputContradictsSource(input.Span, c.Value, h.Value, w.Value, entry.Name, fixedShape));
         }
     }
 
@@ -394,9 +360,7 @@ internal sealed class TrainingChecker
 
             foreach (var statement in block.Body.Where(s => s is not LayerSyntax))
             {
-                _diagnostics.Add(Create(PipelineStatementDescriptor, statement.Span,
-                    $"The {pipeline} section takes transforms, one after another; '{ExpressionBinder.Shorten(statement)}' is not generated there yet (nor are the image sizes it gives checked).",
-                    "List the transforms themselves; a transform applied only sometimes takes a probability (hflip(p: 0.5), rotate(degrees: 10, p: 0.5)), and a searched value can be its argument."));
+                _diagnostics.Add(PipelineStatement(statement.Span, pipeline, statement));
             }
         }
     }
@@ -418,9 +382,7 @@ internal sealed class TrainingChecker
             return;
         }
 
-        _diagnostics.Add(Create(ClassesUnknownDescriptor, call.Span,
-            $"'{entry.Name}' without 'classes:' has as many classes as the data holds, known only when it is loaded, and the model's output differs between points ({string.Join(", ", shapes.Outputs)}), so it cannot be checked against them for every point.",
-            $"Say how many classes there are: '{entry.Name}(..., classes: N)'."));
+        _diagnostics.Add(ClassesUnknown(call.Span, entry.Name, shapes.Outputs));
     }
 
     // The tune section is read before the first trial (and the training seed is the study's), so a
@@ -439,9 +401,7 @@ internal sealed class TrainingChecker
                 if (_space.Dependencies([argument.Value]) is [var parameter, ..])
                 {
                     var use = SyntaxWalker.Names(argument.Value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol) ?? (SyntaxNode)argument.Value;
-                    _diagnostics.Add(Create(StudySettingUsesParameterDescriptor, use.Span,
-                        $"'{spec.Name}' is set once for the whole study, before any trial draws its parameters, so it cannot use the parameter '{parameter.Name}', which differs from trial to trial.",
-                        $"Write a value every trial shares (a number, or a fixed value from params such as 'n = 20'); to compare values of '{spec.Name}', run one study per value."));
+                    _diagnostics.Add(StudySettingUsesParameter(use.Span, spec.Name, parameter.Name));
                     break;
                 }
             }
@@ -477,11 +437,7 @@ internal sealed class TrainingChecker
             var name = SyntaxWalker.Names(value).FirstOrDefault(n => _model.GetResolution(n) is ParameterSymbol);
             if (name is not null && space.Dependencies([value]).Count > 0)
             {
-                _diagnostics.Add(Create(DataUsesParameterDescriptor, name.Span,
-                    what == "'resize'"
-                        ? $"'resize' uses the parameter '{name.Name}', but an image folder is decoded once, at one size; the code generator does not translate a searched size for it yet."
-                        : $"{char.ToUpperInvariant(what[0])}{what[1..]} uses the parameter '{name.Name}', so the images' source or shape would change from trial to trial; the code generator does not translate that yet (only the image size may be searched: 'resize', for sources other than an image folder, and the crops and resizes of the augment and evaluate sections).",
-                    "Write the value itself (for instance 'resize 224'), and search the size with one study per size for now."));
+                _diagnostics.Add(DataUsesParameter(name.Span, what, name.Name));
             }
         }
     }
@@ -503,9 +459,7 @@ internal sealed class TrainingChecker
         {
             foreach (var parameter in _parameters.Where(p => p.Domain is { IsFinite: false }))
             {
-                _diagnostics.Add(Create(GridNeedsFiniteSpaceDescriptor, ((SampledParameterSyntax)parameter.Syntax).Distribution.Span,
-                    $"A grid search needs a finite space, but '{parameter.Name}' is continuous.",
-                    "Give it a step ('uniform(a, b, step: s)'), make it a 'choice', or use another sampler."));
+                _diagnostics.Add(GridNeedsFiniteSpace(((SampledParameterSyntax)parameter.Syntax).Distribution.Span, parameter.Name));
             }
         }
 
@@ -518,14 +472,12 @@ internal sealed class TrainingChecker
         if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid)
         {
             var at = _experiment.Syntax.Sections.OfType<SettingsSectionSyntax>().FirstOrDefault(s => s.Kind == SectionKind.Tune)?.Span ?? _experiment.Syntax.Name.Span;
-            _diagnostics.Add(Create(NoBudgetDescriptor, at with { Range = new(at.Range.Start, Math.Min(4, at.Range.Length)) },
-                $"'{_experiment.Name}' sets neither 'trials' nor 'timeout', so its study runs until it is stopped.", "Add 'trials 50' or 'timeout 2h' to the tune section."));
+            _diagnostics.Add(NoBudget(at with { Range = new(at.Range.Start, Math.Min(4, at.Range.Length)) }, _experiment.Name));
         }
 
         if (grid && trials is not null && ConstantFolder.TryFold(trials, _model) is IntValue count && spaceSize is { } size && count.Value > size)
         {
-            _diagnostics.Add(Create(TrialsBeyondGridDescriptor, trials.Span,
-                $"The grid has {size} points, so only {size} of the {count.Value} trials can run.", $"Set 'trials {size}', or leave 'trials' out for a grid."));
+            _diagnostics.Add(TrialsBeyondGrid(trials.Span, size, count.Value));
         }
 
         if (sampler is not null && trials is not null && ConstantFolder.TryFold(trials, _model) is IntValue budget)
@@ -552,12 +504,7 @@ internal sealed class TrainingChecker
             return;
         }
 
-        var size = population.Value;
-        _diagnostics.Add(Create(TrialsWithinFirstGenerationDescriptor, trials.Span,
-            budget <= size
-                ? $"'{entry.Name}' with population {size} and {budget} trials never leaves its random first generation, so it searches no better than 'random'."
-                : $"'{entry.Name}' with population {size} and {budget} trials runs only {budget - size} trials beyond its random first generation of {size}, less than one evolved generation.",
-            $"Run at least {2 * size} trials (several generations are better), or give a smaller 'population' (for instance '{entry.Name}(population: {Math.Max(2, budget / 4)})')."));
+        _diagnostics.Add(TrialsWithinFirstGeneration(trials.Span, entry.Name, population.Value, budget));
     }
 
     // A model-based sampler (gp, tpe) draws its first 'startup' complete trials at random, so a
@@ -575,9 +522,7 @@ internal sealed class TrainingChecker
             return;
         }
 
-        _diagnostics.Add(Create(TrialsWithinStartupDescriptor, trials.Span,
-            $"'{entry.Name}' draws its first {startup.Value} complete trials at random, and the study runs {budget}, so its model never proposes a trial and it searches no better than 'random'.",
-            $"Run more than {startup.Value} trials, or give a smaller 'startup' (for instance '{entry.Name}(startup: {Math.Max(1, budget / 3)})')."));
+        _diagnostics.Add(TrialsWithinStartup(trials.Span, entry.Name, startup.Value, budget));
     }
 
     // A Gaussian process refits over every earlier trial for each new one, a cost cubic in their
@@ -586,9 +531,7 @@ internal sealed class TrainingChecker
     {
         if (_model.GetResolution(sampler) is CatalogEntry { Strategy.TrialsItHandlesWell: { } limit } entry && budget > limit)
         {
-            _diagnostics.Add(Create(TrialsTooManyForSamplerDescriptor, trials.Span,
-                $"'{entry.Name}' refits its model over every earlier trial for each new one, a cost that grows with the cube of the trials: beyond {limit} trials each new one takes it seconds, and this study runs {budget}.",
-                $"Use 'sampler tpe' for a study this long (or 'cmaes' for numeric parameters), or run at most {limit} trials."));
+            _diagnostics.Add(TrialsTooManyForSampler(trials.Span, entry.Name, limit, budget));
         }
     }
 
@@ -599,17 +542,13 @@ internal sealed class TrainingChecker
         var objectives = _experiment.SettingsOf(SectionKind.Tune).OfType<ObjectiveSettingSyntax>().LastOrDefault()?.Objectives ?? [];
         if (strategy.OneObjective && objectives.Length > 1)
         {
-            _diagnostics.Add(Create(SamplerNeedsOneObjectiveDescriptor, sampler.Span,
-                $"'{name}' optimizes one objective, but the study has {objectives.Length} ({string.Join(", ", objectives.Select(o => ExpressionBinder.Shorten(o.Metric)))}).",
-                "Keep one objective (a 'require' constraint can bound the others), or use 'sampler tpe', which models several."));
+            _diagnostics.Add(SamplerNeedsOneObjective(sampler.Span, name, [.. objectives.Select(o => o.Metric)]));
         }
 
         var sampled = _parameters.Where(p => !p.IsFixed && p.Domain is not null).ToList();
         if (strategy.ModelsNumbersOnly && sampled.Count > 0 && !sampled.Any(p => !p.IsConditional && p.Domain is FloatDomain or IntDomain))
         {
-            _diagnostics.Add(Create(SamplerHasNothingToModelDescriptor, sampler.Span,
-                $"'{name}' models only numeric parameters without a 'when' condition, and this space has none, so it would draw every value at random.",
-                "Use 'sampler tpe', which models categorical and conditional parameters too."));
+            _diagnostics.Add(SamplerHasNothingToModel(sampler.Span, name));
         }
     }
 
@@ -625,8 +564,8 @@ internal sealed class TrainingChecker
                     point[parameter] = value;
                     if (!Contains(parameter, value, out var expected))
                     {
-                        _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Value.Span,
-                            $"The try point sets '{parameter.Name}' to {DiagnosticText.Excerpt(value.Display)}, which is outside its {expected}{(ReferenceEquals(attempt.Span.File, _experiment.Syntax.Span.File) && _experiment.Syntax.Span.Range.Contains(attempt.Span.Range) ? "" : $" in '{_experiment.Name}'")}.", "Try only points the study itself could sample."));
+                        var inherited = !(ReferenceEquals(attempt.Span.File, _experiment.Syntax.Span.File) && _experiment.Syntax.Span.Range.Contains(attempt.Span.Range));
+                        _diagnostics.Add(TryValueOutsideSpace(assignment.Value.Span, parameter.Name, value, expected, inherited ? _experiment.Name : null));
                     }
                 }
             }
@@ -638,9 +577,7 @@ internal sealed class TrainingChecker
                 if (needed.All(point.ContainsKey) && !SyntaxWalker.Expressions(constraint.Condition).Any(e => e is MemberAccessSyntax)
                     && Evaluator.IsTrue(_space.SafeEvaluate(constraint.Condition, environment)) == false)
                 {
-                    _diagnostics.Add(Create(TryOutsideSpaceDescriptor, attempt.Name.Span,
-                        $"This try point breaks the constraint 'require {ExpressionBinder.Shorten(constraint.Condition)}' (line {constraint.Span.Start.Line}), so the study could never sample it.",
-                        "Change the point so it meets every constraint."));
+                    _diagnostics.Add(TryBreaksConstraint(attempt.Name.Span, constraint.Condition, constraint.Span.Start.Line));
                 }
             }
 
@@ -649,8 +586,7 @@ internal sealed class TrainingChecker
                 if (Evaluator.IsTrue(_space.SafeEvaluate(parameter.Condition!, new Evaluation.Environment(point))) == false)
                 {
                     var assignment = attempt.Assignments.First(a => ReferenceEquals(_model.GetResolution(a), parameter));
-                    _diagnostics.Add(Create(TryOutsideSpaceDescriptor, assignment.Name.Span,
-                        $"The try point sets '{parameter.Name}', which is inactive there ({ExpressionBinder.Shorten(parameter.Condition!)} does not hold).", $"Drop '{parameter.Name}' from this point."));
+                    _diagnostics.Add(TryInactiveParameter(assignment.Name.Span, parameter.Name, parameter.Condition!));
                 }
             }
         }
@@ -668,8 +604,6 @@ internal sealed class TrainingChecker
         };
     }
 
-    private static string Epochs(double count) => Value.FormatNumber(count) + (count == 1 ? " epoch" : " epochs");
-
     // A weighted sum (of losses) whose weights could all be 0 at some point weighs nothing there; the
     // runtime refuses it, so the checker asks for one weight above 0 over the whole space.
     private void CheckSomeWeightAboveZero()
@@ -681,9 +615,7 @@ internal sealed class TrainingChecker
             return;
         }
 
-        _diagnostics.Add(Create(NoPositiveWeightDescriptor, call.Span,
-            $"'{entry.Name}' weighs {string.Join(", ", weights)}, but none of them is given above 0 at every point of the space, so at some point the loss would weigh nothing.",
-            $"Give one weight a fixed value above 0, such as '{entry.Name}({weights[0]}: 1.0, {weights[1]}: w)'."));
+        _diagnostics.Add(NoPositiveWeight(call.Span, entry.Name, weights));
     }
 
     private ExpressionSyntax? SettingValue(SectionKind section, string setting) =>

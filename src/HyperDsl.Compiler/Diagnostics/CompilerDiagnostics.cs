@@ -437,32 +437,9 @@ public static partial class CompilerDiagnostics
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .OrderBy(d => d.Code, StringComparer.Ordinal)];
 
+    // Used by the builders in the CompilerDiagnostics parts; internal (not private) only while the
+    // shape area (ShapeChecker, with ShapeWalker's and the layers' ShapeFailures) still writes its
+    // messages where it finds the problem. DiagnosticBuildersTests keeps everyone else from calling it.
     internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? help = null) =>
         new(descriptor, span, message, help);
-
-    // ---- message builders: one per problem, so each code's wording and help live with it ----
-
-    /// <summary>HYP2016 at a fixed parameter's value: <c>name = distribution(...)</c>.</summary>
-    internal static Diagnostic DistributionWithEquals(SourceSpan span, string parameter, string distribution) =>
-        new(DistributionWithEqualsDescriptor, span, $"'{parameter} = {distribution}' fixes '{parameter}' to a distribution, which is not a value; a distribution is sampled with '~'.",
-            $"Write '{parameter} ~ {distribution}'.");
-
-    /// <summary>HYP2017 at <c>lr == 0.001</c> where <c>lr</c> is sampled from a continuous range.</summary>
-    internal static Diagnostic ContinuousEquality(SourceSpan span, string parameter, string comparison, bool equal) =>
-        new(ContinuousEqualityDescriptor, span, equal
-                ? $"'{parameter}' is sampled from a continuous range, so '{comparison}' is almost never true."
-                : $"'{parameter}' is sampled from a continuous range, so '{comparison}' is almost always true.",
-            $"Compare with a bound ('{parameter} < ...' or '{parameter} >= ...'), or sample '{parameter}' from a list of values with 'choice(...)'.");
-
-    /// <summary>HYP1108 at batchnorm's momentum above 0.5: a Keras momentum (the old statistics' weight) given where PyTorch's (the new batch's weight) is meant.</summary>
-    internal static Diagnostic KerasMomentum(SourceSpan span, double momentum) =>
-        new(ForeignConventionDescriptor, span,
-            $"batchnorm's momentum {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)} is the weight of each new batch in the running statistics (PyTorch's convention), so they would follow the last batches almost alone; Keras's momentum is the weight of the old statistics instead.",
-            $"For Keras's {momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)}, write momentum: {(1 - momentum).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; PyTorch's default is 0.1.");
-
-    /// <summary>HYP4052 at augmix's depth 0: chains of no operations would mix each image with itself.</summary>
-    internal static Diagnostic AugMixDepthZero(SourceSpan span) =>
-        new(AugMixDepthZeroDescriptor, span,
-            "augmix's depth 0 makes chains of no operations, so every image would be mixed with copies of itself and left unchanged.",
-            "Give a depth of 1 or more, or -1 (the default) for a random depth from 1 to 3 per chain.");
 }

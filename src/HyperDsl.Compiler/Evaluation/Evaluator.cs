@@ -256,21 +256,19 @@ internal sealed class Evaluator
                 case BinaryOperator.Divide:
                     if (b.Value == 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span, $"'{ExpressionBinder.Shorten(binary.Span)}' divides by zero");
+                        throw DivisionByZero(binary.Span);
                     }
 
                     if (a.Value % b.Value != 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span,
-                            $"'{ExpressionBinder.Shorten(binary.Span)}' is {a.Value}/{b.Value}, which is not a whole number");
+                        throw DivisionNotWhole(binary.Span, a.Value, b.Value);
                     }
 
                     return new IntValue(a.Value / b.Value);
                 case BinaryOperator.Power:
                     if (b.Value < 0)
                     {
-                        throw new EvaluationException(NotWholeNumberDescriptor, binary.Span,
-                            $"'{ExpressionBinder.Shorten(binary.Span)}' raises an int to the negative power {b.Value}, which is not a whole number");
+                        throw NegativeIntPower(binary.Span, b.Value);
                     }
 
                     return new IntValue((long)Math.Pow(a.Value, b.Value));
@@ -297,8 +295,7 @@ internal sealed class Evaluator
         {
             if (i.Value < 0 || i.Value >= list.Items.Length)
             {
-                throw new EvaluationException(IndexOutOfRangeDescriptor, index.Index.Span,
-                    $"the index {i.Value} is outside the list of {list.Items.Length} item{(list.Items.Length == 1 ? "" : "s")} (positions 0 to {list.Items.Length - 1})");
+                throw IndexOutsideList(index.Index.Span, i.Value, list.Items.Length);
             }
 
             return list.Items[(int)i.Value];

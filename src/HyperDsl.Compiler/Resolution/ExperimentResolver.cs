@@ -30,9 +30,7 @@ internal sealed class ExperimentResolver
         {
             if (!_experiments.TryGetValue(parentName.Name, out var parent))
             {
-                _diagnostics.Add(Create(UnknownParentDescriptor, parentName.Span,
-                    $"'{current.Name.Name}' extends '{parentName.Name}', which is not an experiment of this file or of the files it imports.",
-                    _suggestions.Help(parentName.Name, _experiments.Keys)));
+                _diagnostics.Add(UnknownParent(parentName.Span, current.Name.Name, parentName.Name, _suggestions.Help(parentName.Name, _experiments.Keys)));
                 return null;
             }
 
@@ -42,8 +40,7 @@ internal sealed class ExperimentResolver
                 var cycle = chain.SkipWhile(e => e != parent).ToList();
                 if (cycle.MinBy(e => (e.Span.File.Path, e.Span.Range.Start)) == experiment)
                 {
-                    _diagnostics.Add(Create(ExtendsCycleDescriptor, parentName.Span,
-                        $"'{current.Name.Name}' extends '{parentName.Name}', which leads back to it: {string.Join(" -> ", cycle.Select(e => e.Name.Name).Append(parent.Name.Name))}."));
+                    _diagnostics.Add(ExtendsCycle(parentName.Span, current.Name.Name, parentName.Name, cycle.Select(e => e.Name.Name).Append(parent.Name.Name)));
                 }
 
                 return null;
@@ -63,10 +60,7 @@ internal sealed class ExperimentResolver
 
                 _extendsTooDeepReported = true;
                 var names = chain.Select(e => e.Name.Name).ToList();
-                var more = current.Parent is null ? "" : " -> ...";
-                _diagnostics.Add(Create(ExtendsTooDeepDescriptor, experiment.Parent!.Span,
-                    $"'{experiment.Name.Name}' extends a chain of more than {CheckLimits.MaxExtendsDepth} experiments ({string.Join(" -> ", names.Take(3))} -> ... -> {string.Join(" -> ", names.TakeLast(2))}{more}).",
-                    "Let experiments extend a common base directly rather than each the one before."));
+                _diagnostics.Add(ExtendsTooDeep(experiment.Parent!.Span, experiment.Name.Name, names, chainGoesOn: current.Parent is not null));
                 return null;
             }
         }

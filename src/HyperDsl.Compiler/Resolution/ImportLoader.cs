@@ -72,24 +72,20 @@ internal sealed class ImportLoader
             var path = Path.Combine(Path.GetDirectoryName(tree.File.Path) ?? "", import.Path.Value);
             if ((ImportPathProblem(import.Path.Value) ?? SpecFileReader.PathProblem(path)) is { } problem)
             {
-                _diagnostics.Add(Create(ImportNotSpecFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {problem}.", ImportHelp));
+                _diagnostics.Add(ImportNotSpecFile(import.Path.Span, shown, problem));
                 continue;
             }
 
             var key = Key(path);
             if (stack.Contains(key))
             {
-                _diagnostics.Add(Create(ImportCycleDescriptor, import.Path.Span,
-                    $"Importing '{shown}' leads back to this file: {string.Join(" -> ", stack.Select(Path.GetFileName).Append(Path.GetFileName(key)))}.",
-                    "Move what both files need into a third file that both import."));
+                _diagnostics.Add(ImportCycle(import.Path.Span, shown, stack.Select(Path.GetFileName).Append(Path.GetFileName(key))));
                 continue;
             }
 
             if (stack.Count > MaxDepth)
             {
-                _diagnostics.Add(Create(TooManyImportsDescriptor, import.Path.Span,
-                    $"Imports nest more than {MaxDepth} files deep here ({Path.GetFileName(stack[0])} -> ... -> {Path.GetFileName(stack[^1])}); '{shown}' was not loaded.",
-                    "Import the files you need from fewer levels."));
+                _diagnostics.Add(ImportsTooDeep(import.Path.Span, MaxDepth, Path.GetFileName(stack[0]), Path.GetFileName(stack[^1]), shown));
                 continue;
             }
 
@@ -100,7 +96,6 @@ internal sealed class ImportLoader
         }
     }
 
-    private const string ImportHelp = "An import names a .hyp spec file by its path relative to the importing file.";
 
     // Refused before any file is touched: what no resolver may be asked for.
     private static string? ImportPathProblem(string value) =>
@@ -118,9 +113,7 @@ internal sealed class ImportLoader
             if (!_reportedTooMany)
             {
                 _reportedTooMany = true;
-                _diagnostics.Add(Create(TooManyImportsDescriptor, import.Path.Span,
-                    $"The imports of this compilation load more than {MaxFiles} files; '{shown}' and any further new file were not loaded.",
-                    "Gather blocks that belong together into fewer files."));
+                _diagnostics.Add(TooManyImportedFiles(import.Path.Span, MaxFiles, shown));
             }
 
             return null;
@@ -136,10 +129,10 @@ internal sealed class ImportLoader
         {
             _diagnostics.Add(read.Problem switch
             {
-                SpecFileProblem.InvalidPath or SpecFileProblem.NotSpecFile => Create(ImportNotSpecFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", ImportHelp),
-                SpecFileProblem.NotRegularFile => Create(ImportNotRegularFileDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", "Only regular .hyp files can be imported."),
-                SpecFileProblem.TooLarge => Create(ImportTooLargeDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason}.", "Split it into smaller files."),
-                _ => Create(ImportNotFoundDescriptor, import.Path.Span, $"Cannot import '{shown}': {read.Reason} (looked for {path}).", "Import paths are relative to the importing file."),
+                SpecFileProblem.InvalidPath or SpecFileProblem.NotSpecFile => ImportNotSpecFile(import.Path.Span, shown, read.Reason),
+                SpecFileProblem.NotRegularFile => ImportNotRegularFile(import.Path.Span, shown, read.Reason),
+                SpecFileProblem.TooLarge => ImportTooLarge(import.Path.Span, shown, read.Reason),
+                _ => ImportNotFound(import.Path.Span, shown, read.Reason, path),
             });
             _byPath[key] = null;
             return null;

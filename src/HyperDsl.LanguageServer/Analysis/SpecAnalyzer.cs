@@ -24,9 +24,7 @@ internal static class SpecAnalyzer
         if (bytes.Length > SpecFileReader.MaxBytes)
         {
             var empty = SyntaxTree.Parse("", path ?? uri);
-            var refusal = new Diagnostic(HostDiagnostics.FileAccessDescriptor, new SourceSpan(empty.File, new TextSpan(0, 0)),
-                $"The document is not checked: it is {bytes.Length:N0} bytes, and a spec may have at most {SpecFileReader.MaxBytes:N0} (hyp check refuses it too).",
-                "Split it into smaller files that import each other.");
+            var refusal = HostDiagnostics.DocumentTooLarge(new SourceSpan(empty.File, new TextSpan(0, 0)), bytes.Length, SpecFileReader.MaxBytes);
             return new DocumentAnalysis(uri, version, empty, HypCompilation.Create([empty]), refusal);
         }
 

@@ -34,6 +34,12 @@ public static class HostDiagnostics
     public static string GeneratedCodeUnwritable(string path, string reason) =>
         DiagnosticFormatter.ToCanonical(path, FileAccessDescriptor, $"cannot write the generated C#: {reason}");
 
+    /// <summary>HYP0000 at the start of an editor's document larger than a spec file may be (<paramref name="maxBytes"/>), which the language server does not check.</summary>
+    public static Diagnostic DocumentTooLarge(Text.SourceSpan span, long bytes, long maxBytes) =>
+        new(FileAccessDescriptor, span,
+            $"The document is not checked: it is {bytes:N0} bytes, and a spec may have at most {maxBytes:N0} (hyp check refuses it too).",
+            "Split it into smaller files that import each other.");
+
     /// <summary>HYP5001: the generator cannot translate <paramref name="experiment"/> yet, because of <paramref name="unsupported"/>.</summary>
     public static Diagnostic NotGenerated(Text.SourceSpan span, string experiment, string unsupported) =>
         new(NotGeneratedDescriptor, span, $"C# for '{experiment}' cannot be generated yet: {unsupported}");
