@@ -31,6 +31,7 @@ public sealed class ServeCommandTests : IDisposable
         Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
         Assert.Contains("/api/version", html, StringComparison.Ordinal);
         Assert.Contains("noise ~ uniform(0, 1)", html, StringComparison.Ordinal);
+        Assert.Contains("trainable parameters", html, StringComparison.Ordinal);
 
         using var version = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/version", UriKind.Relative)));
         Assert.Equal(8, version.RootElement.GetProperty("trials").GetInt32());
@@ -39,7 +40,7 @@ public sealed class ServeCommandTests : IDisposable
 
         using var views = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/views", UriKind.Relative)));
         var keys = views.RootElement.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()).ToList();
-        Assert.Equal(["history", "intermediate", "importance", "parallel", "slice", "contour", "edf", "timeline"], keys);
+        Assert.Equal(["history", "intermediate", "importance", "parallel", "slice", "rank", "contour", "edf", "timeline"], keys);
         var rows = views.RootElement.GetProperty("trials").GetProperty("rows");
         Assert.Equal(Enumerable.Range(0, 8), rows.EnumerateArray().Select(r => r.GetProperty("number").GetInt32()));
         Assert.Equal("model params", views.RootElement.GetProperty("trials").GetProperty("headings")[2].GetString());

@@ -47,6 +47,7 @@ internal sealed class LiveStudy(IStudyStore store, StudySpec spec, StudyVersion 
         return new ReportData(version, trials, objectives, StudyImportance.Space(trials, spec.Definition.SearchSpace), rankings, note)
         {
             Pruner = spec.Definition.Plan.Pruner,
+            Shapes = spec.Shapes,
         };
     }
 
