@@ -11,12 +11,18 @@ namespace HyperDsl.Differential;
 /// </summary>
 public sealed class SpecGenerator(IReadOnlySet<Construct> allowed)
 {
+    // The share of specs written for 'task segmentation'. It is drawn from a generator of its own
+    // (the seed with a salt), so a seed written for classification writes the same spec as before
+    // segmentation specs were generated.
+    private const double SegmentationShare = 0.15;
+    private const int SegmentationSalt = 0x5E6D;
+
     /// <summary>The spec of one seed.</summary>
     public GeneratedSpec Generate(int seed)
     {
         var name = "spec_" + ((uint)seed).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var writer = new SpecWriter(new Random(seed), allowed);
-        var text = writer.Write(name);
+        var text = writer.Write(name, segmentation: allowed.Contains(Construct.Segmentation) && new Random(unchecked(seed ^ SegmentationSalt)).NextDouble() < SegmentationShare);
         return new GeneratedSpec(seed, name, text, writer.Used, writer.MustReject);
     }
 
