@@ -323,7 +323,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             return [];
         }
 
-        // The study plan: its epochs are the most any trial trains (the pruners' budget), and building it must not throw.
+        // The study plan: its epochs are the most any trial trains (the pruners' budget), and building it must not throw; early_stop may end a trial before them.
         var plan = definition.Plan;
         if (plan.Epochs < options.Epochs)
         {
@@ -332,7 +332,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
 
         return result.Outcome == Runtime.Training.TrainingOutcome.Failed
             ? [$"training failed ({options.Loss}, {options.Optimizer}, {options.Schedule}): {result.Failure}"]
-            : result.Epochs.Count != options.Epochs
+            : result.Epochs.Count != options.Epochs && result.Outcome != Runtime.Training.TrainingOutcome.StoppedEarly
                 ? [$"training stopped after {result.Epochs.Count} of {options.Epochs} epochs ({result.Outcome})"]
                 : [];
     }
@@ -359,6 +359,12 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
                 null => (images, labels),
                 Runtime.Augmentation.IMaskAugmentation joint => joint.Apply(images, labels, train.IgnoreIndex, generator),
                 var other => throw new InvalidOperationException($"the augmentation {other.GetType().Name} cannot move masks, but the spec checked clean under 'task segmentation'"),
+            };
+            (training, masks) = options.Mixing switch
+            {
+                null => (training, masks),
+                Runtime.Augmentation.IMaskMixing joint => joint.MixMasks(training, masks, generator),
+                var other => throw new InvalidOperationException($"the mixing {other.GetType().Name} cannot mix masks, but the spec checked clean under 'task segmentation'"),
             };
             (evaluation, var evaluated) = options.EvaluationTransform switch
             {

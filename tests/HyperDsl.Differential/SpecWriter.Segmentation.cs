@@ -266,12 +266,19 @@ internal sealed partial class SpecWriter
         return "minimize train_loss";
     }
 
-    // Blending transforms (augmix, mixup, cutmix) move no mask: now and then one, which the checker must refuse.
-    private void RefusedUnderSegmentation(List<string> transforms)
+    // Batch mixing under segmentation: cutmix, which pastes the partner's mask box with its image box,
+    // last in augment. The blending transforms (augmix, mixup) move no mask: now and then one, which
+    // the checker must refuse.
+    private void SegmentationMixing(List<string> transforms)
     {
-        if (MustReject is null && Chance(0.1))
+        if (May(Construct.AugmentationPolicy) && Chance(0.25))
         {
-            transforms.Add(Pick("augmix", "mixup(alpha: 0.2)", "cutmix(alpha: 1.0)"));
+            _used.Add(Construct.AugmentationPolicy);
+            transforms.Add($"cutmix(alpha: {Pick("0.5", "1.0")}, p: {Searched("cp", "uniform(0.2, 1)", "0.5")})");
+        }
+        else if (MustReject is null && Chance(0.1))
+        {
+            transforms.Add(Pick("augmix", "mixup(alpha: 0.2)"));
             MustReject = "HYP5032";
         }
     }

@@ -184,10 +184,10 @@ internal sealed partial class SpecWriter(Random random, IReadOnlySet<Construct> 
         }
 
         // Batch mixing comes last in augment; now and then a transform after it, which the checker must refuse.
-        // Under segmentation the images' blends have no masks: now and then one, which the checker must refuse.
+        // Under segmentation only cutmix mixes batches (the masks' boxes with the images').
         if (_segmentation)
         {
-            RefusedUnderSegmentation(transforms);
+            SegmentationMixing(transforms);
         }
         else if (May(Construct.AugmentationPolicy) && Chance(0.25))
         {

@@ -101,6 +101,7 @@ public class DifferentialTests(ITestOutputHelper output)
     [InlineData(@"augment \{[^}]*(random_crop|random_resized_crop|center_crop)")]
     [InlineData(@"augment \{[^}]*(autoaugment|randaugment|trivialaugment)")]
     [InlineData(@"evaluate \{")]
+    [InlineData(@"cutmix\(alpha: [\d.]+, p: (0\.5|cp\d+)\) }")]
     [InlineData(@"save enc\d+")]
     [InlineData(@"concat enc\d+")]
     [InlineData(@"add enc\d+")]

@@ -79,11 +79,17 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
                 {
                     diagnostics.Add(Create(TaskTransformMismatchDescriptor, layer.Span,
                         $"'{entry.Name}' cannot move masks with their images, and {declared}.",
-                        $"Under 'task {task.Name}' the {block} block takes {string.Join(", ", BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal))}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone."));
+                        $"Under 'task {task.Name}' the {block} block takes {string.Join(", ", BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal))}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone{MaskMixings(task, block)}."));
                 }
             }
         }
     }
+
+    // The batch mixings that have a mask form under the task (cutmix under segmentation), for the help of the augment block.
+    private static string MaskMixings(TaskEntry task, string block) =>
+        BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Transform?.MixesLabels == true && e.Serves(task.Name)).Select(e => e.Name).Order(StringComparer.Ordinal).ToList() is [_, ..] mixings && block == "augment"
+            ? $", and {string.Join(", ", mixings)} mixes each partner's mask with its image"
+            : "";
 
     private void CheckLoss(TaskEntry task, string declared)
     {
