@@ -4,7 +4,8 @@ namespace HyperDsl.Differential;
 /// Writes random valid specs over the layer catalogue from a seed: convolutions with every
 /// argument, batchnorm, activations, pools, dropout, blocks with parameters, loops, if and
 /// match in the model, conditional parameters and searched values passed to layers, on a
-/// synthetic source of a random small shape. Shapes are tracked while writing (the smallest
+/// synthetic source of a random small shape; and a share of <c>task segmentation</c> specs
+/// (encoder–decoders on the run's image and mask pairs, per-pixel losses, segmentation metrics). Shapes are tracked while writing (the smallest
 /// map any point can reach), so most specs check clean; a few are written with a known mistake
 /// (<see cref="GeneratedSpec.MustReject"/>) that the checker must refuse. The same seed always writes the same
 /// spec; constructs outside <paramref name="allowed"/> are never written.
