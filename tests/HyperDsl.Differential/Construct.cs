@@ -47,4 +47,12 @@ public enum Construct
 
     /// <summary>An augmentation policy (<c>autoaugment</c>, <c>randaugment</c>, <c>trivialaugment</c>, <c>augmix</c>) or batch mixing (<c>mixup</c>, <c>cutmix</c>) in <c>augment</c>.</summary>
     AugmentationPolicy,
+
+    /// <summary>
+    /// A <c>task segmentation</c> spec: image and mask pairs from <c>segmentation_folder</c> (a tiny
+    /// synthetic set the run writes), an encoder–decoder whose output is classes x H x W at every point,
+    /// per-pixel losses (<c>cross_entropy</c>, <c>focal</c>, <c>dice</c>, <c>sum</c>), the joint
+    /// image and mask transforms, and <c>val_miou</c> or <c>val_pixel_accuracy</c>.
+    /// </summary>
+    Segmentation,
 }

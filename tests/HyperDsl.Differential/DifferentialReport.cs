@@ -24,6 +24,9 @@ public sealed class DifferentialReport
     /// <summary>Specs that checked clean (the rest were skipped).</summary>
     public int Clean { get; internal set; }
 
+    /// <summary>Clean specs that declare <c>task segmentation</c>.</summary>
+    public int Segmentation { get; internal set; }
+
     /// <summary>Specs written with a known mistake that the checker refused with the expected code.</summary>
     public int RejectedAsExpected { get; internal set; }
 
@@ -68,7 +71,7 @@ public sealed class DifferentialReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}), {RejectedAsExpected} refused as they must be, {Points} points compared, {Trained} trained ({Diverged} diverged), {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+            $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}; {Segmentation} of them segmentation), {RejectedAsExpected} refused as they must be, {Points} points compared, {Trained} trained ({Diverged} diverged), {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
         if (DivergedExample is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"  diverged (seeds {string.Join(", ", DivergedSpecs)}), e.g.: {DivergedExample}\n");

@@ -26,6 +26,22 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
     // Points of one spec that are looked at before some are picked (a loop over 3 depths times choices stays far below).
     private const int EnumeratedPoints = 512;
 
+    /// <summary>Where a segmentation spec finds its images and masks, relative to the folder the run writes them to.</summary>
+    public const string SegmentationImages = "shapes/images";
+
+    /// <summary>See <see cref="SegmentationImages"/>.</summary>
+    public const string SegmentationMasks = "shapes/masks";
+
+    /// <summary>The mask value of the pixels no loss or metric counts in the run's set (the rim of each disc).</summary>
+    public const int SegmentationIgnoreIndex = TestKit.SegmentationShapes.IgnoreIndex;
+
+    // The run's segmentation set: eight 16x16 image and mask pairs (classes 0 to 2 and the ignore index), written once per run.
+    private const int SegmentationCount = 8;
+    private const int SegmentationSide = 16;
+
+    // The folder the data sections' relative paths are taken from (the segmentation set's) while a run is on.
+    private string? _dataFolder;
+
     /// <summary>Generates <paramref name="count"/> specs from <paramref name="seed"/> and tests each.</summary>
     public DifferentialReport Run(int seed, int count, TextWriter? progress = null)
     {
@@ -58,13 +74,15 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
 
     // The models are tiny: LibTorch's intra-op threads only contend (100 specs took 3x longer on
     // 2 threads than on 1 on a 2-core machine), so the run uses one and restores the count after.
-    private static DifferentialReport OnOneThread(Action<DifferentialReport> run)
+    private DifferentialReport OnOneThread(Action<DifferentialReport> run)
     {
         TorchRuntime.EnsureInitialized();
         var threads = get_num_threads();
         set_num_threads(1);
+        _dataFolder = Directory.CreateTempSubdirectory("hyp-differential-").FullName;
         try
         {
+            TestKit.SegmentationShapes.Write(Path.Combine(_dataFolder, "shapes"), SegmentationCount, SegmentationSide, seed: 1);
             var report = new DifferentialReport();
             run(report);
             return report;
@@ -72,6 +90,8 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         finally
         {
             set_num_threads(threads);
+            Directory.Delete(_dataFolder, recursive: true);
+            _dataFolder = null;
         }
     }
 
@@ -106,6 +126,10 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             }
 
             report.Clean++;
+            if (spec.Constructs.Contains(Construct.Segmentation))
+            {
+                report.Segmentation++;
+            }
             var (sources, diagnostics) = HypCompilationEmitter.Emit(compilation);
             if (diagnostics.FirstOrDefault(d => d.IsError) is { } refused || sources.Length != 1)
             {
@@ -220,7 +244,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         }
     }
 
-    private static List<string> Differences(ModelStatistics statistics, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
+    private List<string> Differences(ModelStatistics statistics, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point)
     {
         var problems = new List<string>();
         var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
@@ -247,7 +271,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
         // spec names (the point's resize, then the training transforms): forward in training
         // mode, a loss, backward. The evaluation transforms must give the same input shape.
         using var scope = NewDisposeScope();
-        var batch = PipelineBatches(definition, sampled, problems, Dimensions(statistics.Input));
+        var (batch, masks) = PipelineBatches(definition, sampled, problems, Dimensions(statistics.Input));
         model.train();
         var output = model.forward(batch);
         long[] expected = [2, .. Dimensions(statistics.Output)];
@@ -256,19 +280,33 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             problems.Add($"output: the checker has [{string.Join(", ", expected)}], the runtime [{string.Join(", ", output.shape)}]");
         }
 
-        var loss = output.dim() == 2
-            ? nn.functional.cross_entropy(output, zeros([2], ScalarType.Int64))
-            : output.square().mean();
+        // Under segmentation the output is a score per class at every pixel of the input, whatever
+        // the checker says: the masks' classes and the batch's height and width.
+        if (masks is not null)
+        {
+            long[] perPixel = [2, masks.Classes, .. batch.shape[2..]];
+            if (!output.shape.SequenceEqual(perPixel))
+            {
+                problems.Add($"output: segmentation needs a score per class at every pixel, [{string.Join(", ", perPixel)}], the runtime gives [{string.Join(", ", output.shape)}]");
+                return problems;
+            }
+        }
+
+        var loss = masks is not null
+            ? definition.Training(sampled).Loss.ComputePerPixel(output, masks.Masks, masks.IgnoreIndex)
+            : output.dim() == 2
+                ? nn.functional.cross_entropy(output, zeros([2], ScalarType.Int64))
+                : output.square().mean();
         loss.backward();
         return problems;
     }
 
     // The spec's training at the point, for all its epochs, on its (synthetic) data: the loss,
     // optimizer and schedule the checker accepted must build and train without a failure.
-    private static List<string> Training(GeneratedSpec spec, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point, DifferentialReport report)
+    private List<string> Training(GeneratedSpec spec, IExperimentDefinition definition, Dictionary<Compiler.Binding.ParameterSymbol, Value> point, DifferentialReport report)
     {
         var sampled = definition.Sample(new PointSuggestions(point.ToDictionary(p => p.Key.Name, p => p.Value, StringComparer.Ordinal)));
-        using var data = definition.LoadData(seed: 0, baseDirectory: null);
+        using var data = definition.LoadData(seed: 0, baseDirectory: _dataFolder);
         using var resized = definition.ImageSizeAt(sampled) is { } size ? data.ResizedCopy(size.Height, size.Width) : null;
         var options = definition.Training(sampled);
 
@@ -285,7 +323,7 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             return [];
         }
 
-        // The study plan: its epochs are the most any trial trains (the pruners' budget), and building it must not throw.
+        // The study plan: its epochs are the most any trial trains (the pruners' budget), and building it must not throw; early_stop may end a trial before them.
         var plan = definition.Plan;
         if (plan.Epochs < options.Epochs)
         {
@@ -294,23 +332,60 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
 
         return result.Outcome == Runtime.Training.TrainingOutcome.Failed
             ? [$"training failed ({options.Loss}, {options.Optimizer}, {options.Schedule}): {result.Failure}"]
-            : result.Epochs.Count != options.Epochs
+            : result.Epochs.Count != options.Epochs && result.Outcome != Runtime.Training.TrainingOutcome.StoppedEarly
                 ? [$"training stopped after {result.Epochs.Count} of {options.Epochs} epochs ({result.Outcome})"]
                 : [];
     }
 
     // Two training images as the trainer sees them, and a check that the evaluation transforms give
     // validation and test images the same shape; a batch of the checked shape when the data has
-    // no images (it always has: the generated specs use a synthetic source).
-    private static Tensor PipelineBatches(IExperimentDefinition definition, object point, List<string> problems, IReadOnlyList<long> input)
+    // no images (it always has: the generated specs use a synthetic source). Masks go through the
+    // same transforms as their images, and must keep the images' height and width.
+    private (Tensor Images, PixelLabels? Masks) PipelineBatches(IExperimentDefinition definition, object point, List<string> problems, IReadOnlyList<long> input)
     {
-        using var data = definition.LoadData(seed: 0, baseDirectory: null);
+        using var data = definition.LoadData(seed: 0, baseDirectory: _dataFolder);
         using var resized = definition.ImageSizeAt(point) is { } size ? data.ResizedCopy(size.Height, size.Width) : null;
-        var images = (resized ?? data).Train.Images.narrow(0, 0, 2);
+        var train = (resized ?? data).Train;
+        var images = train.Images.narrow(0, 0, 2);
         var options = definition.Training(point);
         using var generator = new Generator(7, CPU);
-        var training = options.Augmentation?.Apply(images, generator) ?? images;
-        var evaluation = options.EvaluationTransform?.Apply(images) ?? images;
+        Tensor training, evaluation;
+        Tensor? masks = null;
+        if (train.HasMasks)
+        {
+            var labels = train.Labels.narrow(0, 0, 2);
+            (training, masks) = options.Augmentation switch
+            {
+                null => (images, labels),
+                Runtime.Augmentation.IMaskAugmentation joint => joint.Apply(images, labels, train.IgnoreIndex, generator),
+                var other => throw new InvalidOperationException($"the augmentation {other.GetType().Name} cannot move masks, but the spec checked clean under 'task segmentation'"),
+            };
+            (training, masks) = options.Mixing switch
+            {
+                null => (training, masks),
+                Runtime.Augmentation.IMaskMixing joint => joint.MixMasks(training, masks, generator),
+                var other => throw new InvalidOperationException($"the mixing {other.GetType().Name} cannot mix masks, but the spec checked clean under 'task segmentation'"),
+            };
+            (evaluation, var evaluated) = options.EvaluationTransform switch
+            {
+                null => (images, labels),
+                Runtime.Augmentation.IMaskTransform joint => joint.Apply(images, labels, train.IgnoreIndex),
+                var other => throw new InvalidOperationException($"the evaluation transform {other.GetType().Name} cannot move masks, but the spec checked clean under 'task segmentation'"),
+            };
+            foreach (var (what, batch, moved) in new[] { ("training", training, masks), ("evaluation", evaluation, evaluated) })
+            {
+                if (!moved.shape.SequenceEqual([2, .. batch.shape[2..]]))
+                {
+                    problems.Add($"{what} masks: [{string.Join(", ", moved.shape)}] for images [{string.Join(", ", batch.shape)}]");
+                }
+            }
+        }
+        else
+        {
+            training = options.Augmentation?.Apply(images, generator) ?? images;
+            evaluation = options.EvaluationTransform?.Apply(images) ?? images;
+        }
+
         foreach (var (what, batch) in new[] { ("training", training), ("evaluation", evaluation) })
         {
             if (!batch.shape[1..].SequenceEqual(input))
@@ -319,8 +394,15 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
             }
         }
 
-        return training.shape[1..].SequenceEqual(input) ? training.detach().clone() : randn([2, .. input]);
+        var fits = training.shape[1..].SequenceEqual(input);
+        var labelled = masks is not null && fits && masks.shape.SequenceEqual([2, .. input.Skip(1)])
+            ? new PixelLabels(masks.detach().clone(), train.ClassCount, train.IgnoreIndex)
+            : null;
+        return (fits ? training.detach().clone() : randn([2, .. input]), labelled);
     }
+
+    // A batch's masks (B x H x W classes), the data's class count and the value no loss counts.
+    private sealed record PixelLabels(Tensor Masks, long Classes, long IgnoreIndex);
 
     private static long[] Dimensions(TensorShape shape) => shape switch
     {

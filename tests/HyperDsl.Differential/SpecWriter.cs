@@ -9,7 +9,7 @@ namespace HyperDsl.Differential;
 /// layer is given arguments that fit (a pool only where the map is large enough, groups only
 /// where they divide the channels).
 /// </summary>
-internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
+internal sealed partial class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
 {
     private const int MaxNesting = 2;
 
@@ -30,11 +30,18 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
     /// <summary>The code the checker must refuse the spec with, when it was written with a known mistake.</summary>
     public string? MustReject { get; private set; }
 
-    public string Write(string name)
+    /// <summary>Writes the spec named <paramref name="name"/>; a <paramref name="segmentation"/> one declares <c>task segmentation</c>.</summary>
+    public string Write(string name, bool segmentation = false)
     {
         var classes = random.Next(2, 11);
         string data;
-        if (May(Construct.Backbone) && Chance(0.3))
+        if (segmentation)
+        {
+            // The masks of the run's synthetic set hold classes 0 to 2, so a spec has at least three.
+            classes = Math.Max(3, classes);
+            data = Segmentation(classes);
+        }
+        else if (May(Construct.Backbone) && Chance(0.3))
         {
             data = Data(3, 32, 32, classes);
             Backbone(classes);
@@ -116,7 +123,7 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
     // that brings validation and test images to the same size: the model sees one input size.
     private void Pipeline(StringBuilder text)
     {
-        if (!May(Construct.Augmentation) || !Chance(0.3))
+        if (!May(Construct.Augmentation) || !Chance(_segmentation ? 0.5 : 0.3))
         {
             return;
         }
@@ -136,7 +143,8 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         if (May(Construct.AugmentationPolicy) && Chance(0.4))
         {
             _used.Add(Construct.AugmentationPolicy);
-            transforms.Add(random.Next(4) switch
+            // augmix blends images, which no mask can follow: not under segmentation.
+            transforms.Add(random.Next(_segmentation ? 3 : 4) switch
             {
                 0 => $"autoaugment(policy: {Pick("imagenet", "cifar10", "svhn")})",
                 1 => $"randaugment(ops: {Int(random.Next(1, 4))}, magnitude: {Searched("mag", "int(5, 15)", Int(random.Next(0, 31)))})",
@@ -153,10 +161,10 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             var size = random.Next(Math.Max(4, _minSize / 2), _minSize + 1);
             (string Augment, string Evaluate) sized = random.Next(4) switch
             {
-                0 => ($"random_crop({size}, padding: {random.Next(0, 3)})", $"center_crop({size})"),
-                1 => ($"random_resized_crop({size})", $"resize({size})"),
-                2 => ($"center_crop({size})", $"center_crop({size})"),
-                _ => ($"resize({size = random.Next(8, 33)})", $"resize({size})"),
+                0 => ($"random_crop({size = Fitting(size)}, padding: {random.Next(0, 3)})", $"center_crop({size})"),
+                1 => ($"random_resized_crop({size = Fitting(size)})", $"resize({size})"),
+                2 => ($"center_crop({size = Fitting(size)})", $"center_crop({size})"),
+                _ => ($"resize({size = Fitting(random.Next(8, 33))})", $"resize({size})"),
             };
             transforms.Insert(0, sized.Augment);
             evaluation = sized.Evaluate;
@@ -176,7 +184,12 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
         }
 
         // Batch mixing comes last in augment; now and then a transform after it, which the checker must refuse.
-        if (May(Construct.AugmentationPolicy) && Chance(0.25))
+        // Under segmentation only cutmix mixes batches (the masks' boxes with the images').
+        if (_segmentation)
+        {
+            SegmentationMixing(transforms);
+        }
+        else if (May(Construct.AugmentationPolicy) && Chance(0.25))
         {
             _used.Add(Construct.AugmentationPolicy);
             transforms.Add(Pick("mixup(alpha: 0.2)", $"cutmix(alpha: 1.0, p: {Searched("cp", "uniform(0.2, 1)", "0.5")})"));
@@ -224,6 +237,11 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
             settings.Add($"clip {Pick("0.5", "1", "5")}");
         }
 
+        if (_segmentation && _validated && Chance(0.4))
+        {
+            settings.Add($"early_stop {Pick("val_miou", "val_pixel_accuracy", "val_loss")}, patience: 1");
+        }
+
         return $"  train {{ {string.Join("; ", settings)} }}\n";
     }
 
@@ -240,7 +258,7 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
     // directly or through fixed values from params (all folded for the study plan).
     private string Tune()
     {
-        var settings = new List<string> { "objective minimize train_loss", $"trials {(Chance(0.2) ? Fixed("t", "1") : "1")}" };
+        var settings = new List<string> { $"objective {(_segmentation ? SegmentationObjective() : "minimize train_loss")}", $"trials {(Chance(0.2) ? Fixed("t", "1") : "1")}" };
         if (May(Construct.TrainingSettings) && Chance(0.3))
         {
             settings.Add($"timeout {(Chance(0.5) ? Fixed("limit", Pick("2h", "30m")) : Pick("1h", "90m"))}");
@@ -284,6 +302,11 @@ internal sealed class SpecWriter(Random random, IReadOnlySet<Construct> allowed)
 
     private string Loss(int classes)
     {
+        if (_segmentation)
+        {
+            return SegmentationLoss(classes);
+        }
+
         switch (random.Next(4))
         {
             case 0:

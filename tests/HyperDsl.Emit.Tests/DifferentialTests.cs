@@ -30,6 +30,7 @@ public class DifferentialTests(ITestOutputHelper output)
         Assert.True(report.Disagreements.Count == 0, $"seed {seed}: {report}");
         Assert.True(report.CleanRate >= 0.8, $"seed {seed}: too few generated specs check clean, so the run proves little. {report}");
         Assert.True(count < 200 || report.RejectedAsExpected > 0, $"seed {seed}: no spec written with a known mistake was generated, so refusals went untested. {report}");
+        Assert.True(count < 200 || report.Segmentation > 0, $"seed {seed}: no segmentation spec checked clean, so 'task segmentation' went untested. {report}");
     }
 
     private static string CasesFolder => Path.Combine(RepositoryPaths.Root, "tests", "HyperDsl.Emit.Tests", "DifferentialCases");
@@ -88,6 +89,40 @@ public class DifferentialTests(ITestOutputHelper output)
         var generator = new SpecGenerator(KnownDisagreements.Allowed);
 
         Assert.Contains(Enumerable.Range(0, 500).Select(seed => generator.Generate(seed).Text), text => System.Text.RegularExpressions.Regex.IsMatch(text, form));
+    }
+
+    // Issue 17: the segmentation specs, each form of their data, model, loss and metrics.
+    [Theory]
+    [InlineData(@"source segmentation_folder\(images: ""shapes/images"", masks: ""shapes/masks"", classes: \d+")]
+    [InlineData(@"ignore_index: 255")]
+    [InlineData(@"channels: 1\)")]
+    [InlineData(@"validation 25%")]
+    [InlineData(@"augment \{[^}]*(hflip|rotate|translate)")]
+    [InlineData(@"augment \{[^}]*(random_crop|random_resized_crop|center_crop)")]
+    [InlineData(@"augment \{[^}]*(autoaugment|randaugment|trivialaugment)")]
+    [InlineData(@"evaluate \{")]
+    [InlineData(@"cutmix\(alpha: [\d.]+, p: (0\.5|cp\d+)\) }")]
+    [InlineData(@"save enc\d+")]
+    [InlineData(@"concat enc\d+")]
+    [InlineData(@"add enc\d+")]
+    [InlineData(@"upsample\(scale: 2")]
+    [InlineData(@"conv_transpose\(\d+, kernel: 2, stride: 2\)")]
+    [InlineData(@"tr => \{ conv_transpose")]
+    [InlineData(@"loss dice")]
+    [InlineData(@"loss focal")]
+    [InlineData(@"loss cross_entropy\(weights")]
+    [InlineData(@"loss sum\([^)]*lw\d+")]
+    [InlineData(@"objective maximize val_miou")]
+    [InlineData(@"objective maximize val_pixel_accuracy")]
+    [InlineData(@"early_stop val_\w+, patience: 1")]
+    public void Generated_segmentation_specs_write_each_form(string form)
+    {
+        var generator = new SpecGenerator(KnownDisagreements.Allowed);
+
+        var segmentation = Enumerable.Range(0, 1000).Select(seed => generator.Generate(seed)).Where(spec => spec.Constructs.Contains(Construct.Segmentation)).ToList();
+
+        Assert.All(segmentation, spec => Assert.Contains("task segmentation", spec.Text, StringComparison.Ordinal));
+        Assert.Contains(segmentation, spec => spec.MustReject is null && System.Text.RegularExpressions.Regex.IsMatch(spec.Text, form));
     }
 
     private static int Setting(string name, int fallback) =>

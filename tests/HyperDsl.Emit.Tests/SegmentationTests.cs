@@ -91,6 +91,9 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
         ["random_resized_crop"] = "random_resized_crop(12, scale: [0.5, 1.0])", ["center_crop"] = "center_crop(12)", ["resize"] = "resize(12)",
         ["translate"] = "translate(0.2)", ["random_erasing"] = "random_erasing(p: 0.5)",
         ["autoaugment"] = "autoaugment(policy: svhn)", ["randaugment"] = "randaugment(ops: 2, magnitude: 12)", ["trivialaugment"] = "trivialaugment",
+
+        // Last: a batch mixing comes after every per-image transform.
+        ["cutmix"] = "cutmix(alpha: 1.0)",
     };
 
     [Fact]
@@ -125,9 +128,12 @@ public sealed class SegmentationTests(ITestOutputHelper output) : IDisposable
         var images = masks.unsqueeze(1).to_type(torch.ScalarType.Float32).div(2).expand(4, 3, 12, 12).contiguous();
         using var generator = new torch.Generator(1, torch.CPU);
         var (augmented, moved) = ((IMaskAugmentation)training.Augmentation!).Apply(images, masks, 255, generator);
+        var (mixed, mixedMasks) = ((IMaskMixing)training.Mixing!).MixMasks(augmented, moved, generator);
 
         Assert.Equal([4L, 12, 12], moved.shape);
         Assert.Equal([4L, 3, 12, 12], augmented.shape);
+        Assert.Equal([4L, 12, 12], mixedMasks.shape);
+        Assert.Equal([4L, 3, 12, 12], mixed.shape);
     }
 
     // Training crops at 12x12 out of 16x16 images, so validation needs its images (and masks) cut to

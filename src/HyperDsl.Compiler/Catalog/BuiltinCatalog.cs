@@ -253,10 +253,10 @@ public static partial class BuiltinCatalog
         yield return E("mixup", Transform, "mixup: each training batch blended with itself rolled by one, by a weight from Beta(alpha, alpha); the loss mixes the two labels alike. Last in 'augment' only.",
             Opt("alpha", Float, F(0.2), Positive, "The Beta distribution's concentration: small values keep most images nearly whole."))
             with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("Mixup", Pass("alpha", DataCallArgumentKind.Double, "0.2"))) with { MixesLabels = true } };
-        yield return E("cutmix", Transform, "CutMix: with probability p, a box of each image's partner (the batch rolled by one) pasted in, of area about 1 - lambda with lambda from Beta(alpha, alpha); the loss weighs the labels by area. Last in 'augment' only.",
+        yield return E("cutmix", Transform, "CutMix: with probability p, a box of each image's partner (the batch rolled by one) pasted in, of area about 1 - lambda with lambda from Beta(alpha, alpha); the loss weighs the labels by area. Under 'task segmentation' the partner's mask is pasted into the mask in the same box, and the loss is the per-pixel loss on the mixed masks. Last in 'augment' only.",
             Opt("alpha", Float, F(1), Positive, "The Beta distribution's concentration."),
             Opt("p", Float, F(1), Probability, "The probability that a batch is mixed."))
-            with { Tasks = [ClassificationTask], Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
+            with { Tasks = [ClassificationTask, SegmentationTask], Transform = Keeping(Augmenting("CutMix", Pass("alpha", DataCallArgumentKind.Double, "1.0"), Pass("p", DataCallArgumentKind.Double, "1.0"))) with { MixesLabels = true } };
 
         // ---- layers ----
         yield return Built(E("conv", Layer, "2-D convolution.",

@@ -72,11 +72,16 @@ internal sealed class TaskChecker(EffectiveExperiment experiment, SemanticModel 
                 if (model.GetResolution(layer) is CatalogEntry { Kind: EntryKind.Transform } entry && !entry.Serves(task.Name))
                 {
                     var fitting = BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Serves(task.Name) && (block == "augment" || e.Transform?.Evaluate is not null)).Select(e => e.Name).Order(StringComparer.Ordinal);
-                    diagnostics.Add(TaskTransformMismatch(layer.Span, entry.Name, task.Name, declared, block, fitting));
+                    diagnostics.Add(TaskTransformMismatch(layer.Span, entry.Name, task.Name, declared, block, fitting, MaskMixings(task, block)));
                 }
             }
         }
     }
+
+    // The batch mixings that have a mask form under the task (cutmix under segmentation), for the help of the augment block.
+    private static IReadOnlyList<string> MaskMixings(TaskEntry task, string block) => block == "augment"
+        ? [.. BuiltinCatalog.Entries.Values.Where(e => e.Kind == EntryKind.Transform && e.Transform?.MixesLabels == true && e.Serves(task.Name)).Select(e => e.Name).Order(StringComparer.Ordinal)]
+        : [];
 
     private void CheckLoss(TaskEntry task, string declared)
     {

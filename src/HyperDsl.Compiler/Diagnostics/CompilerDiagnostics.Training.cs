@@ -279,10 +279,11 @@ public static partial class CompilerDiagnostics
                 : $"Declare 'task {source.Tasks[0]}' in the data section, or give a source of labelled images for {task.Name}.");
 
     /// <summary>HYP5032 at a transform in <paramref name="block"/> that cannot move masks (<paramref name="fitting"/>: the transforms that can there).</summary>
-    internal static Diagnostic TaskTransformMismatch(SourceSpan span, string transform, string task, string declared, string block, IEnumerable<string> fitting) =>
+    internal static Diagnostic TaskTransformMismatch(SourceSpan span, string transform, string task, string declared, string block, IEnumerable<string> fitting, IReadOnlyList<string> maskMixings) =>
         Create(TaskTransformMismatchDescriptor, span,
             $"'{transform}' cannot move masks with their images, and {declared}.",
-            $"Under 'task {task}' the {block} block takes {string.Join(", ", fitting)}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone.");
+            $"Under 'task {task}' the {block} block takes {string.Join(", ", fitting)}: a geometric transform moves the masks with the images (nearest neighbours), a colour change or an erasure leaves them alone"
+            + (maskMixings.Count > 0 ? $", and {string.Join(", ", maskMixings)} mixes each partner's mask with its image." : "."));
 
     /// <summary>HYP5033 at a loss for another task.</summary>
     internal static Diagnostic TaskLossMismatch(SourceSpan span, CatalogEntry loss, TaskEntry task, string declared) =>

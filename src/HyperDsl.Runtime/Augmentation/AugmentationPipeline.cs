@@ -33,4 +33,11 @@ internal sealed class AugmentationPipeline(IReadOnlyList<IBatchAugmentation> ste
         step is IMaskAugmentation joint
             ? joint.Apply(images, masks, ignoreIndex, generator)
             : throw new InvalidOperationException($"The augmentation {step.GetType().Name} cannot transform segmentation masks with their images; leave it out of a segmentation study.");
+
+    /// <summary>Mixes images and masks alike (cutmix); the checker refuses, under <c>task segmentation</c>, a mixing that cannot.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="mixing"/> cannot mix masks.</exception>
+    internal static (Tensor Images, Tensor Masks) MixMasks(IBatchMixing mixing, Tensor images, Tensor masks, Generator generator) =>
+        mixing is IMaskMixing joint
+            ? joint.MixMasks(images, masks, generator)
+            : throw new InvalidOperationException($"The mixing {mixing.GetType().Name} cannot mix segmentation masks with their images; under 'task segmentation' only cutmix mixes batches.");
 }

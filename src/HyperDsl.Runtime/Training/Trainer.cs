@@ -125,8 +125,21 @@ public sealed class Trainer
                         : (augmentation.Apply(images, augmenting), labels);
                 }
 
-                // Label mixing (mixup, cutmix) mixes one label per image; the checker allows none under segmentation.
-                var mixed = train.HasMasks ? null : options.Mixing?.Mix(images, labels, augmenting);
+                // Label mixing (mixup, cutmix) mixes one label per image; under segmentation cutmix pastes the
+                // partner's mask box with its image box (the checker allows no other), and the loss is per pixel.
+                MixedBatch? mixed = null;
+                if (options.Mixing is { } mixing)
+                {
+                    if (train.HasMasks)
+                    {
+                        (images, labels) = AugmentationPipeline.MixMasks(mixing, images, labels, augmenting);
+                    }
+                    else
+                    {
+                        mixed = mixing.Mix(images, labels, augmenting);
+                    }
+                }
+
                 images = mixed?.Images ?? images;
 
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.

@@ -90,6 +90,31 @@ public sealed class MixingTests : IDisposable
         TensorAssert.Identical(_images, mixed.Images);
     }
 
+    // Under task segmentation: image i is flat at (i + 1) / 10 and mask i all i, so after mixing each
+    // pixel's class must still name the image its pixel came from, box or not.
+    [Fact]
+    public void CutMix_under_segmentation_pastes_each_partner_s_mask_box_exactly_where_it_pastes_its_image_box()
+    {
+        using var masks = arange(8, dtype: ScalarType.Int64).view(8, 1, 1).expand(8, 16, 20).contiguous();
+        var cutmix = Assert.IsAssignableFrom<IMaskMixing>(Augment.CutMix(1.0, 1.0));
+        using var generator = new Generator(9, CPU);
+        using var again = new Generator(9, CPU);
+        var pasted = 0;
+        for (var draw = 0; draw < 10; draw++)
+        {
+            using var scope = NewDisposeScope();
+            var (images, mixedMasks) = cutmix.MixMasks(_images, masks, generator);
+            var shown = images.select(1, 0).mul(10).round().sub(1).to_type(ScalarType.Int64);
+
+            Assert.Equal([8L, 16, 20], mixedMasks.shape);
+            TensorAssert.Identical(shown, mixedMasks);
+            TensorAssert.Identical(cutmix.Mix(_images, _labels, again).Images, images);
+            pasted += mixedMasks.ne(masks).any().item<bool>() ? 1 : 0;
+        }
+
+        Assert.True(pasted > 0, "no draw pasted a box, so the masks were never mixed");
+    }
+
     [Fact]
     public void Mixing_repeats_under_the_same_seed_and_differs_under_another()
     {

@@ -56,4 +56,33 @@ public sealed class TrainerMixingTests
         Assert.Equal(unmixed.ValLoss, withMixing.ValLoss);
         Assert.Equal(unmixed.ValAccuracy, withMixing.ValAccuracy);
     }
+
+    // Under task segmentation cutmix mixes the masks with the images (the same box), and the loss is per
+    // pixel on the mixed masks: the training loss changes, validation is scored on unmixed images.
+    [Fact]
+    public void A_segmentation_trial_with_cutmix_trains_on_mixed_masks_and_validates_unmixed()
+    {
+        using var data = SegmentationData();
+        nn.Module<Tensor, Tensor> Pixels() => new ModelBuilder(3, 8, 8).Conv(4, 3, padding: ConvPadding.Same).Relu().Conv(3, 1).Build();
+        var plain = new TrainingOptions { Epochs = 1, BatchSize = 8, Seed = 5, Optimizer = OptimizerSpec.Sgd(lr: 1e-30) };
+        var mixed = plain with { Mixing = Augment.CutMix(1.0) };
+
+        var unmixed = new Trainer(plain).Fit(Pixels, data);
+        var withCutMix = new Trainer(mixed).Fit(Pixels, data);
+
+        Assert.Equal(TrainingOutcome.Completed, withCutMix.Outcome);
+        Assert.True(double.IsFinite(withCutMix.Epochs[0].TrainLoss));
+        Assert.NotEqual(unmixed.Epochs[0].TrainLoss, withCutMix.Epochs[0].TrainLoss);
+        Assert.Equal(unmixed.Epochs[0].ValLoss, withCutMix.Epochs[0].ValLoss);
+        Assert.Equal(unmixed.Epochs[0].ValMiou, withCutMix.Epochs[0].ValMiou);
+    }
+
+    // 32 random 8x8 images, each with a random mask of classes 0 to 2 (a quarter held out for validation).
+    private static DataSplits SegmentationData()
+    {
+        using var generator = new Generator(3, CPU);
+        var images = rand([32, 3, 8, 8], generator: generator);
+        var masks = randint(0, 3, [32, 8, 8], ScalarType.Int64, generator: generator);
+        return new DataSplits(new ImageDataset(images, masks, 3) { IgnoreIndex = 255 }).WithValidationFraction(0.25, 2);
+    }
 }
