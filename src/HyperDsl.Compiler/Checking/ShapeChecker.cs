@@ -5,6 +5,7 @@ using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Checking;
@@ -25,7 +26,7 @@ internal sealed class ShapeChecker
     private readonly CheckBudget _budget;
     private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
 
-    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<LayerSyntax, TensorShape, TensorShape>? layerObserver = null)
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<SourceSpan, TensorShape, TensorShape>? layerObserver = null)
     {
         _experiment = experiment;
         _model = model;
