@@ -225,14 +225,14 @@ internal sealed class ShapeChecker
         catch (ShapeFailure failure)
         {
             _budget.Spend(WalkCost);
-            var message = failure.Message.EndsWith('.') ? failure.Message : failure.Message + When() + ".";
-            return (null, Create(failure.Descriptor, failure.Span, message, failure.Help));
+            // A failure of this point says so; one that holds at every point ends with its period already.
+            var diagnostic = failure.Diagnostic;
+            return (null, diagnostic.Message.EndsWith('.') ? diagnostic : diagnostic with { Message = diagnostic.Message + When() + "." });
         }
         catch (EvaluationException error)
         {
             _budget.Spend(WalkCost);
-            return (null, Create(error.Descriptor, error.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
-                error.Descriptor == NotWholeNumberDescriptor ? "Divide by a float (2.0) to get a float, and round it to an int with floor(...), ceil(...) or round(...) where an int is needed: floor(width / 3.0)." : null));
+            return (null, ShapeEvaluationFailed(error.Span, error.Descriptor, error.Message, When()));
         }
     }
 

@@ -137,9 +137,7 @@ internal sealed class ShapeWalker
         {
             if (entry.Find(parameter) is { PerClass: true } && Evaluate(value, environment) is ListValue list && list.Items.Length != classes)
             {
-                throw new ShapeFailure(PerClassLengthDescriptor, value.Span,
-                    $"'{parameter}' of '{entry.Name}' gives {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}, but the model has {classes} outputs, one per class.",
-                    $"Give one value per class ({classes}).");
+                throw new ShapeFailure(PerClassLength(value.Span, parameter, entry.Name, list.Items.Length, classes.Value));
             }
         }
     }
@@ -175,7 +173,7 @@ internal sealed class ShapeWalker
                 }
                 else
                 {
-                    throw new ShapeFailure(ArgumentOutOfRangeDescriptor, call.Span, $"'{entry.Name}' needs a shape of [channels, height, width], but got {shape.Display}.", null);
+                    throw new ShapeFailure(SourceShapeLength(call.Span, entry.Name, shape.Display));
                 }
             }
 
@@ -218,9 +216,7 @@ internal sealed class ShapeWalker
         if (height is not { } finalHeight || width is not { } finalWidth)
         {
             var at = source?.Span ?? _experiment.Syntax.Name.Span;
-            throw new ShapeFailure(UnknownInputShapeDescriptor, at,
-                "The size of the input images is not known, so the model's shapes cannot be checked.",
-                "Add 'resize 224' (or 'input [3, 224, 224]') to the data section.");
+            throw new ShapeFailure(UnknownInputShape(at));
         }
 
         CheckNormalization(channels, environment);
@@ -237,15 +233,7 @@ internal sealed class ShapeWalker
         var evaluated = evaluate?.Body is { } evaluating ? ApplyTransforms(evaluating, height, width, environment) : (height, width);
         if (trained is ({ } h, { } w) && evaluated is ({ } eh, { } ew) && (h, w) != (eh, ew))
         {
-            throw new ShapeFailure(EvaluationSizeDescriptor, (evaluate ?? augment!).Span,
-                evaluate is null
-                    ? $"The augment block makes training images {h}x{w}, but validation and test images stay {eh}x{ew}: no evaluate block brings them to the size the model is trained at."
-                    : $"Training images are {h}x{w}{(augment is null ? "" : " after the augment block")}, but the evaluate block makes validation and test images {eh}x{ew}.",
-                h != w
-                    ? "Take the crop or resize out of the evaluate block, or crop training images to the same square size in the augment block."
-                    : evaluate is null
-                        ? $"Add 'evaluate {{ center_crop({h}) }}' (or 'resize({h})') to the data section, so that evaluation sees what training sees."
-                        : $"End the evaluate block at {h}x{w}, with 'center_crop({h})' or 'resize({h})'.");
+            throw new ShapeFailure(EvaluationSize((evaluate ?? augment!).Span, (h, w), (eh, ew), hasAugment: augment is not null, hasEvaluate: evaluate is not null));
         }
 
         return trained;
@@ -265,9 +253,7 @@ internal sealed class ShapeWalker
                 var padding = crop.PaddingParameter is { } paddingParameter ? (arguments.GetValueOrDefault(paddingParameter) as IntValue)?.Value ?? 0 : 0;
                 if (height is { } h && width is { } w && size.Value > Math.Min(h, w) + (2 * padding))
                 {
-                    throw new ShapeFailure(CropLargerThanImageDescriptor, layer.Span,
-                        $"'{ExpressionBinder.Shorten(layer.Span)}' crops {size.Value}x{size.Value} out of {height}x{width} images" + (padding > 0 ? $" padded by {padding}" : "") + ".",
-                        "Crop at most the image size, or resize the images first.");
+                    throw new ShapeFailure(CropLargerThanImage(layer.Span, ExpressionBinder.Shorten(layer.Span), size.Value, height, width, padding));
                 }
 
                 (height, width) = (size.Value, size.Value);
@@ -290,9 +276,7 @@ internal sealed class ShapeWalker
             {
                 var at = layer.Arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value.Span ?? layer.Span;
                 var oneNumber = entry.Find(parameter)?.AcceptsType(FloatType.Instance) == true;
-                throw new ShapeFailure(TransformRangeLengthDescriptor, at,
-                    $"'{entry.Name}' takes '{parameter}' as a range [low, high], but it has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}: {list.Display}.",
-                    oneNumber ? "Give two values, the lowest and the highest, or one number." : "Give two values, the lowest and the highest.");
+                throw new ShapeFailure(TransformRangeLength(at, entry.Name, parameter, list.Items.Length, list.Display, oneNumber));
             }
         }
     }
@@ -309,11 +293,7 @@ internal sealed class ShapeWalker
             && NormalizePresets.Find(preset.Keyword) is { Channels: { } needed, StatisticsName: { } statistics }
             && channels != needed)
         {
-            throw new ShapeFailure(ImageNetNormalizationChannelsDescriptor, preset.Span,
-                $"'normalize {preset.Keyword}' gives {statistics}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
-                channels == 1
-                    ? "Use 'normalize auto' (computed from the training split), give 'normalize mean: [m], std: [s]', or load the images with 3 channels ('image_folder(dir, channels: 3)')."
-                    : $"Use 'normalize auto', or give one mean and std per channel ({channels}).");
+            throw new ShapeFailure(PresetNormalizationChannels(preset.Span, preset.Keyword, statistics, channels));
         }
 
         var wrong = normalize.Arguments.Where(a => a.Parameter is "mean" or "std")
@@ -323,9 +303,7 @@ internal sealed class ShapeWalker
         if (wrong.Count > 0)
         {
             var described = string.Join(" and ", wrong.Select(w => $"'{w.Argument.Parameter}' has {w.List!.Items.Length} value{(w.List.Items.Length == 1 ? "" : "s")}"));
-            throw new ShapeFailure(NormalizationLengthDescriptor, wrong[0].Argument.Span,
-                $"{char.ToUpperInvariant(described[0])}{described[1..]}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
-                $"Give one value per channel ({channels}) to both 'mean' and 'std'.");
+            throw new ShapeFailure(NormalizationLength(wrong[0].Argument.Span, [.. wrong.Select(w => (w.Argument.Parameter, w.List!.Items.Length))], channels));
         }
     }
 
@@ -382,12 +360,7 @@ internal sealed class ShapeWalker
     private ShapeFailure TooLarge(bool growing, ulong? loopRuns = null)
     {
         var blame = growing || _steps - _topLevelStart >= _largestSteps ? _topLevelStatement : _largestStatement;
-        var limit = $"{Count(CheckLimits.MaxUnrolledSteps)} layers, block uses, loop iterations and branches";
-        return new(ModelTooLargeDescriptor, blame?.Span ?? (_experiment.Model ?? (SyntaxNode)_experiment.Syntax.Name).Span,
-            loopRuns is { } runs
-                ? $"A loop here runs {Count(runs)} times, and a model may unroll to at most {limit}"
-                : $"The model unrolls to more than {limit}, the most of them here",
-            "Use fewer or shorter loops, or blocks that repeat fewer blocks; search a depth with a parameter of a smaller range, such as 'depth ~ int(1, 50)'.");
+        return new(ModelTooLarge(blame?.Span ?? (_experiment.Model ?? (SyntaxNode)_experiment.Syntax.Name).Span, CheckLimits.MaxUnrolledSteps, loopRuns));
     }
 
     private TensorShape WalkLoop(LoweredFor loop, TensorShape shape, Evaluation.Environment environment)
@@ -437,8 +410,6 @@ internal sealed class ShapeWalker
 
         return shape;
     }
-
-    private static string Count(ulong count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     // Parameter and FLOP counts of absurd models stop at the largest long instead of wrapping.
     private static long SaturatingMultiply(long value, long times) => Saturate((Int128)value * times);
@@ -543,9 +514,7 @@ internal sealed class ShapeWalker
                 return output;
         }
 
-        throw new ShapeFailure(ResidualShapeDescriptor, residual.Span,
-            $"The residual body turns {input.Display} into {output.Display}, which a shortcut {(projection == "none" ? "without projection" : "with a strided 1x1 projection")} cannot match",
-            "Keep the body's output the same size as its input, or change the resolution only by a stride.");
+        throw new ShapeFailure(ResidualShape(residual.Span, input.Display, output.Display, withoutProjection: projection == "none"));
     }
 
     // 'save' keeps the shape under its name; 'concat' joins channels of maps of one size (or
@@ -570,9 +539,7 @@ internal sealed class ShapeWalker
         {
             if (saved.Shape != shape)
             {
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'add {name}' sums the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) with a {shape.Display} one; a sum needs one shape",
-                    "Bring both to the same channels and size (a 1x1 'conv(out: ...)' changes the channels, a stride or 'upsample' the size), or join them with 'concat'.");
+                throw new ShapeFailure(SkipAddMismatch(skip.Span, name, line, saved.Shape.Display, shape.Display));
             }
 
             return shape;
@@ -583,15 +550,11 @@ internal sealed class ShapeWalker
             case (MapShape before, MapShape now) when before.Height == now.Height && before.Width == now.Width:
                 return now with { Channels = now.Channels + before.Channels };
             case (MapShape before, MapShape now):
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'concat {name}' joins the {before.Display} feature map saved as '{name}' on line {line} to a {now.Display} one; maps are joined along the channels, so their heights and widths must be equal",
-                    $"Make the map {before.Spatial} before the concat: 'upsample(scale: 2)' or 'conv_transpose(..., kernel: 2, stride: 2)' doubles a size exactly, a stride or 'maxpool(2)' halves it.");
+                throw new ShapeFailure(SkipConcatSizeMismatch(skip.Span, name, line, before.Display, now.Display, before.Spatial));
             case (FeatureShape before, FeatureShape now):
                 return new FeatureShape(before.Features + now.Features);
             default:
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'concat {name}' joins the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) to a {shape.Display} one; a feature map joins only a feature map, and features only features",
-                    $"Save '{name}' and concat it on the same side of 'flatten' or 'global_avgpool'.");
+                throw new ShapeFailure(SkipConcatKindMismatch(skip.Span, name, line, saved.Shape.Display, shape.Display));
         }
     }
 
@@ -604,9 +567,7 @@ internal sealed class ShapeWalker
         var map = RequireMap(shape, layer);
         if (map.Channels != 3)
         {
-            throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
-                $"'{entry.Name}' expects 3-channel (RGB) images, but the data has {map.Channels} channel{(map.Channels == 1 ? "" : "s")}.",
-                "Use a source with RGB images, or build the model from layers.");
+            throw new ShapeFailure(BackboneNeedsRgb(layer.Span, entry.Name, map.Channels));
         }
 
         var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
@@ -616,7 +577,7 @@ internal sealed class ShapeWalker
         var backbone = Backbone.Of(entry.Name, entry.BackboneLayout, map, classes, width);
         if (backbone.Failure is { } failure)
         {
-            throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
+            throw new ShapeFailure(BackboneInputTooSmall(layer.Span, entry.Name, failure));
         }
 
         // Its trainable parameters are counted at the end, once 'freeze' has had its say.
@@ -635,29 +596,23 @@ internal sealed class ShapeWalker
         RequireTopLevel(replace, "'replace'");
         if (_backbone is not { } backbone)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Span,
-                "'replace' names a layer of a backbone, but no backbone (such as resnet18) comes before it.", null);
+            throw new ShapeFailure(ReplaceWithoutBackbone(replace.Span));
         }
 
         var path = Path(replace.Target);
         if (path != backbone.HeadPath)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.TargetSpan,
-                $"Only the classification head '{backbone.HeadPath}' of '{backbone.Name}' can be replaced, not '{path}'.", $"Write 'replace {backbone.HeadPath} with linear(classes)'.");
+            throw new ShapeFailure(ReplaceNotHead(replace.TargetSpan, backbone.Name, backbone.HeadPath, path));
         }
 
         if (replace.Replacement is not LoweredLayer { Entry.Kind: EntryKind.Layer } head)
         {
-            throw new ShapeFailure(ReplacementNotLayerDescriptor, replace.Replacement.Span,
-                $"'{ExpressionBinder.Shorten(replace.Replacement.Span)}' is not a single built-in layer, and 'replace' swaps one layer for one layer.",
-                $"Replace '{backbone.HeadPath}' with one layer (such as 'linear(2)'), and put further layers after the 'replace'.");
+            throw new ShapeFailure(ReplacementNotLayer(replace.Replacement.Span, ExpressionBinder.Shorten(replace.Replacement.Span), backbone.HeadPath));
         }
 
         if (_layersAfterBackbone)
         {
-            throw new ShapeFailure(ReplaceAfterLayersDescriptor, replace.Span,
-                $"'replace {backbone.HeadPath}' comes after layers that already take the output of the head of '{backbone.Name}', so they would no longer fit it.",
-                $"Put 'replace {backbone.HeadPath} with ...' right after the backbone, before the layers that follow it.");
+            throw new ShapeFailure(ReplaceAfterLayers(replace.Span, backbone.Name, backbone.HeadPath));
         }
 
         var before = (_trainable, _total, _flops);
@@ -673,16 +628,14 @@ internal sealed class ShapeWalker
         RequireTopLevel(freeze, "'freeze'");
         if (_backbone is not { } backbone)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, freeze.Span,
-                "'freeze' names layers of a backbone, but no backbone (such as resnet18) comes before it.", "Put the backbone first, then freeze its layers.");
+            throw new ShapeFailure(FreezeWithoutBackbone(freeze.Span));
         }
 
         foreach (var (path, at) in freeze.Layers.Zip(freeze.LayerSpans))
         {
             if (!backbone.Contains(Path(path)))
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, at, $"'{backbone.Name}' has no layer '{Path(path)}'.",
-                    Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
+                throw new ShapeFailure(NoSuchBackboneLayer(at, backbone.Name, Path(path), Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames), backbone.TopLevelNames));
             }
         }
 
@@ -706,9 +659,7 @@ internal sealed class ShapeWalker
     {
         if (_nesting > 0)
         {
-            throw new ShapeFailure(BackboneNestedDescriptor, statement.Span,
-                $"{what} is inside a 'for' loop or a 'residual' body, where it is not generated.",
-                "Put backbones, 'freeze' and 'replace' at the model's top level, or in an 'if' or 'match' there (directly or through a block).");
+            throw new ShapeFailure(BackboneNested(statement.Span, what));
         }
     }
 
@@ -722,14 +673,10 @@ internal sealed class ShapeWalker
 
         if (_lastFreeze is { } freeze)
         {
-            throw new ShapeFailure(NoTrainableParametersDescriptor, freeze.Span,
-                "After this 'freeze' no parameter of the model is trainable, so training would change nothing",
-                $"Freeze all but the head ('freeze all except {Head}'), or replace the head after freezing ('replace {Head} with linear(classes)' after 'freeze all'): a new layer is trainable.");
+            throw new ShapeFailure(NothingTrainableAfterFreeze(freeze.Span, Head));
         }
 
-        throw new ShapeFailure(NoTrainableParametersDescriptor, LastStatementSpan,
-            "The model has no layer with parameters, so training would change nothing",
-            "Add a layer with weights, such as 'linear(classes)' at the end.");
+        throw new ShapeFailure(NoTrainableParameters(LastStatementSpan));
     }
 
     private void CheckLearningRateScaleNames()
@@ -743,14 +690,12 @@ internal sealed class ShapeWalker
         {
             if (_backbone is null)
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span,
-                    $"'lr_scale' names the layer '{name.Name}', but only a backbone's layers have names and the model has no backbone.", null);
+                throw new ShapeFailure(LearningRateScaleWithoutBackbone(name.Span, name.Name));
             }
 
             if (!_backbone.Contains(name.Name))
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span, $"'{_backbone.Name}' has no layer '{name.Name}'.",
-                    Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
+                throw new ShapeFailure(NoSuchBackboneLayer(name.Span, _backbone.Name, name.Name, Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames), _backbone.TopLevelNames));
             }
         }
     }
@@ -775,27 +720,20 @@ internal sealed class ShapeWalker
             var expected = new MapShape(classes, input.Height, input.Width);
             if (output != expected)
             {
-                throw new ShapeFailure(SegmentationOutputDescriptor, at,
-                    $"The model ends with {(output is MapShape ? "a " + output.Display + " feature map" : output.Display + " features")}, but 'task {_task.Name}' needs a score per class at every pixel of the {input.Height}x{input.Width} input: {expected.Display}",
-                    output is MapShape { Height: var h, Width: var w } && (h, w) == (input.Height, input.Width)
-                        ? $"End the model with 'conv(out: {classes}, kernel: 1)'."
-                        : $"Keep the input's size (convolutions with padding: same, no pooling or strides, or bring it back up) and end with 'conv(out: {classes}, kernel: 1)'.");
+                throw new ShapeFailure(SegmentationOutput(at, _task.Name, output.Display, outputIsMap: output is MapShape, expected.Display, input.Height, input.Width,
+                    keepsInputSize: output is MapShape { Height: var h, Width: var w } && (h, w) == (input.Height, input.Width), classes));
             }
 
             return;
         }
         if (output is MapShape map)
         {
-            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
-                $"The model ends with a {map.Display} feature map, but it must end with one output per class ({classes})",
-                $"End the model with 'flatten' (or 'global_avgpool') and 'linear({classes})'.");
+            throw new ShapeFailure(OutputIsFeatureMap(at, map.Display, classes));
         }
 
         if (output is FeatureShape features && features.Features != classes)
         {
-            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
-                $"The model ends with {features.Features} outputs, but the data has {classes} classes",
-                _backbone is not null ? $"Add 'replace {Head} with linear({classes})' after the backbone." : $"Make the last layer 'linear({classes})'.");
+            throw new ShapeFailure(OutputClassMismatch(at, features.Features, classes, _backbone is not null ? Head : null));
         }
     }
 
@@ -843,7 +781,7 @@ internal sealed class ShapeWalker
             if (parameter.Range is { } range && arguments.GetValueOrDefault(parameter.Name)?.AsNumber is { } number && !range.Contains(number))
             {
                 // ArgumentRangeChecker reports it, at the argument; here the point just cannot be built.
-                throw new ShapeFailure(ArgumentOutOfRangeDescriptor, at, "", null) { Silent = true };
+                throw ShapeFailure.LeftOut(at);
             }
         }
     }
