@@ -57,16 +57,19 @@ internal sealed class ShapeWalker
     // What the model's output must be: one score per class, or (segmentation) a score map per class.
     private readonly TaskEntry _task;
 
-    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
+    /// <param name="experiment">The experiment, for what the lowered one does not keep: its task, and the spans of its name and model section.</param>
+    /// <param name="lowered">The experiment lowered (<see cref="ExperimentLowerer.Lower"/>): the model, blocks and settings walked.</param>
+    /// <param name="model">The semantic model its expressions are evaluated in.</param>
+    /// <param name="budget">What the walk may spend.</param>
+    /// <param name="countedClasses">The class folders the host counted, if any.</param>
+    public ShapeWalker(EffectiveExperiment experiment, LoweredExperiment lowered, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
     {
         _countedClasses = countedClasses;
         _task = TaskChecker.DeclaredTask(experiment);
         _experiment = experiment;
         _budget = budget ?? CheckBudget.Unlimited;
         _evaluator = new Evaluator(model, _budget);
-
-        // The parameters' own definitions are the evaluator's to read; the walk needs the model, blocks and settings.
-        _lowered = ExperimentLowerer.Lower(new BoundExperiment(experiment, model, []));
+        _lowered = lowered;
         _blocks = _lowered.Blocks.ToDictionary(b => b.Symbol);
         _loops = new LoopAnalysis(_blocks);
     }
