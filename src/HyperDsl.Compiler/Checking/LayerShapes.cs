@@ -1,5 +1,7 @@
+using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Evaluation;
 using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Text;
 
 namespace HyperDsl.Compiler.Checking;
 
@@ -26,8 +28,20 @@ public static class LayerShapes
             return new Dictionary<LayerSyntax, IReadOnlyList<LayerShape>>();
         }
 
-        void Observe(LayerSyntax layer, TensorShape input, TensorShape output)
+        // The walk reads the lowered model, which tells where each layer is written; the editor asks by the layer's syntax.
+        var layers = new Dictionary<SourceSpan, LayerSyntax>();
+        foreach (var layer in SyntaxWalker.Layers([.. bound.Experiment.Model?.Body ?? [], .. bound.Experiment.Blocks.Values.SelectMany(b => b.Syntax.Body)]))
         {
+            layers.TryAdd(layer.Span, layer);
+        }
+
+        void Observe(SourceSpan at, TensorShape input, TensorShape output)
+        {
+            if (!layers.TryGetValue(at, out var layer))
+            {
+                return;
+            }
+
             if (!shapes.TryGetValue(layer, out var pairs))
             {
                 shapes[layer] = pairs = [];

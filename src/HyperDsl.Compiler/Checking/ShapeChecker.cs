@@ -1,50 +1,54 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
-using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
+using HyperDsl.Syntax.Text;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Checking;
 
 /// <summary>
-/// Proves the model's shapes for every point of the space that the architecture depends on:
+/// Proves the model's shapes for every point of the space that the architecture depends on (read
+/// off the lowered experiment, the one the generator prints):
 /// each point is walked (<see cref="ShapeWalker"/>), and a failure is reported once per layer
 /// with a real counterexample. Also gives the exact parameter count and FLOPs of each point
 /// for constraints, objectives and the summary.
 /// </summary>
 internal sealed class ShapeChecker
 {
-    private readonly EffectiveExperiment _experiment;
-    private readonly SemanticModel _model;
     private readonly List<Diagnostic> _diagnostics;
     private readonly SpaceEnumerator _space;
     private readonly ShapeWalker _walker;
     private readonly CheckBudget _budget;
     private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
 
-    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<LayerSyntax, TensorShape, TensorShape>? layerObserver = null)
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<SourceSpan, TensorShape, TensorShape>? layerObserver = null)
     {
-        _experiment = experiment;
-        _model = model;
         _diagnostics = diagnostics;
         _budget = budget ?? CheckBudget.Unlimited;
         _space = new SpaceEnumerator(model, _budget);
-        _walker = new ShapeWalker(experiment, model, _budget, countedClasses) { LayerObserver = layerObserver };
+
+        // The parameters' own definitions are the evaluator's to read; the check needs the model, blocks, settings and constraints.
+        _lowered = ExperimentLowerer.Lower(new BoundExperiment(experiment, model, []));
+        _blocks = _lowered.Blocks.ToDictionary(b => b.Symbol);
+        _walker = new ShapeWalker(experiment, _lowered, model, _budget, countedClasses) { LayerObserver = layerObserver };
         RelevantParameters = _space.Dependencies(ShapeExpressions());
 
         // Points that a constraint rules out are never trained, so their shapes do not matter.
-        _filters = [.. experiment.Constraints.Select(c => c.Condition).Where(c => !SyntaxWalker.Expressions(c).Any(e => e is MemberAccessSyntax))];
+        _filters = [.. _lowered.Constraints.Select(c => c.Condition).Where(c => !UsesModelStatistics(c))];
         _enumerated = [.. RelevantParameters.Concat(_space.Dependencies(_filters)).Distinct().OrderBy(p => p.Index)];
-        _modelFilters = [.. experiment.Constraints.Select(c => c.Condition).Where(c => SyntaxWalker.Expressions(c).Any(e => e is MemberAccessSyntax))];
+        _modelFilters = [.. _lowered.Constraints.Select(c => c.Condition).Where(UsesModelStatistics)];
     }
 
-    private readonly List<ExpressionSyntax> _modelFilters;
+    private readonly LoweredExperiment _lowered;
+    private readonly Dictionary<BlockSymbol, LoweredBlock> _blocks;
+    private readonly List<LoweredExpression> _modelFilters;
     private readonly Dictionary<BlockSymbol, HashSet<BlockParameterSymbol>> _irrelevantParameters = [];
 
-    private readonly List<ExpressionSyntax> _filters;
+    private readonly List<LoweredExpression> _filters;
     private readonly List<ParameterSymbol> _enumerated;
 
     /// <summary>The sampled parameters the architecture and input pipeline depend on.</summary>
@@ -53,7 +57,7 @@ internal sealed class ShapeChecker
     public ShapeSummary? Check()
     {
         // Without a model or a source, their own errors say it all.
-        if (_experiment.Model is not { Body.IsEmpty: false } || _experiment.Setting(SectionKind.Data, "source") is null)
+        if (!HasModelAndSource)
         {
             return null;
         }
@@ -164,7 +168,7 @@ internal sealed class ShapeChecker
         var key = Key(point);
         if (!_cache.TryGetValue(key, out var statistics))
         {
-            statistics = _experiment.Model is not { Body.IsEmpty: false } || _experiment.Setting(SectionKind.Data, "source") is null ? null : Walk(point).Result;
+            statistics = HasModelAndSource ? Walk(point).Result : null;
             _cache[key] = statistics;
         }
 
@@ -224,36 +228,42 @@ internal sealed class ShapeChecker
         catch (ShapeFailure failure)
         {
             _budget.Spend(WalkCost);
-            var message = failure.Message.EndsWith('.') ? failure.Message : failure.Message + When() + ".";
-            return (null, Create(failure.Descriptor, failure.Span, message, failure.Help));
+            // A failure of this point says so; one that holds at every point ends with its period already.
+            var diagnostic = failure.Diagnostic;
+            return (null, diagnostic.Message.EndsWith('.') ? diagnostic : diagnostic with { Message = diagnostic.Message + When() + "." });
         }
         catch (EvaluationException error)
         {
             _budget.Spend(WalkCost);
-            return (null, Create(error.Descriptor, error.Span, char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + When() + ".",
-                error.Descriptor == NotWholeNumberDescriptor ? "Divide by a float (2.0) to get a float, and round it to an int with floor(...), ceil(...) or round(...) where an int is needed: floor(width / 3.0)." : null));
+            return (null, ShapeEvaluationFailed(error.Span, error.Descriptor, error.Message, When()));
         }
     }
 
-    private IEnumerable<ExpressionSyntax> ShapeExpressions()
+    private bool HasModelAndSource => _lowered.Model is { IsEmpty: false } && _lowered.Data.Find("source") is not null;
+
+    // A constraint on model.params or model.flops can only be tested once the point is walked.
+    private static bool UsesModelStatistics(LoweredExpression condition) => LoweredWalker.Expressions(condition).Any(e => e is LoweredModelStatistic);
+
+    // The expressions the architecture and input pipeline are computed from: the model's arguments
+    // (those that change some shape) and the data settings that size the images.
+    private List<LoweredExpression> ShapeExpressions()
     {
-        var expressions = new List<ExpressionSyntax>();
-        if (_experiment.Model is { } model)
+        var expressions = new List<LoweredExpression>();
+        if (_lowered.Model is { } model)
         {
-            var irrelevant = ShapeIrrelevantExpressions(model);
-            expressions.AddRange(SyntaxWalker.Expressions(model.Body).Where(e => !irrelevant.Contains(e)));
+            expressions.AddRange(ShapeArguments(model, []));
         }
 
-        foreach (var setting in _experiment.SettingsOf(SectionKind.Data))
+        foreach (var setting in _lowered.Data)
         {
             switch (setting)
             {
-                case ValueSettingSyntax value when value.Name.Name is "source" or "input" or "resize" or "classes" or "normalize":
-                    expressions.AddRange(value.Arguments.Select(a => a.Value));
+                case { Body: null, Name: "source" or "input" or "resize" or "classes" or "normalize" }:
+                    expressions.AddRange(setting.Arguments.Select(a => a.Value));
                     break;
                 // Both pipelines: a searched size in either one decides whether evaluation sees what training sees (HYP3117).
-                case BlockSettingSyntax { Name.Name: "augment" or "evaluate" } pipeline:
-                    expressions.AddRange(pipeline.Body.OfType<LayerSyntax>().SelectMany(TransformShapeArguments));
+                case { Body: { } pipeline, Name: "augment" or "evaluate" }:
+                    expressions.AddRange(pipeline.OfType<LoweredLayer>().SelectMany(TransformShapeArguments));
                     break;
             }
         }
@@ -263,81 +273,102 @@ internal sealed class ShapeChecker
 
     // The arguments of a transform that sets the image size, and its ranges given as lists
     // ([low, high]), whose number of values the shape check proves at each point (HYP4020).
-    private IEnumerable<ExpressionSyntax> TransformShapeArguments(LayerSyntax layer)
+    private static IEnumerable<LoweredExpression> TransformShapeArguments(LoweredLayer transform)
     {
-        if (BuiltinCatalog.Find(layer.Name.Name) is not { Transform: { } meaning } entry)
+        if (transform.Entry.Transform is not { } meaning)
         {
             return [];
         }
 
         if (meaning.SetsSize)
         {
-            return layer.Arguments.Select(a => a.Value);
+            return transform.Arguments.Select(a => a.Value);
         }
 
-        var named = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments);
-        return meaning.Augment.Arguments.Where(a => a.SpreadsPair && named.ContainsKey(a.Parameter)).Select(a => named[a.Parameter])
-            .Where(value => _model.GetType(value) is ListType);
+        var pairs = meaning.Augment.Arguments.Where(a => a.SpreadsPair).Select(a => a.Parameter).ToHashSet(StringComparer.Ordinal);
+        return transform.Arguments.Where(a => pairs.Contains(a.Parameter) && a.Value.Type is ListType).Select(a => a.Value);
     }
 
     // Arguments that change no shape (a dropout probability, say) would only multiply the points
-    // to walk; that includes block arguments that the block only uses in such places.
-    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(ModelSectionSyntax model) =>
-        ShapeIrrelevantExpressions(model.Body, []);
-
-    private HashSet<ExpressionSyntax> ShapeIrrelevantExpressions(IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> visiting)
+    // to walk; that includes block arguments that the block only uses in such places. The layer a
+    // 'replace' puts in counts with all its arguments.
+    private IEnumerable<LoweredExpression> ShapeArguments(IEnumerable<LoweredStatement> statements, HashSet<BlockSymbol> visiting)
     {
-        var set = new HashSet<ExpressionSyntax>(ReferenceEqualityComparer.Instance);
-        foreach (var layer in SyntaxWalker.Layers(statements))
+        foreach (var statement in LoweredWalker.Statements(statements))
         {
-            switch (_model.GetResolution(layer))
+            switch (statement)
             {
-                case CatalogEntry entry:
-                    foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
+                case LoweredLayer layer:
+                    foreach (var argument in layer.Arguments.Where(a => layer.Entry.Find(a.Parameter) is not { ChangesNoShape: true }))
                     {
-                        var name = argument.Name?.Name ?? entry.Parameters.ElementAtOrDefault(index)?.Name;
-                        if (name is not null && entry.Find(name) is { ChangesNoShape: true })
-                        {
-                            set.UnionWith(SyntaxWalker.Expressions(argument.Value));
-                        }
+                        yield return argument.Value;
                     }
 
                     break;
-                case BlockSymbol block when visiting.Add(block):
-                    // Once per block: a block used twice by a block used twice ... is still one block.
-                    if (!_irrelevantParameters.TryGetValue(block, out var irrelevant))
+                case LoweredBlockUse use:
+                    var irrelevant = visiting.Contains(use.Block) ? [] : IrrelevantParameters(use.Block, visiting);
+                    foreach (var argument in use.Arguments.Where(a => !irrelevant.Any(p => p.Name == a.Parameter)))
                     {
-                        irrelevant = ShapeIrrelevantParameters(block, visiting);
-                        _irrelevantParameters[block] = irrelevant;
+                        yield return argument.Value;
                     }
 
-                    foreach (var (argument, index) in layer.Arguments.Select((a, i) => (a, i)))
+                    break;
+                case LoweredFor loop:
+                    yield return loop.Range;
+                    break;
+                case LoweredIfStatement conditional:
+                    yield return conditional.Condition;
+                    break;
+                case LoweredMatchStatement match:
+                    yield return match.Subject;
+                    foreach (var pattern in match.Arms.SelectMany(a => a.Patterns).OfType<LoweredExpression>())
                     {
-                        var parameter = argument.Name is { } named ? block.Parameters.FirstOrDefault(p => p.Name == named.Name) : block.Parameters.ElementAtOrDefault(index);
-                        if (parameter is not null && irrelevant.Contains(parameter))
-                        {
-                            set.UnionWith(SyntaxWalker.Expressions(argument.Value));
-                        }
+                        yield return pattern;
                     }
 
-                    visiting.Remove(block);
+                    break;
+                case LoweredResidual residual:
+                    foreach (var argument in residual.Arguments)
+                    {
+                        yield return argument.Value;
+                    }
+
+                    break;
+                case LoweredReplace { Replacement: LoweredLayer head }:
+                    foreach (var argument in head.Arguments)
+                    {
+                        yield return argument.Value;
+                    }
+
+                    break;
+                case LoweredReplace { Replacement: LoweredBlockUse head }:
+                    foreach (var argument in head.Arguments)
+                    {
+                        yield return argument.Value;
+                    }
+
                     break;
             }
         }
-
-        return set;
     }
 
-    private HashSet<BlockParameterSymbol> ShapeIrrelevantParameters(BlockSymbol block, HashSet<BlockSymbol> visiting)
+    // The parameters of a block that no shape depends on; once per block: a block used twice by a
+    // block used twice ... is still one block.
+    private HashSet<BlockParameterSymbol> IrrelevantParameters(BlockSymbol block, HashSet<BlockSymbol> visiting)
     {
-        var irrelevant = ShapeIrrelevantExpressions(block.Syntax.Body, visiting);
-        var used = SyntaxWalker.Expressions(block.Syntax.Body)
-            .Where(e => !irrelevant.Contains(e))
-            .OfType<NameSyntax>()
-            .Select(n => _model.GetResolution(n))
-            .OfType<BlockParameterSymbol>()
-            .ToHashSet();
-        return [.. block.Parameters.Where(p => !used.Contains(p))];
-    }
+        if (!_irrelevantParameters.TryGetValue(block, out var irrelevant))
+        {
+            visiting.Add(block);
+            var used = ShapeArguments(_blocks[block].Body, visiting)
+                .SelectMany(LoweredWalker.Expressions)
+                .OfType<LoweredBlockParameterReference>()
+                .Select(r => r.Parameter)
+                .ToHashSet();
+            visiting.Remove(block);
+            irrelevant = [.. block.Parameters.Where(p => !used.Contains(p))];
+            _irrelevantParameters[block] = irrelevant;
+        }
 
+        return irrelevant;
+    }
 }

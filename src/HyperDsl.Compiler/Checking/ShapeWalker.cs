@@ -3,9 +3,11 @@ using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Catalog;
 using HyperDsl.Compiler.Catalog.Shapes;
 using HyperDsl.Compiler.Evaluation;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Resolution;
 using HyperDsl.Compiler.Semantics;
 using HyperDsl.Syntax.Ast;
+using HyperDsl.Syntax.Text;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
 namespace HyperDsl.Compiler.Checking;
@@ -13,7 +15,8 @@ namespace HyperDsl.Compiler.Checking;
 /// <summary>
 /// Runs the data pipeline and the model at one point of the space on shapes instead of
 /// tensors: every layer's output shape, parameters and FLOPs, exactly as the trainer will
-/// build them. The first problem ends the walk as a <see cref="ShapeFailure"/>. A model that
+/// build them. It walks the lowered experiment (<see cref="ExperimentLowerer"/>), the model the
+/// generator prints, with each argument already under its catalogue parameter. The first problem ends the walk as a <see cref="ShapeFailure"/>. A model that
 /// unrolls to more than <see cref="CheckLimits.MaxUnrolledSteps"/> layers, loop iterations and
 /// branches is such a problem (HYP2106), and a loop whose iterations repeat each other exactly
 /// is not unrolled: once an iteration keeps the shape, the rest are counted in closed form.
@@ -21,7 +24,8 @@ namespace HyperDsl.Compiler.Checking;
 internal sealed class ShapeWalker
 {
     private readonly EffectiveExperiment _experiment;
-    private readonly SemanticModel _model;
+    private readonly LoweredExperiment _lowered;
+    private readonly Dictionary<BlockSymbol, LoweredBlock> _blocks;
     private readonly Evaluator _evaluator;
     private readonly CheckBudget _budget;
     private readonly LoopAnalysis _loops;
@@ -30,22 +34,22 @@ internal sealed class ShapeWalker
     private long _total;
     private long _flops;
     private long _steps;
-    private StatementSyntax? _topLevelStatement;
+    private LoweredStatement? _topLevelStatement;
     private long _topLevelStart;
-    private StatementSyntax? _largestStatement;
+    private LoweredStatement? _largestStatement;
     private long _largestSteps;
     private Backbone? _backbone;
-    private LayerSyntax? _backboneLayer;
+    private LoweredLayer? _backboneLayer;
 
     // Layers have followed the backbone, so its head can no longer be replaced.
     private bool _layersAfterBackbone;
 
     // Inside a loop or residual body, where backbones, freeze and replace are not generated.
     private int _nesting;
-    private FreezeSyntax? _lastFreeze;
+    private LoweredFreeze? _lastFreeze;
 
     // The tensors saved by 'save name' so far, with where they were saved.
-    private readonly Dictionary<string, (TensorShape Shape, SkipSyntax Save)> _saved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TensorShape Shape, LoweredSkip Save)> _saved = new(StringComparer.Ordinal);
 
     // The class folders the host counted at check time (image_folder without classes:), if any.
     private readonly long? _countedClasses;
@@ -53,25 +57,34 @@ internal sealed class ShapeWalker
     // What the model's output must be: one score per class, or (segmentation) a score map per class.
     private readonly TaskEntry _task;
 
-    public ShapeWalker(EffectiveExperiment experiment, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
+    /// <param name="experiment">The experiment, for what the lowered one does not keep: its task, and the spans of its name and model section.</param>
+    /// <param name="lowered">The experiment lowered (<see cref="ExperimentLowerer.Lower"/>): the model, blocks and settings walked.</param>
+    /// <param name="model">The semantic model its expressions are evaluated in.</param>
+    /// <param name="budget">What the walk may spend.</param>
+    /// <param name="countedClasses">The class folders the host counted, if any.</param>
+    public ShapeWalker(EffectiveExperiment experiment, LoweredExperiment lowered, SemanticModel model, CheckBudget? budget = null, long? countedClasses = null)
     {
         _countedClasses = countedClasses;
         _task = TaskChecker.DeclaredTask(experiment);
         _experiment = experiment;
-        _model = model;
         _budget = budget ?? CheckBudget.Unlimited;
         _evaluator = new Evaluator(model, _budget);
-        _loops = new LoopAnalysis(model);
+        _lowered = lowered;
+        _blocks = _lowered.Blocks.ToDictionary(b => b.Symbol);
+        _loops = new LoopAnalysis(_blocks);
     }
 
     public long? Classes { get; private set; }
 
-    /// <summary>Told each layer's input and output shape as the walk applies it (<see cref="LayerShapes"/>); null when checking.</summary>
-    public Action<LayerSyntax, TensorShape, TensorShape>? LayerObserver { get; init; }
+    /// <summary>
+    /// Told each layer's (or block use's) span and its input and output shape as the walk applies it
+    /// (<see cref="LayerShapes"/>); null when checking.
+    /// </summary>
+    public Action<SourceSpan, TensorShape, TensorShape>? LayerObserver { get; init; }
 
-    private TensorShape Observed(LayerSyntax layer, TensorShape input, TensorShape output)
+    private TensorShape Observed(LoweredStatement layer, TensorShape input, TensorShape output)
     {
-        LayerObserver?.Invoke(layer, input, output);
+        LayerObserver?.Invoke(layer.Span, input, output);
         return output;
     }
 
@@ -87,14 +100,14 @@ internal sealed class ShapeWalker
         _saved.Clear();
         var environment = new Evaluation.Environment(point);
         var input = InputShape(environment);
-        var model = _experiment.Model!;
+        var model = _lowered.Model!.Value;
         TensorShape output = input;
-        for (var i = 0; i < model.Body.Length; i++)
+        for (var i = 0; i < model.Length; i++)
         {
             // A model too large is reported at the top-level statement that unrolls to the most.
-            _topLevelStatement = model.Body[i];
+            _topLevelStatement = model[i];
             _topLevelStart = _steps;
-            output = Walk(model.Body, i, output, environment);
+            output = Walk(model, i, output, environment);
             if (_steps - _topLevelStart > _largestSteps)
             {
                 (_largestStatement, _largestSteps) = (_topLevelStatement, _steps - _topLevelStart);
@@ -106,9 +119,9 @@ internal sealed class ShapeWalker
             _trainable += backbone.Trainable;
         }
 
-        CheckOutput(model, input, output);
+        CheckOutput(input, output);
         CheckPerClassArguments(output, environment);
-        CheckSomethingTrains(model);
+        CheckSomethingTrains();
         CheckLearningRateScaleNames();
         return new ModelStatistics(input, output, _trainable, _total, _flops);
     }
@@ -118,20 +131,16 @@ internal sealed class ShapeWalker
     {
         // Per class: a classifier's outputs, or a segmentation model's channels (one score map per class).
         var classes = output switch { FeatureShape features => features.Features, MapShape map when _task.PerPixel => map.Channels, _ => (long?)null };
-        if (classes is null
-            || _experiment.Setting(SectionKind.Train, "loss") is not ValueSettingSyntax { Arguments: [{ Value: CallSyntax call }, ..] }
-            || _model.GetResolution(call) is not CatalogEntry entry)
+        if (classes is null || _lowered.Train.Find("loss")?.Value is not LoweredCall { Entry: var entry } call)
         {
             return;
         }
 
-        foreach (var (parameter, values, _) in Lowering.ExpressionLowerer.Match(entry.Parameters, call.Arguments))
+        foreach (var (parameter, value) in call.Arguments)
         {
-            if (entry.Find(parameter) is { PerClass: true } && Evaluate(values[^1], environment) is ListValue list && list.Items.Length != classes)
+            if (entry.Find(parameter) is { PerClass: true } && Evaluate(value, environment) is ListValue list && list.Items.Length != classes)
             {
-                throw new ShapeFailure(PerClassLengthDescriptor, values[^1].Span,
-                    $"'{parameter}' of '{entry.Name}' gives {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}, but the model has {classes} outputs, one per class.",
-                    $"Give one value per class ({classes}).");
+                throw new ShapeFailure(PerClassLength(value.Span, parameter, entry.Name, list.Items.Length, classes.Value));
             }
         }
     }
@@ -140,13 +149,13 @@ internal sealed class ShapeWalker
 
     public MapShape InputShape(Evaluation.Environment environment)
     {
-        var source = _experiment.Setting(SectionKind.Data, "source") as ValueSettingSyntax;
+        var source = Setting("source");
         long channels = 1;
         long? height = null;
         long? width = null;
         Classes = null;
         // The source's catalogue meaning says which images it gives: a fixed shape, or the arguments that say it.
-        if (source?.Arguments.FirstOrDefault()?.Value is CallSyntax call && _model.GetResolution(call) is CatalogEntry { Source: { } meaning } entry)
+        if (source?.Value is LoweredCall { Entry: { Source: { } meaning } entry } call)
         {
             var arguments = Arguments(entry.Parameters, call.Arguments, environment);
             if (meaning.FixedShape is [var fixedChannels, var fixedHeight, var fixedWidth])
@@ -167,7 +176,7 @@ internal sealed class ShapeWalker
                 }
                 else
                 {
-                    throw new ShapeFailure(ArgumentOutOfRangeDescriptor, call.Span, $"'{entry.Name}' needs a shape of [channels, height, width], but got {shape.Display}.", null);
+                    throw new ShapeFailure(SourceShapeLength(call.Span, entry.Name, shape.Display));
                 }
             }
 
@@ -181,20 +190,20 @@ internal sealed class ShapeWalker
                 ?? (meaning.ClassFoldersParameter is not null ? _countedClasses : null);
         }
 
-        if (Setting("input") is { } input && Evaluate(input.Arguments[0].Value, environment) is ListValue dimensions && dimensions.Items.All(i => i is IntValue) && dimensions.Items.Length == 3)
+        if (Setting("input")?.Value is { } input && Evaluate(input, environment) is ListValue dimensions && dimensions.Items.All(i => i is IntValue) && dimensions.Items.Length == 3)
         {
             var d = dimensions.Items.Select(i => ((IntValue)i).Value).ToList();
             (channels, height, width) = (d[0], d[1], d[2]);
         }
 
-        if (Setting("classes") is { } classes && Evaluate(classes.Arguments[0].Value, environment) is IntValue count)
+        if (Setting("classes")?.Value is { } classes && Evaluate(classes, environment) is IntValue count)
         {
             Classes = count.Value;
         }
 
-        if (Setting("resize") is { } resize)
+        if (Setting("resize")?.Value is { } resize)
         {
-            switch (Evaluate(resize.Arguments[0].Value, environment))
+            switch (Evaluate(resize, environment))
             {
                 case IntValue size:
                     (height, width) = (size.Value, size.Value);
@@ -210,9 +219,7 @@ internal sealed class ShapeWalker
         if (height is not { } finalHeight || width is not { } finalWidth)
         {
             var at = source?.Span ?? _experiment.Syntax.Name.Span;
-            throw new ShapeFailure(UnknownInputShapeDescriptor, at,
-                "The size of the input images is not known, so the model's shapes cannot be checked.",
-                "Add 'resize 224' (or 'input [3, 224, 224]') to the data section.");
+            throw new ShapeFailure(UnknownInputShape(at));
         }
 
         CheckNormalization(channels, environment);
@@ -223,47 +230,33 @@ internal sealed class ShapeWalker
     // transforms must give validation and test images that size too, or every evaluation fails.
     private (long? Height, long? Width) TrainingSize(long? height, long? width, Evaluation.Environment environment)
     {
-        var augment = _experiment.Setting(SectionKind.Data, "augment") as BlockSettingSyntax;
-        var evaluate = _experiment.Setting(SectionKind.Data, "evaluate") as BlockSettingSyntax;
-        var trained = augment is null ? (height, width) : ApplyTransforms(augment.Body, height, width, environment);
-        var evaluated = evaluate is null ? (height, width) : ApplyTransforms(evaluate.Body, height, width, environment);
+        var augment = Pipeline("augment");
+        var evaluate = Pipeline("evaluate");
+        var trained = augment?.Body is { } augmenting ? ApplyTransforms(augmenting, height, width, environment) : (height, width);
+        var evaluated = evaluate?.Body is { } evaluating ? ApplyTransforms(evaluating, height, width, environment) : (height, width);
         if (trained is ({ } h, { } w) && evaluated is ({ } eh, { } ew) && (h, w) != (eh, ew))
         {
-            throw new ShapeFailure(EvaluationSizeDescriptor, (evaluate ?? (SettingSyntax)augment!).Span,
-                evaluate is null
-                    ? $"The augment block makes training images {h}x{w}, but validation and test images stay {eh}x{ew}: no evaluate block brings them to the size the model is trained at."
-                    : $"Training images are {h}x{w}{(augment is null ? "" : " after the augment block")}, but the evaluate block makes validation and test images {eh}x{ew}.",
-                h != w
-                    ? "Take the crop or resize out of the evaluate block, or crop training images to the same square size in the augment block."
-                    : evaluate is null
-                        ? $"Add 'evaluate {{ center_crop({h}) }}' (or 'resize({h})') to the data section, so that evaluation sees what training sees."
-                        : $"End the evaluate block at {h}x{w}, with 'center_crop({h})' or 'resize({h})'.");
+            throw new ShapeFailure(EvaluationSize((evaluate ?? augment!).Span, (h, w), (eh, ew), hasAugment: augment is not null, hasEvaluate: evaluate is not null));
         }
 
         return trained;
     }
 
     // A crop or resize fixes the size even when the source's is not known (an image folder).
-    private (long? Height, long? Width) ApplyTransforms(ImmutableArray<StatementSyntax> pipeline, long? height, long? width, Evaluation.Environment environment)
+    private (long? Height, long? Width) ApplyTransforms(ImmutableArray<LoweredStatement> pipeline, long? height, long? width, Evaluation.Environment environment)
     {
-        foreach (var layer in pipeline.OfType<LayerSyntax>())
+        foreach (var layer in pipeline.OfType<LoweredLayer>())
         {
-            if (_model.GetResolution(layer) is not CatalogEntry entry)
-            {
-                continue;
-            }
-
+            var entry = layer.Entry;
             var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
-            CheckRanges(entry, layer, arguments);
+            CheckRanges(entry, layer.Span, arguments);
             CheckRangePairs(entry, layer, arguments);
             if (entry.Transform is { Size: ImageSizeEffect.Crops, SizeParameter: { } cropSize } crop && arguments.GetValueOrDefault(cropSize) is IntValue size)
             {
                 var padding = crop.PaddingParameter is { } paddingParameter ? (arguments.GetValueOrDefault(paddingParameter) as IntValue)?.Value ?? 0 : 0;
                 if (height is { } h && width is { } w && size.Value > Math.Min(h, w) + (2 * padding))
                 {
-                    throw new ShapeFailure(CropLargerThanImageDescriptor, layer.Span,
-                        $"'{ExpressionBinder.Shorten(layer)}' crops {size.Value}x{size.Value} out of {height}x{width} images" + (padding > 0 ? $" padded by {padding}" : "") + ".",
-                        "Crop at most the image size, or resize the images first.");
+                    throw new ShapeFailure(CropLargerThanImage(layer.Span, ExpressionBinder.Shorten(layer.Span), size.Value, height, width, padding));
                 }
 
                 (height, width) = (size.Value, size.Value);
@@ -278,17 +271,15 @@ internal sealed class ShapeWalker
     }
 
     // A range argument ([low, high], rotate's degrees) reaches the runtime as two values; a list of another length cannot.
-    private static void CheckRangePairs(CatalogEntry entry, LayerSyntax layer, Dictionary<string, Value> arguments)
+    private static void CheckRangePairs(CatalogEntry entry, LoweredLayer layer, Dictionary<string, Value> arguments)
     {
         foreach (var parameter in entry.Transform?.Augment.Arguments.Where(a => a.SpreadsPair).Select(a => a.Parameter) ?? [])
         {
             if (arguments.GetValueOrDefault(parameter) is ListValue { Items.Length: not 2 } list)
             {
-                var at = SyntaxWalker.MatchArguments([.. entry.Parameters.Select(p => p.Name)], layer.Arguments).GetValueOrDefault(parameter)?.Span ?? layer.Span;
+                var at = layer.Arguments.FirstOrDefault(a => a.Parameter == parameter)?.Value.Span ?? layer.Span;
                 var oneNumber = entry.Find(parameter)?.AcceptsType(FloatType.Instance) == true;
-                throw new ShapeFailure(TransformRangeLengthDescriptor, at,
-                    $"'{entry.Name}' takes '{parameter}' as a range [low, high], but it has {list.Items.Length} value{(list.Items.Length == 1 ? "" : "s")}: {list.Display}.",
-                    oneNumber ? "Give two values, the lowest and the highest, or one number." : "Give two values, the lowest and the highest.");
+                throw new ShapeFailure(TransformRangeLength(at, entry.Name, parameter, list.Items.Length, list.Display, oneNumber));
             }
         }
     }
@@ -301,35 +292,32 @@ internal sealed class ShapeWalker
         }
 
         // A preset with fixed statistics (ImageNet's three RGB means and stds) cannot be applied to other channel counts.
-        if (normalize.Arguments.FirstOrDefault(a => a.Name is null)?.Value is NameSyntax preset
-            && NormalizePresets.Find(preset.Name) is { Channels: { } needed, StatisticsName: { } statistics }
+        if (normalize.Argument("preset") is LoweredKeyword preset
+            && NormalizePresets.Find(preset.Keyword) is { Channels: { } needed, StatisticsName: { } statistics }
             && channels != needed)
         {
-            throw new ShapeFailure(ImageNetNormalizationChannelsDescriptor, preset.Span,
-                $"'normalize {preset.Name}' gives {statistics}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
-                channels == 1
-                    ? "Use 'normalize auto' (computed from the training split), give 'normalize mean: [m], std: [s]', or load the images with 3 channels ('image_folder(dir, channels: 3)')."
-                    : $"Use 'normalize auto', or give one mean and std per channel ({channels}).");
+            throw new ShapeFailure(PresetNormalizationChannels(preset.Span, preset.Keyword, statistics, channels));
         }
 
-        var wrong = normalize.Arguments.Where(a => a.Name?.Name is "mean" or "std")
+        var wrong = normalize.Arguments.Where(a => a.Parameter is "mean" or "std")
             .Select(a => (Argument: a, List: Evaluate(a.Value, environment) as ListValue))
             .Where(a => a.List is not null && a.List.Items.Length != channels)
             .ToList();
         if (wrong.Count > 0)
         {
-            var described = string.Join(" and ", wrong.Select(w => $"'{w.Argument.Name!.Name}' has {w.List!.Items.Length} value{(w.List.Items.Length == 1 ? "" : "s")}"));
-            throw new ShapeFailure(NormalizationLengthDescriptor, wrong[0].Argument.Span,
-                $"{char.ToUpperInvariant(described[0])}{described[1..]}, but the images have {channels} channel{(channels == 1 ? "" : "s")}.",
-                $"Give one value per channel ({channels}) to both 'mean' and 'std'.");
+            var described = string.Join(" and ", wrong.Select(w => $"'{w.Argument.Parameter}' has {w.List!.Items.Length} value{(w.List.Items.Length == 1 ? "" : "s")}"));
+            throw new ShapeFailure(NormalizationLength(wrong[0].Argument.Span, [.. wrong.Select(w => (w.Argument.Parameter, w.List!.Items.Length))], channels));
         }
     }
 
-    private ValueSettingSyntax? Setting(string name) => _experiment.Setting(SectionKind.Data, name) as ValueSettingSyntax;
+    // A data setting with a value, and one with a transform list (null when it is not written, or written as the other kind).
+    private LoweredSetting? Setting(string name) => _lowered.Data.Find(name) is { Body: null } setting ? setting : null;
+
+    private LoweredSetting? Pipeline(string name) => _lowered.Data.Find(name) is { Body: not null } setting ? setting : null;
 
     // ---- the model --------------------------------------------------------------------------
 
-    private TensorShape Walk(ImmutableArray<StatementSyntax> statements, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape Walk(ImmutableArray<LoweredStatement> statements, TensorShape shape, Evaluation.Environment environment)
     {
         for (var i = 0; i < statements.Length; i++)
         {
@@ -339,20 +327,22 @@ internal sealed class ShapeWalker
         return shape;
     }
 
-    private TensorShape Walk(ImmutableArray<StatementSyntax> statements, int index, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape Walk(ImmutableArray<LoweredStatement> statements, int index, TensorShape shape, Evaluation.Environment environment)
     {
         Step(1);
         return statements[index] switch
         {
-            LayerSyntax layer => Observed(layer, shape, ApplyLayer(layer, shape, environment)),
-            ForSyntax loop => WalkLoop(loop, shape, environment),
-            IfStatementSyntax conditional => Walk(
+            LoweredLayer layer => Observed(layer, shape, ApplyLayer(layer, shape, environment)),
+            LoweredBlockUse use => Observed(use, shape, ApplyBlock(use, shape, environment)),
+            LoweredUnresolvedLayer layer => Observed(layer, shape, shape),
+            LoweredFor loop => WalkLoop(loop, shape, environment),
+            LoweredIfStatement conditional => Walk(
                 Evaluator.IsTrue(Evaluate(conditional.Condition, environment)) == true ? conditional.Then : conditional.Else, shape, environment),
-            MatchStatementSyntax match => WalkMatch(match, shape, environment),
-            ResidualSyntax residual => ApplyResidual(residual, shape, environment),
-            FreezeSyntax freeze => ApplyFreeze(freeze, shape),
-            ReplaceSyntax replace => ApplyReplace(replace, shape, environment),
-            SkipSyntax skip => ApplySkip(skip, shape),
+            LoweredMatchStatement match => WalkMatch(match, shape, environment),
+            LoweredResidual residual => ApplyResidual(residual, shape, environment),
+            LoweredFreeze freeze => ApplyFreeze(freeze, shape),
+            LoweredReplace replace => ApplyReplace(replace, shape, environment),
+            LoweredSkip skip => ApplySkip(skip, shape),
             _ => shape,
         };
     }
@@ -373,17 +363,12 @@ internal sealed class ShapeWalker
     private ShapeFailure TooLarge(bool growing, ulong? loopRuns = null)
     {
         var blame = growing || _steps - _topLevelStart >= _largestSteps ? _topLevelStatement : _largestStatement;
-        var limit = $"{Count(CheckLimits.MaxUnrolledSteps)} layers, block uses, loop iterations and branches";
-        return new(ModelTooLargeDescriptor, (blame ?? (SyntaxNode?)_experiment.Model ?? _experiment.Syntax.Name).Span,
-            loopRuns is { } runs
-                ? $"A loop here runs {Count(runs)} times, and a model may unroll to at most {limit}"
-                : $"The model unrolls to more than {limit}, the most of them here",
-            "Use fewer or shorter loops, or blocks that repeat fewer blocks; search a depth with a parameter of a smaller range, such as 'depth ~ int(1, 50)'.");
+        return new(ModelTooLarge(blame?.Span ?? (_experiment.Model ?? (SyntaxNode)_experiment.Syntax.Name).Span, CheckLimits.MaxUnrolledSteps, loopRuns));
     }
 
-    private TensorShape WalkLoop(ForSyntax loop, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape WalkLoop(LoweredFor loop, TensorShape shape, Evaluation.Environment environment)
     {
-        var variable = _model.GetResolution(loop) as LoopVariableSymbol;
+        var variable = loop.Symbol;
         var (count, values) = Evaluate(loop.Range, environment) switch
         {
             RangeValue range => (range.End > range.Start ? (ulong)(range.End - range.Start) : 0UL, LongRange(range.Start, range.End).Select(v => (Value)new IntValue(v))),
@@ -429,8 +414,6 @@ internal sealed class ShapeWalker
         return shape;
     }
 
-    private static string Count(ulong count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
     // Parameter and FLOP counts of absurd models stop at the largest long instead of wrapping.
     private static long SaturatingMultiply(long value, long times) => Saturate((Int128)value * times);
 
@@ -446,54 +429,56 @@ internal sealed class ShapeWalker
         }
     }
 
-    private TensorShape WalkMatch(MatchStatementSyntax match, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape WalkMatch(LoweredMatchStatement match, TensorShape shape, Evaluation.Environment environment)
     {
         var subject = Evaluate(match.Subject, environment);
         var arm = match.Arms.FirstOrDefault(a => _evaluator.Matches(subject, a.Patterns, environment));
         return arm is null ? shape : Walk(arm.Body, shape, environment);
     }
 
-    private TensorShape ApplyLayer(LayerSyntax layer, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape ApplyBlock(LoweredBlockUse use, TensorShape shape, Evaluation.Environment environment)
     {
-        switch (_model.GetResolution(layer))
-        {
-            case BlockSymbol block:
-                // Every parameter of the block gets a value at every use: that is work too.
-                _budget.Spend(block.Parameters.Count);
-                var specs = ExperimentBinder.BlockParameterSpecs(block);
-                var arguments = Arguments(specs, layer.Arguments, environment);
-                var bindings = block.Parameters.Select(p => ((Symbol)p, BlockArgument(p, arguments, environment))).ToArray();
-                return Walk(block.Syntax.Body, shape, environment.Child(bindings));
-            case CatalogEntry { Kind: EntryKind.Backbone } backbone:
-                return ApplyBackbone(layer, backbone, shape, environment);
-            case CatalogEntry entry:
-                _layersAfterBackbone = true;
-                return ApplyCatalogLayer(layer, entry, shape, Arguments(entry.Parameters, layer.Arguments, environment));
-            default:
-                return shape;
-        }
+        var block = _blocks[use.Block];
+
+        // Every parameter of the block gets a value at every use: that is work too.
+        _budget.Spend(block.Parameters.Length);
+        var arguments = Arguments(ExperimentBinder.BlockParameterSpecs(use.Block), use.Arguments, environment);
+        var bindings = block.Parameters.Select(p => ((Symbol)p.Symbol, BlockArgument(p, arguments, environment))).ToArray();
+        return Walk(block.Body, shape, environment.Child(bindings));
     }
 
-    private Value BlockArgument(BlockParameterSymbol parameter, Dictionary<string, Value> arguments, Evaluation.Environment environment)
+    private TensorShape ApplyLayer(LoweredLayer layer, TensorShape shape, Evaluation.Environment environment)
+    {
+        if (layer.Entry.Kind == EntryKind.Backbone)
+        {
+            return ApplyBackbone(layer, shape, environment);
+        }
+
+        _layersAfterBackbone = true;
+        return ApplyCatalogLayer(layer, shape, Arguments(layer.Entry.Parameters, layer.Arguments, environment));
+    }
+
+    private Value BlockArgument(LoweredBlockParameter parameter, Dictionary<string, Value> arguments, Evaluation.Environment environment)
     {
         if (arguments.TryGetValue(parameter.Name, out var value) && value is not InactiveValue)
         {
             return value;
         }
 
-        return parameter.Syntax.Default is { } fallback ? Evaluate(fallback, environment) : InactiveValue.Instance;
+        return parameter.Default is { } fallback ? Evaluate(fallback, environment) : InactiveValue.Instance;
     }
 
     // The entry's shape rule says what the layer makes of the shape and what it costs.
-    private TensorShape ApplyCatalogLayer(SyntaxNode layer, CatalogEntry entry, TensorShape shape, Dictionary<string, Value> arguments)
+    private TensorShape ApplyCatalogLayer(LoweredLayer layer, TensorShape shape, Dictionary<string, Value> arguments)
     {
-        CheckRanges(entry, layer, arguments);
-        var (output, parameters, flops) = entry.ShapeRule.Apply(shape, arguments, Site(layer));
+        CheckRanges(layer.Entry, layer.Span, arguments);
+        var (output, parameters, flops) = layer.Entry.ShapeRule.Apply(shape, arguments, Site(layer.Span));
         AddLayer(parameters, flops);
         return output;
     }
 
-    private static LayerSite Site(SyntaxNode layer) => new(layer.Span, () => ExpressionBinder.Shorten(layer));
+    // Messages quote the layer as it is written.
+    private static LayerSite Site(SourceSpan layer) => new(layer, () => ExpressionBinder.Shorten(layer));
 
     private void AddLayer(long parameters, long flops)
     {
@@ -502,9 +487,9 @@ internal sealed class ShapeWalker
         _flops += flops;
     }
 
-    private static MapShape RequireMap(TensorShape shape, SyntaxNode layer) => LayerShapeRule.RequireMap(shape, Site(layer));
+    private static MapShape RequireMap(TensorShape shape, LoweredLayer layer) => LayerShapeRule.RequireMap(shape, Site(layer.Span));
 
-    private TensorShape ApplyResidual(ResidualSyntax residual, TensorShape input, Evaluation.Environment environment)
+    private TensorShape ApplyResidual(LoweredResidual residual, TensorShape input, Evaluation.Environment environment)
     {
         _nesting++;
         var output = Walk(residual.Body, input, environment);
@@ -514,7 +499,7 @@ internal sealed class ShapeWalker
             return output;
         }
 
-        var projection = residual.Arguments.FirstOrDefault()?.Value is NameSyntax { Name: "none" } ? "none" : "auto";
+        var projection = residual.Arguments.FirstOrDefault()?.Value is LoweredKeyword { Keyword: "none" } ? "none" : "auto";
         switch (input, output)
         {
             case (MapShape a, MapShape b) when projection != "none":
@@ -532,17 +517,15 @@ internal sealed class ShapeWalker
                 return output;
         }
 
-        throw new ShapeFailure(ResidualShapeDescriptor, residual.Span,
-            $"The residual body turns {input.Display} into {output.Display}, which a shortcut {(projection == "none" ? "without projection" : "with a strided 1x1 projection")} cannot match",
-            "Keep the body's output the same size as its input, or change the resolution only by a stride.");
+        throw new ShapeFailure(ResidualShape(residual.Span, input.Display, output.Display, withoutProjection: projection == "none"));
     }
 
     // 'save' keeps the shape under its name; 'concat' joins channels of maps of one size (or
     // features), 'add' sums tensors of one shape. Neither has parameters, and the sum's FLOPs are
     // not counted, as a residual shortcut's are not. The binder proved each read follows its save.
-    private TensorShape ApplySkip(SkipSyntax skip, TensorShape shape)
+    private TensorShape ApplySkip(LoweredSkip skip, TensorShape shape)
     {
-        var name = skip.Name.Name;
+        var name = skip.Name;
         if (skip.Kind == SkipKind.Save)
         {
             _saved[name] = (shape, skip);
@@ -559,9 +542,7 @@ internal sealed class ShapeWalker
         {
             if (saved.Shape != shape)
             {
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'add {name}' sums the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) with a {shape.Display} one; a sum needs one shape",
-                    "Bring both to the same channels and size (a 1x1 'conv(out: ...)' changes the channels, a stride or 'upsample' the size), or join them with 'concat'.");
+                throw new ShapeFailure(SkipAddMismatch(skip.Span, name, line, saved.Shape.Display, shape.Display));
             }
 
             return shape;
@@ -572,39 +553,34 @@ internal sealed class ShapeWalker
             case (MapShape before, MapShape now) when before.Height == now.Height && before.Width == now.Width:
                 return now with { Channels = now.Channels + before.Channels };
             case (MapShape before, MapShape now):
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'concat {name}' joins the {before.Display} feature map saved as '{name}' on line {line} to a {now.Display} one; maps are joined along the channels, so their heights and widths must be equal",
-                    $"Make the map {before.Spatial} before the concat: 'upsample(scale: 2)' or 'conv_transpose(..., kernel: 2, stride: 2)' doubles a size exactly, a stride or 'maxpool(2)' halves it.");
+                throw new ShapeFailure(SkipConcatSizeMismatch(skip.Span, name, line, before.Display, now.Display, before.Spatial));
             case (FeatureShape before, FeatureShape now):
                 return new FeatureShape(before.Features + now.Features);
             default:
-                throw new ShapeFailure(SkipShapeMismatchDescriptor, skip.Span,
-                    $"'concat {name}' joins the tensor saved as '{name}' on line {line} ({saved.Shape.Display}) to a {shape.Display} one; a feature map joins only a feature map, and features only features",
-                    $"Save '{name}' and concat it on the same side of 'flatten' or 'global_avgpool'.");
+                throw new ShapeFailure(SkipConcatKindMismatch(skip.Span, name, line, saved.Shape.Display, shape.Display));
         }
     }
 
     // ---- backbones --------------------------------------------------------------------------
 
-    private TensorShape ApplyBackbone(LayerSyntax layer, CatalogEntry entry, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape ApplyBackbone(LoweredLayer layer, TensorShape shape, Evaluation.Environment environment)
     {
+        var entry = layer.Entry;
         RequireTopLevel(layer, $"'{entry.Name}'");
         var map = RequireMap(shape, layer);
         if (map.Channels != 3)
         {
-            throw new ShapeFailure(ChannelMismatchDescriptor, layer.Span,
-                $"'{entry.Name}' expects 3-channel (RGB) images, but the data has {map.Channels} channel{(map.Channels == 1 ? "" : "s")}.",
-                "Use a source with RGB images, or build the model from layers.");
+            throw new ShapeFailure(BackboneNeedsRgb(layer.Span, entry.Name, map.Channels));
         }
 
         var arguments = Arguments(entry.Parameters, layer.Arguments, environment);
-        CheckRanges(entry, layer, arguments);
+        CheckRanges(entry, layer.Span, arguments);
         var classes = (arguments.GetValueOrDefault("classes") as IntValue)?.Value ?? 1000;
         var width = arguments.GetValueOrDefault("width") switch { FloatValue f => f.Value, IntValue i => i.Value, _ => 1.0 };
         var backbone = Backbone.Of(entry.Name, entry.BackboneLayout, map, classes, width);
         if (backbone.Failure is { } failure)
         {
-            throw new ShapeFailure(KernelLargerThanInputDescriptor, layer.Span, $"'{entry.Name}' {failure}", "Use larger images (resize 224 is the usual size).");
+            throw new ShapeFailure(BackboneInputTooSmall(layer.Span, entry.Name, failure));
         }
 
         // Its trainable parameters are counted at the end, once 'freeze' has had its say.
@@ -618,59 +594,51 @@ internal sealed class ShapeWalker
 
     // 'replace fc with layer' swaps the backbone's head where it is written: the new head is
     // trainable whatever was frozen before it, as new layers are.
-    private TensorShape ApplyReplace(ReplaceSyntax replace, TensorShape shape, Evaluation.Environment environment)
+    private TensorShape ApplyReplace(LoweredReplace replace, TensorShape shape, Evaluation.Environment environment)
     {
         RequireTopLevel(replace, "'replace'");
         if (_backbone is not { } backbone)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Span,
-                "'replace' names a layer of a backbone, but no backbone (such as resnet18) comes before it.", null);
+            throw new ShapeFailure(ReplaceWithoutBackbone(replace.Span));
         }
 
         var path = Path(replace.Target);
         if (path != backbone.HeadPath)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, replace.Target.Span,
-                $"Only the classification head '{backbone.HeadPath}' of '{backbone.Name}' can be replaced, not '{path}'.", $"Write 'replace {backbone.HeadPath} with linear(classes)'.");
+            throw new ShapeFailure(ReplaceNotHead(replace.TargetSpan, backbone.Name, backbone.HeadPath, path));
         }
 
-        if (_model.GetResolution(replace.Replacement) is not CatalogEntry { Kind: EntryKind.Layer } headEntry)
+        if (replace.Replacement is not LoweredLayer { Entry.Kind: EntryKind.Layer } head)
         {
-            throw new ShapeFailure(ReplacementNotLayerDescriptor, replace.Replacement.Span,
-                $"'{ExpressionBinder.Shorten(replace.Replacement)}' is not a single built-in layer, and 'replace' swaps one layer for one layer.",
-                $"Replace '{backbone.HeadPath}' with one layer (such as 'linear(2)'), and put further layers after the 'replace'.");
+            throw new ShapeFailure(ReplacementNotLayer(replace.Replacement.Span, ExpressionBinder.Shorten(replace.Replacement.Span), backbone.HeadPath));
         }
 
         if (_layersAfterBackbone)
         {
-            throw new ShapeFailure(ReplaceAfterLayersDescriptor, replace.Span,
-                $"'replace {backbone.HeadPath}' comes after layers that already take the output of the head of '{backbone.Name}', so they would no longer fit it.",
-                $"Put 'replace {backbone.HeadPath} with ...' right after the backbone, before the layers that follow it.");
+            throw new ShapeFailure(ReplaceAfterLayers(replace.Span, backbone.Name, backbone.HeadPath));
         }
 
         var before = (_trainable, _total, _flops);
-        var head = ApplyCatalogLayer(replace.Replacement, headEntry, new FeatureShape(backbone.HeadInputs), Arguments(headEntry.Parameters, replace.Replacement.Arguments, environment));
+        var output = ApplyCatalogLayer(head, new FeatureShape(backbone.HeadInputs), Arguments(head.Entry.Parameters, head.Arguments, environment));
         var (parameters, flops) = (_trainable - before._trainable, _flops - before._flops);
-        var (oldParameters, oldFlops) = backbone.ReplaceHead(head, parameters, flops);
+        var (oldParameters, oldFlops) = backbone.ReplaceHead(output, parameters, flops);
         (_trainable, _total, _flops) = (before._trainable, before._total - oldParameters + parameters, before._flops - oldFlops + flops);
-        return head;
+        return output;
     }
 
-    private TensorShape ApplyFreeze(FreezeSyntax freeze, TensorShape shape)
+    private TensorShape ApplyFreeze(LoweredFreeze freeze, TensorShape shape)
     {
         RequireTopLevel(freeze, "'freeze'");
         if (_backbone is not { } backbone)
         {
-            throw new ShapeFailure(UnknownLayerPathDescriptor, freeze.Span,
-                "'freeze' names layers of a backbone, but no backbone (such as resnet18) comes before it.", "Put the backbone first, then freeze its layers.");
+            throw new ShapeFailure(FreezeWithoutBackbone(freeze.Span));
         }
 
-        foreach (var path in freeze.Layers)
+        foreach (var (path, at) in freeze.Layers.Zip(freeze.LayerSpans))
         {
             if (!backbone.Contains(Path(path)))
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, path.Span, $"'{backbone.Name}' has no layer '{Path(path)}'.",
-                    Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", backbone.TopLevelNames)}.");
+                throw new ShapeFailure(NoSuchBackboneLayer(at, backbone.Name, Path(path), Suggestions.Unlimited.Help(Path(path), backbone.TopLevelNames), backbone.TopLevelNames));
             }
         }
 
@@ -690,17 +658,15 @@ internal sealed class ShapeWalker
 
     // Backbones, freeze and replace act on the one network being built: inside a loop or a
     // residual body (a network of its own) the generator cannot place them.
-    private void RequireTopLevel(SyntaxNode statement, string what)
+    private void RequireTopLevel(LoweredStatement statement, string what)
     {
         if (_nesting > 0)
         {
-            throw new ShapeFailure(BackboneNestedDescriptor, statement.Span,
-                $"{what} is inside a 'for' loop or a 'residual' body, where it is not generated.",
-                "Put backbones, 'freeze' and 'replace' at the model's top level, or in an 'if' or 'match' there (directly or through a block).");
+            throw new ShapeFailure(BackboneNested(statement.Span, what));
         }
     }
 
-    private void CheckSomethingTrains(ModelSectionSyntax model)
+    private void CheckSomethingTrains()
     {
         // The backbone's trainable parameters are in the count by now.
         if (_trainable > 0)
@@ -710,50 +676,46 @@ internal sealed class ShapeWalker
 
         if (_lastFreeze is { } freeze)
         {
-            throw new ShapeFailure(NoTrainableParametersDescriptor, freeze.Span,
-                "After this 'freeze' no parameter of the model is trainable, so training would change nothing",
-                $"Freeze all but the head ('freeze all except {Head}'), or replace the head after freezing ('replace {Head} with linear(classes)' after 'freeze all'): a new layer is trainable.");
+            throw new ShapeFailure(NothingTrainableAfterFreeze(freeze.Span, Head));
         }
 
-        throw new ShapeFailure(NoTrainableParametersDescriptor, (model.Body.LastOrDefault() ?? (SyntaxNode)model).Span,
-            "The model has no layer with parameters, so training would change nothing",
-            "Add a layer with weights, such as 'linear(classes)' at the end.");
+        throw new ShapeFailure(NoTrainableParameters(LastStatementSpan));
     }
 
     private void CheckLearningRateScaleNames()
     {
-        if (_experiment.Setting(SectionKind.Train, "lr_scale") is not ValueSettingSyntax scale
-            || scale.Arguments.FirstOrDefault(a => a.Name?.Name == "except")?.Value is not ListSyntax names)
+        if (_lowered.Train.Find("lr_scale")?.Argument("except") is not LoweredList names)
         {
             return;
         }
 
-        foreach (var name in names.Items.OfType<NameSyntax>())
+        foreach (var name in names.Items.OfType<LoweredLayerName>())
         {
             if (_backbone is null)
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span,
-                    $"'lr_scale' names the layer '{name.Name}', but only a backbone's layers have names and the model has no backbone.", null);
+                throw new ShapeFailure(LearningRateScaleWithoutBackbone(name.Span, name.Name));
             }
 
             if (!_backbone.Contains(name.Name))
             {
-                throw new ShapeFailure(UnknownLayerPathDescriptor, name.Span, $"'{_backbone.Name}' has no layer '{name.Name}'.",
-                    Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames) ?? $"Its layers are {string.Join(", ", _backbone.TopLevelNames)}.");
+                throw new ShapeFailure(NoSuchBackboneLayer(name.Span, _backbone.Name, name.Name, Suggestions.Unlimited.Help(name.Name, _backbone.TopLevelNames), _backbone.TopLevelNames));
             }
         }
     }
 
-    private static string Path(LayerPathSyntax path) => string.Join(".", path.Segments.Select(s => s.Name));
+    private static string Path(ImmutableArray<string> path) => string.Join(".", path);
 
-    private void CheckOutput(ModelSectionSyntax model, MapShape input, TensorShape output)
+    // Where a problem of the whole model is reported: its last statement (the section when it has none).
+    private SourceSpan LastStatementSpan => _lowered.Model?.LastOrDefault()?.Span ?? _experiment.Model!.Span;
+
+    private void CheckOutput(MapShape input, TensorShape output)
     {
         if (Classes is not { } classes)
         {
             return;
         }
 
-        var at = _backbone is not null && output == _backbone.Output ? _backboneLayer!.Span : model.Body.LastOrDefault()?.Span ?? model.Span;
+        var at = _backbone is not null && output == _backbone.Output ? _backboneLayer!.Span : LastStatementSpan;
 
         // A task with a class per pixel (segmentation) needs one score map per class, at the input's size.
         if (_task.PerPixel)
@@ -761,39 +723,32 @@ internal sealed class ShapeWalker
             var expected = new MapShape(classes, input.Height, input.Width);
             if (output != expected)
             {
-                throw new ShapeFailure(SegmentationOutputDescriptor, at,
-                    $"The model ends with {(output is MapShape ? "a " + output.Display + " feature map" : output.Display + " features")}, but 'task {_task.Name}' needs a score per class at every pixel of the {input.Height}x{input.Width} input: {expected.Display}",
-                    output is MapShape { Height: var h, Width: var w } && (h, w) == (input.Height, input.Width)
-                        ? $"End the model with 'conv(out: {classes}, kernel: 1)'."
-                        : $"Keep the input's size (convolutions with padding: same, no pooling or strides, or bring it back up) and end with 'conv(out: {classes}, kernel: 1)'.");
+                throw new ShapeFailure(SegmentationOutput(at, _task.Name, output.Display, outputIsMap: output is MapShape, expected.Display, input.Height, input.Width,
+                    keepsInputSize: output is MapShape { Height: var h, Width: var w } && (h, w) == (input.Height, input.Width), classes));
             }
 
             return;
         }
         if (output is MapShape map)
         {
-            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
-                $"The model ends with a {map.Display} feature map, but it must end with one output per class ({classes})",
-                $"End the model with 'flatten' (or 'global_avgpool') and 'linear({classes})'.");
+            throw new ShapeFailure(OutputIsFeatureMap(at, map.Display, classes));
         }
 
         if (output is FeatureShape features && features.Features != classes)
         {
-            throw new ShapeFailure(OutputClassMismatchDescriptor, at,
-                $"The model ends with {features.Features} outputs, but the data has {classes} classes",
-                _backbone is not null ? $"Add 'replace {Head} with linear({classes})' after the backbone." : $"Make the last layer 'linear({classes})'.");
+            throw new ShapeFailure(OutputClassMismatch(at, features.Features, classes, _backbone is not null ? Head : null));
         }
     }
 
     // ---- arguments --------------------------------------------------------------------------
 
-    private Dictionary<string, Value> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments, Evaluation.Environment environment)
+    // Lowering matched the arguments to the parameters; those that match none (only in specs with errors) are left out.
+    private Dictionary<string, Value> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<LoweredArgument> arguments, Evaluation.Environment environment)
     {
         var values = new Dictionary<string, Value>(StringComparer.Ordinal);
-        var position = 0;
         foreach (var argument in arguments)
         {
-            var spec = argument.Name is { } name ? parameters.FirstOrDefault(p => p.Name == name.Name) : parameters.ElementAtOrDefault(position++);
+            var spec = parameters.FirstOrDefault(p => p.Name == argument.Parameter);
             if (spec is not null)
             {
                 var value = Evaluate(argument.Value, environment);
@@ -822,17 +777,17 @@ internal sealed class ShapeWalker
         return values;
     }
 
-    private static void CheckRanges(CatalogEntry entry, SyntaxNode at, Dictionary<string, Value> arguments)
+    private static void CheckRanges(CatalogEntry entry, SourceSpan at, Dictionary<string, Value> arguments)
     {
         foreach (var parameter in entry.Parameters)
         {
             if (parameter.Range is { } range && arguments.GetValueOrDefault(parameter.Name)?.AsNumber is { } number && !range.Contains(number))
             {
                 // ArgumentRangeChecker reports it, at the argument; here the point just cannot be built.
-                throw new ShapeFailure(ArgumentOutOfRangeDescriptor, at.Span, "", null) { Silent = true };
+                throw ShapeFailure.LeftOut(at);
             }
         }
     }
 
-    private Value Evaluate(ExpressionSyntax expression, Evaluation.Environment environment) => _evaluator.Evaluate(expression, environment);
+    private Value Evaluate(LoweredExpression expression, Evaluation.Environment environment) => _evaluator.Evaluate(expression, environment);
 }

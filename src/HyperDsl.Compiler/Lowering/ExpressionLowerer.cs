@@ -52,19 +52,24 @@ internal sealed class ExpressionLowerer(SemanticModel model)
     /// Arguments that bind no parameter (only in specs with errors) follow under their own names.
     /// </summary>
     public ImmutableArray<LoweredArgument> Arguments(ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments) =>
-        [.. Match(parameters, arguments).Select(m => new LoweredArgument(m.Parameter, m.Variadic
-            ? new LoweredList([.. m.Values.Select(Lower)], m.Values[0].Span)
-            : Lower(m.Values[^1])))];
+        [.. MatchArguments(parameters, arguments).Select(m => m.Variadic
+            ? new LoweredArgument(m.Parameter, new LoweredList([.. m.Arguments.Select(a => Lower(a.Value))], m.Arguments[0].Value.Span))
+            : new LoweredArgument(m.Parameter, Lower(m.Arguments[^1].Value)) { Span = m.Arguments[^1].Span })];
 
     /// <summary>
     /// Matches arguments to parameters as <see cref="Arguments"/> does, without lowering them: the
     /// syntax each parameter receives (several values for a variadic one), in the parameters' order.
     /// </summary>
     public static ImmutableArray<(string Parameter, ImmutableArray<ExpressionSyntax> Values, bool Variadic)> Match(
+        ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments) =>
+        [.. MatchArguments(parameters, arguments).Select(m => (m.Parameter, m.Arguments.Select(a => a.Value).ToImmutableArray(), m.Variadic))];
+
+    // The arguments themselves, not only their values: a lowered argument keeps where it is written.
+    private static ImmutableArray<(string Parameter, ImmutableArray<ArgumentSyntax> Arguments, bool Variadic)> MatchArguments(
         ImmutableArray<ArgSpec> parameters, ImmutableArray<ArgumentSyntax> arguments)
     {
-        var bound = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
-        var extra = new List<(string, ImmutableArray<ExpressionSyntax>, bool)>();
+        var bound = new Dictionary<string, List<ArgumentSyntax>>(StringComparer.Ordinal);
+        var extra = new List<(string, ImmutableArray<ArgumentSyntax>, bool)>();
         var position = 0;
         foreach (var argument in arguments)
         {
@@ -77,11 +82,11 @@ internal sealed class ExpressionLowerer(SemanticModel model)
 
             if (name is not null && parameters.Any(p => p.Name == name))
             {
-                (bound.TryGetValue(name, out var values) ? values : bound[name] = []).Add(argument.Value);
+                (bound.TryGetValue(name, out var values) ? values : bound[name] = []).Add(argument);
             }
             else
             {
-                extra.Add((name ?? $"#{extra.Count}", [argument.Value], false));
+                extra.Add((name ?? $"#{extra.Count}", [argument], false));
             }
         }
 

@@ -104,10 +104,18 @@ public sealed record LoweredMatchStatement(LoweredExpression Subject, ImmutableA
 public sealed record LoweredMatchStatementArm(ImmutableArray<LoweredExpression?> Patterns, ImmutableArray<LoweredStatement> Body);
 
 /// <summary><c>freeze all</c> or <c>freeze a.b, c</c>: layer paths as their name segments.</summary>
-public sealed record LoweredFreeze(bool All, ImmutableArray<ImmutableArray<string>> Layers, SourceSpan Span) : LoweredStatement(Span);
+public sealed record LoweredFreeze(bool All, ImmutableArray<ImmutableArray<string>> Layers, SourceSpan Span) : LoweredStatement(Span)
+{
+    /// <summary>Where each of <see cref="Layers"/> is written, in the same order (a path the backbone lacks is reported there).</summary>
+    public ImmutableArray<SourceSpan> LayerSpans { get; init; } = [.. Layers.Select(_ => Span)];
+}
 
 /// <summary><c>replace path with layer</c>.</summary>
-public sealed record LoweredReplace(ImmutableArray<string> Target, LoweredStatement Replacement, SourceSpan Span) : LoweredStatement(Span);
+public sealed record LoweredReplace(ImmutableArray<string> Target, LoweredStatement Replacement, SourceSpan Span) : LoweredStatement(Span)
+{
+    /// <summary>Where <see cref="Target"/> is written (a path that is not the head is reported there).</summary>
+    public SourceSpan TargetSpan { get; init; } = Span;
+}
 
 /// <summary><c>residual(projection: ...) { body }</c>.</summary>
 public sealed record LoweredResidual(ImmutableArray<LoweredArgument> Arguments, ImmutableArray<LoweredStatement> Body, SourceSpan Span) : LoweredStatement(Span);

@@ -76,4 +76,8 @@ public sealed record LoweredMatchArm(ImmutableArray<LoweredExpression?> Patterns
 public sealed record LoweredUnresolved(string Text, SourceSpan Span) : LoweredExpression(Span);
 
 /// <summary>An argument under the name of the parameter it binds (the values of a variadic parameter as one list).</summary>
-public sealed record LoweredArgument(string Parameter, LoweredExpression Value);
+public sealed record LoweredArgument(string Parameter, LoweredExpression Value)
+{
+    /// <summary>Where the argument is written, its name included (<c>mean: [0.5]</c>), for the diagnostics about it; its value's span where it is several (a variadic one's).</summary>
+    public SourceSpan Span { get; init; } = Value.Span;
+}

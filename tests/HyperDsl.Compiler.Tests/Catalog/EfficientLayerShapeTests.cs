@@ -90,8 +90,8 @@ public class EfficientLayerShapeTests
     {
         var failure = Assert.Throws<ShapeFailure>(() => Apply("inverted_residual", new MapShape(8, 8, 8), ("out", I(8)), ("kernel", I(2))));
 
-        Assert.Equal("HYP3140", failure.Descriptor.Code);
-        Assert.Equal(Span, failure.Span);
-        Assert.Contains("kernel: 3", failure.Help, StringComparison.Ordinal);
+        Assert.Equal("HYP3140", failure.Diagnostic.Descriptor.Code);
+        Assert.Equal(Span, failure.Diagnostic.Span);
+        Assert.Contains("kernel: 3", failure.Diagnostic.Help, StringComparison.Ordinal);
     }
 }

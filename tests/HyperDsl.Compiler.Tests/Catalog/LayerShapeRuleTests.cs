@@ -30,7 +30,7 @@ public class LayerShapeRuleTests
     private static ShapeFailure Failure(string layer, TensorShape input, params (string Name, Value Value)[] given)
     {
         var failure = Assert.Throws<ShapeFailure>(() => Apply(layer, input, given));
-        Assert.Equal(Span, failure.Span);
+        Assert.Equal(Span, failure.Diagnostic.Span);
         Assert.StartsWith($"'{layer}(", failure.Message, StringComparison.Ordinal);
         return failure;
     }
@@ -110,8 +110,8 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("conv", new MapShape(3, 8, 8), ("out", I(8)), ("stride", I(2)), ("padding", new KeywordValue("same")));
 
-        Assert.Equal("HYP3109", failure.Descriptor.Code);
-        Assert.Equal("Use padding: 1 with the stride, or stride 1.", failure.Help);
+        Assert.Equal("HYP3109", failure.Diagnostic.Descriptor.Code);
+        Assert.Equal("Use padding: 1 with the stride, or stride 1.", failure.Diagnostic.Help);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("conv", new MapShape(3, 8, 8), ("out", I(8)), ("groups", I(2)));
 
-        Assert.Equal("HYP3102", failure.Descriptor.Code);
+        Assert.Equal("HYP3102", failure.Diagnostic.Descriptor.Code);
         Assert.Contains("its 3 input and 8 output channels", failure.Message, StringComparison.Ordinal);
     }
 
@@ -128,7 +128,7 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("conv", new MapShape(3, 4, 4), ("out", I(8)), ("dilation", I(2)));
 
-        Assert.Equal("HYP3101", failure.Descriptor.Code);
+        Assert.Equal("HYP3101", failure.Diagnostic.Descriptor.Code);
         Assert.Contains("a 4x4 feature map, smaller than its 5x5 kernel (dilated)", failure.Message, StringComparison.Ordinal);
     }
 
@@ -140,7 +140,7 @@ public class LayerShapeRuleTests
     {
         var failure = Failure(layer, new FeatureShape(12), ("out", I(8)), ("kernel", I(2)));
 
-        Assert.Equal("HYP3111", failure.Descriptor.Code);
+        Assert.Equal("HYP3111", failure.Diagnostic.Descriptor.Code);
         Assert.Contains("receives 12 features", failure.Message, StringComparison.Ordinal);
     }
 
@@ -167,8 +167,8 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("avgpool", new MapShape(3, 8, 8), ("kernel", I(2)), ("padding", I(2)));
 
-        Assert.Equal("HYP3116", failure.Descriptor.Code);
-        Assert.Equal("Use a padding of at most 1.", failure.Help);
+        Assert.Equal("HYP3116", failure.Diagnostic.Descriptor.Code);
+        Assert.Equal("Use a padding of at most 1.", failure.Diagnostic.Help);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("maxpool", new MapShape(3, 2, 5), ("kernel", I(3)));
 
-        Assert.Equal("HYP3104", failure.Descriptor.Code);
+        Assert.Equal("HYP3104", failure.Diagnostic.Descriptor.Code);
         Assert.Contains("a 2x5 feature map, smaller than its 3x3 window", failure.Message, StringComparison.Ordinal);
     }
 
@@ -212,9 +212,9 @@ public class LayerShapeRuleTests
     {
         var failure = Failure("linear", new MapShape(8, 4, 4), ("out", I(10)));
 
-        Assert.Equal("HYP3103", failure.Descriptor.Code);
+        Assert.Equal("HYP3103", failure.Diagnostic.Descriptor.Code);
         Assert.Contains("receives a 8x4x4 feature map", failure.Message, StringComparison.Ordinal);
-        Assert.Equal("Add 'flatten' (or 'global_avgpool') before it.", failure.Help);
+        Assert.Equal("Add 'flatten' (or 'global_avgpool') before it.", failure.Diagnostic.Help);
     }
 
     [Theory]

@@ -100,6 +100,24 @@ public class ExperimentLowererTests
     }
 
     [Fact]
+    public void An_argument_a_freeze_path_and_a_replace_target_keep_where_they_are_written()
+    {
+        // The shape walker reports at them: 'mean: [...]' with its name, a path the backbone lacks, a target that is not the head.
+        var experiment = Lower("resnet18\n freeze layer1, layer2\n replace fc with linear(2)", parameters: "", shape: "[3, 32, 32]");
+
+        var backbone = (LoweredLayer)experiment.Model!.Value[0];
+        Assert.Empty(backbone.Arguments);
+        var freeze = Assert.IsType<LoweredFreeze>(experiment.Model!.Value[1]);
+        Assert.Equal(["layer1", "layer2"], freeze.LayerSpans.Select(s => s.Text));
+        var replace = Assert.IsType<LoweredReplace>(experiment.Model!.Value[2]);
+        Assert.Equal("fc", replace.TargetSpan.Text);
+        var optimizer = Assert.IsType<LoweredCall>(experiment.Train.Single(s => s.Name == "optimizer").Value);
+        var rate = Assert.Single(optimizer.Arguments);
+        Assert.Equal("lr: 0.1", rate.Span.Text);
+        Assert.Equal("0.1", rate.Value.Span.Text);
+    }
+
+    [Fact]
     public void An_expression_keeps_the_type_the_checker_gave_it()
     {
         var experiment = Lower("conv(width * 2)\n flatten\n linear(2)", "width ~ choice(4, 8)\n    scale = width * 0.5");

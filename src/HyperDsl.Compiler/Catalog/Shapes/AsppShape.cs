@@ -21,9 +21,7 @@ public sealed record AsppShape : LayerShapeRule
         var rates = arguments.GetValueOrDefault("rates") is ListValue list ? list.Items.Select(i => (i as IntValue)?.Value ?? 0).ToList() : [6, 12, 18];
         if (rates.Count == 0 || rates.Any(r => r < 1))
         {
-            throw new ShapeFailure(ArgumentOutOfRangeDescriptor, site.Span,
-                $"'{site.Text}' needs at least one rate, each at least 1, but its rates are [{string.Join(", ", rates)}]",
-                "Give dilation rates such as [6, 12, 18] (DeepLab-v3 at output stride 16).");
+            throw new ShapeFailure(AsppRates(site.Span, site.Text, rates));
         }
 
         var (c, h, w) = (map.Channels, map.Height, map.Width);

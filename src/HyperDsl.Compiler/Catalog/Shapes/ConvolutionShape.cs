@@ -26,17 +26,14 @@ public sealed record ConvolutionShape : LayerShapeRule
         {
             if (stride != 1)
             {
-                throw new ShapeFailure(SamePaddingStrideDescriptor, site.Span, $"'{site.Text}' asks for 'same' padding with stride {stride}; 'same' keeps the size, which only stride 1 can.",
-                    $"Use padding: {reach / 2} with the stride, or stride 1.");
+                throw new ShapeFailure(SamePaddingStride(site.Span, site.Text, stride, reach / 2));
             }
 
             // 'same' keeps the size whatever the kernel; the runtime pads an odd span by half of it on each side,
             // and an even span one pixel more after than before, which LibTorch does not do for the other modes.
             if (reach % 2 == 0 && PaddingMode(arguments) is not "zeros" and var mode)
             {
-                throw new ShapeFailure(PaddingModeEvenSameDescriptor, site.Span,
-                    $"'{site.Text}' asks for 'same' padding with padding_mode {mode}, but its kernel spans {reach} pixels; only an odd span pads both sides alike, which {mode} needs",
-                    $"Use an odd kernel (kernel: {kernel + 1}), give the padding in pixels, or padding_mode: zeros.");
+                throw new ShapeFailure(PaddingModeEvenSame(site.Span, site.Text, mode, reach, kernel));
             }
 
             CheckPaddingFits(reach / 2, map, arguments, site);
@@ -50,17 +47,13 @@ public sealed record ConvolutionShape : LayerShapeRule
 
         if (map.Channels % groups != 0 || outChannels % groups != 0)
         {
-            throw new ShapeFailure(ChannelMismatchDescriptor, site.Span,
-                $"'{site.Text}' splits into {groups} groups, which must divide both its {map.Channels} input and {outChannels} output channels",
-                "Choose groups that divide both channel counts (1 always does).");
+            throw new ShapeFailure(GroupsDoNotDivideChannels(site.Span, site.Text, groups, map.Channels, outChannels));
         }
 
         long Out(long size) => padding < 0 ? size : ((size + (2 * padding) - reach) / stride) + 1;
         if (padding >= 0 && Math.Min(map.Height, map.Width) + (2 * padding) < reach)
         {
-            throw new ShapeFailure(KernelLargerThanInputDescriptor, site.Span,
-                $"'{site.Text}' receives a {map.Spatial} feature map{(padding > 0 ? $" (padded by {padding})" : "")}, smaller than its {reach}x{reach} kernel{(dilation > 1 ? " (dilated)" : "")}",
-                "Use a smaller kernel, pad the input ('padding: same'), or downsample less before this layer.");
+            throw new ShapeFailure(KernelLargerThanInput(site.Span, site.Text, map.Spatial, padding, reach, dilated: dilation > 1));
         }
 
         // Each group sees only its share of the input channels.
@@ -87,11 +80,7 @@ public sealed record ConvolutionShape : LayerShapeRule
         };
         if (!fits)
         {
-            var limit = mode == "reflect" ? "padding below" : "padding of at most";
-            var most = mode == "reflect" ? smallest - 1 : smallest;
-            throw new ShapeFailure(PaddingModeTooWideDescriptor, site.Span,
-                $"'{site.Text}' pads {padding} pixel{(padding == 1 ? "" : "s")} with padding_mode {mode} on a {map.Spatial} feature map; {mode} needs {limit} the map's smaller side ({smallest})",
-                $"Pad {mode} by at most {most} here, downsample less before this layer, or use padding_mode: replicate or zeros.");
+            throw new ShapeFailure(PaddingModeTooWide(site.Span, site.Text, padding, mode, map.Spatial, smallest));
         }
     }
 }

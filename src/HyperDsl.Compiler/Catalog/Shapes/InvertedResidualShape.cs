@@ -26,9 +26,7 @@ public sealed record InvertedResidualShape : LayerShapeRule
         var stride = Int(arguments, "stride", 1);
         if (kernel % 2 == 0)
         {
-            throw new ShapeFailure(BlockEvenKernelDescriptor, site.Span,
-                $"'{site.Text}' has an even kernel ({kernel}); the block pads its depthwise convolution by (kernel - 1) / 2, which keeps the map's size only for an odd kernel",
-                $"Use an odd kernel (kernel: {kernel + 1} or {kernel - 1}).");
+            throw new ShapeFailure(BlockEvenKernel(site.Span, site.Text, kernel));
         }
 
         var hidden = map.Channels * expand;

@@ -22,9 +22,7 @@ public abstract record LayerShapeRule
 
     /// <summary>The input as a feature map, or the diagnostic for a layer that needs one but receives features.</summary>
     internal static MapShape RequireMap(TensorShape shape, LayerSite site) => shape as MapShape
-        ?? throw new ShapeFailure(FeaturesIntoMapLayerDescriptor, site.Span,
-            $"'{site.Text}' needs a feature map, but it receives {((FeatureShape)shape).Features} features after 'flatten' or pooling",
-            "Move convolutions and pooling before 'flatten'.");
+        ?? throw new ShapeFailure(FeaturesIntoMapLayer(site.Span, site.Text, ((FeatureShape)shape).Features));
 
     /// <summary>An int argument, or the fallback when it is absent (or not an int, at a point that cannot be built).</summary>
     private protected static long Int(IReadOnlyDictionary<string, Value> arguments, string name, long fallback) =>

@@ -12,9 +12,7 @@ public sealed record LinearShape : LayerShapeRule
     {
         if (input is MapShape map)
         {
-            throw new ShapeFailure(FeatureMapIntoLinearDescriptor, site.Span,
-                $"'{site.Text}' receives a {map.Display} feature map, but a linear layer needs a vector of features",
-                "Add 'flatten' (or 'global_avgpool') before it.");
+            throw new ShapeFailure(FeatureMapIntoLinear(site.Span, site.Text, map.Display));
         }
 
         var features = ((FeatureShape)input).Features;

@@ -19,16 +19,12 @@ public sealed record PoolingShape : LayerShapeRule
         var padding = Int(arguments, "padding", 0);
         if (2 * padding > kernel)
         {
-            throw new ShapeFailure(PoolPaddingDescriptor, site.Span,
-                $"'{site.Text}' pads by {padding}, more than half its {kernel}x{kernel} window, which PyTorch's pooling refuses",
-                $"Use a padding of at most {kernel / 2}.");
+            throw new ShapeFailure(PoolPadding(site.Span, site.Text, padding, kernel));
         }
 
         if (Math.Min(map.Height, map.Width) + (2 * padding) < kernel)
         {
-            throw new ShapeFailure(PoolLargerThanInputDescriptor, site.Span,
-                $"'{site.Text}' receives a {map.Spatial} feature map, smaller than its {kernel}x{kernel} window",
-                "Lower the upper bound of the parameter that adds pooling layers, or remove a pooling layer.");
+            throw new ShapeFailure(PoolLargerThanInput(site.Span, site.Text, map.Spatial, kernel));
         }
 
         long Out(long size) => ((size + (2 * padding) - kernel) / stride) + 1;

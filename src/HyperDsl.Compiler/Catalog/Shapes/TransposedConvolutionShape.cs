@@ -24,17 +24,13 @@ public sealed record TransposedConvolutionShape : LayerShapeRule
         var dilation = Int(arguments, "dilation", 1);
         if (outputPadding >= Math.Max(stride, dilation))
         {
-            throw new ShapeFailure(TransposedConvolutionSizeDescriptor, site.Span,
-                $"'{site.Text}' has output_padding {outputPadding}, but PyTorch needs it below the stride ({stride}) or the dilation ({dilation})",
-                stride > 1 ? $"Use an output_padding of at most {Math.Max(stride, dilation) - 1}." : "Leave output_padding at 0, or use it with a stride: it picks among the sizes a stride can give.");
+            throw new ShapeFailure(TransposedOutputPadding(site.Span, site.Text, outputPadding, stride, dilation));
         }
 
         long Out(long size) => ((size - 1) * stride) - (2 * padding) + (dilation * (kernel - 1)) + outputPadding + 1;
         if (Out(Math.Min(map.Height, map.Width)) < 1)
         {
-            throw new ShapeFailure(TransposedConvolutionSizeDescriptor, site.Span,
-                $"'{site.Text}' receives a {map.Spatial} feature map and crops {padding} pixel{(padding == 1 ? "" : "s")} from each side of its output, which leaves nothing",
-                "Use less padding, or a larger kernel or stride.");
+            throw new ShapeFailure(TransposedCropsEverything(site.Span, site.Text, map.Spatial, padding));
         }
 
         var output = new MapShape(outChannels, Out(map.Height), Out(map.Width));
