@@ -437,9 +437,7 @@ public static partial class CompilerDiagnostics
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .OrderBy(d => d.Code, StringComparer.Ordinal)];
 
-    // Used by the builders in the CompilerDiagnostics parts; internal (not private) only while the
-    // shape area (ShapeChecker, with ShapeWalker's and the layers' ShapeFailures) still writes its
-    // messages where it finds the problem. DiagnosticBuildersTests keeps everyone else from calling it.
-    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? help = null) =>
+    // Used only by the builders in the CompilerDiagnostics parts, so every message is written there.
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? help = null) =>
         new(descriptor, span, message, help);
 }

@@ -42,7 +42,7 @@ internal sealed class GeneratedLayout
         EnumTypes = [.. bound.Parameters.Where(p => p.Type is EnumType e && e.Name == p.Name).Select(p => (p, Name + CSharpNames.Pascal(p.Name)))];
 
         Branches = FindBranches(bound);
-        Blocks = bound.Experiment.Model is { } body ? [.. UsedBlocks(model, body.Body, [])] : [];
+        Blocks = [.. UsedBlocks(ExperimentLowerer.Lower(bound))];
 
         // The names, scope by scope, as the emitter declares them.
         var what = $"experiment '{experiment.Name}'";
@@ -201,12 +201,15 @@ internal sealed class GeneratedLayout
         _ => [],
     };
 
-    // Each block before the blocks it uses, in the order the model first uses them; a stack of
-    // walks rather than recursion, so a long chain of blocks costs no call stack.
-    private static IEnumerable<BlockSymbol> UsedBlocks(SemanticModel model, IEnumerable<StatementSyntax> statements, HashSet<BlockSymbol> seen)
+    // Each block before the blocks it uses, in the order the model first uses them (read off the
+    // lowered model the emitter prints); a stack of walks rather than recursion, so a long chain
+    // of blocks costs no call stack.
+    private static IEnumerable<BlockSymbol> UsedBlocks(LoweredExperiment lowered)
     {
-        var walks = new Stack<IEnumerator<LayerSyntax>>();
-        walks.Push(SyntaxWalker.Layers(statements).GetEnumerator());
+        var bodies = lowered.Blocks.ToDictionary(b => b.Symbol, b => b.Body);
+        var seen = new HashSet<BlockSymbol>();
+        var walks = new Stack<IEnumerator<LoweredStatement>>();
+        walks.Push(LoweredWalker.Statements(lowered.Model ?? []).GetEnumerator());
         while (walks.Count > 0)
         {
             var walk = walks.Peek();
@@ -216,10 +219,13 @@ internal sealed class GeneratedLayout
                 continue;
             }
 
-            if (model.GetResolution(walk.Current) is BlockSymbol block && seen.Add(block))
+            if (walk.Current is LoweredBlockUse use && seen.Add(use.Block))
             {
-                yield return block;
-                walks.Push(SyntaxWalker.Layers(block.Syntax.Body).GetEnumerator());
+                yield return use.Block;
+                if (bodies.TryGetValue(use.Block, out var body))
+                {
+                    walks.Push(LoweredWalker.Statements(body).GetEnumerator());
+                }
             }
         }
     }

@@ -14,17 +14,6 @@ public partial class DiagnosticBuildersTests
 {
     private static string Source => Path.Combine(RepositoryPaths.Root, "src");
 
-    // The shape area (the walker and its failures, the layers' shape rules) still writes its
-    // messages where it finds the problem, to be moved into builders by its owner; nothing else may.
-    private static readonly string[] NotConvertedYet =
-    [
-        "src/HyperDsl.Compiler/Checking/ShapeWalker.cs",
-        "src/HyperDsl.Compiler/Checking/ShapeFailure.cs",
-        "src/HyperDsl.Compiler/Checking/ShapeChecker.cs",
-        "src/HyperDsl.Compiler/Checking/LoopAnalysis.cs",
-        "src/HyperDsl.Compiler/Catalog/Shapes/",
-    ];
-
     // HYP5002 is written by MSBuild's Error task in HyperDsl.Build.targets (DiagnosticCatalogTests'
     // host-code test and the build tests keep its code), so no C# builds it.
     private static readonly string[] ReportedOutsideCSharp = ["HYP5002"];
@@ -37,13 +26,11 @@ public partial class DiagnosticBuildersTests
 
     private static bool IsBuilderFile(string path) => path.Contains("/Diagnostics/", StringComparison.Ordinal);
 
-    private static bool IsNotConvertedYet(string path) => NotConvertedYet.Any(p => path.StartsWith(p, StringComparison.Ordinal));
-
     [Fact]
     public void Only_the_builder_files_construct_a_diagnostic_with_its_message()
     {
         var inline = SourceFiles()
-            .Where(f => !IsBuilderFile(f.Path) && !IsNotConvertedYet(f.Path))
+            .Where(f => !IsBuilderFile(f.Path))
             .SelectMany(f => f.Text.Split('\n').Select((line, i) => (f.Path, Line: i + 1, Text: line)))
             .Where(l => InlineDiagnostic().IsMatch(l.Text))
             .Select(l => $"{l.Path}:{l.Line}: {l.Text.Trim()}")
@@ -73,7 +60,6 @@ public partial class DiagnosticBuildersTests
     public void Every_catalogued_code_has_a_builder_or_a_reason_why_not()
     {
         var builderText = string.Join("\n", SourceFiles().Where(f => IsBuilderFile(f.Path)).Select(f => f.Text));
-        var unconvertedText = string.Join("\n", SourceFiles().Where(f => IsNotConvertedYet(f.Path)).Select(f => f.Text));
         var fields = new[] { typeof(Diagnostic).Assembly, typeof(CompilerDiagnostics).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
@@ -82,7 +68,7 @@ public partial class DiagnosticBuildersTests
 
         var unreported = DiagnosticCatalog.All
             .Where(d => !ReportedOutsideCSharp.Contains(d.Code))
-            .Where(d => !fields[d.Code].Any(name => UsedToBuild(name).IsMatch(builderText) || UsedToBuild(name).IsMatch(unconvertedText)))
+            .Where(d => !fields[d.Code].Any(name => UsedToBuild(name).IsMatch(builderText)))
             .Select(d => $"{d.Code} ({string.Join(", ", fields[d.Code])})")
             .ToList();
 
