@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HyperDsl.TestKit;
 
 namespace HyperDsl.Syntax.Tests.Robustness;
@@ -36,15 +35,15 @@ public class ExpressionDepthTests
 
     [Theory]
     [MemberData(nameof(Chains))]
-    public void A_hundred_thousand_levels_are_reported_quickly_and_not_built_into_a_stack_overflow(string form)
+    public void A_hundred_thousand_levels_are_reported_and_not_built_into_a_stack_overflow(string form)
     {
+        // No timing assertion (a loaded CI machine makes one flaky): the hang guard fails a parse
+        // that does not end, and a stack overflow would end the test process.
         var text = Spec(Forms[form](100_000));
-        var watch = Stopwatch.StartNew();
 
         var tree = SmallStackThread.Run(() => SyntaxTree.Parse(text, "deep.hyp"), HangGuard);
 
         Assert.Contains(tree.Diagnostics, d => d.Code is "HYP0018" or "HYP0014");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Parsing took {watch.Elapsed} (hang guard).");
     }
 
     [Theory]
