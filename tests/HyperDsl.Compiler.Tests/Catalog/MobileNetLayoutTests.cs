@@ -32,8 +32,9 @@ public class MobileNetLayoutTests
         Assert.Equal(1792, Backbone.Of(entry.Name, entry.BackboneLayout, new MapShape(3, 32, 32), 10, width: 1.4).HeadInputs);
     }
 
-    // torchvision's _mobilenet_v3_conf(arch, width_mult): blocks, stem and hidden layer scaled to multiples of 8,
-    // the last convolution six times the last block's output (the hidden layer's width is the last figure).
+    // torchvision's mobilenet_v3_small/_large(width_mult=...) at 1000 classes, as torchvision 0.14 counts them:
+    // stem, blocks and hidden layer scaled to multiples of 8, the last convolution six times the last block's
+    // output (the head's inputs), the hidden layer's width the last figure.
     [Theory]
     [InlineData("mobilenet_v3_small", 0.5, 917_264, 288, 512)]
     [InlineData("mobilenet_v3_small", 0.75, 1_653_920, 432, 768)]
