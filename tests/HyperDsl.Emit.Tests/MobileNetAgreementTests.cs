@@ -9,7 +9,7 @@ namespace HyperDsl.Emit.Tests;
 /// <summary>
 /// The checker's MobileNets (built on shapes from the catalogue's layouts) against the runtime's
 /// (TorchSharp's TorchVision): trainable parameters, FLOPs as <c>ModelFlops</c> counts them, and
-/// the output shape, for several image sizes, class counts and MobileNetV2 widths.
+/// the output shape, for several image sizes, class counts and widths.
 /// </summary>
 public class MobileNetAgreementTests
 {
@@ -20,8 +20,12 @@ public class MobileNetAgreementTests
     [InlineData("mobilenet_v2", BackboneKind.MobileNetV2, 32, 2, 1.4)]
     [InlineData("mobilenet_v3_small", BackboneKind.MobileNetV3Small, 32, 10, 1.0)]
     [InlineData("mobilenet_v3_small", BackboneKind.MobileNetV3Small, 64, 3, 1.0)]
+    [InlineData("mobilenet_v3_small", BackboneKind.MobileNetV3Small, 32, 10, 0.5)]
+    [InlineData("mobilenet_v3_small", BackboneKind.MobileNetV3Small, 40, 7, 0.75)]
     [InlineData("mobilenet_v3_large", BackboneKind.MobileNetV3Large, 32, 10, 1.0)]
     [InlineData("mobilenet_v3_large", BackboneKind.MobileNetV3Large, 64, 3, 1.0)]
+    [InlineData("mobilenet_v3_large", BackboneKind.MobileNetV3Large, 32, 10, 0.5)]
+    [InlineData("mobilenet_v3_large", BackboneKind.MobileNetV3Large, 40, 7, 0.75)]
     public void The_checkers_mobilenet_has_the_runtimes_parameters_flops_and_output(string name, BackboneKind kind, int size, int classes, double width)
     {
         TorchRuntime.EnsureInitialized();

@@ -34,6 +34,7 @@ public class ModelAgreementTests
         "clean_replace_fc_in_a_block",
         "clean_mobilenets_chosen_in_match",
         "clean_freeze_all_then_replace_classifier_of_a_mobilenet",
+        "clean_mobilenet_v3_widths_searched",
         "clean_separable_conv_searched",
         "clean_squeeze_excite_gates",
         "clean_inverted_residual_searched",

@@ -75,8 +75,8 @@ public static partial class BuiltinCatalog
         // backbones
         ["efficientnet_b0"] = "efficientnet_b0(classes: 10)",
         ["mobilenet_v2"] = "mobilenet_v2(classes: 10, width: 0.5)",
-        ["mobilenet_v3_large"] = "mobilenet_v3_large(classes: 10)",
-        ["mobilenet_v3_small"] = "mobilenet_v3_small(classes: 10)",
+        ["mobilenet_v3_large"] = "mobilenet_v3_large(classes: 10, width: 0.75)",
+        ["mobilenet_v3_small"] = "mobilenet_v3_small(classes: 10, width: 0.5)",
         ["resnet101"] = "resnet101(classes: 10)",
         ["resnet152"] = "resnet152(classes: 10)",
         ["resnet18"] = "resnet18(classes: 10)",

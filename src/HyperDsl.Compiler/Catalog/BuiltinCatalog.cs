@@ -333,7 +333,7 @@ public static partial class BuiltinCatalog
             yield return resnet with { Runtime = resnet.Runtime! with { Leading = $"BackboneKind.ResNet{depth}" }, Layout = layout };
         }
 
-        // The MobileNets' head is 'classifier'; only MobileNetV2 takes a width multiplier (torchvision's width_mult).
+        // The MobileNets' head is 'classifier'; each takes torchvision's width multiplier (width_mult).
         foreach (var (name, title, kind, layout) in new (string, string, string, BackboneLayout)[]
         {
             ("mobilenet_v2", "MobileNetV2", "MobileNetV2", MobileNetV2Layout.Torchvision),
@@ -341,14 +341,12 @@ public static partial class BuiltinCatalog
             ("mobilenet_v3_large", "MobileNetV3-Large", "MobileNetV3Large", MobileNetV3Layout.Large),
         })
         {
-            var v2 = layout is MobileNetV2Layout;
-            ArgSpec[] parameters = v2
-                ? [Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne), Opt("width", Float, F(1), Positive, "torchvision's width_mult: every channel count scaled, rounded to a multiple of 8.")]
-                : [Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne)];
-            RuntimeArgument[] arguments = v2
-                ? [Named("classes"), Named("weights", RuntimeArgumentKind.String), Named("width", RuntimeArgumentKind.Double)]
-                : [Named("classes"), Named("weights", RuntimeArgumentKind.String)];
-            var mobileNet = Built(E(name, Backbone, $"{title} (torchvision layout; head 'classifier'); weights from a local file, or random.", parameters), "Backbone", arguments);
+            var widthMeaning = layout is MobileNetV2Layout
+                ? "torchvision's width_mult: every channel count scaled, rounded to a multiple of 8."
+                : "torchvision's width_mult: every block's channels, the first convolution's and the classifier's hidden layer scaled, rounded to a multiple of 8; the last convolution is six times the last block's.";
+            var mobileNet = Built(E(name, Backbone, $"{title} (torchvision layout; head 'classifier'); weights from a local file, or random.",
+                    Opt("weights", String, null), Opt("classes", Int, I(1000), AtLeastOne), Opt("width", Float, F(1), Positive, widthMeaning)),
+                "Backbone", Named("classes"), Named("weights", RuntimeArgumentKind.String), Named("width", RuntimeArgumentKind.Double));
             yield return mobileNet with { Runtime = mobileNet.Runtime! with { Leading = $"BackboneKind.{kind}" }, Layout = layout };
         }
 

@@ -40,13 +40,13 @@ internal sealed class Backbone
 
     /// <summary>
     /// The backbone called <paramref name="name"/>, with the catalogue entry's layout, on these images;
-    /// <paramref name="width"/> is MobileNetV2's width multiplier (1 for the others).
+    /// <paramref name="width"/> is a MobileNet's width multiplier (1 for the others).
     /// </summary>
     public static Backbone Of(string name, BackboneLayout layout, MapShape input, long classes, double width = 1.0) => layout switch
     {
         ResNetLayout resnet => ResNet(name, resnet, input, classes),
         MobileNetV2Layout v2 => MobileNetV2(name, v2, input, classes, width),
-        MobileNetV3Layout v3 => MobileNetV3(name, v3, input, classes),
+        MobileNetV3Layout v3 => MobileNetV3(name, v3, input, classes, width),
         EfficientNetLayout efficientNet => EfficientNet(name, efficientNet, input, classes),
         _ => throw new InvalidOperationException($"Internal error: no shape model for the layout of '{name}'."),
     };
@@ -133,38 +133,42 @@ internal sealed class Backbone
 
     /// <summary>
     /// torchvision's MobileNetV3 (<c>features</c>, then the head <c>classifier</c>: a hidden linear layer,
-    /// hardswish, dropout and the linear layer to the classes).
+    /// hardswish, dropout and the linear layer to the classes), its channels scaled by <paramref name="width"/>
+    /// as torchvision's <c>width_mult</c>: the first convolution's, every block's and the hidden layer's, each
+    /// rounded to a multiple of 8; the last convolution stays six times the last block's output.
     /// </summary>
-    public static Backbone MobileNetV3(string name, MobileNetV3Layout layout, MapShape input, long classes)
+    public static Backbone MobileNetV3(string name, MobileNetV3Layout layout, MapShape input, long classes, double width)
     {
         var net = new Backbone(name, layout.HeadPath);
-        var map = net.ConvNorm("features.0", input, 16, 3, 2);
+        var map = net.ConvNorm("features.0", input, Divisible(MobileNetV3Layout.StemChannels * width), 3, 2);
         var index = 1;
         foreach (var block in layout.Blocks)
         {
             var prefix = $"features.{index++}.block";
+            var expanded = Divisible(block.Expanded * width);
             var part = 0;
-            if (block.Expanded != map.Channels)
+            if (expanded != map.Channels)
             {
-                map = net.ConvNorm($"{prefix}.{part++}", map, block.Expanded, 1, 1);
+                map = net.ConvNorm($"{prefix}.{part++}", map, expanded, 1, 1);
             }
 
-            map = net.ConvNorm($"{prefix}.{part++}", map, block.Expanded, block.Kernel, block.Stride, groups: block.Expanded);
+            map = net.ConvNorm($"{prefix}.{part++}", map, expanded, block.Kernel, block.Stride, groups: expanded);
             if (block.SqueezeExcite)
             {
                 // Two 1x1 convolutions with biases on the pooled channels (a 1 x 1 map).
-                var squeeze = Divisible(block.Expanded / 4);
+                var squeeze = Divisible(expanded / 4);
                 var pooled = map with { Height = 1, Width = 1 };
                 net.Conv($"{prefix}.{part}.fc1", pooled, squeeze, 1, 1, 0, bias: true);
-                net.Conv($"{prefix}.{part++}.fc2", pooled with { Channels = squeeze }, block.Expanded, 1, 1, 0, bias: true);
+                net.Conv($"{prefix}.{part++}.fc2", pooled with { Channels = squeeze }, expanded, 1, 1, 0, bias: true);
             }
 
-            map = net.ConvNorm($"{prefix}.{part}", map, block.Channels, 1, 1);
+            map = net.ConvNorm($"{prefix}.{part}", map, Divisible(block.Channels * width), 1, 1);
         }
 
         map = net.ConvNorm($"features.{index}", map, 6 * map.Channels, 1, 1);
         net.Finish(input, map);
-        net.AddHead([(map.Channels, layout.Hidden), (layout.Hidden, classes)], classes, firstLinear: 0, linearStep: 3);
+        var hidden = Divisible(layout.Hidden * width);
+        net.AddHead([(map.Channels, hidden), (hidden, classes)], classes, firstLinear: 0, linearStep: 3);
         return net;
     }
 

@@ -41,11 +41,11 @@ public static class Backbones
     /// final linear layer of <paramref name="classes"/> outputs for 3-channel images. It is a sequence of torchvision's
     /// own modules, so parameter paths are torchvision's (<c>features.0.0.weight</c>, <c>classifier.1.weight</c>):
     /// <c>features</c>, <c>avgpool</c> (adaptive average pooling to 1 x 1), <c>flatten</c> and <c>classifier</c>, the head.
-    /// <paramref name="widthMultiplier"/> scales MobileNetV2's channels as torchvision's <c>width_mult</c> (channels rounded
-    /// to multiples of 8); TorchVision's MobileNetV3 takes none, so it must be 1 there. With <paramref name="weightsPath"/>,
+    /// <paramref name="widthMultiplier"/> scales a MobileNet's channels as torchvision's <c>width_mult</c> (channels rounded
+    /// to multiples of 8); EfficientNet-B0 takes none, so it must be 1 there. With <paramref name="weightsPath"/>,
     /// every weight but the final linear layer's is loaded from that file, as for <see cref="ResNet"/>.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="kind"/> is not a MobileNet, or a MobileNetV3 is given a width multiplier.</exception>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not a MobileNet, or EfficientNet-B0 is given a width multiplier.</exception>
     /// <exception cref="DataFileException">The weights file is missing or does not fit the network.</exception>
     public static nn.Module<Tensor, Tensor> MobileNet(BackboneKind kind, int classes, string? weightsPath = null, double widthMultiplier = 1.0)
     {
@@ -55,19 +55,19 @@ public static class Backbones
             throw new ArgumentException($"{kind} is not a MobileNet or EfficientNet.", nameof(kind));
         }
 
-        if (!(widthMultiplier > 0) || !double.IsFinite(widthMultiplier) || (kind != BackboneKind.MobileNetV2 && widthMultiplier != 1.0))
+        if (!(widthMultiplier > 0) || !double.IsFinite(widthMultiplier) || (kind == BackboneKind.EfficientNetB0 && widthMultiplier != 1.0))
         {
-            throw new ArgumentOutOfRangeException(nameof(widthMultiplier), widthMultiplier, "The width multiplier must be positive, and only MobileNetV2 takes one other than 1.");
+            throw new ArgumentOutOfRangeException(nameof(widthMultiplier), widthMultiplier, "The width multiplier must be positive, and EfficientNet-B0 takes none other than 1.");
         }
 
         TorchRuntime.EnsureInitialized();
         nn.Module<Tensor, Tensor> torchvisionModel = kind switch
         {
             BackboneKind.MobileNetV2 => torchvision.models.mobilenet_v2(num_classes: classes, width_mult: widthMultiplier),
-            BackboneKind.MobileNetV3Small => torchvision.models.mobilenet_v3_small(),
+            BackboneKind.MobileNetV3Small => TorchVisionMobileNetV3.Build("mobilenet_v3_small", widthMultiplier),
             // TorchSharp's TorchVision has no EfficientNet: it is built here with torchvision's structure and names.
             BackboneKind.EfficientNetB0 => EfficientNet.B0(classes),
-            _ => torchvision.models.mobilenet_v3_large(),
+            _ => TorchVisionMobileNetV3.Build("mobilenet_v3_large", widthMultiplier),
         };
 
         var model = WithHead(torchvisionModel, classes);

@@ -233,7 +233,7 @@ public sealed partial class ModelBuilder
     /// <c>features</c>, <c>avgpool</c>, <c>flatten</c>, <c>classifier</c>) become layers of this network under their own
     /// names, so parameter paths are torchvision's (<c>layer4.1.conv2.weight</c>, <c>fc.weight</c>,
     /// <c>classifier.1.weight</c>) and layers may follow it. The head to replace or keep trainable is
-    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>. <paramref name="width"/> is MobileNetV2's
+    /// <see cref="Backbones.HeadPathOf"/>: <c>fc</c> or <c>classifier</c>. <paramref name="width"/> is a MobileNet's
     /// width multiplier (torchvision's <c>width_mult</c>); the other backbones take only 1.
     /// </summary>
     public ModelBuilder Backbone(BackboneKind kind, int classes = 1000, string? weights = null, double width = 1.0)

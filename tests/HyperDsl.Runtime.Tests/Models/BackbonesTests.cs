@@ -137,9 +137,24 @@ public sealed class BackbonesTests : IDisposable
         var names = narrow.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
         Assert.Equal([16L, 3, 3, 3], names["features.0.0.weight"]);
         Assert.Equal([10L, 1280], names["classifier.1.weight"]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Backbones.MobileNet(BackboneKind.MobileNetV3Small, 10, widthMultiplier: 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Backbones.MobileNet(BackboneKind.EfficientNetB0, 10, widthMultiplier: 0.5));
         Assert.Throws<ArgumentException>(() => Backbones.MobileNet(BackboneKind.ResNet18, 10));
         Assert.Throws<ArgumentException>(() => Backbones.ResNet(BackboneKind.MobileNetV2, 10));
+    }
+
+    [Theory]
+    [InlineData(BackboneKind.MobileNetV3Small, "features.12.0.weight", 72L, 432L, 768L)]
+    [InlineData(BackboneKind.MobileNetV3Large, "features.16.0.weight", 120L, 720L, 960L)]
+    public void Mobilenet_v3_s_width_multiplier_scales_its_channels_as_torchvision_does(BackboneKind kind, string lastConvolution, long lastBlock, long lastChannels, long hidden)
+    {
+        using var narrow = Backbones.MobileNet(kind, classes: 10, widthMultiplier: 0.75);
+
+        // At 0.75 the last block's 96 (small) or 160 (large) channels become 72 or 120, the last convolution six times
+        // that, and the hidden layer's 1024 or 1280 become 768 or 960 (torchvision's _mobilenet_v3_conf).
+        var names = narrow.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Equal([lastChannels, lastBlock, 1, 1], names[lastConvolution]);
+        Assert.Equal([hidden, lastChannels], names["classifier.0.weight"]);
+        Assert.Equal([10L, hidden], names["classifier.3.weight"]);
     }
 
     [Fact]

@@ -18,12 +18,16 @@ public sealed record MobileNetV2Layout(ImmutableArray<(int Expansion, int Channe
 /// torchvision's MobileNetV3 (<c>mobilenet_v3_small</c>, <c>mobilenet_v3_large</c>): a 3x3 stem of 16
 /// channels, inverted residual blocks (some with squeeze-and-excitation), a 1x1 convolution to six
 /// times the last block's channels and the head <c>classifier</c> (a hidden linear layer, hardswish,
-/// dropout and the linear layer to the classes).
+/// dropout and the linear layer to the classes). A width multiplier scales the stem's, every block's and
+/// the hidden layer's channels, rounded to a multiple of 8.
 /// </summary>
-/// <param name="Blocks">torchvision's block settings, in order.</param>
-/// <param name="Hidden">The width of the classifier's hidden linear layer.</param>
+/// <param name="Blocks">torchvision's block settings at width 1, in order.</param>
+/// <param name="Hidden">The width of the classifier's hidden linear layer at width 1.</param>
 public sealed record MobileNetV3Layout(ImmutableArray<MobileNetV3Block> Blocks, int Hidden) : BackboneLayout("classifier")
 {
+    /// <summary>The first convolution's output channels at width 1.</summary>
+    public const int StemChannels = 16;
+
     /// <summary>torchvision's <c>mobilenet_v3_small</c>.</summary>
     public static MobileNetV3Layout Small { get; } = new(
     [
