@@ -42,6 +42,13 @@ public sealed class DifferentialReport
     /// <summary>The seeds of the specs whose training diverged, to run again alone.</summary>
     public List<int> DivergedSpecs { get; } = [];
 
+    /// <summary>
+    /// The points whose run failed inside LibTorch with the signature of TorchSharp 0.107's Scalar
+    /// finalizer race (issue 20: a garbage collection frees an implicitly converted Scalar while a
+    /// native call reads it) and then passed when run again; a point that fails twice is a disagreement.
+    /// </summary>
+    public List<string> ScalarRacesRetried { get; } = [];
+
     /// <summary>The first diverged training, to see why.</summary>
     public string? DivergedExample { get; internal set; }
 
@@ -72,6 +79,11 @@ public sealed class DifferentialReport
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
             $"{Generated} specs generated, {Clean} checked clean ({CleanRate:P0}; {Segmentation} of them segmentation), {RejectedAsExpected} refused as they must be, {Points} points compared, {Trained} trained ({Diverged} diverged), {Disagreements.Count} disagreements; check {Checking.TotalSeconds:F1} s, compile {Compiling.TotalSeconds:F1} s, build and run {Running.TotalSeconds:F1} s\n");
+        if (ScalarRacesRetried.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {ScalarRacesRetried.Count} point(s) failed with TorchSharp's Scalar finalizer race (issue 20) and passed when run again: {string.Join(", ", ScalarRacesRetried)}\n");
+        }
+
         if (DivergedExample is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"  diverged (seeds {string.Join(", ", DivergedSpecs)}), e.g.: {DivergedExample}\n");
