@@ -48,7 +48,8 @@ internal static class ExperimentChecker
             if (!bindingFailed)
             {
                 stage = "the argument ranges";
-                new ArgumentRangeChecker(model, diagnostics, budget).Check(experiment);
+                var ranges = new ArgumentRangeChecker(model, diagnostics, budget);
+                ranges.Check(experiment);
                 new MatchChecker(model, diagnostics, budget).Check(experiment);
                 var classFolders = new ImageFolderClassCounter(experiment, model, dataFolders, diagnostics);
                 countedClasses = classFolders.Count();
@@ -63,7 +64,7 @@ internal static class ExperimentChecker
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
                 new DeviceChecker(lowered, model, diagnostics).Check();
                 stage = "the values computed from each point";
-                new EvaluationChecker(model, diagnostics, budget).Check(experiment, binder.Parameters);
+                new EvaluationChecker(model, diagnostics, budget, ranges.Evaluated).Check(experiment, binder.Parameters);
             }
 
             stage = "the training settings";
