@@ -27,6 +27,9 @@ internal sealed class ArgumentRangeChecker
         _space = new SpaceEnumerator(model, budget);
     }
 
+    /// <summary>The ranged arguments this check evaluated at every point, for <see cref="EvaluationChecker"/>.</summary>
+    public EvaluatedArguments Evaluated { get; } = new();
+
     public void Check(EffectiveExperiment experiment)
     {
         var calls = new List<(string Owner, ImmutableArray<ArgSpec> Parameters, ImmutableArray<ArgumentSyntax> Arguments)>();
@@ -87,9 +90,22 @@ internal sealed class ArgumentRangeChecker
 
     private void CheckRange(string owner, ArgSpec spec, NumericRange range, ExpressionSyntax value)
     {
+        (EvaluationException, string)? failure = null;
         foreach (var point in _space.Enumerate(_space.Dependencies([value])).Points)
         {
-            var number = _space.SafeEvaluate(value, new Evaluation.Environment(point)) switch
+            Value computed;
+            try
+            {
+                computed = _space.Evaluator.Evaluate(value, new Evaluation.Environment(point));
+            }
+            catch (EvaluationException error)
+            {
+                // Not a number here: the range has nothing to say; the evaluation check reports it.
+                failure ??= (error, SpaceEnumerator.Describe(point));
+                computed = InactiveValue.Instance;
+            }
+
+            var number = computed switch
             {
                 QuantityValue quantity => quantity.Amount,
                 var other => other.AsNumber,
@@ -100,6 +116,8 @@ internal sealed class ArgumentRangeChecker
                 return;
             }
         }
+
+        Evaluated.Record(value, failure);
     }
 
     // Each pair the entry orders (max_lr not below base_lr), over every point both arguments depend on.

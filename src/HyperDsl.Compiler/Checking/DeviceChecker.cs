@@ -1,8 +1,7 @@
 using HyperDsl.Compiler.Binding;
 using HyperDsl.Compiler.Evaluation;
-using HyperDsl.Compiler.Resolution;
+using HyperDsl.Compiler.Lowering;
 using HyperDsl.Compiler.Semantics;
-using HyperDsl.Syntax.Ast;
 using HyperDsl.Syntax.Diagnostics;
 using static HyperDsl.Compiler.Diagnostics.CompilerDiagnostics;
 
@@ -12,9 +11,9 @@ namespace HyperDsl.Compiler.Checking;
 /// Checks the <c>device</c> setting: it names a device, either by keyword or as a list of CUDA
 /// devices given by constant, distinct indices, and <c>parallel</c> runs at least one trial on
 /// each listed device. Whether the devices exist is known only on the machine that runs the
-/// study, which checks it before any trial starts.
+/// study, which checks it before any trial starts. Reads the lowered experiment, as the emitters do.
 /// </summary>
-internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics)
+internal sealed class DeviceChecker(LoweredExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics)
 {
     public void Check()
     {
@@ -32,7 +31,7 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
 
         if (devices.Keyword is { } keyword && !devices.Indices.IsEmpty)
         {
-            diagnostics.Add(DeviceKeywordWithIndices(keyword.Span, keyword.Name, devices.Indices.Select(i => i.Value)));
+            diagnostics.Add(DeviceKeywordWithIndices(keyword.Span, keyword.Keyword, devices.Indices.Select(i => i.Value.Span)));
             return;
         }
 
@@ -41,7 +40,7 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
         {
             if (index is null)
             {
-                diagnostics.Add(DeviceIndexNotConstant(value.Span, value));
+                diagnostics.Add(DeviceIndexNotConstant(value.Span));
             }
             else if (!seen.Add(index.Value))
             {
@@ -50,10 +49,10 @@ internal sealed class DeviceChecker(EffectiveExperiment experiment, SemanticMode
         }
 
         if (devices.CudaDevices.Length > 1
-            && experiment.Setting(SectionKind.Tune, "parallel") is ValueSettingSyntax { Arguments: [var parallel, ..] }
-            && ConstantFolder.TryFold(parallel.Value, model) is IntValue trials && trials.Value < devices.CudaDevices.Length)
+            && experiment.Tune.Find("parallel")?.Value is { } parallel
+            && ConstantFolder.TryFold(parallel, model) is IntValue trials && trials.Value < devices.CudaDevices.Length)
         {
-            diagnostics.Add(FewerParallelTrialsThanDevices(parallel.Value.Span, trials.Value, devices.CudaDevices.Length));
+            diagnostics.Add(FewerParallelTrialsThanDevices(parallel.Span, trials.Value, devices.CudaDevices.Length));
         }
     }
 }

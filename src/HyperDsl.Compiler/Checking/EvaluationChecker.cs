@@ -26,12 +26,19 @@ internal sealed class EvaluationChecker
     private readonly SpaceEnumerator _space;
     private readonly HashSet<(string Code, Syntax.Text.SourceSpan Span)> _reported;
 
-    public EvaluationChecker(Binding.SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget)
+    private readonly EvaluatedArguments _evaluated;
+
+    /// <param name="model">The bound experiment's model.</param>
+    /// <param name="diagnostics">Where failures are reported (and those already reported, left out).</param>
+    /// <param name="budget">The check's budget.</param>
+    /// <param name="evaluated">Arguments the range check already evaluated at every point: their outcome is read, not computed again.</param>
+    public EvaluationChecker(Binding.SemanticModel model, List<Diagnostic> diagnostics, CheckBudget budget, EvaluatedArguments? evaluated = null)
     {
         _model = model;
         _diagnostics = diagnostics;
         _space = new SpaceEnumerator(model, budget);
         _reported = [.. diagnostics.Select(d => (d.Code, d.Span))];
+        _evaluated = evaluated ?? new EvaluatedArguments();
     }
 
     public void Check(EffectiveExperiment experiment, IReadOnlyList<ParameterSymbol> parameters)
@@ -47,6 +54,16 @@ internal sealed class EvaluationChecker
         // block gives it one: the shape checker's walk evaluates those, with that value.
         foreach (var value in Arguments(experiment).Where(v => SyntaxWalker.Names(v).All(n => _model.GetResolution(n) is not Symbol or ParameterSymbol)))
         {
+            if (_evaluated.TryGet(value, out var failure))
+            {
+                if (failure is var (error, point))
+                {
+                    Report(error, point);
+                }
+
+                continue;
+            }
+
             CheckAtEveryPoint([value], environment => _space.Evaluator.Evaluate(value, environment));
         }
     }
@@ -94,13 +111,17 @@ internal sealed class EvaluationChecker
             }
             catch (EvaluationException error)
             {
-                if (_reported.Add((error.Descriptor.Code, error.Span)))
-                {
-                    _diagnostics.Add(EvaluationFailed(error, SpaceEnumerator.Describe(point)));
-                }
-
+                Report(error, SpaceEnumerator.Describe(point));
                 return;
             }
+        }
+    }
+
+    private void Report(EvaluationException error, string point)
+    {
+        if (_reported.Add((error.Descriptor.Code, error.Span)))
+        {
+            _diagnostics.Add(EvaluationFailed(error, point));
         }
     }
 }

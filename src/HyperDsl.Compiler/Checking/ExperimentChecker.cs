@@ -48,19 +48,23 @@ internal static class ExperimentChecker
             if (!bindingFailed)
             {
                 stage = "the argument ranges";
-                new ArgumentRangeChecker(model, diagnostics, budget).Check(experiment);
+                var ranges = new ArgumentRangeChecker(model, diagnostics, budget);
+                ranges.Check(experiment);
                 new MatchChecker(model, diagnostics, budget).Check(experiment);
                 var classFolders = new ImageFolderClassCounter(experiment, model, dataFolders, diagnostics);
                 countedClasses = classFolders.Count();
                 classFolders.CheckSplitClasses();
                 stage = "the shapes";
-                var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget, countedClasses);
+
+                // Lowered once: the shape and device checks read the same meaning of the model and settings.
+                var lowered = ShapeChecker.LowerForChecks(experiment, model);
+                var shapeChecker = new ShapeChecker(experiment, model, diagnostics, budget, countedClasses, lowered: lowered);
                 shapes = shapeChecker.Check();
                 stage = "the constraints and the size of the space";
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
-                new DeviceChecker(experiment, model, diagnostics).Check();
+                new DeviceChecker(lowered, model, diagnostics).Check();
                 stage = "the values computed from each point";
-                new EvaluationChecker(model, diagnostics, budget).Check(experiment, binder.Parameters);
+                new EvaluationChecker(model, diagnostics, budget, ranges.Evaluated).Check(experiment, binder.Parameters);
             }
 
             stage = "the training settings";

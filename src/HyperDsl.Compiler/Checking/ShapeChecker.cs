@@ -25,14 +25,13 @@ internal sealed class ShapeChecker
     private readonly CheckBudget _budget;
     private readonly Dictionary<string, ModelStatistics?> _cache = new(StringComparer.Ordinal);
 
-    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<SourceSpan, TensorShape, TensorShape>? layerObserver = null)
+    // 'lowered' is the experiment as LowerForChecks lowers it, when the caller shares it with other checks; lowered here when null.
+    public ShapeChecker(EffectiveExperiment experiment, SemanticModel model, List<Diagnostic> diagnostics, CheckBudget? budget = null, long? countedClasses = null, Action<SourceSpan, TensorShape, TensorShape>? layerObserver = null, LoweredExperiment? lowered = null)
     {
         _diagnostics = diagnostics;
         _budget = budget ?? CheckBudget.Unlimited;
         _space = new SpaceEnumerator(model, _budget);
-
-        // The parameters' own definitions are the evaluator's to read; the check needs the model, blocks, settings and constraints.
-        _lowered = ExperimentLowerer.Lower(new BoundExperiment(experiment, model, []));
+        _lowered = lowered ?? LowerForChecks(experiment, model);
         _blocks = _lowered.Blocks.ToDictionary(b => b.Symbol);
         _walker = new ShapeWalker(experiment, _lowered, model, _budget, countedClasses) { LayerObserver = layerObserver };
         RelevantParameters = _space.Dependencies(ShapeExpressions());
@@ -42,6 +41,13 @@ internal sealed class ShapeChecker
         _enumerated = [.. RelevantParameters.Concat(_space.Dependencies(_filters)).Distinct().OrderBy(p => p.Index)];
         _modelFilters = [.. _lowered.Constraints.Select(c => c.Condition).Where(UsesModelStatistics)];
     }
+
+    /// <summary>
+    /// The experiment as the checks after binding read it. The parameters' own definitions are
+    /// the evaluator's to read; the checks need the model, blocks, settings and constraints.
+    /// </summary>
+    public static LoweredExperiment LowerForChecks(EffectiveExperiment experiment, SemanticModel model) =>
+        ExperimentLowerer.Lower(new BoundExperiment(experiment, model, []));
 
     private readonly LoweredExperiment _lowered;
     private readonly Dictionary<BlockSymbol, LoweredBlock> _blocks;

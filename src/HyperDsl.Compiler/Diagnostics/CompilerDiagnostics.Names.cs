@@ -14,6 +14,9 @@ public static partial class CompilerDiagnostics
 {
     private static string Shorten(SyntaxNode node) => ExpressionBinder.Shorten(node);
 
+    // The text at a lowered node's span: what the user wrote, as Shorten prints a syntax node.
+    private static string Shorten(SourceSpan span) => ExpressionBinder.Shorten(span);
+
     private static string Article(HypType type) => ExpressionBinder.Article(type);
 
     /// <summary>The help of a diagnostic at a name that is close to <paramref name="closest"/> (at least one; five are shown).</summary>

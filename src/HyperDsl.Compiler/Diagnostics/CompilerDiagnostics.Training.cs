@@ -313,16 +313,16 @@ public static partial class CompilerDiagnostics
             "'device' names no device.",
             "Write 'device auto', 'device cpu', 'device cuda', or the GPUs to use: 'device cuda: 0' or 'device cuda: 0, cuda: 1'.");
 
-    /// <summary>HYP4080 at a device keyword given with CUDA indices (<paramref name="indices"/>, as written).</summary>
-    internal static Diagnostic DeviceKeywordWithIndices(SourceSpan span, string keyword, IEnumerable<ExpressionSyntax> indices) =>
+    /// <summary>HYP4080 at a device keyword given with CUDA indices (<paramref name="indices"/>: where each is written).</summary>
+    internal static Diagnostic DeviceKeywordWithIndices(SourceSpan span, string keyword, IEnumerable<SourceSpan> indices) =>
         Create(DeviceListInvalidDescriptor, span,
             $"'device' names '{keyword}' and CUDA devices by index; a study trains either where a keyword says or on the listed GPUs.",
             $"Write 'device {keyword}', or list the GPUs alone: 'device {string.Join(", ", indices.Select(i => $"cuda: {Shorten(i)}"))}'.");
 
-    /// <summary>HYP4080 at a device index that is not a constant int.</summary>
-    internal static Diagnostic DeviceIndexNotConstant(SourceSpan span, ExpressionSyntax index) =>
+    /// <summary>HYP4080 at a device index (written at <paramref name="span"/>) that is not a constant int.</summary>
+    internal static Diagnostic DeviceIndexNotConstant(SourceSpan span) =>
         Create(DeviceListInvalidDescriptor, span,
-            $"The device index '{Shorten(index)}' is not a constant int; the devices are fixed for the whole study, before any parameter is sampled.",
+            $"The device index '{Shorten(span)}' is not a constant int; the devices are fixed for the whole study, before any parameter is sampled.",
             "Write the GPU's number, such as 'cuda: 1'.");
 
     /// <summary>HYP4080 at a GPU listed twice.</summary>

@@ -41,7 +41,7 @@ internal sealed class StudyPlanEmitter(LoweredExperiment lowered, BoundExperimen
             yield return $"Timeout = global::System.TimeSpan.FromSeconds({CSharpNames.Double(timeout.Value.TotalSeconds)}),";
         }
 
-        var devices = DeviceSetting.Read(bound.Experiment, bound.Model).CudaDevices;
+        var devices = DeviceSetting.Read(lowered, bound.Model).CudaDevices;
         if (Value("parallel") is { } parallel)
         {
             yield return $"Parallel = {Whole(parallel)},";

@@ -24,7 +24,7 @@ internal sealed class TrainingEmitter
     private readonly Func<LoweredExpression, bool, string> _expression;
 
     /// <param name="lowered">The experiment whose settings are printed.</param>
-    /// <param name="bound">The checked experiment, for the device list the checker and the study plan share (<see cref="DeviceSetting"/>).</param>
+    /// <param name="bound">The checked experiment, whose model folds the device indices as the checker does (<see cref="DeviceSetting"/>).</param>
     /// <param name="expression">Prints an expression computed from the trial's parameters (optionally leaving a conditional one nullable).</param>
     public TrainingEmitter(LoweredExperiment lowered, BoundExperiment bound, Func<LoweredExpression, bool, string> expression)
     {
@@ -92,10 +92,10 @@ internal sealed class TrainingEmitter
         }
 
         // A list of GPUs trains on its first here; the study runner gives each parallel trial its own.
-        var devices = DeviceSetting.Read(_bound.Experiment, _bound.Model);
+        var devices = DeviceSetting.Read(_lowered, _bound.Model);
         if (devices.Keyword is { } device)
         {
-            yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Name)},";
+            yield return $"Device = {Runtime}.DeviceChoice.{Pascal(device.Keyword)},";
         }
         else if (devices.CudaDevices is [var first, ..])
         {
