@@ -51,7 +51,7 @@ internal static class MixedSpace
                 var x1 = trial.SuggestFloat("x1", -5, 10);
                 var x2 = trial.SuggestFloat("x2", 0, 15);
                 (values["x1"], values["x2"]) = (x1, x2);
-                return (Branin(x1, x2) / 10) + shared;
+                return (QualityRun.Branin(x1, x2) / 10) + shared;
             case "hartmann3":
                 var h = new double[3];
                 for (var j = 0; j < 3; j++)
@@ -67,15 +67,6 @@ internal static class MixedSpace
                 (values["n"], values["act"]) = (n, act);
                 return 0.5 + (Math.Pow(Math.Log2(n) - 3, 2) / 36) + (act == "tanh" ? 0.1 : 0) + shared;
         }
-    }
-
-    private static double Branin(double x1, double x2)
-    {
-        const double B = 5.1 / (4 * Math.PI * Math.PI);
-        const double C = 5 / Math.PI;
-        const double T = 1 / (8 * Math.PI);
-        var inner = x2 - (B * x1 * x1) + (C * x1) - 6;
-        return (inner * inner) + (10 * (1 - T) * Math.Cos(x1)) + 10;
     }
 
     private static double Hartmann3(double[] x)

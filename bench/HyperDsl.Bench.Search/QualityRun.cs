@@ -121,7 +121,8 @@ internal static class QualityRun
         return budgets.ToDictionary(b => b, b => history.Take(b).Min(t => t.Value!.Value));
     }
 
-    private static double Branin(double x1, double x2)
+    /// <summary>Branin, the 2-D function both quality runs use (the mixed space scales it for one of its branches).</summary>
+    internal static double Branin(double x1, double x2)
     {
         const double B = 5.1 / (4 * Math.PI * Math.PI);
         const double C = 5 / Math.PI;
