@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using HyperDsl.Runtime.Training.Optimizers;
 
 namespace HyperDsl.Runtime.Training;
 
@@ -46,30 +46,27 @@ public abstract record OptimizerSpec
     public static OptimizerSpec RmsProp(double lr = 1e-2, double alpha = 0.99, double momentum = 0, double weightDecay = 0, double eps = 1e-8) =>
         new RmsPropSpec(lr, alpha, momentum, weightDecay, eps);
 
-    /// <summary>Creates the optimizer with one LibTorch parameter group per group, in order, each at its scaled rate.</summary>
-    internal abstract optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups);
+    /// <summary>Creates the optimizer with one parameter group per group, in order, each at its scaled rate.</summary>
+    /// <remarks>HyperDsl's own optimizers, not TorchSharp's: see <see cref="TrainingOptimizer"/> (issue 20).</remarks>
+    internal abstract TrainingOptimizer Create(IReadOnlyList<ParameterGroup> groups);
 
     private sealed record SgdSpec(double Lr, double Momentum, bool Nesterov, double Decay) : OptimizerSpec(Lr, Decay)
     {
-        internal override optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups) =>
-            optim.SGD(groups.Select(g => new TorchSharp.Modules.SGD.ParamGroup(g.Parameters, lr: Lr * g.Scale, momentum: Momentum, weight_decay: Decay, nesterov: Nesterov)), Lr, momentum: Momentum, weight_decay: Decay, nesterov: Nesterov);
+        internal override TrainingOptimizer Create(IReadOnlyList<ParameterGroup> groups) => new Optimizers.Sgd(groups, Lr, Momentum, Nesterov, Decay);
 
         public override string ToString() => $"sgd(lr: {Lr}, momentum: {Momentum}, nesterov: {Nesterov.ToString().ToLowerInvariant()}, weight_decay: {Decay})";
     }
 
     private sealed record AdamSpec(double Lr, double Decay, double Beta1, double Beta2, double Eps, bool Decoupled) : OptimizerSpec(Lr, Decay)
     {
-        internal override optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups) => Decoupled
-            ? optim.AdamW(groups.Select(g => new TorchSharp.Modules.AdamW.ParamGroup(g.Parameters, lr: Lr * g.Scale, beta1: Beta1, beta2: Beta2, eps: Eps, weight_decay: Decay)), lr: Lr, beta1: Beta1, beta2: Beta2, eps: Eps, weight_decay: Decay)
-            : optim.Adam(groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g.Parameters, lr: Lr * g.Scale, beta1: Beta1, beta2: Beta2, eps: Eps, weight_decay: Decay)), lr: Lr, beta1: Beta1, beta2: Beta2, eps: Eps, weight_decay: Decay);
+        internal override TrainingOptimizer Create(IReadOnlyList<ParameterGroup> groups) => new Optimizers.Adam(groups, Lr, Beta1, Beta2, Eps, Decay, Decoupled);
 
         public override string ToString() => $"{(Decoupled ? "adamw" : "adam")}(lr: {Lr}, weight_decay: {Decay})";
     }
 
     private sealed record RmsPropSpec(double Lr, double Alpha, double Momentum, double Decay, double Eps) : OptimizerSpec(Lr, Decay)
     {
-        internal override optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups) =>
-            optim.RMSProp(groups.Select(g => new TorchSharp.Modules.RMSProp.ParamGroup(g.Parameters, lr: Lr * g.Scale, eps: Eps, alpha: Alpha, weight_decay: Decay, momentum: Momentum)), lr: Lr, alpha: Alpha, eps: Eps, weight_decay: Decay, momentum: Momentum);
+        internal override TrainingOptimizer Create(IReadOnlyList<ParameterGroup> groups) => new Optimizers.RmsProp(groups, Lr, Alpha, Momentum, Decay, Eps);
 
         public override string ToString() => $"rmsprop(lr: {Lr}, alpha: {Alpha}, momentum: {Momentum}, weight_decay: {Decay})";
     }

@@ -75,7 +75,7 @@ public sealed class Trainer
         var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
         var groups = LearningRateScale.Groups(model, options.LearningRateScale);
         using var optimizer = options.Optimizer.Create(groups);
-        var rates = optimizer.ParamGroups.ToList();
+        var rates = optimizer.Groups;
         var trainable = groups.SelectMany(g => g.Parameters).ToList();
         var schedule = options.Schedule.Start(options.Optimizer.LearningRate, stepsPerEpoch, (long)stepsPerEpoch * options.Epochs);
         using var watch = new ProgressWatch(options.EarlyStopping, options.BestWeightsPath, options.SaveBestWeightsWhen is not null, data.Validation is not null);
@@ -144,7 +144,7 @@ public sealed class Trainer
 
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var output = model.call(MemoryLayout.ChannelsLast(images));
                 var loss = train.HasMasks
                     ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
@@ -162,7 +162,7 @@ public sealed class Trainer
                     nn.utils.clip_grad_norm_(trainable, maxNorm);
                 }
 
-                optimizer.step();
+                optimizer.Step();
                 lossSum += value;
                 seen += count;
                 if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)

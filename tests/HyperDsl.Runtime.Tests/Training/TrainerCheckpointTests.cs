@@ -157,11 +157,18 @@ public sealed class TrainerCheckpointTests : IDisposable
         var future = (byte[])bytes.Clone();
         future[8] = 99;
         File.WriteAllBytes(newer, future);
+        var older = Path.Combine(_folder, "older.ckpt");
+        var past = (byte[])bytes.Clone();
+        past[8] = 1;
+        File.WriteAllBytes(older, past);
 
         Assert.Contains("damaged", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(truncated)).Message, StringComparison.Ordinal);
         Assert.Contains("damaged", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(altered)).Message, StringComparison.Ordinal);
         Assert.Contains("not a HyperDsl checkpoint", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(foreign)).Message, StringComparison.Ordinal);
         Assert.Contains("format version 99", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(newer)).Message, StringComparison.Ordinal);
+
+        // Version 1 held TorchSharp's optimizer state, which HyperDsl's own optimizers do not read (issue 20).
+        Assert.Contains("has format version 1; this HyperDsl reads version 2", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(older)).Message, StringComparison.Ordinal);
         Assert.Contains("cannot be read", Assert.Throws<CheckpointException>(() => CheckpointFile.Read(Path.Combine(_folder, "missing.ckpt"))).Message, StringComparison.Ordinal);
     }
 

@@ -8,7 +8,7 @@ namespace HyperDsl.Runtime.Training.Checkpoints;
 /// <summary>
 /// Reads and writes <see cref="TrainingCheckpoint"/> files. The format is HyperDsl's own: a magic
 /// word and a format version, the header, the metrics, the tensors (name, type, shape, bytes), the
-/// optimizer's state as TorchSharp writes it, and a SHA-256 of everything before it, so that a
+/// optimizer's state (named tensors too), and a SHA-256 of everything before it, so that a
 /// truncated or altered file is refused rather than half loaded. A file is written to a temporary
 /// name beside the target and renamed over it: a reader sees the previous checkpoint or the new
 /// one, never a partial file. Files are untrusted input: every count and size is checked before use.
@@ -16,7 +16,12 @@ namespace HyperDsl.Runtime.Training.Checkpoints;
 public static class CheckpointFile
 {
     /// <summary>The format version this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>
+    /// Version 2 (issue 20) stores the optimizer's state as named tensors of HyperDsl's own optimizers;
+    /// version 1 held TorchSharp's optimizer serialisation, which these optimizers do not read, so a
+    /// version 1 file is refused with the format-version message.
+    /// </remarks>
+    public const int FormatVersion = 2;
 
     private static readonly byte[] Magic = "HYPCKPT\0"u8.ToArray();
     private const int HashLength = 32;
@@ -140,7 +145,7 @@ public static class CheckpointFile
         writer.Write(checkpoint.Watch.EpochsWithoutImprovement);
 
         WriteTensors(writer, checkpoint.Model);
-        WriteBytes(writer, checkpoint.Optimizer);
+        WriteTensors(writer, checkpoint.Optimizer);
         WriteBytes(writer, checkpoint.Random.Global);
         WriteBytes(writer, checkpoint.Random.Shuffling);
         WriteBytes(writer, checkpoint.Random.Augmenting);
@@ -188,7 +193,7 @@ public static class CheckpointFile
 
         var watch = new WatchState(ReadOptional(reader), ReadOptional(reader), reader.ReadInt32());
         var model = ReadTensors(reader);
-        var optimizer = ReadBytes(reader);
+        var optimizer = ReadTensors(reader);
         var random = new RandomState(ReadBytes(reader), ReadBytes(reader), ReadBytes(reader));
         var best = reader.ReadBoolean() ? ReadTensors(reader) : null;
         PartialEpoch? partial = null;

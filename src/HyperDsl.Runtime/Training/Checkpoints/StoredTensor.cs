@@ -26,6 +26,18 @@ internal sealed record StoredTensor(string Name, ScalarType Type, long[] Shape, 
     /// <summary>Copies <paramref name="stored"/> into <paramref name="state"/>'s tensors after checking that names, types and shapes agree; checks everything before changing anything.</summary>
     public static void CopyInto(IReadOnlyList<StoredTensor> stored, IDictionary<string, Tensor> state, string what)
     {
+        var byName = Check(stored, state, what);
+        using var noGrad = no_grad();
+        foreach (var (name, target) in state)
+        {
+            using var source = byName[name].ToTensor();
+            target.copy_(source);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="stored"/> has <paramref name="state"/>'s names, types and shapes; changes nothing.</summary>
+    public static Dictionary<string, StoredTensor> Check(IReadOnlyList<StoredTensor> stored, IDictionary<string, Tensor> state, string what)
+    {
         var byName = stored.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var missing = state.Keys.Where(k => !byName.ContainsKey(k)).ToList();
         var extra = byName.Keys.Where(k => !state.ContainsKey(k)).ToList();
@@ -43,11 +55,6 @@ internal sealed record StoredTensor(string Name, ScalarType Type, long[] Shape, 
             }
         }
 
-        using var noGrad = no_grad();
-        foreach (var (name, target) in state)
-        {
-            using var source = byName[name].ToTensor();
-            target.copy_(source);
-        }
+        return byName;
     }
 }

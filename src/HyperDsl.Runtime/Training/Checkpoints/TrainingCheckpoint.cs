@@ -10,7 +10,7 @@ namespace HyperDsl.Runtime.Training.Checkpoints;
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    internal TrainingCheckpoint(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, WatchState watch, IReadOnlyList<StoredTensor> model, byte[] optimizer, RandomState random, IReadOnlyList<StoredTensor>? best, PartialEpoch? partial = null)
+    internal TrainingCheckpoint(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, WatchState watch, IReadOnlyList<StoredTensor> model, IReadOnlyList<StoredTensor> optimizer, RandomState random, IReadOnlyList<StoredTensor>? best, PartialEpoch? partial = null)
     {
         Partial = partial;
         Header = header;
@@ -46,7 +46,8 @@ public sealed class TrainingCheckpoint
 
     internal IReadOnlyList<StoredTensor> Model { get; }
 
-    internal byte[] Optimizer { get; }
+    /// <summary>The optimizer's state as HyperDsl's optimizers name it (<see cref="Optimizers.TrainingOptimizer.SaveState"/>).</summary>
+    internal IReadOnlyList<StoredTensor> Optimizer { get; }
 
     internal RandomState Random { get; }
 

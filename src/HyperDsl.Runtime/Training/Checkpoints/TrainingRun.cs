@@ -1,16 +1,15 @@
-using System.Text;
-using TorchSharp.Modules;
+using HyperDsl.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training.Checkpoints;
 
 /// <summary>The live pieces of a training run whose state a checkpoint holds: it captures them into one, or restores them from one.</summary>
-internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Generator shuffling, Generator augmenting, ProgressWatch watch)
+internal sealed class TrainingRun(nn.Module model, TrainingOptimizer optimizer, Generator shuffling, Generator augmenting, ProgressWatch watch)
 {
     public TrainingCheckpoint Capture(CheckpointHeader header, IReadOnlyList<EpochMetrics> epochs, PartialEpoch? partial = null)
     {
         var (watchState, best) = watch.Snapshot();
-        return new TrainingCheckpoint(header, [.. epochs], watchState, StoredTensor.OfState(model.state_dict()), SaveOptimizer(), CaptureRandom(), best, partial);
+        return new TrainingCheckpoint(header, [.. epochs], watchState, StoredTensor.OfState(model.state_dict()), optimizer.SaveState(), CaptureRandom(), best, partial);
     }
 
     /// <summary>Restores the run's state; a checkpoint that does not fit the model or optimizer is refused before the model changes.</summary>
@@ -25,14 +24,17 @@ internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Ge
 
         try
         {
-            StoredTensor.CopyInto(checkpoint.Model, model.state_dict(), "model");
+            var state = model.state_dict();
+            StoredTensor.Check(checkpoint.Model, state, "model");
+            optimizer.CheckState(checkpoint.Optimizer);
+            StoredTensor.CopyInto(checkpoint.Model, state, "model");
+            optimizer.LoadState(checkpoint.Optimizer);
         }
         catch (CheckpointException error)
         {
             throw new CheckpointException($"The checkpoint does not fit this run: {error.Message}.", error);
         }
 
-        LoadOptimizer(checkpoint.Optimizer);
         watch.Restore(checkpoint.Watch, checkpoint.Best);
         SetState(shuffling.set_state, random.Shuffling);
         SetState(augmenting.set_state, random.Augmenting);
@@ -61,39 +63,4 @@ internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Ge
         }
     }
 
-    private byte[] SaveOptimizer()
-    {
-        using var memory = new MemoryStream();
-        using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
-        {
-            Helper.save_state_dict(writer);
-        }
-
-        return memory.ToArray();
-    }
-
-    private void LoadOptimizer(byte[] bytes)
-    {
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            Helper.load_state_dict(reader);
-            if (reader.BaseStream.Position != bytes.Length)
-            {
-                throw new CheckpointException("its optimizer state is longer than this optimizer's");
-            }
-        }
-        catch (Exception error) when (error is not CheckpointException and not OutOfMemoryException)
-        {
-            // TorchSharp reads what it expects; another optimizer's state (or a damaged one) fails in whatever way it fails there.
-            throw new CheckpointException($"The checkpoint does not fit this run: its optimizer state is not this optimizer's ({error.Message}).", error);
-        }
-        catch (CheckpointException error)
-        {
-            throw new CheckpointException($"The checkpoint does not fit this run: {error.Message}.", error);
-        }
-    }
-
-    private OptimizerHelper Helper => optimizer as OptimizerHelper
-        ?? throw new NotSupportedException($"The optimizer {optimizer.GetType().Name} cannot write its state into a checkpoint.");
 }
