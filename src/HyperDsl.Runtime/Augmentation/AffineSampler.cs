@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -27,8 +29,12 @@ internal static class AffineSampler
         var theta = zeros([count, 2, 3], dtype: ScalarType.Float32, device: dy.device);
         theta[TensorIndex.Colon, 0, 0] = tensor((float)outWidth / inWidth);
         theta[TensorIndex.Colon, 1, 1] = tensor((float)outHeight / inHeight);
-        theta[TensorIndex.Colon, 0, 2] = dx.mul(2f / inWidth).add_((float)outWidth / inWidth - 1f);
-        theta[TensorIndex.Colon, 1, 2] = dy.mul(2f / inHeight).add_((float)outHeight / inHeight - 1f);
+        using var xScale = (2f / inWidth).ToScalar();
+        using var xShift = (((float)outWidth / inWidth) - 1f).ToScalar();
+        using var yScale = (2f / inHeight).ToScalar();
+        using var yShift = (((float)outHeight / inHeight) - 1f).ToScalar();
+        theta[TensorIndex.Colon, 0, 2] = dx.mul(xScale).add_(xShift, One);
+        theta[TensorIndex.Colon, 1, 2] = dy.mul(yScale).add_(yShift, One);
         return theta;
     }
 }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -25,10 +27,11 @@ internal sealed class AugMix(int severity, int width, int depth, double alpha) :
         var weights = RandomDraw.Dirichlet(count, width, alpha, generator, device).mul_(original.narrow(1, 1, 1));
         var mix = images.mul(original.narrow(1, 0, 1).view(count, 1, 1, 1));
         var longest = depth > 0 ? depth : RandomDepthMax;
+        using var fixedDepth = depth.ToScalar();
         for (var chain = 0; chain < width; chain++)
         {
             var depths = depth > 0
-                ? full([count], depth, ScalarType.Int64)
+                ? full([count], fixedDepth, ScalarType.Int64)
                 : randint(1, RandomDepthMax + 1, [count], ScalarType.Int64, generator: generator);
             var augmented = images;
             for (var step = 0; step < longest; step++)
@@ -36,13 +39,14 @@ internal sealed class AugMix(int severity, int width, int depth, double alpha) :
                 var indices = randint(0, space.Count, [count], ScalarType.Int64, generator: generator);
                 var bins = randint(0, severity, [count], ScalarType.Int64, generator: generator);
                 var (operations, magnitudes) = space.Look(indices, bins, generator, device);
-                operations = where(depths.gt(step).to(device), operations, zeros_like(operations));
+                using var stepScalar = step.ToScalar();
+                operations = where(depths.gt(stepScalar).to(device), operations, zeros_like(operations));
                 augmented = PolicyOperations.Apply(augmented, operations, magnitudes, bilinear: true);
             }
 
-            mix.add_(augmented.mul(weights.narrow(1, chain, 1).view(count, 1, 1, 1)));
+            mix.add_(augmented.mul(weights.narrow(1, chain, 1).view(count, 1, 1, 1)), One);
         }
 
-        return mix.clamp_(0, 1).MoveToOuterDisposeScope();
+        return mix.clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 }

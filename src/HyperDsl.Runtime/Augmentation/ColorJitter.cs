@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -20,7 +21,7 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
         var result = images;
         if (brightness > 0)
         {
-            result = result.mul(Factors(count, brightness, generator, images.device)).clamp_(0, 1);
+            result = result.mul(Factors(count, brightness, generator, images.device)).clamp_(Zero, One);
         }
 
         if (contrast > 0)
@@ -48,7 +49,7 @@ internal sealed class ColorJitter(double brightness, double contrast, double sat
         RandomDraw.Uniform(count, Math.Max(0, 1 - strength), 1 + strength, generator, device).view(count, 1, 1, 1);
 
     private static Tensor Blend(Tensor image, Tensor towards, Tensor factor) =>
-        image.sub(towards).mul_(factor).add_(towards).clamp_(0, 1);
+        image.sub(towards).mul_(factor).add_(towards, One).clamp_(Zero, One);
 
     /// <summary>The grey level of each pixel, B x 1 x H x W: ITU-R 601 luma for colour images, the channels' mean otherwise.</summary>
     internal static Tensor Grey(Tensor images)

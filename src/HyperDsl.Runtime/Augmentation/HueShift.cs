@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -18,15 +19,15 @@ internal static class HueShift
         using var scope = NewDisposeScope();
         var value = images.amax([1], keepdim: true);
         var chroma = value.sub(images.amin([1], keepdim: true));
-        var hue = Hue(images, value, chroma).add_(shift).remainder_(1);
+        var hue = Hue(images, value, chroma).add_(shift, One).remainder_(One);
 
         // HSV back to RGB without branching on the sector (the "alternative" formula):
         // channel n of (R, G, B) = (5, 3, 1) is V - C * clamp(min(k, 4 - k), 0, 1), k = (n + 6 H) mod 6.
         // Chroma C = V * S is what the image had; a hue rotation keeps it.
         using var sectors = tensor(new float[] { 5, 3, 1 }, [1, 3, 1, 1], device: images.device);
-        var k = hue.mul(6).add(sectors).remainder_(6);
-        var ramp = k.minimum(k.neg().add_(4)).clamp_(0, 1);
-        return value.sub(ramp.mul_(chroma)).clamp_(0, 1).MoveToOuterDisposeScope();
+        var k = hue.mul(Integer(6)).add(sectors, One).remainder_(Integer(6));
+        var ramp = k.minimum(k.neg().add_(Integer(4), One)).clamp_(Zero, One);
+        return value.sub(ramp.mul_(chroma)).clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The hue of each pixel in turns, B x 1 x H x W in [0, 1); 0 for grey pixels.</summary>
@@ -34,7 +35,7 @@ internal static class HueShift
     {
         // Grey pixels (no chroma) would divide by zero; red "wins" there and its numerator
         // g - b is 0, so any divisor gives hue 0: use 1.
-        var divisor = chroma.masked_fill(chroma.eq(0), 1);
+        var divisor = chroma.masked_fill(chroma.eq(Zero), One);
         var (r, g, b) = (images.narrow(1, 0, 1), images.narrow(1, 1, 1), images.narrow(1, 2, 1));
         var isRed = value.eq(r);
         var isGreen = value.eq(g).logical_and_(isRed.logical_not());
@@ -43,11 +44,11 @@ internal static class HueShift
         // How far the pixel sits between its sector's neighbours, plus the sector's offset (0, 2
         // or 4 sixths): the same case split as torchvision's _rgb2hsv (red wins ties, then green).
         var sixths = g.sub(b).mul_(isRed)
-            .add_(b.sub(r).mul_(isGreen))
-            .add_(r.sub(g).mul_(isBlue))
+            .add_(b.sub(r).mul_(isGreen), One)
+            .add_(r.sub(g).mul_(isBlue), One)
             .div_(divisor)
-            .add_(isGreen.to_type(images.dtype).mul_(2))
-            .add_(isBlue.to_type(images.dtype).mul_(4));
-        return sixths.div_(6).remainder_(1);
+            .add_(isGreen.to_type(images.dtype).mul_(Integer(2)), One)
+            .add_(isBlue.to_type(images.dtype).mul_(Integer(4)), One);
+        return sixths.div_(Integer(6)).remainder_(One);
     }
 }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -11,10 +13,11 @@ internal static class MaskSampler
     public static Tensor Sample(Tensor masks, Tensor theta, long height, long width, long ignoreIndex)
     {
         using var scope = NewDisposeScope();
+        using var ignore = ignoreIndex.ToScalar();
 
         // The sampler pads with zeros: shifted by the ignore index, a zero comes back as the ignore index.
-        var shifted = masks.sub(ignoreIndex).unsqueeze(1).to_type(ScalarType.Float32);
+        var shifted = masks.sub(ignore).unsqueeze(1).to_type(ScalarType.Float32);
         var sampled = AffineSampler.Sample(shifted, theta, height, width, nearest: true);
-        return sampled.squeeze(1).round_().to_type(ScalarType.Int64).add_(ignoreIndex).MoveToOuterDisposeScope();
+        return sampled.squeeze(1).round_().to_type(ScalarType.Int64).add_(ignore, One).MoveToOuterDisposeScope();
     }
 }

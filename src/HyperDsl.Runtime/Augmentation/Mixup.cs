@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -13,7 +15,9 @@ internal sealed class Mixup(double alpha) : IBatchMixing
     {
         var lambda = RandomDraw.Beta(alpha, generator);
         using var scope = NewDisposeScope();
-        var mixed = images.mul(lambda).add_(images.roll(1, 0).mul_(1 - lambda));
+        using var kept = lambda.ToScalar();
+        using var taken = (1 - lambda).ToScalar();
+        var mixed = images.mul(kept).add_(images.roll(1, 0).mul_(taken), One);
         var partners = labels.roll(1, 0);
         return new MixedBatch(mixed.MoveToOuterDisposeScope(), labels.alias().MoveToOuterDisposeScope(), partners.MoveToOuterDisposeScope(), 1 - lambda);
     }

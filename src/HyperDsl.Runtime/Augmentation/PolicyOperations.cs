@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -31,7 +33,7 @@ internal static class PolicyOperations
                 continue;
             }
 
-            var indices = operations.eq((long)operation).nonzero().view(-1);
+            var indices = operations.eq(Integer((long)operation)).nonzero().view(-1);
             if (indices.numel() == 0)
             {
                 continue;
@@ -57,7 +59,7 @@ internal static class PolicyOperations
         var resultMasks = masks.clone();
         foreach (var operation in All)
         {
-            var indices = operations.eq((long)operation).nonzero().view(-1);
+            var indices = operations.eq(Integer((long)operation)).nonzero().view(-1);
             if (operation == PolicyOperation.Identity || indices.numel() == 0)
             {
                 continue;
@@ -93,25 +95,25 @@ internal static class PolicyOperations
         {
             PolicyOperation.Identity => images.clone(),
             _ when IsGeometric(operation) => AffineSampler.Sample(images, Maps(operation, images, magnitudes.to_type(ScalarType.Float32)), images.shape[2], images.shape[3], nearest: !bilinear),
-            PolicyOperation.Brightness => images.mul(m.add(1)).clamp_(0, 1),
-            PolicyOperation.Color => images.shape[1] == 3 ? Blend(images, ColorJitter.Grey(images), m.add(1)) : images.clone(),
-            PolicyOperation.Contrast => Blend(images, ColorJitter.Grey(images).mean([1, 2, 3], keepdim: true), m.add(1)),
-            PolicyOperation.Sharpness => Blend(images, Smoothed(images), m.add(1)),
+            PolicyOperation.Brightness => images.mul(m.add(One, One)).clamp_(Zero, One),
+            PolicyOperation.Color => images.shape[1] == 3 ? Blend(images, ColorJitter.Grey(images), m.add(One, One)) : images.clone(),
+            PolicyOperation.Contrast => Blend(images, ColorJitter.Grey(images).mean([1, 2, 3], keepdim: true), m.add(One, One)),
+            PolicyOperation.Sharpness => Blend(images, Smoothed(images), m.add(One, One)),
             PolicyOperation.Posterize => Posterize(images, m),
-            PolicyOperation.Solarize => where(images.ge(m.div(255)), images.neg().add_(1), images),
+            PolicyOperation.Solarize => where(images.ge(m.div(Integer(255))), images.neg().add_(One, One), images),
             PolicyOperation.AutoContrast => AutoContrast(images),
             PolicyOperation.Equalize => Equalize(images),
-            PolicyOperation.Invert => images.neg().add_(1),
+            PolicyOperation.Invert => images.neg().add_(One, One),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a policy operation."),
         };
     }
 
     /// <summary>The 8-bit level of each value, as torchvision's float-to-uint8 conversion.</summary>
-    internal static Tensor Levels(Tensor images) => images.clamp(0, 1).mul_(255.999f).floor_();
+    internal static Tensor Levels(Tensor images) => images.clamp(Zero, One).mul_(Real(255.999f)).floor_();
 
     // ratio * image + (1 - ratio) * towards, clamped: torchvision's _blend.
     private static Tensor Blend(Tensor image, Tensor towards, Tensor ratio) =>
-        image.sub(towards).mul_(ratio).add_(towards).clamp_(0, 1);
+        image.sub(towards).mul_(ratio).add_(towards, One).clamp_(Zero, One);
 
     private static bool IsGeometric(PolicyOperation operation) =>
         operation is PolicyOperation.ShearX or PolicyOperation.ShearY or PolicyOperation.TranslateX or PolicyOperation.TranslateY or PolicyOperation.Rotate;
@@ -122,6 +124,9 @@ internal static class PolicyOperations
         using var scope = NewDisposeScope();
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         float h = height, w = width;
+        using var heightPerWidth = (h / w).ToScalar();
+        using var minusHeightPerWidth = (-h / w).ToScalar();
+        using var widthPerHeight = (w / h).ToScalar();
         var theta = zeros([count, 2, 3], dtype: ScalarType.Float32, device: images.device);
         theta[TensorIndex.Colon, 0, 0] = tensor(1f);
         theta[TensorIndex.Colon, 1, 1] = tensor(1f);
@@ -129,26 +134,34 @@ internal static class PolicyOperations
         {
             case PolicyOperation.ShearX:
                 // x_in = x + m y in pixels from the top-left corner, in coordinates normalised per axis.
-                theta[TensorIndex.Colon, 0, 1] = m.mul(h / w);
-                theta[TensorIndex.Colon, 0, 2] = m.mul(h / w);
+                theta[TensorIndex.Colon, 0, 1] = m.mul(heightPerWidth);
+                theta[TensorIndex.Colon, 0, 2] = m.mul(heightPerWidth);
                 break;
             case PolicyOperation.ShearY:
-                theta[TensorIndex.Colon, 1, 0] = m.mul(w / h);
-                theta[TensorIndex.Colon, 1, 2] = m.mul(w / h);
+                theta[TensorIndex.Colon, 1, 0] = m.mul(widthPerHeight);
+                theta[TensorIndex.Colon, 1, 2] = m.mul(widthPerHeight);
                 break;
             case PolicyOperation.TranslateX:
-                theta[TensorIndex.Colon, 0, 2] = m.trunc().mul(-2f / w);
+                using (var pixel = (-2f / w).ToScalar())
+                {
+                    theta[TensorIndex.Colon, 0, 2] = m.trunc().mul(pixel);
+                }
+
                 break;
             case PolicyOperation.TranslateY:
-                theta[TensorIndex.Colon, 1, 2] = m.trunc().mul(-2f / h);
+                using (var pixel = (-2f / h).ToScalar())
+                {
+                    theta[TensorIndex.Colon, 1, 2] = m.trunc().mul(pixel);
+                }
+
                 break;
             default:
-                var radians = m.mul((float)(Math.PI / 180));
+                var radians = m.mul(Real((float)(Math.PI / 180)));
                 var cos = radians.cos();
                 var sin = radians.sin();
                 theta[TensorIndex.Colon, 0, 0] = cos;
-                theta[TensorIndex.Colon, 0, 1] = sin.mul(-h / w);
-                theta[TensorIndex.Colon, 1, 0] = sin.mul(w / h);
+                theta[TensorIndex.Colon, 0, 1] = sin.mul(minusHeightPerWidth);
+                theta[TensorIndex.Colon, 1, 0] = sin.mul(widthPerHeight);
                 theta[TensorIndex.Colon, 1, 1] = cos;
                 break;
         }
@@ -168,7 +181,7 @@ internal static class PolicyOperations
         using var scope = NewDisposeScope();
         var kernel = ones([1, 1, 3, 3], dtype: images.dtype, device: images.device);
         kernel[0, 0, 1, 1] = tensor(5f);
-        kernel.div_(13);
+        kernel.div_(Integer(13));
         var inner = F.conv2d(images.reshape(count * channels, 1, height, width), kernel).view(count, channels, height - 2, width - 2);
         var result = images.clone();
         result[TensorIndex.Ellipsis, TensorIndex.Slice(1, height - 1), TensorIndex.Slice(1, width - 1)] = inner;
@@ -179,8 +192,8 @@ internal static class PolicyOperations
     private static Tensor Posterize(Tensor images, Tensor bits)
     {
         using var scope = NewDisposeScope();
-        var step = bits.neg().add(8).exp2();
-        return Levels(images).div_(step).floor_().mul_(step).div_(255).MoveToOuterDisposeScope();
+        var step = bits.neg().add(Integer(8), One).exp2();
+        return Levels(images).div_(step).floor_().mul_(step).div_(Integer(255)).MoveToOuterDisposeScope();
     }
 
     // Each channel of each image stretched from its [min, max] to [0, 1]; a flat channel stays.
@@ -192,7 +205,7 @@ internal static class PolicyOperations
         var flat = maximum.le(minimum);
         var scale = where(flat, ones_like(minimum), maximum.sub(minimum).reciprocal());
         var shift = where(flat, zeros_like(minimum), minimum);
-        return images.sub(shift).mul_(scale).clamp_(0, 1).MoveToOuterDisposeScope();
+        return images.sub(shift).mul_(scale).clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 
     // torchvision's equalize per channel of each image: a lookup table from the cumulative
@@ -205,14 +218,14 @@ internal static class PolicyOperations
         var levels = Levels(images).reshape(count * channels, height * width).to_type(ScalarType.Int64);
         var histogram = zeros([count * channels, 256], dtype: ScalarType.Float32, device: images.device)
             .scatter_add_(1, levels, ones([count * channels, height * width], dtype: ScalarType.Float32, device: images.device));
-        var bins = arange(256, dtype: ScalarType.Int64, device: images.device).unsqueeze(0).expand(count * channels, 256);
-        var last = where(histogram.gt(0), bins, zeros_like(bins)).amax([1], keepdim: true);
-        var step = histogram.sum(1, keepdim: true).sub_(histogram.gather(1, last)).div_(255).floor_();
-        var safeStep = where(step.gt(0), step, ones_like(step));
-        var table = histogram.cumsum(1).add_(step.div(2).floor_()).div_(safeStep).floor_();
-        table = F.pad(table, [1, 0]).narrow(1, 0, 256).clamp_(0, 255);
-        var equalised = table.gather(1, levels).div_(255);
+        var bins = arange(Zero, Integer(256), One, dtype: ScalarType.Int64, device: images.device).unsqueeze(0).expand(count * channels, 256);
+        var last = where(histogram.gt(Zero), bins, zeros_like(bins)).amax([1], keepdim: true);
+        var step = histogram.sum(1, keepdim: true).sub_(histogram.gather(1, last)).div_(Integer(255)).floor_();
+        var safeStep = where(step.gt(Zero), step, ones_like(step));
+        var table = histogram.cumsum(1).add_(step.div(Integer(2)).floor_(), One).div_(safeStep).floor_();
+        table = F.pad(table, [1, 0]).narrow(1, 0, 256).clamp_(Zero, Integer(255));
+        var equalised = table.gather(1, levels).div_(Integer(255));
         var original = images.reshape(count * channels, height * width);
-        return where(step.gt(0), equalised, original).view(count, channels, height, width).MoveToOuterDisposeScope();
+        return where(step.gt(Zero), equalised, original).view(count, channels, height, width).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -109,7 +110,7 @@ internal sealed class PolicySpace
         var table = tensor(_magnitudes);
         var magnitudes = table.index_select(0, indices).gather(1, bins.unsqueeze(1)).squeeze(1);
         var signed = tensor(_signed).index_select(0, indices);
-        var negative = rand([count], ScalarType.Float32, generator: generator).lt(0.5).logical_and_(signed);
+        var negative = rand([count], ScalarType.Float32, generator: generator).lt(Real(0.5)).logical_and_(signed);
         magnitudes = where(negative, magnitudes.neg(), magnitudes);
         return (operations.to(device).MoveToOuterDisposeScope(), magnitudes.to(device).MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -28,10 +29,11 @@ internal sealed class RandAugment(int operations, int magnitude) : IMaskAugmenta
         var count = images.shape[0];
         var space = PolicySpace.Standard(Bins, images.shape[2], images.shape[3], autoAugment: false);
         var (result, resultMasks) = (images, masks);
+        using var fixedMagnitude = magnitude.ToScalar();
         for (var step = 0; step < operations; step++)
         {
             var indices = randint(0, space.Count, [count], ScalarType.Int64, generator: generator);
-            var bins = full([count], magnitude, ScalarType.Int64);
+            var bins = full([count], fixedMagnitude, ScalarType.Int64);
             var (chosen, magnitudes) = space.Look(indices, bins, generator, images.device);
             (result, resultMasks) = PolicyOperations.Step(result, resultMasks, ignoreIndex, chosen, magnitudes);
         }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -16,19 +18,25 @@ internal sealed class RandomErasing(double probability, double minArea, double m
         using var scope = NewDisposeScope();
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var device = images.device;
-        var area = RandomDraw.Uniform(count, minArea, maxArea, generator, device).mul_(height * width);
+        using var pixels = (height * width).ToScalar();
+        using var heightScalar = height.ToScalar();
+        using var widthScalar = width.ToScalar();
+        using var rowsAfter = (height + 1).ToScalar();
+        using var columnsAfter = (width + 1).ToScalar();
+        using var fill = value.ToScalar();
+        var area = RandomDraw.Uniform(count, minArea, maxArea, generator, device).mul_(pixels);
         var aspect = RandomDraw.Uniform(count, Math.Log(minAspect), Math.Log(maxAspect), generator, device).exp_();
-        var h = area.mul(aspect).sqrt_().round_().clamp_(1, height);
-        var w = area.div(aspect).sqrt_().round_().clamp_(1, width);
-        var top = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(h.neg().add_(height + 1)).floor_();
-        var left = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(w.neg().add_(width + 1)).floor_();
+        var h = area.mul(aspect).sqrt_().round_().clamp_(One, heightScalar);
+        var w = area.div(aspect).sqrt_().round_().clamp_(One, widthScalar);
+        var top = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(h.neg().add_(rowsAfter, One)).floor_();
+        var left = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(w.neg().add_(columnsAfter, One)).floor_();
         var chosen = RandomDraw.Chosen(count, probability, generator, device);
 
-        var rows = arange(height, dtype: ScalarType.Float32, device: device).view(1, 1, height, 1);
-        var columns = arange(width, dtype: ScalarType.Float32, device: device).view(1, 1, 1, width);
-        var inRows = rows.ge(top.view(count, 1, 1, 1)).logical_and_(rows.lt(top.add(h).view(count, 1, 1, 1)));
-        var inColumns = columns.ge(left.view(count, 1, 1, 1)).logical_and_(columns.lt(left.add(w).view(count, 1, 1, 1)));
+        var rows = arange(Zero, heightScalar, One, dtype: ScalarType.Float32, device: device).view(1, 1, height, 1);
+        var columns = arange(Zero, widthScalar, One, dtype: ScalarType.Float32, device: device).view(1, 1, 1, width);
+        var inRows = rows.ge(top.view(count, 1, 1, 1)).logical_and_(rows.lt(top.add(h, One).view(count, 1, 1, 1)));
+        var inColumns = columns.ge(left.view(count, 1, 1, 1)).logical_and_(columns.lt(left.add(w, One).view(count, 1, 1, 1)));
         var mask = inRows.logical_and(inColumns).logical_and_(chosen);
-        return images.masked_fill(mask, value).MoveToOuterDisposeScope();
+        return images.masked_fill(mask, fill).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Augmentation;
@@ -18,19 +20,22 @@ internal sealed class RandomResizedCrop(int size, double minScale, double maxSca
     {
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         var device = images.device;
-        var area = RandomDraw.Uniform(count, minScale, maxScale, generator, device).mul_(height * width);
+        using var pixels = (height * width).ToScalar();
+        using var heightScalar = height.ToScalar();
+        using var widthScalar = width.ToScalar();
+        var area = RandomDraw.Uniform(count, minScale, maxScale, generator, device).mul_(pixels);
         var aspect = RandomDraw.Uniform(count, Math.Log(minAspect), Math.Log(maxAspect), generator, device).exp_();
-        var w = area.mul(aspect).sqrt_().clamp_(1, width);
-        var h = area.div(aspect).sqrt_().clamp_(1, height);
-        var left = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(w.neg().add_(width));
-        var top = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(h.neg().add_(height));
+        var w = area.mul(aspect).sqrt_().clamp_(One, widthScalar);
+        var h = area.div(aspect).sqrt_().clamp_(One, heightScalar);
+        var left = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(w.neg().add_(widthScalar, One));
+        var top = RandomDraw.Uniform(count, 0, 1, generator, device).mul_(h.neg().add_(heightScalar, One));
 
         // Output pixel centres spread evenly over the window: x_in = (w / W) x_out + (2 left + w) / W - 1.
         var theta = zeros([count, 2, 3], dtype: ScalarType.Float32, device: device);
-        theta[TensorIndex.Colon, 0, 0] = w.div(width);
-        theta[TensorIndex.Colon, 1, 1] = h.div(height);
-        theta[TensorIndex.Colon, 0, 2] = left.mul(2).add_(w).div_(width).sub_(1);
-        theta[TensorIndex.Colon, 1, 2] = top.mul(2).add_(h).div_(height).sub_(1);
+        theta[TensorIndex.Colon, 0, 0] = w.div(widthScalar);
+        theta[TensorIndex.Colon, 1, 1] = h.div(heightScalar);
+        theta[TensorIndex.Colon, 0, 2] = left.mul(Integer(2)).add_(w, One).div_(widthScalar).sub_(One);
+        theta[TensorIndex.Colon, 1, 2] = top.mul(Integer(2)).add_(h, One).div_(heightScalar).sub_(One);
         return theta;
     }
 }

@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Data;
@@ -138,7 +139,7 @@ public static class CifarData
         }
 
         using var scope = NewDisposeScope();
-        var images = tensor(pixels, [total, 3, Side, Side]).to_type(ScalarType.Float32).div_(255f);
+        var images = tensor(pixels, [total, 3, Side, Side]).to_type(ScalarType.Float32).div_(Integer(255));
         var classes = tensor(labels, [total]).to_type(ScalarType.Int64);
         return new ImageDataset(images, classes, layout.Classes) { ClassNames = names, Source = source };
     }

@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Data;
@@ -89,7 +90,7 @@ public sealed class ImageDataset : IDisposable
 
         using var scope = NewDisposeScope();
         var pixels = tensor(images.Values, [images.Count, 1, images.Dimensions[1], images.Dimensions[2]]);
-        var x = pixels.to_type(ScalarType.Float32).div_(255f);
+        var x = pixels.to_type(ScalarType.Float32).div_(Integer(255));
         var y = tensor(labels.Values, [labels.Count]).to_type(ScalarType.Int64);
         return new ImageDataset(x, y, classes) { Source = source ?? $"IDX files {imagesPath} and {labelsPath}" };
     }

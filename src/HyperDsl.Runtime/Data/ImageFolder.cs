@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using HyperDsl.Shared;
 using SkiaSharp;
 using static TorchSharp.torch;
@@ -71,7 +72,7 @@ public static class ImageFolder
         }
 
         using var scope = NewDisposeScope();
-        var rgb = tensor(pixels!, [files.Count, rows, columns, 4]).narrow(3, 0, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
+        var rgb = tensor(pixels!, [files.Count, rows, columns, 4]).narrow(3, 0, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(Integer(255));
         var images = channels == 3
             ? rgb.contiguous()
             : rgb.mul(tensor(LumaWeights, [1, 3, 1, 1])).sum(1, keepdim: true);

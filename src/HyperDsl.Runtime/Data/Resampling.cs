@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Data;
@@ -10,7 +11,7 @@ internal static class Resampling
 {
     /// <summary>Bilinear (pixel centres, no antialiasing, like the augmentations' resampling), clamped to [0, 1]; a new tensor.</summary>
     public static Tensor Resize(Tensor images, long height, long width) =>
-        nn.functional.interpolate(images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(0, 1);
+        nn.functional.interpolate(images, [height, width], mode: InterpolationMode.Bilinear, align_corners: false).clamp_(Zero, One);
 
     /// <summary>
     /// Resizes N x H x W int64 masks with nearest neighbours at the points <see cref="Resize"/> reads

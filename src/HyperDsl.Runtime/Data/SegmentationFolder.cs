@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using SkiaSharp;
 using static TorchSharp.torch;
 
@@ -92,7 +93,7 @@ public static class SegmentationFolder
         }
 
         using var scope = NewDisposeScope();
-        var rgb = tensor(pixels!, [pairs.Count, rows, columns, 4]).narrow(3, 0, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
+        var rgb = tensor(pixels!, [pairs.Count, rows, columns, 4]).narrow(3, 0, 3).permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(Integer(255));
         var x = channels == 3 ? rgb.contiguous() : rgb.mul(tensor(LumaWeights, [1, 3, 1, 1])).sum(1, keepdim: true);
         var y = tensor(classMap!, [pairs.Count, rows, columns]).to_type(ScalarType.Int64);
         var source = $"segmentation folders {images} and {masks}" + (list is null ? "" : $", the images listed in {list}");

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Data;
@@ -27,7 +29,9 @@ public static class StratifiedSplit
         // class per image, so a segmentation set is split at random, as one class.
         for (var c = 0; c < (source.HasMasks ? 1 : source.ClassCount); c++)
         {
-            var members = source.HasMasks ? arange(source.Count, ScalarType.Int64) : source.Labels.eq(c).nonzero().squeeze(1);
+            using var sourceCount = source.Count.ToScalar();
+            using var label = c.ToScalar();
+            var members = source.HasMasks ? arange(Zero, sourceCount, One, ScalarType.Int64) : source.Labels.eq(label).nonzero().squeeze(1);
             var n = members.shape[0];
             var take = (long)Math.Round(fraction * n, MidpointRounding.AwayFromZero);
             var shuffled = members.index_select(0, randperm(n, generator: generator));

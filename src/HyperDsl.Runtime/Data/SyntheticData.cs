@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Data;
@@ -23,10 +25,12 @@ public static class SyntheticData
         using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)seed, CPU);
         var prototypes = rand([classes, shape[0], shape[1], shape[2]], generator: generator);
-        var labels = arange(count, dtype: ScalarType.Int64).remainder_(classes);
+        using var countScalar = count.ToScalar();
+        using var classCount = classes.ToScalar();
+        var labels = arange(Zero, countScalar, One, dtype: ScalarType.Int64).remainder_(classCount);
         labels = labels.index_select(0, randperm(count, generator: generator));
         var noise = rand([count, shape[0], shape[1], shape[2]], generator: generator);
-        var images = prototypes.index_select(0, labels).mul_(0.6f).add_(noise.mul_(0.4f));
+        var images = prototypes.index_select(0, labels).mul_(Real(0.6f)).add_(noise.mul_(Real(0.4f)), One);
         return new ImageDataset(images, labels, classes) { Source = $"synthetic images (seed {seed})" };
     }
 }

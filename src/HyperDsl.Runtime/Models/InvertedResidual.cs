@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Models;
@@ -38,7 +39,7 @@ internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
         }
 
         using var main = _block.call(input);
-        return main.add(input);
+        return main.add(input, One);
     }
 
     protected override void Dispose(bool disposing)

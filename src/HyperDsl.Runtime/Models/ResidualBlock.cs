@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Models;
@@ -35,11 +36,11 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         using var main = _body.call(input);
         if (_projection is null)
         {
-            return main.add(input);
+            return main.add(input, One);
         }
 
         using var side = _projection.call(input);
-        return main.add(side);
+        return main.add(side, One);
     }
 
     // Its submodules are registered by hand, under the names of parameter paths; TorchSharp's

@@ -1,3 +1,4 @@
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Models;
@@ -24,5 +25,5 @@ internal sealed class ConcatLayer(string name, string key, SkipStore store) : nn
 internal sealed class AddSavedLayer(string name, string key, SkipStore store) : nn.Module<Tensor, Tensor>(name)
 {
     // Out of place: the layer before may be a ReLU, whose backward pass needs its output intact.
-    public override Tensor forward(Tensor input) => input.add(store.Get(key));
+    public override Tensor forward(Tensor input) => input.add(store.Get(key), One);
 }

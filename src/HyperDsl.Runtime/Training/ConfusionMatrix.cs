@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training;
@@ -15,9 +17,11 @@ internal sealed class ConfusionMatrix(long classes, long ignoreIndex, Device dev
     public void Add(Tensor predicted, Tensor masks)
     {
         using var scope = NewDisposeScope();
-        var valid = masks.ne(ignoreIndex);
-        var cells = masks.masked_select(valid).mul(classes).add(predicted.masked_select(valid));
-        _counts.add_(cells.bincount(null, classes * classes));
+        using var ignore = ignoreIndex.ToScalar();
+        using var classCount = classes.ToScalar();
+        var valid = masks.ne(ignore);
+        var cells = masks.masked_select(valid).mul(classCount).add(predicted.masked_select(valid), One);
+        _counts.add_(cells.bincount(null, classes * classes), One);
     }
 
     /// <summary>The counts as a C x C array, [true class, predicted class].</summary>

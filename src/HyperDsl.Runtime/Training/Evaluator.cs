@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using HyperDsl.Runtime.Augmentation;
 using HyperDsl.Runtime.Data;
 using static TorchSharp.torch;
@@ -39,14 +41,15 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
                 var output = model.call(MemoryLayout.ChannelsLast(images));
-                lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));
-                correct.add_(loss.Predict(output).eq(labels).sum());
+                using var examples = count.ToScalar();
+                lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(examples), One);
+                correct.add_(loss.Predict(output).eq(labels).sum(), One);
                 if (extras != ExtraMetrics.None)
                 {
                     var scores = loss.Scores(output);
                     if (extras.HasFlag(ExtraMetrics.Top5))
                     {
-                        top5.add_(TopKAccuracy.Correct(scores, labels, 5));
+                        top5.add_(TopKAccuracy.Correct(scores, labels, 5), One);
                     }
 
                     if (extras.HasFlag(ExtraMetrics.Auc))
@@ -94,7 +97,8 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
 
                 images = normalizer.Apply(images);
                 var output = model.call(MemoryLayout.ChannelsLast(images));
-                lossSum.add_(loss.ComputePerPixel(output, masks, split.IgnoreIndex).to_type(ScalarType.Float64).mul(count));
+                using var examples = count.ToScalar();
+                lossSum.add_(loss.ComputePerPixel(output, masks, split.IgnoreIndex).to_type(ScalarType.Float64).mul(examples), One);
                 confusion.Add(output.argmax(1), masks);
             }
 

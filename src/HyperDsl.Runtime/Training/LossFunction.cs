@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using System.Globalization;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -138,9 +140,10 @@ public abstract record LossFunction
         internal override Tensor Compute(Tensor output, Tensor labels)
         {
             using var scope = NewDisposeScope();
+            using var gamma = Gamma.ToScalar();
             var logProbabilities = output.log_softmax(1);
             var logTrue = logProbabilities.gather(1, labels.unsqueeze(1)).squeeze(1);
-            var focus = logTrue.exp().neg().add(1).pow(Gamma);
+            var focus = logTrue.exp().neg().add(One, One).pow(gamma);
             var losses = focus.mul(logTrue).neg();
             if (Alpha is not null)
             {
@@ -154,17 +157,19 @@ public abstract record LossFunction
         internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
         {
             using var scope = NewDisposeScope();
-            var valid = masks.ne(ignoreIndex);
+            using var gamma = Gamma.ToScalar();
+            using var ignore = ignoreIndex.ToScalar();
+            var valid = masks.ne(ignore);
             var classes = masks.where(valid, 0L);
             var logTrue = output.log_softmax(1).gather(1, classes.unsqueeze(1)).squeeze(1);
-            var losses = logTrue.exp().neg().add(1).pow(Gamma).mul(logTrue).neg();
+            var losses = logTrue.exp().neg().add(One, One).pow(gamma).mul(logTrue).neg();
             if (Alpha is not null)
             {
                 losses = losses.mul(Alpha.For(output).index_select(0, classes.flatten()).view_as(classes));
             }
 
             var kept = valid.to_type(losses.dtype);
-            return losses.mul(kept).sum().div(kept.sum().clamp_min(1)).MoveToOuterDisposeScope();
+            return losses.mul(kept).sum().div(kept.sum().clamp_min(One)).MoveToOuterDisposeScope();
         }
 
         public override string ToString() => Alpha is null
@@ -224,14 +229,16 @@ public abstract record LossFunction
         internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
         {
             using var scope = NewDisposeScope();
-            var valid = masks.ne(ignoreIndex).unsqueeze(1).to_type(output.dtype);
+            using var smooth = Smooth.ToScalar();
+            using var ignore = ignoreIndex.ToScalar();
+            var valid = masks.ne(ignore).unsqueeze(1).to_type(output.dtype);
             var probabilities = output.softmax(1).mul(valid);
-            var truth = F.one_hot(masks.where(masks.ne(ignoreIndex), 0L), output.shape[1]).permute(0, 3, 1, 2).to_type(output.dtype).mul(valid);
+            var truth = F.one_hot(masks.where(masks.ne(ignore), 0L), output.shape[1]).permute(0, 3, 1, 2).to_type(output.dtype).mul(valid);
             long[] axes = [0, 2, 3];
             var overlap = probabilities.mul(truth).sum(axes);
-            var total = probabilities.sum(axes).add(truth.sum(axes));
-            var dice = overlap.mul(2).add(Smooth).div(total.add(Smooth).clamp_min(1e-12));
-            return dice.mean().neg().add(1).MoveToOuterDisposeScope();
+            var total = probabilities.sum(axes).add(truth.sum(axes), One);
+            var dice = overlap.mul(Integer(2)).add(smooth, One).div(total.add(smooth, One).clamp_min(Real(1e-12)));
+            return dice.mean().neg().add(One, One).MoveToOuterDisposeScope();
         }
 
         public override string ToString() => $"dice(smooth: {Smooth.ToString(CultureInfo.InvariantCulture)})";
@@ -245,10 +252,12 @@ public abstract record LossFunction
         internal override Tensor ComputePerPixel(Tensor output, Tensor masks, long ignoreIndex)
         {
             using var scope = NewDisposeScope();
-            var total = Terms[0].Loss.ComputePerPixel(output, masks, ignoreIndex).mul(Terms[0].Weight);
+            using var firstWeight = Terms[0].Weight.ToScalar();
+            var total = Terms[0].Loss.ComputePerPixel(output, masks, ignoreIndex).mul(firstWeight);
             foreach (var (weight, loss) in Terms.Skip(1))
             {
-                total = total.add(loss.ComputePerPixel(output, masks, ignoreIndex).mul(weight));
+                using var factor = weight.ToScalar();
+                total = total.add(loss.ComputePerPixel(output, masks, ignoreIndex).mul(factor), One);
             }
 
             return total.MoveToOuterDisposeScope();
@@ -280,7 +289,7 @@ public abstract record LossFunction
         internal override Tensor Predict(Tensor output)
         {
             using var logits = output.reshape(-1);
-            using var positive = logits.gt(0);
+            using var positive = logits.gt(Zero);
             return positive.to_type(ScalarType.Int64);
         }
 

@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using HyperDsl.Runtime.Augmentation;
 using static TorchSharp.torch;
 
@@ -20,6 +22,8 @@ internal static class MixedLoss
 
         using var own = loss.Compute(output, batch.Labels);
         using var partner = loss.Compute(output, batch.PartnerLabels);
-        return own.mul(1 - batch.PartnerWeight).add_(partner.mul(batch.PartnerWeight));
+        using var ownWeight = (1 - batch.PartnerWeight).ToScalar();
+        using var partnerWeight = batch.PartnerWeight.ToScalar();
+        return own.mul(ownWeight).add_(partner.mul(partnerWeight), One);
     }
 }

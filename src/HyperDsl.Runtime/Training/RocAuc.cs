@@ -1,3 +1,5 @@
+using TorchSharp;
+using static HyperDsl.Runtime.HeldScalars;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -20,6 +22,7 @@ internal static class RocAuc
     public static double Compute(Tensor scores, Tensor labels)
     {
         using var scope = NewDisposeScope();
+        using var examples = scores.shape[0].ToScalar();
         var classes = scores.shape[1];
         var perClass = scores.t().to_type(ScalarType.Float64).contiguous();
         var positives = F.one_hot(labels, classes).t().to_type(ScalarType.Float64);
@@ -35,12 +38,12 @@ internal static class RocAuc
         var sorted = perClass.sort(1).Values;
         var below = searchsorted(sorted, perClass, right: false);
         var upTo = searchsorted(sorted, perClass, right: true);
-        var midRanks = below.add(upTo).to_type(ScalarType.Float64).add_(1).div_(2);
+        var midRanks = below.add(upTo, One).to_type(ScalarType.Float64).add_(One, One).div_(Integer(2));
         var positiveCount = positives.sum(1);
-        var negativeCount = positiveCount.neg().add_(scores.shape[0]);
-        var u = midRanks.mul_(positives).sum(1).sub_(positiveCount.mul(positiveCount.add(1)).div_(2));
+        var negativeCount = positiveCount.neg().add_(examples, One);
+        var u = midRanks.mul_(positives).sum(1).sub_(positiveCount.mul(positiveCount.add(One, One)).div_(Integer(2)));
         var auc = u.div_(positiveCount.mul(negativeCount));
-        var defined = positiveCount.gt(0).logical_and_(negativeCount.gt(0));
+        var defined = positiveCount.gt(Zero).logical_and_(negativeCount.gt(Zero));
         return defined.any().item<bool>() ? auc.masked_select(defined).mean().item<double>() : double.NaN;
     }
 }

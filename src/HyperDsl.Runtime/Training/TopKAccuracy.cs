@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperDsl.Runtime.Training;
@@ -15,8 +16,9 @@ internal static class TopKAccuracy
     public static Tensor Correct(Tensor scores, Tensor labels, int k)
     {
         using var scope = NewDisposeScope();
+        using var top = k.ToScalar();
         var labelScores = scores.gather(1, labels.view(-1, 1));
         var higher = scores.gt(labelScores).sum(1);
-        return higher.lt(k).sum().MoveToOuterDisposeScope();
+        return higher.lt(top).sum().MoveToOuterDisposeScope();
     }
 }

@@ -72,7 +72,7 @@ internal sealed class Adam : TrainingOptimizer
         using var correction2 = Math.Sqrt(biasCorrection2).ToScalar();
         using var stepSize = (-(learningRate / biasCorrection1)).ToScalar();
         using var denominator = squareAverage.sqrt();
-        denominator.div_(correction2).add_(_eps);
+        denominator.div_(correction2).add_(_eps, One);
         parameter.addcdiv_(average, denominator, stepSize);
     }
 }

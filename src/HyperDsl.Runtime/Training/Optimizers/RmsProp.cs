@@ -46,7 +46,7 @@ internal sealed class RmsProp : TrainingOptimizer
         var squareAverage = slots[SquareAverage];
         squareAverage.mul_(_alpha).addcmul_(grad, grad, _oneMinusAlpha);
         using var average = squareAverage.sqrt();
-        average.add_(_eps);
+        average.add_(_eps, One);
         using var rate = (-learningRate).ToScalar();
         if (_momentum > 0)
         {
