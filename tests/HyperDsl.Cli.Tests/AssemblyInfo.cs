@@ -4,6 +4,6 @@
 // mid-call ("Unknown scalar type" from Adam's step, a bad 'toFloat' in a residual add). Test
 // classes that allocate heavily (Roslyn compilations) while others train made that happen, so
 // the tests that train run one at a time, as the runtime tests do. HyperDsl's own code and
-// optimizers hold their Scalars since; TorchSharp's BatchNorm, ELU, LeakyReLU and Mish modules
+// optimizers hold their Scalars since; TorchSharp's BatchNorm and Mish modules
 // still make unheld ones in forward, so this stays.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

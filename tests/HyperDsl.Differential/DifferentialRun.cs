@@ -233,8 +233,8 @@ public sealed class DifferentialRun(IReadOnlySet<Construct> allowed, int pointsP
                 // checker and the runtime; the point counts only if it fails again. The runtime's own
                 // code and optimizers hold their Scalars now (ImplicitScalarTests), but TorchSharp's
                 // modules still make unheld ones inside forward, which HyperDsl cannot reach:
-                // BatchNorm (num_batches_tracked.add_(1), every batch norm in training), ELU,
-                // LeakyReLU and Mish (their alpha, slope and the like), so the retry stays.
+                // BatchNorm (num_batches_tracked.add_(1), every batch norm in training) and Mish
+                // (softplus's beta and threshold), so the retry stays.
                 (problems, _) = Run(spec, definition, statistics, point, train, report);
                 if (problems.Count == 0)
                 {

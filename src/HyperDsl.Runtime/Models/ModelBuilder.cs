@@ -112,7 +112,7 @@ public sealed partial class ModelBuilder
     public ModelBuilder Gelu(string? name = null) => Add("gelu", name, nn.GELU(), _shape);
 
     /// <summary>x for x &gt; 0, <paramref name="slope"/> x otherwise.</summary>
-    public ModelBuilder LeakyRelu(double slope = 0.01, string? name = null) => Add("leaky_relu", name, nn.LeakyReLU(slope), _shape);
+    public ModelBuilder LeakyRelu(double slope = 0.01, string? name = null) => Add("leaky_relu", name, new LeakyReluLayer(slope), _shape);
 
     /// <summary>min(max(0, x), 6), as PyTorch's <c>nn.ReLU6</c>.</summary>
     public ModelBuilder Relu6(string? name = null) => Add("relu6", name, nn.ReLU6(), _shape);
@@ -123,7 +123,7 @@ public sealed partial class ModelBuilder
     /// <summary>x for x &gt; 0, <paramref name="alpha"/> (exp(x) - 1) otherwise, as PyTorch's <c>nn.ELU(alpha)</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is negative or not finite.</exception>
     public ModelBuilder Elu(double alpha = 1.0, string? name = null) => alpha >= 0 && double.IsFinite(alpha)
-        ? Add("elu", name, nn.ELU(alpha), _shape)
+        ? Add("elu", name, new EluLayer(alpha), _shape)
         : throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "ELU's alpha must be a finite number from 0 up.");
 
     /// <summary>x * tanh(softplus(x)), as PyTorch's <c>nn.Mish</c>.</summary>
