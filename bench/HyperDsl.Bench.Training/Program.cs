@@ -3,6 +3,7 @@ using HyperDsl.Bench.Training;
 
 // dotnet run -c Release --project bench/HyperDsl.Bench.Training -- [--data DIR] [--epochs 3] [--rounds 5] [--threads 2]
 //     [--batch 128] [--seed 0] [--sides runtime,runtime-untuned,torchsharp,pytorch,pytorch-tuned] [--pytorch-script PATH]
+// --spin-check 1 prints the CPU time LibTorch's OpenMP threads burn while idle (set HYP_OMP_WAIT to compare policies).
 // Internal: --worker runtime|torchsharp runs one side in this process and prints "RESULT {json}".
 var options = new Dictionary<string, string>(StringComparer.Ordinal)
 {
@@ -32,6 +33,11 @@ var settings = new BenchSettings(
     int.Parse(options["--threads"], CultureInfo.InvariantCulture),
     int.Parse(options["--batch"], CultureInfo.InvariantCulture),
     int.Parse(options["--seed"], CultureInfo.InvariantCulture));
+
+if (options.TryGetValue("--spin-check", out var check) && check == "1")
+{
+    return SpinCheck.Run(settings, Console.Out);
+}
 
 if (options.TryGetValue("--worker", out var worker))
 {
