@@ -3,6 +3,7 @@ using HyperDsl.Bench.Training;
 
 // dotnet run -c Release --project bench/HyperDsl.Bench.Training -- [--data DIR] [--epochs 3] [--rounds 5] [--threads 2]
 //     [--batch 128] [--seed 0] [--sides runtime,runtime-untuned,torchsharp,pytorch,pytorch-tuned] [--pytorch-script PATH]
+//     [--contention 1]  each side idle and beside one competing busy process (default sides runtime,runtime-active,runtime-bounded,pytorch)
 // --spin-check 1 prints the CPU time LibTorch's OpenMP threads burn while idle (set HYP_OMP_WAIT to compare policies).
 // Internal: --worker runtime|torchsharp runs one side in this process and prints "RESULT {json}".
 var options = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -12,13 +13,13 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal)
     ["--threads"] = "2",
     ["--batch"] = "128",
     ["--seed"] = "0",
-    ["--sides"] = string.Join(',', Driver.AllSides),
+    ["--contention"] = "0",
 };
 for (var i = 0; i < args.Length; i++)
 {
     if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
     {
-        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH.");
+        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH --contention 0|1 --spin-check 1.");
         return 2;
     }
 
@@ -51,7 +52,8 @@ if (options.TryGetValue("--worker", out var worker))
     return 0;
 }
 
-var sides = options["--sides"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var contention = options["--contention"] == "1";
+var sides = (options.GetValueOrDefault("--sides") ?? string.Join(',', contention ? Driver.ContentionSides : Driver.AllSides[..5])).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var unknown = sides.Except(Driver.AllSides).ToList();
 if (unknown.Count > 0)
 {
@@ -60,7 +62,7 @@ if (unknown.Count > 0)
 }
 
 var script = options.GetValueOrDefault("--pytorch-script") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "pytorch_cnn.py"));
-return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, Console.Out).Run();
+return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, contention, Console.Out).Run();
 
 static string FindRepositoryRoot()
 {

@@ -35,7 +35,7 @@ public sealed record OpenMpWaitPlan(OpenMpWaitPolicy Policy, IReadOnlyDictionary
     /// when unset); <paramref name="threads"/> is the process's intra-op thread count and
     /// <paramref name="otherRunnable"/> the threads of other work that were runnable at start-up.
     /// </summary>
-    /// <exception cref="ArgumentException"><see cref="PolicyVariable"/> holds something other than auto, active or passive.</exception>
+    /// <exception cref="RuntimeSettingException"><see cref="PolicyVariable"/> holds something other than auto, active or passive.</exception>
     public static OpenMpWaitPlan Decide(OpenMpWaitPolicy requested, Func<string, string?> environment, int cores, int threads, int otherRunnable)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -59,14 +59,14 @@ public sealed record OpenMpWaitPlan(OpenMpWaitPolicy Policy, IReadOnlyDictionary
     }
 
     /// <summary>Reads a <see cref="PolicyVariable"/> value; null when unset.</summary>
-    /// <exception cref="ArgumentException">The value is not auto, active or passive.</exception>
+    /// <exception cref="RuntimeSettingException">The value is not auto, active or passive.</exception>
     public static OpenMpWaitPolicy? ParsePolicy(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" => null,
         "auto" => OpenMpWaitPolicy.Auto,
         "active" => OpenMpWaitPolicy.Active,
         "passive" => OpenMpWaitPolicy.Passive,
-        _ => throw new ArgumentException($"{PolicyVariable} is '{value}', but it must be auto, active or passive (or unset, which means auto)."),
+        _ => throw new RuntimeSettingException($"{PolicyVariable} is '{value}', but it must be auto, active or passive (or unset, which means auto)."),
     };
 
     private static readonly Dictionary<string, string> Empty = [];

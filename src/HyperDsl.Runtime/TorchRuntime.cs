@@ -37,7 +37,7 @@ public static class TorchRuntime
     /// only: they must precede LibTorch's loading and allocations to matter), the thread count
     /// and the device. Returns the device.
     /// </summary>
-    /// <exception cref="ArgumentException"><c>HYP_OMP_WAIT</c> holds something other than auto, active or passive.</exception>
+    /// <exception cref="RuntimeSettingException"><c>HYP_OMP_WAIT</c> holds something other than auto, active or passive.</exception>
     public static torch.Device Initialize(RuntimeOptions? options = null)
     {
         options ??= RuntimeOptions.Default;

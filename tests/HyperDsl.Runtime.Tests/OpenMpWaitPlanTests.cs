@@ -81,7 +81,7 @@ public sealed class OpenMpWaitPlanTests
     [Fact]
     public void An_unknown_policy_value_is_refused_naming_the_choices()
     {
-        var error = Assert.Throws<ArgumentException>(() => OpenMpWaitPlan.Decide(OpenMpWaitPolicy.Auto, Environment(("HYP_OMP_WAIT", "spin")), 2, 2, 0));
+        var error = Assert.Throws<RuntimeSettingException>(() => OpenMpWaitPlan.Decide(OpenMpWaitPolicy.Auto, Environment(("HYP_OMP_WAIT", "spin")), 2, 2, 0));
 
         Assert.Contains("HYP_OMP_WAIT is 'spin'", error.Message, StringComparison.Ordinal);
         Assert.Contains("auto, active or passive", error.Message, StringComparison.Ordinal);
