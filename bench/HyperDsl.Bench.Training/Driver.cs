@@ -14,7 +14,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
     public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned", "runtime-active", "runtime-passive", "runtime-bounded"];
 
     /// <summary>The sides of <c>--contention 1</c> unless <c>--sides</c> says otherwise.</summary>
-    public static readonly string[] ContentionSides = ["runtime", "runtime-active", "runtime-bounded", "pytorch"];
+    public static readonly string[] ContentionSides = ["runtime", "runtime-active", "runtime-bounded", "runtime-passive", "pytorch"];
 
     /// <summary>The suffix of a side's key for its runs beside a competing busy process.</summary>
     public const string Contended = "@contended";
@@ -54,7 +54,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
                     var result = RunSide(side);
                     var key = contended ? side + Contended : side;
                     results[key].Add(result);
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {key,-26} {result.SteadyImagesPerSecond,8:F0} images/s (epochs: {string.Join(", ", result.EpochImagesPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}), test accuracy {result.TestAccuracy:F4}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {key,-26} {result.SteadyImagesPerSecond,8:F0} images/s (epochs: {string.Join(", ", result.EpochImagesPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}), test accuracy {result.TestAccuracy:F4}{(result.OpenMpWait is { } wait ? $"; OpenMP wait {wait}" : "")}"));
                 }
             }
         }

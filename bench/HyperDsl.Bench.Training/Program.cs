@@ -3,7 +3,7 @@ using HyperDsl.Bench.Training;
 
 // dotnet run -c Release --project bench/HyperDsl.Bench.Training -- [--data DIR] [--epochs 3] [--rounds 5] [--threads 2]
 //     [--batch 128] [--seed 0] [--sides runtime,runtime-untuned,torchsharp,pytorch,pytorch-tuned] [--pytorch-script PATH]
-//     [--contention 1]  each side idle and beside one competing busy process (default sides runtime,runtime-active,runtime-bounded,pytorch)
+//     [--contention 1]  each side idle and beside one competing busy process (default sides runtime,runtime-active,runtime-bounded,runtime-passive,pytorch)
 // --spin-check 1 prints the CPU time LibTorch's OpenMP threads burn while idle (set HYP_OMP_WAIT to compare policies).
 // Internal: --worker runtime|torchsharp runs one side in this process and prints "RESULT {json}".
 var options = new Dictionary<string, string>(StringComparer.Ordinal)
