@@ -40,7 +40,9 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
         var keys = sides.Concat(contention ? sides.Select(s => s + Contended) : []);
         var results = keys.ToDictionary(s => s, _ => new List<SideResult>(), StringComparer.Ordinal);
         var busy = contention ? ", each idle and beside one competing busy process" : "";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reference CNN, batch {settings.BatchSize}, Adam {BenchSettings.LearningRate}, {settings.Threads} threads, {settings.Epochs} epochs per run on {settings.DataDirectory}; {rounds} rounds, sides alternated{busy}."));
+        var model = settings.IsResNet ? $"ResNet-18 on {settings.Images} synthetic {settings.ImageSize}x{settings.ImageSize} images" : "Reference CNN";
+        var data = settings.IsResNet ? "" : $" on {settings.DataDirectory}";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model}, batch {settings.BatchSize}, Adam {BenchSettings.LearningRate}, {settings.Threads} threads, {settings.Epochs} epochs per run{data}; {rounds} rounds, sides alternated{busy}."));
         for (var round = 0; round < rounds; round++)
         {
             var order = sides.Skip(round % sides.Count).Concat(sides.Take(round % sides.Count));
@@ -155,7 +157,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
             start.ArgumentList.Add(typeof(Driver).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "--worker", side, "--data", settings.DataDirectory, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed) })
+        foreach (var argument in new[] { "--worker", side, "--data", settings.DataDirectory, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--model", settings.Model, "--images", Text(settings.Images), "--size", Text(settings.ImageSize) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -167,7 +169,10 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
     {
         // Debian's python3-torch is visible only to the system interpreter (see shared/bench/README.md).
         var start = new ProcessStartInfo("/usr/bin/python3");
-        foreach (var argument in new[] { pytorchScript, "accuracy", "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--data", settings.DataDirectory })
+        var arguments = settings.IsResNet
+            ? new[] { pytorchScript, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--images", Text(settings.Images), "--size", Text(settings.ImageSize) }
+            : [pytorchScript, "accuracy", "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--data", settings.DataDirectory];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
