@@ -8,7 +8,7 @@ namespace HyperDsl.Bench.Training;
 /// Runs every side in its own fresh process, alternating the sides round by round (the order
 /// rotates, so no side always runs first or last), then prints medians and ratios.
 /// </summary>
-internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, bool contention, TextWriter output)
+internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, bool contention, int boundedSpinCount, TextWriter output)
 {
     /// <summary>Every side the driver knows, in report order.</summary>
     public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned", "runtime-active", "runtime-passive", "runtime-bounded"];
@@ -21,11 +21,11 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
 
     // The runtime's OpenMP wait policies, side by side (HYP_OMP_WAIT, or the bounded spin of
     // auto forced through GOMP_SPINCOUNT, which the runtime leaves alone): "runtime" is auto.
-    private static readonly Dictionary<string, (string Name, string Value)> WaitVariables = new(StringComparer.Ordinal)
+    private Dictionary<string, (string Name, string Value)> WaitVariables => new(StringComparer.Ordinal)
     {
         ["runtime-active"] = ("HYP_OMP_WAIT", "active"),
         ["runtime-passive"] = ("HYP_OMP_WAIT", "passive"),
-        ["runtime-bounded"] = ("GOMP_SPINCOUNT", "10000"),
+        ["runtime-bounded"] = ("GOMP_SPINCOUNT", Text(boundedSpinCount)),
     };
 
     // glibc reads these at start-up: the same thresholds the runtime sets with mallopt.

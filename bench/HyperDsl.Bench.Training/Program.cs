@@ -4,6 +4,7 @@ using HyperDsl.Bench.Training;
 // dotnet run -c Release --project bench/HyperDsl.Bench.Training -- [--data DIR] [--epochs 3] [--rounds 5] [--threads 2]
 //     [--batch 128] [--seed 0] [--sides runtime,runtime-untuned,torchsharp,pytorch,pytorch-tuned] [--pytorch-script PATH]
 //     [--model cnn|resnet18] [--images 256] [--size 112]  resnet18: torchvision's ResNet-18 on synthetic images (batch default 32, script bench/pytorch_resnet.py)
+//     [--spin-count N]  the GOMP_SPINCOUNT of side runtime-bounded (default: auto's, OpenMpWaitPlan.BoundedSpinCount)
 //     [--contention 1]  each side idle and beside one competing busy process (default sides runtime,runtime-active,runtime-bounded,runtime-passive,pytorch)
 // --spin-check 1 prints the CPU time LibTorch's OpenMP threads burn while idle (set HYP_OMP_WAIT to compare policies).
 // Internal: --worker runtime|torchsharp runs one side in this process and prints "RESULT {json}".
@@ -22,7 +23,7 @@ for (var i = 0; i < args.Length; i++)
 {
     if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
     {
-        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH --contention 0|1 --spin-check 1 --model cnn|resnet18 --images N --size N.");
+        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH --contention 0|1 --spin-check 1 --model cnn|resnet18 --images N --size N --spin-count N.");
         return 2;
     }
 
@@ -83,7 +84,8 @@ if (settings.IsResNet && sides.Contains("torchsharp"))
 var script = options.GetValueOrDefault("--pytorch-script") ?? (settings.IsResNet
     ? Path.Combine(root, "bench", "pytorch_resnet.py")
     : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "pytorch_cnn.py")));
-return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, contention, Console.Out).Run();
+var spinCount = int.Parse(options.GetValueOrDefault("--spin-count") ?? HyperDsl.Runtime.OpenMpWaitPlan.BoundedSpinCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, contention, spinCount, Console.Out).Run();
 
 static string FindRepositoryRoot()
 {
