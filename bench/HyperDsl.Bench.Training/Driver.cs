@@ -8,10 +8,25 @@ namespace HyperDsl.Bench.Training;
 /// Runs every side in its own fresh process, alternating the sides round by round (the order
 /// rotates, so no side always runs first or last), then prints medians and ratios.
 /// </summary>
-internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, TextWriter output)
+internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, bool contention, int boundedSpinCount, TextWriter output)
 {
     /// <summary>Every side the driver knows, in report order.</summary>
-    public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned"];
+    public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned", "runtime-active", "runtime-passive", "runtime-bounded"];
+
+    /// <summary>The sides of <c>--contention 1</c> unless <c>--sides</c> says otherwise.</summary>
+    public static readonly string[] ContentionSides = ["runtime", "runtime-active", "runtime-bounded", "runtime-passive", "pytorch"];
+
+    /// <summary>The suffix of a side's key for its runs beside a competing busy process.</summary>
+    public const string Contended = "@contended";
+
+    // The runtime's OpenMP wait policies, side by side (HYP_OMP_WAIT, or the bounded spin of
+    // auto forced through GOMP_SPINCOUNT, which the runtime leaves alone): "runtime" is auto.
+    private Dictionary<string, (string Name, string Value)> WaitVariables => new(StringComparer.Ordinal)
+    {
+        ["runtime-active"] = ("HYP_OMP_WAIT", "active"),
+        ["runtime-passive"] = ("HYP_OMP_WAIT", "passive"),
+        ["runtime-bounded"] = ("GOMP_SPINCOUNT", Text(boundedSpinCount)),
+    };
 
     // glibc reads these at start-up: the same thresholds the runtime sets with mallopt.
     private static readonly Dictionary<string, string> TunedMalloc = new(StringComparer.Ordinal)
@@ -22,16 +37,27 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
 
     public int Run()
     {
-        var results = sides.ToDictionary(s => s, _ => new List<SideResult>(), StringComparer.Ordinal);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reference CNN, batch {settings.BatchSize}, Adam {BenchSettings.LearningRate}, {settings.Threads} threads, {settings.Epochs} epochs per run on {settings.DataDirectory}; {rounds} rounds, sides alternated."));
+        var keys = sides.Concat(contention ? sides.Select(s => s + Contended) : []);
+        var results = keys.ToDictionary(s => s, _ => new List<SideResult>(), StringComparer.Ordinal);
+        var busy = contention ? ", each idle and beside one competing busy process" : "";
+        var model = settings.IsResNet ? $"ResNet-18 on {settings.Images} synthetic {settings.ImageSize}x{settings.ImageSize} images" : "Reference CNN";
+        var data = settings.IsResNet ? "" : $" on {settings.DataDirectory}";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model}, batch {settings.BatchSize}, Adam {BenchSettings.LearningRate}, {settings.Threads} threads, {settings.Epochs} epochs per run{data}; {rounds} rounds, sides alternated{busy}."));
         for (var round = 0; round < rounds; round++)
         {
             var order = sides.Skip(round % sides.Count).Concat(sides.Take(round % sides.Count));
             foreach (var side in order)
             {
-                var result = RunSide(side);
-                results[side].Add(result);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {side,-16} {result.SteadyImagesPerSecond,8:F0} images/s (epochs: {string.Join(", ", result.EpochImagesPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}), test accuracy {result.TestAccuracy:F4}"));
+                // Idle first in odd rounds, contended first in even ones.
+                var conditions = !contention ? [false] : round % 2 == 0 ? new[] { false, true } : [true, false];
+                foreach (var contended in conditions)
+                {
+                    using var competitor = contended ? BusyProcess.Start() : null;
+                    var result = RunSide(side);
+                    var key = contended ? side + Contended : side;
+                    results[key].Add(result);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {key,-26} {result.SteadyImagesPerSecond,8:F0} images/s (epochs: {string.Join(", ", result.EpochImagesPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}), test accuracy {result.TestAccuracy:F4}{(result.OpenMpWait is { } wait ? $"; OpenMP wait {wait}" : "")}"));
+                }
             }
         }
 
@@ -57,6 +83,23 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
         Ratio(medians, "runtime", "pytorch-tuned", 1.0, "(a)/(c'): the runtime against PyTorch with the same malloc thresholds");
         Ratio(medians, "runtime", "runtime-untuned", null, "the runtime with malloc tuning against without");
         Ratio(medians, "torchsharp", "pytorch-tuned", null, "hand-written TorchSharp against PyTorch, same malloc thresholds");
+        Ratio(medians, "runtime", "runtime-active", null, "idle: the runtime (OpenMP wait auto) against libgomp's default spinning");
+        Ratio(medians, "runtime-bounded", "runtime-active", null, "idle: the runtime with the bounded spin forced against libgomp's default spinning");
+        Ratio(medians, "runtime-passive", "runtime-active", null, "idle: the runtime passive against libgomp's default spinning");
+        if (!contention)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        foreach (var side in sides)
+        {
+            Ratio(medians, side + Contended, side, side == "runtime" ? 0.40 : null, $"{side}: contended against idle");
+        }
+
+        Ratio(medians, "runtime" + Contended, "pytorch" + Contended, 1.0, "contended: the runtime against PyTorch as installed");
+        Ratio(medians, "runtime-bounded" + Contended, "pytorch" + Contended, null, "contended: the runtime with the bounded spin forced against PyTorch as installed");
+        Ratio(medians, "runtime-active" + Contended, "pytorch" + Contended, null, "contended: the runtime with libgomp's default spinning against PyTorch as installed");
     }
 
     private void Ratio(Dictionary<string, double> medians, string a, string b, double? target, string what)
@@ -74,10 +117,15 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
     {
         var start = side.StartsWith("pytorch", StringComparison.Ordinal)
             ? PythonStart()
-            : WorkerStart(side is "runtime-untuned" ? "runtime" : side);
-        foreach (var variable in TunedMalloc.Keys)
+            : WorkerStart(side.StartsWith("runtime", StringComparison.Ordinal) ? "runtime" : side);
+        foreach (var variable in TunedMalloc.Keys.Concat(["HYP_OMP_WAIT", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT"]))
         {
             start.Environment.Remove(variable);
+        }
+
+        if (WaitVariables.TryGetValue(side, out var wait))
+        {
+            start.Environment[wait.Name] = wait.Value;
         }
 
         if (side is "torchsharp" or "pytorch-tuned")
@@ -109,7 +157,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
             start.ArgumentList.Add(typeof(Driver).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "--worker", side, "--data", settings.DataDirectory, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed) })
+        foreach (var argument in new[] { "--worker", side, "--data", settings.DataDirectory, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--model", settings.Model, "--images", Text(settings.Images), "--size", Text(settings.ImageSize) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -121,7 +169,10 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
     {
         // Debian's python3-torch is visible only to the system interpreter (see shared/bench/README.md).
         var start = new ProcessStartInfo("/usr/bin/python3");
-        foreach (var argument in new[] { pytorchScript, "accuracy", "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--data", settings.DataDirectory })
+        var arguments = settings.IsResNet
+            ? new[] { pytorchScript, "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--images", Text(settings.Images), "--size", Text(settings.ImageSize) }
+            : [pytorchScript, "accuracy", "--epochs", Text(settings.Epochs), "--threads", Text(settings.Threads), "--batch", Text(settings.BatchSize), "--seed", Text(settings.Seed), "--data", settings.DataDirectory];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -3,21 +3,27 @@ using HyperDsl.Bench.Training;
 
 // dotnet run -c Release --project bench/HyperDsl.Bench.Training -- [--data DIR] [--epochs 3] [--rounds 5] [--threads 2]
 //     [--batch 128] [--seed 0] [--sides runtime,runtime-untuned,torchsharp,pytorch,pytorch-tuned] [--pytorch-script PATH]
+//     [--model cnn|resnet18] [--images 256] [--size 112]  resnet18: torchvision's ResNet-18 on synthetic images (batch default 32, script bench/pytorch_resnet.py)
+//     [--spin-count N]  the GOMP_SPINCOUNT of side runtime-bounded (default: auto's, OpenMpWaitPlan.BoundedSpinCount)
+//     [--contention 1]  each side idle and beside one competing busy process (default sides runtime,runtime-active,runtime-bounded,runtime-passive,pytorch)
+// --spin-check 1 prints the CPU time LibTorch's OpenMP threads burn while idle (set HYP_OMP_WAIT to compare policies).
 // Internal: --worker runtime|torchsharp runs one side in this process and prints "RESULT {json}".
 var options = new Dictionary<string, string>(StringComparer.Ordinal)
 {
     ["--epochs"] = "3",
     ["--rounds"] = "5",
     ["--threads"] = "2",
-    ["--batch"] = "128",
+    ["--model"] = "cnn",
+    ["--images"] = "256",
+    ["--size"] = "112",
     ["--seed"] = "0",
-    ["--sides"] = string.Join(',', Driver.AllSides),
+    ["--contention"] = "0",
 };
 for (var i = 0; i < args.Length; i++)
 {
     if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
     {
-        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH.");
+        Console.Error.WriteLine($"HyperDsl.Bench.Training: unexpected argument '{args[i]}'; options take a value: --data DIR --epochs N --rounds N --threads N --batch N --seed N --sides a,b --pytorch-script PATH --contention 0|1 --spin-check 1 --model cnn|resnet18 --images N --size N --spin-count N.");
         return 2;
     }
 
@@ -26,17 +32,32 @@ for (var i = 0; i < args.Length; i++)
 
 var root = FindRepositoryRoot();
 var small = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "fashion-mnist-small"));
+if (options["--model"] is not ("cnn" or "resnet18"))
+{
+    Console.Error.WriteLine($"HyperDsl.Bench.Training: unknown --model '{options["--model"]}'; the models are cnn and resnet18.");
+    return 2;
+}
+
 var settings = new BenchSettings(
     options.GetValueOrDefault("--data") ?? (Directory.Exists(small) ? small : "/usr/share/datasets/fashion-mnist"),
     int.Parse(options["--epochs"], CultureInfo.InvariantCulture),
     int.Parse(options["--threads"], CultureInfo.InvariantCulture),
-    int.Parse(options["--batch"], CultureInfo.InvariantCulture),
-    int.Parse(options["--seed"], CultureInfo.InvariantCulture));
+    int.Parse(options.GetValueOrDefault("--batch") ?? (options["--model"] == "resnet18" ? "32" : "128"), CultureInfo.InvariantCulture),
+    int.Parse(options["--seed"], CultureInfo.InvariantCulture),
+    options["--model"],
+    int.Parse(options["--images"], CultureInfo.InvariantCulture),
+    int.Parse(options["--size"], CultureInfo.InvariantCulture));
+
+if (options.TryGetValue("--spin-check", out var check) && check == "1")
+{
+    return SpinCheck.Run(settings, Console.Out);
+}
 
 if (options.TryGetValue("--worker", out var worker))
 {
     var result = worker switch
     {
+        "runtime" when settings.IsResNet => ResNetSide.Run(settings),
         "runtime" => RuntimeSide.Run(settings),
         "torchsharp" => HandWrittenSide.Run(settings),
         _ => throw new ArgumentException($"Unknown worker '{worker}'."),
@@ -45,7 +66,8 @@ if (options.TryGetValue("--worker", out var worker))
     return 0;
 }
 
-var sides = options["--sides"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var contention = options["--contention"] == "1";
+var sides = (options.GetValueOrDefault("--sides") ?? string.Join(',', contention ? Driver.ContentionSides : Driver.AllSides[..5])).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var unknown = sides.Except(Driver.AllSides).ToList();
 if (unknown.Count > 0)
 {
@@ -53,8 +75,17 @@ if (unknown.Count > 0)
     return 2;
 }
 
-var script = options.GetValueOrDefault("--pytorch-script") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "pytorch_cnn.py"));
-return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, Console.Out).Run();
+if (settings.IsResNet && sides.Contains("torchsharp"))
+{
+    Console.Error.WriteLine("HyperDsl.Bench.Training: --model resnet18 has no hand-written torchsharp side.");
+    return 2;
+}
+
+var script = options.GetValueOrDefault("--pytorch-script") ?? (settings.IsResNet
+    ? Path.Combine(root, "bench", "pytorch_resnet.py")
+    : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "pytorch_cnn.py")));
+var spinCount = int.Parse(options.GetValueOrDefault("--spin-count") ?? HyperDsl.Runtime.OpenMpWaitPlan.BoundedSpinCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+return new Driver(settings, int.Parse(options["--rounds"], CultureInfo.InvariantCulture), sides, script, contention, spinCount, Console.Out).Run();
 
 static string FindRepositoryRoot()
 {

@@ -29,6 +29,6 @@ internal static class RuntimeSide
                 .Build(),
             data);
 
-        return new SideResult(TorchRuntime.MallocTuned ? "runtime" : "runtime-untuned", [.. result.Epochs.Select(e => e.ImagesPerSecond)], result.TestAccuracy ?? double.NaN);
+        return new SideResult(TorchRuntime.MallocTuned ? "runtime" : "runtime-untuned", [.. result.Epochs.Select(e => e.ImagesPerSecond)], result.TestAccuracy ?? double.NaN, TorchRuntime.OpenMpWait?.Plan.Reason);
     }
 }

@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace HyperDsl.Bench.Training;
 
-/// <summary>One side's run: per-epoch training images per second, and the test accuracy after the last epoch.</summary>
+/// <summary>One side's run: per-epoch training images per second, the test accuracy after the last epoch, and (runtime sides) the OpenMP wait the runtime chose.</summary>
 internal sealed record SideResult(
     [property: JsonPropertyName("side")] string Side,
     [property: JsonPropertyName("epoch_images_per_s")] IReadOnlyList<double> EpochImagesPerSecond,
-    [property: JsonPropertyName("test_acc")] double TestAccuracy)
+    [property: JsonPropertyName("test_acc")] double TestAccuracy,
+    [property: JsonPropertyName("omp_wait")] string? OpenMpWait = null)
 {
     /// <summary>The line a worker prints; the driver reads it back.</summary>
     public string ToResultLine() => "RESULT " + JsonSerializer.Serialize(this);

@@ -152,6 +152,8 @@ internal static class RunCommand
         Console.CancelKeyPress += OnCancel;
         try
         {
+            // A bad HYP_OMP_WAIT stops the run here with its message, not inside the first trial.
+            _ = Runtime.OpenMpWaitPlan.ParsePolicy(Environment.GetEnvironmentVariable(Runtime.OpenMpWaitPlan.PolicyVariable));
             StudyResult result;
             if (console.IsTerminal && !worker)
             {
@@ -188,7 +190,7 @@ internal static class RunCommand
             console.Error.WriteLine($"hyp: error: {error.Message}");
             return ExitCodes.UsageOrIo;
         }
-        catch (Exception error) when (error is Runtime.Data.DataException or Runtime.DeviceUnavailableException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception error) when (error is Runtime.Data.DataException or Runtime.DeviceUnavailableException or Runtime.RuntimeSettingException or NotSupportedException or FileNotFoundException or DirectoryNotFoundException)
         {
             // Nothing ran: a database this run created holds no study, so it goes rather than litter the spec's folder.
             fresh.RemoveIfEmpty(store);

@@ -8,8 +8,14 @@ namespace HyperDsl.Runtime;
 /// buffers are reused instead of returned to the OS on every step (about 25% more images/s
 /// on a 2-core CPU). The environment variable <c>HYP_MALLOC_TUNING=0</c> turns it off too.
 /// </param>
-public sealed record RuntimeOptions(DeviceChoice Device = DeviceChoice.Auto, int? Threads = null, bool TuneMalloc = true)
+/// <param name="OpenMpWait">
+/// How LibTorch's OpenMP threads wait (see <see cref="OpenMpWaitPolicy"/>); applied by the first
+/// <see cref="TorchRuntime.Initialize"/> only, before LibTorch loads. The environment variable
+/// <c>HYP_OMP_WAIT</c> wins over it, and a user's own <c>OMP_WAIT_POLICY</c> or
+/// <c>GOMP_SPINCOUNT</c> over both.
+/// </param>
+public sealed record RuntimeOptions(DeviceChoice Device = DeviceChoice.Auto, int? Threads = null, bool TuneMalloc = true, OpenMpWaitPolicy OpenMpWait = OpenMpWaitPolicy.Auto)
 {
-    /// <summary>The defaults: device auto, LibTorch's thread count, malloc tuning on.</summary>
+    /// <summary>The defaults: device auto, LibTorch's thread count, malloc tuning on, OpenMP wait policy auto.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

@@ -16,16 +16,28 @@ public static class TorchRuntime
     private static readonly Lock Gate = new();
     private static bool _initialized;
 
+    // Null until Initialize: touching torch.CPU here would load LibTorch (and libgomp, which reads
+    // its variables then) before Initialize has put the OpenMP variables into the environment.
+    private static torch.Device? _device;
+
     /// <summary>Whether glibc's malloc thresholds were changed in this process.</summary>
     public static bool MallocTuned { get; private set; }
 
+    /// <summary>
+    /// The OpenMP wait plan of the first <see cref="Initialize"/>, and whether its variables reached
+    /// libgomp (false when LibTorch was already loaded, or where the native environment cannot be set).
+    /// </summary>
+    public static (OpenMpWaitPlan Plan, bool Applied)? OpenMpWait { get; private set; }
+
     /// <summary>The device chosen by the last <see cref="Initialize"/>.</summary>
-    public static torch.Device Device { get; private set; } = torch.CPU;
+    public static torch.Device Device => _device ?? torch.CPU;
 
     /// <summary>
-    /// Applies <paramref name="options"/>: malloc tuning (first call only: it must precede
-    /// LibTorch's allocations to matter), the thread count and the device. Returns the device.
+    /// Applies <paramref name="options"/>: malloc tuning and the OpenMP wait policy (first call
+    /// only: they must precede LibTorch's loading and allocations to matter), the thread count
+    /// and the device. Returns the device.
     /// </summary>
+    /// <exception cref="RuntimeSettingException"><c>HYP_OMP_WAIT</c> holds something other than auto, active or passive.</exception>
     public static torch.Device Initialize(RuntimeOptions? options = null)
     {
         options ??= RuntimeOptions.Default;
@@ -36,6 +48,11 @@ public static class TorchRuntime
                 MallocTuned = LinuxMalloc.Tune();
             }
 
+            if (!_initialized)
+            {
+                OpenMpWait = ApplyOpenMpWait(options);
+            }
+
             _initialized = true;
             if (options.Threads is { } threads)
             {
@@ -43,9 +60,31 @@ public static class TorchRuntime
                 torch.set_num_threads(threads);
             }
 
-            Device = ResolveDevice(options.Device);
-            return Device;
+            _device = ResolveDevice(options.Device);
+            return _device;
         }
+    }
+
+    // Sizes the decision by the threads this process will run: the option, OMP_NUM_THREADS, else one per core (LibTorch's default).
+    private static (OpenMpWaitPlan Plan, bool Applied) ApplyOpenMpWait(RuntimeOptions options)
+    {
+        var cores = Environment.ProcessorCount;
+        var threads = options.Threads
+            ?? (int.TryParse(LinuxEnvironment.Get("OMP_NUM_THREADS"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : cores);
+        var plan = OpenMpWaitPlan.Decide(options.OpenMpWait, LinuxEnvironment.Get, cores, threads, RunQueue.OtherRunnableThreads());
+        if (plan.Variables.Count == 0)
+        {
+            return (plan, true);
+        }
+
+        // libgomp reads its variables when it is loaded, together with LibTorch: later they change nothing.
+        if (LoadedLibraries.Contains("libgomp") != false)
+        {
+            return (plan with { Reason = plan.Reason + "; not applied: LibTorch was loaded before TorchRuntime.Initialize" }, false);
+        }
+
+        var applied = plan.Variables.All(v => LinuxEnvironment.Set(v.Key, v.Value));
+        return (plan, applied);
     }
 
     /// <summary>Applies the defaults unless <see cref="Initialize"/> has already run.</summary>

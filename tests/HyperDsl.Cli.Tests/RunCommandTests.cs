@@ -324,6 +324,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_HYP_OMP_WAIT_stops_the_run_naming_the_choices_before_anything_is_stored()
+    {
+        Write("omp.hyp", SyntheticSpec(epochs: 1, trials: 1));
+
+        var result = CliRunner.RunProcess(_folder, start => start.Environment["HYP_OMP_WAIT"] = "spin", ["run", "omp.hyp"]);
+
+        Assert.True(result.ExitCode == 2, result.Error + result.Output);
+        Assert.StartsWith("hyp: error: HYP_OMP_WAIT is 'spin'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("auto, active or passive", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "omp.study.db")));
+    }
+
+    [Fact]
     public void Trials_without_a_study_says_to_run_it_first()
     {
         var spec = Write("quick.hyp", SyntheticSpec(epochs: 1, trials: 1));

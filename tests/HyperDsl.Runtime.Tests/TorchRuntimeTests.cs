@@ -36,6 +36,36 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void Thread_count_holds_for_threads_started_later()
+    {
+        // LibTorch applies set_num_threads to each thread when it first runs a parallel operation,
+        // so the parallel trials' worker threads get the count StudyRunner sets from its own thread.
+        var before = torch.get_num_threads();
+        try
+        {
+            TorchRuntime.Initialize(new RuntimeOptions(DeviceChoice.Cpu, Threads: 1));
+            var seen = 0;
+            var thread = new Thread(() => seen = torch.get_num_threads());
+            thread.Start();
+            thread.Join();
+            Assert.Equal(1, seen);
+        }
+        finally
+        {
+            TorchRuntime.Initialize(new RuntimeOptions(DeviceChoice.Cpu, Threads: before));
+        }
+    }
+
+    [Fact]
+    public void The_OpenMP_wait_plan_is_recorded()
+    {
+        TorchRuntime.EnsureInitialized();
+
+        Assert.NotNull(TorchRuntime.OpenMpWait);
+        Assert.False(string.IsNullOrEmpty(TorchRuntime.OpenMpWait.Value.Plan.Reason));
+    }
+
+    [Fact]
     public void Device_auto_is_cuda_exactly_when_cuda_is_available()
     {
         var device = TorchRuntime.ResolveDevice(DeviceChoice.Auto);
