@@ -296,7 +296,8 @@ public sealed class GpSampler : ISampler
 
     // The main candidate's values for the parameters without a condition (mapped onto the range
     // the trial asks with, on its grid); a branch's parameters from that branch's proposal, made
-    // when its first parameter is asked; every other parameter drawn at random. What the trial
+    // when the branch won the choice among branches or else when its first parameter is asked;
+    // every other parameter drawn at random. What the trial
     // takes is remembered as coordinates, the context of later branches.
     private sealed class Suggestions(GpSampler sampler, IReadOnlyList<TrialRecord> history, int number, double[]? candidate, Dictionary<int, double[]?> branchProposals, Random independent) : ITrialSuggestions
     {
