@@ -13,7 +13,9 @@ namespace HyperDsl.Compiler.Catalog;
 /// 50; a grid is exact when the budget covers the space; below the model-based samplers' 10
 /// random startup trials no model ever proposes; a Gaussian process is the most sample-efficient
 /// on numeric spaces below a thousand trials (beyond that each ask takes seconds, HYP4111), where
-/// CMA-ES takes over; TPE models choices, conditions and several objectives.
+/// CMA-ES takes over, and, with a model per <c>when</c> branch and branches entered by what they
+/// can still reach, on spaces with branches below a thousand trials; TPE models choices, long
+/// studies with conditions, and several objectives.
 /// </remarks>
 public static class AutoSampler
 {
@@ -63,6 +65,15 @@ public static class AutoSampler
             {
                 return new("cmaes", $"{Count(shape.Numeric, "numeric parameter")}, no choice or condition, {trials}: too many for a Gaussian process; CMA-ES scales");
             }
+        }
+
+        // With `when` branches the GP has a model per branch and enters the branch whose model can
+        // still improve most; on bench/README.md's mixed space (a decoy branch with the better
+        // average) that beats TPE at 30, 50 and 100 trials (the reason quotes 50: best 0.040 against
+        // 0.122), so the summary line shows the evidence within its width.
+        if (shape.Conditional > 0 && shape.Trials is { } branched && branched <= GaussianProcessTrials)
+        {
+            return new("gp", $"{Describe(shape)}, {trials}: a GP per branch beat TPE on the mixed-space bench (0.040 vs 0.122)");
         }
 
         return shape.Categorical + shape.Conditional > 0

@@ -22,19 +22,32 @@ public class AutoSamplerTests
         Assert.Contains(reason, pick.Reason, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(1, 0, "1 choice, which TPE models")]
-    [InlineData(0, 2, "2 conditional parameters, which TPE models")]
-    [InlineData(2, 1, "2 choices and 1 conditional parameter")]
-    public void Choices_and_conditions_go_to_tpe_however_many_trials(int categorical, int conditional, string reason)
+    [Fact]
+    public void Choices_without_conditions_go_to_tpe_however_many_trials()
     {
         foreach (var trials in new long[] { 40, 5000 })
         {
-            var pick = AutoSampler.Pick(new StudyShape(1, trials, null, Numeric: 3, categorical, conditional));
+            var pick = AutoSampler.Pick(new StudyShape(1, trials, null, Numeric: 3, Categorical: 1, Conditional: 0));
 
             Assert.Equal("tpe", pick.Sampler);
-            Assert.Contains(reason, pick.Reason, StringComparison.Ordinal);
+            Assert.Contains("1 choice, which TPE models", pick.Reason, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData(0, 2, "2 conditional parameters, 40 trials: a GP per branch")]
+    [InlineData(2, 1, "2 choices and 1 conditional parameter, 40 trials: a GP per branch")]
+    public void Conditions_go_to_gp_up_to_a_thousand_trials_and_to_tpe_beyond(int categorical, int conditional, string reason)
+    {
+        var pick = AutoSampler.Pick(new StudyShape(1, 40, null, Numeric: 3, categorical, conditional));
+        var many = AutoSampler.Pick(new StudyShape(1, 5000, null, Numeric: 3, categorical, conditional));
+        var open = AutoSampler.Pick(new StudyShape(1, null, null, Numeric: 3, categorical, conditional));
+
+        Assert.Equal("gp", pick.Sampler);
+        Assert.Contains(reason, pick.Reason, StringComparison.Ordinal);
+        Assert.Contains("beat TPE on the mixed-space bench (0.040 vs 0.122)", pick.Reason, StringComparison.Ordinal);
+        Assert.Equal("tpe", many.Sampler);
+        Assert.Equal("tpe", open.Sampler);
     }
 
     [Fact]

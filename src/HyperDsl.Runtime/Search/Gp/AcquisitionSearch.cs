@@ -13,8 +13,8 @@ internal static class AcquisitionSearch
     private const double LastStep = 1e-4;
     private const int MaxEvaluationsPerStart = 400;
 
-    /// <summary>The best point found.</summary>
-    public static double[] Maximize(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, IReadOnlyList<double[]> observedBest, Random random, int candidates, int starts)
+    /// <summary>The best point found and its acquisition value.</summary>
+    public static (double[] X, double Value) Maximize(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, IReadOnlyList<double[]> observedBest, Random random, int candidates, int starts)
     {
         var scored = new List<(double[] X, double Value)>();
         for (var c = 0; c < candidates; c++)
@@ -36,7 +36,7 @@ internal static class AcquisitionSearch
             }
         }
 
-        return best.X;
+        return best;
     }
 
     private static (double[] X, double Value) Refine(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, double[] start)

@@ -18,6 +18,13 @@ namespace HyperDsl.Runtime.Search.Gp;
 /// random until it has <see cref="BranchStartup"/> complete trials.
 /// </para>
 /// <para>
+/// A choice that opens branches (<c>family</c>, where <c>when family == a</c> guards a branch) is
+/// not left to the main model, which sees a branch only through the average of its trials: each
+/// choice is scored by the best expected improvement its branch's model can still offer (see
+/// <see cref="ChooseBranches"/>), so a decoy branch with a good average does not keep the trials
+/// from the branch that holds the optimum. Spaces without <c>when</c> are not affected.
+/// </para>
+/// <para>
 /// The first <see cref="GpOptions.StartupTrials"/> complete trials are random. The model learns
 /// from complete trials only. Trials still running (another worker's), pruned or failed ones are
 /// added to the posterior, not to the fit, as if they had the worst value seen (a pessimistic
@@ -28,10 +35,11 @@ namespace HyperDsl.Runtime.Search.Gp;
 /// </summary>
 public sealed class GpSampler : ISampler
 {
-    // Streams of SeedMixer.Mix: draws of unmodelled parameters, the main model's search, and
-    // (from BranchStream on, one per branch) each branch model's search.
+    // Streams of SeedMixer.Mix: draws of unmodelled parameters, the main model's search, the
+    // searches that choose among branches, and (from BranchStream on, one per branch) each branch model's search.
     private const int IndependentStream = 11;
     private const int MainStream = 12;
+    private const int ChoiceStream = 13;
     private const int BranchStream = 100;
 
     private readonly long _seed;
@@ -95,31 +103,147 @@ public sealed class GpSampler : ISampler
     {
         ArgumentNullException.ThrowIfNull(history);
         var independent = new Random(SeedMixer.Mix(_seed, number, stream: IndependentStream));
-        var candidate = Propose(history, number, new Random(SeedMixer.Mix(_seed, number, stream: MainStream)));
-        return new Suggestions(this, history, number, candidate, independent);
+        var (main, candidate) = ProposeMain(history, number, new Random(SeedMixer.Mix(_seed, number, stream: MainStream)));
+        var proposals = new Dictionary<int, double[]?>();
+        if (main is not null && candidate is not null)
+        {
+            candidate = ChooseBranches(history, number, main, candidate, proposals, new Random(SeedMixer.Mix(_seed, number, stream: ChoiceStream)));
+        }
+
+        return new Suggestions(this, history, number, candidate, proposals, independent);
     }
 
     /// <summary>The modelled coordinates the next trial gets, or null while it is still a startup trial (or nothing is modelled).</summary>
-    internal double[]? Propose(IReadOnlyList<TrialRecord> history, int number, Random random) =>
-        Maximize(history, number, [], [], _dimensions, _options.StartupTrials, random);
+    internal double[]? Propose(IReadOnlyList<TrialRecord> history, int number, Random random) => ProposeMain(history, number, random).Candidate;
 
     /// <summary>
     /// The coordinates of <paramref name="branch"/>'s parameters for trial <paramref name="number"/>, given the
     /// coordinates the trial already has (<paramref name="context"/>), or null while the branch is still random.
     /// </summary>
-    internal double[]? ProposeBranch(IReadOnlyList<TrialRecord> history, int number, int branch, IReadOnlyList<(GpDimension Dimension, double Coordinate)> context, Random random) =>
-        Maximize(history, number, [.. context.Select(c => c.Dimension)], [.. context.Select(c => c.Coordinate)], _branches[branch], BranchStartup(branch), random);
-
-    // Fits a model over the fixed dimensions (at the given coordinates) and the free ones, from the
-    // trials that have them all, and returns the free coordinates where log expected improvement is highest.
-    private double[]? Maximize(IReadOnlyList<TrialRecord> history, int number, IReadOnlyList<GpDimension> fixedDimensions, double[] fixedAt, IReadOnlyList<GpDimension> free, int startup, Random random)
+    internal double[]? ProposeBranch(IReadOnlyList<TrialRecord> history, int number, int branch, IReadOnlyList<(GpDimension Dimension, double Coordinate)> context, Random random)
     {
-        if (free.Count == 0)
+        var own = _branches[branch];
+        if (own.Count == 0 || Fit(history, number, [.. context.Select(c => c.Dimension), .. own], BranchStartup(branch)) is not { } model)
         {
             return null;
         }
 
-        IReadOnlyList<GpDimension> dimensions = [.. fixedDimensions, .. free];
+        double[] at = [.. context.Select(c => c.Coordinate), .. new double[own.Count]];
+        return model.Maximize(at, [.. Enumerable.Range(context.Count, own.Count)], null, random, _options).Point[context.Count..];
+    }
+
+    /// <summary>
+    /// The candidate with each choice that opens branches (as <c>when family == a</c> makes
+    /// <c>family</c>'s) chosen again by what each choice can still reach, rather than by the main
+    /// model, which sees a branch only through the average of its trials: a decoy branch with a good
+    /// average and a poor floor would win there over a branch with a poor average that holds the
+    /// optimum. Each choice is scored by the log expected improvement over the best value so far that
+    /// its branch's model (over the main parameters and the branch's own) offers at its best point,
+    /// the shared numeric coordinates searched with the branch's; a choice without a branch is scored
+    /// by the main model the same way, so all scores are in the objective's units and compare. A
+    /// branch still short of its startup trials (counting those running) is entered first, as a
+    /// bandit plays every arm before it trusts its estimates. The winning branch's point is kept in
+    /// <paramref name="proposals"/>, so its parameters are not searched again.
+    /// </summary>
+    internal double[] ChooseBranches(IReadOnlyList<TrialRecord> history, int number, GpModel main, double[] candidate, Dictionary<int, double[]?> proposals, Random random)
+    {
+        if (_branches.Count == 0)
+        {
+            return candidate;
+        }
+
+        var sign = _direction == StudyDirection.Minimize ? 1.0 : -1.0;
+        var others = history.Where(t => t.Number != number).OrderBy(t => t.Number).ToList();
+        var complete = others.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToList();
+        var choices = BranchingChoice.Find(_dimensions, [.. complete.Select(t => (MainCoordinates(t), Entered(t)))], _branches.Count);
+        if (choices.Count == 0)
+        {
+            return candidate;
+        }
+
+        var entered = new int[_branches.Count];
+        foreach (var trial in complete.Concat(others.Where(t => t.State == TrialState.Running)))
+        {
+            foreach (var b in Entered(trial))
+            {
+                entered[b]++;
+            }
+        }
+
+        var incumbent = complete.Min(t => sign * t.Value!.Value);
+        var n = _dimensions.Count;
+        int[] numeric = [.. Enumerable.Range(0, n).Where(k => !_dimensions[k].IsCategorical)];
+        var models = new Dictionary<int, GpModel?>();
+        foreach (var choice in choices)
+        {
+            var k = choice.Dimension;
+            var choiceCount = choice.BranchesOf.Count;
+            var unexplored = Enumerable.Range(0, choiceCount).Where(c => choice.BranchesOf[c].Any(b => entered[b] < BranchStartup(b))).ToList();
+            if (unexplored.Count > 0)
+            {
+                candidate = (double[])candidate.Clone();
+                candidate[k] = unexplored.MinBy(c => choice.BranchesOf[c].Min(b => entered[b]));
+                continue;
+            }
+
+            (double Score, double[] Point, int Branch, double[]? Own) best = (double.NegativeInfinity, candidate, -1, null);
+            for (var c = 0; c < choiceCount; c++)
+            {
+                var at = (double[])candidate.Clone();
+                at[k] = c;
+                if (choice.BranchesOf[c].Count == 0)
+                {
+                    var (point, score) = main.Maximize(at, numeric, incumbent, random, _options);
+                    best = score > best.Score ? (score, point, -1, null) : best;
+                    continue;
+                }
+
+                foreach (var b in choice.BranchesOf[c])
+                {
+                    var own = _branches[b];
+                    if (!models.TryGetValue(b, out var model))
+                    {
+                        model = Fit(history, number, [.. _dimensions, .. own], BranchStartup(b));
+                        models[b] = model;
+                    }
+
+                    if (model is not null)
+                    {
+                        var (point, score) = model.Maximize([.. at, .. new double[own.Count]], [.. numeric, .. Enumerable.Range(n, own.Count)], incumbent, random, _options);
+                        best = score > best.Score ? (score, point[..n], b, point[n..]) : best;
+                    }
+                }
+            }
+
+            // An earlier choice's branch point was made for shared coordinates that may have moved: its branch searches again when asked.
+            proposals.Clear();
+            if (best.Branch >= 0)
+            {
+                proposals[best.Branch] = best.Own;
+            }
+
+            candidate = best.Point;
+        }
+
+        return candidate;
+    }
+
+    // The main model and its candidate, or nulls while the trial is still a startup trial (or nothing is modelled).
+    private (GpModel? Model, double[]? Candidate) ProposeMain(IReadOnlyList<TrialRecord> history, int number, Random random)
+    {
+        var n = _dimensions.Count;
+        if (n == 0 || Fit(history, number, _dimensions, _options.StartupTrials) is not { } model)
+        {
+            return (null, null);
+        }
+
+        return (model, model.Maximize(new double[n], [.. Enumerable.Range(0, n)], null, random, _options).Point);
+    }
+
+    // A model over the dimensions, fitted to the trials that have them all (values to minimise), or
+    // null while fewer than startup of them are complete.
+    private GpModel? Fit(IReadOnlyList<TrialRecord> history, int number, IReadOnlyList<GpDimension> dimensions, int startup)
+    {
         var sign = _direction == StudyDirection.Minimize ? 1.0 : -1.0;
         var complete = new List<(double[] X, double Y)>();
         var liars = new List<double[]>();
@@ -140,27 +264,16 @@ public sealed class GpSampler : ISampler
             }
         }
 
-        if (complete.Count < startup)
-        {
-            return null;
-        }
-
-        // Standardised values: the kernel's priors assume unit scale.
-        var mean = complete.Average(c => c.Y);
-        var spread = Math.Sqrt(complete.Average(c => (c.Y - mean) * (c.Y - mean)));
-        var scale = spread > 1e-12 ? spread : 1;
-        var y = complete.Select(c => (c.Y - mean) / scale).ToArray();
-        var x = complete.Select(c => c.X).ToArray();
-        bool[] categorical = [.. dimensions.Select(d => d.IsCategorical)];
-        var parameters = KernelFit.Fit(x, y, categorical, _options.DeterministicObjective);
-        var worst = y.Max();
-        var process = GaussianProcess.Condition([.. x, .. liars], [.. y, .. liars.Select(_ => worst)], categorical, parameters);
-        var best = y.Min();
-        var observedBest = Enumerable.Range(0, y.Length).OrderBy(i => y[i]).Take(2).Select(i => x[i][fixedAt.Length..]).ToList();
-        return AcquisitionSearch.Maximize(
-            point => process.Predict([.. fixedAt, .. point]) is var (mu, variance) ? LogExpectedImprovement.Of(mu, variance, best) : double.NaN,
-            free, observedBest, random, _options.Candidates, _options.LocalSearchStarts);
+        return GpModel.Fit(dimensions, complete, liars, startup, _options.DeterministicObjective);
     }
+
+    // The trial's coordinate on each main dimension, null where it lacks one.
+    private double?[] MainCoordinates(TrialRecord trial) =>
+        [.. _dimensions.Select(d => trial.Parameters.TryGetValue(d.Name, out var stored) ? d.CoordinateOf(stored, _choices.GetValueOrDefault(d.Name)) : null)];
+
+    // The branches the trial entered: those it has a parameter of.
+    private HashSet<int> Entered(TrialRecord trial) =>
+        [.. Enumerable.Range(0, _branches.Count).Where(b => _branches[b].Any(d => trial.Parameters.ContainsKey(d.Name)))];
 
     // The trial's coordinates on the dimensions, or null when it lacks one or holds a value outside its range.
     private double[]? Coordinates(TrialRecord trial, IReadOnlyList<GpDimension> dimensions)
@@ -183,12 +296,13 @@ public sealed class GpSampler : ISampler
 
     // The main candidate's values for the parameters without a condition (mapped onto the range
     // the trial asks with, on its grid); a branch's parameters from that branch's proposal, made
-    // when its first parameter is asked; every other parameter drawn at random. What the trial
+    // when the branch won the choice among branches or else when its first parameter is asked;
+    // every other parameter drawn at random. What the trial
     // takes is remembered as coordinates, the context of later branches.
-    private sealed class Suggestions(GpSampler sampler, IReadOnlyList<TrialRecord> history, int number, double[]? candidate, Random independent) : ITrialSuggestions
+    private sealed class Suggestions(GpSampler sampler, IReadOnlyList<TrialRecord> history, int number, double[]? candidate, Dictionary<int, double[]?> branchProposals, Random independent) : ITrialSuggestions
     {
         private readonly List<(GpDimension Dimension, double Coordinate)> _taken = [];
-        private readonly Dictionary<int, double[]?> _branchProposals = [];
+        private readonly Dictionary<int, double[]?> _branchProposals = branchProposals;
 
         public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null)
         {
