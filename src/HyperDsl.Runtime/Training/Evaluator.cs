@@ -38,7 +38,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 var batch = split.Images.narrow(0, start, count).to(device);
                 var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
-                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var output = ModelPrecision.Call(model, MemoryLayout.ChannelsLast(images));
                 lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(count));
                 correct.add_(loss.Predict(output).eq(labels).sum());
                 if (extras != ExtraMetrics.None)
@@ -93,7 +93,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 }
 
                 images = normalizer.Apply(images);
-                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var output = ModelPrecision.Call(model, MemoryLayout.ChannelsLast(images));
                 lossSum.add_(loss.ComputePerPixel(output, masks, split.IgnoreIndex).to_type(ScalarType.Float64).mul(count));
                 confusion.Add(output.argmax(1), masks);
             }
