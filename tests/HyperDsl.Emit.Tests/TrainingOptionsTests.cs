@@ -91,6 +91,30 @@ public class TrainingOptionsTests
         Assert.Equal(2, plan.Parallel);
     }
 
+    [Theory]
+    [InlineData("", TrainingPrecision.Fp32)]
+    [InlineData("; precision fp32", TrainingPrecision.Fp32)]
+    [InlineData("; precision bf16", TrainingPrecision.Bf16)]
+    [InlineData("; precision fp16", TrainingPrecision.Fp16)]
+    public void The_precision_setting_reaches_the_training_options(string setting, TrainingPrecision expected)
+    {
+        var spec = $$"""
+            experiment mixed {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params { lr ~ loguniform(1e-3, 1e-1) }
+              model { flatten; linear(2) }
+              train { epochs 1; optimizer sgd(lr: lr){{setting}} }
+              tune { objective maximize val_accuracy; trials 4 }
+            }
+            """;
+        var experiment = Compile(spec, "mixed.hyp").GetType("HyperDsl.Generated.MixedExperiment")!;
+        var point = Activator.CreateInstance(experiment.Assembly.GetType("HyperDsl.Generated.MixedParams")!, [0.01])!;
+
+        var options = (TrainingOptions)experiment.GetMethod("Training")!.Invoke(null, [point])!;
+
+        Assert.Equal(expected, options.Precision);
+    }
+
     [Fact]
     public void Searched_epochs_train_each_trial_for_its_own_count_and_the_plan_budgets_the_largest()
     {

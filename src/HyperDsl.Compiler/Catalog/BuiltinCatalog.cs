@@ -491,6 +491,8 @@ public static partial class BuiltinCatalog
         yield return Train("device", false, "Where trials train: 'auto' picks CUDA when present; 'cuda: N' names a GPU, and several ('cuda: 0, cuda: 1') give one parallel trial each.",
             Keywords(Opt("device", String, null) with { Types = [] }, "auto", "cpu", "cuda"),
             Opt("cuda", Int, null, NonNegative) with { Variadic = true });
+        yield return Train("precision", false, "The number format of training steps: 'fp32' (the default), 'bf16' or 'fp16': forward and backward passes in bfloat16 or float16 against fp32 master weights (fp16 with a dynamic loss scale, and on CUDA only). Validation runs in the same format; saved weights are fp32.",
+            Keywords(Req("precision", String) with { Types = [] }, "fp32", "bf16", "fp16")) with { Example = "precision bf16" };
         yield return Train("threads", false, "CPU threads per trial.", Req("count", Int, AtLeastOne));
         yield return Train("seed", false, "The seed of a trial's initialisation and data order.", Req("seed", Int, NonNegative)) with { FixedForStudy = true };
 

@@ -337,6 +337,12 @@ public static partial class CompilerDiagnostics
             $"'parallel {parallel}' runs fewer trials at once than the {devices} GPUs 'device' lists, so some of them would stay idle.",
             $"Set 'parallel {devices}' (or leave it out: a device list runs one trial per GPU), or list only the GPUs to use.");
 
+    /// <summary>HYP4082 at 'precision fp16' in a study whose device is the CPU.</summary>
+    internal static Diagnostic HalfPrecisionOnCpu(SourceSpan span) =>
+        Create(HalfPrecisionOnCpuDescriptor, span,
+            "'precision fp16' trains in float16 with a loss scale, which runs on CUDA only, but 'device cpu' trains on the CPU.",
+            "Write 'precision bf16' to train in reduced precision on the CPU (bfloat16 needs no loss scale), or 'device cuda' (or 'auto' on a machine with a GPU).");
+
     // ---- image folders ----
 
     /// <summary>HYP4041 at an image folder with more than <paramref name="maxEntries"/> entries.</summary>

@@ -363,6 +363,9 @@ public static partial class CompilerDiagnostics
     /// <summary>HYP4081.</summary>
     public static readonly DiagnosticDescriptor FewerParallelTrialsThanDevicesDescriptor = Error("HYP4081", "Fewer parallel trials than listed devices");
 
+    /// <summary>HYP4082.</summary>
+    public static readonly DiagnosticDescriptor HalfPrecisionOnCpuDescriptor = Error("HYP4082", "fp16 training on the CPU");
+
     /// <summary>HYP4090.</summary>
     public static readonly DiagnosticDescriptor ValidationMetricWithoutSplitDescriptor = Error("HYP4090", "Validation metric without a validation split");
 

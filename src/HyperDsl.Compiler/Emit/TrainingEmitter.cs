@@ -61,6 +61,11 @@ internal sealed class TrainingEmitter
             yield return $"ClipGradientNorm = {_expression(clip, false)},";
         }
 
+        if (_lowered.Train.Find("precision")?.Argument("precision") is LoweredKeyword precision)
+        {
+            yield return $"Precision = {Runtime}.Training.TrainingPrecision.{Pascal(precision.Keyword)},";
+        }
+
         if (_lowered.Train.Find("early_stop") is { } early)
         {
             var watched = early.Argument("metric")!;

@@ -40,7 +40,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 var batch = split.Images.narrow(0, start, count).to(device);
                 var images = normalizer.Apply(transform?.Apply(batch) ?? batch);
                 var labels = split.Labels.narrow(0, start, count).to(device);
-                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var output = ModelPrecision.Call(model, MemoryLayout.ChannelsLast(images));
                 using var examples = count.ToScalar();
                 lossSum.add_(loss.Compute(output, labels).to_type(ScalarType.Float64).mul(examples), One);
                 correct.add_(loss.Predict(output).eq(labels).sum(), One);
@@ -96,7 +96,7 @@ internal sealed class Evaluator(LossFunction loss, BatchNormalizer normalizer, I
                 }
 
                 images = normalizer.Apply(images);
-                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var output = ModelPrecision.Call(model, MemoryLayout.ChannelsLast(images));
                 using var examples = count.ToScalar();
                 lossSum.add_(loss.ComputePerPixel(output, masks, split.IgnoreIndex).to_type(ScalarType.Float64).mul(examples), One);
                 confusion.Add(output.argmax(1), masks);

@@ -31,7 +31,8 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
             if (keepBestInMemory)
             {
                 DisposeBest();
-                _best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope(), StringComparer.Ordinal);
+                // Under mixed precision the model holds bf16/fp16 weights; the kept copy is fp32, as the model is when it is loaded back.
+                _best = model.state_dict().ToDictionary(p => p.Key, p => ModelPrecision.FullPrecisionCopy(p.Value).DetachFromDisposeScope(), StringComparer.Ordinal);
             }
         }
 

@@ -31,6 +31,12 @@ public sealed class Trainer
             throw new ArgumentOutOfRangeException(nameof(options), clip, "Gradient clipping needs a positive norm.");
         }
 
+        if (options.Precision != TrainingPrecision.Fp32 && options.Checkpoint is not null)
+        {
+            // A checkpoint holds the model's weights, which under mixed precision are the rounded copies, not the fp32 masters.
+            throw new ArgumentException($"precision {options.Precision.ToString().ToLowerInvariant()} does not write or resume checkpoints yet (checkpoint intervals, pausing, asha with promote); use precision fp32 for them.", nameof(options));
+        }
+
         _options = options;
     }
 
@@ -73,7 +79,9 @@ public sealed class Trainer
         using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
         using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
         var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
-        var groups = LearningRateScale.Groups(model, options.LearningRateScale);
+        var modelGroups = LearningRateScale.Groups(model, options.LearningRateScale);
+        using var lowPrecision = LowPrecisionTraining.Start(options.Precision, model, modelGroups, device);
+        var groups = lowPrecision?.Groups ?? modelGroups;
         using var optimizer = options.Optimizer.Create(groups);
         var rates = optimizer.Groups;
         var trainable = groups.SelectMany(g => g.Parameters).ToList();
@@ -145,7 +153,13 @@ public sealed class Trainer
                 // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
                 normalizer.ApplyInPlace(images);
                 optimizer.ZeroGrad();
-                var output = model.call(MemoryLayout.ChannelsLast(images));
+                var output = model.call(MemoryLayout.ChannelsLast(lowPrecision?.Input(images) ?? images));
+                if (lowPrecision is not null)
+                {
+                    // The loss (a softmax and a log) is computed in fp32, as autocast does.
+                    output = output.to(ScalarType.Float32);
+                }
+
                 var loss = train.HasMasks
                     ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
                     : mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
@@ -153,16 +167,24 @@ public sealed class Trainer
                 if (!float.IsFinite(value))
                 {
                     var failure = string.Create(CultureInfo.InvariantCulture, $"The training loss became {(float.IsNaN(value) ? "NaN" : "infinite")} at epoch {epoch}, step {step + 1} of {stepsPerEpoch} (learning rate {rate:G4}); the trial failed. A lower learning rate or gradient clipping (clip) usually helps.");
+                    lowPrecision?.Restore();
                     return new TrainingResult(TrainingOutcome.Failed, epochs, null, failure);
                 }
 
-                loss.backward();
-                if (options.ClipGradientNorm is { } maxNorm)
+                (lowPrecision?.Scaled(loss) ?? loss).backward();
+
+                // A float16 step whose scaled gradients overflowed is skipped (its loss still counts).
+                if (lowPrecision?.TakeGradients() ?? true)
                 {
-                    nn.utils.clip_grad_norm_(trainable, maxNorm);
+                    if (options.ClipGradientNorm is { } maxNorm)
+                    {
+                        nn.utils.clip_grad_norm_(trainable, maxNorm);
+                    }
+
+                    optimizer.Step();
+                    lowPrecision?.PublishWeights();
                 }
 
-                optimizer.Step();
                 lossSum += value;
                 seen += count;
                 if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)
@@ -184,7 +206,7 @@ public sealed class Trainer
             var decision = options.OnEpoch?.Invoke(metrics) ?? EpochDecision.Continue;
             if (decision == EpochDecision.Stop)
             {
-                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator, watch);
+                return Finish(TrainingOutcome.Stopped, epochs, model, data, evaluator, watch, lowPrecision);
             }
 
             if (decision == EpochDecision.Pause)
@@ -200,7 +222,7 @@ public sealed class Trainer
 
             if (watch.ShouldStopEarly)
             {
-                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator, watch);
+                return Finish(TrainingOutcome.StoppedEarly, epochs, model, data, evaluator, watch, lowPrecision);
             }
 
             if (checkpoint is { Every: > 0 } && epoch % checkpoint.Every == 0)
@@ -210,7 +232,7 @@ public sealed class Trainer
             }
         }
 
-        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator, watch);
+        return Finish(TrainingOutcome.Completed, epochs, model, data, evaluator, watch, lowPrecision);
     }
 
     private void WriteCheckpoint(CheckpointOptions checkpoint, TrainingRun run, List<EpochMetrics> epochs, int stepsPerEpoch, int trainCount, PartialEpoch? partial = null)
@@ -231,8 +253,10 @@ public sealed class Trainer
         }
     }
 
-    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator, ProgressWatch watch)
+    private TrainingResult Finish(TrainingOutcome outcome, List<EpochMetrics> epochs, nn.Module<Tensor, Tensor> model, DataSplits data, Evaluator evaluator, ProgressWatch watch, LowPrecisionTraining? lowPrecision)
     {
+        // The model leaves in fp32 with the master weights, so the test split and saved weights see what was learned, unrounded.
+        lowPrecision?.Restore();
         double? testAccuracy = data.Test is { } test && !test.HasMasks ? evaluator.Evaluate(model, test).Accuracy : null;
         var result = new TrainingResult(outcome, epochs, testAccuracy, null);
         if (_options.SaveBestWeightsWhen?.Invoke(result) is { } path)

@@ -52,6 +52,13 @@ public sealed record TrainingOptions
     /// <summary>Clip the gradients' total L2 norm to this before each step (<c>clip</c>).</summary>
     public double? ClipGradientNorm { get; init; }
 
+    /// <summary>
+    /// The number format of the training steps (<c>precision</c>): fp32, or bf16 / fp16 forward and backward passes
+    /// against fp32 master weights (<see cref="LowPrecisionTraining"/>); fp16 needs CUDA. Evaluation runs in the same
+    /// format during training; the model leaves the trainer in fp32.
+    /// </summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Fp32;
+
     /// <summary>Early stopping, if any.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
