@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Population;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training.Checkpoints;
 
@@ -93,13 +94,25 @@ public sealed class StudyRunner
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var promotion = directions.Count == 1 ? plan.Pruner.Promotion(directions[0], plan.Epochs) : null;
+        var population = plan.Sampler.PopulationTimetable(directions[0], plan.Epochs);
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
 
         // A promoting ASHA pauses trials at rungs, so it needs checkpoints even when the run asked for none.
-        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
+        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null && population is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
         var checkpoints = checkpointPlace is { } place
             ? new TrialCheckpoints(_store, Path.Combine(place, Sanitize(version.StudyName)), _options.CheckpointEvery, _options.CheckpointInterval, _options.CheckpointRetention, _experiment.StudyHash)
             : null;
+        if (population is not null && plan.Sampler is SamplerChoice.Pbt pbt)
+        {
+            // Population-based training runs the whole population itself: its members pause at each interval's end.
+            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population);
+            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed);
+            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), cancellation);
+            var ended = new StudyResult(version, directions, _store.Trials(version.StudyId), started, reason, message);
+            _observer.StudyFinished(ended);
+            return ended;
+        }
+
         var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer, checkpoints, promotion), pointData, seed, weights, directions, checkpoints, promotion);
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)

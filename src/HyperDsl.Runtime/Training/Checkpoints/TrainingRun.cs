@@ -32,7 +32,18 @@ internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Ge
             throw new CheckpointException($"The checkpoint does not fit this run: {error.Message}.", error);
         }
 
+        // The optimizer's state (moments, step counts) comes from the checkpoint, its hyperparameters (weight decay, momentum,
+        // betas) stay this run's: the same values when a run resumes itself, perturbed ones when a PBT member resumes another's
+        // state. (The learning rate is the schedule's, set at every step.)
+        var groups = optimizer.ParamGroups.OfType<ParamGroup>().ToList();
+        var settings = groups.Select(g => SaveSettings(g.Options)).ToList();
         LoadOptimizer(checkpoint.Optimizer);
+        foreach (var (group, saved) in groups.Zip(settings))
+        {
+            using var reader = new BinaryReader(new MemoryStream(saved, writable: false), Encoding.UTF8);
+            group.Options.LoadStateDict(reader);
+        }
+
         watch.Restore(checkpoint.Watch, checkpoint.Best);
         SetState(shuffling.set_state, random.Shuffling);
         SetState(augmenting.set_state, random.Augmenting);
@@ -59,6 +70,17 @@ internal sealed class TrainingRun(nn.Module model, optim.Optimizer optimizer, Ge
             // LibTorch checks a generator state it is given; one it refuses came from a file that was made, not written by a run.
             throw new CheckpointException($"The checkpoint does not fit this run: LibTorch refuses its generator state ({NativeErrorText.Reduce(error.Message)}).", error);
         }
+    }
+
+    private static byte[] SaveSettings(OptimizerOptions options)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
+        {
+            options.SaveStateDict(writer);
+        }
+
+        return memory.ToArray();
     }
 
     private byte[] SaveOptimizer()
