@@ -90,7 +90,11 @@ public sealed class StudyRunner
 
         var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
         var budget = _options.Trials ?? plan.Trials;
-        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null) { Data = data.Describe() });
+        var consumed = Consumed(_store.Trials(version.StudyId));
+
+        // A population-based study runs one population each time, whatever the trials done before.
+        var announced = plan.Sampler is SamplerChoice.Pbt populationBased ? consumed + populationBased.Population : budget;
+        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, announced, consumed, recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var promotion = directions.Count == 1 ? plan.Pruner.Promotion(directions[0], plan.Epochs) : null;

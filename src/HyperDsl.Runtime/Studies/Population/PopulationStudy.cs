@@ -78,7 +78,31 @@ internal sealed class PopulationStudy(
             members.RemoveAll(m => m.Resume is null);
         }
 
+        RecordBestLineage(version);
         return (started, StudyStopReason.BudgetReached, $"the population of {size} trained all {experiment.Plan.Epochs} epochs");
+    }
+
+    // The schedule that trained the best member's weights, kept with the study so that it can be replayed as one trial.
+    private void RecordBestLineage(StudyVersion version)
+    {
+        var trials = store.Trials(version.StudyId);
+        var members = trials.Where(t => t.UserAttributes.ContainsKey(MemberStretch.Key)).ToList();
+        var directions = store.Directions(version.StudyId);
+        var front = BestTrials.Of(members, directions);
+        if (front.Count == 0)
+        {
+            return;
+        }
+
+        var best = front[0];
+
+        var schedules = members.ToDictionary(t => t.Number, t => MemberStretch.Read(t.UserAttributes));
+        var lineage = PopulationLineage.Of(best.Number, schedules);
+        store.SetStudyUserAttribute(version.StudyId, PopulationLineage.BestKey, JsonValues.Of(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["trial"] = best.Number,
+            ["schedule"] = lineage.Select(s => s.ToJson()).ToList(),
+        }));
     }
 
     // The worst members take over the best's checkpoints and perturb their hyperparameters.

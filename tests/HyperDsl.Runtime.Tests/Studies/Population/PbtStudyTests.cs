@@ -67,6 +67,14 @@ public sealed class PbtStudyTests : IDisposable
 
         // Every member's first stretch starts at epoch 1 with its own random values.
         Assert.All(schedules.Values, s => Assert.Equal((1, (int?)null), (s[0].FromEpoch, s[0].CopiedFrom)));
+
+        // The study keeps the best member's lineage, the schedule that trained its weights, for a replay: from epoch 1, ending with the member's last values.
+        var best = BestTrials.Of(trials, result.Directions)[0];
+        var recorded = Assert.IsType<Dictionary<string, object?>>(OptunaJson.Parse(store.StudyUserAttributes(result.Version.StudyId)[PopulationLineage.BestKey]));
+        Assert.Equal((long)best.Number, recorded["trial"]);
+        var lineage = Assert.IsType<List<object?>>(recorded["schedule"]).Cast<Dictionary<string, object?>>().ToList();
+        Assert.Equal(1L, lineage[0]["from_epoch"]);
+        Assert.Equal(schedules[best.Number][^1].Parameters["lr"], Assert.IsType<Dictionary<string, object?>>(lineage[^1]["params"])["lr"]);
     }
 
     private sealed record FashionPoint(double Lr, double Dropout);
