@@ -102,10 +102,22 @@ public sealed class StudyRunner
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
 
         // A promoting ASHA pauses trials at rungs, so it needs checkpoints even when the run asked for none.
-        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null && population is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
+        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null && population is null && _options.Replay is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
         var checkpoints = checkpointPlace is { } place
             ? new TrialCheckpoints(_store, Path.Combine(place, Sanitize(version.StudyName)), _options.CheckpointEvery, _options.CheckpointInterval, _options.CheckpointRetention, _experiment.StudyHash)
             : null;
+        if (_options.Replay is { Count: > 0 } stretches)
+        {
+            // One trial that follows a PBT schedule: it pauses at each stretch's boundary and goes on with the next stretch's values.
+            var boundaries = new StretchBoundaries(stretches, plan.Epochs);
+            var replaying = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, boundaries);
+            var replay = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, replaying, checkpoints!, new PopulationSchedule(1, 0.25, plan.Epochs, directions[0]), 1, 0, seed);
+            var (ran, why, said) = replay.Replay(version, pointData, stretches, CudaDeviceOf(plan, 0), cancellation);
+            var replayed = new StudyResult(version, directions, _store.Trials(version.StudyId), ran, why, said);
+            _observer.StudyFinished(replayed);
+            return replayed;
+        }
+
         if (population is not null && plan.Sampler is SamplerChoice.Pbt pbt)
         {
             // Population-based training runs the whole population itself: its members pause at each interval's end.

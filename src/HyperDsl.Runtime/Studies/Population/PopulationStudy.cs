@@ -82,6 +82,51 @@ internal sealed class PopulationStudy(
         return (started, StudyStopReason.BudgetReached, $"the population of {size} trained all {experiment.Plan.Epochs} epochs");
     }
 
+    /// <summary>
+    /// Trains one new trial along <paramref name="stretches"/> (a member's lineage): each stretch's values from its first epoch on,
+    /// resuming the trial's own checkpoint at each boundary (the executor pauses there, <see cref="StretchBoundaries"/>).
+    /// </summary>
+    public (int Started, StudyStopReason Reason, string Message) Replay(StudyVersion version, PointData data, IReadOnlyList<MemberStretch> stretches, int? cudaDevice, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(stretches);
+        var studyId = version.StudyId;
+        var trial = store.StartNextTrial(studyId, budget: null, create: true).Trial
+            ?? throw new InvalidOperationException("The store started no trial for the replay.");
+        var trainingSeed = experiment.Plan.TrainingSeed ?? SeedMixer.Mix(seed, trial.Number, stream: 7);
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.SpecHash, JsonValues.Of(experiment.StudyHash));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Seed, JsonValues.Of(trainingSeed));
+        store.SetTrialUserAttribute(trial.Id, MemberStretch.Key, JsonValues.Of(stretches.Select(s => s.ToJson()).ToList()));
+        TrainingCheckpoint? resume = null;
+        while (true)
+        {
+            var epoch = (resume?.Epoch ?? 0) + 1;
+            var stretch = stretches.LastOrDefault(s => s.FromEpoch <= epoch) ?? stretches[0];
+            var recorder = new RecordingSuggestions(new FixedSuggestions(stretch.Parameters, fallback: null), space);
+            var point = experiment.Sample(recorder);
+            foreach (var (distribution, value) in recorder.Recorded)
+            {
+                store.SetParameter(trial.Id, distribution, value);
+            }
+
+            observer.TrialStarted(trial.Number, recorder.Values, $"pbt replay from epoch {epoch}");
+            var state = executor.Run(trial, studyId, point, data.For(point), trainingSeed, cudaDevice, null, _ => false, cancellation, resume);
+            if (state != TrialState.Running)
+            {
+                return state == TrialState.Complete
+                    ? (1, StudyStopReason.BudgetReached, $"the schedule of {stretches.Count} stretches was replayed")
+                    : (1, cancellation.IsCancellationRequested ? StudyStopReason.Interrupted : StudyStopReason.TooManyFailures, $"the replay ended {state.ToString().ToLowerInvariant()}");
+            }
+
+            if (!store.ClaimPausedTrial(trial.Id))
+            {
+                return (1, StudyStopReason.TooManyFailures, "the replayed trial was taken by another process");
+            }
+
+            resume = CheckpointFile.Read(checkpoints.PathOf(trial.Number));
+        }
+    }
+
     // The schedule that trained the best member's weights, kept with the study so that it can be replayed as one trial.
     private void RecordBestLineage(StudyVersion version)
     {
