@@ -1,3 +1,5 @@
+using HyperDsl.Runtime.Studies.Storage;
+
 namespace HyperDsl.Runtime.Studies.Population;
 
 /// <summary>
@@ -34,5 +36,25 @@ public static class PopulationLineage
         }
 
         return lineage;
+    }
+
+    /// <summary>
+    /// The lineage stored in <see cref="BestKey"/> of the newest version of <paramref name="studyName"/> that has one (a finished PBT
+    /// run), or null when none has.
+    /// </summary>
+    public static IReadOnlyList<MemberStretch>? StoredBest(IStudyStore store, string studyName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        foreach (var version in store.StudyVersions(studyName).Reverse())
+        {
+            if (store.StudyUserAttributes(version.StudyId).TryGetValue(BestKey, out var json)
+                && OptunaJson.Parse(json) is Dictionary<string, object?> best && best.TryGetValue("schedule", out var schedule) && schedule is not null)
+            {
+                var stretches = MemberStretch.Read(new Dictionary<string, string> { [MemberStretch.Key] = OptunaJson.Write(schedule) });
+                return stretches.Count > 0 ? stretches : null;
+            }
+        }
+
+        return null;
     }
 }
