@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HyperDsl.Compiler.Emit;
 using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Population;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Studies.TensorBoard;
 using Spectre.Console;
@@ -56,6 +57,10 @@ internal static class RunCommand
             Description = "Also write each trial this process runs as TensorBoard event files under DIR/<study>/trial-<number>/: per-epoch scalars and the HParams summaries (run 'tensorboard --logdir DIR').",
             HelpName = "DIR",
         };
+        var replayPbt = new Option<bool>("--replay-pbt")
+        {
+            Description = "Add one trial to the study that replays the schedule of the best member of its last population-based training run (sampler pbt): the values it was trained with, epoch by epoch, in one trial.",
+        };
         var command = new Command(
             worker ? "worker" : "run",
             worker
@@ -64,6 +69,11 @@ internal static class RunCommand
         {
             file, options.Experiment, options.Storage, options.Study, trials, timeout, seed, warmStart, maxFailures, checkpointEvery, checkpointInterval, checkpointDirectory, keepCheckpoints, tensorBoard,
         };
+        if (!worker)
+        {
+            command.Options.Add(replayPbt);
+        }
+
         command.SetAction(parse =>
         {
             var max = parse.GetValue(maxFailures);
@@ -93,7 +103,7 @@ internal static class RunCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            return Execute(parse.GetRequiredValue(file), selection, worker, tensorBoardDirectory, console, run => run with
+            return Execute(parse.GetRequiredValue(file), selection, worker, !worker && parse.GetValue(replayPbt), tensorBoardDirectory, console, run => run with
             {
                 Trials = parse.GetValue(trials),
                 Timeout = parse.GetValue(timeout),
@@ -109,7 +119,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static int Execute(string file, StudySelection selection, bool worker, string? tensorBoardDirectory, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
+    private static int Execute(string file, StudySelection selection, bool worker, bool replay, string? tensorBoardDirectory, CliConsole console, Func<StudyRunOptions, StudyRunOptions> configure)
     {
         using var spec = StudySpec.Load(file, selection.Experiment, selection.Storage, console, out var exit);
         if (spec is null)
@@ -133,6 +143,18 @@ internal static class RunCommand
             WeightsDirectory = spec.WeightsDirectory,
             CheckpointDirectory = spec.CheckpointDirectory,
         });
+        if (replay)
+        {
+            var studyName = selection.Study ?? spec.Definition.Name;
+            if (PopulationLineage.StoredBest(store, studyName) is not { } schedule)
+            {
+                console.Error.WriteLine($"hyp: error: --replay-pbt: the study '{studyName}' has no stored PBT schedule; run it with 'sampler pbt(...)' to the end first.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            options = options with { Replay = schedule };
+        }
+
         var objectives = spec.Definition.Plan.Objectives;
         using var tensorBoard = tensorBoardDirectory is null ? null : new TensorBoardStudyObserver(
             tensorBoardDirectory, spec.Definition.SearchSpace, objectives, warning => console.Error.WriteLine($"hyp: warning: {warning}"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
+using HyperDsl.Runtime.Studies.Population;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training;
 using HyperDsl.Syntax.Diagnostics;
@@ -62,6 +63,7 @@ internal static class StudyMessages
         {
             TrialState.Complete => "complete: " + Values(trial, objectives),
             TrialState.Pruned => $"pruned after epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)}",
+            TrialState.Running when trial.UserAttributes.ContainsKey(MemberStretch.Key) => $"paused at epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)} (an interval's end), waiting for the population",
             TrialState.Running => $"paused at epoch {trial.Intermediate.Keys.DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture)} (a rung), waiting to be promoted",
             _ => $"failed: {(StudyFormat.FailReason(trial) is { } reason ? DiagnosticText.Excerpt(reason, 300) : "no reason recorded")}",
         };

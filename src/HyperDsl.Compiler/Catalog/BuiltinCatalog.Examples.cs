@@ -119,6 +119,7 @@ public static partial class BuiltinCatalog
         ["tpe"] = "tpe(startup: 10)",
         ["cmaes"] = "cmaes(restarts: 2)",
         ["gp"] = "gp(startup: 10)",
+        ["pbt"] = "pbt(population: 8, interval: 2, fraction: 0.25)",
 
         // pruners
         ["asha"] = "asha(min_epochs: 1, reduction: 3)",

@@ -434,6 +434,10 @@ public static partial class BuiltinCatalog
             Opt("population", Int, I(50), new NumericRange(2, null)), Opt("crossover_prob", Float, F(0.9), Probability), Opt("mutation_prob", Float, null, Probability, "Default: 1 / the number of parameters."), Opt("swap_prob", Float, F(0.5), Probability))
             with { Constructor = new(Samplers + "Nsga2"), Strategy = new(GenerationParameter: "population") };
 
+        yield return E("pbt", Sampler, "Population-based training: a population of 'population' trials, drawn at random, trains in intervals of 'interval' epochs; at each interval's end the worst 'fraction' of the members each take over the whole training state of one of the best 'fraction' (weights, optimizer state, schedule position, generators) and perturb its parameters within their domains (a number times 0.8 or 1.2 on its scale and step, an int one step, a choice to a neighbouring choice; with probability 'resample' drawn afresh), respecting 'when' conditions and 'require' constraints. Every sampled parameter must be one a trial can change between epochs (HYP4112). Each member's parameter schedule is stored with its trial (user attribute pbt_schedule); the population is the study's trials.",
+            Opt("population", Int, I(8), new NumericRange(2, null)), Opt("interval", Int, I(2), AtLeastOne), Opt("fraction", Float, F(0.25), new NumericRange(0, 0.5, MinExclusive: true)), Opt("resample", Float, F(0.25), Probability))
+            with { Constructor = new(Samplers + "Pbt"), Strategy = new(OneObjective: true, ChangesParametersMidTrial: true) };
+
         // ---- pruners ----
         const string Pruners = "HyperDsl.Runtime.Studies.PrunerChoice.";
         yield return E("none", Pruner, "Never prune.") with { Constructor = new(Pruners + "None") };

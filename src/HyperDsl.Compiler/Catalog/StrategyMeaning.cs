@@ -16,7 +16,8 @@ namespace HyperDsl.Compiler.Catalog;
 /// <param name="GenerationParameter">The sampler parameter giving how many trials a generation holds, the first of them random (nsga2's population).</param>
 /// <param name="StartupParameter">The sampler parameter giving how many complete trials it draws at random before its model proposes any (gp's and tpe's startup).</param>
 /// <param name="TrialsItHandlesWell">Beyond this many trials each new one costs the sampler seconds (a Gaussian process refits over all earlier trials, cubic in their number); null when the cost stays small.</param>
-public sealed record StrategyMeaning(bool EnumeratesSpace = false, string? FirstRungParameter = null, bool OneObjective = false, bool ModelsNumbersOnly = false, string? GenerationParameter = null, string? StartupParameter = null, int? TrialsItHandlesWell = null)
+/// <param name="ChangesParametersMidTrial">A sampler that changes a trial's parameters while it trains (pbt), so every sampled parameter must be one a trial can change between epochs (HYP4112).</param>
+public sealed record StrategyMeaning(bool EnumeratesSpace = false, string? FirstRungParameter = null, bool OneObjective = false, bool ModelsNumbersOnly = false, string? GenerationParameter = null, string? StartupParameter = null, int? TrialsItHandlesWell = null, bool ChangesParametersMidTrial = false)
 {
     /// <summary>
     /// For a sampler that is a choice among the others (<c>auto</c>): which one a study of that

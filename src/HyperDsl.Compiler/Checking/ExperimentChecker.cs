@@ -64,6 +64,7 @@ internal static class ExperimentChecker
                 size = new SearchSpaceChecker(experiment, model, binder.Parameters, shapeChecker, diagnostics, budget).Check();
                 new DeviceChecker(lowered, model, diagnostics).Check();
                 new PrecisionChecker(lowered, model, diagnostics).Check();
+                new PopulationChecker(experiment, model, binder.Parameters, shapeChecker.RelevantParameters, lowered, new SpaceEnumerator(model, budget), diagnostics).Check();
                 stage = "the values computed from each point";
                 new EvaluationChecker(model, diagnostics, budget, ranges.Evaluated).Check(experiment, binder.Parameters);
             }

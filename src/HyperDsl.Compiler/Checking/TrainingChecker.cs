@@ -468,8 +468,10 @@ internal sealed class TrainingChecker
             CheckSamplerFits(sampler, entry.Name, strategy);
         }
 
+        // A population-based study's budget is its population.
+        var population = sampler is not null && _model.GetResolution(sampler) is CatalogEntry { Strategy.ChangesParametersMidTrial: true };
         var trials = SettingValue(SectionKind.Tune, "trials");
-        if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid)
+        if (trials is null && SettingValue(SectionKind.Tune, "timeout") is null && !grid && !population)
         {
             var at = _experiment.Syntax.Sections.OfType<SettingsSectionSyntax>().FirstOrDefault(s => s.Kind == SectionKind.Tune)?.Span ?? _experiment.Syntax.Name.Span;
             _diagnostics.Add(NoBudget(at with { Range = new(at.Range.Start, Math.Min(4, at.Range.Length)) }, _experiment.Name));

@@ -228,6 +228,12 @@ public static partial class CompilerDiagnostics
             $"'{sampler}' refits its model over every earlier trial for each new one, a cost that grows with the cube of the trials: beyond {limit} trials each new one takes it seconds, and this study runs {budget}.",
             $"Use 'sampler tpe' for a study this long (or 'cmaes' for numeric parameters), or run at most {limit} trials.");
 
+    /// <summary>HYP4112 at a sampled parameter that population-based training (<paramref name="sampler"/>) would perturb mid-training, though <paramref name="reason"/>.</summary>
+    internal static Diagnostic PopulationParameterFixed(SourceSpan span, string parameter, string sampler, string reason) =>
+        Create(PopulationParameterFixedDescriptor, span,
+            $"'{sampler}' changes every sampled parameter in the middle of a trial, when a member takes over another's weights and training state, but '{parameter}' cannot change there: {reason}.",
+            $"Fix '{parameter}' ('{parameter} = ...'), or search it with another sampler (say 'tpe'), or run one PBT study per value of it.");
+
     /// <summary>HYP4100 at a single-objective sampler in a study with several <paramref name="objectives"/>.</summary>
     internal static Diagnostic SamplerNeedsOneObjective(SourceSpan span, string sampler, IReadOnlyCollection<ExpressionSyntax> objectives) =>
         Create(SamplerNeedsOneObjectiveDescriptor, span,

@@ -393,6 +393,9 @@ public static partial class CompilerDiagnostics
     /// <summary>HYP4111.</summary>
     public static readonly DiagnosticDescriptor TrialsTooManyForSamplerDescriptor = Warning("HYP4111", "More trials than the sampler handles quickly");
 
+    /// <summary>HYP4112.</summary>
+    public static readonly DiagnosticDescriptor PopulationParameterFixedDescriptor = Error("HYP4112", "Population-based training on a parameter that cannot change mid-training");
+
     // ---- names in generated C# (the HYP5xxx the checker gives, so 'hyp check' and 'hyp compile' agree) ----
 
     /// <summary>HYP5003.</summary>

@@ -16,7 +16,7 @@ public sealed record RungStanding(int Trial, IReadOnlyList<double> Values, int? 
 /// Unlike <see cref="SuccessiveHalvingPruner"/>, which stops the trials that fall behind and lets the others run on, no
 /// trial goes past a rung before the rung has enough trials to judge it.
 /// </summary>
-public sealed class PromotingAsha
+public sealed class PromotingAsha : IPauseSchedule
 {
     private readonly StudyDirection _direction;
     private readonly int _reduction;

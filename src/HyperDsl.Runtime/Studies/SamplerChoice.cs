@@ -3,6 +3,7 @@ using HyperDsl.Runtime.Search.CmaEs;
 using HyperDsl.Runtime.Search.Gp;
 using HyperDsl.Runtime.Search.Nsga2;
 using HyperDsl.Runtime.Search.Tpe;
+using HyperDsl.Runtime.Studies.Population;
 
 namespace HyperDsl.Runtime.Studies;
 
@@ -23,6 +24,12 @@ public abstract record SamplerChoice
     /// <param name="sample">The generated <c>Sample</c>, for samplers that walk the space (grid).</param>
     /// <param name="accept">Whether a grid point meets the spec's constraints.</param>
     public abstract ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept);
+
+    /// <summary>
+    /// The timetable of population-based training (<c>pbt</c>) for trials of <paramref name="epochs"/> epochs, which runs the study
+    /// as a population instead of one trial after another; null for a sampler that only proposes points.
+    /// </summary>
+    public virtual PopulationSchedule? PopulationTimetable(StudyDirection direction, int epochs) => null;
 
     /// <summary><c>grid</c>: every point of a finite space once.</summary>
     public sealed record Grid : SamplerChoice
@@ -102,5 +109,23 @@ public abstract record SamplerChoice
         /// <inheritdoc />
         public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
             new Nsga2Sampler(seed, directions, new Nsga2Options(Population, CrossoverProb, MutationProb, SwapProb));
+    }
+
+    /// <summary>
+    /// <c>pbt(population:, interval:, fraction:, resample:)</c>: population-based training. The first population is drawn at random
+    /// (this sampler); then the members train in intervals, and at each interval's end the worst fraction take over the best's
+    /// training state and perturb its hyperparameters (<see cref="PopulationSchedule"/>, <see cref="PerturbingSuggestions"/>).
+    /// </summary>
+    public sealed record Pbt(int Population = 8, int Interval = 2, double Fraction = 0.25, double Resample = 0.25) : SamplerChoice
+    {
+        /// <inheritdoc />
+        public override string Name => "pbt";
+
+        /// <inheritdoc />
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+            new RandomSampler(seed);
+
+        /// <inheritdoc />
+        public override PopulationSchedule? PopulationTimetable(StudyDirection direction, int epochs) => new(Interval, Fraction, epochs, direction);
     }
 }

@@ -55,4 +55,10 @@ public sealed record StudyRunOptions
 
     /// <summary>What happens to a trial's checkpoint when it has finished.</summary>
     public CheckpointRetention CheckpointRetention { get; init; }
+
+    /// <summary>
+    /// A PBT schedule to replay as one trial (a member's lineage, <see cref="Population.PopulationLineage"/>): the trial trains each
+    /// stretch's epochs with its values, resuming its own checkpoint at each boundary, instead of the study's sampler; null: none.
+    /// </summary>
+    public IReadOnlyList<Population.MemberStretch>? Replay { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HyperDsl.Runtime.Data;
 using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Population;
 using HyperDsl.Runtime.Studies.Storage;
 using HyperDsl.Runtime.Training.Checkpoints;
 
@@ -89,17 +90,45 @@ public sealed class StudyRunner
 
         var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
         var budget = _options.Trials ?? plan.Trials;
-        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, budget, Consumed(_store.Trials(version.StudyId)), recovered, warm, isNew ? previous : null) { Data = data.Describe() });
+        var consumed = Consumed(_store.Trials(version.StudyId));
+
+        // A population-based study runs one population each time, whatever the trials done before.
+        var announced = plan.Sampler is SamplerChoice.Pbt populationBased ? consumed + populationBased.Population : budget;
+        _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, announced, consumed, recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
         var promotion = directions.Count == 1 ? plan.Pruner.Promotion(directions[0], plan.Epochs) : null;
+        var population = plan.Sampler.PopulationTimetable(directions[0], plan.Epochs);
         var weights = _options.WeightsDirectory is { } folder ? Path.Combine(folder, Sanitize(version.StudyName)) : null;
 
         // A promoting ASHA pauses trials at rungs, so it needs checkpoints even when the run asked for none.
-        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
+        var checkpointPlace = _options.CheckpointDirectory ?? (promotion is null && population is null && _options.Replay is null ? null : Path.Combine(Path.GetTempPath(), "hyperdsl-checkpoints"));
         var checkpoints = checkpointPlace is { } place
             ? new TrialCheckpoints(_store, Path.Combine(place, Sanitize(version.StudyName)), _options.CheckpointEvery, _options.CheckpointInterval, _options.CheckpointRetention, _experiment.StudyHash)
             : null;
+        if (_options.Replay is { Count: > 0 } stretches)
+        {
+            // One trial that follows a PBT schedule: it pauses at each stretch's boundary and goes on with the next stretch's values.
+            var boundaries = new StretchBoundaries(stretches, plan.Epochs);
+            var replaying = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, boundaries);
+            var replay = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, replaying, checkpoints!, new PopulationSchedule(1, 0.25, plan.Epochs, directions[0]), 1, 0, seed);
+            var (ran, why, said) = replay.Replay(version, pointData, stretches, CudaDeviceOf(plan, 0), cancellation);
+            var replayed = new StudyResult(version, directions, _store.Trials(version.StudyId), ran, why, said);
+            _observer.StudyFinished(replayed);
+            return replayed;
+        }
+
+        if (population is not null && plan.Sampler is SamplerChoice.Pbt pbt)
+        {
+            // Population-based training runs the whole population itself: its members pause at each interval's end.
+            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population);
+            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed);
+            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), cancellation);
+            var ended = new StudyResult(version, directions, _store.Trials(version.StudyId), started, reason, message);
+            _observer.StudyFinished(ended);
+            return ended;
+        }
+
         var run = new Session(this, version, budget, sampler, new TrialExecutor(_store, _experiment, _options, pruner, _observer, checkpoints, promotion), pointData, seed, weights, directions, checkpoints, promotion);
         var workers = Math.Max(1, plan.Parallel);
         if (workers == 1)

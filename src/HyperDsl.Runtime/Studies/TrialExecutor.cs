@@ -14,10 +14,10 @@ namespace HyperDsl.Runtime.Studies;
 /// Trains one trial at a point and records it: intermediate values and heartbeats while it runs,
 /// the pruner's verdict after each epoch, and how it ended. Whatever goes wrong inside training
 /// (an exception, a NaN loss, running out of memory) fails this trial only. With a promotion schedule
-/// (<c>asha(promote: true)</c>) the trial pauses at its next rung: its checkpoint is written, it stays running in the store
+/// (<c>asha(promote: true)</c>, or the intervals of <c>pbt</c>) the trial pauses at its next rung: its checkpoint is written, it stays running in the store
 /// with <see cref="StudyAttributes.PausedAtRung"/>, and <see cref="Run"/> returns <see cref="TrialState.Running"/>.
 /// </summary>
-internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null, PromotingAsha? promotion = null)
+internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null, IPauseSchedule? promotion = null)
 {
     private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
 

@@ -55,6 +55,12 @@ public sealed class TrainingCheckpoint
 
     internal PartialEpoch? Partial { get; }
 
+    /// <summary>
+    /// The same state, as a checkpoint of <paramref name="owner"/>'s run: population-based training hands one member's whole
+    /// training state to another, which resumes it as its own.
+    /// </summary>
+    internal TrainingCheckpoint OwnedBy(string owner) => new(Header with { Owner = owner }, Epochs, Watch, Model, Optimizer, Random, Best, Partial);
+
     /// <summary>Checks that this checkpoint is one of the run about to resume from it: same owner, epochs, batches per epoch and training images.</summary>
     internal void VerifyFits(string owner, int epochs, int stepsPerEpoch, int trainCount)
     {

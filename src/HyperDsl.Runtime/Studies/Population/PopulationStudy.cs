@@ -1,0 +1,243 @@
+using HyperDsl.Runtime.Search;
+using HyperDsl.Runtime.Studies.Storage;
+using HyperDsl.Runtime.Training.Checkpoints;
+
+namespace HyperDsl.Runtime.Studies.Population;
+
+/// <summary>
+/// Runs a study as population-based training (<c>sampler pbt(...)</c>): a population of trials, drawn at random (queued
+/// <c>try</c> points first), trains interval by interval on the pause/checkpoint/resume machinery of promotion-based ASHA. At
+/// each interval's end every member is paused with its checkpoint written; the worst fraction each take over a best member's
+/// checkpoint (weights, optimizer state, generators, the epochs the schedule replays) as their own, perturb its hyperparameters
+/// within the spec's domains (<see cref="PerturbingSuggestions"/>, through the generated <c>Sample</c> so <c>when</c> conditions
+/// hold, and drawn again until the <c>require</c> constraints do) and all go on to the next interval. Each member's stretches of
+/// hyperparameters, and whose state it took, are stored with the trial (<see cref="MemberStretch"/>); its stored parameters are
+/// those it ended with. Members train one after another (a population's interval is a barrier).
+/// </summary>
+internal sealed class PopulationStudy(
+    IStudyStore store,
+    IExperimentDefinition experiment,
+    IReadOnlyDictionary<string, ParameterSpace> space,
+    Func<object, bool> satisfies,
+    IStudyObserver observer,
+    TrialExecutor executor,
+    TrialCheckpoints checkpoints,
+    PopulationSchedule schedule,
+    int size,
+    double resample,
+    long seed)
+{
+    private readonly Random _random = new(SeedMixer.Mix(seed, 0, stream: 11));
+    private readonly PointPerturbation _perturbation = new(experiment, space, satisfies, seed, resample);
+
+    /// <summary>Trains the population to its last epoch; returns how many members it started and why it stopped.</summary>
+    public (int Started, StudyStopReason Reason, string Message) Run(StudyVersion version, PointData data, int? cudaDevice, CancellationToken cancellation)
+    {
+        var studyId = version.StudyId;
+        var members = new List<Member>();
+        for (var i = 0; i < size && !cancellation.IsCancellationRequested; i++)
+        {
+            if (Start(studyId) is { } member)
+            {
+                members.Add(member);
+            }
+        }
+
+        var started = members.Count;
+        var epochsDone = 0;
+        while (members.Count > 0)
+        {
+            foreach (var member in members.ToList())
+            {
+                var state = executor.Run(member.Trial, studyId, member.Point, data.For(member.Point), member.Seed, cudaDevice, null, _ => false, cancellation, member.Resume);
+                if (state != TrialState.Running)
+                {
+                    // Complete at the last epoch; failed, pruned or interrupted ones leave the population.
+                    members.Remove(member);
+                }
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                EndPaused(members, "interrupted by the user");
+                return (started, StudyStopReason.Interrupted, "interrupted by the user");
+            }
+
+            if (members.Count == 0 || schedule.NextPause(epochsDone) is not { } pausedAt)
+            {
+                break;
+            }
+
+            epochsDone = pausedAt;
+            Exploit(studyId, members, pausedAt);
+            foreach (var member in members)
+            {
+                member.Resume = store.ClaimPausedTrial(member.Trial.Id) ? CheckpointFile.Read(checkpoints.PathOf(member.Trial.Number)) : null;
+            }
+
+            members.RemoveAll(m => m.Resume is null);
+        }
+
+        RecordBestLineage(version);
+        return (started, StudyStopReason.BudgetReached, $"the population of {size} trained all {experiment.Plan.Epochs} epochs");
+    }
+
+    /// <summary>
+    /// Trains one new trial along <paramref name="stretches"/> (a member's lineage): each stretch's values from its first epoch on,
+    /// resuming the trial's own checkpoint at each boundary (the executor pauses there, <see cref="StretchBoundaries"/>).
+    /// </summary>
+    public (int Started, StudyStopReason Reason, string Message) Replay(StudyVersion version, PointData data, IReadOnlyList<MemberStretch> stretches, int? cudaDevice, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(stretches);
+        var studyId = version.StudyId;
+        var trial = store.StartNextTrial(studyId, budget: null, create: true).Trial
+            ?? throw new InvalidOperationException("The store started no trial for the replay.");
+        var trainingSeed = experiment.Plan.TrainingSeed ?? SeedMixer.Mix(seed, trial.Number, stream: 7);
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.SpecHash, JsonValues.Of(experiment.StudyHash));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Seed, JsonValues.Of(trainingSeed));
+        store.SetTrialUserAttribute(trial.Id, MemberStretch.Key, JsonValues.Of(stretches.Select(s => s.ToJson()).ToList()));
+        TrainingCheckpoint? resume = null;
+        while (true)
+        {
+            var epoch = (resume?.Epoch ?? 0) + 1;
+            var stretch = stretches.LastOrDefault(s => s.FromEpoch <= epoch) ?? stretches[0];
+            var recorder = new RecordingSuggestions(new FixedSuggestions(stretch.Parameters, fallback: null), space);
+            var point = experiment.Sample(recorder);
+            foreach (var (distribution, value) in recorder.Recorded)
+            {
+                store.SetParameter(trial.Id, distribution, value);
+            }
+
+            observer.TrialStarted(trial.Number, recorder.Values, $"pbt replay from epoch {epoch}");
+            var state = executor.Run(trial, studyId, point, data.For(point), trainingSeed, cudaDevice, null, _ => false, cancellation, resume);
+            if (state != TrialState.Running)
+            {
+                return state == TrialState.Complete
+                    ? (1, StudyStopReason.BudgetReached, $"the schedule of {stretches.Count} stretches was replayed")
+                    : (1, cancellation.IsCancellationRequested ? StudyStopReason.Interrupted : StudyStopReason.TooManyFailures, $"the replay ended {state.ToString().ToLowerInvariant()}");
+            }
+
+            if (!store.ClaimPausedTrial(trial.Id))
+            {
+                return (1, StudyStopReason.TooManyFailures, "the replayed trial was taken by another process");
+            }
+
+            resume = CheckpointFile.Read(checkpoints.PathOf(trial.Number));
+        }
+    }
+
+    // The schedule that trained the best member's weights, kept with the study so that it can be replayed as one trial.
+    private void RecordBestLineage(StudyVersion version)
+    {
+        var trials = store.Trials(version.StudyId);
+        var members = trials.Where(t => t.UserAttributes.ContainsKey(MemberStretch.Key)).ToList();
+        var directions = store.Directions(version.StudyId);
+        var front = BestTrials.Of(members, directions);
+        if (front.Count == 0)
+        {
+            return;
+        }
+
+        var best = front[0];
+
+        var schedules = members.ToDictionary(t => t.Number, t => MemberStretch.Read(t.UserAttributes));
+        var lineage = PopulationLineage.Of(best.Number, schedules);
+        store.SetStudyUserAttribute(version.StudyId, PopulationLineage.BestKey, JsonValues.Of(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["trial"] = best.Number,
+            ["schedule"] = lineage.Select(s => s.ToJson()).ToList(),
+        }));
+    }
+
+    // The worst members take over the best's checkpoints and perturb their hyperparameters.
+    private void Exploit(long studyId, List<Member> members, int epoch)
+    {
+        var trials = store.Trials(studyId).ToDictionary(t => t.Number);
+        var standings = members.Select(m => new MemberStanding(m.Trial.Number, trials[m.Trial.Number].Intermediate.TryGetValue(epoch, out var value) ? value : double.NaN)).ToList();
+        foreach (var (loser, donor) in schedule.Exploits(standings, _random).Select(e => (members.First(m => m.Trial.Number == e.Trial), members.First(m => m.Trial.Number == e.Donor))))
+        {
+            var state = CheckpointFile.Read(checkpoints.PathOf(donor.Trial.Number));
+            CheckpointFile.Write(checkpoints.PathOf(loser.Trial.Number), state.OwnedBy(checkpoints.OwnerOf(loser.Trial)));
+            var (point, recorded) = _perturbation.Perturb(donor.Values, loser.Trial.Number, epoch, _random);
+            foreach (var (distribution, value) in recorded.Recorded)
+            {
+                store.SetParameter(loser.Trial.Id, distribution, value);
+            }
+
+            loser.Point = point;
+            loser.Values = recorded.Values;
+            loser.Stretches.Add(new MemberStretch(epoch + 1, loser.Values, donor.Trial.Number));
+            store.SetTrialUserAttribute(loser.Trial.Id, MemberStretch.Key, JsonValues.Of(loser.Stretches.Select(s => s.ToJson()).ToList()));
+            observer.TrialStarted(loser.Trial.Number, loser.Values, $"pbt: took #{donor.Trial.Number}'s state after epoch {epoch}, perturbed");
+        }
+    }
+
+    // A new member: a queued point (a 'try' point) first, else a random one that meets the constraints.
+    private Member? Start(long studyId)
+    {
+        var next = store.StartNextTrial(studyId, budget: null, create: true);
+        if (next.Trial is not { } trial)
+        {
+            return null;
+        }
+
+        var queued = next.WasWaiting && trial.SystemAttributes.TryGetValue(StudyAttributes.FixedParams, out var json) ? JsonValues.ReadObject(json) : null;
+        RecordingSuggestions? recorder = null;
+        object? point = null;
+        for (var attempt = 0; attempt < StudyRunner.ConstraintAttempts && point is null; attempt++)
+        {
+            var draws = new RandomSampler(seed).StartTrial([], trial.Number + (attempt * 1_000_003));
+            recorder = new RecordingSuggestions(queued is null ? draws : new FixedSuggestions(queued, draws), space);
+            point = experiment.Sample(recorder);
+            point = satisfies(point) ? point : null;
+        }
+
+        var trainingSeed = experiment.Plan.TrainingSeed ?? SeedMixer.Mix(seed, trial.Number, stream: 7);
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.SpecHash, JsonValues.Of(experiment.StudyHash));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Worker, JsonValues.Of(TrialRecovery.ThisWorker));
+        store.SetTrialSystemAttribute(trial.Id, StudyAttributes.Seed, JsonValues.Of(trainingSeed));
+        foreach (var (distribution, value) in recorder!.Recorded)
+        {
+            store.SetParameter(trial.Id, distribution, value);
+        }
+
+        observer.TrialStarted(trial.Number, recorder.Values, queued is null ? "pbt" : "try point");
+        if (point is null)
+        {
+            store.FinishTrial(trial.Id, TrialState.Failed, failReason: $"no point meeting the 'require' constraints was found in {StudyRunner.ConstraintAttempts} draws");
+            observer.TrialFinished(store.Trials(studyId).First(t => t.Id == trial.Id), TimeSpan.Zero);
+            return null;
+        }
+
+        var member = new Member(trial, point, recorder.Values, trainingSeed);
+        member.Stretches.Add(new MemberStretch(1, member.Values, null));
+        store.SetTrialUserAttribute(trial.Id, MemberStretch.Key, JsonValues.Of(member.Stretches.Select(s => s.ToJson()).ToList()));
+        return member;
+    }
+
+    // Members still paused when the study stops end as failed and recoverable, as an interrupted trial does.
+    private void EndPaused(List<Member> members, string reason)
+    {
+        foreach (var member in members.Where(m => store.ClaimPausedTrial(m.Trial.Id)))
+        {
+            store.SetTrialSystemAttribute(member.Trial.Id, StudyAttributes.Recoverable, "true");
+            store.FinishTrial(member.Trial.Id, TrialState.Failed, failReason: reason);
+        }
+    }
+
+    private sealed class Member(StoredTrial trial, object point, IReadOnlyDictionary<string, object> values, long seed)
+    {
+        public StoredTrial Trial { get; } = trial;
+
+        public object Point { get; set; } = point;
+
+        public IReadOnlyDictionary<string, object> Values { get; set; } = values;
+
+        public long Seed { get; } = seed;
+
+        public List<MemberStretch> Stretches { get; } = [];
+
+        public TrainingCheckpoint? Resume { get; set; }
+    }
+}
