@@ -87,7 +87,17 @@ internal sealed class LowPrecisionTraining : IDisposable
     public Tensor Input(Tensor images) => images.to(_type);
 
     /// <summary>The loss to call backward on: scaled for float16.</summary>
-    public Tensor Scaled(Tensor loss) => _lossScale == 1.0 ? loss : loss.mul(_lossScale);
+    public Tensor Scaled(Tensor loss)
+    {
+        if (_lossScale == 1.0)
+        {
+            return loss;
+        }
+
+        // Held for the call: an implicit Scalar can be freed by its finalizer while LibTorch reads it (DEVELOPERS.md).
+        using var scale = _lossScale.ToScalar();
+        return loss.mul(scale);
+    }
 
     /// <summary>
     /// Moves the model's gradients into the masters' (in fp32, unscaled) and clears the model's.
@@ -108,7 +118,8 @@ internal sealed class LowPrecisionTraining : IDisposable
             var full = grad.to(ScalarType.Float32);
             if (_lossScale != 1.0)
             {
-                full = full.div_(_lossScale);
+                using var scale = _lossScale.ToScalar();
+                full = full.div_(scale);
                 finite.Add(full.isfinite().all());
             }
 
