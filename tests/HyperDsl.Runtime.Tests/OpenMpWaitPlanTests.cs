@@ -5,33 +5,21 @@ public sealed class OpenMpWaitPlanTests
     private static Func<string, string?> Environment(params (string Name, string Value)[] set) =>
         name => set.FirstOrDefault(v => v.Name == name).Value;
 
-    [Fact]
-    public void Auto_on_free_cores_bounds_the_spin()
-    {
-        var plan = OpenMpWaitPlan.Decide(OpenMpWaitPolicy.Auto, Environment(), cores: 2, threads: 2, otherRunnable: 0);
-
-        Assert.Equal(new Dictionary<string, string> { ["GOMP_SPINCOUNT"] = "10000" }, plan.Variables);
-    }
-
     [Theory]
+    [InlineData(2, 2, 0)]
+    [InlineData(4, 2, 2)]
     [InlineData(2, 2, 1)]
-    [InlineData(4, 2, 3)]
     [InlineData(2, 1, 2)]
-    public void Auto_on_busy_cores_is_passive(int cores, int threads, int otherRunnable)
+    public void Auto_is_passive_on_free_and_on_busy_cores(int cores, int threads, int otherRunnable)
     {
+        // Contention that starts after start-up is the common case (a build, a second study), and on an idle
+        // machine passive costs about 1% (bench/README.md), so auto does not bet on the cores staying free.
         var plan = OpenMpWaitPlan.Decide(OpenMpWaitPolicy.Auto, Environment(), cores, threads, otherRunnable);
 
         Assert.Equal(new Dictionary<string, string> { ["OMP_WAIT_POLICY"] = "PASSIVE" }, plan.Variables);
-        Assert.Contains("passive", plan.Reason, StringComparison.Ordinal);
+        Assert.Contains($"{otherRunnable} other runnable thread(s)", plan.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Auto_with_room_left_for_the_other_work_still_spins_briefly()
-    {
-        var plan = OpenMpWaitPlan.Decide(OpenMpWaitPolicy.Auto, Environment(), cores: 4, threads: 2, otherRunnable: 2);
-
-        Assert.Equal(["GOMP_SPINCOUNT"], plan.Variables.Keys);
-    }
 
     [Fact]
     public void Active_leaves_libgomp_default_even_on_busy_cores()
