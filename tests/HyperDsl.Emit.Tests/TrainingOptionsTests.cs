@@ -215,7 +215,7 @@ public class TrainingOptionsTests
         var plan = (HyperDsl.Runtime.Studies.StudyPlan)assembly.GetType("HyperDsl.Generated.HalvingExperiment")!.GetProperty("Plan")!.GetValue(null)!;
 
         Assert.Equal(new HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 2, Reduction: 4, Promote: promotes), plan.Pruner);
-        Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.Rungs);
+        Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.RungsOf(0));
     }
 
     // The spec's generated assembly; the spec must check and generate without errors.

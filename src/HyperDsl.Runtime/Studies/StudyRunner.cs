@@ -173,7 +173,7 @@ public sealed class StudyRunner
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
 
     // The state one run shares between its worker threads.
-    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints, PromotingAsha? promotion)
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints, IPromotionSchedule? promotion)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _failures = [];
@@ -396,14 +396,16 @@ public sealed class StudyRunner
         // The paused trial promotion-based ASHA takes now: claimed in the store (no longer paused, heartbeat and worker renewed; once,
         // across processes) and its checkpoint read. Point null: another process claimed it first, or its checkpoint cannot be
         // used, so it was failed (its rung's value stays in the store); choose again.
-        private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(PromotingAsha schedule, IReadOnlyList<StoredTrial> trials)
+        private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(IPromotionSchedule schedule, IReadOnlyList<StoredTrial> trials)
         {
+            // Each trial at its own rungs (Hyperband's brackets have different ones).
             var standings = trials
                 .Where(t => t.State != TrialState.Waiting)
+                .Select(t => (Trial: t, Rungs: schedule.RungsOf(t.Number)))
                 .Select(t => new RungStanding(
-                    t.Number,
-                    [.. schedule.Rungs.TakeWhile(r => t.Intermediate.ContainsKey(r)).Select(r => t.Intermediate[r])],
-                    t.State == TrialState.Running && JsonValues.ReadLong(t.SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch ? schedule.RungAt((int)epoch) : null))
+                    t.Trial.Number,
+                    [.. t.Rungs.TakeWhile(r => t.Trial.Intermediate.ContainsKey(r)).Select(r => t.Trial.Intermediate[r])],
+                    t.Trial.State == TrialState.Running && JsonValues.ReadLong(t.Trial.SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch && IndexOf(t.Rungs, (int)epoch) is var index and >= 0 ? index : null))
                 .ToList();
             if (schedule.Promotion(standings) is not { } number)
             {
@@ -432,6 +434,19 @@ public sealed class StudyRunner
             runner._observer.TrialStarted(trial.Number, trial.Parameters, $"promoted from epoch {checkpoint.Epoch}");
             // Its point again from its stored values, through the declared space (as a queued trial's), so choices map back to the spec's.
             return (trial, Experiment.Sample(new RecordingSuggestions(new FixedSuggestions(trial.Parameters, fallback: null), runner._space)), checkpoint);
+        }
+
+        private static int IndexOf(IReadOnlyList<int> rungs, int epoch)
+        {
+            for (var i = 0; i < rungs.Count; i++)
+            {
+                if (rungs[i] == epoch)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>

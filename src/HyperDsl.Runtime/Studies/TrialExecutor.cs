@@ -92,7 +92,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     }
 
                     // Promoting, the run pauses at the next rung above the epochs it starts from.
-                    var pauseAt = promotion?.NextPause(promoted?.Epoch ?? resume?.Checkpoint.Epoch ?? 0);
+                    var pauseAt = promotion?.NextPause(trial.Number, promoted?.Epoch ?? resume?.Checkpoint.Epoch ?? 0);
                     var settings = experiment.Training(point);
                     var checkpointPath = checkpoints?.PathOf(trial.Number);
                     var training = settings with
