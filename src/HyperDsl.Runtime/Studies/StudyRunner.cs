@@ -93,7 +93,10 @@ public sealed class StudyRunner
         var consumed = Consumed(_store.Trials(version.StudyId));
 
         // A population-based study runs one population each time, whatever the trials done before.
-        var announced = plan.Sampler is SamplerChoice.Pbt populationBased ? consumed + populationBased.Population : budget;
+        // A population left paused by an earlier run (interrupted, or past its timeout) is resumed instead: no new trials.
+        var announced = plan.Sampler is SamplerChoice.Pbt populationBased
+            ? consumed + (_store.Trials(version.StudyId).Any(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t) && t.UserAttributes.ContainsKey(MemberStretch.Key)) ? 0 : populationBased.Population)
+            : budget;
         _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, announced, consumed, recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
@@ -121,9 +124,11 @@ public sealed class StudyRunner
         if (population is not null && plan.Sampler is SamplerChoice.Pbt pbt)
         {
             // Population-based training runs the whole population itself: its members pause at each interval's end.
-            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population);
+            // An interrupted member pauses where it is (it stays a member), and the next run resumes the population; the time limit
+            // is looked at at each interval's end.
+            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population, pauseWhenInterrupted: true);
             var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed);
-            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), cancellation);
+            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), _options.Timeout ?? plan.Timeout, cancellation);
             var ended = new StudyResult(version, directions, _store.Trials(version.StudyId), started, reason, message);
             _observer.StudyFinished(ended);
             return ended;
