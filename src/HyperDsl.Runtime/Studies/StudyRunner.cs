@@ -88,6 +88,12 @@ public sealed class StudyRunner
             versions.QueueGrid(version, grid);
         }
 
+        // A population member whose process was killed stays a member: paused again at its checkpoint before recovery looks.
+        if (plan.Sampler is SamplerChoice.Pbt)
+        {
+            new TrialRecovery(_store).PauseOrphanedMembers(version.StudyId);
+        }
+
         var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
         var budget = _options.Trials ?? plan.Trials;
         var consumed = Consumed(_store.Trials(version.StudyId));

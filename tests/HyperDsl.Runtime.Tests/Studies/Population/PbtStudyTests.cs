@@ -112,6 +112,34 @@ public sealed class PbtStudyTests : IDisposable
     }
 
     [Fact]
+    public void Members_whose_process_was_killed_while_they_trained_are_resumed_from_their_checkpoints_not_failed()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        var experiment = new FashionPbtExperiment { Plan = new FashionPbtExperiment().Plan with { Sampler = new SamplerChoice.Pbt(Population: 4, Interval: 2, Fraction: 0.25, Resample: 0) } };
+        var epochs = new List<(int Trial, int Epoch)>();
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        using var interrupt = new CancellationTokenSource();
+        var first = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs, () => epochs.Count == 3 ? interrupt : null)).Run(interrupt.Token);
+
+        // As a kill -9 leaves them: member 1 training on from its checkpoint after epoch 1, member 2 before its first epoch, both
+        // running (not paused) for a process on this machine that no longer exists.
+        var deadWorker = $"{Environment.MachineName}:{Environment.ProcessId}:1";
+        foreach (var killed in first.Trials.Where(t => t.Number is 1 or 2))
+        {
+            Assert.True(store.ClaimPausedTrial(killed.Id));
+            store.SetTrialSystemAttribute(killed.Id, StudyAttributes.Worker, JsonValues.Of(deadWorker));
+        }
+
+        var trials = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs)).Run().Trials;
+
+        Assert.Equal(4, trials.Count);
+        Assert.All(trials, t => Assert.True(t.State == TrialState.Complete, $"trial {t.Number} is {t.State}: {StudyAttributes.Text(t.SystemAttributes, "fail_reason")}"));
+        Assert.Equal(12, epochs.Count);
+        Assert.Equal(epochs.Count, epochs.Distinct().Count());
+    }
+
+    [Fact]
     public void A_member_whose_checkpoint_is_gone_fails_with_the_reason_and_the_rest_of_the_population_goes_on()
     {
         using var full = TestData.LoadFashionMnistSmall();
