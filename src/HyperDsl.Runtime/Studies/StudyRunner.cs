@@ -133,7 +133,7 @@ public sealed class StudyRunner
             // An interrupted member pauses where it is (it stays a member), and the next run resumes the population; the time limit
             // is looked at at each interval's end.
             var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population, pauseWhenInterrupted: true);
-            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed);
+            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed, weights);
             var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), _options.Timeout ?? plan.Timeout, cancellation);
             var ended = new StudyResult(version, directions, _store.Trials(version.StudyId), started, reason, message);
             _observer.StudyFinished(ended);

@@ -25,7 +25,8 @@ internal sealed class PopulationStudy(
     PopulationSchedule schedule,
     int size,
     double resample,
-    long seed)
+    long seed,
+    string? weights = null)
 {
     private readonly Random _random = new(SeedMixer.Mix(seed, 0, stream: 11));
     private readonly PointPerturbation _perturbation = new(experiment, space, satisfies, seed, resample);
@@ -87,7 +88,16 @@ internal sealed class PopulationStudy(
                 }
 
                 member.Paused = false;
-                var state = executor.Run(member.Trial, studyId, member.Point, data.For(member.Point), member.Seed, cudaDevice, null, _ => false, cancellation, member.Resume);
+
+                // With --weights every stretch keeps its best epoch's weights in memory, so the checkpoint carries them across pauses and
+                // take-overs; the member that completes among the study's best writes them (those of the epochs its weights carry).
+                var weightsPath = weights is null ? null : Path.Combine(weights, $"trial-{member.Trial.Number}.pt");
+                if (weights is not null)
+                {
+                    Directory.CreateDirectory(weights);
+                }
+
+                var state = executor.Run(member.Trial, studyId, member.Point, data.For(member.Point), member.Seed, cudaDevice, weightsPath, values => IsBest(studyId, values), cancellation, member.Resume);
                 member.Resume = null;
                 if (state != TrialState.Running)
                 {
@@ -129,7 +139,32 @@ internal sealed class PopulationStudy(
         }
 
         RecordBestLineage(version);
+        DropWeightsOfMembersNoLongerBest(studyId);
         return (started, StudyStopReason.BudgetReached, $"the population of {size} trained all {experiment.Plan.Epochs} epochs");
+    }
+
+    // Whether values would make a completing member one of the study's best (ties go to the member that completed first).
+    private bool IsBest(long studyId, IReadOnlyList<double> values)
+    {
+        var directions = store.Directions(studyId);
+        return !store.Trials(studyId).Where(t => t.State == TrialState.Complete && t.Values is { } v && v.Count == directions.Count)
+            .Any(t => BestTrials.Dominates(t.Values!, values, directions) || (directions.Count == 1 && t.Values![0] == values[0]));
+    }
+
+    // Members complete one after another: one that was best when it completed may have been passed since; only the best keep weights.
+    private void DropWeightsOfMembersNoLongerBest(long studyId)
+    {
+        if (weights is null)
+        {
+            return;
+        }
+
+        var trials = store.Trials(studyId);
+        var best = BestTrials.Of(trials, store.Directions(studyId)).Select(t => t.Number).ToHashSet();
+        foreach (var member in trials.Where(t => t.UserAttributes.ContainsKey(MemberStretch.Key) && !best.Contains(t.Number)))
+        {
+            File.Delete(Path.Combine(weights, $"trial-{member.Number}.pt"));
+        }
     }
 
     // A paused member is taken out of its pause (in the store, once) and its checkpoint read; one whose checkpoint cannot be read

@@ -188,6 +188,24 @@ public sealed class PbtStudyTests : IDisposable
         Assert.Equal(2, second.Trials.Sum(t => MemberStretch.Read(t.UserAttributes).Count(x => x.CopiedFrom is not null)));
     }
 
+    [Fact]
+    public void With_a_weights_folder_the_best_member_keeps_its_weights_and_the_others_none()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        var folder = Path.Combine(_folder, "weights");
+
+        var result = new StudyRunner(new FashionPbtExperiment(), store, Options(data) with { WeightsDirectory = folder }, new EpochLog([])).Run();
+
+        // Its best epoch's weights went through the pauses (and any take-over) in the checkpoints; only the best member keeps them.
+        var best = BestTrials.Of(result.Trials, result.Directions)[0];
+        var kept = Assert.Single(Directory.GetFiles(folder, "*.pt", SearchOption.AllDirectories));
+        Assert.Equal($"trial-{best.Number}.pt", Path.GetFileName(kept));
+        Assert.Equal(Path.GetFullPath(kept), JsonValues.ReadString(best.UserAttributes, StudyAttributes.Weights));
+        Assert.True(new FileInfo(kept).Length > 0);
+    }
+
     private StudyRunOptions Options(DataSplits data) => new()
     {
         SpecPath = Path.Combine(_folder, "pbt.hyp"),
