@@ -117,6 +117,61 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_promoting_hyperband_study_on_fashion_mnist_pauses_and_promotes_within_each_bracket_and_trains_no_epoch_twice()
+    {
+        // Three epochs, first rung 1, reduction 3: bracket 0 pauses at epoch 1, bracket 1 has no rung; trials 0, 2 and 4 are bracket 0's.
+        var spec = Write("banded.hyp", $$"""
+            experiment banded {
+              data {
+                source     fashion_mnist("{{FashionMnistSmall.Directory}}")
+                validation 10%
+                normalize  auto
+              }
+              params { lr ~ loguniform(1e-3, 3e-2) }
+              model {
+                conv(8, kernel: 3, padding: same)
+                relu
+                maxpool(2)
+                flatten
+                linear(10)
+              }
+              train {
+                epochs    3
+                batch     128
+                optimizer adam(lr: lr)
+              }
+              tune {
+                objective maximize val_accuracy
+                sampler   random
+                pruner    hyperband(min_epochs: 1, reduction: 3, promote: true)
+                trials    5
+                seed      1
+              }
+            }
+            """);
+
+        var run = CliRunner.Run(["run", spec]);
+
+        // Bracket 0's three trials pause at epoch 1, its best is promoted from its checkpoint to epoch 3, the other two end pruned;
+        // bracket 1's two trials train the three epochs without pausing.
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Equal(3, run.Output.Split("paused at epoch 1 (a rung), waiting to be promoted").Length - 1);
+        Assert.Single(run.Output.Split('\n'), line => line.Contains("(promoted from epoch 1)", StringComparison.Ordinal));
+        Assert.Equal(2, run.Output.Split('\n').Count(line => line.StartsWith("trial ", StringComparison.Ordinal) && line.Contains("pruned after epoch 1", StringComparison.Ordinal)));
+        Assert.Contains("stopped: the study has 5 trials", run.Output, StringComparison.Ordinal);
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "banded.study.db"));
+        var trials = store.Trials(Assert.Single(store.Studies()).Id);
+        Assert.Equal([1, 1, 3, 3, 3], trials.Select(t => t.Intermediate.Count).Order());
+        Assert.Equal([1, 3], trials.Where(t => t.Intermediate.Count == 3 && t.Number % 2 == 1).Select(t => t.Number));
+        Assert.All(trials.Where(t => t.Intermediate.Count == 3), t => Assert.Equal(TrialState.Complete, t.State));
+        Assert.All(trials.Where(t => t.Number % 2 == 1), t => Assert.False(t.SystemAttributes.ContainsKey(StudyAttributes.PausedAtRung)));
+
+        // The epochs before the rung were not trained again: epoch 2 is trained three times, by bracket 1's two trials and the promoted one.
+        Assert.Equal(3, run.Output.Split('\n').Count(line => line.Contains(" epoch 2/3:", StringComparison.Ordinal)));
+        Assert.Equal(5, run.Output.Split('\n').Count(line => line.Contains(" epoch 1/3:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_study_killed_mid_trial_resumes_without_losing_or_duplicating_trials()
     {
         var spec = Write("slow.hyp", SyntheticSpec(epochs: 60, trials: 2));

@@ -215,7 +215,7 @@ public class TrainingOptionsTests
         var plan = (HyperDsl.Runtime.Studies.StudyPlan)assembly.GetType("HyperDsl.Generated.HalvingExperiment")!.GetProperty("Plan")!.GetValue(null)!;
 
         Assert.Equal(new HyperDsl.Runtime.Studies.PrunerChoice.Asha(MinEpochs: 2, Reduction: 4, Promote: promotes), plan.Pruner);
-        Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.Rungs);
+        Assert.Equal(promotes ? [2, 8] : null, plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs)?.RungsOf(0));
     }
 
     // The spec's generated assembly; the spec must check and generate without errors.
@@ -224,5 +224,28 @@ public class TrainingOptionsTests
         var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, file)]));
         Assert.Empty(diagnostics.Where(d => d.IsError));
         return GeneratedAssembly.Load(sources);
+    }
+
+    [Theory]
+    [InlineData("hyperband(min_epochs: 2, reduction: 2, promote: true)", true)]
+    [InlineData("hyperband(min_epochs: 2, reduction: 2)", false)]
+    public void Hyperband_promote_reaches_the_plan_and_makes_each_bracket_pause_and_promote(string pruner, bool promotes)
+    {
+        var spec = $$"""
+            experiment banded {
+              data { source synthetic(count: 8, shape: [1, 4, 4], classes: 2); validation 25% }
+              params { lr ~ loguniform(1e-3, 1e-1) }
+              model { flatten; linear(2) }
+              train { epochs 16; optimizer sgd(lr: lr) }
+              tune { objective maximize val_accuracy; trials 3; pruner {{pruner}} }
+            }
+            """;
+        var (sources, diagnostics) = HyperDsl.Compiler.Emit.HypCompilationEmitter.Emit(HyperDsl.Compiler.HypCompilation.Create([HyperDsl.Syntax.SyntaxTree.Parse(spec, "banded.hyp")]));
+        Assert.Empty(diagnostics.Where(d => d.IsError));
+        var plan = (HyperDsl.Runtime.Studies.StudyPlan)GeneratedAssembly.Load(sources).GetType("HyperDsl.Generated.BandedExperiment")!.GetProperty("Plan")!.GetValue(null)!;
+
+        Assert.Equal(new HyperDsl.Runtime.Studies.PrunerChoice.Hyperband(MinEpochs: 2, Reduction: 2, Promote: promotes), plan.Pruner);
+        var brackets = (plan.Pruner.Promotion(HyperDsl.Runtime.Search.StudyDirection.Maximize, plan.Epochs) as HyperDsl.Runtime.Pruning.PromotingHyperband)?.Brackets.Select(b => b.Rungs.ToArray());
+        Assert.Equal(promotes ? [[2, 4, 8], [4, 8], [8], []] : null, brackets);
     }
 }

@@ -16,7 +16,7 @@ public sealed record RungStanding(int Trial, IReadOnlyList<double> Values, int? 
 /// Unlike <see cref="SuccessiveHalvingPruner"/>, which stops the trials that fall behind and lets the others run on, no
 /// trial goes past a rung before the rung has enough trials to judge it.
 /// </summary>
-public sealed class PromotingAsha : IPauseSchedule
+public sealed class PromotingAsha : IPromotionSchedule
 {
     private readonly StudyDirection _direction;
     private readonly int _reduction;
@@ -43,6 +43,12 @@ public sealed class PromotingAsha : IPauseSchedule
 
     /// <summary>The rung a run that has trained <paramref name="epochsDone"/> epochs pauses at next, or null when it trains to the end.</summary>
     public int? NextPause(int epochsDone) => Rungs.FirstOrDefault(r => r > epochsDone) is var rung and > 0 ? rung : null;
+
+    /// <inheritdoc />
+    int? IPauseSchedule.NextPause(int trial, int epochsDone) => NextPause(epochsDone);
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> RungsOf(int trial) => _rungs;
 
     /// <summary>The index of the rung at <paramref name="epoch"/>, or null when no rung is there.</summary>
     public int? RungAt(int epoch) => _rungs.IndexOf(epoch) is var index and >= 0 ? index : null;

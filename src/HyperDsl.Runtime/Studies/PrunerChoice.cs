@@ -24,10 +24,10 @@ public abstract record PrunerChoice
     public abstract IReadOnlyList<long> Rungs(int maxEpochs);
 
     /// <summary>
-    /// The promotion schedule when this pruner pauses trials at rungs and promotes the best (<c>asha(promote: true)</c>) instead of
-    /// stopping the worst; null for a pruner that only stops trials.
+    /// The promotion schedule when this pruner pauses trials at rungs and promotes the best (<c>asha(promote: true)</c>,
+    /// <c>hyperband(promote: true)</c>) instead of stopping the worst; null for a pruner that only stops trials.
     /// </summary>
-    public virtual PromotingAsha? Promotion(StudyDirection direction, int maxEpochs) => null;
+    public virtual IPromotionSchedule? Promotion(StudyDirection direction, int maxEpochs) => null;
 
     /// <summary><c>none</c>.</summary>
     public sealed record None : PrunerChoice
@@ -67,21 +67,30 @@ public abstract record PrunerChoice
             Promote ? new NopPruner() : new SuccessiveHalvingPruner(direction, MinEpochs, Reduction);
 
         /// <inheritdoc />
-        public override PromotingAsha? Promotion(StudyDirection direction, int maxEpochs) =>
+        public override IPromotionSchedule? Promotion(StudyDirection direction, int maxEpochs) =>
             Promote ? new PromotingAsha(direction, MinEpochs, Reduction, maxEpochs) : null;
 
         /// <inheritdoc />
         public override IReadOnlyList<long> Rungs(int maxEpochs) => Geometric(MinEpochs, Reduction, maxEpochs);
     }
 
-    /// <summary><c>hyperband(min_epochs:, reduction:)</c>.</summary>
-    public sealed record Hyperband(int MinEpochs = 1, int Reduction = 3) : PrunerChoice
+    /// <summary>
+    /// <c>hyperband(min_epochs:, reduction:, promote:)</c>: stopping Hyperband, or with <paramref name="Promote"/> its promotion variant
+    /// (each bracket a promotion-based ASHA: trials pause at their bracket's rungs).
+    /// </summary>
+    public sealed record Hyperband(int MinEpochs = 1, int Reduction = 3, bool Promote = false) : PrunerChoice
     {
         /// <inheritdoc />
         public override string Name => "hyperband";
 
         /// <inheritdoc />
-        public override IPruner Create(StudyDirection direction, int maxEpochs) => new HyperbandPruner(direction, Math.Max(maxEpochs, MinEpochs), MinEpochs, Reduction);
+        /// <remarks>Promoting, no trial is stopped while it runs: it pauses at its bracket's next rung (<see cref="Promotion"/>).</remarks>
+        public override IPruner Create(StudyDirection direction, int maxEpochs) =>
+            Promote ? new NopPruner() : new HyperbandPruner(direction, Math.Max(maxEpochs, MinEpochs), MinEpochs, Reduction);
+
+        /// <inheritdoc />
+        public override IPromotionSchedule? Promotion(StudyDirection direction, int maxEpochs) =>
+            Promote ? new PromotingHyperband(direction, MinEpochs, Reduction, maxEpochs) : null;
 
         /// <inheritdoc />
         public override IReadOnlyList<long> Rungs(int maxEpochs) => Geometric(MinEpochs, Reduction, maxEpochs);

@@ -88,12 +88,21 @@ public sealed class StudyRunner
             versions.QueueGrid(version, grid);
         }
 
+        // A population member whose process was killed stays a member: paused again at its checkpoint before recovery looks.
+        if (plan.Sampler is SamplerChoice.Pbt)
+        {
+            new TrialRecovery(_store).PauseOrphanedMembers(version.StudyId);
+        }
+
         var recovered = new TrialRecovery(_store).Recover(version.StudyId, _options.StaleAfter);
         var budget = _options.Trials ?? plan.Trials;
         var consumed = Consumed(_store.Trials(version.StudyId));
 
         // A population-based study runs one population each time, whatever the trials done before.
-        var announced = plan.Sampler is SamplerChoice.Pbt populationBased ? consumed + populationBased.Population : budget;
+        // A population left paused by an earlier run (interrupted, or past its timeout) is resumed instead: no new trials.
+        var announced = plan.Sampler is SamplerChoice.Pbt populationBased
+            ? consumed + (_store.Trials(version.StudyId).Any(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t) && t.UserAttributes.ContainsKey(MemberStretch.Key)) ? 0 : populationBased.Population)
+            : budget;
         _observer.StudyStarted(new StudyStart(version, isNew, _store.Location, announced, consumed, recovered, warm, isNew ? previous : null) { Data = data.Describe() });
 
         var pruner = directions.Count == 1 ? plan.Pruner.Create(directions[0], plan.Epochs) : new NopPruner();
@@ -121,9 +130,11 @@ public sealed class StudyRunner
         if (population is not null && plan.Sampler is SamplerChoice.Pbt pbt)
         {
             // Population-based training runs the whole population itself: its members pause at each interval's end.
-            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population);
-            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed);
-            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), cancellation);
+            // An interrupted member pauses where it is (it stays a member), and the next run resumes the population; the time limit
+            // is looked at at each interval's end.
+            var executor = new TrialExecutor(_store, _experiment, _options, new NopPruner(), _observer, checkpoints, population, pauseWhenInterrupted: true);
+            var members = new PopulationStudy(_store, _experiment, _space, Satisfies, _observer, executor, checkpoints!, population, pbt.Population, pbt.Resample, seed, weights);
+            var (started, reason, message) = members.Run(version, pointData, CudaDeviceOf(plan, 0), _options.Timeout ?? plan.Timeout, cancellation);
             var ended = new StudyResult(version, directions, _store.Trials(version.StudyId), started, reason, message);
             _observer.StudyFinished(ended);
             return ended;
@@ -173,7 +184,7 @@ public sealed class StudyRunner
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
 
     // The state one run shares between its worker threads.
-    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints, PromotingAsha? promotion)
+    private sealed class Session(StudyRunner runner, StudyVersion version, int? budget, ISampler sampler, TrialExecutor executor, PointData data, long seed, string? weights, IReadOnlyList<StudyDirection> directions, TrialCheckpoints? checkpoints, IPromotionSchedule? promotion)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _failures = [];
@@ -396,14 +407,16 @@ public sealed class StudyRunner
         // The paused trial promotion-based ASHA takes now: claimed in the store (no longer paused, heartbeat and worker renewed; once,
         // across processes) and its checkpoint read. Point null: another process claimed it first, or its checkpoint cannot be
         // used, so it was failed (its rung's value stays in the store); choose again.
-        private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(PromotingAsha schedule, IReadOnlyList<StoredTrial> trials)
+        private (StoredTrial Trial, object? Point, TrainingCheckpoint? Checkpoint)? Promote(IPromotionSchedule schedule, IReadOnlyList<StoredTrial> trials)
         {
+            // Each trial at its own rungs (Hyperband's brackets have different ones).
             var standings = trials
                 .Where(t => t.State != TrialState.Waiting)
+                .Select(t => (Trial: t, Rungs: schedule.RungsOf(t.Number)))
                 .Select(t => new RungStanding(
-                    t.Number,
-                    [.. schedule.Rungs.TakeWhile(r => t.Intermediate.ContainsKey(r)).Select(r => t.Intermediate[r])],
-                    t.State == TrialState.Running && JsonValues.ReadLong(t.SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch ? schedule.RungAt((int)epoch) : null))
+                    t.Trial.Number,
+                    [.. t.Rungs.TakeWhile(r => t.Trial.Intermediate.ContainsKey(r)).Select(r => t.Trial.Intermediate[r])],
+                    t.Trial.State == TrialState.Running && JsonValues.ReadLong(t.Trial.SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch && IndexOf(t.Rungs, (int)epoch) is var index and >= 0 ? index : null))
                 .ToList();
             if (schedule.Promotion(standings) is not { } number)
             {
@@ -432,6 +445,19 @@ public sealed class StudyRunner
             runner._observer.TrialStarted(trial.Number, trial.Parameters, $"promoted from epoch {checkpoint.Epoch}");
             // Its point again from its stored values, through the declared space (as a queued trial's), so choices map back to the spec's.
             return (trial, Experiment.Sample(new RecordingSuggestions(new FixedSuggestions(trial.Parameters, fallback: null), runner._space)), checkpoint);
+        }
+
+        private static int IndexOf(IReadOnlyList<int> rungs, int epoch)
+        {
+            for (var i = 0; i < rungs.Count; i++)
+            {
+                if (rungs[i] == epoch)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>

@@ -15,9 +15,11 @@ namespace HyperDsl.Runtime.Studies;
 /// the pruner's verdict after each epoch, and how it ended. Whatever goes wrong inside training
 /// (an exception, a NaN loss, running out of memory) fails this trial only. With a promotion schedule
 /// (<c>asha(promote: true)</c>, or the intervals of <c>pbt</c>) the trial pauses at its next rung: its checkpoint is written, it stays running in the store
-/// with <see cref="StudyAttributes.PausedAtRung"/>, and <see cref="Run"/> returns <see cref="TrialState.Running"/>.
+/// with <see cref="StudyAttributes.PausedAtRung"/>, and <see cref="Run"/> returns <see cref="TrialState.Running"/>. With
+/// <c>pauseWhenInterrupted</c> (population-based training, whose members must stay members), an interrupted trial pauses the
+/// same way at the epoch it finished, instead of failing as recoverable.
 /// </summary>
-internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null, IPauseSchedule? promotion = null)
+internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition experiment, StudyRunOptions options, IPruner pruner, IStudyObserver observer, TrialCheckpoints? checkpoints = null, IPauseSchedule? promotion = null, bool pauseWhenInterrupted = false)
 {
     private readonly IReadOnlyList<Objective> _objectives = experiment.Plan.Objectives;
 
@@ -92,7 +94,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                     }
 
                     // Promoting, the run pauses at the next rung above the epochs it starts from.
-                    var pauseAt = promotion?.NextPause(promoted?.Epoch ?? resume?.Checkpoint.Epoch ?? 0);
+                    var pauseAt = promotion?.NextPause(trial.Number, promoted?.Epoch ?? resume?.Checkpoint.Epoch ?? 0);
                     var settings = experiment.Training(point);
                     var checkpointPath = checkpoints?.PathOf(trial.Number);
                     var training = settings with
@@ -113,6 +115,19 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                         OnEpoch = metrics =>
                         {
                             observer.EpochFinished(trial.Number, metrics, experiment.Plan.Epochs);
+                            if (cancellation.IsCancellationRequested && pauseWhenInterrupted)
+                            {
+                                // The epoch's value is reported (a resume from a pause does not copy values), then it pauses there.
+                                if (Metric(_objectives[0], metrics) is { } finishedValue)
+                                {
+                                    store.ReportIntermediate(trial.Id, metrics.Epoch, finishedValue);
+                                    intermediate[metrics.Epoch] = finishedValue;
+                                }
+
+                                pausedAt = metrics.Epoch;
+                                return EpochDecision.Pause;
+                            }
+
                             if (cancellation.IsCancellationRequested)
                             {
                                 failure = $"interrupted by the user after epoch {metrics.Epoch}";

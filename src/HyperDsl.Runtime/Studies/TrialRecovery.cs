@@ -57,6 +57,26 @@ internal sealed class TrialRecovery(IStudyStore store)
         return requeued;
     }
 
+    /// <summary>
+    /// Members of a population-based study (user attribute <c>pbt_schedule</c>) that a process on this machine left running when it
+    /// died (killed while a member trained) are paused again rather than failed, so the next run resumes the population: at the
+    /// epoch of the checkpoint the member recorded (the population reads it back), or before its first epoch when it has none.
+    /// Runs before <see cref="Recover"/>, which would fail them. Returns how many.
+    /// </summary>
+    public int PauseOrphanedMembers(long studyId)
+    {
+        var paused = 0;
+        foreach (var orphan in store.Trials(studyId).Where(t => t.State == TrialState.Running && !IsPaused(t) && t.UserAttributes.ContainsKey(Population.MemberStretch.Key)
+            && IsDeadLocalWorker(JsonValues.ReadString(t.SystemAttributes, StudyAttributes.Worker))))
+        {
+            var epoch = orphan.SystemAttributes.TryGetValue(StudyAttributes.Checkpoint, out var json) && JsonValues.ReadObject(json).TryGetValue("epoch", out var recorded) && recorded is long e ? Math.Max(1, e) : 0;
+            store.SetTrialSystemAttribute(orphan.Id, StudyAttributes.PausedAtRung, JsonValues.Of(epoch));
+            paused++;
+        }
+
+        return paused;
+    }
+
     /// <summary>The numbers of the trials that a queued (or later) trial re-runs.</summary>
     public static HashSet<long> RetriedNumbers(IEnumerable<StoredTrial> trials) =>
         [.. trials.Select(t => JsonValues.ReadLong(t.UserAttributes, StudyAttributes.RetryOf)).OfType<long>()];

@@ -92,7 +92,7 @@ public sealed class PromotingAshaTests
     {
         Assert.Null(new PrunerChoice.Asha().Promotion(StudyDirection.Maximize, 9));
         Assert.IsType<SuccessiveHalvingPruner>(new PrunerChoice.Asha().Create(StudyDirection.Maximize, 9));
-        Assert.Equal([1, 3], new PrunerChoice.Asha(Promote: true).Promotion(StudyDirection.Maximize, 9)!.Rungs);
+        Assert.Equal([1, 3], new PrunerChoice.Asha(Promote: true).Promotion(StudyDirection.Maximize, 9)!.RungsOf(0));
         Assert.IsType<NopPruner>(new PrunerChoice.Asha(Promote: true).Create(StudyDirection.Maximize, 9));
         Assert.Null(new PrunerChoice.Hyperband().Promotion(StudyDirection.Maximize, 9));
     }

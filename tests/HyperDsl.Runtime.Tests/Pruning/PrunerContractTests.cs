@@ -86,4 +86,98 @@ public class PrunerContractTests
             Assert.InRange(pruned, 1, study.Count - 1);
         }
     }
+
+    // ---- promotion schedules (asha(promote: true), hyperband(promote: true)): they stop no trial, they choose which paused one goes on ----
+
+    public static TheoryData<string> Promoters() => ["asha", "hyperband"];
+
+    internal static IPromotionSchedule CreatePromoter(string name, StudyDirection direction) => name switch
+    {
+        "asha" => new PromotingAsha(direction, minEpochs: 1, reduction: 2, maxEpochs: 8),
+        _ => new PromotingHyperband(direction, minEpochs: 1, reduction: 2, maxEpochs: 8),
+    };
+
+    // Thirty trials at their own rungs: each reached some of them (a loss curve), every third still runs, the others are paused at their last.
+    private static List<RungStanding> Standings(IPromotionSchedule schedule) =>
+        [.. Enumerable.Range(0, 30)
+            .Where(n => schedule.RungsOf(n).Count > 0)
+            .Select(n =>
+            {
+                var reached = 1 + ((n * 5) % schedule.RungsOf(n).Count);
+                return new RungStanding(n, [.. Enumerable.Range(1, reached).Select(k => (1.0 + ((n * 7) % 11)) / k)], n % 3 == 0 ? null : reached - 1);
+            })];
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void A_schedule_pauses_a_trial_at_each_of_its_rungs_and_at_nothing_else(string name)
+    {
+        var schedule = CreatePromoter(name, StudyDirection.Minimize);
+        foreach (var trial in Enumerable.Range(0, 30))
+        {
+            var pauses = new List<int>();
+            for (var done = 0; schedule.NextPause(trial, done) is { } next; done = next)
+            {
+                pauses.Add(next);
+            }
+
+            Assert.Equal(schedule.RungsOf(trial), pauses);
+            Assert.All(pauses, epoch => Assert.InRange(epoch, 1, 7));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void Nothing_is_promoted_while_no_trial_is_paused(string name)
+    {
+        var schedule = CreatePromoter(name, StudyDirection.Minimize);
+        Assert.Null(schedule.Promotion([.. Standings(schedule).Select(t => t with { PausedAt = null })]));
+        Assert.Null(schedule.Promotion([]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void The_scripted_study_promotes_a_paused_trial(string name)
+    {
+        var schedule = CreatePromoter(name, StudyDirection.Minimize);
+        var standings = Standings(schedule);
+
+        var promoted = schedule.Promotion(standings);
+
+        Assert.NotNull(promoted);
+        Assert.NotNull(Assert.Single(standings, t => t.Trial == promoted).PausedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void The_order_of_the_trials_does_not_change_the_promotion(string name)
+    {
+        var schedule = CreatePromoter(name, StudyDirection.Minimize);
+        var standings = Standings(schedule);
+
+        Assert.Equal(schedule.Promotion(standings), schedule.Promotion([.. Enumerable.Reverse(standings)]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void Maximizing_the_negated_values_promotes_the_same_trial(string name)
+    {
+        var standings = Standings(CreatePromoter(name, StudyDirection.Minimize));
+        var negated = standings.Select(t => t with { Values = [.. t.Values.Select(v => -v)] }).ToList();
+
+        Assert.Equal(CreatePromoter(name, StudyDirection.Minimize).Promotion(standings), CreatePromoter(name, StudyDirection.Maximize).Promotion(negated));
+    }
+
+    [Theory]
+    [MemberData(nameof(Promoters))]
+    public void Promoting_the_chosen_trials_one_by_one_ends_with_none_left_to_promote(string name)
+    {
+        var schedule = CreatePromoter(name, StudyDirection.Minimize);
+        var standings = Standings(schedule);
+        for (var promotions = 0; schedule.Promotion(standings) is { } trial; promotions++)
+        {
+            // The promoted trial runs on: it is no longer paused (here it never reports again).
+            Assert.True(promotions < standings.Count, "a trial was promoted twice");
+            standings = [.. standings.Select(t => t.Trial == trial ? t with { PausedAt = null } : t)];
+        }
+    }
 }

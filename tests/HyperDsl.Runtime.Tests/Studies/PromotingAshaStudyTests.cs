@@ -3,7 +3,6 @@ using HyperDsl.Runtime.Pruning;
 using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Studies;
 using HyperDsl.Runtime.Studies.Storage;
-using HyperDsl.Runtime.Training;
 
 namespace HyperDsl.Runtime.Tests.Studies;
 
@@ -82,37 +81,5 @@ public sealed class PromotingAshaStudyTests : IDisposable
         // Far fewer epochs than training every trial to the end.
         Assert.True(epochs.Trained.Count < Trials * Epochs, $"{epochs.Trained.Count} epochs");
         Assert.Contains(trials, t => t.SystemAttributes.TryGetValue(StudyAttributes.PausedAtRung, out var json) && json == "null");
-    }
-
-    /// <summary>Which (trial, epoch) pairs were trained, in order.</summary>
-    private sealed class EpochLog : IStudyObserver
-    {
-        private readonly object _gate = new();
-
-        public List<(int Trial, int Epoch)> Trained { get; } = [];
-
-        public void StudyStarted(StudyStart start)
-        {
-        }
-
-        public void TrialStarted(int number, IReadOnlyDictionary<string, object> parameters, string origin)
-        {
-        }
-
-        public void EpochFinished(int number, EpochMetrics metrics, int epochs)
-        {
-            lock (_gate)
-            {
-                Trained.Add((number, metrics.Epoch));
-            }
-        }
-
-        public void TrialFinished(StoredTrial trial, TimeSpan duration)
-        {
-        }
-
-        public void StudyFinished(StudyResult result)
-        {
-        }
     }
 }

@@ -18,6 +18,9 @@ public sealed record Exploit(int Trial, int Donor);
 public sealed record PopulationSchedule(int Interval, double Fraction, int Epochs, StudyDirection Direction) : IPauseSchedule
 {
     /// <inheritdoc />
+    int? IPauseSchedule.NextPause(int trial, int epochsDone) => NextPause(epochsDone);
+
+    /// <summary>The epoch a member that has trained <paramref name="epochsDone"/> epochs pauses at next, or null when it trains to the end.</summary>
     public int? NextPause(int epochsDone)
     {
         var next = ((epochsDone / Interval) + 1) * (long)Interval;

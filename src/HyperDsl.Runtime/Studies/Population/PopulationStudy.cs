@@ -25,61 +25,215 @@ internal sealed class PopulationStudy(
     PopulationSchedule schedule,
     int size,
     double resample,
-    long seed)
+    long seed,
+    string? weights = null)
 {
     private readonly Random _random = new(SeedMixer.Mix(seed, 0, stream: 11));
     private readonly PointPerturbation _perturbation = new(experiment, space, satisfies, seed, resample);
 
-    /// <summary>Trains the population to its last epoch; returns how many members it started and why it stopped.</summary>
-    public (int Started, StudyStopReason Reason, string Message) Run(StudyVersion version, PointData data, int? cudaDevice, CancellationToken cancellation)
+    /// <summary>The study user attribute holding the epoch of the population's last exploit (0 before the first), for a resume.</summary>
+    public const string ExploitedAtKey = "pbt_exploited_at";
+
+    /// <summary>
+    /// Trains the population to its last epoch; returns how many members it started and why it stopped. A population left paused
+    /// by an earlier run (interrupted, or stopped by <paramref name="timeout"/>) is resumed instead of starting a new one: each
+    /// member from its own checkpoint, with its stored values and schedule. At an interval's end past <paramref name="timeout"/>
+    /// the run stops with every member paused there, to be resumed the same way.
+    /// </summary>
+    public (int Started, StudyStopReason Reason, string Message) Run(StudyVersion version, PointData data, int? cudaDevice, TimeSpan? timeout, CancellationToken cancellation)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var studyId = version.StudyId;
-        var members = new List<Member>();
-        for (var i = 0; i < size && !cancellation.IsCancellationRequested; i++)
+        var members = Resumed(studyId);
+        var started = 0;
+        var exploitedAt = 0;
+        if (members.Count > 0)
         {
-            if (Start(studyId) is { } member)
+            exploitedAt = JsonValues.ReadLong(store.StudyUserAttributes(studyId), ExploitedAtKey) is { } epoch ? (int)epoch : 0;
+        }
+        else
+        {
+            store.SetStudyUserAttribute(studyId, ExploitedAtKey, JsonValues.Of(0));
+            for (var i = 0; i < size && !cancellation.IsCancellationRequested; i++)
             {
-                members.Add(member);
+                if (Start(studyId) is { } member)
+                {
+                    members.Add(member);
+                }
             }
+
+            started = members.Count;
         }
 
-        var started = members.Count;
-        var epochsDone = 0;
         while (members.Count > 0)
         {
+            // Every member trains to the next interval's end (the barrier); one already paused there (a resumed population) waits.
+            var target = schedule.NextPause(exploitedAt);
             foreach (var member in members.ToList())
             {
-                var state = executor.Run(member.Trial, studyId, member.Point, data.For(member.Point), member.Seed, cudaDevice, null, _ => false, cancellation, member.Resume);
+                if (cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (target is not null && member.Epoch >= target)
+                {
+                    continue;
+                }
+
+                if (member.Paused && !Claim(studyId, member))
+                {
+                    members.Remove(member);
+                    continue;
+                }
+
+                member.Paused = false;
+
+                // With --weights every stretch keeps its best epoch's weights in memory, so the checkpoint carries them across pauses and
+                // take-overs; the member that completes among the study's best writes them (those of the epochs its weights carry).
+                var weightsPath = weights is null ? null : Path.Combine(weights, $"trial-{member.Trial.Number}.pt");
+                if (weights is not null)
+                {
+                    Directory.CreateDirectory(weights);
+                }
+
+                var state = executor.Run(member.Trial, studyId, member.Point, data.For(member.Point), member.Seed, cudaDevice, weightsPath, values => IsBest(studyId, values), cancellation, member.Resume);
+                member.Resume = null;
                 if (state != TrialState.Running)
                 {
-                    // Complete at the last epoch; failed, pruned or interrupted ones leave the population.
+                    // Complete at the last epoch; failed or pruned ones leave the population.
                     members.Remove(member);
+                    continue;
                 }
+
+                // Paused at the interval's end, or where an interruption found it (its checkpoint is there).
+                member.Epoch = PausedEpoch(studyId, member) ?? target ?? member.Epoch;
+                member.Paused = true;
             }
 
             if (cancellation.IsCancellationRequested)
             {
-                EndPaused(members, "interrupted by the user");
-                return (started, StudyStopReason.Interrupted, "interrupted by the user");
+                // A member that has not trained yet has no checkpoint: it is marked paused before its first epoch, and starts afresh.
+                foreach (var fresh in members.Where(m => !m.Paused))
+                {
+                    store.SetTrialSystemAttribute(fresh.Trial.Id, StudyAttributes.PausedAtRung, JsonValues.Of(0));
+                }
+
+                // Members stay paused (RUNNING, hyperdsl:paused_at_rung) with their checkpoints: the next run resumes the population.
+                return (started, StudyStopReason.Interrupted, "interrupted by the user; the population is paused, run the study again to go on");
             }
 
-            if (members.Count == 0 || schedule.NextPause(epochsDone) is not { } pausedAt)
+            if (members.Count == 0 || target is not { } pausedAt)
             {
                 break;
             }
 
-            epochsDone = pausedAt;
-            Exploit(studyId, members, pausedAt);
-            foreach (var member in members)
+            if (timeout is { } limit && clock.Elapsed >= limit)
             {
-                member.Resume = store.ClaimPausedTrial(member.Trial.Id) ? CheckpointFile.Read(checkpoints.PathOf(member.Trial.Number)) : null;
+                return (started, StudyStopReason.TimedOut, $"the time limit ({limit}) passed; the population is paused after epoch {pausedAt}, run the study again to go on");
             }
 
-            members.RemoveAll(m => m.Resume is null);
+            Exploit(studyId, members, pausedAt);
+            exploitedAt = pausedAt;
+            store.SetStudyUserAttribute(studyId, ExploitedAtKey, JsonValues.Of(exploitedAt));
         }
 
         RecordBestLineage(version);
+        DropWeightsOfMembersNoLongerBest(studyId);
         return (started, StudyStopReason.BudgetReached, $"the population of {size} trained all {experiment.Plan.Epochs} epochs");
+    }
+
+    // Whether values would make a completing member one of the study's best (ties go to the member that completed first).
+    private bool IsBest(long studyId, IReadOnlyList<double> values)
+    {
+        var directions = store.Directions(studyId);
+        return !store.Trials(studyId).Where(t => t.State == TrialState.Complete && t.Values is { } v && v.Count == directions.Count)
+            .Any(t => BestTrials.Dominates(t.Values!, values, directions) || (directions.Count == 1 && t.Values![0] == values[0]));
+    }
+
+    // Members complete one after another: one that was best when it completed may have been passed since; only the best keep weights.
+    private void DropWeightsOfMembersNoLongerBest(long studyId)
+    {
+        if (weights is null)
+        {
+            return;
+        }
+
+        var trials = store.Trials(studyId);
+        var best = BestTrials.Of(trials, store.Directions(studyId)).Select(t => t.Number).ToHashSet();
+        foreach (var member in trials.Where(t => t.UserAttributes.ContainsKey(MemberStretch.Key) && !best.Contains(t.Number)))
+        {
+            File.Delete(Path.Combine(weights, $"trial-{member.Number}.pt"));
+        }
+    }
+
+    // A paused member is taken out of its pause (in the store, once) and its checkpoint read; one whose checkpoint cannot be read
+    // fails, with the reason.
+    private bool Claim(long studyId, Member member)
+    {
+        if (!store.ClaimPausedTrial(member.Trial.Id))
+        {
+            return false;
+        }
+
+        try
+        {
+            member.Resume = member.Epoch == 0 ? null : CheckpointFile.Read(checkpoints.PathOf(member.Trial.Number));
+            return true;
+        }
+        catch (Exception error) when (error is CheckpointException or IOException)
+        {
+            Fail(studyId, member.Trial, $"its checkpoint after epoch {member.Epoch} cannot be resumed: {error.Message}");
+            return false;
+        }
+    }
+
+    private void Fail(long studyId, StoredTrial trial, string reason)
+    {
+        store.FinishTrial(trial.Id, TrialState.Failed, failReason: reason);
+        observer.TrialFinished(store.Trials(studyId).First(t => t.Id == trial.Id), TimeSpan.Zero);
+    }
+
+    private int? PausedEpoch(long studyId, Member member) =>
+        JsonValues.ReadLong(store.Trials(studyId).First(t => t.Id == member.Trial.Id).SystemAttributes, StudyAttributes.PausedAtRung) is { } epoch ? (int)epoch : null;
+
+    // The members an earlier run left paused (RUNNING with hyperdsl:paused_at_rung and a stored schedule), each with its stored
+    // values and the epoch of its checkpoint; one whose checkpoint is missing or unreadable fails with the reason.
+    private List<Member> Resumed(long studyId)
+    {
+        var members = new List<Member>();
+        foreach (var trial in store.Trials(studyId).Where(t => t.State == TrialState.Running && TrialRecovery.IsPaused(t) && t.UserAttributes.ContainsKey(MemberStretch.Key)))
+        {
+            // A member paused before its first epoch has no checkpoint: it starts from the beginning with the seed it was given.
+            var pausedAt = JsonValues.ReadLong(trial.SystemAttributes, StudyAttributes.PausedAtRung);
+            var seed = JsonValues.ReadLong(trial.SystemAttributes, StudyAttributes.Seed);
+            int epoch;
+            try
+            {
+                var checkpoint = pausedAt == 0 && seed is not null ? null : CheckpointFile.Read(checkpoints.PathOf(trial.Number));
+                epoch = checkpoint?.Epoch ?? 0;
+                seed = checkpoint?.Seed ?? seed;
+            }
+            catch (Exception error) when (error is CheckpointException or IOException)
+            {
+                if (store.ClaimPausedTrial(trial.Id))
+                {
+                    Fail(studyId, trial, $"its checkpoint after epoch {pausedAt} cannot be resumed: {error.Message}");
+                }
+
+                continue;
+            }
+
+            // Its point again from its stored values (its last stretch's), through the declared space.
+            var recorder = new RecordingSuggestions(new FixedSuggestions(trial.Parameters, fallback: null), space);
+            var point = experiment.Sample(recorder);
+            var member = new Member(trial, point, recorder.Values, seed!.Value) { Epoch = epoch, Paused = true };
+            member.Stretches.AddRange(MemberStretch.Read(trial.UserAttributes));
+            observer.TrialStarted(trial.Number, recorder.Values, epoch == 0 ? "pbt: resumed before its first epoch" : $"pbt: resumed after epoch {epoch}");
+            members.Add(member);
+        }
+
+        return members;
     }
 
     /// <summary>
@@ -216,16 +370,6 @@ internal sealed class PopulationStudy(
         return member;
     }
 
-    // Members still paused when the study stops end as failed and recoverable, as an interrupted trial does.
-    private void EndPaused(List<Member> members, string reason)
-    {
-        foreach (var member in members.Where(m => store.ClaimPausedTrial(m.Trial.Id)))
-        {
-            store.SetTrialSystemAttribute(member.Trial.Id, StudyAttributes.Recoverable, "true");
-            store.FinishTrial(member.Trial.Id, TrialState.Failed, failReason: reason);
-        }
-    }
-
     private sealed class Member(StoredTrial trial, object point, IReadOnlyDictionary<string, object> values, long seed)
     {
         public StoredTrial Trial { get; } = trial;
@@ -239,5 +383,11 @@ internal sealed class PopulationStudy(
         public List<MemberStretch> Stretches { get; } = [];
 
         public TrainingCheckpoint? Resume { get; set; }
+
+        /// <summary>The epoch its checkpoint is at (where it is paused); 0 before it trained.</summary>
+        public int Epoch { get; set; }
+
+        /// <summary>Whether it is paused in the store (so it is claimed before it trains on).</summary>
+        public bool Paused { get; set; }
     }
 }

@@ -6,6 +6,9 @@ namespace HyperDsl.Runtime.Studies.Population;
 public sealed class StretchBoundaries(IReadOnlyList<MemberStretch> stretches, int epochs) : IPauseSchedule
 {
     /// <inheritdoc />
+    int? IPauseSchedule.NextPause(int trial, int epochsDone) => NextPause(epochsDone);
+
+    /// <summary>The epoch a member that has trained <paramref name="epochsDone"/> epochs pauses at next, or null when it trains to the end.</summary>
     public int? NextPause(int epochsDone)
     {
         var next = stretches.Select(s => s.FromEpoch - 1).Where(e => e > epochsDone && e < epochs).DefaultIfEmpty(0).Min();

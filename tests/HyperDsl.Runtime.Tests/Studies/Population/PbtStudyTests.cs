@@ -77,6 +77,143 @@ public sealed class PbtStudyTests : IDisposable
         Assert.Equal(schedules[best.Number][^1].Parameters["lr"], Assert.IsType<Dictionary<string, object?>>(lineage[^1]["params"])["lr"]);
     }
 
+    [Fact]
+    public void An_interrupted_population_is_resumed_by_the_next_run_from_its_members_checkpoints_and_no_epoch_is_trained_twice()
+    {
+        // Interval 2 of 3 epochs: interrupted at member 1's first epoch, member 0 is paused at the interval's end, member 1 in the
+        // middle of it, members 2 and 3 before their first epoch.
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        var experiment = new FashionPbtExperiment { Plan = new FashionPbtExperiment().Plan with { Sampler = new SamplerChoice.Pbt(Population: 4, Interval: 2, Fraction: 0.25, Resample: 0) } };
+        var epochs = new List<(int Trial, int Epoch)>();
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        using var interrupt = new CancellationTokenSource();
+
+        var first = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs, () => epochs.Count == 3 ? interrupt : null)).Run(interrupt.Token);
+
+        Assert.Equal(StudyStopReason.Interrupted, first.Reason);
+        Assert.Equal([(0, 1), (0, 2), (1, 1)], epochs);
+        Assert.All(first.Trials, t => Assert.True(t.State == TrialState.Running && TrialRecovery.IsPaused(t), $"trial {t.Number} is {t.State}"));
+
+        var second = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs)).Run();
+        var trials = second.Trials;
+
+        // The same four members went on (no new trial), each from where it was: every epoch of every member trained once.
+        Assert.Equal(StudyStopReason.BudgetReached, second.Reason);
+        Assert.Equal(4, trials.Count);
+        Assert.All(trials, t => Assert.True(t.State == TrialState.Complete, $"trial {t.Number} is {t.State}: {StudyAttributes.Text(t.SystemAttributes, "fail_reason")}"));
+        Assert.Equal(4 * FashionPbtExperiment.Epochs, epochs.Count);
+        Assert.Equal(epochs.Count, epochs.Distinct().Count());
+        Assert.All(trials, t => Assert.Equal([1, 2, 3], t.Intermediate.Keys.Order()));
+
+        // The interval's end was exploited once, after the resume: one member took over another's state for epoch 3.
+        var copies = trials.SelectMany(t => MemberStretch.Read(t.UserAttributes).Where(x => x.CopiedFrom is not null)).ToList();
+        Assert.Equal(3, Assert.Single(copies).FromEpoch);
+    }
+
+    [Fact]
+    public void Members_whose_process_was_killed_while_they_trained_are_resumed_from_their_checkpoints_not_failed()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        var experiment = new FashionPbtExperiment { Plan = new FashionPbtExperiment().Plan with { Sampler = new SamplerChoice.Pbt(Population: 4, Interval: 2, Fraction: 0.25, Resample: 0) } };
+        var epochs = new List<(int Trial, int Epoch)>();
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        using var interrupt = new CancellationTokenSource();
+        var first = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs, () => epochs.Count == 3 ? interrupt : null)).Run(interrupt.Token);
+
+        // As a kill -9 leaves them: member 1 training on from its checkpoint after epoch 1, member 2 before its first epoch, both
+        // running (not paused) for a process on this machine that no longer exists.
+        var deadWorker = $"{Environment.MachineName}:{Environment.ProcessId}:1";
+        foreach (var killed in first.Trials.Where(t => t.Number is 1 or 2))
+        {
+            Assert.True(store.ClaimPausedTrial(killed.Id));
+            store.SetTrialSystemAttribute(killed.Id, StudyAttributes.Worker, JsonValues.Of(deadWorker));
+        }
+
+        var trials = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs)).Run().Trials;
+
+        Assert.Equal(4, trials.Count);
+        Assert.All(trials, t => Assert.True(t.State == TrialState.Complete, $"trial {t.Number} is {t.State}: {StudyAttributes.Text(t.SystemAttributes, "fail_reason")}"));
+        Assert.Equal(12, epochs.Count);
+        Assert.Equal(epochs.Count, epochs.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_member_whose_checkpoint_is_gone_fails_with_the_reason_and_the_rest_of_the_population_goes_on()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        var experiment = new FashionPbtExperiment();
+        var epochs = new List<(int Trial, int Epoch)>();
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        using var interrupt = new CancellationTokenSource();
+
+        // Interrupted at member 1's second epoch: every member has a checkpoint.
+        new StudyRunner(experiment, store, Options(data), new EpochLog(epochs, () => epochs.Count == 6 ? interrupt : null)).Run(interrupt.Token);
+        File.Delete(Assert.Single(Directory.GetFiles(Path.Combine(_folder, "checkpoints"), "trial-2.ckpt", SearchOption.AllDirectories)));
+
+        var trials = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs)).Run().Trials;
+
+        var lost = Assert.Single(trials, t => t.State == TrialState.Failed);
+        Assert.Equal(2, lost.Number);
+        Assert.Contains("its checkpoint after epoch 1 cannot be resumed", StudyAttributes.Text(lost.SystemAttributes, "fail_reason"), StringComparison.Ordinal);
+        Assert.All(trials.Where(t => t.Number != 2), t => Assert.Equal((TrialState.Complete, 3), (t.State, t.Intermediate.Count)));
+        Assert.Equal(epochs.Count, epochs.Distinct().Count());
+    }
+
+    [Fact]
+    public void Past_the_timeout_the_population_stops_at_an_interval_s_end_paused_and_the_next_run_goes_on_from_there()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        var experiment = new FashionPbtExperiment();
+        var epochs = new List<(int Trial, int Epoch)>();
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+
+        var first = new StudyRunner(experiment, store, Options(data) with { Timeout = TimeSpan.FromTicks(1) }, new EpochLog(epochs)).Run();
+
+        // Every member trained the first interval and waits at its end; nobody took over anybody's state yet.
+        Assert.Equal(StudyStopReason.TimedOut, first.Reason);
+        Assert.Equal([(0, 1), (1, 1), (2, 1), (3, 1)], epochs);
+        Assert.All(first.Trials, t => Assert.Equal((TrialState.Running, 1L), (t.State, JsonValues.ReadLong(t.SystemAttributes, StudyAttributes.PausedAtRung))));
+        Assert.All(first.Trials, t => Assert.Single(MemberStretch.Read(t.UserAttributes)));
+
+        var second = new StudyRunner(experiment, store, Options(data), new EpochLog(epochs)).Run();
+
+        Assert.Equal(StudyStopReason.BudgetReached, second.Reason);
+        Assert.All(second.Trials, t => Assert.Equal((TrialState.Complete, 3), (t.State, t.Intermediate.Count)));
+        Assert.Equal(12, epochs.Distinct().Count());
+        Assert.Equal(12, epochs.Count);
+        Assert.Equal(2, second.Trials.Sum(t => MemberStretch.Read(t.UserAttributes).Count(x => x.CopiedFrom is not null)));
+    }
+
+    [Fact]
+    public void With_a_weights_folder_the_best_member_keeps_its_weights_and_the_others_none()
+    {
+        using var full = TestData.LoadFashionMnistSmall();
+        using var data = full.WithValidationFraction(0.2, 1);
+        using var store = SqliteStudyStore.Open(Path.Combine(_folder, "study.db"));
+        var folder = Path.Combine(_folder, "weights");
+
+        var result = new StudyRunner(new FashionPbtExperiment(), store, Options(data) with { WeightsDirectory = folder }, new EpochLog([])).Run();
+
+        // Its best epoch's weights went through the pauses (and any take-over) in the checkpoints; only the best member keeps them.
+        var best = BestTrials.Of(result.Trials, result.Directions)[0];
+        var kept = Assert.Single(Directory.GetFiles(folder, "*.pt", SearchOption.AllDirectories));
+        Assert.Equal($"trial-{best.Number}.pt", Path.GetFileName(kept));
+        Assert.Equal(Path.GetFullPath(kept), JsonValues.ReadString(best.UserAttributes, StudyAttributes.Weights));
+        Assert.True(new FileInfo(kept).Length > 0);
+    }
+
+    private StudyRunOptions Options(DataSplits data) => new()
+    {
+        SpecPath = Path.Combine(_folder, "pbt.hyp"),
+        SpecText = "experiment pbt { }",
+        Data = data,
+        CheckpointDirectory = Path.Combine(_folder, "checkpoints"),
+    };
+
     private sealed record FashionPoint(double Lr, double Dropout);
 
     private sealed class FashionPbtExperiment : IExperimentDefinition
@@ -91,7 +228,7 @@ public sealed class PbtStudyTests : IDisposable
 
         public string StudyHash => "pbt-1";
 
-        public StudyPlan Plan { get; } = new()
+        public StudyPlan Plan { get; init; } = new()
         {
             Objectives = [new Objective("val_accuracy", StudyDirection.Maximize, MetricSource.ValAccuracy)],
             Sampler = new SamplerChoice.Pbt(Population: 4, Interval: 1, Fraction: 0.25, Resample: 0),
@@ -130,7 +267,8 @@ public sealed class PbtStudyTests : IDisposable
         public DataSplits LoadData(long seed, string? baseDirectory) => throw new InvalidOperationException("the test gives the data");
     }
 
-    private sealed class EpochLog(List<(int Trial, int Epoch)> trained) : IStudyObserver
+    // Logs the trained epochs; after each, cancels the source that interruptAfter gives (none: no interruption).
+    private sealed class EpochLog(List<(int Trial, int Epoch)> trained, Func<CancellationTokenSource?>? interruptAfter = null) : IStudyObserver
     {
         public void StudyStarted(StudyStart start)
         {
@@ -140,7 +278,11 @@ public sealed class PbtStudyTests : IDisposable
         {
         }
 
-        public void EpochFinished(int number, EpochMetrics metrics, int epochs) => trained.Add((number, metrics.Epoch));
+        public void EpochFinished(int number, EpochMetrics metrics, int epochs)
+        {
+            trained.Add((number, metrics.Epoch));
+            interruptAfter?.Invoke()?.Cancel();
+        }
 
         public void TrialFinished(StoredTrial trial, TimeSpan duration)
         {
