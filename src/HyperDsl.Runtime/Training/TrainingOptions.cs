@@ -90,4 +90,7 @@ public sealed record TrainingOptions
     /// from; none if null. Needed for <see cref="EpochDecision.Pause"/>.
     /// </summary>
     public CheckpointOptions? Checkpoint { get; init; }
+
+    /// <summary>Told where each phase of every step ends (the profile bench); none in normal use.</summary>
+    internal IStepProfiler? Profiler { get; init; }
 }
