@@ -41,7 +41,7 @@ class Clock:
     """Adds up each phase's time over the steps after the warm-up, as the C# PhaseClock."""
 
     def __init__(self, warmup):
-        self.warmup, self.steps, self.evaluation, self.last, self.last_cpu = warmup, 0, 0.0, 0.0, 0.0
+        self.warmup, self.steps, self.evaluation, self.evaluation_cpu, self.last, self.last_cpu = warmup, 0, 0.0, 0.0, 0.0, 0.0
         self.totals = dict.fromkeys(PHASES, 0.0)
         self.cpu = dict.fromkeys(PHASES, 0.0)
 
@@ -54,6 +54,7 @@ class Clock:
         cpu = time.process_time()
         if phase == "Evaluation":
             self.evaluation += now - self.last
+            self.evaluation_cpu += cpu - self.last_cpu
         elif self.steps >= self.warmup:
             self.totals[phase] += now - self.last
             self.cpu[phase] += cpu - self.last_cpu
@@ -168,7 +169,7 @@ def main():
             for s in range(a.ops):
                 step(perm, s % steps)
         print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30), file=sys.stderr, flush=True)
-    print("PROFILE " + json.dumps(dict(side="pytorch", steps=timed, phases_ms=phases, cpu_phases_ms=cpu_phases, evaluation_ms=clock.evaluation * 1000,
+    print("PROFILE " + json.dumps(dict(side="pytorch", steps=timed, phases_ms=phases, cpu_phases_ms=cpu_phases, evaluation_ms=clock.evaluation * 1000, evaluation_cpu_ms=clock.evaluation_cpu * 1000,
                                        evaluations=1, layers_ms=layers)), flush=True)
 
 

@@ -61,7 +61,7 @@ internal sealed class PhaseClock(int warmupSteps) : IStepProfiler
             cpuPerStep[phase.ToString()] = TimedSteps == 0 ? 0 : _cpu[(int)phase] / 1e6 / TimedSteps;
         }
 
-        return new PhaseProfile(side, TimedSteps, perStep, cpuPerStep, Milliseconds(_ticks[(int)StepPhase.Evaluation]), _evaluations, layers ?? new Dictionary<string, double>());
+        return new PhaseProfile(side, TimedSteps, perStep, cpuPerStep, Milliseconds(_ticks[(int)StepPhase.Evaluation]), _cpu[(int)StepPhase.Evaluation] / 1e6, _evaluations, layers ?? new Dictionary<string, double>());
     }
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

@@ -13,6 +13,7 @@ internal sealed record PhaseProfile(
     [property: JsonPropertyName("phases_ms")] IReadOnlyDictionary<string, double> PhasesMs,
     [property: JsonPropertyName("cpu_phases_ms")] IReadOnlyDictionary<string, double> CpuPhasesMs,
     [property: JsonPropertyName("evaluation_ms")] double EvaluationMs,
+    [property: JsonPropertyName("evaluation_cpu_ms")] double EvaluationCpuMs,
     [property: JsonPropertyName("evaluations")] int Evaluations,
     [property: JsonPropertyName("layers_ms")] IReadOnlyDictionary<string, double> LayersMs)
 {

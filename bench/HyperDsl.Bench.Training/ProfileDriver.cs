@@ -41,12 +41,12 @@ internal sealed class ProfileDriver(BenchSettings settings, int rounds, IReadOnl
 
     private void Report(Dictionary<string, List<PhaseProfile>> profiles)
     {
-        PhaseTable(profiles, "Median wall-clock milliseconds per training step, by phase (a phase a side does not have per step reads 0):", p => p.PhasesMs, true);
-        PhaseTable(profiles, "Median process CPU milliseconds per training step, by phase (all threads; under passive waiting the work done, whatever else runs):", p => p.CpuPhasesMs, false);
+        PhaseTable(profiles, "Median wall-clock milliseconds per training step, by phase (a phase a side does not have per step reads 0):", p => p.PhasesMs, wall: true);
+        PhaseTable(profiles, "Median process CPU milliseconds per training step, by phase (all threads; under passive waiting the work done, whatever else runs):", p => p.CpuPhasesMs, wall: false);
         LayerTable(profiles);
     }
 
-    private void PhaseTable(Dictionary<string, List<PhaseProfile>> profiles, string title, Func<PhaseProfile, IReadOnlyDictionary<string, double>> times, bool withEvaluation)
+    private void PhaseTable(Dictionary<string, List<PhaseProfile>> profiles, string title, Func<PhaseProfile, IReadOnlyDictionary<string, double>> times, bool wall)
     {
         var reference = sides[0];
         var others = sides.Skip(1).ToList();
@@ -65,10 +65,8 @@ internal sealed class ProfileDriver(BenchSettings settings, int rounds, IReadOnl
         }
 
         output.WriteLine($"| **step** | {string.Join(" | ", sides.Select(s => $"**{F(Step(s))}**"))} | {string.Join(" | ", others.Select(o => $"**{Signed(Step(reference) - Step(o))}**"))} |");
-        if (withEvaluation)
-        {
-            output.WriteLine($"| evaluation (ms, all) | {string.Join(" | ", sides.Select(s => F(Median(profiles[s].Select(p => p.EvaluationMs)))))} | {string.Join(" | ", others.Select(_ => ""))} |");
-        }
+        var evaluation = wall ? (Func<PhaseProfile, double>)(p => p.EvaluationMs) : p => p.EvaluationCpuMs;
+        output.WriteLine($"| evaluation (ms, all) | {string.Join(" | ", sides.Select(s => F(Median(profiles[s].Select(evaluation)))))} | {string.Join(" | ", others.Select(_ => ""))} |");
 
         output.WriteLine();
         foreach (var other in others)

@@ -79,7 +79,7 @@ public sealed class Trainer
         using var shuffling = new Generator((ulong)options.Seed, CPU);
         using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
         using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
-        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
+        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, EvaluationBatch.Size(options.EvaluationBatchSize, batchSize, device), device);
         var modelGroups = LearningRateScale.Groups(model, options.LearningRateScale);
         using var lowPrecision = LowPrecisionTraining.Start(options.Precision, model, modelGroups, device);
         var groups = lowPrecision?.Groups ?? modelGroups;
