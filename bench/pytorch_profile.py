@@ -2,7 +2,7 @@
 """PyTorch side of bench/HyperDsl.Bench.Training --profile 1: where the time of one training step goes.
 
 usage: pytorch_profile.py [--model cnn|resnet18] [--data DIR] [--epochs 3] [--threads 2] [--batch N] [--seed 0]
-                          [--images 256] [--size 112] [--warmup 20] [--layer-passes 20] [--ops N]
+                          [--images 256] [--size 112] [--warmup 20] [--layer-passes 20] [--ops N] [--eval-batch 1000]
 The loops of shared/bench/pytorch_cnn.py (reference CNN on Fashion-MNIST, normalised once up front) and
 bench/pytorch_resnet.py (torchvision's resnet18 on synthetic images), timed at the runtime trainer's phase
 boundaries (HyperDsl.Runtime.Training.StepPhase; phases this loop does not have read 0). Prints one line
@@ -92,6 +92,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--layer-passes", type=int, default=20)
     ap.add_argument("--ops", type=int, default=0)
+    ap.add_argument("--eval-batch", type=int, default=1000)
     a = ap.parse_args()
     import numpy as np
     import torch
@@ -155,8 +156,8 @@ def main():
     model.eval()
     with torch.no_grad():
         correct = 0
-        for s in range(0, x_test.shape[0], 1000):
-            correct += model(x_test[s:s + 1000]).argmax(1).eq(y_test[s:s + 1000]).sum().item()
+        for s in range(0, x_test.shape[0], a.eval_batch):
+            correct += model(x_test[s:s + a.eval_batch]).argmax(1).eq(y_test[s:s + a.eval_batch]).sum().item()
     clock.mark("Evaluation")
     model.train()
     layers = layer_times(torch, model, x_train[:bs], a.layer_passes)
