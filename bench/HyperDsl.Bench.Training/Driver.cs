@@ -11,7 +11,7 @@ namespace HyperDsl.Bench.Training;
 internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<string> sides, string pytorchScript, bool contention, int boundedSpinCount, TextWriter output)
 {
     /// <summary>Every side the driver knows, in report order.</summary>
-    public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned", "runtime-active", "runtime-passive", "runtime-bounded"];
+    public static readonly string[] AllSides = ["runtime", "runtime-untuned", "torchsharp", "pytorch", "pytorch-tuned", "runtime-active", "runtime-passive", "runtime-bounded", "torchsharp-passive"];
 
     /// <summary>The sides of <c>--contention 1</c> unless <c>--sides</c> says otherwise.</summary>
     public static readonly string[] ContentionSides = ["runtime", "runtime-active", "runtime-bounded", "runtime-passive", "pytorch"];
@@ -26,10 +26,11 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
         ["runtime-active"] = ("HYP_OMP_WAIT", "active"),
         ["runtime-passive"] = ("HYP_OMP_WAIT", "passive"),
         ["runtime-bounded"] = ("GOMP_SPINCOUNT", Text(boundedSpinCount)),
+        ["torchsharp-passive"] = ("OMP_WAIT_POLICY", "PASSIVE"),
     };
 
     // glibc reads these at start-up: the same thresholds the runtime sets with mallopt.
-    private static readonly Dictionary<string, string> TunedMalloc = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> TunedMalloc = new(StringComparer.Ordinal)
     {
         ["MALLOC_MMAP_THRESHOLD_"] = "33554432",
         ["MALLOC_TRIM_THRESHOLD_"] = "268435456",
@@ -79,6 +80,8 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
 
         output.WriteLine();
         Ratio(medians, "runtime", "torchsharp", 0.97, "(a)/(b): the runtime against a hand-written TorchSharp loop");
+        Ratio(medians, "runtime", "torchsharp-passive", 0.97, "(a)/(b) under one OpenMP wait: the runtime (auto: passive) against the hand-written loop with OMP_WAIT_POLICY=PASSIVE");
+        Ratio(medians, "runtime-active", "torchsharp", null, "(a)/(b) under one OpenMP wait: the runtime with HYP_OMP_WAIT=active against the hand-written loop, both spinning (libgomp's default)");
         Ratio(medians, "runtime", "pytorch", 1.0, "(a)/(c): the runtime against PyTorch as installed");
         Ratio(medians, "runtime", "pytorch-tuned", 1.0, "(a)/(c'): the runtime against PyTorch with the same malloc thresholds");
         Ratio(medians, "runtime", "runtime-untuned", null, "the runtime with malloc tuning against without");
@@ -117,7 +120,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
     {
         var start = side.StartsWith("pytorch", StringComparison.Ordinal)
             ? PythonStart()
-            : WorkerStart(side.StartsWith("runtime", StringComparison.Ordinal) ? "runtime" : side);
+            : WorkerStart(settings, side.StartsWith("runtime", StringComparison.Ordinal) ? "runtime" : "torchsharp");
         foreach (var variable in TunedMalloc.Keys.Concat(["HYP_OMP_WAIT", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT"]))
         {
             start.Environment.Remove(variable);
@@ -128,7 +131,7 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
             start.Environment[wait.Name] = wait.Value;
         }
 
-        if (side is "torchsharp" or "pytorch-tuned")
+        if (side is "torchsharp" or "torchsharp-passive" or "pytorch-tuned")
         {
             foreach (var (name, value) in TunedMalloc)
             {
@@ -148,7 +151,8 @@ internal sealed class Driver(BenchSettings settings, int rounds, IReadOnlyList<s
         return side.StartsWith("pytorch", StringComparison.Ordinal) ? FromPytorch(side, line[7..]) : JsonSerializer.Deserialize<SideResult>(line[7..])! with { Side = side };
     }
 
-    private ProcessStartInfo WorkerStart(string side)
+    /// <summary>This program again, as a worker that runs one side (<c>--worker</c>) with <paramref name="settings"/>.</summary>
+    internal static ProcessStartInfo WorkerStart(BenchSettings settings, string side)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HyperDsl.Runtime.Data;
+using HyperDsl.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -10,11 +11,15 @@ namespace HyperDsl.Bench.Training;
 /// Side (b): the same model and loop written directly against TorchSharp, step for step like
 /// pytorch_cnn.py (data normalised once up front, a permutation per epoch, index_select
 /// batches, one dispose scope per step). It never touches HyperDsl.Runtime's set-up, so its
-/// malloc behaviour is whatever the environment gives it (the driver passes MALLOC_* variables).
+/// malloc behaviour and OpenMP wait are whatever the environment gives it (the driver passes
+/// MALLOC_* variables, and OMP_WAIT_POLICY for side torchsharp-passive). Under <c>--profile 1</c> a
+/// <see cref="PhaseClock"/> is told where the phases end, at the runtime trainer's boundaries.
 /// </summary>
 internal static class HandWrittenSide
 {
-    public static SideResult Run(BenchSettings settings)
+    public static SideResult Run(BenchSettings settings) => Run(settings, null, 0).Result;
+
+    public static (SideResult Result, PhaseProfile? Profile) Run(BenchSettings settings, PhaseClock? clock, int layerSteps)
     {
         torch.set_num_threads(settings.Threads);
         torch.manual_seed(settings.Seed);
@@ -32,27 +37,60 @@ internal static class HandWrittenSide
         model.train();
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
-            var clock = Stopwatch.StartNew();
+            var clockEpoch = Stopwatch.StartNew();
             using var order = randperm(count);
             for (var step = 0L; step < steps; step++)
             {
-                using var scope = NewDisposeScope();
+                // This loop has no schedule, augmentation or normalisation per batch: their marks time nothing.
+                clock?.Begin();
+                clock?.Mark(StepPhase.Schedule);
+                var scope = NewDisposeScope();
+                clock?.Mark(StepPhase.OpenScope);
                 var indices = order.narrow(0, step * settings.BatchSize, Math.Min(settings.BatchSize, count - (step * settings.BatchSize)));
+                var images = trainImages.index_select(0, indices);
+                var labels = trainLabels.index_select(0, indices);
+                clock?.Mark(StepPhase.Batch);
+                clock?.Mark(StepPhase.Augment);
+                clock?.Mark(StepPhase.Normalize);
                 optimizer.zero_grad();
-                var loss = F.cross_entropy(model.call(trainImages.index_select(0, indices)), trainLabels.index_select(0, indices));
+                clock?.Mark(StepPhase.ZeroGrad);
+                var output = model.call(images);
+                clock?.Mark(StepPhase.Forward);
+                var loss = F.cross_entropy(output, labels);
+                clock?.Mark(StepPhase.Loss);
                 loss.backward();
+                clock?.Mark(StepPhase.Backward);
                 optimizer.step();
+                clock?.Mark(StepPhase.OptimizerStep);
                 _ = loss.item<float>();
+                clock?.Mark(StepPhase.FiniteCheck);
+                clock?.Mark(StepPhase.Bookkeeping);
+                scope.Dispose();
+                clock?.Mark(StepPhase.DisposeScope);
             }
 
-            rates.Add(count / clock.Elapsed.TotalSeconds);
+            rates.Add(count / clockEpoch.Elapsed.TotalSeconds);
         }
 
+        clock?.Begin();
         model.eval();
-        using var noGrad = no_grad();
-        using var predictions = model.call(testImages).argmax(1);
-        var accuracy = predictions.eq(testLabels).sum().item<long>() / (double)testLabels.shape[0];
-        return new SideResult("torchsharp", rates, accuracy);
+        double accuracy;
+        using (no_grad())
+        {
+            using var predictions = model.call(testImages).argmax(1);
+            accuracy = predictions.eq(testLabels).sum().item<long>() / (double)testLabels.shape[0];
+        }
+
+        clock?.Mark(StepPhase.Evaluation);
+        var result = new SideResult("torchsharp", rates, accuracy);
+        if (clock is null)
+        {
+            return (result, null);
+        }
+
+        model.train();
+        using var batch = trainImages.narrow(0, 0, settings.BatchSize);
+        return (result, clock.Result("torchsharp", LayerTimer.Time(model, batch, layerSteps)));
     }
 
     private static (Tensor Images, Tensor Labels) Load(string directory, string prefix)

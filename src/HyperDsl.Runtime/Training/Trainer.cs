@@ -63,6 +63,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         TorchRuntime.EnsureInitialized();
         var options = _options;
+        var profiler = options.Profiler;
         var device = options.Device is { } choice ? TorchRuntime.ResolveDevice(choice, options.CudaIndex) : TorchRuntime.Device;
         CheckMetricsExist(data);
 
@@ -78,7 +79,7 @@ public sealed class Trainer
         using var shuffling = new Generator((ulong)options.Seed, CPU);
         using var augmenting = new Generator(unchecked((ulong)options.Seed + 0x9E3779B97F4A7C15UL), CPU);
         using var normalizer = new BatchNormalizer(options.Normalization.Resolve(train), device);
-        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, options.EvaluationBatchSize, device);
+        var evaluator = new Evaluator(options.Loss, normalizer, options.EvaluationTransform, EvaluationBatch.Size(options.EvaluationBatchSize, batchSize, device), device);
         var modelGroups = LearningRateScale.Groups(model, options.LearningRateScale);
         using var lowPrecision = LowPrecisionTraining.Start(options.Precision, model, modelGroups, device);
         var groups = lowPrecision?.Groups ?? modelGroups;
@@ -114,90 +115,122 @@ public sealed class Trainer
             partial = null;
             for (var step = firstStep; step < stepsPerEpoch; step++)
             {
+                profiler?.Begin();
                 rate = schedule.At(((long)(epoch - 1) * stepsPerEpoch) + step);
                 for (var g = 0; g < rates.Count; g++)
                 {
                     rates[g].LearningRate = rate * groups[g].Scale;
                 }
 
-                using var scope = NewDisposeScope();
-                var count = Math.Min(batchSize, train.Count - (step * batchSize));
-                var indices = order.narrow(0, (long)step * batchSize, count);
-                var images = train.Images.index_select(0, indices).to(device);
-                var labels = train.Labels.index_select(0, indices).to(device);
-                if (options.Augmentation is { } augmentation)
-                {
-                    // Masks move with their images (the same draw); the checker allows only transforms that can.
-                    (images, labels) = train.HasMasks
-                        ? AugmentationPipeline.ApplyToMasks(augmentation, images, labels, train.IgnoreIndex, augmenting)
-                        : (augmentation.Apply(images, augmenting), labels);
-                }
+                profiler?.Mark(StepPhase.Schedule);
 
-                // Label mixing (mixup, cutmix) mixes one label per image; under segmentation cutmix pastes the
-                // partner's mask box with its image box (the checker allows no other), and the loss is per pixel.
-                MixedBatch? mixed = null;
-                if (options.Mixing is { } mixing)
+                // Disposed explicitly rather than by `using`, so the profile bench can time the disposal as a phase of its own.
+                var scope = NewDisposeScope();
+                try
                 {
-                    if (train.HasMasks)
+                    profiler?.Mark(StepPhase.OpenScope);
+                    var count = Math.Min(batchSize, train.Count - (step * batchSize));
+                    var indices = order.narrow(0, (long)step * batchSize, count);
+                    var images = train.Images.index_select(0, indices).to(device);
+                    var labels = train.Labels.index_select(0, indices).to(device);
+                    profiler?.Mark(StepPhase.Batch);
+                    if (options.Augmentation is { } augmentation)
                     {
-                        (images, labels) = AugmentationPipeline.MixMasks(mixing, images, labels, augmenting);
-                    }
-                    else
-                    {
-                        mixed = mixing.Mix(images, labels, augmenting);
-                    }
-                }
-
-                images = mixed?.Images ?? images;
-
-                // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
-                normalizer.ApplyInPlace(images);
-                optimizer.ZeroGrad();
-                var output = model.call(MemoryLayout.ChannelsLast(lowPrecision?.Input(images) ?? images));
-                if (lowPrecision is not null)
-                {
-                    // The loss (a softmax and a log) is computed in fp32, as autocast does.
-                    output = output.to(ScalarType.Float32);
-                }
-
-                var loss = train.HasMasks
-                    ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
-                    : mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
-                var value = loss.item<float>();
-                if (!float.IsFinite(value))
-                {
-                    var failure = string.Create(CultureInfo.InvariantCulture, $"The training loss became {(float.IsNaN(value) ? "NaN" : "infinite")} at epoch {epoch}, step {step + 1} of {stepsPerEpoch} (learning rate {rate:G4}); the trial failed. A lower learning rate or gradient clipping (clip) usually helps.");
-                    lowPrecision?.Restore();
-                    return new TrainingResult(TrainingOutcome.Failed, epochs, null, failure);
-                }
-
-                (lowPrecision?.Scaled(loss) ?? loss).backward();
-
-                // A float16 step whose scaled gradients overflowed is skipped (its loss still counts).
-                if (lowPrecision?.TakeGradients() ?? true)
-                {
-                    if (options.ClipGradientNorm is { } maxNorm)
-                    {
-                        nn.utils.clip_grad_norm_(trainable, maxNorm);
+                        // Masks move with their images (the same draw); the checker allows only transforms that can.
+                        (images, labels) = train.HasMasks
+                            ? AugmentationPipeline.ApplyToMasks(augmentation, images, labels, train.IgnoreIndex, augmenting)
+                            : (augmentation.Apply(images, augmenting), labels);
                     }
 
-                    optimizer.Step();
-                    lowPrecision?.PublishWeights();
+                    // Label mixing (mixup, cutmix) mixes one label per image; under segmentation cutmix pastes the
+                    // partner's mask box with its image box (the checker allows no other), and the loss is per pixel.
+                    MixedBatch? mixed = null;
+                    if (options.Mixing is { } mixing)
+                    {
+                        if (train.HasMasks)
+                        {
+                            (images, labels) = AugmentationPipeline.MixMasks(mixing, images, labels, augmenting);
+                        }
+                        else
+                        {
+                            mixed = mixing.Mix(images, labels, augmenting);
+                        }
+                    }
+
+                    images = mixed?.Images ?? images;
+                    profiler?.Mark(StepPhase.Augment);
+
+                    // The batch is a fresh copy (index_select, or the augmentation's output), so it can be normalised in place.
+                    normalizer.ApplyInPlace(images);
+                    profiler?.Mark(StepPhase.Normalize);
+                    optimizer.ZeroGrad();
+                    profiler?.Mark(StepPhase.ZeroGrad);
+                    var output = model.call(MemoryLayout.ChannelsLast(lowPrecision?.Input(images) ?? images));
+                    if (lowPrecision is not null)
+                    {
+                        // The loss (a softmax and a log) is computed in fp32, as autocast does.
+                        output = output.to(ScalarType.Float32);
+                    }
+
+                    profiler?.Mark(StepPhase.Forward);
+                    var loss = train.HasMasks
+                        ? options.Loss.ComputePerPixel(output, labels, train.IgnoreIndex)
+                        : mixed is null ? options.Loss.Compute(output, labels) : MixedLoss.Compute(options.Loss, output, mixed);
+                    profiler?.Mark(StepPhase.Loss);
+                    var value = loss.item<float>();
+                    if (!float.IsFinite(value))
+                    {
+                        var failure = string.Create(CultureInfo.InvariantCulture, $"The training loss became {(float.IsNaN(value) ? "NaN" : "infinite")} at epoch {epoch}, step {step + 1} of {stepsPerEpoch} (learning rate {rate:G4}); the trial failed. A lower learning rate or gradient clipping (clip) usually helps.");
+                        lowPrecision?.Restore();
+                        return new TrainingResult(TrainingOutcome.Failed, epochs, null, failure);
+                    }
+
+                    profiler?.Mark(StepPhase.FiniteCheck);
+                    (lowPrecision?.Scaled(loss) ?? loss).backward();
+                    profiler?.Mark(StepPhase.Backward);
+
+                    // A float16 step whose scaled gradients overflowed is skipped (its loss still counts).
+                    if (lowPrecision?.TakeGradients() ?? true)
+                    {
+                        if (options.ClipGradientNorm is { } maxNorm)
+                        {
+                            nn.utils.clip_grad_norm_(trainable, maxNorm);
+                        }
+
+                        optimizer.Step();
+                        lowPrecision?.PublishWeights();
+                    }
+
+                    profiler?.Mark(StepPhase.OptimizerStep);
+                    lossSum += value;
+                    seen += count;
+                    if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)
+                    {
+                        var cut = new PartialEpoch(step + 1, StoredTensor.From("order", order), lossSum, seen);
+                        WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count, cut);
+                        sinceCheckpoint.Restart();
+                    }
+
+                    profiler?.Mark(StepPhase.Bookkeeping);
+                }
+                finally
+                {
+                    scope.Dispose();
                 }
 
-                lossSum += value;
-                seen += count;
-                if (checkpoint?.Interval is { } interval && sinceCheckpoint.Elapsed >= interval && step + 1 < stepsPerEpoch)
-                {
-                    var cut = new PartialEpoch(step + 1, StoredTensor.From("order", order), lossSum, seen);
-                    WriteCheckpoint(checkpoint, new TrainingRun(model, optimizer, shuffling, augmenting, watch), epochs, stepsPerEpoch, train.Count, cut);
-                    sinceCheckpoint.Restart();
-                }
+                profiler?.Mark(StepPhase.DisposeScope);
             }
 
             clock.Stop();
             var trainLoss = lossSum / stepsPerEpoch;
-            var validated = data.Validation is { } validation ? evaluator.Evaluate(model, validation, options.Metrics) : null;
+            EvaluationResult? validated = null;
+            if (data.Validation is { } validation)
+            {
+                profiler?.Begin();
+                validated = evaluator.Evaluate(model, validation, options.Metrics);
+                profiler?.Mark(StepPhase.Evaluation);
+            }
+
             var metrics = new EpochMetrics(epoch, trainLoss, validated?.Loss, data.Validation is { HasMasks: true } ? null : validated?.Accuracy, rate, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds, validated?.Top5, validated?.Auc, validated?.MeanIoU, validated?.PixelAccuracy);
             epochs.Add(metrics);
             schedule.EndEpoch(validated?.Loss ?? trainLoss);
@@ -257,7 +290,14 @@ public sealed class Trainer
     {
         // The model leaves in fp32 with the master weights, so the test split and saved weights see what was learned, unrounded.
         lowPrecision?.Restore();
-        double? testAccuracy = data.Test is { } test && !test.HasMasks ? evaluator.Evaluate(model, test).Accuracy : null;
+        double? testAccuracy = null;
+        if (data.Test is { } test && !test.HasMasks)
+        {
+            _options.Profiler?.Begin();
+            testAccuracy = evaluator.Evaluate(model, test).Accuracy;
+            _options.Profiler?.Mark(StepPhase.Evaluation);
+        }
+
         var result = new TrainingResult(outcome, epochs, testAccuracy, null);
         if (_options.SaveBestWeightsWhen?.Invoke(result) is { } path)
         {

@@ -13,7 +13,10 @@ public sealed record TrainingOptions
     /// <summary>Training images per optimizer step.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Images per forward pass when evaluating (no gradients, so larger is fine).</summary>
+    /// <summary>
+    /// Images per forward pass when evaluating (no gradients, so larger is fine on a GPU); on the CPU no more than
+    /// <see cref="BatchSize"/>, as larger tensors cost more there (<c>EvaluationBatch</c>).
+    /// </summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
     /// <summary>The optimizer.</summary>
@@ -90,4 +93,7 @@ public sealed record TrainingOptions
     /// from; none if null. Needed for <see cref="EpochDecision.Pause"/>.
     /// </summary>
     public CheckpointOptions? Checkpoint { get; init; }
+
+    /// <summary>Told where each phase of every step ends (the profile bench); none in normal use.</summary>
+    internal IStepProfiler? Profiler { get; init; }
 }

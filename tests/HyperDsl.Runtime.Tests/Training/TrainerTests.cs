@@ -92,6 +92,24 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_step_profiler_hears_every_phase_of_every_step_in_order_and_training_is_the_same_with_it()
+    {
+        using var data = SmallData();
+        var profiler = new RecordingProfiler();
+
+        var profiled = new Trainer(Options with { Seed = 3, Profiler = profiler }).Fit(SmallCnn, data);
+        var plain = new Trainer(Options with { Seed = 3 }).Fit(SmallCnn, data);
+
+        // 192 training images in batches of 32: 6 steps an epoch, 2 epochs, each followed by its validation.
+        StepPhase[] step = [StepPhase.Schedule, StepPhase.OpenScope, StepPhase.Batch, StepPhase.Augment, StepPhase.Normalize, StepPhase.ZeroGrad,
+            StepPhase.Forward, StepPhase.Loss, StepPhase.FiniteCheck, StepPhase.Backward, StepPhase.OptimizerStep, StepPhase.Bookkeeping, StepPhase.DisposeScope];
+        StepPhase[] epoch = [.. Enumerable.Repeat(step, 6).SelectMany(s => s), StepPhase.Evaluation];
+        Assert.Equal([.. epoch, .. epoch], profiler.Marks);
+        Assert.Equal(12 + 2, profiler.Begins);
+        Assert.Equal(plain.Epochs.Select(e => (e.TrainLoss, e.ValLoss)), profiled.Epochs.Select(e => (e.TrainLoss, e.ValLoss)));
+    }
+
+    [Fact]
     public void A_NaN_loss_fails_the_trial_naming_the_epoch_and_step()
     {
         using var images = full(64, 1, 12, 12, double.NaN);
@@ -316,5 +334,16 @@ public sealed class TrainerTests
         {
             File.Delete(path);
         }
+    }
+
+    private sealed class RecordingProfiler : IStepProfiler
+    {
+        public List<StepPhase> Marks { get; } = [];
+
+        public int Begins { get; private set; }
+
+        public void Begin() => Begins++;
+
+        public void Mark(StepPhase phase) => Marks.Add(phase);
     }
 }
