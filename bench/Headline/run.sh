@@ -31,6 +31,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$budget" ] || budget=$([ $quick = 1 ] && echo 3m || echo 2h)
+[[ "$budget" =~ ^[0-9]+[smh]$ ]] || { echo "run.sh: --budget takes a whole number of s, m or h, such as 2h or 10m" >&2; exit 2; }
 case "$budget" in
   *h) seconds=$(( ${budget%h} * 3600 )) ;;
   *m) seconds=$(( ${budget%m} * 60 )) ;;
