@@ -225,7 +225,7 @@ def main():
     print(f"data: {count} training, {val_x.shape[0]} validation, {test_x.shape[0]} test images from {args.data}", flush=True)
 
     events = open(os.path.join(args.out, "events.csv"), "w", newline="")
-    writer = csv.writer(events)
+    writer = csv.writer(events, lineterminator="\n")
     writer.writerow(["seconds", "trial", "state", "val_accuracy", "best_val_accuracy", "test_accuracy", "params"])
     best = {"value": None}
 
@@ -306,7 +306,7 @@ def main():
     trials = study.get_trials(deepcopy=False)
     complete = [t for t in trials if t.state == optuna.trial.TrialState.COMPLETE]
     with open(os.path.join(args.out, "summary.csv"), "w", newline="") as f:
-        out = csv.writer(f)
+        out = csv.writer(f, lineterminator="\n")
         out.writerow(["side", "best_val_accuracy", "test_accuracy", "params", "trials", "complete", "pruned",
                       "rejected", "failed", "seconds"])
         top = max(complete, key=lambda t: t.value) if complete else None

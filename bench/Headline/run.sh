@@ -81,7 +81,7 @@ rows = db.execute("""select t.trial_id, t.number, t.state, t.datetime_complete, 
 origin = datetime.datetime.fromtimestamp(start)
 best, top = None, None
 with open(os.path.join(folder, "events.csv"), "w", newline="") as f:
-    out = csv.writer(f)
+    out = csv.writer(f, lineterminator="\n")
     out.writerow(["seconds", "trial", "state", "val_accuracy", "best_val_accuracy", "test_accuracy", "params"])
     for trial_id, number, state, complete, value in rows:
         a = attrs.get(trial_id, {})
@@ -93,7 +93,7 @@ with open(os.path.join(folder, "events.csv"), "w", newline="") as f:
                       "" if best is None else f"{best:.4f}", "" if test is None else f"{test:.4f}", a.get("model.params", "")])
 states = [s for (s,) in db.execute("select state from trials")]
 with open(os.path.join(folder, "summary.csv"), "w", newline="") as f:
-    out = csv.writer(f)
+    out = csv.writer(f, lineterminator="\n")
     out.writerow(["side", "best_val_accuracy", "test_accuracy", "params", "trials", "complete", "pruned", "rejected",
                   "failed", "seconds"])
     a = attrs.get(top, {})
