@@ -19,4 +19,17 @@ internal static class PointConstraints
         using var model = experiment.BuildModel(point);
         return experiment.SatisfiesModel(point, Models.ModelParameters.CountTrainable(model), Models.ModelFlops.Count(model, experiment.InputShapeAt(point)));
     }
+
+    /// <summary>
+    /// Whether the constraints on parameters (not those on <c>model.params</c> or <c>model.flops</c>,
+    /// which need the model built) hold at <paramref name="values"/>, some of the space's parameters;
+    /// null when the point asks for a parameter the values lack or hold outside its range, so the
+    /// constraints cannot be told from them. Cheap enough for a sampler to ask of every candidate.
+    /// </summary>
+    public static bool? SatisfiesParameters(IExperimentDefinition experiment, IReadOnlyDictionary<string, object> values)
+    {
+        var given = new FixedSuggestions(values, fallback: null);
+        var point = experiment.Sample(given);
+        return given.Missing.Count > 0 || given.OutOfRange.Count > 0 ? null : experiment.Satisfies(point);
+    }
 }
