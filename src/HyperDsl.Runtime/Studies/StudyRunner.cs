@@ -162,7 +162,7 @@ public sealed class StudyRunner
     private bool Satisfies(object point) => PointConstraints.Satisfies(_experiment, point);
 
     // The constraints on parameters at some parameters' values (a sampler's candidate), null when the point asks one the values lack.
-    private bool? SatisfiesParameters(IReadOnlyDictionary<string, object> values) => PointConstraints.SatisfiesParameters(_experiment, values);
+    private bool? SatisfiesParameters(IReadOnlyDictionary<string, object> values) => PointConstraints.SatisfiesParameters(_experiment, _space, values);
 
     // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts
     // the same way when it decides): all but the waiting ones, the failed ones queued again (their
