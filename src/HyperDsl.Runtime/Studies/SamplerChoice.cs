@@ -23,7 +23,7 @@ public abstract record SamplerChoice
     /// <param name="space">The search space.</param>
     /// <param name="sample">The generated <c>Sample</c>, for samplers that walk the space (grid).</param>
     /// <param name="accept">Whether a grid point meets the spec's constraints.</param>
-    /// <param name="feasible">Whether some parameters' values meet the spec's constraints on parameters, null where that needs a parameter they lack (for samplers that search candidates: gp).</param>
+    /// <param name="feasible">Whether some parameters' values can meet the spec's constraints on parameters (<see cref="PointConstraints.SatisfiesParameters"/>), for samplers that search candidates (gp).</param>
     public abstract ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible);
 
     /// <summary>

@@ -161,7 +161,7 @@ public sealed class StudyRunner
     // The constraints on parameters first (cheap), then those on model.params (the model is built and counted).
     private bool Satisfies(object point) => PointConstraints.Satisfies(_experiment, point);
 
-    // The constraints on parameters at some parameters' values (a sampler's candidate), null when the point asks one the values lack.
+    // Whether the constraints on parameters can hold at some parameters' values (a sampler's candidate).
     private bool? SatisfiesParameters(IReadOnlyDictionary<string, object> values) => PointConstraints.SatisfiesParameters(_experiment, _space, values);
 
     // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts

@@ -3,7 +3,7 @@ using HyperDsl.Runtime.Studies;
 
 namespace HyperDsl.Runtime.Tests.Studies;
 
-/// <summary>The constraints on parameters at a sampler's candidate values: decided where the values say every parameter the point asks, unknown otherwise.</summary>
+/// <summary>The constraints on parameters at a sampler's candidate values: decided from them, a missing parameter tried at its ends and middle.</summary>
 public class PointConstraintsTests
 {
     private static readonly TinyExperiment Experiment = new() { Constraint = p => p.Lr < 0.1, ModelConstraint = (_, _) => false };
@@ -19,9 +19,19 @@ public class PointConstraintsTests
     }
 
     [Fact]
-    public void Values_that_lack_a_parameter_the_point_asks_are_undecided()
+    public void Values_that_lack_a_parameter_the_point_asks_pass_when_a_completion_of_it_meets_the_constraints()
     {
-        // sgd opens momentum, which the values do not give.
-        Assert.Null(PointConstraints.SatisfiesParameters(Experiment, Space, new Dictionary<string, object> { ["lr"] = 0.2, ["width"] = 4L, ["optimizer"] = "sgd" }));
+        // sgd opens momentum, which the values do not give: tried at its ends and middle.
+        var onMomentum = new TinyExperiment { Constraint = p => p.Momentum is not { } m || m > 0.9 };
+        var onLr = new TinyExperiment { Constraint = p => p.Lr < 0.1 };
+
+        Assert.True(PointConstraints.SatisfiesParameters(onMomentum, Space, new Dictionary<string, object> { ["lr"] = 0.2, ["width"] = 4L, ["optimizer"] = "sgd" }));
+        Assert.False(PointConstraints.SatisfiesParameters(onLr, Space, new Dictionary<string, object> { ["lr"] = 0.2, ["width"] = 4L, ["optimizer"] = "sgd" }));
+    }
+
+    [Fact]
+    public void Values_outside_the_space_are_undecided()
+    {
+        Assert.Null(PointConstraints.SatisfiesParameters(Experiment, Space, new Dictionary<string, object> { ["lr"] = 7.0, ["width"] = 4L, ["optimizer"] = "adam" }));
     }
 }

@@ -72,8 +72,8 @@ public sealed class GpSampler : ISampler
     /// <param name="options">The knobs; the defaults when null.</param>
     /// <param name="space">The search space (a generated <c>SearchSpace</c>): its parameters without a condition make the main model, each condition's parameters a branch model.</param>
     /// <param name="feasible">
-    /// Whether parameter values (some of the space's) meet the spec's <c>require</c> constraints on
-    /// parameters: null where that needs a parameter the values lack. Candidates it refuses are not proposed; none when null.
+    /// Whether parameter values (some of the space's) can meet the spec's <c>require</c> constraints on
+    /// parameters (null: cannot be told). Candidates it refuses are not proposed; none are refused when it is null.
     /// </param>
     public GpSampler(long seed, IReadOnlyList<StudyDirection> directions, GpOptions? options, IReadOnlyList<ParameterSpace> space, Func<IReadOnlyDictionary<string, object>, bool?>? feasible = null)
     {
