@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Optuna 3.1's NSGAIISampler (and RandomSampler) on ZDT1 and ZDT2, two objectives minimised.
+"""Optuna 3.1's NSGAIISampler, TPESampler (multi-objective) and RandomSampler on ZDT1 and ZDT2, two objectives minimised.
 
 usage: /usr/bin/python3 optuna_nsga2_quality.py [--seeds 10] [--trials 300] [--budgets 100,300]
                                                 [--dims 30] [--population 20] [--jobs 1]
@@ -14,6 +14,7 @@ from multiprocessing import Pool
 
 HERE = os.environ.get("BENCH_OUT", os.getcwd())
 REFERENCE = (1.1, 11.0)
+SAMPLERS = ("nsga2", "tpe", "random")  # tpe: Optuna 3.1's TPESampler, multi-objective (MOTPE) with two directions
 
 
 def zdt(fn, dims):
@@ -41,6 +42,7 @@ def one(job):
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     warnings.simplefilter("ignore")
     made = (optuna.samplers.NSGAIISampler(seed=seed, population_size=population) if sampler == "nsga2"
+            else optuna.samplers.TPESampler(seed=seed) if sampler == "tpe"
             else optuna.samplers.RandomSampler(seed=seed))
     study = optuna.create_study(sampler=made, directions=["minimize", "minimize"])
     study.optimize(zdt(fn, dims), n_trials=n)
@@ -66,12 +68,12 @@ def main():
     a = ap.parse_args()
     budgets = [int(b) for b in a.budgets.split(",")]
     jobs = [(fn, s, seed, a.trials, budgets, a.dims, a.population)
-            for fn in ("zdt1", "zdt2") for s in ("nsga2", "random") for seed in range(a.seeds)]
+            for fn in ("zdt1", "zdt2") for s in SAMPLERS for seed in range(a.seeds)]
     with Pool(a.jobs) as pool:
         results = pool.map(one, jobs)
     summary = []
     for fn in ("zdt1", "zdt2"):
-        for s in ("nsga2", "random"):
+        for s in SAMPLERS:
             for b in budgets:
                 v = [r[3][b] for r in results if r[0] == fn and r[1] == s]
                 summary.append({"function": fn, "sampler": s, "budget": b, "median": statistics.median(v),
