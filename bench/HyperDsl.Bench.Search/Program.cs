@@ -5,7 +5,7 @@ using HyperDsl.Runtime.Search;
 using HyperDsl.Runtime.Search.Tpe;
 
 // usage: dotnet run -c Release --project bench/HyperDsl.Bench.Search -- [--trials 1000] [--sqlite] [--no-optuna]
-//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only)] [--samplers gp,tpe_mv (ours; the Pareto part is skipped)]
+//        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --quality [--seeds 20] [--first-seed 0] [--no-optuna] [--pareto (ZDT part only) [--gp-trials 100] [--optuna-tpe (hours)]] [--samplers gp,tpe_mv (ours; the Pareto part is skipped unless --pareto)]
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --mixed [--seeds 20] [--no-optuna] [--samplers gp,tpe] (the mixed space with branches alone; --quality runs it too)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --gp-ask (the Gaussian process's ask time to 200 trials)
 //        dotnet run -c Release --project bench/HyperDsl.Bench.Search -- --throughput [--workers 1,4,8] [--trials-per-worker 200] [--postgres URL] [--no-optuna]
@@ -56,13 +56,14 @@ if (arguments.Contains("--quality"))
         MixedQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_mixed_quality.py"), seeds, 100, [30, 50, 100], !arguments.Contains("--no-optuna") && firstSeed == 0, only);
     }
 
-    if (only is not null)
+    if (only is not null && !arguments.Contains("--pareto"))
     {
         return 0;
     }
 
-    // Several objectives: NSGA-II against Optuna's on ZDT1 and ZDT2 (seeds from 0, at most 10: Optuna's side takes a while).
-    ParetoQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_nsga2_quality.py"), Math.Min(seeds, 10), 300, [100, 300], dims: 30, population: 20, !arguments.Contains("--no-optuna"));
+    // Several objectives: NSGA-II, TPE and GP against Optuna's NSGA-II and TPE on ZDT1 and ZDT2 (seeds from 0; GP to 100 trials only, --gp-trials to change).
+    var gpTrials = arguments.IndexOf("--gp-trials") is var gi and >= 0 ? int.Parse(arguments[gi + 1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    ParetoQualityRun.Run(Console.Out, Path.Combine(root, "bench", "HyperDsl.Bench.Search", "optuna_nsga2_quality.py"), seeds, 300, [100, 300], dims: 30, population: 20, !arguments.Contains("--no-optuna"), gpTrials, only, arguments.Contains("--optuna-tpe"));
     return 0;
 }
 

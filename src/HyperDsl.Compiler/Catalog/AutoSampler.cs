@@ -14,8 +14,9 @@ namespace HyperDsl.Compiler.Catalog;
 /// random startup trials no model ever proposes; a Gaussian process is the most sample-efficient
 /// on numeric spaces below a thousand trials (beyond that each ask takes seconds, HYP4111), where
 /// CMA-ES takes over, and, with a model per <c>when</c> branch and branches entered by what they
-/// can still reach, on spaces with branches below a thousand trials; TPE models choices, long
-/// studies with conditions, and several objectives.
+/// can still reach, on spaces with branches below a thousand trials, and on two objectives over
+/// numbers below NSGA-II's four generations; TPE models choices, long studies with conditions,
+/// and the other studies with several objectives.
 /// </remarks>
 public static class AutoSampler
 {
@@ -39,9 +40,23 @@ public static class AutoSampler
         if (shape.Objectives > 1)
         {
             // Four generations: the first is random, and selection needs whole earlier ones.
-            return shape.Trials >= 4 * Population
-                ? new("nsga2", $"{shape.Objectives} objectives, {trials}: NSGA-II evolves {shape.Trials / Population} generations of {Population} toward the Pareto front")
-                : new("tpe", $"{shape.Objectives} objectives, {trials}: too few for NSGA-II's generations of {Population}; TPE models several objectives");
+            if (shape.Trials >= 4 * Population)
+            {
+                return new("nsga2", $"{shape.Objectives} objectives, {trials}: NSGA-II evolves {shape.Trials / Population} generations of {Population} toward the Pareto front");
+            }
+
+            // Two objectives over numbers alone, beyond the random startup: the GP's exact expected
+            // hypervolume improvement. On bench/README.md's ZDT1 (30 numbers, 20 seeds) its median
+            // hypervolume at 100 trials was 11.44 against TPE's 9.05 and NSGA-II's 8.51 (ZDT2: 11.00,
+            // 7.92, 7.47); ZDT's front lies on the range's edge (x2..x30 = 0), which the GP's search,
+            // clamped to the range, reaches exactly. Choices, conditions and more objectives (a
+            // scalarisation) were not measured, so TPE keeps them.
+            if (shape.Objectives == 2 && shape.Numeric > 0 && shape.Categorical == 0 && shape.Conditional == 0 && shape.Trials > ModelStartup)
+            {
+                return new("gp", $"2 objectives, {Count(shape.Numeric, "numeric parameter")}, {trials}: on ZDT at 100 trials the GP's hypervolume beat TPE's (11.44 vs 9.05)");
+            }
+
+            return new("tpe", $"{shape.Objectives} objectives, {trials}: too few for NSGA-II's generations of {Population}; TPE models several objectives");
         }
 
         if (shape.FiniteSize is { } size && shape.Trials is { } budget && budget >= size)

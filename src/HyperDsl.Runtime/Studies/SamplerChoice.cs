@@ -19,11 +19,12 @@ public abstract record SamplerChoice
 
     /// <summary>Creates the sampler.</summary>
     /// <param name="seed">The study's seed.</param>
-    /// <param name="directions">The objectives' directions (TPE and NSGA-II follow them all; the others none).</param>
+    /// <param name="directions">The objectives' directions (TPE, NSGA-II and GP follow them all; the others none).</param>
     /// <param name="space">The search space.</param>
     /// <param name="sample">The generated <c>Sample</c>, for samplers that walk the space (grid).</param>
     /// <param name="accept">Whether a grid point meets the spec's constraints.</param>
-    public abstract ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept);
+    /// <param name="feasible">Whether some parameters' values can meet the spec's constraints on parameters (<see cref="PointConstraints.SatisfiesParameters"/>), for samplers that search candidates (gp).</param>
+    public abstract ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible);
 
     /// <summary>
     /// The timetable of population-based training (<c>pbt</c>) for trials of <paramref name="epochs"/> epochs, which runs the study
@@ -38,7 +39,7 @@ public abstract record SamplerChoice
         public override string Name => "grid";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new GridSampler(sample, accept);
     }
 
@@ -49,7 +50,7 @@ public abstract record SamplerChoice
         public override string Name => "random";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new RandomSampler(seed);
     }
 
@@ -60,7 +61,7 @@ public abstract record SamplerChoice
         public override string Name => "sobol";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept)
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible)
         {
             ArgumentNullException.ThrowIfNull(space);
             return new SobolSampler(seed, [.. space.Select(p => p.Name)]);
@@ -74,7 +75,7 @@ public abstract record SamplerChoice
         public override string Name => "tpe";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new TpeSampler(seed, directions, new TpeOptions(Startup, Candidates, Multivariate: Multivariate), space);
     }
 
@@ -85,7 +86,7 @@ public abstract record SamplerChoice
         public override string Name => "cmaes";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new CmaEsSampler(seed, directions, new CmaEsOptions(Sigma, Population, Restarts, WarmStart), space);
     }
 
@@ -96,8 +97,8 @@ public abstract record SamplerChoice
         public override string Name => "gp";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
-            new GpSampler(seed, directions, new GpOptions(Startup, DeterministicObjective), space);
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
+            new GpSampler(seed, directions, new GpOptions(Startup, DeterministicObjective), space, feasible);
     }
 
     /// <summary><c>nsga2(population:, crossover_prob:, mutation_prob:, swap_prob:)</c>; a null mutation probability is 1 / (a parent's parameter count).</summary>
@@ -107,7 +108,7 @@ public abstract record SamplerChoice
         public override string Name => "nsga2";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new Nsga2Sampler(seed, directions, new Nsga2Options(Population, CrossoverProb, MutationProb, SwapProb));
     }
 
@@ -122,7 +123,7 @@ public abstract record SamplerChoice
         public override string Name => "pbt";
 
         /// <inheritdoc />
-        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept) =>
+        public override ISampler Create(long seed, IReadOnlyList<StudyDirection> directions, IReadOnlyList<ParameterSpace> space, Action<ITrialSuggestions> sample, Func<IReadOnlyDictionary<string, object>, bool> accept, Func<IReadOnlyDictionary<string, object>, bool?> feasible) =>
             new RandomSampler(seed);
 
         /// <inheritdoc />

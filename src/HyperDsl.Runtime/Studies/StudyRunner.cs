@@ -82,7 +82,7 @@ public sealed class StudyRunner
         versions.QueueTryPoints(version);
         var directions = _store.Directions(version.StudyId);
         var seed = _options.Seed ?? plan.Seed;
-        var sampler = plan.Sampler.Create(seed, directions, _experiment.SearchSpace, s => _experiment.Sample(new RecordingSuggestions(s, _space)), Accepts);
+        var sampler = plan.Sampler.Create(seed, directions, _experiment.SearchSpace, s => _experiment.Sample(new RecordingSuggestions(s, _space)), Accepts, SatisfiesParameters);
         if (sampler is GridSampler grid)
         {
             versions.QueueGrid(version, grid);
@@ -171,6 +171,9 @@ public sealed class StudyRunner
 
     // The constraints on parameters first (cheap), then those on model.params (the model is built and counted).
     private bool Satisfies(object point) => PointConstraints.Satisfies(_experiment, point);
+
+    // Whether the constraints on parameters can hold at some parameters' values (a sampler's candidate).
+    private bool? SatisfiesParameters(IReadOnlyDictionary<string, object> values) => PointConstraints.SatisfiesParameters(_experiment, _space, values);
 
     // Trials that count toward the budget, for the start message (IStudyStore.StartNextTrial counts
     // the same way when it decides): all but the waiting ones, the failed ones queued again (their

@@ -28,7 +28,7 @@ public class SamplerContractTests
         new CategoricalSpace("width", [16L, 32L], null),
     ];
 
-    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol", "cmaes", "nsga2", "gp"];
+    public static TheoryData<string> Samplers() => ["random", "grid", "tpe", "tpe-multivariate", "sobol", "cmaes", "nsga2", "gp", "gp-two-objectives", "gp-three-objectives"];
 
     private static ISampler Create(string name, long seed) => name switch
     {
@@ -38,15 +38,31 @@ public class SamplerContractTests
         "tpe" => new TpeSampler(seed, StudyDirection.Minimize, new TpeOptions(StartupTrials: 3)),
         "cmaes" => new CmaEsSampler(seed, [StudyDirection.Minimize], new CmaEsOptions(Population: 4), FiniteSpaceAsData),
         "gp" => new GpSampler(seed, [StudyDirection.Minimize], new GpOptions(StartupTrials: 3), FiniteSpaceAsData),
+        "gp-two-objectives" => new GpSampler(seed, [StudyDirection.Minimize, StudyDirection.Maximize], new GpOptions(StartupTrials: 3), FiniteSpaceAsData),
+        "gp-three-objectives" => new GpSampler(seed, [StudyDirection.Minimize, StudyDirection.Maximize, StudyDirection.Minimize], new GpOptions(StartupTrials: 3), FiniteSpaceAsData),
         "nsga2" => new Nsga2Sampler(seed, [StudyDirection.Minimize], new Nsga2Options(Population: 4)),
         _ => new GridSampler(t => FiniteSpace(t)),
     };
 
-    // A finished trial holding only the parameters that were active (the null ones were not asked).
-    private static TrialRecord Finished(int number, Dictionary<string, object?> point, double? value = null) =>
-        new(number, point.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), TrialState.Complete, value);
+    // How many objectives the named sampler's study has.
+    private static int Objectives(string name) => name switch
+    {
+        "gp-two-objectives" => 2,
+        "gp-three-objectives" => 3,
+        _ => 1,
+    };
 
-    private static List<Dictionary<string, object?>> Run(ISampler sampler, int trials)
+    // A finished trial holding only the parameters that were active (the null ones were not asked);
+    // with several objectives, each gets a value of its own that conflicts with the first.
+    private static TrialRecord Finished(int number, Dictionary<string, object?> point, double? value = null, int objectives = 1) =>
+        new(number, point.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), TrialState.Complete, value)
+        {
+            Values = objectives > 1 && value is { } v ? [.. Enumerable.Range(0, objectives).Select(k => k % 2 == 0 ? v * (k + 1) : 10 - v)] : null,
+        };
+
+    private static List<Dictionary<string, object?>> Run(string name, long seed, int trials) => Run(Create(name, seed), trials, Objectives(name));
+
+    private static List<Dictionary<string, object?>> Run(ISampler sampler, int trials, int objectives = 1)
     {
         var history = new List<TrialRecord>();
         var points = new List<Dictionary<string, object?>>();
@@ -54,7 +70,7 @@ public class SamplerContractTests
         {
             var point = FiniteSpace(sampler.StartTrial(history, i));
             points.Add(point);
-            history.Add(Finished(i, point, value: i));
+            history.Add(Finished(i, point, value: i, objectives));
         }
 
         return points;
@@ -64,7 +80,7 @@ public class SamplerContractTests
     [MemberData(nameof(Samplers))]
     public void Every_suggestion_lies_in_its_domain(string name)
     {
-        foreach (var point in Run(Create(name, 1), 15))
+        foreach (var point in Run(name, 1, 15))
         {
             Assert.Contains(point["optimizer"], new object[] { "adam", "sgd" });
             Assert.InRange((long)point["depth"]!, 1, 3);
@@ -80,7 +96,7 @@ public class SamplerContractTests
     [MemberData(nameof(Samplers))]
     public void The_same_seed_and_history_give_the_same_suggestions(string name)
     {
-        Assert.Equal(Run(Create(name, 7), 10).Select(p => Describe(p)), Run(Create(name, 7), 10).Select(p => Describe(p)));
+        Assert.Equal(Run(name, 7, 10).Select(p => Describe(p)), Run(name, 7, 10).Select(p => Describe(p)));
     }
 
     [Fact]

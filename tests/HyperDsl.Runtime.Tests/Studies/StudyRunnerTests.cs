@@ -391,6 +391,25 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_gp_study_proposes_within_the_require_constraints_on_parameters()
+    {
+        using var store = Open();
+        var plan = Plan(trials: 5) with { Sampler = new SamplerChoice.Gp(Startup: 3), Epochs = 1 };
+        var experiment = new TinyExperiment { Plan = plan, Constraint = p => p.Lr < 0.02 };
+        var result = Run(experiment, store);
+
+        Assert.Equal(5, result.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.All(result.Trials, t => Assert.True((double)t.Parameters["lr"] < 0.02));
+
+        // Trial 3 is the constrained proposal itself, taken at the first attempt: a sampler given
+        // the stored trials and the same constraint proposes the same lr.
+        var stored = result.Trials.Where(t => t.Number < 3).Select(t => t.ToRecord()).ToList();
+        var space = experiment.SearchSpace.ToDictionary(p => p.Name);
+        var again = new GpSampler(plan.Seed, [StudyDirection.Maximize], new GpOptions(StartupTrials: 3), experiment.SearchSpace, v => PointConstraints.SatisfiesParameters(experiment, space, v));
+        Assert.Equal(again.StartTrial(stored, 3).SuggestFloat("lr", 1e-3, experiment.MaxLr, log: true), (double)result.Trials.Single(t => t.Number == 3).Parameters["lr"], 12);
+    }
+
+    [Fact]
     public void Only_the_best_trial_keeps_its_weights()
     {
         using var store = Open();

@@ -13,8 +13,40 @@ internal static class AcquisitionSearch
     private const double LastStep = 1e-4;
     private const int MaxEvaluationsPerStart = 400;
 
+    /// <summary>
+    /// The best point over the coordinates <paramref name="free"/> of <paramref name="dimensions"/>
+    /// (the others as in <paramref name="at"/>), as a whole point, and its acquisition. A point
+    /// <paramref name="feasible"/> refuses scores −∞, so neither a candidate nor a refinement step
+    /// lands there (a <c>require</c> constraint on the parameters); −∞ is returned when none was feasible.
+    /// <paramref name="observed"/> (whole points) start local searches too.
+    /// </summary>
+    public static (double[] Point, double Value) Maximize(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, double[] at, IReadOnlyList<int> free, IReadOnlyList<double[]> observed, Random random, GpOptions options, Func<double[], bool>? feasible)
+    {
+        double[] Full(double[] point)
+        {
+            var full = (double[])at.Clone();
+            for (var k = 0; k < free.Count; k++)
+            {
+                full[free[k]] = point[k];
+            }
+
+            return full;
+        }
+
+        double Score(double[] point)
+        {
+            var full = Full(point);
+            return feasible is null || feasible(full) ? acquisition(full) : double.NegativeInfinity;
+        }
+
+        var (x, value) = free.Count == 0
+            ? (Array.Empty<double>(), Score([]))
+            : Maximize(Score, [.. free.Select(k => dimensions[k])], [.. observed.Select(o => free.Select(k => o[k]).ToArray())], random, options.Candidates, options.LocalSearchStarts);
+        return (Full(x), value);
+    }
+
     /// <summary>The best point found and its acquisition value.</summary>
-    public static (double[] X, double Value) Maximize(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, IReadOnlyList<double[]> observedBest, Random random, int candidates, int starts)
+    private static (double[] X, double Value) Maximize(Func<double[], double> acquisition, IReadOnlyList<GpDimension> dimensions, IReadOnlyList<double[]> observedBest, Random random, int candidates, int starts)
     {
         var scored = new List<(double[] X, double Value)>();
         for (var c = 0; c < candidates; c++)

@@ -5,7 +5,7 @@ namespace HyperDsl.Runtime.Search.Gp;
 /// kernel's priors assume unit scale), and the search for the point where its log expected
 /// improvement is highest with some coordinates held fixed.
 /// </summary>
-internal sealed class GpModel
+internal sealed class GpModel : IGpModel
 {
     private readonly IReadOnlyList<GpDimension> _dimensions;
     private readonly GaussianProcess _process;
@@ -18,6 +18,9 @@ internal sealed class GpModel
     {
         (_dimensions, _process, _x, _y, _mean, _scale) = (dimensions, process, x, y, mean, scale);
     }
+
+    /// <summary>The inputs the model was fitted to.</summary>
+    internal IReadOnlyList<double[]> Inputs => _x;
 
     /// <summary>
     /// Fits the kernel to the complete trials (<paramref name="complete"/>, values to minimise) and
@@ -43,34 +46,23 @@ internal sealed class GpModel
         return new(dimensions, process, x, y, mean, scale);
     }
 
-    /// <summary>
-    /// The point (all coordinates: <paramref name="at"/> where not free) where log expected improvement
-    /// is highest over the coordinates <paramref name="free"/>, and that log improvement in the
-    /// objective's own units (so models fitted to different trials compare). It is improvement below
-    /// <paramref name="incumbent"/> (a value to minimise), or below the best value this model was fitted to when null.
-    /// </summary>
-    public (double[] Point, double LogImprovement) Maximize(double[] at, IReadOnlyList<int> free, double? incumbent, Random random, GpOptions options)
+    /// <summary>The posterior mean and variance of the objective (its own units) at a point.</summary>
+    internal (double Mean, double Variance) Predict(double[] point)
     {
-        var best = incumbent is { } value ? (value - _mean) / _scale : _y.Min();
-        double[] Full(double[] point)
-        {
-            var full = (double[])at.Clone();
-            for (var k = 0; k < free.Count; k++)
-            {
-                full[free[k]] = point[k];
-            }
+        var (mu, variance) = _process.Predict(point);
+        return (_mean + (mu * _scale), variance * _scale * _scale);
+    }
 
-            return full;
-        }
-
+    /// <inheritdoc />
+    public (double[] Point, double Score) Maximize(double[] at, IReadOnlyList<int> free, IReadOnlyList<double[]>? goal, Random random, GpOptions options, Func<double[], bool>? feasible)
+    {
+        var best = goal is { Count: > 0 } ? (goal.Min(g => g[0]) - _mean) / _scale : _y.Min();
         double Acquisition(double[] point) =>
-            _process.Predict(Full(point)) is var (mu, variance) ? LogExpectedImprovement.Of(mu, variance, best) : double.NaN;
+            _process.Predict(point) is var (mu, variance) ? LogExpectedImprovement.Of(mu, variance, best) : double.NaN;
 
-        // The two best trials seen start local searches too (their free coordinates).
-        var observedBest = Enumerable.Range(0, _y.Length).OrderBy(i => _y[i]).Take(2).Select(i => free.Select(k => _x[i][k]).ToArray()).ToList();
-        var (x, logImprovement) = free.Count == 0
-            ? (Array.Empty<double>(), Acquisition([]))
-            : AcquisitionSearch.Maximize(Acquisition, [.. free.Select(k => _dimensions[k])], observedBest, random, options.Candidates, options.LocalSearchStarts);
-        return (Full(x), logImprovement + Math.Log(_scale));
+        // The two best trials seen start local searches too.
+        var observedBest = Enumerable.Range(0, _y.Length).OrderBy(i => _y[i]).Take(2).Select(i => _x[i]).ToList();
+        var (x, logImprovement) = AcquisitionSearch.Maximize(Acquisition, _dimensions, at, free, observedBest, random, options, feasible);
+        return (x, logImprovement + Math.Log(_scale));
     }
 }

@@ -32,6 +32,15 @@ namespace HyperDsl.Runtime.Search.Gp;
 /// asked again. The sampler keeps no state: each trial refits from the history, with a seed mixed
 /// from the study seed and the trial number, so a resumed study asks what an uninterrupted one would.
 /// </para>
+/// <para>
+/// Several objectives: two get a process each over the same inputs and log expected hypervolume
+/// improvement; more get a random augmented Chebyshev scalarisation per trial (<see cref="ObjectiveTargets"/>).
+/// </para>
+/// <para>
+/// A <c>require</c> constraint the parameters alone decide (given as a predicate) is kept in the
+/// acquisition search: a candidate or a refinement step that breaks it scores −∞, so the
+/// sampler proposes only points that meet it, rather than learning the constraint from failed points.
+/// </para>
 /// </summary>
 public sealed class GpSampler : ISampler
 {
@@ -40,10 +49,13 @@ public sealed class GpSampler : ISampler
     private const int IndependentStream = 11;
     private const int MainStream = 12;
     private const int ChoiceStream = 13;
+    private const int TargetsStream = 14;
     private const int BranchStream = 100;
 
     private readonly long _seed;
-    private readonly StudyDirection _direction;
+    private readonly IReadOnlyList<StudyDirection> _directions;
+    private readonly Func<IReadOnlyDictionary<string, object>, bool?>? _feasible;
+    private readonly Dictionary<string, object> _constant;
     private readonly GpOptions _options;
     private readonly IReadOnlyList<GpDimension> _dimensions;
     private readonly Dictionary<string, int> _indices;
@@ -56,20 +68,25 @@ public sealed class GpSampler : ISampler
 
     /// <summary>Creates a Gaussian-process sampler.</summary>
     /// <param name="seed">The seed.</param>
-    /// <param name="directions">The objective's direction; the Gaussian process optimizes one objective.</param>
+    /// <param name="directions">The objectives' directions, one or more.</param>
     /// <param name="options">The knobs; the defaults when null.</param>
     /// <param name="space">The search space (a generated <c>SearchSpace</c>): its parameters without a condition make the main model, each condition's parameters a branch model.</param>
-    public GpSampler(long seed, IReadOnlyList<StudyDirection> directions, GpOptions? options, IReadOnlyList<ParameterSpace> space)
+    /// <param name="feasible">
+    /// Whether parameter values (some of the space's) can meet the spec's <c>require</c> constraints on
+    /// parameters (null: cannot be told). Candidates it refuses are not proposed; none are refused when it is null.
+    /// </param>
+    public GpSampler(long seed, IReadOnlyList<StudyDirection> directions, GpOptions? options, IReadOnlyList<ParameterSpace> space, Func<IReadOnlyDictionary<string, object>, bool?>? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(space);
-        if (directions.Count != 1)
+        if (directions.Count == 0)
         {
-            throw new ArgumentException($"The Gaussian-process sampler optimizes one objective, but the study has {directions.Count}.", nameof(directions));
+            throw new ArgumentException("The Gaussian-process sampler needs at least one objective.", nameof(directions));
         }
 
         _seed = seed;
-        _direction = directions[0];
+        _directions = directions;
+        _feasible = feasible;
         _options = options ?? new GpOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.StartupTrials, 1);
 
@@ -87,6 +104,11 @@ public sealed class GpSampler : ISampler
             .ToList();
         _branches = branches;
         _branchOf = branches.SelectMany((b, i) => b.Select(d => (d.Name, i))).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+
+        // A parameter with one value has nothing to model, but a constraint may read it.
+        _constant = space.Where(p => p.Condition is null && !_all.ContainsKey(p.Name) && GpDimension.Of(p) is { Varies: false })
+            .DistinctBy(p => p.Name)
+            .ToDictionary(p => p.Name, p => p switch { FloatSpace f => f.Low, IntSpace i => (object)i.Low, CategoricalSpace c => c.Choices[0], _ => 0.0 }, StringComparer.Ordinal);
     }
 
     /// <summary>The parameters the main Gaussian process models (those without a condition), in the order of the space.</summary>
@@ -103,33 +125,66 @@ public sealed class GpSampler : ISampler
     {
         ArgumentNullException.ThrowIfNull(history);
         var independent = new Random(SeedMixer.Mix(_seed, number, stream: IndependentStream));
-        var (main, candidate) = ProposeMain(history, number, new Random(SeedMixer.Mix(_seed, number, stream: MainStream)));
+        var targets = Targets(history, number);
+        var (main, candidate) = ProposeMain(history, number, targets, new Random(SeedMixer.Mix(_seed, number, stream: MainStream)));
         var proposals = new Dictionary<int, double[]?>();
         if (main is not null && candidate is not null)
         {
-            candidate = ChooseBranches(history, number, main, candidate, proposals, new Random(SeedMixer.Mix(_seed, number, stream: ChoiceStream)));
+            candidate = ChooseBranches(history, number, targets, main, candidate, proposals, new Random(SeedMixer.Mix(_seed, number, stream: ChoiceStream)));
         }
 
-        return new Suggestions(this, history, number, candidate, proposals, independent);
+        return new Suggestions(this, history, number, targets, candidate, proposals, independent);
     }
 
-    /// <summary>The modelled coordinates the next trial gets, or null while it is still a startup trial (or nothing is modelled).</summary>
-    internal double[]? Propose(IReadOnlyList<TrialRecord> history, int number, Random random) => ProposeMain(history, number, random).Candidate;
+    /// <summary>The modelled coordinates the next trial gets, or null while it is still a startup trial (or nothing is modelled, or no candidate meets the constraints).</summary>
+    internal double[]? Propose(IReadOnlyList<TrialRecord> history, int number, Random random) => ProposeMain(history, number, Targets(history, number), random).Candidate;
 
     /// <summary>
     /// The coordinates of <paramref name="branch"/>'s parameters for trial <paramref name="number"/>, given the
     /// coordinates the trial already has (<paramref name="context"/>), or null while the branch is still random.
     /// </summary>
-    internal double[]? ProposeBranch(IReadOnlyList<TrialRecord> history, int number, int branch, IReadOnlyList<(GpDimension Dimension, double Coordinate)> context, Random random)
+    internal double[]? ProposeBranch(IReadOnlyList<TrialRecord> history, int number, int branch, IReadOnlyList<(GpDimension Dimension, double Coordinate)> context, Random random) =>
+        ProposeBranch(history, number, Targets(history, number), branch, context, random);
+
+    private double[]? ProposeBranch(IReadOnlyList<TrialRecord> history, int number, ObjectiveTargets targets, int branch, IReadOnlyList<(GpDimension Dimension, double Coordinate)> context, Random random)
     {
         var own = _branches[branch];
-        if (own.Count == 0 || Fit(history, number, [.. context.Select(c => c.Dimension), .. own], BranchStartup(branch)) is not { } model)
+        IReadOnlyList<GpDimension> dimensions = [.. context.Select(c => c.Dimension), .. own];
+        if (own.Count == 0 || Fit(history, number, targets, dimensions, BranchStartup(branch)) is not { } model)
         {
             return null;
         }
 
         double[] at = [.. context.Select(c => c.Coordinate), .. new double[own.Count]];
-        return model.Maximize(at, [.. Enumerable.Range(context.Count, own.Count)], null, random, _options).Point[context.Count..];
+        var (point, score) = model.Maximize(at, [.. Enumerable.Range(context.Count, own.Count)], null, random, _options, Feasibility(dimensions));
+        return double.IsNegativeInfinity(score) ? null : point[context.Count..];
+    }
+
+    // The targets of one ask: for more than two objectives, the scalarisation's weights are this trial's.
+    private ObjectiveTargets Targets(IReadOnlyList<TrialRecord> history, int number) =>
+        ObjectiveTargets.For(_directions, history, new Random(SeedMixer.Mix(_seed, number, stream: TargetsStream)));
+
+    // Whether a point over the dimensions meets the constraints, as far as its values tell; null when there is no predicate.
+    private Func<double[], bool>? Feasibility(IReadOnlyList<GpDimension> dimensions)
+    {
+        if (_feasible is not { } feasible)
+        {
+            return null;
+        }
+
+        return point =>
+        {
+            var values = new Dictionary<string, object>(_constant, StringComparer.Ordinal);
+            for (var k = 0; k < dimensions.Count; k++)
+            {
+                var dimension = dimensions[k];
+                values[dimension.Name] = dimension.Numeric is { } domain
+                    ? domain.IsInteger ? (object)(long)Math.Round(GpDimension.ValueAt(domain, point[k])) : GpDimension.ValueAt(domain, point[k])
+                    : _choices[dimension.Name][(int)point[k]];
+            }
+
+            return feasible(values) ?? true;
+        };
     }
 
     /// <summary>
@@ -145,16 +200,15 @@ public sealed class GpSampler : ISampler
     /// bandit plays every arm before it trusts its estimates. The winning branch's point is kept in
     /// <paramref name="proposals"/>, so its parameters are not searched again.
     /// </summary>
-    internal double[] ChooseBranches(IReadOnlyList<TrialRecord> history, int number, GpModel main, double[] candidate, Dictionary<int, double[]?> proposals, Random random)
+    internal double[] ChooseBranches(IReadOnlyList<TrialRecord> history, int number, ObjectiveTargets targets, IGpModel main, double[] candidate, Dictionary<int, double[]?> proposals, Random random)
     {
         if (_branches.Count == 0)
         {
             return candidate;
         }
 
-        var sign = _direction == StudyDirection.Minimize ? 1.0 : -1.0;
         var others = history.Where(t => t.Number != number).OrderBy(t => t.Number).ToList();
-        var complete = others.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToList();
+        var complete = others.Where(t => targets.Of(t) is not null).ToList();
         var choices = BranchingChoice.Find(_dimensions, [.. complete.Select(t => (MainCoordinates(t), Entered(t)))], _branches.Count);
         if (choices.Count == 0)
         {
@@ -170,10 +224,11 @@ public sealed class GpSampler : ISampler
             }
         }
 
-        var incumbent = complete.Min(t => sign * t.Value!.Value);
+        // Every complete trial's targets: the best value, or the front, that each choice's score improves on.
+        var goal = complete.Select(t => targets.Of(t)!).ToList();
         var n = _dimensions.Count;
         int[] numeric = [.. Enumerable.Range(0, n).Where(k => !_dimensions[k].IsCategorical)];
-        var models = new Dictionary<int, GpModel?>();
+        var models = new Dictionary<int, IGpModel?>();
         foreach (var choice in choices)
         {
             var k = choice.Dimension;
@@ -193,7 +248,7 @@ public sealed class GpSampler : ISampler
                 at[k] = c;
                 if (choice.BranchesOf[c].Count == 0)
                 {
-                    var (point, score) = main.Maximize(at, numeric, incumbent, random, _options);
+                    var (point, score) = main.Maximize(at, numeric, goal, random, _options, Feasibility(_dimensions));
                     best = score > best.Score ? (score, point, -1, null) : best;
                     continue;
                 }
@@ -203,13 +258,13 @@ public sealed class GpSampler : ISampler
                     var own = _branches[b];
                     if (!models.TryGetValue(b, out var model))
                     {
-                        model = Fit(history, number, [.. _dimensions, .. own], BranchStartup(b));
+                        model = Fit(history, number, targets, [.. _dimensions, .. own], BranchStartup(b));
                         models[b] = model;
                     }
 
                     if (model is not null)
                     {
-                        var (point, score) = model.Maximize([.. at, .. new double[own.Count]], [.. numeric, .. Enumerable.Range(n, own.Count)], incumbent, random, _options);
+                        var (point, score) = model.Maximize([.. at, .. new double[own.Count]], [.. numeric, .. Enumerable.Range(n, own.Count)], goal, random, _options, Feasibility([.. _dimensions, .. own]));
                         best = score > best.Score ? (score, point[..n], b, point[n..]) : best;
                     }
                 }
@@ -228,24 +283,25 @@ public sealed class GpSampler : ISampler
         return candidate;
     }
 
-    // The main model and its candidate, or nulls while the trial is still a startup trial (or nothing is modelled).
-    private (GpModel? Model, double[]? Candidate) ProposeMain(IReadOnlyList<TrialRecord> history, int number, Random random)
+    // The main model and its candidate, or nulls while the trial is still a startup trial (or
+    // nothing is modelled, or no candidate meets the constraints: the trial is then drawn at random).
+    private (IGpModel? Model, double[]? Candidate) ProposeMain(IReadOnlyList<TrialRecord> history, int number, ObjectiveTargets targets, Random random)
     {
         var n = _dimensions.Count;
-        if (n == 0 || Fit(history, number, _dimensions, _options.StartupTrials) is not { } model)
+        if (n == 0 || Fit(history, number, targets, _dimensions, _options.StartupTrials) is not { } model)
         {
             return (null, null);
         }
 
-        return (model, model.Maximize(new double[n], [.. Enumerable.Range(0, n)], null, random, _options).Point);
+        var (point, score) = model.Maximize(new double[n], [.. Enumerable.Range(0, n)], null, random, _options, Feasibility(_dimensions));
+        return double.IsNegativeInfinity(score) ? (null, null) : (model, point);
     }
 
-    // A model over the dimensions, fitted to the trials that have them all (values to minimise), or
+    // A model over the dimensions, fitted to the trials that have them all (their targets), or
     // null while fewer than startup of them are complete.
-    private GpModel? Fit(IReadOnlyList<TrialRecord> history, int number, IReadOnlyList<GpDimension> dimensions, int startup)
+    private IGpModel? Fit(IReadOnlyList<TrialRecord> history, int number, ObjectiveTargets targets, IReadOnlyList<GpDimension> dimensions, int startup)
     {
-        var sign = _direction == StudyDirection.Minimize ? 1.0 : -1.0;
-        var complete = new List<(double[] X, double Y)>();
+        var complete = new List<(double[] X, double[] Y)>();
         var liars = new List<double[]>();
         foreach (var trial in history.Where(t => t.Number != number).OrderBy(t => t.Number))
         {
@@ -254,9 +310,9 @@ public sealed class GpSampler : ISampler
                 continue;
             }
 
-            if (trial.State == TrialState.Complete && trial.Value is { } value && double.IsFinite(value))
+            if (targets.Of(trial) is { } values)
             {
-                complete.Add((point, sign * value));
+                complete.Add((point, values));
             }
             else if (trial.State is TrialState.Running or TrialState.Pruned or TrialState.Failed)
             {
@@ -264,7 +320,9 @@ public sealed class GpSampler : ISampler
             }
         }
 
-        return GpModel.Fit(dimensions, complete, liars, startup, _options.DeterministicObjective);
+        return targets.Count == 2
+            ? ParetoGpModel.Fit(dimensions, complete, liars, startup, _options.DeterministicObjective)
+            : GpModel.Fit(dimensions, [.. complete.Select(c => (c.X, c.Y[0]))], liars, startup, _options.DeterministicObjective);
     }
 
     // The trial's coordinate on each main dimension, null where it lacks one.
@@ -299,7 +357,7 @@ public sealed class GpSampler : ISampler
     // when the branch won the choice among branches or else when its first parameter is asked;
     // every other parameter drawn at random. What the trial
     // takes is remembered as coordinates, the context of later branches.
-    private sealed class Suggestions(GpSampler sampler, IReadOnlyList<TrialRecord> history, int number, double[]? candidate, Dictionary<int, double[]?> branchProposals, Random independent) : ITrialSuggestions
+    private sealed class Suggestions(GpSampler sampler, IReadOnlyList<TrialRecord> history, int number, ObjectiveTargets targets, double[]? candidate, Dictionary<int, double[]?> branchProposals, Random independent) : ITrialSuggestions
     {
         private readonly List<(GpDimension Dimension, double Coordinate)> _taken = [];
         private readonly Dictionary<int, double[]?> _branchProposals = branchProposals;
@@ -350,7 +408,7 @@ public sealed class GpSampler : ISampler
             if (!_branchProposals.TryGetValue(branch, out var proposal))
             {
                 var random = new Random(SeedMixer.Mix(sampler._seed, number, stream: BranchStream + branch));
-                proposal = sampler.ProposeBranch(history, number, branch, Context(branch), random);
+                proposal = sampler.ProposeBranch(history, number, targets, branch, Context(branch), random);
                 _branchProposals[branch] = proposal;
             }
 
