@@ -74,6 +74,11 @@ public sealed class Trainer
         var stepsPerEpoch = (train.Count / batchSize) + (train.Count % batchSize >= 2 ? 1 : 0);
 
         model.to(device);
+        if (device.type == DeviceType.CPU)
+        {
+            MemoryLayout.AvoidPaddedLayouts(model);
+        }
+
         model.train();
         manual_seed(options.Seed);
         using var shuffling = new Generator((ulong)options.Seed, CPU);
