@@ -25,7 +25,7 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
             _bestForWeights = value;
             if (bestWeightsPath is not null)
             {
-                model.save(bestWeightsPath);
+                WeightsFile.Save(model, bestWeightsPath);
             }
 
             if (keepBestInMemory)
@@ -59,7 +59,7 @@ internal sealed class ProgressWatch(EarlyStopping? earlyStopping, string? bestWe
         }
 
         model.load_state_dict(_best);
-        model.save(path);
+        WeightsFile.Save(model, path);
         return true;
     }
 

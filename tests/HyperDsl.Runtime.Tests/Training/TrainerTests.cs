@@ -359,6 +359,31 @@ public sealed class TrainerTests
         }
     }
 
+    [Fact]
+    public void Best_weights_of_a_network_trained_with_channels_last_kernels_load_back_equal()
+    {
+        using var data = SmallData();
+        var path = Path.Combine(Path.GetTempPath(), $"hyp-best-{Guid.NewGuid():N}.bin");
+        nn.Module<Tensor, Tensor> Build() => new ModelBuilder(1, 12, 12)
+            .Conv(24, 3, padding: ConvPadding.Same).Relu().Conv(40, 3, padding: ConvPadding.Same).Relu()
+            .GlobalAvgPool().Linear(4)
+            .Build();
+        try
+        {
+            using var trained = Build();
+            new Trainer(Options with { Epochs = 1, BestWeightsPath = path }).Fit(trained, data);
+
+            using var loaded = Build();
+            loaded.load(path);
+            var expected = trained.state_dict();
+            Assert.All(loaded.state_dict(), p => Assert.True(p.Value.equal(expected[p.Key]).all().item<bool>(), p.Key));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private sealed class RecordingProfiler : IStepProfiler
     {
         public List<StepPhase> Marks { get; } = [];
