@@ -12,7 +12,7 @@ public interface IStudyObserver
     /// <summary>A trial starts at a point.</summary>
     void TrialStarted(int number, IReadOnlyDictionary<string, object> parameters, string origin);
 
-    /// <summary>A trial finished an epoch.</summary>
+    /// <summary>A trial finished an epoch of its <paramref name="epochs"/> (its own: a searched <c>epochs</c> differs from trial to trial).</summary>
     void EpochFinished(int number, EpochMetrics metrics, int epochs);
 
     /// <summary>A trial ended (complete, pruned or failed).</summary>

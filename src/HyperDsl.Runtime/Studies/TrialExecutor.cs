@@ -114,7 +114,7 @@ internal sealed class TrialExecutor(IStudyStore store, IExperimentDefinition exp
                         SaveBestWeightsWhen = weightsPath is null ? null : ended => KeepsWeights(ended, statics, pruned || failure is not null, isBest) ? weightsPath : null,
                         OnEpoch = metrics =>
                         {
-                            observer.EpochFinished(trial.Number, metrics, experiment.Plan.Epochs);
+                            observer.EpochFinished(trial.Number, metrics, settings.Epochs);
                             if (cancellation.IsCancellationRequested && pauseWhenInterrupted)
                             {
                                 // The epoch's value is reported (a resume from a pause does not copy values), then it pauses there.

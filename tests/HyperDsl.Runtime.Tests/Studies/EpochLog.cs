@@ -11,6 +11,9 @@ internal sealed class EpochLog : IStudyObserver
 
     public List<(int Trial, int Epoch)> Trained { get; } = [];
 
+    /// <summary>Each trial's epochs, as its epochs were announced.</summary>
+    public Dictionary<int, int> Announced { get; } = [];
+
     public void StudyStarted(StudyStart start)
     {
     }
@@ -24,6 +27,7 @@ internal sealed class EpochLog : IStudyObserver
         lock (_gate)
         {
             Trained.Add((number, metrics.Epoch));
+            Announced[number] = epochs;
         }
     }
 

@@ -42,6 +42,19 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Each_epoch_is_announced_with_its_trial_s_own_epochs_when_epochs_are_searched()
+    {
+        using var store = Open();
+        var experiment = new TinyExperiment { Plan = new TinyExperiment().Plan with { Epochs = 3 }, TrainingEpochs = p => p.Width == 4 ? 1 : 3 };
+        var log = new EpochLog();
+
+        var result = new StudyRunner(experiment, store, Options(), log).Run();
+
+        Assert.All(result.Trials, t => Assert.Equal(log.Trained.Count(e => e.Trial == t.Number), log.Announced[t.Number]));
+        Assert.Contains(1, log.Announced.Values);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_points_and_values()
     {
         using var first = Open("a.db");

@@ -35,6 +35,9 @@ internal sealed class TinyExperiment : IExperimentDefinition
 
     public Func<TinyPoint, bool>? Fails { get; init; }
 
+    /// <summary>A trial's epochs, as a searched <c>epochs</c> would give them; the plan's by default.</summary>
+    public Func<TinyPoint, int>? TrainingEpochs { get; init; }
+
     public Func<TinyPoint, bool>? Constraint { get; init; }
 
     /// <summary>Where this holds, the model is built for 5x5 images, so its forward pass on 6x6 ones fails inside LibTorch.</summary>
@@ -72,7 +75,7 @@ internal sealed class TinyExperiment : IExperimentDefinition
         var p = (TinyPoint)point;
         return new TrainingOptions
         {
-            Epochs = Plan.Epochs,
+            Epochs = TrainingEpochs?.Invoke(p) ?? Plan.Epochs,
             BatchSize = 16,
             Optimizer = p.Optimizer == TinyOptimizer.Sgd ? OptimizerSpec.Sgd(p.Lr, momentum: p.Momentum ?? 0) : OptimizerSpec.Adam(p.Lr),
         };
